@@ -1,0 +1,224 @@
+//! Explanations: each day between start and due, counted or skipped, and why.
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use serde::Serialize;
+
+use super::clock::{Clock, Interval};
+use super::{Class, Due, Effect, Unit};
+use crate::source::{Clause, DefaultNote};
+use crate::{DayKind, Error};
+
+/// Why a day was counted or skipped.
+///
+/// # Example
+///
+/// ```
+/// assert_eq!(serde_json::to_string(&zhidu::DayStepKind::MakeupWorkday).unwrap(), "\"makeup_workday\"");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DayStepKind {
+    /// An ordinary working day.
+    Workday,
+    /// A weekend day made a working day (调休上班).
+    MakeupWorkday,
+    /// A weekend day.
+    Weekend,
+    /// A statutory holiday.
+    Holiday,
+}
+
+/// One day between the start day and the due day.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct DayStep {
+    /// The day.
+    pub date: NaiveDate,
+    /// What kind of day it is.
+    pub kind: DayStepKind,
+    /// The festival, for holidays and make-up days.
+    pub festival: Option<String>,
+    /// The day's position in the count (1 = first counted day), or `None` if not counted.
+    pub counted: Option<u32>,
+    /// Why the day was not counted or what else happened, in words.
+    pub note: Option<String>,
+}
+
+/// A due date with the reasoning behind it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct DueExplanation {
+    /// The policy's id.
+    pub policy: String,
+    /// The policy's version.
+    pub policy_version: String,
+    /// The class or item id.
+    pub class: String,
+    /// Its name.
+    pub class_name: String,
+    /// The instant the clock started.
+    pub start: DateTime<FixedOffset>,
+    /// The result.
+    pub due: Due,
+    /// For day units: every day after the start day up to the due day.
+    pub days: Vec<DayStep>,
+    /// Every clause the answer rests on.
+    pub clauses: Vec<Clause>,
+    /// Every default (open parameter) the answer rests on.
+    pub defaults: Vec<DefaultNote>,
+    /// The State Council notices of the holidays and make-up days met on the way.
+    pub notices: Vec<String>,
+    /// The counting rules applied, in words.
+    pub rules: Vec<String>,
+}
+
+/// Build the explanation for a due date computed with `intervals` (with reason names).
+pub(crate) fn explain(
+    class: &Class<'_>,
+    start: DateTime<FixedOffset>,
+    due: Due,
+    intervals: &[(Interval, String)],
+) -> Result<DueExplanation, Error> {
+    let cal = class.calendar();
+    let clock = Clock::new(cal, class.class, class.policy.day_end_minutes());
+    let mut days = Vec::new();
+    let mut notices: Vec<String> = Vec::new();
+    if due.unit.is_days() {
+        let first = clock.day_of(start.timestamp()) + 1;
+        let last = clock.day_of(due.due_at.timestamp() - 1);
+        let mut ordinal = 0u32;
+        let mut restarted_at: Vec<i64> = intervals
+            .iter()
+            .filter(|(iv, _)| iv.effect == Effect::Restart)
+            .filter_map(|(iv, _)| iv.resumed.map(|r| clock.anchor(r)))
+            .collect();
+        restarted_at.sort_unstable();
+        let mut last_counted_day: Option<NaiveDate> = None;
+        for i in first..=last {
+            let idx = clock.covered(i)?;
+            let close = clock.close(i);
+            let date = cal.date_at(idx);
+            let (kind, festival) = match cal.kind_at(idx) {
+                DayKind::Workday => (DayStepKind::Workday, None),
+                DayKind::Weekend => (DayStepKind::Weekend, None),
+                DayKind::Holiday { name } => (DayStepKind::Holiday, Some(name.to_owned())),
+                DayKind::MakeupWorkday { name } => {
+                    (DayStepKind::MakeupWorkday, Some(name.to_owned()))
+                }
+            };
+            if let Some(n) = cal.notice_of_festival_at(idx) {
+                if !notices.iter().any(|x| x == n) {
+                    notices.push(n.to_owned());
+                }
+            }
+            let mut note = None;
+            if restarted_at.first().is_some_and(|&r| close > r) {
+                restarted_at.remove(0);
+                ordinal = 0;
+                note = Some("count restarted after the suspension (重新计算)".to_owned());
+            }
+            let suspended = intervals
+                .iter()
+                .find(|(iv, _)| iv.suspended <= close && iv.resumed.is_none_or(|r| close < r));
+            let counts_kind = match due.unit {
+                Unit::CalendarDays => true,
+                _ => cal.working_at(idx),
+            };
+            let counted = if let Some((_, reason)) = suspended {
+                note = Some(format!("suspended ({reason}) at the day's close"));
+                None
+            } else if counts_kind && ordinal < due.limit {
+                ordinal += 1;
+                last_counted_day = Some(date);
+                Some(ordinal)
+            } else if counts_kind {
+                None
+            } else {
+                note = Some(match kind {
+                    DayStepKind::Weekend => "weekend, not a working day".to_owned(),
+                    _ => format!(
+                        "holiday ({}), not a working day",
+                        festival.clone().unwrap_or_default()
+                    ),
+                });
+                None
+            };
+            if counted.is_none() && note.is_none() && last_counted_day.is_some() {
+                note = Some("rolled forward to the next working day".to_owned());
+            }
+            days.push(DayStep {
+                date,
+                kind,
+                festival,
+                counted,
+                note,
+            });
+        }
+    }
+    let mut clauses = vec![class.class.source.clone()];
+    if let Some(item) = class.item {
+        clauses.push(item.source.clone());
+    }
+    let mut defaults: Vec<DefaultNote> = class.class.defaults.clone();
+    if let Some(item) = class.item {
+        defaults.extend(item.defaults.iter().cloned());
+    }
+    defaults.extend(class.policy.defaults.iter().cloned());
+    for (_, reason) in intervals {
+        if let Ok(r) = class.policy.suspension(reason) {
+            clauses.push(r.source.clone());
+            defaults.extend(r.defaults.iter().cloned());
+        }
+    }
+    clauses.dedup();
+    Ok(DueExplanation {
+        policy: class.policy.id.clone(),
+        policy_version: class.policy.version.clone(),
+        class: class.id().to_owned(),
+        class_name: class.name().to_owned(),
+        start,
+        due,
+        days,
+        clauses,
+        defaults,
+        notices,
+        rules: rules(class, due),
+    })
+}
+
+fn rules(class: &Class<'_>, due: Due) -> Vec<String> {
+    let mut rules = Vec::new();
+    let end = if class.policy.day_end_minutes() >= 24 * 60 {
+        "at 24:00 of the due day".to_owned()
+    } else {
+        "at office close of the due day".to_owned()
+    };
+    match due.unit {
+        Unit::WorkingDays => {
+            rules.push(format!(
+                "{} working days, counted from the day after the start (次日起算)",
+                due.limit
+            ));
+            rules.push(format!("due {end}"));
+        }
+        Unit::CalendarDays => {
+            rules.push(format!(
+                "{} calendar days, counted from the day after the start (次日起算)",
+                due.limit
+            ));
+            if class.class.roll {
+                rules.push(
+                    "a due day that is not a working day rolls to the next working day".to_owned(),
+                );
+            }
+            rules.push(format!("due {end}"));
+        }
+        Unit::Minutes => rules.push(format!("{} wall-clock minutes from the start", due.limit)),
+        Unit::Hours => rules.push(format!("{} wall-clock hours from the start", due.limit)),
+        Unit::OfficeMinutes => rules.push(format!(
+            "{} minutes inside office sessions of working days, from the start or the next session",
+            due.limit
+        )),
+    }
+    rules
+}

@@ -1,0 +1,551 @@
+//! Deadline classes, service items and suspension reasons, and the due date of a case.
+//!
+//! Semantics (each a policy setting with its citation; see the README's semantics table):
+//! day units count from the day after the start (次日起算); the case is due at the end of
+//! the N-th counted day (24:00 by default, office close as a setting); `calendar_days` roll a
+//! due day that is not a working day to the next working day; `office_minutes` count only
+//! minutes inside office sessions of working days.
+
+mod clock;
+mod explain;
+mod start;
+
+pub use explain::{DayStep, DayStepKind, DueExplanation};
+pub use start::Start;
+
+pub(crate) use clock::{Clock, Interval, Outcome};
+pub(crate) use explain::explain as explain_with;
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use serde::Serialize;
+
+use crate::policy::Policy;
+use crate::source::{Clause, DefaultNote};
+use crate::{Calendar, Error};
+
+/// The unit a deadline class counts in.
+///
+/// # Example
+///
+/// ```
+/// let ps = zhidu::PolicySet::builtin().unwrap();
+/// let p = ps.policy("s10-service-system").unwrap();
+/// assert_eq!(p.class("immediate").unwrap().unit(), zhidu::Unit::Minutes);
+/// assert_eq!(zhidu::Unit::WorkingDays.to_string(), "working_days");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Unit {
+    /// Wall-clock minutes.
+    Minutes,
+    /// Minutes inside office sessions of working days.
+    OfficeMinutes,
+    /// Wall-clock hours.
+    Hours,
+    /// Working days of the calendar (次日起算).
+    WorkingDays,
+    /// Calendar days (次日起算), optionally rolled to the next working day.
+    CalendarDays,
+}
+
+impl Unit {
+    /// Whether the unit counts whole days.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert!(zhidu::Unit::CalendarDays.is_days());
+    /// assert!(!zhidu::Unit::Hours.is_days());
+    /// ```
+    #[must_use]
+    pub fn is_days(self) -> bool {
+        matches!(self, Unit::WorkingDays | Unit::CalendarDays)
+    }
+}
+
+impl core::fmt::Display for Unit {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(match self {
+            Unit::Minutes => "minutes",
+            Unit::OfficeMinutes => "office_minutes",
+            Unit::Hours => "hours",
+            Unit::WorkingDays => "working_days",
+            Unit::CalendarDays => "calendar_days",
+        })
+    }
+}
+
+/// How a suspension reason acts on a case clock.
+///
+/// # Example
+///
+/// ```
+/// let ps = zhidu::PolicySet::builtin().unwrap();
+/// let p = ps.policy("s2-service-center").unwrap();
+/// assert_eq!(p.suspension("hearing").unwrap().effect(), zhidu::Effect::Pause);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Effect {
+    /// The clock stops and later goes on where it stopped.
+    Pause,
+    /// On resume the count begins again from the resume date (次日起算).
+    Restart,
+}
+
+/// What starts a class's clock.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClockStart {
+    /// The acceptance instant (受理).
+    Acceptance,
+    /// A `start` event on the case, such as materials complete (补齐材料) or the superior's
+    /// reply; until then the case is `not_started`.
+    StartEvent,
+}
+
+/// How a class's limit is set.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Limit {
+    Fixed(u32),
+    PerCase {
+        default: Option<u32>,
+        usual: Option<(u32, u32)>,
+    },
+}
+
+/// A deadline class such as 承诺件 (promised item) or 即办件 (immediate item).
+#[derive(Clone, Debug)]
+pub(crate) struct DeadlineClass {
+    pub(crate) id: String,
+    pub(crate) name: String,
+    pub(crate) unit: Unit,
+    pub(crate) limit: Limit,
+    pub(crate) legal_limit: Option<u32>,
+    pub(crate) warn_before: u32,
+    pub(crate) roll: bool,
+    pub(crate) clock_start: ClockStart,
+    pub(crate) max_extension: u32,
+    pub(crate) source: Clause,
+    pub(crate) also: Vec<String>,
+    pub(crate) defaults: Vec<DefaultNote>,
+}
+
+/// A service item: a named matter of a class with its own legal and promised limits.
+#[derive(Clone, Debug)]
+pub(crate) struct ServiceItem {
+    pub(crate) id: String,
+    pub(crate) name: String,
+    pub(crate) class: usize,
+    pub(crate) legal_limit: Option<u32>,
+    pub(crate) promised_limit: u32,
+    pub(crate) source: Clause,
+    pub(crate) defaults: Vec<DefaultNote>,
+}
+
+/// A reason a case clock may stop (补正, 听证, 检验检测, 专家评审, 上报待批 …).
+///
+/// # Example
+///
+/// ```
+/// let ps = zhidu::PolicySet::builtin().unwrap();
+/// let s = ps.policy("s2-service-center").unwrap().suspension("correction").unwrap();
+/// assert_eq!(s.name(), "补正");
+/// assert_eq!(s.effect(), zhidu::Effect::Restart);
+/// ```
+#[derive(Clone, Debug)]
+pub struct SuspensionReason {
+    pub(crate) id: String,
+    pub(crate) name: String,
+    pub(crate) effect: Effect,
+    pub(crate) source: Clause,
+    pub(crate) defaults: Vec<DefaultNote>,
+}
+
+impl SuspensionReason {
+    /// The reason's id as used in case events.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let ps = zhidu::PolicySet::builtin().unwrap();
+    /// assert_eq!(ps.policy("s2-service-center").unwrap().suspension("hearing").unwrap().id(), "hearing");
+    /// ```
+    #[must_use]
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// The reason's Chinese name, such as 听证.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let ps = zhidu::PolicySet::builtin().unwrap();
+    /// assert_eq!(ps.policy("s2-service-center").unwrap().suspension("hearing").unwrap().name(), "听证");
+    /// ```
+    #[must_use]
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// Whether the reason pauses or restarts the clock.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let ps = zhidu::PolicySet::builtin().unwrap();
+    /// let s = ps.policy("s2-service-center").unwrap().suspension("expert_review").unwrap();
+    /// assert_eq!(s.effect(), zhidu::Effect::Pause);
+    /// ```
+    #[must_use]
+    pub fn effect(&self) -> Effect {
+        self.effect
+    }
+
+    /// The clause the reason comes from.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let ps = zhidu::PolicySet::builtin().unwrap();
+    /// let s = ps.policy("s2-service-center").unwrap().suspension("correction").unwrap();
+    /// assert!(!s.source().clause.is_empty());
+    /// ```
+    #[must_use]
+    pub fn source(&self) -> &Clause {
+        &self.source
+    }
+
+    /// The defaults the reason relies on (its effect is not stated in the seed).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let ps = zhidu::PolicySet::builtin().unwrap();
+    /// let s = ps.policy("s2-service-center").unwrap().suspension("hearing").unwrap();
+    /// assert!(!s.defaults().is_empty());
+    /// ```
+    #[must_use]
+    pub fn defaults(&self) -> &[DefaultNote] {
+        &self.defaults
+    }
+}
+
+/// A due date and the instant the case falls due.
+///
+/// `due_at` is the end of the due day: with the default `day_ends_at = "midnight"` that is
+/// 24:00, written as 00:00 of the next day (`2026-10-14T00:00:00+08:00` for a case due on
+/// 2026-10-13). A case completed at or before `due_at` is on time.
+///
+/// # Example
+///
+/// ```
+/// let ps = zhidu::PolicySet::builtin().unwrap();
+/// let p = ps.policy("s2-service-center").unwrap();
+/// let due = p.due("promised", "2026-09-30T10:00:00+08:00".parse::<zhidu::Start>().unwrap(), Some(5)).unwrap();
+/// assert_eq!(due.due_date.to_string(), "2026-10-13");
+/// assert_eq!(due.due_at.to_rfc3339(), "2026-10-14T00:00:00+08:00");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct Due {
+    /// The last day of the limit, in the calendar's zone.
+    pub due_date: NaiveDate,
+    /// The instant the limit ends.
+    pub due_at: DateTime<FixedOffset>,
+    /// The limit used, in `unit`.
+    pub limit: u32,
+    /// The class's unit.
+    pub unit: Unit,
+}
+
+impl Due {
+    pub(crate) fn from_parts(
+        due_date: NaiveDate,
+        due_at: DateTime<FixedOffset>,
+        limit: u32,
+        unit: Unit,
+    ) -> Due {
+        Due {
+            due_date,
+            due_at,
+            limit,
+            unit,
+        }
+    }
+}
+
+/// A deadline class of a policy, resolved and ready to compute with.
+///
+/// Get one with [`Policy::class`]; it may come from a service item, whose promised limit
+/// then is the default limit and whose legal limit caps per-case limits.
+///
+/// # Example
+///
+/// ```
+/// let ps = zhidu::PolicySet::builtin().unwrap();
+/// let class = ps.policy("s2-service-center").unwrap().class("promised").unwrap();
+/// assert_eq!(class.name(), "承诺件");
+/// let due = class.due("2026-09-30".parse::<chrono::NaiveDate>().unwrap(), Some(5)).unwrap();
+/// assert_eq!(due.due_date.to_string(), "2026-10-13");
+/// ```
+#[derive(Clone, Copy, Debug)]
+pub struct Class<'a> {
+    pub(crate) policy: &'a Policy,
+    pub(crate) class: &'a DeadlineClass,
+    pub(crate) item: Option<&'a ServiceItem>,
+}
+
+impl<'a> Class<'a> {
+    /// The id asked for: the service item's id if it came from one, else the class's.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let ps = zhidu::PolicySet::builtin().unwrap();
+    /// assert_eq!(ps.policy("s2-service-center").unwrap().class("promised").unwrap().id(), "promised");
+    /// ```
+    #[must_use]
+    pub fn id(&self) -> &'a str {
+        self.item.map_or(&self.class.id, |i| &i.id)
+    }
+
+    /// The class id (never an item id).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let ps = zhidu::PolicySet::builtin().unwrap();
+    /// assert_eq!(ps.policy("s10-service-system").unwrap().class("immediate").unwrap().class_id(), "immediate");
+    /// ```
+    #[must_use]
+    pub fn class_id(&self) -> &'a str {
+        &self.class.id
+    }
+
+    /// The display name (the item's name if it came from one).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let ps = zhidu::PolicySet::builtin().unwrap();
+    /// assert_eq!(ps.policy("s10-service-system").unwrap().class("immediate").unwrap().name(), "即办件");
+    /// ```
+    #[must_use]
+    pub fn name(&self) -> &'a str {
+        self.item.map_or(&self.class.name, |i| &i.name)
+    }
+
+    /// The unit the class counts in.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let ps = zhidu::PolicySet::builtin().unwrap();
+    /// let c = ps.policy("s12-confidentiality").unwrap().class("job_materials_return").unwrap();
+    /// assert_eq!(c.unit(), zhidu::Unit::Hours);
+    /// ```
+    #[must_use]
+    pub fn unit(&self) -> Unit {
+        self.class.unit
+    }
+
+    /// The clause the class encodes (the item's clause if it came from one).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let ps = zhidu::PolicySet::builtin().unwrap();
+    /// assert_eq!(ps.policy("s2-service-center").unwrap().class("promised").unwrap().source().clause, "S2.xs.2");
+    /// ```
+    #[must_use]
+    pub fn source(&self) -> &'a Clause {
+        self.item.map_or(&self.class.source, |i| &i.source)
+    }
+
+    /// The defaults (open parameters of §5) this class relies on.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let ps = zhidu::PolicySet::builtin().unwrap();
+    /// let c = ps.policy("s10-service-system").unwrap().class("immediate").unwrap();
+    /// assert!(c.defaults().iter().any(|d| d.param == "A22"));
+    /// ```
+    #[must_use]
+    pub fn defaults(&self) -> &'a [DefaultNote] {
+        &self.class.defaults
+    }
+
+    /// What starts the class's clock.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let ps = zhidu::PolicySet::builtin().unwrap();
+    /// let c = ps.policy("s10-service-system").unwrap().class("supplement").unwrap();
+    /// assert_eq!(c.clock_start(), zhidu::ClockStart::StartEvent);
+    /// ```
+    #[must_use]
+    pub fn clock_start(&self) -> ClockStart {
+        self.class.clock_start
+    }
+
+    /// The clause ids an answer for this class rests on: the class's, its `also` clauses and
+    /// the item's.
+    pub(crate) fn clause_ids(&self) -> Vec<String> {
+        let mut ids = vec![self.class.source.clause.clone()];
+        ids.extend(self.class.also.iter().cloned());
+        if let Some(item) = self.item {
+            ids.push(item.source.clause.clone());
+        }
+        ids.dedup();
+        ids
+    }
+
+    pub(crate) fn calendar(&self) -> &'a Calendar {
+        &self.policy.calendar
+    }
+
+    /// The limit to use for a case: the per-case `days` if given and allowed, else the
+    /// item's promised limit, the class's default or its fixed limit.
+    pub(crate) fn resolve_limit(&self, days: Option<u32>) -> Result<u32, Error> {
+        let legal = self
+            .item
+            .and_then(|i| i.legal_limit)
+            .or(self.class.legal_limit);
+        let limit = match (self.class.limit, days) {
+            (Limit::Fixed(n), None) => self.item.map_or(n, |i| i.promised_limit),
+            (Limit::Fixed(n), Some(d)) => {
+                return Err(Error::input(
+                    format!(
+                        "class `{}` has a fixed limit of {n} {}; `days` cannot be given",
+                        self.class.id, self.class.unit
+                    ),
+                    Some(format!(
+                        "leave `days` empty, or use a class whose limit is promised per case (got {d})"
+                    )),
+                ));
+            }
+            (Limit::PerCase { .. }, Some(d)) => d,
+            (Limit::PerCase { default, .. }, None) => {
+                match self.item.map(|i| i.promised_limit).or(default) {
+                    Some(n) => n,
+                    None => {
+                        return Err(Error::input(
+                            format!(
+                                "class `{}` needs the limit promised for this case",
+                                self.class.id
+                            ),
+                            Some(format!(
+                                "give `days`: the promised limit in {}",
+                                self.class.unit
+                            )),
+                        ));
+                    }
+                }
+            }
+        };
+        if let Some(legal) = legal {
+            if limit > legal {
+                return Err(Error::input(
+                    format!(
+                        "a limit of {limit} {} exceeds the legal limit of {legal}",
+                        self.class.unit
+                    ),
+                    Some(
+                        "a promised limit may not be longer than the legal one (法定时限)"
+                            .to_owned(),
+                    ),
+                ));
+            }
+        }
+        Ok(limit)
+    }
+
+    /// The legal limit (法定时限) of this class or item, if it has one.
+    pub(crate) fn legal_limit(&self) -> Option<u32> {
+        self.item
+            .and_then(|i| i.legal_limit)
+            .or(self.class.legal_limit)
+    }
+
+    /// The due date and instant for a case started at `start` with limit `days`.
+    ///
+    /// `days` is the per-case limit in the class's unit (the promised days of a 承诺件);
+    /// leave it `None` for classes with a fixed limit or a default.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Coverage`] when a date falls outside the calendar, [`Error::NotInForce`]
+    /// before the policy's `effective_from`, [`Error::Input`] for a missing, forbidden or
+    /// over-legal limit or a plain date given to a minute-counting class.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let ps = zhidu::PolicySet::builtin().unwrap();
+    /// let c = ps.policy("s10-service-system").unwrap().class("immediate").unwrap();
+    /// let due = c.due("2026-10-12T10:50:00+08:00".parse::<zhidu::Start>().unwrap(), None).unwrap();
+    /// assert_eq!(due.due_at.to_rfc3339(), "2026-10-12T11:20:00+08:00");
+    /// ```
+    pub fn due(&self, start: impl Into<Start>, days: Option<u32>) -> Result<Due, Error> {
+        let start = start.into();
+        let limit = self.resolve_limit(days)?;
+        let clock = clock::Clock::new(self.calendar(), self.class, self.policy.day_end_minutes());
+        let at = start.resolve(self.calendar(), self.class)?;
+        self.policy.check_in_force(at.date_naive())?;
+        match clock.run(at, u64::from(limit), &[])? {
+            Outcome::Due(t) => Ok(self.make_due(t, limit)),
+            Outcome::Suspended { .. } => Err(Error::input("the clock is suspended", None)),
+        }
+    }
+
+    /// [`Class::due`] with the full explanation: each day counted or skipped and why, and
+    /// the clauses and defaults used.
+    ///
+    /// # Errors
+    ///
+    /// As [`Class::due`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use zhidu::DayStepKind;
+    /// let ps = zhidu::PolicySet::builtin().unwrap();
+    /// let c = ps.policy("s2-service-center").unwrap().class("promised").unwrap();
+    /// let ex = c.explain("2026-09-30".parse::<chrono::NaiveDate>().unwrap(), Some(5)).unwrap();
+    /// assert_eq!(ex.due.due_date.to_string(), "2026-10-13");
+    /// let oct10 = ex.days.iter().find(|d| d.date.to_string() == "2026-10-10").unwrap();
+    /// assert_eq!(oct10.kind, DayStepKind::MakeupWorkday);
+    /// assert_eq!(oct10.counted, Some(3));
+    /// ```
+    pub fn explain(
+        &self,
+        start: impl Into<Start>,
+        days: Option<u32>,
+    ) -> Result<DueExplanation, Error> {
+        let start = start.into();
+        let due = self.due(start, days)?;
+        let at = start.resolve(self.calendar(), self.class)?;
+        explain::explain(self, at, due, &[])
+    }
+
+    pub(crate) fn make_due(&self, t: i64, limit: u32) -> Due {
+        let offset = self.calendar().offset();
+        let due_at = clock::instant(t, offset);
+        let due_date = if self.class.unit.is_days() {
+            // The due day is the day whose end is `due_at`.
+            clock::instant(t - 1, offset).date_naive()
+        } else {
+            due_at.date_naive()
+        };
+        Due {
+            due_date,
+            due_at,
+            limit,
+            unit: self.class.unit,
+        }
+    }
+}

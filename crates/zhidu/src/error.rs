@@ -1,0 +1,204 @@
+//! The one error type of the core crate.
+
+use crate::diagnostic::{Diagnostic, Severity};
+
+/// Everything that can go wrong in zhidu.
+///
+/// Messages are lowercase, without a final period, with user input in backticks; the detail
+/// that helps fix the problem is in [`Error::help`]. Every variant has a stable
+/// [`code`](Error::code) that the Python and JavaScript bindings expose.
+///
+/// # Example
+///
+/// ```
+/// use zhidu::{Error, PolicySet};
+///
+/// let ps = PolicySet::builtin().unwrap();
+/// let err = ps.policy("s2-service-centre").unwrap_err();
+/// assert_eq!(err.code(), "unknown_policy");
+/// assert_eq!(err.to_string(), "no policy `s2-service-centre`");
+/// assert_eq!(err.help().as_deref(), Some("did you mean `s2-service-center`?"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// Policy files that do not load; every problem is one diagnostic.
+    #[error("{}", policy_summary(.diagnostics))]
+    Policy {
+        /// Every problem found, errors and warnings, in file order.
+        diagnostics: Vec<Diagnostic>,
+    },
+    /// A date outside the years a calendar covers.
+    #[error("calendar `{calendar}` does not cover {year}")]
+    Coverage {
+        /// The calendar's id.
+        calendar: String,
+        /// The year that is not covered.
+        year: i32,
+        /// First covered year.
+        first_year: i32,
+        /// Last covered year.
+        last_year: i32,
+    },
+    /// A policy id that the set does not have.
+    #[error("no policy `{id}`")]
+    UnknownPolicy {
+        /// The id asked for.
+        id: String,
+        /// The closest known id, if any.
+        closest: Option<String>,
+    },
+    /// A deadline class or service item that the policy does not have.
+    #[error("policy `{policy}` has no deadline class or service item `{id}`")]
+    UnknownClass {
+        /// The policy asked.
+        policy: String,
+        /// The class id asked for.
+        id: String,
+        /// The closest known id, if any.
+        closest: Option<String>,
+    },
+    /// A date the policy is not in force on.
+    #[error("policy `{policy}` is not in force on {date}")]
+    NotInForce {
+        /// The policy asked.
+        policy: String,
+        /// The date asked about.
+        date: String,
+    },
+    /// A bad value in a request, a case or a row.
+    #[error("{message}")]
+    Input {
+        /// What is wrong.
+        message: String,
+        /// How to fix it.
+        hint: Option<String>,
+    },
+    /// An input larger than the documented limit; it is refused, not parsed.
+    #[error("{what} is {size} bytes, over the limit of {limit} bytes")]
+    TooLarge {
+        /// What was too large (a file name or "policy set").
+        what: String,
+        /// Its size in bytes.
+        size: u64,
+        /// The limit in bytes.
+        limit: u64,
+    },
+    /// A file or directory that could not be read.
+    #[error("cannot read `{path}`: {message}")]
+    Io {
+        /// The path.
+        path: String,
+        /// The operating system's message.
+        message: String,
+    },
+}
+
+fn policy_summary(diagnostics: &[Diagnostic]) -> String {
+    let errors = diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    match diagnostics.iter().find(|d| d.severity == Severity::Error) {
+        Some(first) if errors == 1 => format!(
+            "policy file `{}` has an error at {}:{}: {}",
+            first.file, first.line, first.column, first.message
+        ),
+        Some(first) => format!(
+            "policy files have {errors} errors, the first in `{}` at {}:{}: {}",
+            first.file, first.line, first.column, first.message
+        ),
+        None => "policy files have no errors".to_owned(),
+    }
+}
+
+impl Error {
+    /// A stable, machine-readable name of the error kind.
+    ///
+    /// One of `policy`, `coverage`, `unknown_policy`, `unknown_class`, `not_in_force`,
+    /// `input`, `too_large`, `io`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let ps = zhidu::PolicySet::builtin().unwrap();
+    /// let p = ps.policy("s2-service-center").unwrap();
+    /// let err = p.due("promised", "2027-01-04".parse::<chrono::NaiveDate>().unwrap(), Some(5));
+    /// assert_eq!(err.unwrap_err().code(), "coverage");
+    /// ```
+    #[must_use]
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::Policy { .. } => "policy",
+            Error::Coverage { .. } => "coverage",
+            Error::UnknownPolicy { .. } => "unknown_policy",
+            Error::UnknownClass { .. } => "unknown_class",
+            Error::NotInForce { .. } => "not_in_force",
+            Error::Input { .. } => "input",
+            Error::TooLarge { .. } => "too_large",
+            Error::Io { .. } => "io",
+        }
+    }
+
+    /// How to fix the problem, when zhidu can tell.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let ps = zhidu::PolicySet::builtin().unwrap();
+    /// let err = ps.policy("s2-service-center").unwrap().class("promsied").unwrap_err();
+    /// assert_eq!(err.help().as_deref(), Some("did you mean `promised`?"));
+    /// ```
+    #[must_use]
+    pub fn help(&self) -> Option<String> {
+        match self {
+            Error::Policy { diagnostics } => diagnostics
+                .iter()
+                .find(|d| d.severity == Severity::Error)
+                .and_then(|d| d.help.clone()),
+            Error::Coverage {
+                first_year,
+                last_year,
+                ..
+            } => Some(format!(
+                "the calendar has holiday data for {first_year}–{last_year}; add the year's \
+                 State Council notice to the calendar file to go further"
+            )),
+            Error::UnknownPolicy { closest, .. } | Error::UnknownClass { closest, .. } => {
+                closest.as_ref().map(|c| format!("did you mean `{c}`?"))
+            }
+            Error::NotInForce { .. } => {
+                Some("check the policy's `effective_from` and `effective_until`".to_owned())
+            }
+            Error::Input { hint, .. } => hint.clone(),
+            Error::TooLarge { .. } => {
+                Some("split the input or check that the right file was given".to_owned())
+            }
+            Error::Io { .. } => None,
+        }
+    }
+
+    /// The diagnostics of a [`Error::Policy`] error; empty for every other kind.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let err = zhidu::PolicySet::from_sources(&[("a.toml", "[polcy]\n")]).unwrap_err();
+    /// assert_eq!(err.diagnostics().len(), 1);
+    /// assert_eq!(err.diagnostics()[0].help.as_deref(), Some("did you mean `policy`?"));
+    /// ```
+    #[must_use]
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        match self {
+            Error::Policy { diagnostics } => diagnostics,
+            _ => &[],
+        }
+    }
+
+    pub(crate) fn input(message: impl Into<String>, hint: Option<String>) -> Self {
+        Error::Input {
+            message: message.into(),
+            hint,
+        }
+    }
+}

@@ -1,0 +1,52 @@
+//! # zhidu (制度): the regulations of Chinese administrative service centres as code
+//!
+//! zhidu loads regulations as typed policies from TOML files — deadline classes with their
+//! statutory working-day calendar, deduction tables, accountability tiers — and answers, with
+//! an explanation that cites every clause used:
+//!
+//! - **when is a case due, and is it on time?** ([`Policy::due`], [`Policy::case_status`])
+//!
+//! ```
+//! use zhidu::{PolicySet, Start};
+//!
+//! let policies = PolicySet::builtin()?;
+//! let s2 = policies.policy("s2-service-center")?;
+//! // A 承诺件 accepted on 2026-09-30 with 5 promised working days: 10-01..10-07 are the
+//! // National Day holidays and Saturday 10-10 is a make-up working day (调休).
+//! let due = s2.due("promised", "2026-09-30T10:00:00+08:00".parse::<Start>()?, Some(5))?;
+//! assert_eq!(due.due_date.to_string(), "2026-10-13");
+//! # Ok::<(), zhidu::Error>(())
+//! ```
+//!
+//! The core does no I/O except in its explicit loader ([`PolicySet::load`]) and never reads
+//! the clock: "now" is always a parameter.
+
+mod calendar;
+mod case;
+mod deadline;
+mod diagnostic;
+mod error;
+mod policy;
+mod source;
+
+pub use calendar::{Calendar, DayKind};
+pub use case::{Case, CaseEvent, CaseStatus, MAX_EVENTS_PER_CASE, Status};
+pub use deadline::{
+    Class, ClockStart, DayStep, DayStepKind, Due, DueExplanation, Effect, Start, SuspensionReason,
+    Unit,
+};
+pub use diagnostic::{Diagnostic, Severity, closest};
+pub use error::Error;
+pub use policy::{
+    MAX_ENTRIES, MAX_FILE_BYTES, MAX_FILES, MAX_ID_LEN, MAX_NESTING, MAX_SET_BYTES, Policy,
+    PolicySet,
+};
+pub use source::{Clause, DefaultNote};
+
+#[cfg(test)]
+mod send_sync {
+    // Policies are shared across threads by every host; this fails to compile if not.
+    const fn assert_send_sync<T: Send + Sync>() {}
+    const _: () = assert_send_sync::<crate::Policy>();
+    const _: () = assert_send_sync::<crate::PolicySet>();
+}

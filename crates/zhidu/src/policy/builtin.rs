@@ -1,0 +1,17 @@
+//! The shipped policy files, embedded so that `PolicySet::builtin()` needs no files (in WASM
+//! too). The repository's `policies/` directory is the one source of truth.
+
+macro_rules! shipped {
+    ($($path:literal),* $(,)?) => {
+        &[$(($path, include_str!(concat!("../../../../", $path)))),*]
+    };
+}
+
+pub(super) static SOURCES: &[(&str, &str)] = shipped![
+    "policies/calendars/cn-mainland.toml",
+    "policies/s2-service-center.toml",
+    "policies/s7-joint-processing.toml",
+    "policies/s10-service-system.toml",
+    "policies/s12-confidentiality.toml",
+    "policies/s15-township-center.toml",
+];

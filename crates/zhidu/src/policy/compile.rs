@@ -1,0 +1,640 @@
+//! From raw files to the validated model: dispatch sections, check cross references, build
+//! lookups. Every problem becomes a diagnostic; nothing stops at the first.
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use toml::Spanned;
+use toml::value::Datetime;
+
+use super::document::Document;
+use super::raw::{
+    RawCalendarHeader, RawClass, RawClockStart, RawDayEnd, RawEffect, RawItem, RawPolicyHeader,
+    RawSuspension, RawUnit, RawYear,
+};
+use super::{DayEnd, Policy};
+use crate::calendar::{Calendar, compile_calendar};
+use crate::deadline::{
+    ClockStart, DeadlineClass, Effect, Limit, ServiceItem, SuspensionReason, Unit,
+};
+use crate::diagnostic::{Diagnostic, Severity, did_you_mean};
+use crate::source::{Clause, DefaultNote};
+
+/// Top-level sections a file may have.
+const SECTIONS: [&str; 6] = ["calendar", "year", "policy", "class", "item", "suspension"];
+
+/// The most entries one array of tables may hold.
+pub const MAX_ENTRIES: usize = 100_000;
+
+/// The longest id accepted.
+pub const MAX_ID_LEN: usize = 128;
+
+/// One file's raw content, sorted into its kind.
+pub(crate) enum RawFile {
+    Calendar {
+        header: RawCalendarHeader,
+        years: Vec<(usize, RawYear)>,
+    },
+    Policy {
+        header: RawPolicyHeader,
+        header_span: core::ops::Range<usize>,
+        classes: Vec<(usize, RawClass)>,
+        items: Vec<(usize, RawItem)>,
+        suspensions: Vec<(usize, RawSuspension)>,
+    },
+}
+
+/// Decode the sections of one parsed file.
+pub(crate) fn read_file(doc: &Document<'_>, out: &mut Vec<Diagnostic>) -> Option<RawFile> {
+    let mut calendar = None;
+    let mut policy = None;
+    let mut years = Vec::new();
+    let mut classes = Vec::new();
+    let mut items = Vec::new();
+    let mut suspensions = Vec::new();
+    let mut policy_only: Option<(String, core::ops::Range<usize>)> = None;
+    let mut unknown_sections = 0;
+    for (key, value) in doc.sections() {
+        let name = key.get_ref().as_ref();
+        if let toml::de::DeValue::Array(a) = value.get_ref() {
+            if a.len() > MAX_ENTRIES {
+                out.push(doc.error_at(
+                    key.span(),
+                    name,
+                    format!(
+                        "`{name}` has {} entries, over the limit of {MAX_ENTRIES}",
+                        a.len()
+                    ),
+                    None,
+                ));
+                continue;
+            }
+        }
+        match name {
+            "calendar" => calendar = doc.decode::<RawCalendarHeader>("calendar", value, out),
+            "year" => years = doc.decode_entries("year", value, out),
+            "policy" => {
+                policy = doc
+                    .decode::<RawPolicyHeader>("policy", value, out)
+                    .map(|p| (p, key.span()))
+            }
+            "class" | "item" | "suspension" => {
+                policy_only.get_or_insert((name.to_owned(), key.span()));
+                match name {
+                    "class" => classes = doc.decode_entries("class", value, out),
+                    "item" => items = doc.decode_entries("item", value, out),
+                    _ => suspensions = doc.decode_entries("suspension", value, out),
+                }
+            }
+            other => {
+                unknown_sections += 1;
+                out.push(doc.error_at(
+                key.span(),
+                other,
+                format!("unknown section `{other}`"),
+                did_you_mean(other, SECTIONS).or_else(|| Some("a policy file has `[policy]`, `[[class]]`, `[[item]]` and `[[suspension]]`; a calendar file has `[calendar]` and `[[year]]`".to_owned())),
+                ));
+            }
+        }
+    }
+    let has_calendar_key = doc.root.get_ref().contains_key("calendar");
+    let has_policy_key = doc.root.get_ref().contains_key("policy");
+    if has_calendar_key && has_policy_key {
+        out.push(doc.src.error(Some(0..0), "", "a file cannot be both a calendar and a policy", Some("put the calendar in its own file and refer to it by id from `[policy] calendar`".to_owned())));
+        return None;
+    }
+    if !has_calendar_key && !has_policy_key {
+        // A misspelt `[policy]` was already reported; one diagnostic per fault.
+        if unknown_sections > 0 {
+            return None;
+        }
+        out.push(doc.src.error(
+            Some(0..0),
+            "",
+            "the file has neither a `[policy]` nor a `[calendar]` table",
+            Some("start a policy file with `[policy]` and its `id`".to_owned()),
+        ));
+        return None;
+    }
+    if has_calendar_key {
+        if let Some((name, span)) = policy_only {
+            out.push(doc.error_at(
+                span,
+                name.clone(),
+                format!("a calendar file cannot have `[[{name}]]` entries"),
+                Some("put deadline classes in a policy file".to_owned()),
+            ));
+        }
+        return calendar.map(|header| RawFile::Calendar { header, years });
+    }
+    if !years.is_empty() {
+        out.push(doc.src.error(
+            Some(0..0),
+            "year",
+            "a policy file cannot have `[[year]]` entries",
+            Some("holidays belong in a calendar file".to_owned()),
+        ));
+    }
+    policy.map(|(header, header_span)| RawFile::Policy {
+        header,
+        header_span,
+        classes,
+        items,
+        suspensions,
+    })
+}
+
+/// Check an id's shape: no path separators, spaces or control characters.
+pub(crate) fn check_id(
+    doc: &Document<'_>,
+    id: &Spanned<String>,
+    path: &str,
+    out: &mut Vec<Diagnostic>,
+) -> bool {
+    let s = id.get_ref();
+    let ok = !s.is_empty()
+        && s.len() <= MAX_ID_LEN
+        && s.chars().next().is_some_and(|c| c.is_ascii_alphanumeric())
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
+    if !ok {
+        out.push(doc.error_at(
+            id.span(),
+            path,
+            format!("`{s}` is not a valid id"),
+            Some(format!("ids are 1–{MAX_ID_LEN} ASCII letters, digits, `-`, `_` or `.`, starting with a letter or digit")),
+        ));
+    }
+    ok
+}
+
+/// A TOML local date (`2026-10-01`) as a date; anything else is a diagnostic.
+pub(crate) fn to_date(
+    doc: &Document<'_>,
+    d: &Spanned<Datetime>,
+    path: &str,
+    out: &mut Vec<Diagnostic>,
+) -> Option<NaiveDate> {
+    let dt = d.get_ref();
+    let date = match (dt.date, dt.time, dt.offset) {
+        (Some(date), None, None) => NaiveDate::from_ymd_opt(
+            i32::from(date.year),
+            u32::from(date.month),
+            u32::from(date.day),
+        ),
+        _ => None,
+    };
+    if date.is_none() {
+        out.push(doc.error_at(
+            d.span(),
+            path,
+            format!("`{dt}` is not a date"),
+            Some("write a plain TOML date such as `2026-10-01`, without time or offset".to_owned()),
+        ));
+    }
+    date
+}
+
+/// The whole set's calendars and policies, compiled, with every diagnostic.
+pub(crate) struct Compiled {
+    pub(crate) calendars: BTreeMap<String, Arc<Calendar>>,
+    pub(crate) policies: BTreeMap<String, Arc<Policy>>,
+}
+
+/// Compile parsed files; `fallback` calendars (the builtin ones) serve references that no
+/// file of the set defines.
+pub(crate) fn compile(
+    files: &[(Document<'_>, RawFile)],
+    fallback: Option<&BTreeMap<String, Arc<Calendar>>>,
+    out: &mut Vec<Diagnostic>,
+) -> Compiled {
+    let mut calendars: BTreeMap<String, Arc<Calendar>> = BTreeMap::new();
+    let mut calendar_ids: HashMap<String, String> = HashMap::new();
+    for (doc, file) in files {
+        if let RawFile::Calendar { header, years } = file {
+            let id = header.id.get_ref().clone();
+            if let Some(prev) = calendar_ids.insert(id.clone(), doc.src.name.to_owned()) {
+                out.push(doc.error_at(
+                    header.id.span(),
+                    "calendar.id",
+                    format!("calendar `{id}` is defined twice"),
+                    Some(format!("the other is in `{prev}`")),
+                ));
+                continue;
+            }
+            if let Some(cal) = compile_calendar(doc, header, years, out) {
+                calendars.insert(id, Arc::new(cal));
+            }
+        }
+    }
+    let mut policies = BTreeMap::new();
+    let mut policy_files: HashMap<String, String> = HashMap::new();
+    for (doc, file) in files {
+        let RawFile::Policy {
+            header,
+            header_span,
+            classes,
+            items,
+            suspensions,
+        } = file
+        else {
+            continue;
+        };
+        let id = header.id.get_ref().clone();
+        if !check_id(doc, &header.id, "policy.id", out) {
+            continue;
+        }
+        if let Some(prev) = policy_files.insert(id.clone(), doc.src.name.to_owned()) {
+            out.push(doc.error_at(
+                header.id.span(),
+                "policy.id",
+                format!("policy `{id}` is defined twice"),
+                Some(format!("the other is in `{prev}`")),
+            ));
+            continue;
+        }
+        let cal_id = header.calendar.get_ref();
+        let calendar = calendars
+            .get(cal_id)
+            .or_else(|| fallback.and_then(|f| f.get(cal_id)))
+            .cloned();
+        let Some(calendar) = calendar else {
+            if !calendar_ids.contains_key(cal_id) {
+                let known: Vec<&str> = calendar_ids
+                    .keys()
+                    .map(String::as_str)
+                    .chain(
+                        fallback
+                            .into_iter()
+                            .flat_map(|f| f.keys().map(String::as_str)),
+                    )
+                    .collect();
+                out.push(doc.error_at(
+                    header.calendar.span(),
+                    "policy.calendar",
+                    format!("no calendar `{cal_id}`"),
+                    did_you_mean(cal_id, known),
+                ));
+            }
+            continue;
+        };
+        if let Some(p) = compile_policy(
+            doc,
+            header,
+            header_span.clone(),
+            calendar,
+            classes,
+            items,
+            suspensions,
+            out,
+        ) {
+            policies.insert(id, Arc::new(p));
+        }
+    }
+    Compiled {
+        calendars,
+        policies,
+    }
+}
+
+#[expect(
+    clippy::too_many_arguments,
+    reason = "one call site; the parts are the file's sections"
+)]
+fn compile_policy(
+    doc: &Document<'_>,
+    header: &RawPolicyHeader,
+    header_span: core::ops::Range<usize>,
+    calendar: Arc<Calendar>,
+    raw_classes: &[(usize, RawClass)],
+    raw_items: &[(usize, RawItem)],
+    raw_suspensions: &[(usize, RawSuspension)],
+    out: &mut Vec<Diagnostic>,
+) -> Option<Policy> {
+    let errors_before = errors(out);
+    let from = to_date(doc, &header.effective_from, "policy.effective_from", out);
+    let until = header
+        .effective_until
+        .as_ref()
+        .and_then(|u| to_date(doc, u, "policy.effective_until", out));
+    if let (Some(from), Some(until), Some(u)) = (from, until, header.effective_until.as_ref()) {
+        if until < from {
+            out.push(doc.error_at(
+                u.span(),
+                "policy.effective_until",
+                format!("`effective_until` {until} is before `effective_from` {from}"),
+                None,
+            ));
+        }
+    }
+    let (first, last) = calendar.years();
+    if let Some(from) = from {
+        let covered_end = NaiveDate::from_ymd_opt(last, 12, 31);
+        let covered_start = NaiveDate::from_ymd_opt(first, 1, 1);
+        let ends_before = until.zip(covered_start).is_some_and(|(u, s)| u < s);
+        if covered_end.is_some_and(|e| from > e) || ends_before {
+            out.push(doc.error_at(
+                header.effective_from.span(),
+                "policy.effective_from",
+                format!("no date the policy is in force on is covered by calendar `{}` ({first}–{last})", calendar.id()),
+                Some("check `effective_from`/`effective_until`, or extend the calendar".to_owned()),
+            ));
+        }
+    }
+    let day_end = match header.day_ends_at.unwrap_or(RawDayEnd::Midnight) {
+        RawDayEnd::Midnight => DayEnd::Midnight,
+        RawDayEnd::OfficeClose => DayEnd::OfficeClose,
+    };
+    let mut classes: Vec<DeadlineClass> = Vec::new();
+    let mut lookup: HashMap<String, (usize, Option<usize>)> = HashMap::new();
+    let mut seen: HashMap<String, String> = HashMap::new();
+    let mut take_id = |id: &Spanned<String>, path: &str, out: &mut Vec<Diagnostic>| -> bool {
+        if !check_id(doc, id, &format!("{path}.id"), out) {
+            return false;
+        }
+        if let Some(prev) = seen.insert(id.get_ref().clone(), path.to_owned()) {
+            out.push(doc.error_at(
+                id.span(),
+                format!("{path}.id"),
+                format!("id `{}` is used twice", id.get_ref()),
+                Some(format!("it is already the id of `{prev}`")),
+            ));
+            return false;
+        }
+        true
+    };
+    for (i, c) in raw_classes {
+        let path = format!("class[{i}]");
+        if !take_id(&c.id, &path, out) {
+            continue;
+        }
+        if let Some(class) = compile_class(doc, &path, c, out) {
+            lookup.insert(class.id.clone(), (classes.len(), None));
+            classes.push(class);
+        }
+    }
+    let mut items: Vec<ServiceItem> = Vec::new();
+    for (i, it) in raw_items {
+        let path = format!("item[{i}]");
+        if !take_id(&it.id, &path, out) {
+            continue;
+        }
+        let Some(&(class_index, _)) = lookup.get(it.class.get_ref()) else {
+            let known: Vec<&str> = classes.iter().map(|c| c.id.as_str()).collect();
+            out.push(doc.error_at(
+                it.class.span(),
+                format!("{path}.class"),
+                format!("no deadline class `{}`", it.class.get_ref()),
+                did_you_mean(it.class.get_ref(), known),
+            ));
+            continue;
+        };
+        let Some(class) = classes.get(class_index) else {
+            continue;
+        };
+        let promised = *it.promised_limit.get_ref();
+        let legal = it
+            .legal_limit
+            .as_ref()
+            .map(|l| *l.get_ref())
+            .or(class.legal_limit);
+        if let Some(legal) = legal {
+            if promised > legal {
+                out.push(
+                    doc.error_at(
+                        it.promised_limit.span(),
+                        format!("{path}.promised_limit"),
+                        format!("promised limit {promised} is above the legal limit {legal}"),
+                        Some(
+                            "a promised limit (承诺时限) may not exceed the legal one (法定时限)"
+                                .to_owned(),
+                        ),
+                    ),
+                );
+                continue;
+            }
+        }
+        if let Limit::Fixed(n) = class.limit {
+            if promised != n {
+                out.push(doc.src.diagnostic(
+                    Severity::Warning,
+                    Some(it.promised_limit.span()),
+                    format!("{path}.promised_limit"),
+                    format!(
+                        "item's promised limit {promised} replaces class `{}`'s fixed limit {n}",
+                        class.id
+                    ),
+                    None,
+                ));
+            }
+        }
+        lookup.insert(it.id.get_ref().clone(), (class_index, Some(items.len())));
+        items.push(ServiceItem {
+            id: it.id.get_ref().clone(),
+            name: it.name.clone(),
+            class: class_index,
+            legal_limit: it.legal_limit.as_ref().map(|l| *l.get_ref()),
+            promised_limit: promised,
+            source: Clause::from(&it.source),
+            defaults: it.defaults.iter().map(DefaultNote::from).collect(),
+        });
+    }
+    let mut suspensions: Vec<SuspensionReason> = Vec::new();
+    let mut suspension_ids: HashMap<String, usize> = HashMap::new();
+    for (i, s) in raw_suspensions {
+        let path = format!("suspension[{i}]");
+        if !check_id(doc, &s.id, &format!("{path}.id"), out) {
+            continue;
+        }
+        if suspension_ids
+            .insert(s.id.get_ref().clone(), suspensions.len())
+            .is_some()
+        {
+            out.push(doc.error_at(
+                s.id.span(),
+                format!("{path}.id"),
+                format!("suspension reason `{}` is defined twice", s.id.get_ref()),
+                None,
+            ));
+            continue;
+        }
+        suspensions.push(SuspensionReason {
+            id: s.id.get_ref().clone(),
+            name: s.name.clone(),
+            effect: match s.effect {
+                RawEffect::Pause => Effect::Pause,
+                RawEffect::Restart => Effect::Restart,
+            },
+            source: Clause::from(&s.source),
+            defaults: s.defaults.iter().map(DefaultNote::from).collect(),
+        });
+    }
+    if raw_classes.is_empty() {
+        out.push(doc.src.diagnostic(
+            Severity::Warning,
+            Some(header_span),
+            "policy",
+            format!("policy `{}` has no deadline classes", header.id.get_ref()),
+            None,
+        ));
+    }
+    if errors(out) > errors_before {
+        return None;
+    }
+    Some(Policy {
+        id: header.id.get_ref().clone(),
+        name: header.name.clone(),
+        version: header.version.clone(),
+        effective_from: from?,
+        effective_until: until,
+        calendar,
+        day_end,
+        classes,
+        items,
+        lookup,
+        suspensions,
+        suspension_ids,
+        source: header.source.clone(),
+        defaults: header.defaults.iter().map(DefaultNote::from).collect(),
+        file: doc.src.name.to_owned(),
+    })
+}
+
+fn errors(out: &[Diagnostic]) -> usize {
+    out.iter().filter(|d| d.severity == Severity::Error).count()
+}
+
+fn compile_class(
+    doc: &Document<'_>,
+    path: &str,
+    c: &RawClass,
+    out: &mut Vec<Diagnostic>,
+) -> Option<DeadlineClass> {
+    let unit = match c.unit {
+        RawUnit::Minutes => Unit::Minutes,
+        RawUnit::OfficeMinutes => Unit::OfficeMinutes,
+        RawUnit::Hours => Unit::Hours,
+        RawUnit::WorkingDays => Unit::WorkingDays,
+        RawUnit::CalendarDays => Unit::CalendarDays,
+    };
+    let legal = c.legal_limit.as_ref().map(|l| *l.get_ref());
+    let limit = match (&c.limit, c.per_case) {
+        (Some(l), false) => {
+            let n = *l.get_ref();
+            if let Some(legal) = legal.filter(|&legal| n > legal) {
+                out.push(
+                    doc.error_at(
+                        l.span(),
+                        format!("{path}.limit"),
+                        format!("limit {n} is above the legal limit {legal}"),
+                        Some(
+                            "a promised limit (承诺时限) may not exceed the legal one (法定时限)"
+                                .to_owned(),
+                        ),
+                    ),
+                );
+                return None;
+            }
+            Limit::Fixed(n)
+        }
+        (Some(l), true) => {
+            out.push(doc.error_at(
+                l.span(),
+                format!("{path}.limit"),
+                "a class cannot have both a fixed `limit` and `per_case = true`".to_owned(),
+                Some("use `default_limit` for the per-case default".to_owned()),
+            ));
+            return None;
+        }
+        (None, false) => {
+            out.push(doc.error_at(
+                c.id.span(),
+                format!("{path}.limit"),
+                format!("class `{}` has no limit", c.id.get_ref()),
+                Some("set `limit = N`, or `per_case = true` when the limit is promised per case; where the regulation leaves the number blank, set it and mark it as a default".to_owned()),
+            ));
+            return None;
+        }
+        (None, true) => {
+            let default = c.default_limit.as_ref().map(|d| *d.get_ref());
+            let usual = c.usual_range.as_ref().map(|r| {
+                let [lo, hi] = *r.get_ref();
+                (lo, hi)
+            });
+            if let (Some(r), Some((lo, hi))) = (&c.usual_range, usual) {
+                if lo > hi {
+                    out.push(doc.error_at(
+                        r.span(),
+                        format!("{path}.usual_range"),
+                        format!("range [{lo}, {hi}] is empty"),
+                        Some("write the smaller bound first".to_owned()),
+                    ));
+                }
+            }
+            if let (Some(d), Some(n)) = (&c.default_limit, default) {
+                if let Some(legal) = legal.filter(|&legal| n > legal) {
+                    out.push(doc.error_at(
+                        d.span(),
+                        format!("{path}.default_limit"),
+                        format!("default limit {n} is above the legal limit {legal}"),
+                        None,
+                    ));
+                    return None;
+                }
+                if let Some((lo, hi)) = usual.filter(|&(lo, hi)| n < lo || n > hi) {
+                    out.push(doc.src.diagnostic(
+                        Severity::Warning,
+                        Some(d.span()),
+                        format!("{path}.default_limit"),
+                        format!("default limit {n} is outside the usual range [{lo}, {hi}]"),
+                        None,
+                    ));
+                }
+            }
+            Limit::PerCase { default, usual }
+        }
+    };
+    if c.default_limit.is_some() && !c.per_case {
+        if let Some(d) = &c.default_limit {
+            out.push(doc.error_at(
+                d.span(),
+                format!("{path}.default_limit"),
+                "`default_limit` needs `per_case = true`".to_owned(),
+                None,
+            ));
+        }
+        return None;
+    }
+    if c.roll_to_working_day.is_some() && unit != Unit::CalendarDays {
+        out.push(doc.src.diagnostic(
+            Severity::Warning,
+            Some(c.id.span()),
+            format!("{path}.roll_to_working_day"),
+            "`roll_to_working_day` only affects `calendar_days` classes".to_owned(),
+            None,
+        ));
+    }
+    let warn_default = match unit {
+        Unit::WorkingDays | Unit::CalendarDays => 2,
+        Unit::Minutes | Unit::OfficeMinutes => 10,
+        Unit::Hours => 2,
+    };
+    Some(DeadlineClass {
+        id: c.id.get_ref().clone(),
+        name: c.name.clone(),
+        unit,
+        limit,
+        legal_limit: legal,
+        warn_before: c.warn_before.unwrap_or(warn_default),
+        roll: c.roll_to_working_day.unwrap_or(true),
+        clock_start: match c.clock_starts.unwrap_or(RawClockStart::Acceptance) {
+            RawClockStart::Acceptance => ClockStart::Acceptance,
+            RawClockStart::StartEvent => ClockStart::StartEvent,
+        },
+        max_extension: c.max_extension.unwrap_or(0),
+        source: Clause::from(&c.source),
+        also: c.also.clone(),
+        defaults: c.defaults.iter().map(DefaultNote::from).collect(),
+    })
+}

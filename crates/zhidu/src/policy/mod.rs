@@ -1,0 +1,772 @@
+//! Policies and policy sets: loading, validation and lookup.
+//!
+//! A [`PolicySet`] is parsed, validated and indexed once, is immutable and `Send + Sync`,
+//! and is reused for every call.
+
+mod builtin;
+pub(crate) mod compile;
+pub(crate) mod document;
+pub(crate) mod raw;
+
+pub use compile::{MAX_ENTRIES, MAX_ID_LEN};
+pub use document::{MAX_FILE_BYTES, MAX_NESTING};
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
+
+use chrono::NaiveDate;
+
+use crate::deadline::{
+    Class, DeadlineClass, Due, DueExplanation, ServiceItem, Start, SuspensionReason,
+};
+use crate::diagnostic::{Diagnostic, Severity, closest};
+use crate::source::DefaultNote;
+use crate::{Calendar, Error};
+
+/// The most bytes a whole policy set may have.
+pub const MAX_SET_BYTES: usize = 64 * 1024 * 1024;
+
+/// The most files a policy set may have.
+pub const MAX_FILES: usize = 1_000;
+
+/// When a due day ends.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum DayEnd {
+    /// 24:00 (the default).
+    Midnight,
+    /// The end of the calendar's last office session.
+    OfficeClose,
+}
+
+/// One regulation as code: its deadline classes, service items and suspension reasons,
+/// bound to its calendar.
+///
+/// # Example
+///
+/// ```
+/// let ps = zhidu::PolicySet::builtin().unwrap();
+/// let p = ps.policy("s2-service-center").unwrap();
+/// assert_eq!(p.id(), "s2-service-center");
+/// assert_eq!(p.calendar().id(), "cn-mainland");
+/// ```
+#[derive(Debug)]
+pub struct Policy {
+    pub(crate) id: String,
+    pub(crate) name: String,
+    pub(crate) version: String,
+    pub(crate) effective_from: NaiveDate,
+    pub(crate) effective_until: Option<NaiveDate>,
+    pub(crate) calendar: Arc<Calendar>,
+    pub(crate) day_end: DayEnd,
+    pub(crate) classes: Vec<DeadlineClass>,
+    pub(crate) items: Vec<ServiceItem>,
+    /// Class or item id → (class index, item index).
+    pub(crate) lookup: HashMap<String, (usize, Option<usize>)>,
+    pub(crate) suspensions: Vec<SuspensionReason>,
+    pub(crate) suspension_ids: HashMap<String, usize>,
+    pub(crate) source: String,
+    pub(crate) defaults: Vec<DefaultNote>,
+    pub(crate) file: String,
+}
+
+impl Policy {
+    /// The policy's id, such as `s2-service-center`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let ps = zhidu::PolicySet::builtin().unwrap();
+    /// assert_eq!(ps.policy("s10-service-system").unwrap().id(), "s10-service-system");
+    /// ```
+    #[must_use]
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// The policy's display name.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let ps = zhidu::PolicySet::builtin().unwrap();
+    /// assert!(!ps.policy("s2-service-center").unwrap().name().is_empty());
+    /// ```
+    #[must_use]
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The policy's version string.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let ps = zhidu::PolicySet::builtin().unwrap();
+    /// assert!(!ps.policy("s2-service-center").unwrap().version().is_empty());
+    /// ```
+    #[must_use]
+    pub fn version(&self) -> &str {
+        &self.version
+    }
+
+    /// The first day the policy is in force, and the last if it has one.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let ps = zhidu::PolicySet::builtin().unwrap();
+    /// let (from, until) = ps.policy("s2-service-center").unwrap().effective();
+    /// assert_eq!(from.to_string(), "2004-01-01");
+    /// assert_eq!(until, None);
+    /// ```
+    #[must_use]
+    pub fn effective(&self) -> (NaiveDate, Option<NaiveDate>) {
+        (self.effective_from, self.effective_until)
+    }
+
+    /// Where the policy comes from, in words.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let ps = zhidu::PolicySet::builtin().unwrap();
+    /// assert!(ps.policy("s2-service-center").unwrap().source().contains("S2"));
+    /// ```
+    #[must_use]
+    pub fn source(&self) -> &str {
+        &self.source
+    }
+
+    /// The name of the file the policy was loaded from.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let ps = zhidu::PolicySet::builtin().unwrap();
+    /// assert_eq!(ps.policy("s2-service-center").unwrap().file(), "policies/s2-service-center.toml");
+    /// ```
+    #[must_use]
+    pub fn file(&self) -> &str {
+        &self.file
+    }
+
+    /// The calendar the policy counts days in.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let ps = zhidu::PolicySet::builtin().unwrap();
+    /// assert_eq!(ps.policy("s2-service-center").unwrap().calendar().years(), (2004, 2026));
+    /// ```
+    #[must_use]
+    pub fn calendar(&self) -> &Calendar {
+        &self.calendar
+    }
+
+    /// A deadline class or service item by id.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::UnknownClass`] with the closest id as a hint.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let ps = zhidu::PolicySet::builtin().unwrap();
+    /// let p = ps.policy("s10-service-system").unwrap();
+    /// assert_eq!(p.class("promised").unwrap().name(), "承诺件");
+    /// assert_eq!(p.class("promise").unwrap_err().code(), "unknown_class");
+    /// ```
+    pub fn class(&self, id: &str) -> Result<Class<'_>, Error> {
+        let found = self.lookup.get(id).and_then(|&(c, i)| {
+            let class = self.classes.get(c)?;
+            let item = match i {
+                Some(i) => Some(self.items.get(i)?),
+                None => None,
+            };
+            Some(Class {
+                policy: self,
+                class,
+                item,
+            })
+        });
+        found.ok_or_else(|| Error::UnknownClass {
+            policy: self.id.clone(),
+            id: id.to_owned(),
+            closest: closest(id, self.lookup.keys().map(String::as_str)).map(str::to_owned),
+        })
+    }
+
+    /// Every deadline class and service item, classes first, in file order.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let ps = zhidu::PolicySet::builtin().unwrap();
+    /// let ids: Vec<&str> = ps.policy("s10-service-system").unwrap().classes().map(|c| c.id()).collect();
+    /// assert!(ids.contains(&"immediate") && ids.contains(&"promised"));
+    /// ```
+    pub fn classes(&self) -> impl Iterator<Item = Class<'_>> {
+        let classes = self.classes.iter().map(move |class| Class {
+            policy: self,
+            class,
+            item: None,
+        });
+        let items = self.items.iter().filter_map(move |item| {
+            let class = self.classes.get(item.class)?;
+            Some(Class {
+                policy: self,
+                class,
+                item: Some(item),
+            })
+        });
+        classes.chain(items)
+    }
+
+    /// A suspension reason by id.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Input`] naming the closest known reason.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let ps = zhidu::PolicySet::builtin().unwrap();
+    /// let p = ps.policy("s2-service-center").unwrap();
+    /// assert_eq!(p.suspension("testing").unwrap().name(), "检验检测");
+    /// assert!(p.suspension("holiday").is_err());
+    /// ```
+    pub fn suspension(&self, id: &str) -> Result<&SuspensionReason, Error> {
+        self.suspension_ids
+            .get(id)
+            .and_then(|&i| self.suspensions.get(i))
+            .ok_or_else(|| {
+                Error::input(
+                    format!("policy `{}` has no suspension reason `{id}`", self.id),
+                    closest(id, self.suspensions.iter().map(|s| s.id.as_str()))
+                        .map(|c| format!("did you mean `{c}`?"))
+                        .or_else(|| {
+                            Some(format!(
+                                "known reasons: {}",
+                                self.suspensions
+                                    .iter()
+                                    .map(|s| format!("`{}`", s.id))
+                                    .collect::<Vec<_>>()
+                                    .join(", ")
+                            ))
+                        }),
+                )
+            })
+    }
+
+    /// Every suspension reason, in file order.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let ps = zhidu::PolicySet::builtin().unwrap();
+    /// assert!(ps.policy("s2-service-center").unwrap().suspensions().count() >= 5);
+    /// ```
+    pub fn suspensions(&self) -> impl Iterator<Item = &SuspensionReason> {
+        self.suspensions.iter()
+    }
+
+    /// The defaults set at policy level.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let ps = zhidu::PolicySet::builtin().unwrap();
+    /// assert!(ps.policy("s2-service-center").unwrap().defaults().iter().any(|d| d.param == "A4"));
+    /// ```
+    #[must_use]
+    pub fn defaults(&self) -> &[DefaultNote] {
+        &self.defaults
+    }
+
+    /// Due date and instant for class (or item) `class` started at `start`, with the
+    /// per-case limit `days` where the class takes one.
+    ///
+    /// # Errors
+    ///
+    /// As [`Policy::class`] and [`Class::due`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let ps = zhidu::PolicySet::builtin().unwrap();
+    /// let p = ps.policy("s2-service-center").unwrap();
+    /// let due = p.due("promised", "2026-09-30T10:00:00+08:00".parse::<zhidu::Start>().unwrap(), Some(5)).unwrap();
+    /// assert_eq!(due.due_date.to_string(), "2026-10-13");
+    /// ```
+    pub fn due(
+        &self,
+        class: &str,
+        start: impl Into<Start>,
+        days: Option<u32>,
+    ) -> Result<Due, Error> {
+        self.class(class)?.due(start, days)
+    }
+
+    /// [`Policy::due`] with its explanation.
+    ///
+    /// # Errors
+    ///
+    /// As [`Policy::due`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let ps = zhidu::PolicySet::builtin().unwrap();
+    /// let p = ps.policy("s2-service-center").unwrap();
+    /// let ex = p.explain_due("promised", "2026-09-30".parse::<zhidu::Start>().unwrap(), Some(5)).unwrap();
+    /// assert!(ex.notices.iter().any(|n| n.contains("2026")));
+    /// ```
+    pub fn explain_due(
+        &self,
+        class: &str,
+        start: impl Into<Start>,
+        days: Option<u32>,
+    ) -> Result<DueExplanation, Error> {
+        self.class(class)?.explain(start, days)
+    }
+
+    pub(crate) fn day_end_minutes(&self) -> u32 {
+        match self.day_end {
+            DayEnd::Midnight => 24 * 60,
+            DayEnd::OfficeClose => self.calendar.office_close(),
+        }
+    }
+
+    pub(crate) fn check_in_force(&self, date: NaiveDate) -> Result<(), Error> {
+        if date < self.effective_from || self.effective_until.is_some_and(|u| date > u) {
+            return Err(Error::NotInForce {
+                policy: self.id.clone(),
+                date: date.to_string(),
+            });
+        }
+        Ok(())
+    }
+}
+
+/// A validated set of calendars and policies.
+///
+/// # Example
+///
+/// ```
+/// use zhidu::PolicySet;
+/// let ps = PolicySet::builtin().unwrap();
+/// let ids: Vec<&str> = ps.policies().map(|p| p.id()).collect();
+/// assert!(ids.contains(&"s2-service-center") && ids.contains(&"s10-service-system"));
+/// ```
+#[derive(Clone, Debug)]
+pub struct PolicySet {
+    calendars: BTreeMap<String, Arc<Calendar>>,
+    policies: BTreeMap<String, Arc<Policy>>,
+    warnings: Arc<Vec<Diagnostic>>,
+    sources: Arc<Vec<(String, String)>>,
+    builtin: bool,
+}
+
+static BUILTIN: OnceLock<Result<PolicySet, Error>> = OnceLock::new();
+
+impl PolicySet {
+    /// The shipped policies (`policies/` of the repository), embedded in the crate.
+    ///
+    /// Compiled once per process; later calls clone the shared set.
+    ///
+    /// # Errors
+    ///
+    /// None in practice: the shipped files are checked by the test suite. The `Result`
+    /// keeps the no-panic promise.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let ps = zhidu::PolicySet::builtin().unwrap();
+    /// assert!(ps.is_builtin());
+    /// ```
+    pub fn builtin() -> Result<PolicySet, Error> {
+        BUILTIN
+            .get_or_init(|| {
+                let mut set = Self::compile_sources(builtin::SOURCES, None)?;
+                set.builtin = true;
+                Ok(set)
+            })
+            .clone()
+    }
+
+    /// The embedded source files of [`PolicySet::builtin`], as `(name, text)` pairs.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert!(zhidu::PolicySet::builtin_sources().iter().any(|(n, _)| n.ends_with("cn-mainland.toml")));
+    /// ```
+    #[must_use]
+    pub fn builtin_sources() -> &'static [(&'static str, &'static str)] {
+        builtin::SOURCES
+    }
+
+    /// Load a set from `(file name, text)` pairs. Calendars the files refer to but do not
+    /// define are taken from the builtin set (so a policy file can say
+    /// `calendar = "cn-mainland"` on its own).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Policy`] with every diagnostic when any file has an error;
+    /// [`Error::TooLarge`] when a file or the set is over the size limits.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let text = r#"
+    /// [policy]
+    /// id = "town"
+    /// name = "镇便民服务中心"
+    /// version = "1"
+    /// effective_from = 2024-01-01
+    /// calendar = "cn-mainland"
+    /// source = "local rules"
+    ///
+    /// [[class]]
+    /// id = "permit"
+    /// name = "许可件"
+    /// unit = "working_days"
+    /// limit = 20
+    /// source = { clause = "X.1", quote = "20个工作日内办结" }
+    /// "#;
+    /// let ps = zhidu::PolicySet::from_sources(&[("town.toml", text)]).unwrap();
+    /// let due = ps.policy("town").unwrap().due("permit", "2026-09-30".parse::<zhidu::Start>().unwrap(), None).unwrap();
+    /// assert_eq!(due.due_date.to_string(), "2026-11-03");
+    /// ```
+    pub fn from_sources(sources: &[(&str, &str)]) -> Result<PolicySet, Error> {
+        let builtin = Self::builtin()?;
+        Self::compile_sources(sources, Some(&builtin.calendars))
+    }
+
+    /// Load every `*.toml` file under a directory (recursively, in name order), or one file.
+    ///
+    /// Symbolic links are not followed, so a link cannot pull in files from outside the
+    /// directory.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Io`] when a path cannot be read, and as [`PolicySet::from_sources`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../policies");
+    /// let ps = zhidu::PolicySet::load(dir).unwrap();
+    /// assert!(ps.policy("s2-service-center").is_ok());
+    /// ```
+    pub fn load(path: impl AsRef<Path>) -> Result<PolicySet, Error> {
+        let files = read_paths(&[path.as_ref().to_path_buf()])?;
+        let refs: Vec<(&str, &str)> = files
+            .iter()
+            .map(|(n, t)| (n.as_str(), t.as_str()))
+            .collect();
+        Self::from_sources(&refs)
+    }
+
+    /// Check files and return every diagnostic (errors and warnings) without failing.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Io`] or [`Error::TooLarge`] when the files cannot be read at all.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let d = zhidu::PolicySet::check_sources(&[("a.toml", "[policy]\nid = \"a\"\n")]).unwrap();
+    /// assert_eq!(d[0].message, "missing key `name`");
+    /// assert_eq!((d[0].line, d[0].column, d[0].path.as_str()), (1, 1, "policy"));
+    /// ```
+    pub fn check_sources(sources: &[(&str, &str)]) -> Result<Vec<Diagnostic>, Error> {
+        match Self::from_sources(sources) {
+            Ok(set) => Ok(set.warnings.as_ref().clone()),
+            Err(Error::Policy { diagnostics }) => Ok(diagnostics),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Read `paths` (files or directories) as [`PolicySet::load`] does, as `(name, text)`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Io`] for unreadable paths or non-UTF-8 files, [`Error::TooLarge`] over the
+    /// limits.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../policies");
+    /// let files = zhidu::PolicySet::read_paths(&[dir.into()]).unwrap();
+    /// assert!(files.len() >= 6);
+    /// ```
+    pub fn read_paths(paths: &[PathBuf]) -> Result<Vec<(String, String)>, Error> {
+        read_paths(paths)
+    }
+
+    fn compile_sources(
+        sources: &[(&str, &str)],
+        fallback: Option<&BTreeMap<String, Arc<Calendar>>>,
+    ) -> Result<PolicySet, Error> {
+        if sources.len() > MAX_FILES {
+            return Err(Error::TooLarge {
+                what: format!("a policy set of {} files", sources.len()),
+                size: sources.len() as u64,
+                limit: MAX_FILES as u64,
+            });
+        }
+        let total: usize = sources.iter().map(|(_, t)| t.len()).sum();
+        if total > MAX_SET_BYTES {
+            return Err(Error::TooLarge {
+                what: "the policy set".to_owned(),
+                size: total as u64,
+                limit: MAX_SET_BYTES as u64,
+            });
+        }
+        for (name, text) in sources {
+            if text.len() > MAX_FILE_BYTES {
+                return Err(Error::TooLarge {
+                    what: format!("`{name}`"),
+                    size: text.len() as u64,
+                    limit: MAX_FILE_BYTES as u64,
+                });
+            }
+        }
+        let mut diagnostics = Vec::new();
+        let mut files = Vec::new();
+        for (name, text) in sources {
+            // A byte-order mark is invisible in editors; accept it.
+            let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+            if let Some(doc) = document::Document::parse(name, text, &mut diagnostics) {
+                if let Some(raw) = compile::read_file(&doc, &mut diagnostics) {
+                    files.push((doc, raw));
+                }
+            }
+        }
+        let compiled = compile::compile(&files, fallback, &mut diagnostics);
+        if diagnostics.iter().any(|d| d.severity == Severity::Error) {
+            return Err(Error::Policy { diagnostics });
+        }
+        let mut calendars = fallback.cloned().unwrap_or_default();
+        calendars.extend(compiled.calendars);
+        Ok(PolicySet {
+            calendars,
+            policies: compiled.policies,
+            warnings: Arc::new(diagnostics),
+            sources: Arc::new(
+                sources
+                    .iter()
+                    .map(|(n, t)| ((*n).to_owned(), (*t).to_owned()))
+                    .collect(),
+            ),
+            builtin: false,
+        })
+    }
+
+    /// A policy by id.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::UnknownPolicy`] with the closest id as a hint.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let ps = zhidu::PolicySet::builtin().unwrap();
+    /// assert!(ps.policy("s12-confidentiality").is_ok());
+    /// ```
+    pub fn policy(&self, id: &str) -> Result<&Policy, Error> {
+        self.policies
+            .get(id)
+            .map(AsRef::as_ref)
+            .ok_or_else(|| Error::UnknownPolicy {
+                id: id.to_owned(),
+                closest: closest(id, self.policies.keys().map(String::as_str)).map(str::to_owned),
+            })
+    }
+
+    /// A shared handle to a policy, for keeping it beyond the set's lifetime.
+    ///
+    /// # Errors
+    ///
+    /// As [`PolicySet::policy`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let p = zhidu::PolicySet::builtin().unwrap().policy_arc("s2-service-center").unwrap();
+    /// assert_eq!(p.id(), "s2-service-center");
+    /// ```
+    pub fn policy_arc(&self, id: &str) -> Result<Arc<Policy>, Error> {
+        self.policy(id)?;
+        self.policies
+            .get(id)
+            .cloned()
+            .ok_or_else(|| Error::UnknownPolicy {
+                id: id.to_owned(),
+                closest: None,
+            })
+    }
+
+    /// Every policy, by id.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert!(zhidu::PolicySet::builtin().unwrap().policies().count() >= 5);
+    /// ```
+    pub fn policies(&self) -> impl Iterator<Item = &Policy> {
+        self.policies.values().map(AsRef::as_ref)
+    }
+
+    /// A calendar by id.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Input`] naming the closest known calendar.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert!(zhidu::PolicySet::builtin().unwrap().calendar("cn-mainland").is_ok());
+    /// ```
+    pub fn calendar(&self, id: &str) -> Result<&Calendar, Error> {
+        self.calendars.get(id).map(AsRef::as_ref).ok_or_else(|| {
+            Error::input(
+                format!("no calendar `{id}`"),
+                closest(id, self.calendars.keys().map(String::as_str))
+                    .map(|c| format!("did you mean `{c}`?")),
+            )
+        })
+    }
+
+    /// Warnings found while loading (errors make loading fail instead).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert!(zhidu::PolicySet::builtin().unwrap().warnings().is_empty());
+    /// ```
+    #[must_use]
+    pub fn warnings(&self) -> &[Diagnostic] {
+        &self.warnings
+    }
+
+    /// The `(name, text)` pairs the set was loaded from (empty names none for builtin).
+    ///
+    /// Bindings use this to rebuild a set in another process (pickling).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert!(!zhidu::PolicySet::builtin().unwrap().sources().is_empty());
+    /// ```
+    #[must_use]
+    pub fn sources(&self) -> &[(String, String)] {
+        &self.sources
+    }
+
+    /// Whether this is the embedded builtin set.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let text = zhidu::PolicySet::builtin_sources()[0];
+    /// assert!(!zhidu::PolicySet::from_sources(&[text]).unwrap().is_builtin());
+    /// ```
+    #[must_use]
+    pub fn is_builtin(&self) -> bool {
+        self.builtin
+    }
+}
+
+/// Read files and directories into `(name, text)` pairs, refusing oversized files before
+/// reading them and never following symbolic links.
+fn read_paths(paths: &[PathBuf]) -> Result<Vec<(String, String)>, Error> {
+    let mut files = Vec::new();
+    for path in paths {
+        collect(path, &mut files, 0)?;
+    }
+    let mut out = Vec::new();
+    let mut total: u64 = 0;
+    for path in files {
+        let name = path.display().to_string();
+        let io = |e: std::io::Error| Error::Io {
+            path: name.clone(),
+            message: e.to_string(),
+        };
+        let size = std::fs::metadata(&path).map_err(io)?.len();
+        if size > MAX_FILE_BYTES as u64 {
+            return Err(Error::TooLarge {
+                what: format!("`{name}`"),
+                size,
+                limit: MAX_FILE_BYTES as u64,
+            });
+        }
+        total += size;
+        if total > MAX_SET_BYTES as u64 {
+            return Err(Error::TooLarge {
+                what: "the policy set".to_owned(),
+                size: total,
+                limit: MAX_SET_BYTES as u64,
+            });
+        }
+        let bytes = std::fs::read(&path).map_err(io)?;
+        let text = String::from_utf8(bytes).map_err(|e| Error::Io {
+            path: name.clone(),
+            message: format!(
+                "the file is not UTF-8 (first bad byte at offset {})",
+                e.utf8_error().valid_up_to()
+            ),
+        })?;
+        out.push((name, text));
+        if out.len() > MAX_FILES {
+            return Err(Error::TooLarge {
+                what: "a policy set".to_owned(),
+                size: out.len() as u64,
+                limit: MAX_FILES as u64,
+            });
+        }
+    }
+    Ok(out)
+}
+
+fn collect(path: &Path, files: &mut Vec<PathBuf>, depth: usize) -> Result<(), Error> {
+    let io = |e: std::io::Error| Error::Io {
+        path: path.display().to_string(),
+        message: e.to_string(),
+    };
+    let meta = std::fs::symlink_metadata(path).map_err(io)?;
+    if meta.is_dir() {
+        if depth > 16 {
+            return Ok(());
+        }
+        let mut entries: Vec<PathBuf> = std::fs::read_dir(path)
+            .map_err(io)?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .collect();
+        entries.sort();
+        for e in entries {
+            let is_symlink = std::fs::symlink_metadata(&e)
+                .map(|m| m.file_type().is_symlink())
+                .unwrap_or(true);
+            if is_symlink {
+                continue;
+            }
+            if e.is_dir() || e.extension().is_some_and(|x| x == "toml") {
+                collect(&e, files, depth + 1)?;
+            }
+        }
+    } else if depth == 0 || meta.is_file() {
+        // A file named explicitly is read even through a link; found in a walk, only plain files.
+        files.push(path.to_path_buf());
+    }
+    Ok(())
+}

@@ -1,0 +1,200 @@
+//! The raw layer: serde structs that mirror the policy files and reject unknown keys.
+//!
+//! Nothing here is validated beyond types; [`super::compile`] turns these into the model.
+//! Fields that other entries refer to, or that validation may complain about, are
+//! [`Spanned`] so a diagnostic can point at them.
+
+use serde::Deserialize;
+use toml::Spanned;
+use toml::value::Datetime;
+
+/// `[calendar]` of a calendar file.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawCalendarHeader {
+    pub(crate) id: Spanned<String>,
+    pub(crate) name: String,
+    pub(crate) utc_offset: Spanned<String>,
+    pub(crate) first_year: Spanned<i32>,
+    pub(crate) last_year: Spanned<i32>,
+    pub(crate) weekend: Spanned<Vec<String>>,
+    pub(crate) source: String,
+    #[serde(default)]
+    pub(crate) office_sessions: Option<Spanned<Vec<[String; 2]>>>,
+    #[serde(default)]
+    pub(crate) defaults: Vec<RawDefault>,
+}
+
+/// `[[year]]` of a calendar file: one State Council notice.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawYear {
+    pub(crate) year: Spanned<i32>,
+    pub(crate) notice: String,
+    #[serde(default)]
+    pub(crate) festival: Vec<RawFestival>,
+}
+
+/// `[[year.festival]]`: one holiday block and its make-up working days.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawFestival {
+    pub(crate) name: String,
+    #[serde(default)]
+    #[expect(
+        dead_code,
+        reason = "documentation for readers of the file; explanations use the Chinese name"
+    )]
+    pub(crate) name_en: Option<String>,
+    /// A festival-level notice where it differs from the year's.
+    #[serde(default)]
+    pub(crate) notice: Option<String>,
+    #[serde(default)]
+    pub(crate) holidays: Vec<Spanned<Datetime>>,
+    #[serde(default)]
+    pub(crate) workdays: Vec<Spanned<Datetime>>,
+}
+
+/// A value the seed leaves open, set by the policy: `{ param = "A3", note = "…" }`.
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawDefault {
+    /// Which key of the entry the default sets (optional when obvious).
+    #[serde(default)]
+    pub(crate) key: Option<String>,
+    /// The open parameter's number in regulations.md §5, such as `A3`.
+    pub(crate) param: String,
+    /// Why this value.
+    pub(crate) note: String,
+}
+
+/// Where a rule comes from: `{ clause = "S2.xs.2", quote = "一般办理限时为3—5日" }`.
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawSource {
+    pub(crate) clause: Spanned<String>,
+    pub(crate) quote: String,
+}
+
+/// When a due day ends.
+#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub(crate) enum RawDayEnd {
+    Midnight,
+    OfficeClose,
+}
+
+/// `[policy]` of a policy file.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawPolicyHeader {
+    pub(crate) id: Spanned<String>,
+    pub(crate) name: String,
+    pub(crate) version: String,
+    pub(crate) effective_from: Spanned<Datetime>,
+    #[serde(default)]
+    pub(crate) effective_until: Option<Spanned<Datetime>>,
+    pub(crate) calendar: Spanned<String>,
+    pub(crate) source: String,
+    #[serde(default)]
+    pub(crate) day_ends_at: Option<RawDayEnd>,
+    #[serde(default)]
+    pub(crate) defaults: Vec<RawDefault>,
+}
+
+/// Deadline units.
+#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub(crate) enum RawUnit {
+    Minutes,
+    OfficeMinutes,
+    Hours,
+    WorkingDays,
+    CalendarDays,
+}
+
+/// What starts a class's clock.
+#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub(crate) enum RawClockStart {
+    /// The acceptance instant.
+    Acceptance,
+    /// A `start` event on the case (materials complete, the superior's reply, …).
+    StartEvent,
+}
+
+/// `[[class]]`: a deadline class.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawClass {
+    pub(crate) id: Spanned<String>,
+    pub(crate) name: String,
+    pub(crate) unit: RawUnit,
+    /// A fixed limit in `unit`.
+    #[serde(default)]
+    pub(crate) limit: Option<Spanned<u32>>,
+    /// The limit is given per case (承诺件).
+    #[serde(default)]
+    pub(crate) per_case: bool,
+    /// With `per_case`: the limit when a case gives none.
+    #[serde(default)]
+    pub(crate) default_limit: Option<Spanned<u32>>,
+    /// With `per_case`: the usual range; limits outside it are allowed with a warning.
+    #[serde(default)]
+    pub(crate) usual_range: Option<Spanned<[u32; 2]>>,
+    /// The legal limit (法定时限) the per-case or item limit may not exceed.
+    #[serde(default)]
+    pub(crate) legal_limit: Option<Spanned<u32>>,
+    /// Status turns yellow when this many units (or fewer) remain.
+    #[serde(default)]
+    pub(crate) warn_before: Option<u32>,
+    /// For `calendar_days`: roll a due day that is not a working day to the next one.
+    #[serde(default)]
+    pub(crate) roll_to_working_day: Option<bool>,
+    #[serde(default)]
+    pub(crate) clock_starts: Option<RawClockStart>,
+    /// The most units that extensions may add in total; 0 forbids extensions.
+    #[serde(default)]
+    pub(crate) max_extension: Option<u32>,
+    pub(crate) source: RawSource,
+    /// Further clauses the class implements.
+    #[serde(default)]
+    pub(crate) also: Vec<String>,
+    #[serde(default)]
+    pub(crate) defaults: Vec<RawDefault>,
+}
+
+/// `[[item]]`: a service item with a legal and a promised limit.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawItem {
+    pub(crate) id: Spanned<String>,
+    pub(crate) name: String,
+    pub(crate) class: Spanned<String>,
+    #[serde(default)]
+    pub(crate) legal_limit: Option<Spanned<u32>>,
+    pub(crate) promised_limit: Spanned<u32>,
+    pub(crate) source: RawSource,
+    #[serde(default)]
+    pub(crate) defaults: Vec<RawDefault>,
+}
+
+/// How a suspension reason acts on the clock.
+#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub(crate) enum RawEffect {
+    Pause,
+    Restart,
+}
+
+/// `[[suspension]]`: a reason a case clock may stop.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawSuspension {
+    pub(crate) id: Spanned<String>,
+    pub(crate) name: String,
+    pub(crate) effect: RawEffect,
+    pub(crate) source: RawSource,
+    #[serde(default)]
+    pub(crate) defaults: Vec<RawDefault>,
+}
