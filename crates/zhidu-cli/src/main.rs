@@ -1,1 +1,82 @@
-fn main() {}
+//! `zhidu`: check policy files, compute due dates and case statuses from the command line.
+//!
+//! `main` parses and dispatches only; each command lives in its own module.
+//!
+//! Exit codes: 0 success; 1 the input has problems (policy diagnostics, bad rows — every good
+//! row is still answered); 2 the command failed (usage, unreadable file, unknown policy).
+
+mod cases;
+mod check;
+mod due;
+mod error;
+mod output;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::error::CliError;
+
+/// Regulations of Chinese administrative service centres as code.
+#[derive(Parser)]
+#[command(name = "zhidu", version, about, long_about = None)]
+struct Cli {
+    /// Policy files or directories to use instead of the builtin policies.
+    #[arg(long = "policies", global = true, value_name = "PATH")]
+    policies: Vec<PathBuf>,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+/// Output format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(crate) enum Format {
+    /// For people.
+    Human,
+    /// For programs: one JSON document.
+    Json,
+    /// Comma-separated values.
+    Csv,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check policy files and print every diagnostic.
+    Check(check::Args),
+    /// Compute a due date (or a CSV batch of them) with its explanation.
+    Due(due::Args),
+    /// Print the status of every case of a case log at an instant.
+    Cases(cases::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Check(args) => check::run(&cli.policies, &args),
+        Command::Due(args) => due::run(&cli.policies, &args),
+        Command::Cases(args) => cases::run(&cli.policies, &args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            output::print_error(&e);
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// The policy set: the given paths, or the builtin policies.
+pub(crate) fn policy_set(paths: &[PathBuf]) -> Result<zhidu::PolicySet, CliError> {
+    if paths.is_empty() {
+        Ok(zhidu::PolicySet::builtin()?)
+    } else {
+        let files = zhidu::PolicySet::read_paths(paths)?;
+        let refs: Vec<(&str, &str)> = files
+            .iter()
+            .map(|(n, t)| (n.as_str(), t.as_str()))
+            .collect();
+        Ok(zhidu::PolicySet::from_sources(&refs)?)
+    }
+}

@@ -140,6 +140,74 @@ pub enum CaseEvent {
     },
 }
 
+impl CaseEvent {
+    /// Parse the compact event list of the CSV case-log form: events separated by `;`, each
+    /// `kind instant [reason|days]`, such as
+    /// `suspend 2026-10-09T10:00+08:00 expert_review; resume 2026-10-14T09:00+08:00`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Input`] naming the event that does not parse.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use zhidu::CaseEvent;
+    /// let events = CaseEvent::parse_list("suspend 2026-10-09T10:00 hearing; resume 2026-10-14T09:00; extend 2026-10-15 2").unwrap();
+    /// assert_eq!(events.len(), 3);
+    /// assert!(matches!(&events[0], CaseEvent::Suspend { reason, .. } if reason == "hearing"));
+    /// assert!(CaseEvent::parse_list("pause 2026-10-09").is_err());
+    /// ```
+    pub fn parse_list(text: &str) -> Result<Vec<CaseEvent>, Error> {
+        let mut events = Vec::new();
+        for (i, part) in text
+            .split(';')
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .enumerate()
+        {
+            if i >= MAX_EVENTS_PER_CASE {
+                return Err(Error::input(
+                    format!("more than {MAX_EVENTS_PER_CASE} events"),
+                    None,
+                ));
+            }
+            let fields: Vec<&str> = part.split_whitespace().collect();
+            let bad = || {
+                Error::input(
+                    format!("event `{part}` is not `kind instant [reason|days]`"),
+                    Some("write e.g. `suspend 2026-10-09T10:00+08:00 hearing`, `resume 2026-10-14T09:00`, `extend 2026-10-15 2` or `start 2026-10-09`".to_owned()),
+                )
+            };
+            let (kind, at, arg) = match fields.as_slice() {
+                [kind, at] => (*kind, at.parse::<Start>()?, None),
+                [kind, at, arg] => (*kind, at.parse::<Start>()?, Some(*arg)),
+                _ => return Err(bad()),
+            };
+            events.push(match (kind, arg) {
+                ("suspend", Some(reason)) => CaseEvent::Suspend {
+                    at,
+                    reason: reason.to_owned(),
+                },
+                ("resume", None) => CaseEvent::Resume { at },
+                ("start", None) => CaseEvent::Start { at },
+                ("extend", Some(days)) => CaseEvent::Extend {
+                    at,
+                    days: days.parse().map_err(|_| {
+                        Error::input(
+                            format!("`{days}` in event `{part}` is not a whole number of days"),
+                            None,
+                        )
+                    })?,
+                    approved_by: None,
+                },
+                _ => return Err(bad()),
+            });
+        }
+        Ok(events)
+    }
+}
+
 fn start<'de, D: Deserializer<'de>>(d: D) -> Result<Start, D::Error> {
     let s = String::deserialize(d)?;
     s.parse().map_err(serde::de::Error::custom)

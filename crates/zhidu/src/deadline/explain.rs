@@ -62,8 +62,10 @@ pub struct DueExplanation {
     pub due: Due,
     /// For day units: every day after the start day up to the due day.
     pub days: Vec<DayStep>,
-    /// Every clause the answer rests on.
+    /// Every clause the answer rests on, with its quote.
     pub clauses: Vec<Clause>,
+    /// The ids of every clause the answer rests on, including related clauses without quote.
+    pub clause_ids: Vec<String>,
     /// Every default (open parameter) the answer rests on.
     pub defaults: Vec<DefaultNote>,
     /// The State Council notices of the holidays and make-up days met on the way.
@@ -179,6 +181,15 @@ pub(crate) fn explain(
         start,
         due,
         days,
+        clause_ids: {
+            let mut ids = class.clause_ids();
+            for c in &clauses {
+                if !ids.contains(&c.clause) {
+                    ids.push(c.clause.clone());
+                }
+            }
+            ids
+        },
         clauses,
         defaults,
         notices,

@@ -204,7 +204,36 @@ fn explain_serde_message(msg: &str) -> (String, Option<String>) {
             Some(format!("add `{name} = …` to this table")),
         );
     }
-    (msg, None)
+    (friendly_types(&msg), None)
+}
+
+/// Serde names Rust types; say what the file should hold instead.
+fn friendly_types(msg: &str) -> String {
+    let mut msg = msg.to_owned();
+    for (rust, words) in [
+        (
+            "expected u32",
+            "expected a whole number from 0 to 4294967295",
+        ),
+        ("expected u64", "expected a whole number from 0"),
+        ("expected i32", "expected a whole number"),
+        ("expected i64", "expected a whole number"),
+        ("expected a boolean", "expected `true` or `false`"),
+        ("expected an array of length 2", "expected a pair `[a, b]`"),
+    ] {
+        msg = msg.replace(rust, words);
+    }
+    // Put user input in backticks: `invalid type: string "x"` → `invalid type: string `"x"``.
+    if let Some(rest) = msg.strip_prefix("invalid type: ") {
+        if let Some((found, expected)) = rest.split_once(", expected ") {
+            let found = match found.split_once(' ') {
+                Some((kind, value)) if !value.starts_with('`') => format!("{kind} `{value}`"),
+                _ => found.to_owned(),
+            };
+            return format!("invalid type: {found}, expected {expected}");
+        }
+    }
+    msg
 }
 
 fn clean_message(msg: &str) -> String {

@@ -551,6 +551,14 @@ impl PolicySet {
             }
         }
         let compiled = compile::compile(&files, fallback, &mut diagnostics);
+        // Report in file order, then by place in the file.
+        let order = |name: &str| {
+            sources
+                .iter()
+                .position(|(n, _)| *n == name)
+                .unwrap_or(usize::MAX)
+        };
+        diagnostics.sort_by_key(|d| (order(&d.file), d.line, d.column));
         if diagnostics.iter().any(|d| d.severity == Severity::Error) {
             return Err(Error::Policy { diagnostics });
         }

@@ -1,0 +1,306 @@
+//! `zhidu cases --policy ID --as-of INSTANT FILE`: the status of every case in a case log.
+//!
+//! The log is JSON Lines (one case object per line, see `zhidu::Case`) or CSV with header
+//! `id,class,accepted_at,days,handler,window,completed_at,events` (`events` in the compact
+//! form of `zhidu::CaseEvent::parse_list`). Every line gets an answer or an error with its
+//! line number; nothing is dropped.
+
+use std::collections::BTreeMap;
+use std::fs::File;
+use std::io::{BufRead, BufReader, BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use zhidu::{Case, CaseEvent, CaseStatus, Policy, Start, Status};
+
+use crate::Format;
+use crate::error::CliError;
+use crate::output::{error_cell, error_json};
+
+#[derive(clap::Args)]
+pub(crate) struct Args {
+    /// Policy id.
+    #[arg(long)]
+    policy: String,
+    /// The instant to evaluate at ("now" is always explicit).
+    #[arg(long)]
+    as_of: String,
+    /// The case log: `.jsonl` (JSON Lines) or `.csv`.
+    file: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "human")]
+    format: Format,
+}
+
+/// One case of the log, or the reason its line could not be read, with its line number.
+pub(crate) type LoggedCase = (u64, Result<Case, zhidu::Error>);
+
+pub(crate) fn run(global: &[PathBuf], args: &Args) -> Result<ExitCode, CliError> {
+    let set = crate::policy_set(global)?;
+    let policy = set.policy(&args.policy)?;
+    let as_of = Start::parse_instant(&args.as_of, policy.calendar().offset())?;
+    let cases = read_log(&args.file)?;
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let mut counts: BTreeMap<Status, u64> = BTreeMap::new();
+    let mut bad = 0u64;
+    match args.format {
+        Format::Json => write!(out, "[")?,
+        Format::Human => writeln!(
+            out,
+            "{:<6} {:<14} {:<20} {:<13} {:<11} {:>9} {:>8}  {:<8} {}",
+            "line", "id", "class", "status", "due", "remaining", "overdue", "handler", "window"
+        )?,
+        Format::Csv => out.write_all(&csv_line(
+            &[
+                "line",
+                "id",
+                "class",
+                "status",
+                "due_date",
+                "due_at",
+                "remaining",
+                "overdue_days",
+                "handler",
+                "window",
+                "error",
+            ]
+            .map(str::to_owned),
+        )?)?,
+    }
+    let mut first = true;
+    for (line, case) in cases {
+        let result = case.and_then(|c| status(policy, &c, as_of));
+        match &result {
+            Ok(s) => *counts.entry(s.status).or_default() += 1,
+            Err(_) => bad += 1,
+        }
+        match args.format {
+            Format::Json => {
+                let value = match &result {
+                    Ok(s) => serde_json::to_value(s)?,
+                    Err(e) => serde_json::json!({ "line": line, "error": error_json(e) }),
+                };
+                write!(
+                    out,
+                    "{}\n  {}",
+                    if first { "" } else { "," },
+                    serde_json::to_string(&value)?
+                )?;
+            }
+            Format::Human => match &result {
+                Ok(s) => writeln!(
+                    out,
+                    "{line:<6} {:<14} {:<20} {:<13} {:<11} {:>9} {:>8}  {:<8} {}",
+                    s.id,
+                    s.class,
+                    s.status.to_string(),
+                    s.due_date
+                        .map(|d| d.to_string())
+                        .unwrap_or_else(|| "—".to_owned()),
+                    s.remaining.map(|r| r.to_string()).unwrap_or_default(),
+                    s.overdue_days,
+                    s.handler.as_deref().unwrap_or(""),
+                    s.window.as_deref().unwrap_or("")
+                )?,
+                Err(e) => writeln!(out, "{line:<6} error: {}", error_cell(e))?,
+            },
+            Format::Csv => {
+                let row = match &result {
+                    Ok(s) => vec![
+                        line.to_string(),
+                        s.id.clone(),
+                        s.class.clone(),
+                        s.status.to_string(),
+                        s.due_date.map(|d| d.to_string()).unwrap_or_default(),
+                        s.due_at.map(|d| d.to_rfc3339()).unwrap_or_default(),
+                        s.remaining.map(|r| r.to_string()).unwrap_or_default(),
+                        s.overdue_days.to_string(),
+                        s.handler.clone().unwrap_or_default(),
+                        s.window.clone().unwrap_or_default(),
+                        String::new(),
+                    ],
+                    Err(e) => {
+                        let mut row = vec![line.to_string()];
+                        row.extend(std::iter::repeat_n(String::new(), 9));
+                        row.push(error_cell(e));
+                        row
+                    }
+                };
+                out.write_all(&csv_line(&row)?)?;
+            }
+        }
+        first = false;
+    }
+    if args.format == Format::Json {
+        writeln!(out, "\n]")?;
+    }
+    out.flush()?;
+    let summary: Vec<String> = counts.iter().map(|(s, n)| format!("{s} {n}")).collect();
+    eprintln!(
+        "{} cases: {}{}",
+        counts.values().sum::<u64>() + bad,
+        summary.join(", "),
+        if bad > 0 {
+            format!(", {bad} with errors")
+        } else {
+            String::new()
+        }
+    );
+    Ok(if bad > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn status(
+    policy: &Policy,
+    case: &Case,
+    as_of: chrono::DateTime<chrono::FixedOffset>,
+) -> Result<CaseStatus, zhidu::Error> {
+    policy.case_status(case, as_of).map_err(|e| match e {
+        zhidu::Error::Input { message, hint } => zhidu::Error::Input {
+            message: format!("case `{}`: {message}", case.id),
+            hint,
+        },
+        other => other,
+    })
+}
+
+/// Read a case log (JSON Lines or CSV) into cases with their line numbers.
+pub(crate) fn read_log(path: &Path) -> Result<Vec<LoggedCase>, CliError> {
+    let open = || {
+        File::open(path).map_err(|source| CliError::Read {
+            path: path.to_path_buf(),
+            source,
+        })
+    };
+    let is_csv = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+    if is_csv {
+        return read_csv(BufReader::new(open()?), path);
+    }
+    let mut cases = Vec::new();
+    for (i, line) in BufReader::new(open()?).split(b'\n').enumerate() {
+        let n = i as u64 + 1;
+        let bytes = line.map_err(|source| CliError::Read {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        let text = match std::str::from_utf8(&bytes) {
+            Ok(t) => t.trim().trim_start_matches('\u{feff}'),
+            Err(e) => {
+                cases.push((
+                    n,
+                    Err(input(format!(
+                        "line {n} is not UTF-8 (byte {})",
+                        e.valid_up_to()
+                    ))),
+                ));
+                continue;
+            }
+        };
+        if text.is_empty() {
+            continue;
+        }
+        let case = serde_json::from_str::<Case>(text).map_err(|e| input(format!("line {n}: {e}")));
+        cases.push((n, case));
+    }
+    Ok(cases)
+}
+
+fn read_csv(reader: impl std::io::Read, path: &Path) -> Result<Vec<LoggedCase>, CliError> {
+    let mut rdr = csv::ReaderBuilder::new().flexible(true).from_reader(reader);
+    let headers = rdr
+        .headers()
+        .map_err(|e| CliError::Read {
+            path: path.to_path_buf(),
+            source: std::io::Error::other(e.to_string()),
+        })?
+        .clone();
+    let col = |name: &str| {
+        headers
+            .iter()
+            .position(|h| h.trim().trim_start_matches('\u{feff}') == name)
+    };
+    let missing = |c: &str| CliError::MissingColumn {
+        path: path.display().to_string(),
+        column: c.to_owned(),
+    };
+    let (id, class, accepted) = (
+        col("id").ok_or_else(|| missing("id"))?,
+        col("class").ok_or_else(|| missing("class"))?,
+        col("accepted_at").ok_or_else(|| missing("accepted_at"))?,
+    );
+    let (days, handler, window, completed, events) = (
+        col("days"),
+        col("handler"),
+        col("window"),
+        col("completed_at"),
+        col("events"),
+    );
+    let mut cases = Vec::new();
+    for (i, record) in rdr.records().enumerate() {
+        // Line numbers count the header as line 1.
+        let n = i as u64 + 2;
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
+                cases.push((n, Err(input(format!("row {n}: unreadable csv row: {e}")))));
+                continue;
+            }
+        };
+        let get = |c: Option<usize>| {
+            c.and_then(|c| record.get(c))
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+        };
+        let case = (|| -> Result<Case, zhidu::Error> {
+            let mut case = Case::new(
+                get(Some(id)).unwrap_or_default(),
+                get(Some(class)).unwrap_or_default(),
+                get(Some(accepted)).unwrap_or_default().parse::<Start>()?,
+                match get(days) {
+                    Some(d) => Some(
+                        d.parse()
+                            .map_err(|_| input(format!("`{d}` is not a whole number of days")))?,
+                    ),
+                    None => None,
+                },
+            );
+            case.handler = get(handler).map(str::to_owned);
+            case.window = get(window).map(str::to_owned);
+            case.completed_at = get(completed).map(str::parse).transpose()?;
+            case.events = get(events)
+                .map(CaseEvent::parse_list)
+                .transpose()?
+                .unwrap_or_default();
+            Ok(case)
+        })()
+        .map_err(|e| match e {
+            zhidu::Error::Input { message, hint } => zhidu::Error::Input {
+                message: format!("row {n}: {message}"),
+                hint,
+            },
+            other => other,
+        });
+        cases.push((n, case));
+    }
+    Ok(cases)
+}
+
+/// One CSV-quoted line.
+fn csv_line(fields: &[String]) -> Result<Vec<u8>, CliError> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(fields)?;
+    w.into_inner().map_err(|e| CliError::Write(e.into_error()))
+}
+
+fn input(message: String) -> zhidu::Error {
+    zhidu::Error::Input {
+        message,
+        hint: None,
+    }
+}

@@ -1,0 +1,65 @@
+//! `zhidu check [PATH…]`: every diagnostic of the given policy files.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use zhidu::{PolicySet, Severity};
+
+use crate::Format;
+use crate::error::CliError;
+
+#[derive(clap::Args)]
+pub(crate) struct Args {
+    /// Policy files or directories (default: the builtin policies).
+    paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "human")]
+    format: Format,
+}
+
+pub(crate) fn run(global: &[PathBuf], args: &Args) -> Result<ExitCode, CliError> {
+    let mut paths = global.to_vec();
+    paths.extend(args.paths.iter().cloned());
+    let (diagnostics, files) = if paths.is_empty() {
+        let sources = PolicySet::builtin_sources();
+        (PolicySet::check_sources(sources)?, sources.len())
+    } else {
+        let files = PolicySet::read_paths(&paths)?;
+        let refs: Vec<(&str, &str)> = files
+            .iter()
+            .map(|(n, t)| (n.as_str(), t.as_str()))
+            .collect();
+        (PolicySet::check_sources(&refs)?, files.len())
+    };
+    let errors = diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    let warnings = diagnostics.len() - errors;
+    match args.format {
+        Format::Json => {
+            let out = serde_json::json!({ "files": files, "errors": errors, "warnings": warnings, "diagnostics": diagnostics });
+            println!("{}", serde_json::to_string_pretty(&out)?);
+        }
+        Format::Human | Format::Csv => {
+            for d in &diagnostics {
+                println!("{d}\n");
+            }
+            println!(
+                "checked {files} file{}: {errors} error{}, {warnings} warning{}",
+                plural(files),
+                plural(errors),
+                plural(warnings)
+            );
+        }
+    }
+    Ok(if errors > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}

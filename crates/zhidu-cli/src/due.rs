@@ -1,0 +1,244 @@
+//! `zhidu due`: one due date with its explanation, or a streaming CSV batch.
+
+use std::fs::File;
+use std::io::{BufReader, BufWriter, Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use zhidu::{Class, DayStepKind, DueExplanation, Start};
+
+use crate::Format;
+use crate::error::CliError;
+use crate::output::error_cell;
+
+#[derive(clap::Args)]
+pub(crate) struct Args {
+    /// Policy id, such as `s2-service-center`.
+    #[arg(long)]
+    policy: String,
+    /// Deadline class or service item id, such as `promised`.
+    #[arg(long)]
+    class: String,
+    /// Acceptance: an RFC 3339 instant, `YYYY-MM-DDTHH:MM` (calendar's zone) or a date.
+    #[arg(long, required_unless_present = "input", conflicts_with = "input")]
+    accepted: Option<String>,
+    /// The per-case limit (promised days) for classes that take one.
+    #[arg(long)]
+    days: Option<u32>,
+    /// A CSV file with header `accepted_at,days` (more columns are passed through); `-` for
+    /// standard input. Writes CSV with `due_date,due_at,error` appended, one row per row.
+    #[arg(long, value_name = "FILE.csv")]
+    input: Option<PathBuf>,
+    /// Output format (the batch form always writes CSV).
+    #[arg(long, value_enum, default_value = "human")]
+    format: Format,
+}
+
+pub(crate) fn run(global: &[PathBuf], args: &Args) -> Result<ExitCode, CliError> {
+    let set = crate::policy_set(global)?;
+    let policy = set.policy(&args.policy)?;
+    let class = policy.class(&args.class)?;
+    if let Some(input) = &args.input {
+        return batch(class, input);
+    }
+    let accepted: Start = args.accepted.as_deref().unwrap_or_default().parse()?;
+    let ex = class.explain(accepted, args.days)?;
+    match args.format {
+        Format::Json => println!("{}", serde_json::to_string_pretty(&ex)?),
+        Format::Csv => {
+            let mut w = csv::Writer::from_writer(std::io::stdout().lock());
+            w.write_record(["due_date", "due_at"])?;
+            w.write_record([ex.due.due_date.to_string(), ex.due.due_at.to_rfc3339()])?;
+            w.flush()?;
+        }
+        Format::Human => print_human(&ex),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print_human(ex: &DueExplanation) {
+    println!(
+        "{} ({}) — policy {} version {}",
+        ex.class_name, ex.class, ex.policy, ex.policy_version
+    );
+    println!("start     {}", ex.start.to_rfc3339());
+    println!("limit     {} {}", ex.due.limit, ex.due.unit);
+    println!("due date  {}", ex.due.due_date);
+    println!("due at    {}", ex.due.due_at.to_rfc3339());
+    if !ex.days.is_empty() {
+        println!();
+        for d in &ex.days {
+            let kind = match d.kind {
+                DayStepKind::Workday => "workday".to_owned(),
+                DayStepKind::MakeupWorkday => format!(
+                    "make-up workday (调休) {}",
+                    d.festival.as_deref().unwrap_or("")
+                ),
+                DayStepKind::Weekend => "weekend".to_owned(),
+                DayStepKind::Holiday => format!("holiday {}", d.festival.as_deref().unwrap_or("")),
+            };
+            let counted = match (d.counted, &d.note) {
+                (Some(n), _) => format!("day {n}"),
+                (None, Some(note)) => format!("skipped: {note}"),
+                (None, None) => "not counted".to_owned(),
+            };
+            println!(
+                "  {} {}  {:<34} {}",
+                d.date,
+                d.date.format("%a"),
+                kind,
+                counted
+            );
+        }
+    }
+    println!();
+    for r in &ex.rules {
+        println!("rule      {r}");
+    }
+    for c in &ex.clauses {
+        println!("clause    {} 「{}」", c.clause, c.quote);
+    }
+    for d in &ex.defaults {
+        println!(
+            "default   {}{}: {}",
+            d.param,
+            d.key
+                .as_deref()
+                .map(|k| format!(" ({k})"))
+                .unwrap_or_default(),
+            d.note
+        );
+    }
+    for n in &ex.notices {
+        println!("notice    {n}");
+    }
+}
+
+/// Stream a CSV of `accepted_at,days` rows: one output row per input row, in order, with the
+/// input columns then `due_date,due_at,error`. Memory stays flat whatever the file size.
+fn batch(class: Class<'_>, input: &PathBuf) -> Result<ExitCode, CliError> {
+    let reader: Box<dyn Read> = if input.as_os_str() == "-" {
+        Box::new(std::io::stdin().lock())
+    } else {
+        Box::new(File::open(input).map_err(|source| CliError::Read {
+            path: input.clone(),
+            source,
+        })?)
+    };
+    let mut rdr = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(BufReader::with_capacity(1 << 16, reader));
+    let headers = rdr.headers().map_err(|e| read_error(input, e))?.clone();
+    let col = |name: &str| {
+        headers
+            .iter()
+            .position(|h| h.trim().trim_start_matches('\u{feff}') == name)
+    };
+    let accepted_col = col("accepted_at").ok_or_else(|| CliError::MissingColumn {
+        path: input.display().to_string(),
+        column: "accepted_at".to_owned(),
+    })?;
+    let days_col = col("days");
+    let width = headers.len();
+    let stdout = std::io::stdout();
+    let mut out = csv::WriterBuilder::new()
+        .flexible(true)
+        .from_writer(BufWriter::with_capacity(1 << 16, stdout.lock()));
+    let mut header: Vec<&str> = headers.iter().collect();
+    header.extend(["due_date", "due_at", "error"]);
+    out.write_record(&header)?;
+    let mut record = csv::StringRecord::new();
+    let (mut rows, mut bad) = (0u64, 0u64);
+    let mut line_fields: Vec<String> = Vec::with_capacity(width + 3);
+    loop {
+        match rdr.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {
+                rows += 1;
+                line_fields.clear();
+                line_fields.extend(record.iter().map(str::to_owned));
+                // Keep the columns aligned with the header even for short or long rows.
+                line_fields.resize(width, String::new());
+                let result = if record.len() != width {
+                    Err(zhidu::Error::Input {
+                        message: format!(
+                            "row {rows} has {} fields, the header has {width}",
+                            record.len()
+                        ),
+                        hint: None,
+                    })
+                } else {
+                    row_due(
+                        &class,
+                        record.get(accepted_col).unwrap_or(""),
+                        days_col.and_then(|c| record.get(c)),
+                    )
+                };
+                match result {
+                    Ok(due) => line_fields.extend([
+                        due.due_date.to_string(),
+                        due.due_at.to_rfc3339(),
+                        String::new(),
+                    ]),
+                    Err(e) => {
+                        bad += 1;
+                        line_fields.extend([
+                            String::new(),
+                            String::new(),
+                            format!("row {rows}: {}", error_cell(&e)),
+                        ]);
+                    }
+                }
+                out.write_record(&line_fields)?;
+            }
+            Err(e) => {
+                // A row the CSV reader cannot split (bad UTF-8, an unclosed quote): report it
+                // in place and go on with the next row.
+                rows += 1;
+                bad += 1;
+                let mut fields = vec![String::new(); width];
+                fields.extend([
+                    String::new(),
+                    String::new(),
+                    format!("row {rows}: unreadable csv row: {e}"),
+                ]);
+                out.write_record(&fields)?;
+                if matches!(e.kind(), csv::ErrorKind::Io(_)) {
+                    break;
+                }
+            }
+        }
+    }
+    out.flush()?;
+    drop(out);
+    std::io::stdout().flush()?;
+    eprintln!("{rows} rows, {} answered, {bad} with errors", rows - bad);
+    Ok(if bad > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn row_due(
+    class: &Class<'_>,
+    accepted: &str,
+    days: Option<&str>,
+) -> Result<zhidu::Due, zhidu::Error> {
+    let start: Start = accepted.parse()?;
+    let days = match days.map(str::trim).filter(|d| !d.is_empty()) {
+        None => None,
+        Some(d) => Some(d.parse::<u32>().map_err(|_| zhidu::Error::Input {
+            message: format!("`{d}` is not a whole number of days"),
+            hint: Some("days must be an integer from 0 to 4294967295".to_owned()),
+        })?),
+    };
+    class.due(start, days)
+}
+
+fn read_error(path: &std::path::Path, e: csv::Error) -> CliError {
+    CliError::Read {
+        path: path.to_path_buf(),
+        source: std::io::Error::other(e.to_string()),
+    }
+}

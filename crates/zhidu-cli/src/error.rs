@@ -1,0 +1,41 @@
+//! The CLI's one error type.
+
+use std::path::PathBuf;
+
+/// What can make a command fail outright (bad rows are reported per row instead).
+#[derive(Debug, thiserror::Error)]
+pub(crate) enum CliError {
+    /// An error of the core, shown with its help text.
+    #[error(transparent)]
+    Core(#[from] zhidu::Error),
+    /// A file that cannot be opened or read.
+    #[error("cannot read `{path}`: {source}")]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    /// Writing the output failed (a closed pipe, a full disk).
+    #[error("cannot write the output: {0}")]
+    Write(#[from] std::io::Error),
+    /// A CSV file whose header lacks a needed column.
+    #[error("`{path}` has no `{column}` column")]
+    MissingColumn { path: String, column: String },
+    /// CSV output could not be written.
+    #[error("cannot write csv: {0}")]
+    Csv(#[from] csv::Error),
+    /// JSON output could not be written.
+    #[error("cannot write json: {0}")]
+    Json(#[from] serde_json::Error),
+}
+
+impl CliError {
+    pub(crate) fn help(&self) -> Option<String> {
+        match self {
+            CliError::Core(e) => e.help(),
+            CliError::MissingColumn { .. } => {
+                Some("the first line must name the columns, e.g. `accepted_at,days`".to_owned())
+            }
+            _ => None,
+        }
+    }
+}
