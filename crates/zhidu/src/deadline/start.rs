@@ -21,6 +21,8 @@ use crate::{Calendar, Error};
 /// assert!(matches!("2026-09-30".parse::<Start>().unwrap(), Start::Date(_)));
 /// assert!(matches!("2026-09-30 10:00".parse::<Start>().unwrap(), Start::Local(_)));
 /// assert!(matches!("2026-09-30T10:00:00+08:00".parse::<Start>().unwrap(), Start::Instant(_)));
+/// assert!(matches!("2026-09-30T10:00+08:00".parse::<Start>().unwrap(), Start::Instant(_)));
+/// assert!(matches!("2026-09-30T02:00Z".parse::<Start>().unwrap(), Start::Instant(_)));
 /// let err = "2026-02-30".parse::<Start>().unwrap_err();
 /// assert_eq!(err.to_string(), "`2026-02-30` is not a date or an instant");
 /// ```
@@ -64,6 +66,19 @@ impl FromStr for Start {
         }
         if let Ok(t) = DateTime::parse_from_rfc3339(s) {
             return Ok(Start::Instant(t));
+        }
+        // RFC 3339 without seconds, or with a space: what people type.
+        let zoned = s
+            .strip_suffix('Z')
+            .map_or_else(|| s.to_owned(), |x| format!("{x}+00:00"));
+        for fmt in [
+            "%Y-%m-%dT%H:%M%:z",
+            "%Y-%m-%d %H:%M%:z",
+            "%Y-%m-%d %H:%M:%S%:z",
+        ] {
+            if let Ok(t) = DateTime::parse_from_str(&zoned, fmt) {
+                return Ok(Start::Instant(t));
+            }
         }
         for fmt in [
             "%Y-%m-%dT%H:%M:%S",

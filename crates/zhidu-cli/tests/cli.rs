@@ -1,0 +1,482 @@
+//! End-to-end tests of the `zhidu` binary.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use chrono::{Days, NaiveDate};
+use serde_json::Value;
+
+fn zhidu(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_zhidu"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("zhidu-cli-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn write(dir: &Path, name: &str, text: &[u8]) -> String {
+    let p = dir.join(name);
+    std::fs::write(&p, text).unwrap();
+    p.display().to_string()
+}
+
+/// No command may end in a Rust panic (exit code 101), whatever the input.
+fn assert_no_panic(o: &Output) {
+    assert_ne!(
+        o.status.code(),
+        Some(101),
+        "panicked: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert!(!String::from_utf8_lossy(&o.stderr).contains("panicked"));
+}
+
+#[test]
+fn due_explains_national_day_and_the_makeup_saturday() {
+    let o = zhidu(&[
+        "due",
+        "--policy",
+        "s2-service-center",
+        "--class",
+        "promised",
+        "--accepted",
+        "2026-09-30T10:00:00+08:00",
+        "--days",
+        "5",
+    ]);
+    assert!(o.status.success());
+    let out = stdout(&o);
+    assert!(out.contains("due date  2026-10-13"), "{out}");
+    assert!(out.contains("due at    2026-10-14T00:00:00+08:00"), "{out}");
+    let line = |date: &str| {
+        out.lines()
+            .find(|l| l.trim_start().starts_with(date))
+            .unwrap()
+            .to_owned()
+    };
+    assert!(line("2026-10-01").contains("holiday 国庆节"));
+    assert!(line("2026-10-07").contains("skipped"));
+    assert!(line("2026-10-10").contains("make-up workday") && line("2026-10-10").contains("day 3"));
+    assert!(line("2026-10-11").contains("weekend"));
+    assert!(line("2026-10-13").contains("day 5"));
+    assert!(out.contains("S2.xs.2"));
+    assert!(out.contains("国务院办公厅关于2026年部分节假日安排的通知"));
+}
+
+#[test]
+fn due_json_has_the_explanation_fields() {
+    let o = zhidu(&[
+        "due",
+        "--policy",
+        "s2-service-center",
+        "--class",
+        "promised",
+        "--accepted",
+        "2026-09-30",
+        "--days",
+        "5",
+        "--format",
+        "json",
+    ]);
+    assert!(o.status.success());
+    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["due"]["due_date"], "2026-10-13");
+    assert_eq!(v["days"].as_array().unwrap().len(), 13);
+    assert_eq!(v["days"][9]["date"], "2026-10-10");
+    assert_eq!(v["days"][9]["kind"], "makeup_workday");
+    assert_eq!(v["days"][9]["counted"], 3);
+}
+
+#[test]
+fn due_errors_name_the_year_and_exit_2() {
+    let o = zhidu(&[
+        "due",
+        "--policy",
+        "s2-service-center",
+        "--class",
+        "promised",
+        "--accepted",
+        "2027-01-04",
+        "--days",
+        "5",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("does not cover 2027"), "{err}");
+    let o = zhidu(&[
+        "due",
+        "--policy",
+        "s2-service-centre",
+        "--class",
+        "promised",
+        "--accepted",
+        "2026-01-04",
+    ]);
+    assert!(String::from_utf8_lossy(&o.stderr).contains("did you mean `s2-service-center`?"));
+}
+
+/// A deterministic pseudo-random sequence (no dependency needed for a test).
+struct Lcg(u64);
+impl Lcg {
+    fn next(&mut self, n: u64) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (self.0 >> 33) % n
+    }
+}
+
+#[test]
+fn batch_answers_every_row_in_order_and_matches_the_core() {
+    let dir = temp_dir("batch");
+    let mut rng = Lcg(20_261_127);
+    let base = NaiveDate::from_ymd_opt(2024, 1, 1).unwrap();
+    let mut csv = String::from("id,accepted_at,days\n");
+    let mut rows = Vec::new();
+    for i in 0..3000 {
+        let date = base + Days::new(rng.next(1065));
+        let days = rng.next(10) + 1;
+        let accepted = match i % 3 {
+            0 => date.to_string(),
+            1 => format!("{date}T{:02}:{:02}:00+08:00", rng.next(24), rng.next(60)),
+            _ => format!("{date}T09:30"),
+        };
+        // Bad rows in the middle: a bad date, a bad day count, a missing field.
+        let line = match i {
+            1000 => "r1000,2026-02-30,5".to_owned(),
+            1500 => "r1500,2025-03-03,five".to_owned(),
+            2000 => "r2000,2025-03-03".to_owned(),
+            _ => format!("r{i},{accepted},{days}"),
+        };
+        csv.push_str(&line);
+        csv.push('\n');
+        rows.push((accepted, days));
+    }
+    let input = write(&dir, "rows.csv", csv.as_bytes());
+    let o = zhidu(&[
+        "due",
+        "--policy",
+        "s2-service-center",
+        "--class",
+        "promised",
+        "--input",
+        &input,
+    ]);
+    assert_no_panic(&o);
+    assert_eq!(o.status.code(), Some(1), "bad rows make the exit code 1");
+    let mut rdr = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(o.stdout.as_slice());
+    assert_eq!(
+        rdr.headers().unwrap().iter().collect::<Vec<_>>(),
+        ["id", "accepted_at", "days", "due_date", "due_at", "error"]
+    );
+    let out: Vec<csv::StringRecord> = rdr.records().map(Result::unwrap).collect();
+    assert_eq!(out.len(), 3000, "rows in = rows out");
+    let ps = zhidu::PolicySet::builtin().unwrap();
+    let class = ps
+        .policy("s2-service-center")
+        .unwrap()
+        .class("promised")
+        .unwrap();
+    for (i, rec) in out.iter().enumerate() {
+        assert_eq!(&rec[0], format!("r{i}"));
+        match i {
+            1000 => assert!(
+                rec[5].starts_with("row 1001: `2026-02-30` is not a date or an instant"),
+                "{:?}",
+                rec
+            ),
+            1500 => assert!(
+                rec[5].starts_with("row 1501: `five` is not a whole number"),
+                "{:?}",
+                rec
+            ),
+            2000 => assert!(
+                rec[5].starts_with("row 2001: row 2001 has 2 fields"),
+                "{:?}",
+                rec
+            ),
+            _ => {
+                let (accepted, days) = &rows[i];
+                let due = class.due(
+                    accepted.parse::<zhidu::Start>().unwrap(),
+                    Some(u32::try_from(*days).unwrap()),
+                );
+                match due {
+                    Ok(due) => {
+                        assert_eq!(&rec[3], due.due_date.to_string());
+                        assert_eq!(&rec[4], due.due_at.to_rfc3339());
+                        assert_eq!(&rec[5], "");
+                    }
+                    Err(e) => assert!(rec[5].contains(&e.to_string())),
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn check_reports_three_separate_faults_with_their_places() {
+    let dir = temp_dir("check");
+    let bad = write(
+        &dir,
+        "bad.toml",
+        "[policy]\nid = \"town\"\nname = \"镇中心\"\nversion = \"1\"\neffective_from = 2024-01-01\ncalendar = \"cn-mainlnd\"\nsource = \"x\"\n\n[[class]]\nid = \"permit\"\nname = \"许可件\"\nuntis = \"working_days\"\nlimit = 20\nsource = { clause = \"X.1\", quote = \"q\" }\n\n[[class]]\nid = \"quick\"\nname = \"即办\"\nunit = \"minutes\"\nlimit = \"thirty\"\nsource = { clause = \"X.2\", quote = \"q\" }\n"
+            .as_bytes(),
+    );
+    let o = zhidu(&["check", &bad, "--format", "json"]);
+    assert_eq!(o.status.code(), Some(1));
+    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let places: Vec<(u64, u64, &str)> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["line"].as_u64().unwrap(),
+                d["column"].as_u64().unwrap(),
+                d["path"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        places,
+        [
+            (6, 12, "policy.calendar"),
+            (12, 1, "class[0].untis"),
+            (20, 9, "class[1].limit")
+        ]
+    );
+    assert_eq!(v["diagnostics"][1]["help"], "did you mean `unit`?");
+    let human = zhidu(&["check", &bad]);
+    assert!(stdout(&human).contains("--> ") && stdout(&human).contains("bad.toml:12:1"));
+}
+
+#[test]
+fn check_passes_on_the_shipped_policies() {
+    let o = zhidu(&["check"]);
+    assert!(o.status.success(), "{}", stdout(&o));
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../policies");
+    let o = zhidu(&["check", dir]);
+    assert!(o.status.success(), "{}", stdout(&o));
+    assert!(stdout(&o).contains("checked 6 files: 0 errors"));
+}
+
+#[test]
+fn cases_reads_json_lines_and_csv_and_reports_bad_lines() {
+    let dir = temp_dir("cases");
+    let jsonl = write(
+        &dir,
+        "log.jsonl",
+        concat!(
+            r#"{"id":"A","class":"promised","accepted_at":"2026-09-30T10:00:00+08:00","days":5,"handler":"张三","window":"W01","completed_at":"2026-10-13T16:00:00+08:00"}"#,
+            "\n",
+            r#"{"id":"B","class":"promised","accepted_at":"2026-09-30T10:00:00+08:00","days":5,"events":[{"kind":"suspend","at":"2026-10-09T10:00:00+08:00","reason":"expert_review"},{"kind":"resume","at":"2026-10-14T09:00:00+08:00"}]}"#,
+            "\n\nnot json\n",
+            r#"{"id":"D","class":"promised","accepted_at":"2026-10-08","days":5}"#,
+            "\n"
+        )
+        .as_bytes(),
+    );
+    let o = zhidu(&[
+        "cases",
+        "--policy",
+        "s2-service-center",
+        "--as-of",
+        "2026-10-15T12:00:00+08:00",
+        &jsonl,
+        "--format",
+        "json",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let v = v.as_array().unwrap();
+    assert_eq!(v.len(), 4);
+    // A: due 10-13, completed 10-13 16:00 → on time.
+    assert_eq!(
+        (v[0]["status"].as_str(), v[0]["due_date"].as_str()),
+        (Some("done_on_time"), Some("2026-10-13"))
+    );
+    // B: counted 10-08 (1); suspended 10-09 10:00 → 10-14 09:00, so 10-09, 10-10, 10-12 and
+    // 10-13 are not counted; 10-14 (2), 10-15 (3), 10-16 (4), 10-19 (5) → due 10-19; on
+    // 10-15 noon, 10-15, 10-16 and 10-19 remain.
+    assert_eq!(
+        (
+            v[1]["status"].as_str(),
+            v[1]["due_date"].as_str(),
+            v[1]["remaining"].as_u64()
+        ),
+        (Some("on_track"), Some("2026-10-19"), Some(3))
+    );
+    assert_eq!(v[2]["line"], 4);
+    assert_eq!(v[2]["error"]["code"], "input");
+    // D: accepted 10-08 → 10-09, 10-10, 10-12, 10-13, 10-14 → due 10-14, red on 10-15 with 1 day over.
+    assert_eq!(
+        (v[3]["status"].as_str(), v[3]["overdue_days"].as_u64()),
+        (Some("red"), Some(1))
+    );
+
+    let csv = write(
+        &dir,
+        "log.csv",
+        "id,class,accepted_at,days,handler,window,completed_at,events\nA,promised,2026-09-30T10:00+08:00,5,张三,W01,,suspend 2026-10-09T10:00+08:00 expert_review; resume 2026-10-14T09:00+08:00\nB,immediate,2026-10-12T10:00+08:00,,李四,W02,2026-10-12T10:45+08:00,\n".as_bytes(),
+    );
+    let o = zhidu(&[
+        "cases",
+        "--policy",
+        "s2-service-center",
+        "--as-of",
+        "2026-10-15T12:00:00+08:00",
+        &csv,
+        "--format",
+        "csv",
+    ]);
+    assert_no_panic(&o);
+    let out = stdout(&o);
+    assert!(
+        out.lines()
+            .nth(1)
+            .unwrap()
+            .starts_with("2,A,promised,on_track,2026-10-19,"),
+        "{out}"
+    );
+    // s2 has no `immediate` class: the row is reported with the closest id, the other kept.
+    assert!(
+        out.lines()
+            .nth(2)
+            .unwrap()
+            .contains("no deadline class or service item `immediate`"),
+        "{out}"
+    );
+}
+
+#[test]
+fn no_input_file_makes_any_command_panic() {
+    let dir = temp_dir("hostile");
+    let mut rng = Lcg(7);
+    let mut garbage: Vec<u8> = (0..4096)
+        .map(|_| u8::try_from(rng.next(256)).unwrap())
+        .collect();
+    garbage.extend_from_slice(b"\n[policy]\n[[class]]\nid=\n\xff\xfe");
+    let inputs: Vec<(&str, Vec<u8>)> = vec![
+        ("garbage.toml", garbage.clone()),
+        ("garbage.csv", garbage.clone()),
+        ("garbage.jsonl", garbage),
+        (
+            "deep.toml",
+            format!("x = {}{}", "[".repeat(5000), "]".repeat(5000)).into_bytes(),
+        ),
+        ("unterminated.toml", b"[policy\nid = \"a".to_vec()),
+        (
+            "bom.csv",
+            b"\xef\xbb\xbfaccepted_at,days\r\n2026-09-30,5\r\n\"2026-09-30\n\",5\r\n,\r\n".to_vec(),
+        ),
+        ("header-only.csv", b"accepted_at,days\n".to_vec()),
+        ("empty.jsonl", Vec::new()),
+    ];
+    for (name, bytes) in inputs {
+        let path = write(&dir, name, &bytes);
+        for args in [
+            vec!["check", path.as_str()],
+            vec![
+                "--policies",
+                path.as_str(),
+                "due",
+                "--policy",
+                "x",
+                "--class",
+                "y",
+                "--accepted",
+                "2026-01-01",
+            ],
+            vec![
+                "due",
+                "--policy",
+                "s2-service-center",
+                "--class",
+                "promised",
+                "--input",
+                path.as_str(),
+            ],
+            vec![
+                "cases",
+                "--policy",
+                "s2-service-center",
+                "--as-of",
+                "2026-10-01",
+                path.as_str(),
+            ],
+        ] {
+            let o = zhidu(&args);
+            assert_no_panic(&o);
+            assert!(
+                matches!(o.status.code(), Some(0..=2)),
+                "{name} {args:?}: {:?}",
+                o.status
+            );
+        }
+    }
+    // A BOM and CRLF are read as a normal file; quoted newlines stay in their row.
+    let o = zhidu(&[
+        "due",
+        "--policy",
+        "s2-service-center",
+        "--class",
+        "promised",
+        "--input",
+        &dir.join("bom.csv").display().to_string(),
+    ]);
+    let out = stdout(&o);
+    assert!(
+        out.lines()
+            .nth(1)
+            .unwrap()
+            .starts_with("2026-09-30,5,2026-10-13,"),
+        "{out}"
+    );
+}
+
+#[test]
+fn batch_reads_standard_input() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_zhidu"))
+        .args([
+            "due",
+            "--policy",
+            "s10-service-system",
+            "--class",
+            "immediate",
+            "--input",
+            "-",
+        ])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"accepted_at\n2026-10-12T23:50:00+08:00\n2026-10-12\n")
+        .unwrap();
+    let o = child.wait_with_output().unwrap();
+    let out = stdout(&o);
+    let lines: Vec<&str> = out.lines().collect();
+    // 23:50 + 30 minutes crosses midnight.
+    assert_eq!(
+        lines[1],
+        "2026-10-12T23:50:00+08:00,2026-10-13,2026-10-13T00:20:00+08:00,"
+    );
+    assert!(lines[2].contains("needs an instant"), "{out}");
+}
