@@ -48,8 +48,8 @@ pub(crate) fn run(global: &[PathBuf], args: &Args) -> Result<ExitCode, CliError>
         Format::Json => write!(out, "[")?,
         Format::Human => writeln!(
             out,
-            "{:<6} {:<14} {:<20} {:<13} {:<11} {:>9} {:>8}  {:<8} {}",
-            "line", "id", "class", "status", "due", "remaining", "overdue", "handler", "window"
+            "{:<6} {:<14} {:<20} {:<13} {:<11} {:>9} {:>8}  {:<8} window",
+            "line", "id", "class", "status", "due", "remaining", "overdue", "handler"
         )?,
         Format::Csv => out.write_all(&csv_line(
             &[

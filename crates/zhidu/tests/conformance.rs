@@ -3,6 +3,14 @@
 //! Each file is one scenario with hand-computed expectations; the same files run under the
 //! CLI, Python and Node runners. A failure names the file and the field that differs.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic,
+    reason = "a test with a broken fixture should fail loudly"
+)]
+
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;

@@ -1,6 +1,14 @@
 //! Property tests for the calendar and the case clock, against an independent day-by-day
 //! reference built from the calendar file's text (not from the compiled index).
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic,
+    reason = "a test with a broken fixture should fail loudly"
+)]
+
 use std::collections::HashMap;
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};

@@ -1,0 +1,174 @@
+//! Core benchmarks: calendar lookups, due dates and case status.
+//!
+//! `cargo bench -p zhidu-benches --bench core`; each group prints time per operation and
+//! throughput. Targets (issue #2 / #7): ≤ 50 ns per due date, ≤ 200 ns per case status
+//! with two suspensions. Measured, never asserted.
+
+#![expect(
+    clippy::unwrap_used,
+    reason = "a benchmark with a broken fixture should stop at once"
+)]
+
+use std::hint::black_box;
+
+use chrono::{Days, NaiveDate};
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use zhidu::{Case, CaseEvent, PolicySet, Start};
+
+/// 4096 dates spread over 2024–2026, the same in every run.
+fn dates() -> Vec<NaiveDate> {
+    let base = NaiveDate::from_ymd_opt(2024, 1, 1).unwrap();
+    let mut x: u64 = 0x2026_1127;
+    (0..4096)
+        .map(|_| {
+            x = x
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            base + Days::new((x >> 33) % 1050)
+        })
+        .collect()
+}
+
+fn calendar(c: &mut Criterion) {
+    let ps = PolicySet::builtin().unwrap();
+    let cal = ps.calendar("cn-mainland").unwrap();
+    let dates = dates();
+    let mut g = c.benchmark_group("calendar");
+    g.throughput(Throughput::Elements(dates.len() as u64));
+    g.bench_function("is_working_day", |b| {
+        b.iter(|| {
+            dates
+                .iter()
+                .filter(|&&d| cal.is_working_day(black_box(d)).unwrap())
+                .count()
+        });
+    });
+    g.bench_function("add_working_days(5)", |b| {
+        b.iter(|| {
+            dates
+                .iter()
+                .map(|&d| cal.add_working_days(black_box(d), 5).unwrap())
+                .max()
+        });
+    });
+    g.bench_function("working_days_between", |b| {
+        b.iter(|| {
+            dates
+                .iter()
+                .zip(dates.iter().skip(1))
+                .map(|(&a, &b)| cal.working_days_between(a, b).unwrap())
+                .sum::<i64>()
+        });
+    });
+    g.finish();
+}
+
+fn due(c: &mut Criterion) {
+    let ps = PolicySet::builtin().unwrap();
+    let p = ps.policy("s2-service-center").unwrap();
+    let class = p.class("promised").unwrap();
+    let dates = dates();
+    let instants: Vec<Start> = dates
+        .iter()
+        .map(|d| {
+            Start::parse_instant(&format!("{d}T10:30"), p.calendar().offset())
+                .unwrap()
+                .into()
+        })
+        .collect();
+    let immediate = ps
+        .policy("s10-service-system")
+        .unwrap()
+        .class("immediate")
+        .unwrap();
+    let mut g = c.benchmark_group("due");
+    g.throughput(Throughput::Elements(dates.len() as u64));
+    g.bench_function("promised 5 working days (date)", |b| {
+        b.iter(|| {
+            dates
+                .iter()
+                .map(|&d| class.due(black_box(d), Some(5)).unwrap().due_date)
+                .max()
+        });
+    });
+    g.bench_function("promised 5 working days (instant)", |b| {
+        b.iter(|| {
+            instants
+                .iter()
+                .map(|&s| class.due(black_box(s), Some(5)).unwrap().due_date)
+                .max()
+        });
+    });
+    g.bench_function("immediate 30 minutes", |b| {
+        b.iter(|| {
+            instants
+                .iter()
+                .map(|&s| immediate.due(black_box(s), None).unwrap().due_at)
+                .max()
+        });
+    });
+    g.bench_function("explain (with day list)", |b| {
+        b.iter(|| {
+            instants
+                .iter()
+                .take(256)
+                .map(|&s| class.explain(black_box(s), Some(5)).unwrap().days.len())
+                .sum::<usize>()
+        });
+    });
+    g.finish();
+}
+
+fn case_status(c: &mut Criterion) {
+    let ps = PolicySet::builtin().unwrap();
+    let p = ps.policy("s2-service-center").unwrap();
+    let off = p.calendar().offset();
+    let at = |s: &str| Start::parse_instant(s, off).unwrap();
+    let mut case = Case::new("B1", "promised", at("2026-03-02T09:00"), Some(5));
+    case.events = vec![
+        CaseEvent::Suspend {
+            at: at("2026-03-03T10:00").into(),
+            reason: "expert_review".into(),
+        },
+        CaseEvent::Resume {
+            at: at("2026-03-05T09:00").into(),
+        },
+        CaseEvent::Suspend {
+            at: at("2026-03-06T10:00").into(),
+            reason: "hearing".into(),
+        },
+        CaseEvent::Resume {
+            at: at("2026-03-10T09:00").into(),
+        },
+    ];
+    case.completed_at = Some(at("2026-03-12T16:00").into());
+    let as_of = at("2026-03-31T17:00");
+    let mut g = c.benchmark_group("case_status");
+    g.throughput(Throughput::Elements(1));
+    g.bench_function("two suspensions, completed", |b| {
+        b.iter(|| p.case_status(black_box(&case), as_of).unwrap().status)
+    });
+    let open = Case::new("O1", "promised", at("2026-03-02T09:00"), Some(5));
+    g.bench_function("no events, open", |b| {
+        b.iter(|| p.case_status(black_box(&open), as_of).unwrap().status)
+    });
+    g.finish();
+}
+
+fn loading(c: &mut Criterion) {
+    let sources = PolicySet::builtin_sources();
+    let mut g = c.benchmark_group("load");
+    g.sample_size(20);
+    g.bench_function("compile the builtin policy set", |b| {
+        b.iter(|| {
+            PolicySet::from_sources(black_box(sources))
+                .unwrap()
+                .policies()
+                .count()
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, calendar, due, case_status, loading);
+criterion_main!(benches);
