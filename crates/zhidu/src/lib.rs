@@ -50,3 +50,8 @@ mod send_sync {
     const _: () = assert_send_sync::<crate::Policy>();
     const _: () = assert_send_sync::<crate::PolicySet>();
 }
+
+/// The README's Rust examples run as doctests, so the front door never lies.
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+struct ReadmeDoctests;
