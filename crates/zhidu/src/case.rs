@@ -333,6 +333,7 @@ impl Policy {
         let class = self.class(&case.class)?;
         let cal = self.calendar();
         let accepted = case.accepted_at.resolve(cal, class.class)?;
+        cal.index(accepted.with_timezone(&cal.offset()).date_naive())?;
         self.check_in_force(accepted.with_timezone(&cal.offset()).date_naive())?;
         let base = class.resolve_limit(case.days)?;
         let completed = match case.completed_at {
@@ -383,7 +384,7 @@ impl Policy {
         let clock = crate::deadline::Clock::new(cal, class.class, self.day_end_minutes());
         let intervals: Vec<Interval> = timeline.intervals.iter().map(|(i, _)| *i).collect();
         if let Some(legal) = class.legal_limit().filter(|&l| l != base) {
-            if let Outcome::Due(t) = clock.run(
+            if let Outcome::Due { at: t, .. } = clock.run(
                 start,
                 u64::from(legal.saturating_add(timeline.extension)),
                 &intervals,
@@ -396,7 +397,7 @@ impl Policy {
                 status.status = Status::Suspended;
                 status.remaining = Some(clock.to_units(remaining));
             }
-            Outcome::Due(t) => {
+            Outcome::Due { at: t, anchor } => {
                 let due = class.make_due(t, limit);
                 status.due_date = Some(due.due_date);
                 status.due_at = Some(due.due_at);
@@ -406,7 +407,10 @@ impl Policy {
                     (true, true) => Status::DoneLate,
                     (false, true) => Status::Red,
                     (false, false) => {
-                        let left = clock.to_units(clock.counted(as_of.timestamp(), t)?);
+                        // Nothing before the anchor counts: not the start day (次日起算), not
+                        // the days before a restart.
+                        let from = as_of.timestamp().max(anchor);
+                        let left = clock.to_units(clock.counted(from, t)?);
                         status.remaining = Some(left);
                         if left <= u64::from(class.class.warn_before) {
                             Status::Yellow

@@ -34,8 +34,9 @@ pub(crate) struct Interval {
 /// Where a clock ends up.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Outcome {
-    /// The limit runs out at this instant.
-    Due(i64),
+    /// The limit runs out at `at`; counting last (re)started at `anchor`, so nothing before
+    /// `anchor` is left to count.
+    Due { at: i64, anchor: i64 },
     /// An open suspension stops the clock before the limit runs out.
     Suspended {
         /// What is left of the limit, in the measure's own units (days or seconds).
@@ -110,7 +111,7 @@ impl<'a> Clock<'a> {
                 0
             };
             if available >= remaining {
-                return Ok(Outcome::Due(self.advance(anchor, remaining)?));
+                return Ok(Outcome::Due { at: self.advance(anchor, remaining)?, anchor });
             }
             remaining -= available;
             let Some(resumed) = iv.resumed else {
@@ -132,7 +133,7 @@ impl<'a> Clock<'a> {
                 }
             }
         }
-        Ok(Outcome::Due(self.advance(anchor, remaining)?))
+        Ok(Outcome::Due { at: self.advance(anchor, remaining)?, anchor })
     }
 
     /// Where counting starts for a clock started (or restarted) at `t`: for day units the

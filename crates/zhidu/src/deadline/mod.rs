@@ -495,9 +495,11 @@ impl<'a> Class<'a> {
         let limit = self.resolve_limit(days)?;
         let clock = clock::Clock::new(self.calendar(), self.class, self.policy.day_end_minutes());
         let at = start.resolve(self.calendar(), self.class)?;
+        // Coverage first: a date the calendar cannot place is the more basic problem.
+        self.calendar().index(at.date_naive())?;
         self.policy.check_in_force(at.date_naive())?;
         match clock.run(at, u64::from(limit), &[])? {
-            Outcome::Due(t) => Ok(self.make_due(t, limit)),
+            Outcome::Due { at, .. } => Ok(self.make_due(at, limit)),
             Outcome::Suspended { .. } => Err(Error::input("the clock is suspended", None)),
         }
     }
