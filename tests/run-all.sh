@@ -3,26 +3,20 @@
 #
 #   bash tests/run-all.sh
 #
-# Suites: Rust formatting and lints, unit tests, doctests, the conformance corpus
-# (tests/cases/), property tests and the CLI's end-to-end tests. Each later host (Python,
-# WASM/node, browser) adds its suite here, with its own installs.
+# Suites, each a script that installs its own tools and fails on the first failure:
+#   tests/suites/rust.sh      fmt, clippy, unit, doc, conformance, property, CLI tests
+#   bindings/python/test.sh   the Python package: build in a venv, pytest, stubtest
+#   bindings/wasm/test.sh     the WASM package: build, node corpus, tsc, headless Chromium
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-step() { printf '\n== %s\n' "$*"; }
-
-step "rust toolchain"
-command -v cargo >/dev/null || { echo "cargo is required (rustup)"; exit 2; }
-rustup component add rustfmt clippy >/dev/null 2>&1 || true
-cargo --version
-
-step "rust: formatting"
-cargo fmt --all -- --check
-
-step "rust: clippy (all targets, warnings are errors)"
-cargo clippy --workspace --all-targets --quiet -- -D warnings
-
-step "rust: unit, doc, conformance, property and CLI tests"
-cargo test --workspace --exclude zhidu-benches
-
-step "done: every suite passed"
+suites=(tests/suites/rust.sh bindings/python/test.sh bindings/wasm/test.sh)
+ran=0
+for suite in "${suites[@]}"; do
+  if [ -f "$suite" ]; then
+    printf '\n==== %s\n' "$suite"
+    bash "$suite"
+    ran=$((ran + 1))
+  fi
+done
+printf '\n==== %d suites passed\n' "$ran"

@@ -94,6 +94,28 @@ pub enum Error {
     },
 }
 
+/// Every host sees the same error shape: `{code, message, help, diagnostics}`.
+///
+/// # Example
+///
+/// ```
+/// let err = zhidu::PolicySet::builtin().unwrap().policy("nope").unwrap_err();
+/// let v = serde_json::to_value(&err).unwrap();
+/// assert_eq!(v["code"], "unknown_policy");
+/// assert_eq!(v["message"], "no policy `nope`");
+/// ```
+impl serde::Serialize for Error {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("Error", 4)?;
+        s.serialize_field("code", self.code())?;
+        s.serialize_field("message", &self.to_string())?;
+        s.serialize_field("help", &self.help())?;
+        s.serialize_field("diagnostics", self.diagnostics())?;
+        s.end()
+    }
+}
+
 fn policy_summary(diagnostics: &[Diagnostic]) -> String {
     let errors = diagnostics
         .iter()

@@ -111,7 +111,10 @@ impl<'a> Clock<'a> {
                 0
             };
             if available >= remaining {
-                return Ok(Outcome::Due { at: self.advance(anchor, remaining)?, anchor });
+                return Ok(Outcome::Due {
+                    at: self.advance(anchor, remaining)?,
+                    anchor,
+                });
             }
             remaining -= available;
             let Some(resumed) = iv.resumed else {
@@ -133,7 +136,10 @@ impl<'a> Clock<'a> {
                 }
             }
         }
-        Ok(Outcome::Due { at: self.advance(anchor, remaining)?, anchor })
+        Ok(Outcome::Due {
+            at: self.advance(anchor, remaining)?,
+            anchor,
+        })
     }
 
     /// Where counting starts for a clock started (or restarted) at `t`: for day units the

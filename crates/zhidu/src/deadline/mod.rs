@@ -16,7 +16,7 @@ pub use start::Start;
 pub(crate) use clock::{Clock, Interval, Outcome};
 pub(crate) use explain::explain as explain_with;
 
-use chrono::{DateTime, FixedOffset, NaiveDate};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 use serde::Serialize;
 
 use crate::policy::Policy;
@@ -258,6 +258,16 @@ pub struct Due {
     pub limit: u32,
     /// The class's unit.
     pub unit: Unit,
+}
+
+/// `num_days_from_ce` of 1970-01-01.
+const UNIX_EPOCH_CE: i64 = 719_163;
+
+fn epoch_date(days: i64) -> Result<NaiveDate, Error> {
+    i32::try_from(days + UNIX_EPOCH_CE)
+        .ok()
+        .and_then(NaiveDate::from_num_days_from_ce_opt)
+        .ok_or_else(|| Error::input(format!("day number `{days}` is not a date"), None))
 }
 
 impl Due {
@@ -532,6 +542,110 @@ impl<'a> Class<'a> {
         let due = self.due(start, days)?;
         let at = start.resolve(self.calendar(), self.class)?;
         explain::explain(self, at, due, &[])
+    }
+
+    /// Due dates for a column of starts, one result per row, in order: a bad row never
+    /// hides the others. `days` is either empty (no per-case limits) or as long as `starts`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Input`] when `days` has a different length; per-row errors are in the rows.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// let ps = zhidu::PolicySet::builtin().unwrap();
+    /// let c = ps.policy("s2-service-center").unwrap().class("promised").unwrap();
+    /// let starts = ["2026-09-30", "2027-01-04"].map(|s| s.parse::<NaiveDate>().unwrap().into());
+    /// let out = c.due_many(&starts, &[Some(5), Some(5)]).unwrap();
+    /// assert_eq!(out[0].as_ref().unwrap().due_date.to_string(), "2026-10-13");
+    /// assert_eq!(out[1].as_ref().unwrap_err().code(), "coverage");
+    /// ```
+    pub fn due_many(
+        &self,
+        starts: &[Start],
+        days: &[Option<u32>],
+    ) -> Result<Vec<Result<Due, Error>>, Error> {
+        if !days.is_empty() && days.len() != starts.len() {
+            return Err(Error::input(
+                format!("{} starts but {} day counts", starts.len(), days.len()),
+                Some("give one day count per start, or none".to_owned()),
+            ));
+        }
+        Ok(starts
+            .iter()
+            .enumerate()
+            .map(|(i, &s)| self.due(s, days.get(i).copied().flatten()))
+            .collect())
+    }
+
+    /// The column fast path for day-counting classes: start dates as days since 1970-01-01
+    /// (numpy `datetime64[D]`, JavaScript day numbers) in, due dates the same way out.
+    /// Rows that fail get `None` in `out` and their index and error in the returned list.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Input`] when the class does not count days or the columns differ in length.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let ps = zhidu::PolicySet::builtin().unwrap();
+    /// let c = ps.policy("s2-service-center").unwrap().class("promised").unwrap();
+    /// // 2026-09-30 is day 20726 since 1970-01-01; 2026-10-13 is day 20739.
+    /// let mut out = vec![None; 2];
+    /// let errors = c.due_epoch_days(&[20726, 20726], &[5, 0], &mut out).unwrap();
+    /// assert_eq!(out, [Some(20739), Some(20726)]);
+    /// assert!(errors.is_empty());
+    /// ```
+    pub fn due_epoch_days(
+        &self,
+        starts: &[i64],
+        days: &[u32],
+        out: &mut [Option<i64>],
+    ) -> Result<Vec<(usize, Error)>, Error> {
+        if !self.class.unit.is_days() {
+            return Err(Error::input(
+                format!(
+                    "class `{}` counts {}; the day-number fast path needs a day-counting class",
+                    self.class.id, self.class.unit
+                ),
+                Some("use `due_many` with instants".to_owned()),
+            ));
+        }
+        if (!days.is_empty() && days.len() != starts.len()) || out.len() != starts.len() {
+            return Err(Error::input(
+                format!(
+                    "column lengths differ: {} starts, {} day counts, {} outputs",
+                    starts.len(),
+                    days.len(),
+                    out.len()
+                ),
+                None,
+            ));
+        }
+        let mut errors = Vec::new();
+        for (i, (&start, slot)) in starts.iter().zip(out.iter_mut()).enumerate() {
+            let result = epoch_date(start).and_then(|d| {
+                self.due(
+                    d,
+                    if days.is_empty() {
+                        None
+                    } else {
+                        days.get(i).copied()
+                    },
+                )
+            });
+            match result {
+                Ok(due) => *slot = Some(i64::from(due.due_date.num_days_from_ce()) - UNIX_EPOCH_CE),
+                Err(e) => {
+                    *slot = None;
+                    errors.push((i, e));
+                }
+            }
+        }
+        Ok(errors)
     }
 
     pub(crate) fn make_due(&self, t: i64, limit: u32) -> Due {
