@@ -5,11 +5,13 @@
 //! Exit codes: 0 success; 1 the input has problems (policy diagnostics, bad rows — every good
 //! row is still answered); 2 the command failed (usage, unreadable file, unknown policy).
 
+mod assess;
 mod cases;
 mod check;
 mod due;
 mod error;
 mod output;
+mod rank;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -49,6 +51,10 @@ enum Command {
     Due(due::Args),
     /// Print the status of every case of a case log at an instant.
     Cases(cases::Args),
+    /// Score a period's incidents (and overdue cases) into scorecards.
+    Assess(assess::Args),
+    /// Rank the windows for the period's 红旗窗口.
+    Rank(rank::Args),
 }
 
 fn main() -> ExitCode {
@@ -57,6 +63,8 @@ fn main() -> ExitCode {
         Command::Check(args) => check::run(&cli.policies, &args),
         Command::Due(args) => due::run(&cli.policies, &args),
         Command::Cases(args) => cases::run(&cli.policies, &args),
+        Command::Assess(args) => assess::run(&cli.policies, &args),
+        Command::Rank(args) => rank::run(&cli.policies, &args),
     };
     match result {
         Ok(code) => code,

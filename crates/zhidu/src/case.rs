@@ -61,6 +61,9 @@ pub struct Case {
     /// When the case was completed (办结), if it was.
     #[serde(default, deserialize_with = "opt_start")]
     pub completed_at: Option<Start>,
+    /// A joint item (联办件): overdue deductions use the joint-item rules (A18).
+    #[serde(default)]
+    pub joint: bool,
 }
 
 impl Case {
@@ -88,6 +91,7 @@ impl Case {
             window: None,
             events: Vec::new(),
             completed_at: None,
+            joint: false,
         }
     }
 }
@@ -208,7 +212,7 @@ impl CaseEvent {
     }
 }
 
-fn start<'de, D: Deserializer<'de>>(d: D) -> Result<Start, D::Error> {
+pub(crate) fn start<'de, D: Deserializer<'de>>(d: D) -> Result<Start, D::Error> {
     let s = String::deserialize(d)?;
     s.parse().map_err(serde::de::Error::custom)
 }

@@ -21,6 +21,7 @@
 //! The core does no I/O except in its explicit loader ([`PolicySet::load`]) and never reads
 //! the clock: "now" is always a parameter.
 
+mod assess;
 mod calendar;
 mod case;
 mod deadline;
@@ -29,6 +30,11 @@ mod error;
 mod policy;
 mod source;
 
+pub use assess::{
+    AssessRequest, Assessment, CategoryInfo, CategoryScore, Charge, DeductionTable,
+    Disqualification, EffectHit, EffectInfo, Incident, Line, LineSource, MAX_QUANTITY, Period,
+    PeriodKind, Points, RowError, RuleInfo, RuleKind, RuleUnit, Scorecard, SubjectKind, WindowRank,
+};
 pub use calendar::{Calendar, DayKind};
 pub use case::{Case, CaseEvent, CaseStatus, MAX_EVENTS_PER_CASE, Status};
 pub use deadline::{

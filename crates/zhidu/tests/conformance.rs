@@ -216,6 +216,213 @@ fn run_load(scenario: &Value) -> Result<(), String> {
     }
 }
 
+/// Build the assessment of an `assess` or `rank` scenario.
+fn assessment(
+    ps: &PolicySet,
+    scenario: &Value,
+) -> Result<(zhidu::Assessment, &'static str), zhidu::Error> {
+    let input = &scenario["input"];
+    let p = ps.policy(s(scenario, "policy").unwrap_or(""))?;
+    let period: zhidu::Period = s(input, "period").unwrap_or("").parse()?;
+    // Rows are read one by one, as every host does: a row that does not parse is a row error.
+    fn rows<T: serde::de::DeserializeOwned>(v: Option<&Value>) -> Vec<Result<T, zhidu::Error>> {
+        v.and_then(Value::as_array)
+            .map(|rows| {
+                rows.iter()
+                    .map(|r| {
+                        serde_json::from_value(r.clone()).map_err(|e| zhidu::Error::Input {
+                            message: e.to_string(),
+                            hint: None,
+                        })
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+    let incidents: Vec<Result<zhidu::Incident, zhidu::Error>> = rows(input.get("incidents"));
+    let cases: Vec<Result<Case, zhidu::Error>> = rows(input.get("cases"));
+    let roster: Vec<(String, String)> = input
+        .get("roster")
+        .and_then(Value::as_array)
+        .map(|rows| {
+            rows.iter()
+                .map(|r| {
+                    (
+                        s(r, "subject").unwrap_or("").to_owned(),
+                        s(r, "window").unwrap_or("").to_owned(),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut req = zhidu::AssessRequest::new(period)
+        .incident_rows(&incidents)
+        .roster(&roster);
+    let case_policy;
+    if !cases.is_empty() {
+        case_policy =
+            ps.policy(s(input, "case_policy").unwrap_or(s(scenario, "policy").unwrap_or("")))?;
+        req = req.case_rows(case_policy, &cases);
+    }
+    Ok((p.assess(&req)?, "ok"))
+}
+
+fn run_assess(ps: &PolicySet, scenario: &Value) -> Result<(), String> {
+    let expect = &scenario["expect"];
+    let (a, _) = match (assessment(ps, scenario), expect.get("error")) {
+        (Err(e), Some(_)) => return check_error(expect, &e),
+        (Err(e), None) => return Err(format!("unexpected error `{}`: {e}", e.code())),
+        (Ok(_), Some(_)) => return Err("expected an error, got an assessment".to_owned()),
+        (Ok(a), None) => a,
+    };
+    let mut errors = Vec::new();
+    expect_field(
+        expect,
+        "outside_period",
+        Some(a.outside_period.to_string()),
+        &mut errors,
+    );
+    if let Some(want) = expect.get("errors").and_then(Value::as_array) {
+        let got: Vec<String> = a
+            .errors
+            .iter()
+            .map(|e| format!("{} row {}: {} {}", e.input, e.row, e.error.code(), e.error))
+            .collect();
+        if want.len() != a.errors.len() {
+            errors.push(format!(
+                "expected {} row errors, got {}: {got:?}",
+                want.len(),
+                a.errors.len()
+            ));
+        }
+        for w in want {
+            let row = w.get("row").and_then(Value::as_u64).unwrap_or(0);
+            let input = s(w, "input").unwrap_or("incident");
+            let found = a
+                .errors
+                .iter()
+                .find(|e| e.row as u64 == row && e.input == input);
+            match found {
+                None => errors.push(format!(
+                    "expected an error at {input} row {row}, got {got:?}"
+                )),
+                Some(e) => {
+                    if let Some(code) = s(w, "code") {
+                        if e.error.code() != code {
+                            errors.push(format!(
+                                "row {row}: expected `{code}`, got `{}`",
+                                e.error.code()
+                            ));
+                        }
+                    }
+                    if let Some(part) = s(w, "message_contains") {
+                        let text = format!("{} {}", e.error, e.error.help().unwrap_or_default());
+                        if !text.contains(part) {
+                            errors.push(format!("row {row}: `{text}` does not contain `{part}`"));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    if let Some(cards) = expect.get("scorecards").and_then(Value::as_array) {
+        for want in cards {
+            let subject = s(want, "subject").unwrap_or("");
+            let kind = s(want, "kind").unwrap_or("any");
+            let Some(card) = a.scorecards.iter().find(|c| {
+                c.subject == subject
+                    && (kind == "any" || serde_json::to_value(c.kind).unwrap() == kind)
+            }) else {
+                errors.push(format!(
+                    "no {kind} scorecard for `{subject}`; cards: {:?}",
+                    a.scorecards.iter().map(|c| &c.subject).collect::<Vec<_>>()
+                ));
+                continue;
+            };
+            let v = serde_json::to_value(card).unwrap();
+            let mut e = Vec::new();
+            for key in ["total", "bonus", "fines", "window"] {
+                expect_field(
+                    want,
+                    key,
+                    v.get(key).map(|x| match x {
+                        Value::String(s) => s.clone(),
+                        other => other.to_string(),
+                    }),
+                    &mut e,
+                );
+            }
+            if let Some(cats) = want.get("categories").and_then(Value::as_object) {
+                for (id, score) in cats {
+                    let got = card
+                        .categories
+                        .iter()
+                        .find(|c| &c.id == id)
+                        .map(|c| c.score);
+                    if got.map(Value::from).as_ref() != Some(score) {
+                        e.push(format!("category {id}: expected {score}, got {got:?}"));
+                    }
+                }
+            }
+            if let Some(want_effects) = want.get("effects").and_then(Value::as_array) {
+                let mut w: Vec<&str> = want_effects.iter().filter_map(Value::as_str).collect();
+                let mut g: Vec<&str> = card.effects.iter().map(|e| e.name.as_str()).collect();
+                w.sort_unstable();
+                w.dedup();
+                g.sort_unstable();
+                g.dedup();
+                if w != g {
+                    e.push(format!("effects: expected {w:?}, got {g:?}"));
+                }
+            }
+            if let Some(n) = want.get("lines").and_then(Value::as_u64) {
+                if card.lines.len() as u64 != n {
+                    e.push(format!("lines: expected {n}, got {}", card.lines.len()));
+                }
+            }
+            errors.extend(e.into_iter().map(|x| format!("{subject}: {x}")));
+        }
+        if let Some(n) = expect.get("scorecard_count").and_then(Value::as_u64) {
+            if a.scorecards.len() as u64 != n {
+                errors.push(format!(
+                    "expected {n} scorecards, got {}",
+                    a.scorecards.len()
+                ));
+            }
+        }
+    }
+    if let Some(ranking) = expect.get("ranking").and_then(Value::as_array) {
+        let p = ps
+            .policy(s(scenario, "policy").unwrap_or(""))
+            .map_err(|e| e.to_string())?;
+        let got = p.rank(&a).map_err(|e| e.to_string())?;
+        for w in ranking {
+            let window = s(w, "window").unwrap_or("");
+            let Some(r) = got.iter().find(|r| r.window == window) else {
+                errors.push(format!("window `{window}` not ranked"));
+                continue;
+            };
+            let v = serde_json::to_value(r).unwrap();
+            for key in ["rank", "score", "eligible", "members"] {
+                expect_field(
+                    w,
+                    key,
+                    v.get(key).map(|x| match x {
+                        Value::String(s) => s.clone(),
+                        other => other.to_string(),
+                    }),
+                    &mut errors,
+                );
+            }
+        }
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors.join("; "))
+    }
+}
+
 #[test]
 fn conformance_corpus() {
     let mut paths = Vec::new();
@@ -231,6 +438,7 @@ fn conformance_corpus() {
             Some("due") => run_due(&ps, &scenario),
             Some("case") => run_case(&ps, &scenario),
             Some("load") => run_load(&scenario),
+            Some("assess" | "rank") => run_assess(&ps, &scenario),
             // Kinds of later features are run by their own tests.
             _ => continue,
         };

@@ -13,5 +13,6 @@ pub(super) static SOURCES: &[(&str, &str)] = shipped![
     "policies/s7-joint-processing.toml",
     "policies/s10-service-system.toml",
     "policies/s12-confidentiality.toml",
+    "policies/s14-window-scorecard.toml",
     "policies/s15-township-center.toml",
 ];

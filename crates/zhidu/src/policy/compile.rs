@@ -10,10 +10,11 @@ use toml::value::Datetime;
 
 use super::document::Document;
 use super::raw::{
-    RawCalendarHeader, RawClass, RawClockStart, RawDayEnd, RawEffect, RawItem, RawPolicyHeader,
-    RawSuspension, RawUnit, RawYear,
+    RawCalendarHeader, RawClass, RawClockEffect, RawClockStart, RawDayEnd, RawItem,
+    RawPolicyHeader, RawSuspension, RawUnit, RawYear,
 };
 use super::{DayEnd, Policy};
+use crate::assess::compile::{RawTable, compile_table};
 use crate::calendar::{Calendar, compile_calendar};
 use crate::deadline::{
     ClockStart, DeadlineClass, Effect, Limit, ServiceItem, SuspensionReason, Unit,
@@ -22,7 +23,18 @@ use crate::diagnostic::{Diagnostic, Severity, did_you_mean};
 use crate::source::{Clause, DefaultNote};
 
 /// Top-level sections a file may have.
-const SECTIONS: [&str; 6] = ["calendar", "year", "policy", "class", "item", "suspension"];
+const SECTIONS: [&str; 10] = [
+    "calendar",
+    "year",
+    "policy",
+    "class",
+    "item",
+    "suspension",
+    "assessment",
+    "effect",
+    "category",
+    "rule",
+];
 
 /// The most entries one array of tables may hold.
 pub const MAX_ENTRIES: usize = 100_000;
@@ -31,6 +43,10 @@ pub const MAX_ENTRIES: usize = 100_000;
 pub const MAX_ID_LEN: usize = 128;
 
 /// One file's raw content, sorted into its kind.
+#[expect(
+    clippy::large_enum_variant,
+    reason = "one value per file, dropped after compiling"
+)]
 pub(crate) enum RawFile {
     Calendar {
         header: RawCalendarHeader,
@@ -42,6 +58,7 @@ pub(crate) enum RawFile {
         classes: Vec<(usize, RawClass)>,
         items: Vec<(usize, RawItem)>,
         suspensions: Vec<(usize, RawSuspension)>,
+        table: RawTable,
     },
 }
 
@@ -53,6 +70,12 @@ pub(crate) fn read_file(doc: &Document<'_>, out: &mut Vec<Diagnostic>) -> Option
     let mut classes = Vec::new();
     let mut items = Vec::new();
     let mut suspensions = Vec::new();
+    let mut table = RawTable {
+        assessment: None,
+        effects: Vec::new(),
+        categories: Vec::new(),
+        rules: Vec::new(),
+    };
     let mut policy_only: Option<(String, core::ops::Range<usize>)> = None;
     let mut unknown_sections = 0;
     for (key, value) in doc.sections() {
@@ -79,12 +102,16 @@ pub(crate) fn read_file(doc: &Document<'_>, out: &mut Vec<Diagnostic>) -> Option
                     .decode::<RawPolicyHeader>("policy", value, out)
                     .map(|p| (p, key.span()))
             }
-            "class" | "item" | "suspension" => {
+            "class" | "item" | "suspension" | "assessment" | "effect" | "category" | "rule" => {
                 policy_only.get_or_insert((name.to_owned(), key.span()));
                 match name {
                     "class" => classes = doc.decode_entries("class", value, out),
                     "item" => items = doc.decode_entries("item", value, out),
-                    _ => suspensions = doc.decode_entries("suspension", value, out),
+                    "suspension" => suspensions = doc.decode_entries("suspension", value, out),
+                    "assessment" => table.assessment = doc.decode("assessment", value, out),
+                    "effect" => table.effects = doc.decode_entries("effect", value, out),
+                    "category" => table.categories = doc.decode_entries("category", value, out),
+                    _ => table.rules = doc.decode_entries("rule", value, out),
                 }
             }
             other => {
@@ -142,6 +169,7 @@ pub(crate) fn read_file(doc: &Document<'_>, out: &mut Vec<Diagnostic>) -> Option
         classes,
         items,
         suspensions,
+        table,
     })
 }
 
@@ -237,6 +265,7 @@ pub(crate) fn compile(
             classes,
             items,
             suspensions,
+            table,
         } = file
         else {
             continue;
@@ -287,6 +316,7 @@ pub(crate) fn compile(
             classes,
             items,
             suspensions,
+            table,
             out,
         ) {
             policies.insert(id, Arc::new(p));
@@ -310,6 +340,7 @@ fn compile_policy(
     raw_classes: &[(usize, RawClass)],
     raw_items: &[(usize, RawItem)],
     raw_suspensions: &[(usize, RawSuspension)],
+    table: &RawTable,
     out: &mut Vec<Diagnostic>,
 ) -> Option<Policy> {
     let errors_before = errors(out);
@@ -463,19 +494,27 @@ fn compile_policy(
             id: s.id.get_ref().clone(),
             name: s.name.clone(),
             effect: match s.effect {
-                RawEffect::Pause => Effect::Pause,
-                RawEffect::Restart => Effect::Restart,
+                RawClockEffect::Pause => Effect::Pause,
+                RawClockEffect::Restart => Effect::Restart,
             },
             source: Clause::from(&s.source),
             defaults: s.defaults.iter().map(DefaultNote::from).collect(),
         });
     }
-    if raw_classes.is_empty() {
+    let assessment = if table.is_empty() {
+        None
+    } else {
+        compile_table(doc, table, out)
+    };
+    if raw_classes.is_empty() && table.is_empty() {
         out.push(doc.src.diagnostic(
             Severity::Warning,
             Some(header_span),
             "policy",
-            format!("policy `{}` has no deadline classes", header.id.get_ref()),
+            format!(
+                "policy `{}` has no deadline classes and no deduction table",
+                header.id.get_ref()
+            ),
             None,
         ));
     }
@@ -498,6 +537,7 @@ fn compile_policy(
         source: header.source.clone(),
         defaults: header.defaults.iter().map(DefaultNote::from).collect(),
         file: doc.src.name.to_owned(),
+        assessment,
     })
 }
 

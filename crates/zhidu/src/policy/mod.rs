@@ -68,6 +68,7 @@ pub struct Policy {
     pub(crate) source: String,
     pub(crate) defaults: Vec<DefaultNote>,
     pub(crate) file: String,
+    pub(crate) assessment: Option<crate::assess::model::AssessmentModel>,
 }
 
 impl Policy {

@@ -182,7 +182,7 @@ pub(crate) struct RawItem {
 /// How a suspension reason acts on the clock.
 #[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
-pub(crate) enum RawEffect {
+pub(crate) enum RawClockEffect {
     Pause,
     Restart,
 }
@@ -193,8 +193,168 @@ pub(crate) enum RawEffect {
 pub(crate) struct RawSuspension {
     pub(crate) id: Spanned<String>,
     pub(crate) name: String,
-    pub(crate) effect: RawEffect,
+    pub(crate) effect: RawClockEffect,
     pub(crate) source: RawSource,
+    #[serde(default)]
+    pub(crate) defaults: Vec<RawDefault>,
+}
+
+/// `[assessment]`: how scorecards are made and windows ranked.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawAssessment {
+    #[serde(default)]
+    pub(crate) period: Option<RawPeriodKind>,
+    #[serde(default)]
+    #[expect(
+        dead_code,
+        reason = "one method today (`mean`); the key is accepted so files can say which"
+    )]
+    pub(crate) window_score: Option<RawWindowScore>,
+    #[serde(default)]
+    pub(crate) disqualifying_effects: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub(crate) source: Option<RawSource>,
+    #[serde(default)]
+    pub(crate) defaults: Vec<RawDefault>,
+}
+
+/// Scorecard periods.
+#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub(crate) enum RawPeriodKind {
+    Month,
+    Quarter,
+    Year,
+}
+
+/// How a window's score is made from its members'.
+#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub(crate) enum RawWindowScore {
+    Mean,
+}
+
+/// `[[effect]]`: a named consequence such as 取消年度评先资格.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawEffectDef {
+    pub(crate) id: Spanned<String>,
+    pub(crate) name: String,
+    pub(crate) source: RawSource,
+    #[serde(default)]
+    pub(crate) defaults: Vec<RawDefault>,
+}
+
+/// `[[category]]`: a scored section with a maximum and a floor.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawCategory {
+    pub(crate) id: Spanned<String>,
+    pub(crate) name: String,
+    pub(crate) maximum: Spanned<u32>,
+    #[serde(default)]
+    pub(crate) floor: Option<Spanned<u32>>,
+    pub(crate) source: RawSource,
+    #[serde(default)]
+    pub(crate) defaults: Vec<RawDefault>,
+}
+
+/// Whether a rule deducts, adds, or only carries effects.
+#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub(crate) enum RawRuleKind {
+    Deduction,
+    Bonus,
+    EffectOnly,
+}
+
+/// What one unit of a rule is.
+#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub(crate) enum RawRuleUnit {
+    Occurrence,
+    PersonTime,
+    Piece,
+    PieceDay,
+    HalfDay,
+    Discovery,
+    Item,
+    Title,
+    Proposal,
+}
+
+/// Who a rule's points are charged to (A19).
+#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub(crate) enum RawCharge {
+    Person,
+    Window,
+    PersonAndWindow,
+}
+
+/// Rules generated from overdue cases.
+#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub(crate) enum RawOverdue {
+    Piece,
+    PieceDay,
+}
+
+/// Which cases an overdue rule applies to (A18).
+#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub(crate) enum RawJoint {
+    Only,
+    Never,
+    Any,
+}
+
+/// `[[rule.versions]]`: the rule's values over a date range.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawRuleVersion {
+    pub(crate) from: Spanned<Datetime>,
+    #[serde(default)]
+    pub(crate) until: Option<Spanned<Datetime>>,
+    #[serde(default)]
+    pub(crate) points: Option<Spanned<u32>>,
+    #[serde(default)]
+    pub(crate) range: Option<Spanned<[u32; 2]>>,
+    #[serde(default)]
+    pub(crate) choices: Option<Spanned<Vec<u32>>>,
+    #[serde(default)]
+    pub(crate) fine: Option<Spanned<String>>,
+}
+
+/// `[[rule]]`: one row of a deduction table.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawRule {
+    pub(crate) code: Spanned<String>,
+    #[serde(default)]
+    pub(crate) category: Option<Spanned<String>>,
+    pub(crate) kind: RawRuleKind,
+    pub(crate) unit: RawRuleUnit,
+    #[serde(default)]
+    pub(crate) points: Option<Spanned<u32>>,
+    #[serde(default)]
+    pub(crate) range: Option<Spanned<[u32; 2]>>,
+    #[serde(default)]
+    pub(crate) choices: Option<Spanned<Vec<u32>>>,
+    #[serde(default)]
+    pub(crate) fine: Option<Spanned<String>>,
+    #[serde(default)]
+    pub(crate) effects: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub(crate) charge: Option<RawCharge>,
+    #[serde(default)]
+    pub(crate) overdue: Option<RawOverdue>,
+    #[serde(default)]
+    pub(crate) joint: Option<RawJoint>,
+    pub(crate) source: RawSource,
+    #[serde(default)]
+    pub(crate) versions: Vec<RawRuleVersion>,
     #[serde(default)]
     pub(crate) defaults: Vec<RawDefault>,
 }

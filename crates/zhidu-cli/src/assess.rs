@@ -1,0 +1,349 @@
+//! `zhidu assess` and `zhidu rank`: scorecards and the window ranking for a period.
+//!
+//! Incidents are CSV with header `subject,window,at,rule,quantity,points,note` (optional
+//! `department` and `case` columns); every row is scored or reported with its row number.
+
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use zhidu::{AssessRequest, Assessment, Incident, Period, PolicySet, Start, SubjectKind};
+
+use crate::Format;
+use crate::error::CliError;
+use crate::output::error_cell;
+
+#[derive(clap::Args)]
+pub(crate) struct Args {
+    /// Policy id with a deduction table (`s2-service-center`, `s14-window-scorecard`).
+    #[arg(long)]
+    policy: String,
+    /// Period: `2026-10`, `2026-Q4` or `2026`.
+    #[arg(long)]
+    period: String,
+    /// Incidents CSV.
+    #[arg(long, value_name = "FILE.csv")]
+    incidents: PathBuf,
+    /// A case log (JSON Lines or CSV) whose overdue cases generate deductions.
+    #[arg(long, value_name = "FILE")]
+    cases: Option<PathBuf>,
+    /// The deadline policy of the case log (default: `--policy` if it has deadline classes).
+    #[arg(long, value_name = "ID")]
+    case_policy: Option<String>,
+    /// A CSV `subject,window` of everyone to score, so people without incidents appear.
+    #[arg(long, value_name = "FILE.csv")]
+    roster: Option<PathBuf>,
+    /// Output format (`human` is a table).
+    #[arg(long, value_enum, default_value = "human")]
+    format: Format,
+}
+
+/// Everything `assess`, `rank` and `report` read for a period: every row in its place, the
+/// rows that could not be read as errors (reported with their row numbers by the core).
+pub(crate) struct Inputs {
+    pub(crate) incidents: Vec<Result<Incident, zhidu::Error>>,
+    pub(crate) cases: Vec<Result<zhidu::Case, zhidu::Error>>,
+    pub(crate) roster: Vec<(String, String)>,
+}
+
+pub(crate) fn read_inputs(
+    incidents: &Path,
+    cases: Option<&Path>,
+    roster: Option<&Path>,
+) -> Result<Inputs, CliError> {
+    let cases = match cases {
+        // Case rows are numbered among the log's non-empty lines.
+        Some(path) => crate::cases::read_log(path)?
+            .into_iter()
+            .map(|(_, c)| c)
+            .collect(),
+        None => Vec::new(),
+    };
+    let roster = match roster {
+        Some(path) => read_roster(path)?,
+        None => Vec::new(),
+    };
+    Ok(Inputs {
+        incidents: read_incidents(incidents)?,
+        cases,
+        roster,
+    })
+}
+
+pub(crate) fn run_assessment(
+    set: &PolicySet,
+    policy: &str,
+    period: &str,
+    case_policy: Option<&str>,
+    inputs: &Inputs,
+) -> Result<Assessment, CliError> {
+    let p = set.policy(policy)?;
+    let period: Period = period.parse()?;
+    let mut req = AssessRequest::new(period)
+        .incident_rows(&inputs.incidents)
+        .roster(&inputs.roster);
+    if !inputs.cases.is_empty() {
+        let cp = match case_policy {
+            Some(id) => set.policy(id)?,
+            None if p.classes().next().is_some() => p,
+            None => {
+                return Err(zhidu::Error::Input {
+                    message: format!(
+                        "policy `{policy}` has no deadline classes to read the case log with"
+                    ),
+                    hint: Some("give `--case-policy`, e.g. `s10-service-system`".to_owned()),
+                }
+                .into());
+            }
+        };
+        req = req.case_rows(cp, &inputs.cases);
+    }
+    Ok(p.assess(&req)?)
+}
+
+pub(crate) fn run(global: &[PathBuf], args: &Args) -> Result<ExitCode, CliError> {
+    let set = crate::policy_set(global)?;
+    let inputs = read_inputs(
+        &args.incidents,
+        args.cases.as_deref(),
+        args.roster.as_deref(),
+    )?;
+    let a = run_assessment(
+        &set,
+        &args.policy,
+        &args.period,
+        args.case_policy.as_deref(),
+        &inputs,
+    )?;
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    match args.format {
+        Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(&a.scorecards)?)?,
+        Format::Csv => write_csv(&mut out, &a)?,
+        Format::Human => write_table(&mut out, &a)?,
+    }
+    out.flush()?;
+    report_errors(&a);
+    Ok(if a.errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+/// Row errors and out-of-period rows go to stderr, one line each.
+pub(crate) fn report_errors(a: &Assessment) {
+    for e in &a.errors {
+        eprintln!("{} row {}: {}", e.input, e.row, error_cell(&e.error));
+    }
+    if a.outside_period > 0 {
+        eprintln!(
+            "{} incident(s) outside {} not used (rows {})",
+            a.outside_period,
+            a.period,
+            a.outside_rows
+                .iter()
+                .map(usize::to_string)
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
+}
+
+fn write_table(out: &mut impl Write, a: &Assessment) -> Result<(), CliError> {
+    writeln!(out, "{} · {}", a.policy, a.period)?;
+    for card in &a.scorecards {
+        let kind = if card.kind == SubjectKind::Window {
+            " (window)"
+        } else {
+            ""
+        };
+        writeln!(
+            out,
+            "\n{}{}  window {}  total {}  bonus {}  fines ¥{:.2}",
+            card.subject,
+            kind,
+            card.window.as_deref().unwrap_or("—"),
+            card.total,
+            card.bonus,
+            card.fines
+        )?;
+        let cats: Vec<String> = card
+            .categories
+            .iter()
+            .map(|c| format!("{} {}/{}", c.name, c.score, c.maximum))
+            .collect();
+        writeln!(out, "  {}", cats.join("  "))?;
+        for l in &card.lines {
+            writeln!(
+                out,
+                "  {:+4}  {:<18} ×{:<3} ¥{:>7.2}  {}  「{}」{}",
+                l.points,
+                l.rule,
+                l.quantity,
+                l.fine,
+                l.at.format("%m-%d"),
+                l.quote,
+                l.effects
+                    .iter()
+                    .map(|e| format!(" → {e}"))
+                    .collect::<String>()
+            )?;
+        }
+        for e in &card.effects {
+            writeln!(out, "  effect: {} ({})", e.name, e.rule)?;
+        }
+    }
+    Ok(())
+}
+
+fn write_csv(out: &mut impl Write, a: &Assessment) -> Result<(), CliError> {
+    let mut w = csv::Writer::from_writer(out);
+    let mut header = vec![
+        "subject".to_owned(),
+        "kind".to_owned(),
+        "window".to_owned(),
+        "total".to_owned(),
+        "bonus".to_owned(),
+        "fines".to_owned(),
+    ];
+    if let Some(first) = a.scorecards.first() {
+        header.extend(first.categories.iter().map(|c| c.id.clone()));
+    }
+    header.push("effects".to_owned());
+    w.write_record(&header)?;
+    for card in &a.scorecards {
+        let mut row = vec![
+            card.subject.clone(),
+            if card.kind == SubjectKind::Window {
+                "window"
+            } else {
+                "person"
+            }
+            .to_owned(),
+            card.window.clone().unwrap_or_default(),
+            card.total.to_string(),
+            card.bonus.to_string(),
+            format!("{:.2}", card.fines),
+        ];
+        row.extend(card.categories.iter().map(|c| c.score.to_string()));
+        row.push(
+            card.effects
+                .iter()
+                .map(|e| e.name.as_str())
+                .collect::<Vec<_>>()
+                .join(";"),
+        );
+        w.write_record(&row)?;
+    }
+    w.flush()?;
+    Ok(())
+}
+
+/// Read the incidents CSV, one result per data row, in order.
+pub(crate) fn read_incidents(path: &Path) -> Result<Vec<Result<Incident, zhidu::Error>>, CliError> {
+    let file = File::open(path).map_err(|source| CliError::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let mut rdr = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(std::io::BufReader::new(file));
+    let headers = rdr
+        .headers()
+        .map_err(|e| CliError::Read {
+            path: path.to_path_buf(),
+            source: std::io::Error::other(e.to_string()),
+        })?
+        .clone();
+    let col = |name: &str| {
+        headers
+            .iter()
+            .position(|h| h.trim().trim_start_matches('\u{feff}') == name)
+    };
+    let missing = |c: &str| CliError::MissingColumn {
+        path: path.display().to_string(),
+        column: c.to_owned(),
+    };
+    let (subject, at, rule) = (
+        col("subject").ok_or_else(|| missing("subject"))?,
+        col("at").ok_or_else(|| missing("at"))?,
+        col("rule").ok_or_else(|| missing("rule"))?,
+    );
+    let (window, quantity, points, note, department, case) = (
+        col("window"),
+        col("quantity"),
+        col("points"),
+        col("note"),
+        col("department"),
+        col("case"),
+    );
+    let mut rows = Vec::new();
+    for record in rdr.records() {
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
+                rows.push(Err(input(format!("unreadable csv row: {e}"))));
+                continue;
+            }
+        };
+        let get = |c: Option<usize>| {
+            c.and_then(|c| record.get(c))
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+        };
+        let parsed = (|| -> Result<Incident, zhidu::Error> {
+            let subj = get(Some(subject)).ok_or_else(|| input("`subject` is empty".to_owned()))?;
+            let r = get(Some(rule)).ok_or_else(|| input("`rule` is empty".to_owned()))?;
+            let when: Start = get(Some(at)).unwrap_or_default().parse()?;
+            let mut inc = Incident::new(subj, r, when);
+            inc.window = get(window).map(str::to_owned);
+            inc.department = get(department).map(str::to_owned);
+            inc.case = get(case).map(str::to_owned);
+            inc.note = get(note).map(str::to_owned);
+            inc.quantity = get(quantity)
+                .map(|q| {
+                    q.parse::<i64>()
+                        .map_err(|_| input(format!("quantity `{q}` is not a whole number")))
+                })
+                .transpose()?;
+            inc.points = get(points)
+                .map(|p| {
+                    p.parse::<i64>().map_err(|_| {
+                        input(format!(
+                            "points `{p}` is not a whole number (give the magnitude without sign)"
+                        ))
+                    })
+                })
+                .transpose()?;
+            Ok(inc)
+        })();
+        rows.push(parsed);
+    }
+    Ok(rows)
+}
+
+fn read_roster(path: &Path) -> Result<Vec<(String, String)>, CliError> {
+    let file = File::open(path).map_err(|source| CliError::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let mut rdr = csv::ReaderBuilder::new().flexible(true).from_reader(file);
+    let mut out = Vec::new();
+    for record in rdr.records().flatten() {
+        if let (Some(s), Some(w)) = (record.get(0), record.get(1)) {
+            if !s.trim().is_empty() {
+                out.push((s.trim().to_owned(), w.trim().to_owned()));
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn input(message: String) -> zhidu::Error {
+    zhidu::Error::Input {
+        message,
+        hint: None,
+    }
+}

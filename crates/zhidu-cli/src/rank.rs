@@ -1,0 +1,109 @@
+//! `zhidu rank`: the window ranking for the monthly 红旗窗口 (S4).
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use crate::Format;
+use crate::assess::{read_inputs, report_errors, run_assessment};
+use crate::error::CliError;
+
+#[derive(clap::Args)]
+pub(crate) struct Args {
+    /// Policy id with a deduction table.
+    #[arg(long)]
+    policy: String,
+    /// Period: `2026-10`, `2026-Q4` or `2026`.
+    #[arg(long)]
+    period: String,
+    /// Incidents CSV.
+    #[arg(long, value_name = "FILE.csv")]
+    incidents: PathBuf,
+    /// A case log whose overdue cases generate deductions.
+    #[arg(long, value_name = "FILE")]
+    cases: Option<PathBuf>,
+    /// The deadline policy of the case log.
+    #[arg(long, value_name = "ID")]
+    case_policy: Option<String>,
+    /// A CSV `subject,window` of everyone to score.
+    #[arg(long, value_name = "FILE.csv")]
+    roster: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "human")]
+    format: Format,
+}
+
+pub(crate) fn run(global: &[PathBuf], args: &Args) -> Result<ExitCode, CliError> {
+    let set = crate::policy_set(global)?;
+    let inputs = read_inputs(
+        &args.incidents,
+        args.cases.as_deref(),
+        args.roster.as_deref(),
+    )?;
+    let a = run_assessment(
+        &set,
+        &args.policy,
+        &args.period,
+        args.case_policy.as_deref(),
+        &inputs,
+    )?;
+    let ranking = set.policy(&args.policy)?.rank(&a)?;
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    match args.format {
+        Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(&ranking)?)?,
+        Format::Csv => {
+            let mut w = csv::Writer::from_writer(&mut out);
+            w.write_record([
+                "rank",
+                "window",
+                "score",
+                "members",
+                "eligible",
+                "disqualified_by",
+            ])?;
+            for r in &ranking {
+                let why: Vec<String> = r
+                    .disqualified_by
+                    .iter()
+                    .map(|d| format!("{} ({}, {})", d.name, d.rule, d.subject))
+                    .collect();
+                w.write_record([
+                    r.rank.to_string(),
+                    r.window.clone(),
+                    format!("{:.2}", r.score),
+                    r.members.to_string(),
+                    r.eligible.to_string(),
+                    why.join("; "),
+                ])?;
+            }
+            w.flush()?;
+        }
+        Format::Human => {
+            writeln!(out, "{} · {} · 红旗窗口 ranking", a.policy, a.period)?;
+            for r in &ranking {
+                let why: Vec<String> = r
+                    .disqualified_by
+                    .iter()
+                    .map(|d| format!("{} ({} · {})", d.name, d.rule, d.subject))
+                    .collect();
+                let status = if r.eligible {
+                    "eligible".to_owned()
+                } else {
+                    format!("not eligible: {}", why.join("; "))
+                };
+                writeln!(
+                    out,
+                    "{:>3}  {:<16} {:>7.2}  {:>2} members  {}",
+                    r.rank, r.window, r.score, r.members, status
+                )?;
+            }
+        }
+    }
+    report_errors(&a);
+    Ok(if a.errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}

@@ -1,0 +1,487 @@
+//! Validating a raw deduction table and compiling it.
+
+use std::collections::HashMap;
+use std::str::FromStr;
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use toml::Spanned;
+
+use super::PeriodKind;
+use super::model::{
+    AssessmentModel, Category, Charge, EffectDef, Joint, Magnitude, Overdue, Rule, RuleKind,
+    RuleMeta, RuleUnit, RuleVersion,
+};
+use crate::diagnostic::{Diagnostic, Severity, did_you_mean};
+use crate::policy::compile::{check_id, to_date};
+use crate::policy::document::Document;
+use crate::policy::raw::{
+    RawAssessment, RawCategory, RawCharge, RawEffectDef, RawJoint, RawOverdue, RawPeriodKind,
+    RawRule, RawRuleKind, RawRuleUnit,
+};
+use crate::source::{Clause, DefaultNote};
+
+/// The raw deduction-table sections of one policy file.
+pub(crate) struct RawTable {
+    pub(crate) assessment: Option<RawAssessment>,
+    pub(crate) effects: Vec<(usize, RawEffectDef)>,
+    pub(crate) categories: Vec<(usize, RawCategory)>,
+    pub(crate) rules: Vec<(usize, RawRule)>,
+}
+
+impl RawTable {
+    pub(crate) fn is_empty(&self) -> bool {
+        self.assessment.is_none()
+            && self.effects.is_empty()
+            && self.categories.is_empty()
+            && self.rules.is_empty()
+    }
+}
+
+pub(crate) fn compile_table(
+    doc: &Document<'_>,
+    raw: &RawTable,
+    out: &mut Vec<Diagnostic>,
+) -> Option<AssessmentModel> {
+    let errors_before = errors(out);
+    let Some(assessment) = &raw.assessment else {
+        out.push(doc.src.error(
+            Some(0..0),
+            "assessment",
+            "deduction-table entries need an `[assessment]` table",
+            Some("add `[assessment]` with `period = \"month\"`".to_owned()),
+        ));
+        return None;
+    };
+    let mut effects = Vec::new();
+    let mut effect_ids: HashMap<String, usize> = HashMap::new();
+    for (i, e) in &raw.effects {
+        let path = format!("effect[{i}].id");
+        if !check_id(doc, &e.id, &path, out) {
+            continue;
+        }
+        if effect_ids
+            .insert(e.id.get_ref().clone(), effects.len())
+            .is_some()
+        {
+            out.push(doc.error_at(
+                e.id.span(),
+                path,
+                format!("effect `{}` is defined twice", e.id.get_ref()),
+                None,
+            ));
+            continue;
+        }
+        effects.push(EffectDef {
+            id: e.id.get_ref().clone(),
+            name: e.name.clone(),
+            source: Clause::from(&e.source),
+            defaults: e.defaults.iter().map(DefaultNote::from).collect(),
+        });
+    }
+    let find_effect =
+        |id: &Spanned<String>, path: String, out: &mut Vec<Diagnostic>| -> Option<usize> {
+            let found = effect_ids.get(id.get_ref()).copied();
+            if found.is_none() {
+                out.push(
+                    doc.error_at(
+                        id.span(),
+                        path,
+                        format!("no effect `{}`", id.get_ref()),
+                        did_you_mean(id.get_ref(), effect_ids.keys().map(String::as_str))
+                            .or_else(|| Some("define it in an `[[effect]]` table".to_owned())),
+                    ),
+                );
+            }
+            found
+        };
+    let disqualifying: Vec<usize> = assessment
+        .disqualifying_effects
+        .iter()
+        .enumerate()
+        .filter_map(|(i, id)| {
+            find_effect(id, format!("assessment.disqualifying_effects[{i}]"), out)
+        })
+        .collect();
+    let mut categories = Vec::new();
+    let mut category_ids: HashMap<String, usize> = HashMap::new();
+    for (i, c) in &raw.categories {
+        let path = format!("category[{i}]");
+        if !check_id(doc, &c.id, &format!("{path}.id"), out) {
+            continue;
+        }
+        if category_ids
+            .insert(c.id.get_ref().clone(), categories.len())
+            .is_some()
+        {
+            out.push(doc.error_at(
+                c.id.span(),
+                format!("{path}.id"),
+                format!("category `{}` is defined twice", c.id.get_ref()),
+                None,
+            ));
+            continue;
+        }
+        let maximum = *c.maximum.get_ref();
+        let floor = c.floor.as_ref().map_or(0, |f| *f.get_ref());
+        if let Some(f) = &c.floor {
+            if floor > maximum {
+                out.push(doc.error_at(
+                    f.span(),
+                    format!("{path}.floor"),
+                    format!("floor {floor} is above the maximum {maximum}"),
+                    None,
+                ));
+            }
+        }
+        categories.push(Category {
+            id: c.id.get_ref().clone(),
+            name: c.name.clone(),
+            maximum: i64::from(maximum),
+            floor: i64::from(floor),
+            source: Clause::from(&c.source),
+            defaults: c.defaults.iter().map(DefaultNote::from).collect(),
+        });
+    }
+    let mut rules = Vec::new();
+    let mut rule_index: HashMap<String, usize> = HashMap::new();
+    for (i, r) in &raw.rules {
+        let path = format!("rule[{i}]");
+        if !check_id(doc, &r.code, &format!("{path}.code"), out) {
+            continue;
+        }
+        if rule_index.contains_key(r.code.get_ref()) {
+            out.push(doc.error_at(
+                r.code.span(),
+                format!("{path}.code"),
+                format!("rule `{}` is defined twice", r.code.get_ref()),
+                None,
+            ));
+            continue;
+        }
+        let kind = match r.kind {
+            RawRuleKind::Deduction => RuleKind::Deduction,
+            RawRuleKind::Bonus => RuleKind::Bonus,
+            RawRuleKind::EffectOnly => RuleKind::EffectOnly,
+        };
+        let category = match &r.category {
+            Some(c) => match category_ids.get(c.get_ref()) {
+                Some(&idx) => Some(idx),
+                None => {
+                    out.push(doc.error_at(
+                        c.span(),
+                        format!("{path}.category"),
+                        format!("no category `{}`", c.get_ref()),
+                        did_you_mean(c.get_ref(), category_ids.keys().map(String::as_str)),
+                    ));
+                    continue;
+                }
+            },
+            None if kind == RuleKind::Deduction => {
+                out.push(doc.error_at(
+                    r.code.span(),
+                    format!("{path}.category"),
+                    format!("deduction rule `{}` has no category", r.code.get_ref()),
+                    Some("name the category its points are taken from".to_owned()),
+                ));
+                continue;
+            }
+            None => None,
+        };
+        let effects: Vec<usize> = r
+            .effects
+            .iter()
+            .enumerate()
+            .filter_map(|(j, e)| find_effect(e, format!("{path}.effects[{j}]"), out))
+            .collect();
+        let versions = if r.versions.is_empty() {
+            match values(
+                doc, &path, kind, &r.points, &r.range, &r.choices, &r.fine, out,
+            ) {
+                Some((magnitude, fine)) => vec![RuleVersion {
+                    from: NaiveDate::MIN,
+                    until: None,
+                    magnitude,
+                    fine,
+                }],
+                None => continue,
+            }
+        } else {
+            if r.points.is_some() || r.range.is_some() || r.choices.is_some() || r.fine.is_some() {
+                out.push(
+                    doc.error_at(
+                        r.code.span(),
+                        path.clone(),
+                        format!(
+                            "rule `{}` has `versions` and top-level values",
+                            r.code.get_ref()
+                        ),
+                        Some(
+                            "with `versions`, put points, range, choices and fine in each version"
+                                .to_owned(),
+                        ),
+                    ),
+                );
+                continue;
+            }
+            let mut versions = Vec::new();
+            for (j, v) in r.versions.iter().enumerate() {
+                let vpath = format!("{path}.versions[{j}]");
+                let from = to_date(doc, &v.from, &format!("{vpath}.from"), out);
+                let until = v
+                    .until
+                    .as_ref()
+                    .and_then(|u| to_date(doc, u, &format!("{vpath}.until"), out));
+                let vals = values(
+                    doc, &vpath, kind, &v.points, &v.range, &v.choices, &v.fine, out,
+                );
+                if let (Some(from), Some((magnitude, fine))) = (from, vals) {
+                    if until.is_some_and(|u| u < from) {
+                        out.push(doc.error_at(
+                            v.from.span(),
+                            format!("{vpath}.until"),
+                            format!("version ends before it starts ({from})"),
+                            None,
+                        ));
+                        continue;
+                    }
+                    versions.push(RuleVersion {
+                        from,
+                        until,
+                        magnitude,
+                        fine,
+                    });
+                }
+            }
+            versions.sort_by_key(|v| v.from);
+            for pair in versions.windows(2) {
+                if let [a, b] = pair {
+                    if a.until.is_none_or(|u| u >= b.from) {
+                        out.push(doc.error_at(
+                            r.code.span(),
+                            format!("{path}.versions"),
+                            format!(
+                                "versions of rule `{}` overlap at {}",
+                                r.code.get_ref(),
+                                b.from
+                            ),
+                            Some(
+                                "end each version (`until`) before the next one starts".to_owned(),
+                            ),
+                        ));
+                    }
+                }
+            }
+            versions
+        };
+        let overdue = r.overdue.map(|o| match o {
+            RawOverdue::Piece => Overdue::Piece,
+            RawOverdue::PieceDay => Overdue::PieceDay,
+        });
+        if r.joint.is_some() && overdue.is_none() {
+            out.push(doc.src.diagnostic(
+                Severity::Warning,
+                Some(r.code.span()),
+                format!("{path}.joint"),
+                "`joint` only matters for rules with `overdue`".to_owned(),
+                None,
+            ));
+        }
+        let meta = RuleMeta {
+            code: r.code.get_ref().clone(),
+            quote: r.source.quote.clone(),
+            category: category
+                .and_then(|c| categories.get(c))
+                .map(|c: &Category| c.id.clone()),
+            kind,
+            unit: unit(r.unit),
+            defaults: r.defaults.iter().map(|d| d.param.clone()).collect(),
+        };
+        rule_index.insert(r.code.get_ref().clone(), rules.len());
+        rules.push(Rule {
+            meta: Arc::new(meta),
+            category,
+            effects,
+            charge: match r.charge.unwrap_or(RawCharge::Person) {
+                RawCharge::Person => Charge::Person,
+                RawCharge::Window => Charge::Window,
+                RawCharge::PersonAndWindow => Charge::PersonAndWindow,
+            },
+            overdue,
+            joint: match r.joint.unwrap_or(RawJoint::Any) {
+                RawJoint::Only => Joint::Only,
+                RawJoint::Never => Joint::Never,
+                RawJoint::Any => Joint::Any,
+            },
+            versions,
+            defaults: r.defaults.iter().map(DefaultNote::from).collect(),
+        });
+    }
+    if errors(out) > errors_before {
+        return None;
+    }
+    Some(AssessmentModel {
+        period: match assessment.period.unwrap_or(RawPeriodKind::Month) {
+            RawPeriodKind::Month => PeriodKind::Month,
+            RawPeriodKind::Quarter => PeriodKind::Quarter,
+            RawPeriodKind::Year => PeriodKind::Year,
+        },
+        disqualifying,
+        effects,
+        categories,
+        rules,
+        rule_index,
+        source: assessment.source.as_ref().map(Clause::from),
+        defaults: assessment.defaults.iter().map(DefaultNote::from).collect(),
+    })
+}
+
+fn errors(out: &[Diagnostic]) -> usize {
+    out.iter().filter(|d| d.severity == Severity::Error).count()
+}
+
+fn unit(u: RawRuleUnit) -> RuleUnit {
+    match u {
+        RawRuleUnit::Occurrence => RuleUnit::Occurrence,
+        RawRuleUnit::PersonTime => RuleUnit::PersonTime,
+        RawRuleUnit::Piece => RuleUnit::Piece,
+        RawRuleUnit::PieceDay => RuleUnit::PieceDay,
+        RawRuleUnit::HalfDay => RuleUnit::HalfDay,
+        RawRuleUnit::Discovery => RuleUnit::Discovery,
+        RawRuleUnit::Item => RuleUnit::Item,
+        RawRuleUnit::Title => RuleUnit::Title,
+        RawRuleUnit::Proposal => RuleUnit::Proposal,
+    }
+}
+
+/// The points and fine of a rule or version: exactly one of `points`, `range`, `choices`
+/// (none for effect-only rules), and a fine in yuan with at most two decimal places.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the parts are the table's own keys"
+)]
+fn values(
+    doc: &Document<'_>,
+    path: &str,
+    kind: RuleKind,
+    points: &Option<Spanned<u32>>,
+    range: &Option<Spanned<[u32; 2]>>,
+    choices: &Option<Spanned<Vec<u32>>>,
+    fine: &Option<Spanned<String>>,
+    out: &mut Vec<Diagnostic>,
+) -> Option<(Magnitude, Decimal)> {
+    let given = usize::from(points.is_some())
+        + usize::from(range.is_some())
+        + usize::from(choices.is_some());
+    let magnitude = match (kind, given) {
+        (RuleKind::EffectOnly, 0) => Magnitude::None,
+        (RuleKind::EffectOnly, _) => {
+            out.push(
+                doc.src.error(
+                    points
+                        .as_ref()
+                        .map(Spanned::span)
+                        .or(range.as_ref().map(Spanned::span)),
+                    format!("{path}.points"),
+                    "an `effect_only` rule has no points",
+                    Some(
+                        "use `kind = \"deduction\"` or `\"bonus\"` for a rule with points"
+                            .to_owned(),
+                    ),
+                ),
+            );
+            return None;
+        }
+        (_, 1) => {
+            if let Some(p) = points {
+                Magnitude::Fixed(*p.get_ref())
+            } else if let Some(r) = range {
+                let [lo, hi] = *r.get_ref();
+                if lo > hi {
+                    out.push(doc.error_at(
+                        r.span(),
+                        format!("{path}.range"),
+                        format!("range [{lo}, {hi}] is empty"),
+                        Some("write the smaller magnitude first".to_owned()),
+                    ));
+                    return None;
+                }
+                Magnitude::Range(lo, hi)
+            } else if let Some(c) = choices {
+                let mut list = c.get_ref().clone();
+                if list.is_empty() {
+                    out.push(doc.error_at(
+                        c.span(),
+                        format!("{path}.choices"),
+                        "`choices` is empty".to_owned(),
+                        None,
+                    ));
+                    return None;
+                }
+                list.sort_unstable();
+                list.dedup();
+                Magnitude::Choices(list)
+            } else {
+                return None;
+            }
+        }
+        (_, 0) => {
+            out.push(doc.src.error(
+                None,
+                path.to_owned(),
+                "the rule has no points",
+                Some("give `points = N`, `range = [lo, hi]` or `choices = [...]`".to_owned()),
+            ));
+            return None;
+        }
+        _ => {
+            out.push(
+                doc.src.error(
+                    points
+                        .as_ref()
+                        .map(Spanned::span)
+                        .or(range.as_ref().map(Spanned::span)),
+                    path.to_owned(),
+                    "give only one of `points`, `range` and `choices`",
+                    None,
+                ),
+            );
+            return None;
+        }
+    };
+    let fine = match fine {
+        None => Decimal::ZERO,
+        Some(f) => match Decimal::from_str(f.get_ref().trim()) {
+            Ok(d) if d.is_sign_negative() => {
+                out.push(doc.error_at(
+                    f.span(),
+                    format!("{path}.fine"),
+                    format!("fine `{}` is negative", f.get_ref()),
+                    None,
+                ));
+                return None;
+            }
+            Ok(d) if d.scale() > 2 => {
+                out.push(doc.error_at(
+                    f.span(),
+                    format!("{path}.fine"),
+                    format!("fine `{}` is finer than a fen", f.get_ref()),
+                    Some("yuan have at most two decimal places".to_owned()),
+                ));
+                return None;
+            }
+            Ok(d) => d,
+            Err(_) => {
+                out.push(doc.error_at(
+                    f.span(),
+                    format!("{path}.fine"),
+                    format!("fine `{}` is not an amount of yuan", f.get_ref()),
+                    Some("write it as a string such as `\"150\"` or `\"12.50\"`".to_owned()),
+                ));
+                return None;
+            }
+        },
+    };
+    Some((magnitude, fine))
+}

@@ -1,0 +1,206 @@
+//! The compiled deduction table of a policy: categories, rules with dated versions, effects.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use super::PeriodKind;
+use crate::source::{Clause, DefaultNote};
+
+/// Whether a rule deducts points, adds them, or only carries effects.
+///
+/// # Example
+///
+/// ```
+/// assert_eq!(serde_json::to_string(&zhidu::RuleKind::EffectOnly).unwrap(), "\"effect_only\"");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RuleKind {
+    /// Points are taken from the rule's category (扣分).
+    Deduction,
+    /// Points are added to the bonus (加分).
+    Bonus,
+    /// No points; the rule's effects apply (e.g. 退回原单位).
+    EffectOnly,
+}
+
+/// What one unit of a rule counts.
+///
+/// # Example
+///
+/// ```
+/// assert_eq!(serde_json::to_string(&zhidu::RuleUnit::PieceDay).unwrap(), "\"piece_day\"");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RuleUnit {
+    /// 每次: per occurrence.
+    Occurrence,
+    /// 每人次: per person-time.
+    PersonTime,
+    /// 每件: per piece (case).
+    Piece,
+    /// 每件每超1天: per piece per overdue working day.
+    PieceDay,
+    /// 半天: per started half-day (A16).
+    HalfDay,
+    /// 每发现一次: per discovery.
+    Discovery,
+    /// 一件: per item (an archive item lost or damaged).
+    Item,
+    /// per title awarded.
+    Title,
+    /// per adopted proposal.
+    Proposal,
+}
+
+/// Who a rule's points are charged to (A19).
+///
+/// # Example
+///
+/// ```
+/// assert_eq!(serde_json::to_string(&zhidu::Charge::PersonAndWindow).unwrap(), "\"person_and_window\"");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Charge {
+    /// The person named by the incident.
+    Person,
+    /// The window itself (a window-level scorecard).
+    Window,
+    /// Points and fine to the person; effects to the person and the window.
+    PersonAndWindow,
+}
+
+/// How a rule is generated from overdue cases.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Overdue {
+    /// One unit per late case.
+    Piece,
+    /// One unit per late case per overdue working day.
+    PieceDay,
+}
+
+/// Which cases an overdue rule applies to (A18).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Joint {
+    Only,
+    Never,
+    Any,
+}
+
+impl Joint {
+    pub(crate) fn applies(self, joint: bool) -> bool {
+        match self {
+            Joint::Only => joint,
+            Joint::Never => !joint,
+            Joint::Any => true,
+        }
+    }
+}
+
+/// How many points one unit of a rule is worth.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Magnitude {
+    /// No points (effect-only rules).
+    None,
+    Fixed(u32),
+    /// A discretionary range of magnitudes, inclusive.
+    Range(u32, u32),
+    /// A fixed set of magnitudes.
+    Choices(Vec<u32>),
+}
+
+impl Magnitude {
+    /// The allowed values in words, for error messages.
+    pub(crate) fn describe(&self) -> String {
+        match self {
+            Magnitude::None => "no points".to_owned(),
+            Magnitude::Fixed(n) => format!("fixed at {n}"),
+            Magnitude::Range(lo, hi) => format!("{lo}–{hi}"),
+            Magnitude::Choices(c) => c.iter().map(u32::to_string).collect::<Vec<_>>().join(", "),
+        }
+    }
+}
+
+/// The values of a rule in force over a date range.
+#[derive(Clone, Debug)]
+pub(crate) struct RuleVersion {
+    pub(crate) from: NaiveDate,
+    pub(crate) until: Option<NaiveDate>,
+    pub(crate) magnitude: Magnitude,
+    pub(crate) fine: Decimal,
+}
+
+/// What a scorecard line needs to say about its rule, shared by every line of the rule.
+#[derive(Debug)]
+pub(crate) struct RuleMeta {
+    pub(crate) code: String,
+    pub(crate) quote: String,
+    pub(crate) category: Option<String>,
+    pub(crate) kind: RuleKind,
+    pub(crate) unit: RuleUnit,
+    pub(crate) defaults: Vec<String>,
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct Rule {
+    pub(crate) meta: Arc<RuleMeta>,
+    pub(crate) category: Option<usize>,
+    pub(crate) effects: Vec<usize>,
+    pub(crate) charge: Charge,
+    pub(crate) overdue: Option<Overdue>,
+    pub(crate) joint: Joint,
+    pub(crate) versions: Vec<RuleVersion>,
+    pub(crate) defaults: Vec<DefaultNote>,
+}
+
+impl Rule {
+    pub(crate) fn version_on(&self, date: NaiveDate) -> Option<&RuleVersion> {
+        self.versions
+            .iter()
+            .find(|v| v.from <= date && v.until.is_none_or(|u| date <= u))
+    }
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct Category {
+    pub(crate) id: String,
+    pub(crate) name: String,
+    pub(crate) maximum: i64,
+    pub(crate) floor: i64,
+    pub(crate) source: Clause,
+    pub(crate) defaults: Vec<DefaultNote>,
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct EffectDef {
+    pub(crate) id: String,
+    pub(crate) name: String,
+    pub(crate) source: Clause,
+    pub(crate) defaults: Vec<DefaultNote>,
+}
+
+/// A policy's deduction table, compiled.
+#[derive(Clone, Debug)]
+pub(crate) struct AssessmentModel {
+    pub(crate) period: PeriodKind,
+    pub(crate) disqualifying: Vec<usize>,
+    pub(crate) effects: Vec<EffectDef>,
+    pub(crate) categories: Vec<Category>,
+    pub(crate) rules: Vec<Rule>,
+    pub(crate) rule_index: HashMap<String, usize>,
+    pub(crate) source: Option<Clause>,
+    pub(crate) defaults: Vec<DefaultNote>,
+}
+
+impl AssessmentModel {
+    /// The score of a card with no lines: the sum of the category maxima.
+    pub(crate) fn full_score(&self) -> i64 {
+        self.categories.iter().map(|c| c.maximum).sum()
+    }
+}
