@@ -263,6 +263,10 @@ pub struct Due {
 /// `num_days_from_ce` of 1970-01-01.
 const UNIX_EPOCH_CE: i64 = 719_163;
 
+/// Most slots of the answer table of [`Class::due_epoch_days`], as a power of two: 2^16
+/// slots (1.5 MiB) hold every pair of three years of dates and 20 limits.
+const EPOCH_MEMO_MAX_BITS: u32 = 16;
+
 fn epoch_date(days: i64) -> Result<NaiveDate, Error> {
     i32::try_from(days + UNIX_EPOCH_CE)
         .ok()
@@ -626,19 +630,37 @@ impl<'a> Class<'a> {
             ));
         }
         let mut errors = Vec::new();
+        // Columns repeat the same few thousand (start, limit) pairs (a year of dates times a
+        // few limits), so answers are remembered in a small direct-mapped table: a repeated
+        // pair costs a hash and a compare instead of a full `Class::due`. Only successes are
+        // remembered; the answer for a pair is the same whatever row it is on.
+        // The table grows with the column, so a short column does not pay for a big one.
+        let bits = usize::BITS - starts.len().max(16).leading_zeros();
+        let bits = bits.min(EPOCH_MEMO_MAX_BITS);
+        let mut memo = vec![(i64::MIN, 0u64, 0i64); 1 << bits];
         for (i, (&start, slot)) in starts.iter().zip(out.iter_mut()).enumerate() {
-            let result = epoch_date(start).and_then(|d| {
-                self.due(
-                    d,
-                    if days.is_empty() {
-                        None
-                    } else {
-                        days.get(i).copied()
-                    },
-                )
-            });
-            match result {
-                Ok(due) => *slot = Some(i64::from(due.due_date.num_days_from_ce()) - UNIX_EPOCH_CE),
+            let limit = if days.is_empty() {
+                None
+            } else {
+                days.get(i).copied()
+            };
+            let key = limit.map_or(u64::MAX, u64::from);
+            let hash = (start as u64 ^ key.rotate_left(32)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+            let entry = memo.get_mut((hash >> (64 - bits)) as usize);
+            if let Some(&(s, k, due)) = entry.as_deref() {
+                if s == start && k == key {
+                    *slot = Some(due);
+                    continue;
+                }
+            }
+            match epoch_date(start).and_then(|d| self.due(d, limit)) {
+                Ok(due) => {
+                    let day = i64::from(due.due_date.num_days_from_ce()) - UNIX_EPOCH_CE;
+                    *slot = Some(day);
+                    if let Some(e) = entry {
+                        *e = (start, key, day);
+                    }
+                }
                 Err(e) => {
                     *slot = None;
                     errors.push((i, e));
@@ -662,6 +684,59 @@ impl<'a> Class<'a> {
             due_at,
             limit,
             unit: self.class.unit,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{Datelike, NaiveDate};
+
+    use super::UNIX_EPOCH_CE;
+
+    /// The remembered answers of `due_epoch_days` are those of `Class::due`, row by row, for
+    /// columns with repeated pairs, colliding slots and bad rows.
+    #[test]
+    fn due_epoch_days_matches_due() {
+        let ps = crate::PolicySet::builtin().unwrap();
+        for class in ["promised", "complaint_complex", "reported_up"] {
+            let c = ps
+                .policy("s2-service-center")
+                .unwrap()
+                .class(class)
+                .unwrap();
+            let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+            let mut starts = Vec::new();
+            let mut days = Vec::new();
+            for _ in 0..20_000 {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                // 2003-10 … 2027-03: some rows fall outside the calendar.
+                starts.push(12_330 + (x % 8_600) as i64);
+                days.push((x >> 32) as u32 % 25);
+            }
+            for days in [&days[..], &[][..]] {
+                let mut out = vec![None; starts.len()];
+                let errors = c.due_epoch_days(&starts, days, &mut out).unwrap();
+                let mut bad = errors.iter().map(|(i, _)| *i).peekable();
+                for (i, &s) in starts.iter().enumerate() {
+                    let d =
+                        NaiveDate::from_num_days_from_ce_opt((s + UNIX_EPOCH_CE) as i32).unwrap();
+                    let want = c.due(d, days.get(i).copied());
+                    match want {
+                        Ok(due) => {
+                            let day = i64::from(due.due_date.num_days_from_ce()) - UNIX_EPOCH_CE;
+                            assert_eq!(out[i], Some(day), "row {i} of {class}");
+                        }
+                        Err(_) => {
+                            assert_eq!(out[i], None);
+                            assert_eq!(bad.next(), Some(i));
+                        }
+                    }
+                }
+                assert_eq!(bad.next(), None);
+            }
         }
     }
 }

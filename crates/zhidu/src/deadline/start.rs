@@ -136,7 +136,29 @@ impl Start {
     /// assert_eq!(t.to_rfc3339(), "2026-10-12T09:00:00+08:00");
     /// ```
     pub fn parse_instant(s: &str, offset: FixedOffset) -> Result<DateTime<FixedOffset>, Error> {
-        match s.parse::<Start>()? {
+        s.parse::<Start>()?.instant_in(offset)
+    }
+
+    /// The instant this start stands for in the zone `offset`, as [`Start::parse_instant`]
+    /// reads text: an instant as it is (shown in `offset`), a wall time in that zone, a plain
+    /// date at its midnight. Hosts use it for "as of" instants given as values, not text.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Input`] when a wall time cannot be placed in the zone.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// let off = chrono::FixedOffset::east_opt(8 * 3600).unwrap();
+    /// let day = zhidu::Start::from(NaiveDate::from_ymd_opt(2026, 10, 12).unwrap());
+    /// assert_eq!(day.instant_in(off).unwrap().to_rfc3339(), "2026-10-12T00:00:00+08:00");
+    /// let utc: zhidu::Start = "2026-10-12T01:00:00Z".parse().unwrap();
+    /// assert_eq!(utc.instant_in(off).unwrap().to_rfc3339(), "2026-10-12T09:00:00+08:00");
+    /// ```
+    pub fn instant_in(self, offset: FixedOffset) -> Result<DateTime<FixedOffset>, Error> {
+        match self {
             Start::Instant(t) => Ok(t.with_timezone(&offset)),
             Start::Local(t) => local(offset, t),
             Start::Date(d) => local(offset, d.and_time(chrono::NaiveTime::MIN)),
