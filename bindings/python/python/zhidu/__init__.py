@@ -1,0 +1,55 @@
+"""zhidu (制度): the regulations of Chinese administrative service centres as code.
+
+Due dates on the statutory working-day calendar (with 调休 make-up days), case clocks with
+suspensions and extensions, and every answer explained clause by clause::
+
+    >>> import zhidu
+    >>> p = zhidu.PolicySet.builtin().policy("s2-service-center")
+    >>> p.due("promised", accepted_at="2026-09-30T10:00:00+08:00", days=5).due_date
+    datetime.date(2026, 10, 13)
+
+numpy and pandas are optional: batch calls accept their columns and return numpy arrays
+when numpy is installed; :mod:`zhidu.pandas` returns DataFrames.
+"""
+
+from ._errors import (
+    CoverageError,
+    InputError,
+    IoError,
+    NotInForceError,
+    PolicyError,
+    RowWarning,
+    TooLargeError,
+    UnknownClassError,
+    UnknownPolicyError,
+    ZhiduError,
+)
+from ._zhidu import (
+    CaseStatus,
+    Diagnostic,
+    Due,
+    DueExplanation,
+    Policy,
+    PolicySet,
+    __version__,
+)
+
+__all__ = [
+    "CaseStatus",
+    "CoverageError",
+    "Diagnostic",
+    "Due",
+    "DueExplanation",
+    "InputError",
+    "IoError",
+    "NotInForceError",
+    "Policy",
+    "PolicyError",
+    "PolicySet",
+    "RowWarning",
+    "TooLargeError",
+    "UnknownClassError",
+    "UnknownPolicyError",
+    "ZhiduError",
+    "__version__",
+]

@@ -1,0 +1,129 @@
+"""zhidu's exceptions: one class per error code of the core, all under ``ZhiduError``.
+
+The native module raises them with the core's fields as attributes (see ``error.rs``); each
+also derives from the standard exception a caller would expect (``ValueError``,
+``LookupError``, ``OSError``), so ``except ValueError`` keeps working.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional
+
+
+class ZhiduError(Exception):
+    """Base class of every zhidu error.
+
+    ``code`` is the core's stable error code, ``help`` how to fix the problem (or None),
+    ``index`` the row of a batch call (or None), ``diagnostics`` the located problems of a
+    policy error (empty otherwise).
+    """
+
+    code: str = "error"
+    help: Optional[str] = None
+    index: Optional[int] = None
+    diagnostics: List[Any] = []
+
+    @property
+    def message(self) -> str:
+        """The message, lowercase, user input in backticks."""
+        return str(self.args[0]) if self.args else ""
+
+    def to_dict(self) -> Dict[str, Any]:
+        """``{code, message, help, diagnostics}``: the JSON error shape of every zhidu host."""
+        return {
+            "code": self.code,
+            "message": self.message,
+            "help": self.help,
+            "diagnostics": [d.to_dict() for d in self.diagnostics],
+        }
+
+
+class PolicyError(ZhiduError, ValueError):
+    """Policy files that do not load; ``diagnostics`` has every problem with its place."""
+
+    code = "policy"
+
+
+class CoverageError(ZhiduError, ValueError):
+    """A date outside the years the calendar covers; ``year`` names it."""
+
+    code = "coverage"
+    calendar: str = ""
+    year: int = 0
+    first_year: int = 0
+    last_year: int = 0
+
+
+class InputError(ZhiduError, ValueError, TypeError):
+    """A bad value in a request, a case or a row (``index`` is the row of a batch)."""
+
+    code = "input"
+
+
+class UnknownPolicyError(ZhiduError, LookupError):
+    """A policy id the set does not have (``closest`` is the nearest known id)."""
+
+    code = "unknown_policy"
+    id: str = ""
+    closest: Optional[str] = None
+
+
+class UnknownClassError(ZhiduError, LookupError):
+    """A deadline class or service item the policy does not have."""
+
+    code = "unknown_class"
+    policy: str = ""
+    id: str = ""
+    closest: Optional[str] = None
+
+
+class NotInForceError(ZhiduError, ValueError):
+    """A date the policy is not in force on."""
+
+    code = "not_in_force"
+    policy: str = ""
+    date: Any = None
+
+
+class TooLargeError(ZhiduError, ValueError):
+    """An input over a documented size limit; refused, not parsed."""
+
+    code = "too_large"
+    what: str = ""
+    size: int = 0
+    limit: int = 0
+
+
+class IoError(ZhiduError, OSError):
+    """A policy file or directory that cannot be read (``filename`` is its path)."""
+
+    code = "io"
+
+
+class RowWarning(UserWarning):
+    """Rows of a batch call that failed (with ``errors="warn"``, the default).
+
+    ``count`` is the number of bad rows and ``indices`` their positions; the failed rows are
+    NaT / None in the result.
+    """
+
+    def __init__(self, message: str, count: int = 0, indices: Optional[List[int]] = None) -> None:
+        super().__init__(message)
+        self.count = count
+        self.indices: List[int] = list(indices or [])
+
+
+for _cls in (
+    ZhiduError,
+    PolicyError,
+    CoverageError,
+    InputError,
+    UnknownPolicyError,
+    UnknownClassError,
+    NotInForceError,
+    TooLargeError,
+    IoError,
+    RowWarning,
+):
+    _cls.__module__ = "zhidu"
+del _cls

@@ -1,0 +1,627 @@
+//! Column calls: whole columns in, one crossing into Rust, the GIL released while the core
+//! computes, one result per row in order. A bad row is NaT / None in the result and reported
+//! with its index as the caller chose (`errors="warn" | "raise" | "collect"`).
+//!
+//! numpy and pandas columns are flattened to raw bytes by `zhidu._columns` (so neither is
+//! needed to import zhidu); lists are read here.
+
+use chrono::{DateTime, Datelike, NaiveDate};
+use pyo3::prelude::*;
+use pyo3::types::{PyByteArray, PyBytes, PyList, PyString, PyTuple};
+use zhidu::{Class, Start};
+
+use crate::convert;
+use crate::error::{self, input, reading};
+
+/// `num_days_from_ce` of 1970-01-01.
+const UNIX_EPOCH_CE: i64 = 719_163;
+/// numpy's NaT as an int64.
+pub(crate) const NAT: i64 = i64::MIN;
+const DAY: i64 = 86_400;
+/// Below this many rows a column is computed on the calling thread.
+const PARALLEL_MIN_ROWS: usize = 50_000;
+
+/// What to do with bad rows.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Mode {
+    Warn,
+    Raise,
+    Collect,
+}
+
+impl Mode {
+    pub(crate) fn parse(obj: &Bound<'_, PyAny>) -> PyResult<Mode> {
+        let py = obj.py();
+        match obj
+            .cast::<PyString>()
+            .ok()
+            .and_then(|s| s.to_cow().ok())
+            .as_deref()
+        {
+            Some("warn") => Ok(Mode::Warn),
+            Some("raise") => Ok(Mode::Raise),
+            Some("collect") => Ok(Mode::Collect),
+            _ => Err(error::raise(
+                py,
+                &input(
+                    format!(
+                        "`errors` must be \"warn\", \"raise\" or \"collect\", not {}",
+                        repr(obj)
+                    ),
+                    None,
+                ),
+                None,
+            )),
+        }
+    }
+}
+
+fn repr(obj: &Bound<'_, PyAny>) -> String {
+    obj.repr().map(|r| r.to_string()).unwrap_or_default()
+}
+
+/// Bad rows, by index: conversion problems found here and the core's per-row errors.
+pub(crate) type RowErrors = Vec<(usize, zhidu::Error)>;
+
+/// A start column: day numbers (dates) or starts of any kind.
+enum Starts {
+    Days(Vec<i64>),
+    Values(Vec<Start>),
+}
+
+/// A per-case limit column.
+enum Limits {
+    /// The class's default (or fixed) limit for every row.
+    Default,
+    /// One limit for every row.
+    Same(u32),
+    /// One per row (None: the class's default).
+    Rows(Vec<Option<u32>>),
+    /// One per row, all given.
+    Given(Vec<u32>),
+}
+
+fn epoch_day(d: NaiveDate) -> i64 {
+    i64::from(d.num_days_from_ce()) - UNIX_EPOCH_CE
+}
+
+fn from_epoch_day(days: i64) -> Option<NaiveDate> {
+    i32::try_from(days + UNIX_EPOCH_CE)
+        .ok()
+        .and_then(NaiveDate::from_num_days_from_ce_opt)
+}
+
+/// Little-endian int64s (what `ndarray.astype("<i8").tobytes()` gives).
+fn int64s(bytes: &[u8]) -> Vec<i64> {
+    bytes
+        .chunks_exact(8)
+        .map(|c| <[u8; 8]>::try_from(c).map_or(NAT, i64::from_le_bytes))
+        .collect()
+}
+
+fn float64s(bytes: &[u8]) -> Vec<f64> {
+    bytes
+        .chunks_exact(8)
+        .map(|c| <[u8; 8]>::try_from(c).map_or(f64::NAN, f64::from_le_bytes))
+        .collect()
+}
+
+fn missing(what: &str) -> zhidu::Error {
+    input(format!("{what} is missing (NaT or None)"), None)
+}
+
+/// Read the `accepted_at` column. Rows that cannot be read get a placeholder and an error.
+fn read_starts(obj: &Bound<'_, PyAny>, class: &Class<'_>, bad: &mut RowErrors) -> PyResult<Starts> {
+    let py = obj.py();
+    let list = if obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>() {
+        obj.clone()
+    } else {
+        let tagged = reading(
+            py,
+            "accepted_at",
+            py.import("zhidu._columns")
+                .and_then(|m| m.call_method1("starts", (obj,))),
+        )?;
+        let tag: String = reading(
+            py,
+            "accepted_at",
+            tagged.get_item(0).and_then(|t| t.extract()),
+        )?;
+        let payload = reading(py, "accepted_at", tagged.get_item(1))?;
+        match tag.as_str() {
+            "days" => {
+                let bytes = reading(
+                    py,
+                    "accepted_at",
+                    payload.cast_into::<PyBytes>().map_err(PyErr::from),
+                )?;
+                let mut days = int64s(bytes.as_bytes());
+                for (i, d) in days.iter_mut().enumerate() {
+                    if *d == NAT {
+                        bad.push((i, missing("the start")));
+                        *d = 0;
+                    }
+                }
+                return Ok(Starts::Days(days));
+            }
+            "seconds" | "utc_seconds" => {
+                let bytes = reading(
+                    py,
+                    "accepted_at",
+                    payload.cast_into::<PyBytes>().map_err(PyErr::from),
+                )?;
+                let seconds = int64s(bytes.as_bytes());
+                return Ok(from_seconds(&seconds, tag == "utc_seconds", class, bad));
+            }
+            _ => payload,
+        }
+    };
+    let mut starts = Vec::with_capacity(list.len().unwrap_or(0));
+    for (i, item) in reading(py, "accepted_at", list.try_iter())?.enumerate() {
+        let start = item
+            .map_err(|e| error::from_python(py, "accepted_at", &e))
+            .and_then(|item| convert::start(&item));
+        match start {
+            Ok(s) => starts.push(s),
+            Err(e) => {
+                bad.push((i, e));
+                starts.push(Start::Date(NaiveDate::MIN));
+            }
+        }
+    }
+    // A column of plain dates takes the day-number fast path.
+    if class.unit().is_days() && starts.iter().all(|s| matches!(s, Start::Date(_))) {
+        return Ok(Starts::Days(
+            starts
+                .iter()
+                .map(|s| match s {
+                    Start::Date(d) => epoch_day(*d),
+                    _ => 0,
+                })
+                .collect(),
+        ));
+    }
+    Ok(Starts::Values(starts))
+}
+
+/// Seconds since 1970 (`utc`: instants; else wall times in the calendar's zone). A naive
+/// column of midnights is a column of dates for a day-counting class.
+fn from_seconds(seconds: &[i64], utc: bool, class: &Class<'_>, bad: &mut RowErrors) -> Starts {
+    if !utc && class.unit().is_days() && seconds.iter().all(|&s| s == NAT || s.rem_euclid(DAY) == 0)
+    {
+        let mut days: Vec<i64> = seconds.iter().map(|&s| s.div_euclid(DAY)).collect();
+        for (i, (&s, d)) in seconds.iter().zip(days.iter_mut()).enumerate() {
+            if s == NAT {
+                bad.push((i, missing("the start")));
+                *d = 0;
+            }
+        }
+        return Starts::Days(days);
+    }
+    let mut starts = Vec::with_capacity(seconds.len());
+    for (i, &s) in seconds.iter().enumerate() {
+        match DateTime::from_timestamp(s, 0).filter(|_| s != NAT) {
+            Some(t) if utc => starts.push(Start::Instant(t.fixed_offset())),
+            Some(t) => starts.push(Start::Local(t.naive_utc())),
+            None => {
+                bad.push((i, missing("the start")));
+                starts.push(Start::Date(NaiveDate::MIN));
+            }
+        }
+    }
+    Starts::Values(starts)
+}
+
+/// Read the `days` column: None, one int for every row, or one value per row.
+fn read_limits(obj: Option<&Bound<'_, PyAny>>, n: usize, bad: &mut RowErrors) -> PyResult<Limits> {
+    let Some(obj) = obj.filter(|o| !o.is_none()) else {
+        return Ok(Limits::Default);
+    };
+    let py = obj.py();
+    let scalar = obj.is_instance_of::<PyString>()
+        || obj.is_instance_of::<pyo3::types::PyFloat>()
+        || (obj.hasattr("__index__").unwrap_or(false) && !obj.hasattr("__len__").unwrap_or(false));
+    if scalar {
+        return match convert::days(obj) {
+            Ok(Some(d)) => Ok(Limits::Same(d)),
+            Ok(None) => Ok(Limits::Default),
+            Err(e) => Err(error::raise(py, &e, None)),
+        };
+    }
+    let list = if obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>() {
+        obj.clone()
+    } else {
+        let tagged = reading(
+            py,
+            "days",
+            py.import("zhidu._columns")
+                .and_then(|m| m.call_method1("days", (obj,))),
+        )?;
+        let tag: String = reading(py, "days", tagged.get_item(0).and_then(|t| t.extract()))?;
+        let payload = reading(py, "days", tagged.get_item(1))?;
+        match tag.as_str() {
+            "u32" => {
+                let bytes = reading(
+                    py,
+                    "days",
+                    payload.cast_into::<PyBytes>().map_err(PyErr::from),
+                )?;
+                let rows = bytes
+                    .as_bytes()
+                    .chunks_exact(4)
+                    .map(|c| <[u8; 4]>::try_from(c).map_or(0, u32::from_le_bytes))
+                    .collect();
+                return Ok(Limits::Given(rows));
+            }
+            "ints" => {
+                let bytes = reading(
+                    py,
+                    "days",
+                    payload.cast_into::<PyBytes>().map_err(PyErr::from),
+                )?;
+                let rows = int64s(bytes.as_bytes())
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, d)| match u32::try_from(d) {
+                        Ok(d) => Some(d),
+                        Err(_) => {
+                            bad.push((i, bad_days(&d.to_string())));
+                            Some(0)
+                        }
+                    })
+                    .collect();
+                return Ok(Limits::Rows(rows));
+            }
+            "floats" => {
+                let bytes = reading(
+                    py,
+                    "days",
+                    payload.cast_into::<PyBytes>().map_err(PyErr::from),
+                )?;
+                let rows = float64s(bytes.as_bytes())
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, f)| {
+                        if f.is_nan() {
+                            return None;
+                        }
+                        convert::float_days(f).or_else(|| {
+                            bad.push((i, bad_days(&f.to_string())));
+                            Some(0)
+                        })
+                    })
+                    .collect();
+                return Ok(Limits::Rows(rows));
+            }
+            _ => payload,
+        }
+    };
+    let mut rows = Vec::with_capacity(n);
+    for (i, item) in reading(py, "days", list.try_iter())?.enumerate() {
+        match item
+            .map_err(|e| error::from_python(py, "days", &e))
+            .and_then(|item| convert::days(&item))
+        {
+            Ok(d) => rows.push(d),
+            Err(e) => {
+                bad.push((i, e));
+                rows.push(Some(0));
+            }
+        }
+    }
+    Ok(Limits::Rows(rows))
+}
+
+fn bad_days(text: &str) -> zhidu::Error {
+    input(
+        format!("`days` must be a whole number from 0 to 4294967295, not `{text}`"),
+        None,
+    )
+}
+
+/// The computed columns: due dates as day numbers and due instants as Unix seconds
+/// (`NAT` for bad rows), and the bad rows.
+pub(crate) struct Columns {
+    pub(crate) dates: Vec<i64>,
+    pub(crate) instants: Option<Vec<i64>>,
+    pub(crate) errors: RowErrors,
+}
+
+/// Read both columns and compute due dates (and, with `instants`, due instants).
+pub(crate) fn due_columns(
+    class: &Class<'_>,
+    accepted_at: &Bound<'_, PyAny>,
+    days: Option<&Bound<'_, PyAny>>,
+    instants: bool,
+) -> PyResult<Columns> {
+    let py = accepted_at.py();
+    let mut bad = Vec::new();
+    let starts = read_starts(accepted_at, class, &mut bad)?;
+    let n = match &starts {
+        Starts::Days(d) => d.len(),
+        Starts::Values(v) => v.len(),
+    };
+    let limits = read_limits(days, n, &mut bad)?;
+    let rows = match &limits {
+        Limits::Rows(rows) => Some(rows.len()),
+        Limits::Given(rows) => Some(rows.len()),
+        _ => None,
+    };
+    if let Some(rows) = rows {
+        if rows != n {
+            return Err(error::raise(
+                py,
+                &input(
+                    format!("{n} starts but {rows} day counts"),
+                    Some("give one day count per start, one int for all, or None"),
+                ),
+                None,
+            ));
+        }
+    }
+    let fast = !instants
+        && class.unit().is_days()
+        && match &limits {
+            Limits::Rows(rows) => rows.iter().all(Option::is_some),
+            _ => true,
+        };
+    let mut columns = py.detach(|| match (starts, fast) {
+        (Starts::Days(days), true) => by_day_numbers(class, &days, &limits),
+        (Starts::Days(days), false) => {
+            let starts: Vec<Start> = days
+                .iter()
+                .map(|&d| Start::Date(from_epoch_day(d).unwrap_or(NaiveDate::MIN)))
+                .collect();
+            by_starts(class, &starts, &limits, instants)
+        }
+        (Starts::Values(starts), _) => by_starts(class, &starts, &limits, instants),
+    });
+    merge(&mut columns, bad);
+    Ok(columns)
+}
+
+/// Run `f` over aligned chunks of the rows on up to `threads()` threads; `f` gets the first
+/// row's index and the chunk's row count.
+fn chunked<T: Send>(n: usize, f: impl Fn(usize, usize) -> T + Sync) -> Vec<T> {
+    let threads = threads();
+    if threads <= 1 || n < PARALLEL_MIN_ROWS {
+        return vec![f(0, n)];
+    }
+    let size = n.div_ceil(threads);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..n)
+            .step_by(size)
+            .map(|first| {
+                let f = &f;
+                scope.spawn(move || f(first, size.min(n - first)))
+            })
+            .collect();
+        // A worker that panicked (it cannot: the core does not panic) yields nothing; its
+        // rows then have no result and are caught by the length check of the caller.
+        handles.into_iter().filter_map(|h| h.join().ok()).collect()
+    })
+}
+
+/// Worker threads for big columns: `ZHIDU_THREADS` if set, else the machine's cores (≤ 8).
+fn threads() -> usize {
+    std::env::var("ZHIDU_THREADS")
+        .ok()
+        .and_then(|v| v.parse::<usize>().ok())
+        .unwrap_or_else(|| {
+            std::thread::available_parallelism()
+                .map(usize::from)
+                .unwrap_or(1)
+                .min(8)
+        })
+        .max(1)
+}
+
+fn by_day_numbers(class: &Class<'_>, days: &[i64], limits: &Limits) -> Columns {
+    let n = days.len();
+    let owned: Vec<u32>;
+    let limit_rows: &[u32] = match limits {
+        Limits::Default => &[],
+        Limits::Same(d) => {
+            owned = vec![*d; n];
+            &owned
+        }
+        Limits::Rows(rows) => {
+            owned = rows.iter().map(|d| d.unwrap_or(0)).collect();
+            &owned
+        }
+        Limits::Given(rows) => rows,
+    };
+    let parts = chunked(n, |first, len| {
+        let starts = days.get(first..first + len).unwrap_or(&[]);
+        let limits = limit_rows.get(first..first + len).unwrap_or(&[]);
+        let mut out = vec![None; starts.len()];
+        let errors: RowErrors = match class.due_epoch_days(starts, limits, &mut out) {
+            Ok(errors) => errors.into_iter().map(|(i, e)| (first + i, e)).collect(),
+            Err(e) => (first..first + len).map(|i| (i, e.clone())).collect(),
+        };
+        (out, errors)
+    });
+    let mut columns = Columns {
+        dates: Vec::with_capacity(n),
+        instants: None,
+        errors: Vec::new(),
+    };
+    for (out, errors) in parts {
+        columns
+            .dates
+            .extend(out.into_iter().map(|d| d.unwrap_or(NAT)));
+        columns.errors.extend(errors);
+    }
+    columns
+}
+
+fn by_starts(class: &Class<'_>, starts: &[Start], limits: &Limits, instants: bool) -> Columns {
+    let n = starts.len();
+    let limit_rows: Vec<Option<u32>> = match limits {
+        Limits::Default => Vec::new(),
+        Limits::Same(d) => vec![Some(*d); n],
+        Limits::Rows(rows) => rows.clone(),
+        Limits::Given(rows) => rows.iter().copied().map(Some).collect(),
+    };
+    let parts = chunked(n, |first, len| {
+        let starts = starts.get(first..first + len).unwrap_or(&[]);
+        let limits = limit_rows.get(first..first + len).unwrap_or(&[]);
+        match class.due_many(starts, limits) {
+            Ok(rows) => rows,
+            Err(e) => starts.iter().map(|_| Err(e.clone())).collect(),
+        }
+    });
+    let mut columns = Columns {
+        dates: Vec::with_capacity(n),
+        instants: instants.then(|| Vec::with_capacity(n)),
+        errors: Vec::new(),
+    };
+    for (i, row) in parts.into_iter().flatten().enumerate() {
+        match row {
+            Ok(due) => {
+                columns.dates.push(epoch_day(due.due_date));
+                if let Some(at) = &mut columns.instants {
+                    at.push(due.due_at.timestamp());
+                }
+            }
+            Err(e) => {
+                columns.dates.push(NAT);
+                if let Some(at) = &mut columns.instants {
+                    at.push(NAT);
+                }
+                columns.errors.push((i, e));
+            }
+        }
+    }
+    columns
+}
+
+/// Put the binding's own row errors (unreadable values) in place of whatever the core said
+/// about those rows' placeholders.
+fn merge(columns: &mut Columns, bad: RowErrors) {
+    if bad.is_empty() {
+        return;
+    }
+    for (i, _) in &bad {
+        if let Some(d) = columns.dates.get_mut(*i) {
+            *d = NAT;
+        }
+        if let Some(at) = columns.instants.as_mut().and_then(|a| a.get_mut(*i)) {
+            *at = NAT;
+        }
+    }
+    let mut ours: Vec<(usize, zhidu::Error)> = Vec::with_capacity(bad.len());
+    for (i, e) in bad {
+        // One error per row: the first found (a bad start before a bad day count).
+        if !ours.iter().any(|(j, _)| *j == i) {
+            ours.push((i, e));
+        }
+    }
+    ours.sort_by_key(|(i, _)| *i);
+    let core = std::mem::take(&mut columns.errors);
+    let mut merged = Vec::with_capacity(core.len() + ours.len());
+    let mut ours = ours.into_iter().peekable();
+    for (i, e) in core {
+        while let Some((j, _)) = ours.peek() {
+            if *j > i {
+                break;
+            }
+            if let Some(row) = ours.next() {
+                merged.push(row);
+            }
+        }
+        if merged.last().is_none_or(|(j, _)| *j != i) {
+            merged.push((i, e));
+        }
+    }
+    merged.extend(ours);
+    columns.errors = merged;
+}
+
+/// int64s as a `bytearray` (writable, so `numpy.frombuffer` gives a writable array).
+pub(crate) fn int64_bytes<'py>(
+    py: Python<'py>,
+    values: &[i64],
+) -> PyResult<Bound<'py, PyByteArray>> {
+    PyByteArray::new_with(py, values.len() * 8, |buf| {
+        for (chunk, v) in buf.chunks_exact_mut(8).zip(values) {
+            chunk.copy_from_slice(&v.to_le_bytes());
+        }
+        Ok(())
+    })
+}
+
+/// Day numbers as numpy `datetime64[D]` when numpy is installed, else a list of
+/// `datetime.date` / None.
+pub(crate) fn date_column<'py>(py: Python<'py>, days: &[i64]) -> PyResult<Bound<'py, PyAny>> {
+    if let Ok(np) = py.import("numpy") {
+        let bytes = int64_bytes(py, days)?;
+        return np.call_method1("frombuffer", (bytes, "<M8[D]"));
+    }
+    let list = PyList::empty(py);
+    for &d in days {
+        match from_epoch_day(d).filter(|_| d != NAT) {
+            Some(date) => list.append(convert::date(py, date)?)?,
+            None => list.append(py.None())?,
+        }
+    }
+    Ok(list.into_any())
+}
+
+/// Report bad rows as `mode` says. `Ok(Some(list))` is the `(index, error)` list of
+/// `collect`; `raise` raises `InputError` for the first bad row (its own error as the cause);
+/// `warn` warns once, `stacklevel` Python frames up (1: the caller of the native method).
+pub(crate) fn report<'py>(
+    py: Python<'py>,
+    errors: &RowErrors,
+    mode: Mode,
+    n: usize,
+    stacklevel: u32,
+) -> PyResult<Option<Bound<'py, PyList>>> {
+    match mode {
+        Mode::Collect => {
+            let list = PyList::empty(py);
+            for (i, e) in errors {
+                list.append((i, error::exception(py, e, Some(*i))?))?;
+            }
+            Ok(Some(list))
+        }
+        Mode::Raise => match errors.first() {
+            None => Ok(None),
+            Some((i, e)) => {
+                let row = error::raise(py, e, Some(*i));
+                let wrapped = error::raise(
+                    py,
+                    &zhidu::Error::Input {
+                        message: format!("row {i}: {e}"),
+                        hint: e.help(),
+                    },
+                    Some(*i),
+                );
+                wrapped.set_cause(py, Some(row));
+                Err(wrapped)
+            }
+        },
+        Mode::Warn => {
+            if errors.is_empty() {
+                return Ok(None);
+            }
+            let shown: Vec<String> = errors.iter().take(5).map(|(i, _)| i.to_string()).collect();
+            let more = if errors.len() > 5 { ", …" } else { "" };
+            let first = errors
+                .first()
+                .map(|(i, e)| format!("row {i}: {e}"))
+                .unwrap_or_default();
+            let message = format!(
+                "{} of {n} rows failed (rows {}{more}); {first}; pass errors=\"collect\" to get every error or errors=\"raise\" to stop",
+                errors.len(),
+                shown.join(", ")
+            );
+            let indices: Vec<usize> = errors.iter().map(|(i, _)| *i).collect();
+            let warning = error::row_warning(py)?.call1((message, errors.len(), indices))?;
+            py.import("warnings")?
+                .call_method1("warn", (warning, py.None(), stacklevel))?;
+            Ok(None)
+        }
+    }
+}

@@ -1,0 +1,383 @@
+//! Conversions between Python values and the core's: starts, day counts, cases, results.
+//!
+//! In: `datetime.date` is a plain date, a naive `datetime` a wall time in the calendar's zone,
+//! an aware `datetime` an instant, a `str` is parsed as the core parses text. Out: dates are
+//! `datetime.date`, instants aware `datetime`s, counts `int`; results' `to_dict()` is the
+//! core's serde form (the CLI's JSON field names) with dates and instants as Python values.
+
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, SecondsFormat};
+use pyo3::prelude::*;
+use pyo3::types::{PyBool, PyDate, PyDict, PyFloat, PyInt, PyList, PyMapping, PyString, PyTuple};
+use serde_json::Value;
+use zhidu::{Case, CaseEvent, Start};
+
+use crate::error::{from_python, input};
+
+/// Deepest nesting of a case given as Python objects.
+const MAX_DEPTH: usize = 32;
+
+const START_HINT: &str = "give a `datetime.date`, a `datetime.datetime` (naive means the \
+                          calendar's zone) or an ISO 8601 string such as \
+                          `2026-09-30T10:00:00+08:00`";
+
+fn type_name(obj: &Bound<'_, PyAny>) -> String {
+    obj.get_type()
+        .name()
+        .map(|n| n.to_string())
+        .unwrap_or_else(|_| "object".to_owned())
+}
+
+/// Text that a start is read from: `isoformat()` of dates and datetimes (any `tzinfo`,
+/// pandas `Timestamp` included), `str` as it is.
+fn start_text(obj: &Bound<'_, PyAny>) -> Result<Option<String>, zhidu::Error> {
+    let py = obj.py();
+    if let Ok(s) = obj.cast::<PyString>() {
+        return s
+            .to_cow()
+            .map(|s| Some(s.into_owned()))
+            .map_err(|e| from_python(py, "accepted_at", &e));
+    }
+    if obj.is_instance_of::<PyDate>() {
+        // pandas' NaT is a datetime whose isoformat is "NaT".
+        let text: String = obj
+            .call_method0("isoformat")
+            .and_then(|s| s.extract())
+            .map_err(|e| from_python(py, "datetime", &e))?;
+        return Ok(Some(text));
+    }
+    if obj.hasattr("dtype").unwrap_or(false) && obj.hasattr("astype").unwrap_or(false) {
+        // A numpy datetime64 scalar: as a date or microsecond datetime (None for NaT).
+        let unit = obj
+            .getattr("dtype")
+            .and_then(|d| d.getattr("str"))
+            .and_then(|s| s.extract::<String>())
+            .unwrap_or_default();
+        if unit.contains("M8") {
+            let as_unit = if unit.ends_with("[D]")
+                || unit.ends_with("[W]")
+                || unit.ends_with("[M]")
+                || unit.ends_with("[Y]")
+            {
+                "datetime64[D]"
+            } else {
+                "datetime64[us]"
+            };
+            let item = obj
+                .call_method1("astype", (as_unit,))
+                .and_then(|v| v.call_method0("item"))
+                .map_err(|e| from_python(py, "datetime64", &e))?;
+            if item.is_none() {
+                return Ok(None);
+            }
+            return start_text(&item);
+        }
+    }
+    Err(input(
+        format!("a start cannot be a `{}`", type_name(obj)),
+        Some(START_HINT),
+    ))
+}
+
+/// A start read from text as the core reads it, plus naive wall times with fractions of a
+/// second (`datetime.isoformat()` of a naive datetime with microseconds).
+fn parse_start(text: &str) -> Result<Start, zhidu::Error> {
+    text.parse::<Start>().or_else(|e| {
+        NaiveDateTime::parse_from_str(text.trim(), "%Y-%m-%dT%H:%M:%S%.f")
+            .map(Start::Local)
+            .map_err(|_| e)
+    })
+}
+
+/// A start (`accepted_at`, an event's instant) from a Python value.
+pub(crate) fn start(obj: &Bound<'_, PyAny>) -> Result<Start, zhidu::Error> {
+    match start_text(obj)? {
+        Some(text) if text != "NaT" => parse_start(&text),
+        _ => Err(input(
+            "the start is missing (NaT or None)",
+            Some(START_HINT),
+        )),
+    }
+}
+
+/// An instant (`as_of`) from a Python value, in the zone `offset`.
+pub(crate) fn instant(
+    obj: &Bound<'_, PyAny>,
+    offset: FixedOffset,
+) -> Result<DateTime<FixedOffset>, zhidu::Error> {
+    start(obj)?.instant_in(offset)
+}
+
+/// A per-case limit: `None`, or a whole number from 0 to 4294967295 (a whole float from a
+/// pandas column with gaps is accepted; NaN is `None`).
+pub(crate) fn days(obj: &Bound<'_, PyAny>) -> Result<Option<u32>, zhidu::Error> {
+    if obj.is_none() {
+        return Ok(None);
+    }
+    let bad = || {
+        input(
+            format!(
+                "`days` must be a whole number from 0 to 4294967295, not {}",
+                obj.repr()
+                    .map(|r| r.to_string())
+                    .unwrap_or_else(|_| type_name(obj))
+            ),
+            Some("give the per-case limit in the class's unit, or None for the class's default"),
+        )
+    };
+    if obj.is_instance_of::<PyBool>() {
+        return Err(bad());
+    }
+    if type_name(obj) == "NAType" {
+        return Ok(None);
+    }
+    if obj.is_instance_of::<PyFloat>() || type_name(obj).starts_with("float") {
+        let f: f64 = obj.extract().map_err(|_| bad())?;
+        if f.is_nan() {
+            return Ok(None);
+        }
+        return float_days(f).map(Some).ok_or_else(bad);
+    }
+    // Python ints and anything with `__index__` (numpy integers).
+    let i = obj
+        .call_method0("__index__")
+        .and_then(|i| i.extract::<u32>())
+        .map_err(|_| bad())?;
+    Ok(Some(i))
+}
+
+/// A float that is a whole day count.
+pub(crate) fn float_days(f: f64) -> Option<u32> {
+    (f.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&f)).then(|| {
+        // In range and whole, so the cast is exact.
+        #[expect(
+            clippy::cast_possible_truncation,
+            clippy::cast_sign_loss,
+            reason = "checked above"
+        )]
+        let n = f as u32;
+        n
+    })
+}
+
+/// A case from a dict (as a case log line has it, dates and datetimes allowed) or a JSON
+/// string (one line of a JSON Lines case log).
+pub(crate) fn case(obj: &Bound<'_, PyAny>, offset: FixedOffset) -> Result<Case, zhidu::Error> {
+    let value = if let Ok(s) = obj.cast::<PyString>() {
+        let text = s.to_cow().map_err(|e| from_python(obj.py(), "case", &e))?;
+        serde_json::from_str::<Value>(&text).map_err(|e| input(format!("case: {e}"), None))?
+    } else {
+        to_json(obj, offset, 0)?
+    };
+    let mut value = value;
+    // The CSV case-log form writes events as one string (`suspend 2026-10-09T10:00 hearing;
+    // resume …`), which the core reads with `CaseEvent::parse_list`.
+    let events = match value.get_mut("events") {
+        Some(Value::String(text)) => Some(std::mem::take(text)),
+        _ => None,
+    };
+    if let (Some(_), Value::Object(map)) = (&events, &mut value) {
+        map.remove("events");
+    }
+    let mut case = serde_json::from_value::<Case>(value).map_err(|e| {
+        input(
+            format!("case: {e}"),
+            Some("a case has `id`, `class`, `accepted_at` and optionally `days`, `handler`, `window`, `events`, `completed_at`"),
+        )
+    })?;
+    if let Some(text) = events {
+        case.events = CaseEvent::parse_list(&text)?;
+    }
+    Ok(case)
+}
+
+/// A Python value as JSON, for serde: dicts, lists, strings, numbers, dates and datetimes
+/// (rendered so the core reads them back exactly; a naive datetime gets the calendar's
+/// offset), None, NaN and NaT (both null).
+fn to_json(
+    obj: &Bound<'_, PyAny>,
+    offset: FixedOffset,
+    depth: usize,
+) -> Result<Value, zhidu::Error> {
+    let py = obj.py();
+    if depth > MAX_DEPTH {
+        return Err(input(
+            format!("case: nested deeper than {MAX_DEPTH} levels"),
+            None,
+        ));
+    }
+    if obj.is_none() {
+        return Ok(Value::Null);
+    }
+    if let Ok(b) = obj.cast::<PyBool>() {
+        return Ok(Value::Bool(b.is_true()));
+    }
+    if obj.is_instance_of::<PyInt>() {
+        if let Ok(i) = obj.extract::<i64>() {
+            return Ok(Value::from(i));
+        }
+        return obj
+            .extract::<u64>()
+            .map(Value::from)
+            .map_err(|_| input("case: an integer is out of range", None));
+    }
+    if obj.is_instance_of::<PyFloat>() {
+        let f: f64 = obj.extract().map_err(|e| from_python(py, "case", &e))?;
+        if f.is_nan() {
+            return Ok(Value::Null);
+        }
+        if let Some(n) = float_days(f) {
+            return Ok(Value::from(n));
+        }
+        return Ok(serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number));
+    }
+    if let Ok(s) = obj.cast::<PyString>() {
+        return s
+            .to_cow()
+            .map(|s| Value::String(s.into_owned()))
+            .map_err(|e| from_python(py, "case", &e));
+    }
+    if obj.is_instance_of::<PyDate>() || type_name(obj) == "datetime64" {
+        return match start_text(obj)? {
+            Some(text) if text != "NaT" => {
+                Ok(Value::String(start_json(parse_start(&text)?, offset)))
+            }
+            _ => Ok(Value::Null),
+        };
+    }
+    if let Ok(d) = obj.cast::<PyDict>() {
+        let mut map = serde_json::Map::new();
+        for (k, v) in d.iter() {
+            let key = k
+                .cast::<PyString>()
+                .map_err(|_| input("case: keys must be strings", None))?
+                .to_cow()
+                .map_err(|e| from_python(py, "case", &e))?
+                .into_owned();
+            map.insert(key, to_json(&v, offset, depth + 1)?);
+        }
+        return Ok(Value::Object(map));
+    }
+    if obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>() {
+        let mut out = Vec::new();
+        for item in obj.try_iter().map_err(|e| from_python(py, "case", &e))? {
+            let item = item.map_err(|e| from_python(py, "case", &e))?;
+            out.push(to_json(&item, offset, depth + 1)?);
+        }
+        return Ok(Value::Array(out));
+    }
+    if let Ok(m) = obj.cast::<PyMapping>() {
+        let d = m
+            .items()
+            .and_then(|items| PyDict::from_sequence(items.as_any()))
+            .map_err(|e| from_python(py, "case", &e))?;
+        return to_json(d.as_any(), offset, depth);
+    }
+    if matches!(type_name(obj).as_str(), "NaTType" | "NAType") {
+        return Ok(Value::Null);
+    }
+    // numpy scalars: integers and floats.
+    if let Ok(i) = obj
+        .call_method0("__index__")
+        .and_then(|i| i.extract::<i64>())
+    {
+        return Ok(Value::from(i));
+    }
+    if obj.hasattr("dtype").unwrap_or(false) {
+        if let Ok(f) = obj.extract::<f64>() {
+            let float = PyFloat::new(py, f);
+            return to_json(float.as_any(), offset, depth);
+        }
+    }
+    Err(input(
+        format!("case: a `{}` cannot be read", type_name(obj)),
+        Some("use strings, numbers, dates, datetimes, lists and dicts"),
+    ))
+}
+
+/// A start as text the core reads back to the same instant or day.
+fn start_json(start: Start, offset: FixedOffset) -> String {
+    match start {
+        Start::Date(d) => d.to_string(),
+        Start::Instant(t) => t.to_rfc3339_opts(SecondsFormat::AutoSi, false),
+        Start::Local(t) => match t.and_local_timezone(offset).single() {
+            Some(z) => z.to_rfc3339_opts(SecondsFormat::AutoSi, false),
+            None => t.format("%Y-%m-%dT%H:%M:%S").to_string(),
+        },
+    }
+}
+
+/// A `datetime.date` (the abi3 way: no datetime C API).
+pub(crate) fn date(py: Python<'_>, d: NaiveDate) -> PyResult<Bound<'_, PyAny>> {
+    d.into_pyobject(py).map(Bound::into_any)
+}
+
+/// A date given as text by the core, as a `datetime.date` (the text if it is not a date).
+pub(crate) fn date_text<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>> {
+    match text.parse::<NaiveDate>() {
+        Ok(d) => date(py, d),
+        Err(_) => Ok(PyString::new(py, text).into_any()),
+    }
+}
+
+/// An aware `datetime.datetime` with the instant's fixed offset.
+pub(crate) fn datetime(py: Python<'_>, t: DateTime<FixedOffset>) -> PyResult<Bound<'_, PyAny>> {
+    t.into_pyobject(py).map(Bound::into_any)
+}
+
+/// Keys of the core's serde output whose values are dates, and instants.
+const DATE_KEYS: &[&str] = &["due_date", "legal_due_date", "date"];
+const INSTANT_KEYS: &[&str] = &["due_at", "start", "completed_at"];
+
+/// A core result as a Python dict: the serde form, with dates and instants as Python values.
+pub(crate) fn to_dict<'py, T: serde::Serialize>(
+    py: Python<'py>,
+    value: &T,
+) -> PyResult<Bound<'py, PyAny>> {
+    let json = serde_json::to_value(value)
+        .map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))?;
+    from_json(py, &json, None)
+}
+
+/// A core result as the CLI's JSON text.
+pub(crate) fn to_json_text<T: serde::Serialize>(value: &T) -> PyResult<String> {
+    serde_json::to_string(value).map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))
+}
+
+fn from_json<'py>(py: Python<'py>, v: &Value, key: Option<&str>) -> PyResult<Bound<'py, PyAny>> {
+    Ok(match v {
+        Value::Null => py.None().into_bound(py),
+        Value::Bool(b) => PyBool::new(py, *b).to_owned().into_any(),
+        Value::Number(n) => match (n.as_i64(), n.as_u64(), n.as_f64()) {
+            (Some(i), _, _) => i.into_pyobject(py)?.into_any(),
+            (_, Some(u), _) => u.into_pyobject(py)?.into_any(),
+            (_, _, f) => PyFloat::new(py, f.unwrap_or(f64::NAN)).into_any(),
+        },
+        Value::String(s) => {
+            let k = key.unwrap_or("");
+            if DATE_KEYS.contains(&k) {
+                date_text(py, s)?
+            } else if INSTANT_KEYS.contains(&k) {
+                match DateTime::parse_from_rfc3339(s) {
+                    Ok(t) => datetime(py, t)?,
+                    Err(_) => PyString::new(py, s).into_any(),
+                }
+            } else {
+                PyString::new(py, s).into_any()
+            }
+        }
+        Value::Array(items) => {
+            let list = PyList::empty(py);
+            for item in items {
+                list.append(from_json(py, item, None)?)?;
+            }
+            list.into_any()
+        }
+        Value::Object(map) => {
+            let dict = PyDict::new(py);
+            for (k, item) in map {
+                dict.set_item(k, from_json(py, item, Some(k))?)?;
+            }
+            dict.into_any()
+        }
+    })
+}

@@ -1,0 +1,634 @@
+//! `PolicySet` and `Policy`: loading, lookup, due dates, case statuses, pickling.
+
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList, PyString, PyTuple};
+
+use crate::batch::{self, Mode};
+use crate::convert;
+use crate::error::{self, OrRaise, input, reading};
+use crate::results::{CaseStatus, Due, DueExplanation, Origin, diagnostics};
+
+/// A validated set of calendars and policies; immutable, shareable across threads, picklable.
+#[pyclass(frozen, module = "zhidu", name = "PolicySet")]
+pub(crate) struct PolicySet {
+    pub(crate) inner: zhidu::PolicySet,
+}
+
+fn text(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<String> {
+    match obj.cast::<PyString>() {
+        Ok(s) => reading(obj.py(), what, s.to_cow().map(std::borrow::Cow::into_owned)),
+        Err(_) => Err(error::raise(
+            obj.py(),
+            &input(
+                format!(
+                    "`{what}` must be a string, not `{}`",
+                    obj.get_type()
+                        .name()
+                        .map(|n| n.to_string())
+                        .unwrap_or_default()
+                ),
+                None,
+            ),
+            None,
+        )),
+    }
+}
+
+fn path(obj: &Bound<'_, PyAny>) -> PyResult<PathBuf> {
+    let py = obj.py();
+    let fspath = reading(
+        py,
+        "path",
+        py.import("os")
+            .and_then(|os| os.call_method1("fspath", (obj,))),
+    )?;
+    Ok(PathBuf::from(text(&fspath, "path")?))
+}
+
+/// `(name, text)` pairs from a mapping or an iterable of pairs.
+fn sources(obj: &Bound<'_, PyAny>) -> PyResult<Vec<(String, String)>> {
+    let py = obj.py();
+    let items = match obj.cast::<PyDict>() {
+        Ok(d) => d.items().into_any(),
+        Err(_) => obj.clone(),
+    };
+    let mut out = Vec::new();
+    for item in reading(py, "sources", items.try_iter())? {
+        let item = reading(py, "sources", item)?;
+        let pair = item.cast::<PyTuple>().ok().filter(|t| t.len() == 2);
+        let Some(pair) = pair else {
+            return Err(error::raise(
+                py,
+                &input(
+                    "`sources` must map file names to texts, or be (name, text) pairs",
+                    None,
+                ),
+                None,
+            ));
+        };
+        let name = text(&reading(py, "sources", pair.get_item(0))?, "file name")?;
+        let body = text(&reading(py, "sources", pair.get_item(1))?, "file text")?;
+        out.push((name, body));
+    }
+    Ok(out)
+}
+
+fn compile(py: Python<'_>, files: &[(String, String)]) -> PyResult<zhidu::PolicySet> {
+    let refs: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(n, t)| (n.as_str(), t.as_str()))
+        .collect();
+    py.detach(|| zhidu::PolicySet::from_sources(&refs))
+        .or_raise(py)
+}
+
+/// Sets rebuilt from pickles, by their sources: a worker that unpickles the same policy for
+/// every task compiles it once.
+static UNPICKLED: Mutex<Vec<zhidu::PolicySet>> = Mutex::new(Vec::new());
+const UNPICKLED_MAX: usize = 8;
+
+/// Rebuild a pickled `PolicySet`: `None` is the builtin set, else its `(name, text)` pairs.
+#[pyfunction]
+pub(crate) fn _restore_policy_set(py: Python<'_>, state: &Bound<'_, PyAny>) -> PyResult<PolicySet> {
+    if state.is_none() {
+        return PolicySet::builtin(py);
+    }
+    let files = sources(state)?;
+    let cached = UNPICKLED.lock().ok().and_then(|sets| {
+        sets.iter()
+            .find(|s| s.sources() == files.as_slice())
+            .cloned()
+    });
+    if let Some(inner) = cached {
+        return Ok(PolicySet { inner });
+    }
+    let inner = compile(py, &files)?;
+    if let Ok(mut sets) = UNPICKLED.lock() {
+        if sets.len() >= UNPICKLED_MAX {
+            sets.remove(0);
+        }
+        sets.push(inner.clone());
+    }
+    Ok(PolicySet { inner })
+}
+
+/// Rebuild a pickled `Policy` from its set and id.
+#[pyfunction]
+pub(crate) fn _restore_policy(
+    set: &Bound<'_, PolicySet>,
+    id: &Bound<'_, PyAny>,
+) -> PyResult<Policy> {
+    set.get().policy(id)
+}
+
+#[pymethods]
+impl PolicySet {
+    /// The shipped policies (compiled once per process).
+    #[staticmethod]
+    fn builtin(py: Python<'_>) -> PyResult<PolicySet> {
+        let inner = zhidu::PolicySet::builtin().or_raise(py)?;
+        Ok(PolicySet { inner })
+    }
+
+    /// Load every `*.toml` file under a directory (recursively, in name order), or one file.
+    #[staticmethod]
+    fn load(py: Python<'_>, path: &Bound<'_, PyAny>) -> PyResult<PolicySet> {
+        let path = self::path(path)?;
+        let inner = py.detach(|| zhidu::PolicySet::load(&path)).or_raise(py)?;
+        Ok(PolicySet { inner })
+    }
+
+    /// Load a set from `{file name: text}` (or `(name, text)` pairs).
+    #[staticmethod]
+    fn from_sources(py: Python<'_>, sources: &Bound<'_, PyAny>) -> PyResult<PolicySet> {
+        let files = self::sources(sources)?;
+        Ok(PolicySet {
+            inner: compile(py, &files)?,
+        })
+    }
+
+    /// Every diagnostic (errors and warnings) of `{file name: text}`, without failing.
+    #[staticmethod]
+    fn check_sources<'py>(
+        py: Python<'py>,
+        sources: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let files = self::sources(sources)?;
+        let refs: Vec<(&str, &str)> = files
+            .iter()
+            .map(|(n, t)| (n.as_str(), t.as_str()))
+            .collect();
+        let found = py
+            .detach(|| zhidu::PolicySet::check_sources(&refs))
+            .or_raise(py)?;
+        diagnostics(py, &found)
+    }
+
+    /// Every diagnostic of the policy files at `path` (a file or directory), without failing.
+    #[staticmethod]
+    fn check<'py>(py: Python<'py>, path: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
+        let path = self::path(path)?;
+        let found = py
+            .detach(|| {
+                let files = zhidu::PolicySet::read_paths(&[path])?;
+                let refs: Vec<(&str, &str)> = files
+                    .iter()
+                    .map(|(n, t)| (n.as_str(), t.as_str()))
+                    .collect();
+                zhidu::PolicySet::check_sources(&refs)
+            })
+            .or_raise(py)?;
+        diagnostics(py, &found)
+    }
+
+    /// A policy by id.
+    fn policy(&self, id: &Bound<'_, PyAny>) -> PyResult<Policy> {
+        let py = id.py();
+        let id = text(id, "id")?;
+        let inner = self.inner.policy_arc(&id).or_raise(py)?;
+        Ok(Policy {
+            set: self.inner.clone(),
+            inner,
+        })
+    }
+
+    /// Every policy, by id.
+    fn policies(&self) -> Vec<Policy> {
+        self.inner
+            .policies()
+            .filter_map(|p| self.inner.policy_arc(p.id()).ok())
+            .map(|inner| Policy {
+                set: self.inner.clone(),
+                inner,
+            })
+            .collect()
+    }
+
+    /// The ids of every policy.
+    #[getter]
+    fn policy_ids(&self) -> Vec<String> {
+        self.inner.policies().map(|p| p.id().to_owned()).collect()
+    }
+
+    /// Warnings found while loading.
+    #[getter]
+    fn warnings<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        diagnostics(py, self.inner.warnings())
+    }
+
+    /// The `(name, text)` pairs the set was loaded from.
+    #[getter]
+    fn sources(&self) -> Vec<(String, String)> {
+        self.inner.sources().to_vec()
+    }
+
+    /// Whether this is the shipped set.
+    #[getter]
+    fn is_builtin(&self) -> bool {
+        self.inner.is_builtin()
+    }
+
+    fn __contains__(&self, id: &Bound<'_, PyAny>) -> bool {
+        id.cast::<PyString>()
+            .ok()
+            .and_then(|s| s.to_cow().ok().map(|s| self.inner.policy(&s).is_ok()))
+            .unwrap_or(false)
+    }
+
+    fn __len__(&self) -> usize {
+        self.inner.policies().count()
+    }
+
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        let restore = py.import("zhidu._zhidu")?.getattr("_restore_policy_set")?;
+        let state = if self.inner.is_builtin() {
+            py.None().into_bound(py)
+        } else {
+            self.sources().into_pyobject(py)?.into_any()
+        };
+        PyTuple::new(py, [restore, PyTuple::new(py, [state])?.into_any()])
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "PolicySet({}{})",
+            self.policy_ids().join(", "),
+            if self.inner.is_builtin() {
+                ", builtin"
+            } else {
+                ""
+            }
+        )
+    }
+}
+
+/// One regulation as code, bound to its calendar.
+#[pyclass(frozen, module = "zhidu", name = "Policy")]
+pub(crate) struct Policy {
+    set: zhidu::PolicySet,
+    inner: Arc<zhidu::Policy>,
+}
+
+impl Policy {
+    fn class(&self, class_id: &Bound<'_, PyAny>) -> PyResult<zhidu::Class<'_>> {
+        let py = class_id.py();
+        let id = text(class_id, "class_id")?;
+        self.inner.class(&id).or_raise(py)
+    }
+
+    fn start(obj: &Bound<'_, PyAny>) -> PyResult<zhidu::Start> {
+        convert::start(obj).or_raise(obj.py())
+    }
+
+    fn days(obj: Option<&Bound<'_, PyAny>>) -> PyResult<Option<u32>> {
+        match obj {
+            None => Ok(None),
+            Some(o) => convert::days(o).or_raise(o.py()),
+        }
+    }
+
+    /// Read every case, compute every status with the GIL released: `(list of CaseStatus or
+    /// None, bad rows)`.
+    fn statuses<'py>(
+        &self,
+        cases: &Bound<'py, PyAny>,
+        as_of: &Bound<'py, PyAny>,
+    ) -> PyResult<(Bound<'py, PyList>, batch::RowErrors)> {
+        let py = cases.py();
+        let as_of = self.as_of(as_of)?;
+        let offset = self.inner.calendar().offset();
+        let mut read = Vec::new();
+        let mut bad: batch::RowErrors = Vec::new();
+        for (i, item) in reading(py, "cases", cases.try_iter())?.enumerate() {
+            match item
+                .map_err(|e| error::from_python(py, "case", &e))
+                .and_then(|c| convert::case(&c, offset))
+            {
+                Ok(case) => read.push((i, case)),
+                Err(e) => bad.push((i, e)),
+            }
+        }
+        let n = read.len() + bad.len();
+        let policy = &self.inner;
+        let computed: Vec<(usize, Result<zhidu::CaseStatus, zhidu::Error>)> = py.detach(|| {
+            read.iter()
+                .map(|(i, c)| (*i, policy.case_status(c, as_of)))
+                .collect()
+        });
+        let mut out: Vec<Option<zhidu::CaseStatus>> = vec![None; n];
+        for (i, result) in computed {
+            match result {
+                Ok(s) => {
+                    if let Some(slot) = out.get_mut(i) {
+                        *slot = Some(s);
+                    }
+                }
+                Err(e) => bad.push((i, e)),
+            }
+        }
+        bad.sort_by_key(|(i, _)| *i);
+        let list = PyList::empty(py);
+        for status in out {
+            match status {
+                Some(inner) => list.append(CaseStatus { inner })?,
+                None => list.append(py.None())?,
+            }
+        }
+        Ok((list, bad))
+    }
+
+    fn as_of(&self, obj: &Bound<'_, PyAny>) -> PyResult<chrono::DateTime<chrono::FixedOffset>> {
+        convert::instant(obj, self.inner.calendar().offset()).or_raise(obj.py())
+    }
+}
+
+#[pymethods]
+impl Policy {
+    /// The policy's id.
+    #[getter]
+    fn id(&self) -> &str {
+        self.inner.id()
+    }
+
+    /// The policy's name.
+    #[getter]
+    fn name(&self) -> &str {
+        self.inner.name()
+    }
+
+    /// The policy's version.
+    #[getter]
+    fn version(&self) -> &str {
+        self.inner.version()
+    }
+
+    /// The first day the policy is in force.
+    #[getter]
+    fn effective_from<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        convert::date(py, self.inner.effective().0)
+    }
+
+    /// The last day the policy is in force, if it ends.
+    #[getter]
+    fn effective_until<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        self.inner
+            .effective()
+            .1
+            .map(|d| convert::date(py, d))
+            .transpose()
+    }
+
+    /// Where the policy comes from (the seed's lines).
+    #[getter]
+    fn source(&self) -> &str {
+        self.inner.source()
+    }
+
+    /// The file the policy was loaded from.
+    #[getter]
+    fn file(&self) -> &str {
+        self.inner.file()
+    }
+
+    /// The id of the policy's calendar.
+    #[getter]
+    fn calendar_id(&self) -> &str {
+        self.inner.calendar().id()
+    }
+
+    /// The years the calendar covers, `(first, last)`.
+    #[getter]
+    fn calendar_years(&self) -> (i32, i32) {
+        self.inner.calendar().years()
+    }
+
+    /// The calendar's offset from UTC (+08:00 for `cn-mainland`): the zone of naive inputs.
+    #[getter]
+    fn utc_offset<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let seconds = self.inner.calendar().offset().local_minus_utc();
+        chrono::TimeDelta::seconds(i64::from(seconds))
+            .into_pyobject(py)
+            .map(Bound::into_any)
+    }
+
+    /// The ids of the policy's deadline classes.
+    #[getter]
+    fn class_ids(&self) -> Vec<String> {
+        self.inner.classes().map(|c| c.id().to_owned()).collect()
+    }
+
+    /// The ids of the policy's suspension reasons.
+    #[getter]
+    fn suspension_ids(&self) -> Vec<String> {
+        self.inner
+            .suspensions()
+            .map(|s| s.id().to_owned())
+            .collect()
+    }
+
+    /// The due date of an item of class (or service item) `class_id` accepted at
+    /// `accepted_at`, with the per-case limit `days` where the class takes one.
+    #[pyo3(signature = (class_id, accepted_at, days = None))]
+    fn due(
+        &self,
+        class_id: &Bound<'_, PyAny>,
+        accepted_at: &Bound<'_, PyAny>,
+        days: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Due> {
+        let py = class_id.py();
+        let class = self.class(class_id)?;
+        let start = Self::start(accepted_at)?;
+        let days = Self::days(days)?;
+        let due = class.due(start, days).or_raise(py)?;
+        Ok(Due::new(
+            due,
+            Some(Origin {
+                policy: Arc::clone(&self.inner),
+                class: class.id().to_owned(),
+                start,
+                days,
+            }),
+        ))
+    }
+
+    /// [`due`] with its explanation: every day counted or skipped and why.
+    #[pyo3(signature = (class_id, accepted_at, days = None))]
+    fn explain(
+        &self,
+        class_id: &Bound<'_, PyAny>,
+        accepted_at: &Bound<'_, PyAny>,
+        days: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<DueExplanation> {
+        let py = class_id.py();
+        let class = self.class(class_id)?;
+        let start = Self::start(accepted_at)?;
+        let days = Self::days(days)?;
+        let inner = class.explain(start, days).or_raise(py)?;
+        Ok(DueExplanation { inner })
+    }
+
+    /// Due dates for whole columns, computed in one call with the GIL released.
+    #[pyo3(signature = (class_id, accepted_at, days = None, *, errors = None))]
+    fn due_many<'py>(
+        &self,
+        class_id: &Bound<'py, PyAny>,
+        accepted_at: &Bound<'py, PyAny>,
+        days: Option<&Bound<'py, PyAny>>,
+        errors: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let py = class_id.py();
+        let mode = errors.map_or(Ok(Mode::Warn), Mode::parse)?;
+        let class = self.class(class_id)?;
+        let columns = batch::due_columns(&class, accepted_at, days, false)?;
+        let dates = batch::date_column(py, &columns.dates)?;
+        match batch::report(py, &columns.errors, mode, columns.dates.len(), 1)? {
+            Some(list) => Ok(PyTuple::new(py, [dates, list.into_any()])?.into_any()),
+            None => Ok(dates),
+        }
+    }
+
+    /// Raw columns for `zhidu.pandas`: `(due dates as int64 day numbers, due instants as
+    /// int64 Unix seconds, [(index, error)])`, NaT (`-2**63`) for bad rows, after reporting
+    /// bad rows as `errors` says (`stacklevel` frames up).
+    #[pyo3(signature = (class_id, accepted_at, days, errors, stacklevel))]
+    fn _due_columns<'py>(
+        &self,
+        class_id: &Bound<'py, PyAny>,
+        accepted_at: &Bound<'py, PyAny>,
+        days: Option<&Bound<'py, PyAny>>,
+        errors: &Bound<'py, PyAny>,
+        stacklevel: u32,
+    ) -> PyResult<Bound<'py, PyTuple>> {
+        let py = class_id.py();
+        let mode = Mode::parse(errors)?;
+        let class = self.class(class_id)?;
+        let columns = batch::due_columns(&class, accepted_at, days, true)?;
+        let n = columns.dates.len();
+        batch::report(py, &columns.errors, mode, n, stacklevel)?;
+        let errors = batch::report(py, &columns.errors, Mode::Collect, n, stacklevel)?;
+        let dates = batch::int64_bytes(py, &columns.dates)?;
+        let instants = batch::int64_bytes(py, columns.instants.as_deref().unwrap_or(&[]))?;
+        PyTuple::new(
+            py,
+            [
+                dates.into_any(),
+                instants.into_any(),
+                errors.map_or_else(|| PyList::empty(py).into_any(), Bound::into_any),
+            ],
+        )
+    }
+
+    /// The status of `case` (a dict as a case log line has it, or its JSON text) at `as_of`.
+    fn case_status(
+        &self,
+        case: &Bound<'_, PyAny>,
+        as_of: &Bound<'_, PyAny>,
+    ) -> PyResult<CaseStatus> {
+        let py = case.py();
+        let as_of = self.as_of(as_of)?;
+        let case = convert::case(case, self.inner.calendar().offset()).or_raise(py)?;
+        let inner = self.inner.case_status(&case, as_of).or_raise(py)?;
+        Ok(CaseStatus { inner })
+    }
+
+    /// The status of every case of `cases` at `as_of`, in order; a bad case is None and
+    /// reported as `errors` says.
+    #[pyo3(signature = (cases, as_of, *, errors = None))]
+    fn case_statuses<'py>(
+        &self,
+        cases: &Bound<'py, PyAny>,
+        as_of: &Bound<'py, PyAny>,
+        errors: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let py = cases.py();
+        let mode = errors.map_or(Ok(Mode::Warn), Mode::parse)?;
+        let (list, bad) = self.statuses(cases, as_of)?;
+        match batch::report(py, &bad, mode, list.len(), 1)? {
+            Some(errors) => Ok(PyTuple::new(py, [list.into_any(), errors.into_any()])?.into_any()),
+            None => Ok(list.into_any()),
+        }
+    }
+
+    /// `case_statuses` for `zhidu.pandas`: `(statuses, [(index, error)])` after reporting bad
+    /// rows as `errors` says (`stacklevel` frames up).
+    fn _case_statuses<'py>(
+        &self,
+        cases: &Bound<'py, PyAny>,
+        as_of: &Bound<'py, PyAny>,
+        errors: &Bound<'py, PyAny>,
+        stacklevel: u32,
+    ) -> PyResult<Bound<'py, PyTuple>> {
+        let py = cases.py();
+        let mode = Mode::parse(errors)?;
+        let (list, bad) = self.statuses(cases, as_of)?;
+        batch::report(py, &bad, mode, list.len(), stacklevel)?;
+        let collected = batch::report(py, &bad, Mode::Collect, list.len(), stacklevel)?
+            .map_or_else(|| PyList::empty(py), |l| l);
+        PyTuple::new(py, [list.into_any(), collected.into_any()])
+    }
+
+    /// The explanation of a case's due date as of `as_of`: counted, skipped and suspended
+    /// days with the clauses used.
+    fn explain_case(
+        &self,
+        case: &Bound<'_, PyAny>,
+        as_of: &Bound<'_, PyAny>,
+    ) -> PyResult<DueExplanation> {
+        let py = case.py();
+        let as_of = self.as_of(as_of)?;
+        let case = convert::case(case, self.inner.calendar().offset()).or_raise(py)?;
+        let inner = self.inner.explain_case(&case, as_of).or_raise(py)?;
+        Ok(DueExplanation { inner })
+    }
+
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        let restore = py.import("zhidu._zhidu")?.getattr("_restore_policy")?;
+        let set = Bound::new(
+            py,
+            PolicySet {
+                inner: self.set.clone(),
+            },
+        )?;
+        PyTuple::new(
+            py,
+            [
+                restore,
+                PyTuple::new(
+                    py,
+                    [
+                        set.into_any(),
+                        PyString::new(py, self.inner.id()).into_any(),
+                    ],
+                )?
+                .into_any(),
+            ],
+        )
+    }
+
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        other.cast::<Policy>().is_ok_and(|o| {
+            let o = o.get();
+            Arc::ptr_eq(&o.inner, &self.inner)
+                || (o.inner.id() == self.inner.id() && o.set.sources() == self.set.sources())
+        })
+    }
+
+    fn __hash__(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        self.inner.id().hash(&mut h);
+        h.finish()
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "Policy(id='{}', version='{}', classes=[{}])",
+            self.inner.id(),
+            self.inner.version(),
+            self.class_ids().join(", ")
+        )
+    }
+}
