@@ -25,6 +25,7 @@ mod assess;
 mod calendar;
 mod case;
 mod deadline;
+mod describe;
 mod diagnostic;
 mod error;
 mod policy;
@@ -41,6 +42,7 @@ pub use deadline::{
     Class, ClockStart, DayStep, DayStepKind, Due, DueExplanation, Effect, Start, SuspensionReason,
     Unit,
 };
+pub use describe::CalendarDay;
 pub use diagnostic::{Diagnostic, Severity, closest};
 pub use error::Error;
 pub use policy::{
