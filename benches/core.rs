@@ -4,8 +4,9 @@
 //! throughput. Targets (issue #2 / #7): ≤ 50 ns per due date, ≤ 200 ns per case status
 //! with two suspensions. Measured, never asserted.
 
-#![expect(
+#![allow(
     clippy::unwrap_used,
+    clippy::indexing_slicing,
     reason = "a benchmark with a broken fixture should stop at once"
 )]
 
@@ -170,5 +171,65 @@ fn loading(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, calendar, due, case_status, loading);
+/// 1 million incidents for 10,000 people over a month of S14 rules (fixed and discretionary).
+fn scoring(c: &mut Criterion) {
+    let ps = PolicySet::builtin().unwrap();
+    let p = ps.policy("s14-window-scorecard").unwrap();
+    let rules = [
+        "S14.att.1a",
+        "S14.att.2",
+        "S14.att.3",
+        "S14.svc.1",
+        "S14.svc.3",
+        "S14.biz.1.2a",
+        "S14.att.1d",
+        "S14.att.6",
+    ];
+    let people: Vec<String> = (0..10_000).map(|i| format!("P{i:05}")).collect();
+    let windows: Vec<String> = (0..120).map(|i| format!("W{i:03}")).collect();
+    let off = p.calendar().offset();
+    let days: Vec<Start> = (1..=31)
+        .map(|d| {
+            Start::parse_instant(&format!("2026-10-{d:02}T10:00"), off)
+                .unwrap()
+                .into()
+        })
+        .collect();
+    let mut x: u64 = 7;
+    let mut next = |n: usize| {
+        x = x
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        ((x >> 33) as usize) % n
+    };
+    let incidents: Vec<zhidu::Incident> = (0..1_000_000)
+        .map(|_| {
+            let person = next(people.len());
+            let rule = rules[next(rules.len())];
+            let mut i = zhidu::Incident::new(people[person].clone(), rule, days[next(days.len())]);
+            i.window = Some(windows[person % windows.len()].clone());
+            i.points = match rule {
+                "S14.svc.3" => Some(1 + next(5) as i64),
+                "S14.att.6" => Some(10 + next(11) as i64),
+                _ => None,
+            };
+            i
+        })
+        .collect();
+    let period = "2026-10".parse().unwrap();
+    let mut g = c.benchmark_group("scoring");
+    g.sample_size(10);
+    g.throughput(Throughput::Elements(incidents.len() as u64));
+    g.bench_function("1M incidents, 10k people", |b| {
+        b.iter(|| {
+            p.assess(&zhidu::AssessRequest::new(period).incidents(black_box(&incidents)))
+                .unwrap()
+                .scorecards
+                .len()
+        });
+    });
+    g.finish();
+}
+
+criterion_group!(benches, calendar, due, case_status, loading, scoring);
 criterion_main!(benches);

@@ -8,6 +8,7 @@
 mod assess;
 mod cases;
 mod check;
+mod decide;
 mod due;
 mod error;
 mod output;
@@ -55,6 +56,8 @@ enum Command {
     Assess(assess::Args),
     /// Rank the windows for the period's 红旗窗口.
     Rank(rank::Args),
+    /// Decide accountability tiers for a history of violations.
+    Decide(decide::Args),
 }
 
 fn main() -> ExitCode {
@@ -65,6 +68,7 @@ fn main() -> ExitCode {
         Command::Cases(args) => cases::run(&cli.policies, &args),
         Command::Assess(args) => assess::run(&cli.policies, &args),
         Command::Rank(args) => rank::run(&cli.policies, &args),
+        Command::Decide(args) => decide::run(&cli.policies, &args),
     };
     match result {
         Ok(code) => code,

@@ -488,3 +488,167 @@ fn batch_reads_standard_input() {
     );
     assert!(lines[2].contains("needs an instant"), "{out}");
 }
+
+/// An S14 month computed by hand from the regulation (S14 totals 90: 30 + 20 + 15 + 25, A9):
+/// - 张三 (W01): 2 × late (att.1a −1, 10 yuan) + dozing (att.2 −2, 20 yuan) + 吃拿卡要 chosen
+///   at 15 (att.6, 150 yuan, 取消年度评先资格) → 考勤 30 − 19 = 11, total 71, fines 190.00;
+/// - 李四 (W01): praised, 4 points (svc.3 bonus) + a full day absent (att.1d, 2 half-days:
+///   −4, 20 yuan) → total 86 + 4 = 90, fines 20.00;
+/// - 王五 (W02): 3 pieces not following the flow (biz.1.2a −2 each) → 办件管理 9, total 84;
+/// - W01's own card carries the att.6 line (the clause names window and person, A19): 75;
+/// - a row with an unknown rule and a row from September are reported, not used.
+const S14_MONTH: &str = "subject,window,at,rule,quantity,points,note
+张三,W01,2026-10-09T08:40+08:00,S14.att.1a,2,,迟到两次
+张三,W01,2026-10-12,S14.att.2,,,
+张三,W01,2026-10-20,S14.att.6,,15,收受礼品
+李四,W01,2026-10-14,S14.svc.3,,4,群众来信表扬
+李四,W01,2026-10-21,S14.att.1d,2,,缺勤一天
+王五,W02,2026-10-22,S14.biz.1.2a,3,,
+王五,W02,2026-10-23,S14.att.7,,,
+王五,W02,2026-09-30,S14.att.1a,,,
+";
+
+#[test]
+fn assess_scores_a_hand_computed_s14_month() {
+    let dir = temp_dir("assess");
+    let incidents = write(&dir, "incidents.csv", S14_MONTH.as_bytes());
+    let o = zhidu(&[
+        "assess",
+        "--policy",
+        "s14-window-scorecard",
+        "--period",
+        "2026-10",
+        "--incidents",
+        &incidents,
+        "--format",
+        "json",
+    ]);
+    assert_no_panic(&o);
+    assert_eq!(o.status.code(), Some(1), "one bad row");
+    let cards: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let card = |s: &str| {
+        cards
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["subject"] == s)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(
+        (
+            card("张三")["total"].as_i64(),
+            card("张三")["fines"].as_str()
+        ),
+        (Some(71), Some("190.00"))
+    );
+    assert_eq!(card("张三")["effects"][0]["name"], "取消年度评先资格");
+    assert_eq!(card("张三")["categories"][0]["score"], 11);
+    assert_eq!(
+        (
+            card("李四")["total"].as_i64(),
+            card("李四")["bonus"].as_i64(),
+            card("李四")["fines"].as_str()
+        ),
+        (Some(90), Some(4), Some("20.00"))
+    );
+    assert_eq!(
+        (
+            card("王五")["total"].as_i64(),
+            card("王五")["fines"].as_str()
+        ),
+        (Some(84), Some("0.00"))
+    );
+    assert_eq!(
+        (card("W01")["kind"].as_str(), card("W01")["total"].as_i64()),
+        (Some("window"), Some(75))
+    );
+    let line = &card("张三")["lines"][2];
+    assert_eq!(
+        (
+            line["rule"].as_str(),
+            line["points"].as_i64(),
+            line["fine"].as_str()
+        ),
+        (Some("S14.att.6"), Some(-15), Some("150.00"))
+    );
+    assert!(line["quote"].as_str().unwrap().contains("150元"));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("incident row 7: policy `s14-window-scorecard` has no rule `S14.att.7`"),
+        "{err}"
+    );
+    assert!(
+        err.contains("1 incident(s) outside 2026-10 not used (rows 8)"),
+        "{err}"
+    );
+
+    let o = zhidu(&[
+        "rank",
+        "--policy",
+        "s14-window-scorecard",
+        "--period",
+        "2026-10",
+        "--incidents",
+        &incidents,
+        "--format",
+        "json",
+    ]);
+    let ranking: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    // W02: 84.00; W01: mean(71, 90) = 80.5 plus its own −15 = 65.50, not eligible (att.6).
+    assert_eq!(
+        (
+            ranking[0]["window"].as_str(),
+            ranking[0]["score"].as_str(),
+            ranking[0]["rank"].as_u64()
+        ),
+        (Some("W02"), Some("84.00"), Some(1))
+    );
+    assert_eq!(
+        (
+            ranking[1]["window"].as_str(),
+            ranking[1]["score"].as_str(),
+            ranking[1]["eligible"].as_bool()
+        ),
+        (Some("W01"), Some("65.50"), Some(false))
+    );
+    assert_eq!(ranking[1]["disqualified_by"][0]["rule"], "S14.att.6");
+}
+
+#[test]
+fn assess_turns_overdue_cases_into_deductions() {
+    let dir = temp_dir("assess-cases");
+    let incidents = write(
+        &dir,
+        "none.csv",
+        b"subject,window,at,rule,quantity,points,note\n",
+    );
+    // Accepted 2026-10-12 with 3 working days → due 10-15; completed 10-20 → 10-16, 10-19,
+    // 10-20 over: S2.assess.ji.2 charges −10 for the piece (绩 20 → 10), total 90.
+    let cases = write(
+        &dir,
+        "cases.jsonl",
+        r#"{"id":"C1","class":"promised","accepted_at":"2026-10-12T09:00:00+08:00","days":3,"handler":"赵敏","window":"W07","completed_at":"2026-10-20T10:00:00+08:00"}
+"#
+        .as_bytes(),
+    );
+    let o = zhidu(&[
+        "assess",
+        "--policy",
+        "s2-service-center",
+        "--period",
+        "2026-10",
+        "--incidents",
+        &incidents,
+        "--cases",
+        &cases,
+        "--format",
+        "json",
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let cards: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(cards[0]["subject"], "赵敏");
+    assert_eq!(cards[0]["total"], 90);
+    assert_eq!(cards[0]["lines"][0]["rule"], "S2.assess.ji.2");
+    assert_eq!(cards[0]["lines"][0]["source"]["overdue_days"], 3);
+}

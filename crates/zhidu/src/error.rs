@@ -84,6 +84,14 @@ pub enum Error {
         /// The limit in bytes.
         limit: u64,
     },
+    /// Two rules apply with no priority between them and different outcomes.
+    #[error("{message}")]
+    Conflict {
+        /// The clause ids of the rules in conflict.
+        clauses: Vec<String>,
+        /// What conflicts.
+        message: String,
+    },
     /// A file or directory that could not be read.
     #[error("cannot read `{path}`: {message}")]
     Io {
@@ -138,7 +146,7 @@ impl Error {
     /// A stable, machine-readable name of the error kind.
     ///
     /// One of `policy`, `coverage`, `unknown_policy`, `unknown_class`, `not_in_force`,
-    /// `input`, `too_large`, `io`.
+    /// `input`, `too_large`, `conflict`, `io`.
     ///
     /// # Example
     ///
@@ -158,6 +166,7 @@ impl Error {
             Error::NotInForce { .. } => "not_in_force",
             Error::Input { .. } => "input",
             Error::TooLarge { .. } => "too_large",
+            Error::Conflict { .. } => "conflict",
             Error::Io { .. } => "io",
         }
     }
@@ -196,6 +205,10 @@ impl Error {
             Error::TooLarge { .. } => {
                 Some("split the input or check that the right file was given".to_owned())
             }
+            Error::Conflict { .. } => Some(
+                "decide this record by hand, or give one rule a higher `priority` in the policy"
+                    .to_owned(),
+            ),
             Error::Io { .. } => None,
         }
     }

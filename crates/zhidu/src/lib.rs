@@ -25,6 +25,7 @@ mod assess;
 mod calendar;
 mod case;
 mod deadline;
+mod decide;
 mod describe;
 mod diagnostic;
 mod error;
@@ -41,6 +42,10 @@ pub use case::{Case, CaseEvent, CaseStatus, MAX_EVENTS_PER_CASE, Status};
 pub use deadline::{
     Class, ClockStart, DayStep, DayStepKind, Due, DueExplanation, Effect, Start, SuspensionReason,
     Unit,
+};
+pub use decide::{
+    AccountabilityRules, Decision, Decisions, Escalation, FlagInfo, PriorDecision, SubjectSummary,
+    TierInfo, ViolationInfo, ViolationRecord,
 };
 pub use describe::CalendarDay;
 pub use diagnostic::{Diagnostic, Severity, closest};

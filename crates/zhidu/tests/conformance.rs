@@ -216,6 +216,20 @@ fn run_load(scenario: &Value) -> Result<(), String> {
     }
 }
 
+/// The builtin set plus the scenario's `[input.files]`, if it has any.
+fn with_files(ps: &PolicySet, scenario: &Value) -> Result<PolicySet, zhidu::Error> {
+    let Some(files) = scenario["input"].get("files").and_then(Value::as_object) else {
+        return Ok(ps.clone());
+    };
+    let mut sources: Vec<(&str, &str)> = PolicySet::builtin_sources().to_vec();
+    sources.extend(
+        files
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str().unwrap_or(""))),
+    );
+    PolicySet::from_sources(&sources)
+}
+
 /// Build the assessment of an `assess` or `rank` scenario.
 fn assessment(
     ps: &PolicySet,
@@ -423,6 +437,159 @@ fn run_assess(ps: &PolicySet, scenario: &Value) -> Result<(), String> {
     }
 }
 
+fn run_decide(ps: &PolicySet, scenario: &Value) -> Result<(), String> {
+    let input = &scenario["input"];
+    let expect = &scenario["expect"];
+    let result = (|| {
+        let p = ps.policy(s(scenario, "policy").unwrap_or(""))?;
+        let records: Vec<Result<zhidu::ViolationRecord, zhidu::Error>> = input
+            .get("violations")
+            .and_then(Value::as_array)
+            .map(|rows| {
+                rows.iter()
+                    .map(|r| {
+                        serde_json::from_value(r.clone()).map_err(|e| zhidu::Error::Input {
+                            message: e.to_string(),
+                            hint: None,
+                        })
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        let as_of = s(input, "as_of")
+            .map(|a| Start::parse_instant(a, p.calendar().offset()))
+            .transpose()?;
+        p.decide(&records, as_of)
+    })();
+    let d = match (result, expect.get("error")) {
+        (Err(e), Some(_)) => return check_error(expect, &e),
+        (Err(e), None) => return Err(format!("unexpected error `{}`: {e}", e.code())),
+        (Ok(_), Some(_)) => return Err("expected an error, got decisions".to_owned()),
+        (Ok(d), None) => d,
+    };
+    let mut errors = Vec::new();
+    let want_errors = expect
+        .get("errors")
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default();
+    let got_errors: Vec<String> = d
+        .errors
+        .iter()
+        .map(|e| format!("row {}: {} {}", e.row, e.error.code(), e.error))
+        .collect();
+    if want_errors.len() != d.errors.len() {
+        errors.push(format!(
+            "expected {} row errors, got {got_errors:?}",
+            want_errors.len()
+        ));
+    }
+    for w in &want_errors {
+        let row = w.get("row").and_then(Value::as_u64).unwrap_or(0);
+        match d.errors.iter().find(|e| e.row as u64 == row) {
+            None => errors.push(format!(
+                "expected an error at row {row}, got {got_errors:?}"
+            )),
+            Some(e) => {
+                if let Some(code) = s(w, "code") {
+                    if e.error.code() != code {
+                        errors.push(format!(
+                            "row {row}: expected `{code}`, got `{}`: {}",
+                            e.error.code(),
+                            e.error
+                        ));
+                    }
+                }
+                if let Some(part) = s(w, "message_contains") {
+                    let text = format!("{} {}", e.error, e.error.help().unwrap_or_default());
+                    if !text.contains(part) {
+                        errors.push(format!("row {row}: `{text}` does not contain `{part}`"));
+                    }
+                }
+            }
+        }
+    }
+    if let Some(want) = expect.get("decisions").and_then(Value::as_array) {
+        if want.len() != d.decisions.len() {
+            errors.push(format!(
+                "expected {} decisions, got {}",
+                want.len(),
+                d.decisions.len()
+            ));
+        }
+        for (i, (w, g)) in want.iter().zip(&d.decisions).enumerate() {
+            let mut e = Vec::new();
+            expect_field(w, "subject", Some(g.subject.clone()), &mut e);
+            if let Some(at) = s(w, "at") {
+                let got = if at.len() == 10 {
+                    g.at.date_naive().to_string()
+                } else {
+                    g.at.to_rfc3339()
+                };
+                if got != at {
+                    e.push(format!("at: expected {at}, got {got}"));
+                }
+            }
+            expect_field(w, "violation", Some(g.violation.clone()), &mut e);
+            expect_field(w, "applied", Some(g.applied.clone()), &mut e);
+            expect_field(w, "tier", Some(g.tier.unwrap_or(0).to_string()), &mut e);
+            expect_field(w, "needs_review", Some(g.needs_review.to_string()), &mut e);
+            expect_field(
+                w,
+                "escalation",
+                Some(
+                    g.escalation
+                        .as_ref()
+                        .map(|x| x.clause.clone())
+                        .unwrap_or_default(),
+                ),
+                &mut e,
+            );
+            expect_field(
+                w,
+                "candidate_tier",
+                Some(g.candidate_tier.unwrap_or(0).to_string()),
+                &mut e,
+            );
+            if let Some(m) = w.get("measures").and_then(Value::as_array) {
+                let want_m: Vec<&str> = m.iter().filter_map(Value::as_str).collect();
+                if want_m != g.measures {
+                    e.push(format!(
+                        "measures: expected {want_m:?}, got {:?}",
+                        g.measures
+                    ));
+                }
+            }
+            errors.extend(
+                e.into_iter()
+                    .map(|x| format!("decision {} ({} {}): {x}", i + 1, g.subject, g.violation)),
+            );
+        }
+    }
+    if let Some(want) = expect.get("highest").and_then(Value::as_array) {
+        for w in want {
+            let subject = s(w, "subject").unwrap_or("");
+            let got = d
+                .subjects
+                .iter()
+                .find(|x| x.subject == subject)
+                .and_then(|x| x.highest_tier)
+                .unwrap_or(0);
+            let tier = w.get("tier").and_then(Value::as_u64).unwrap_or(0);
+            if u64::from(got) != tier {
+                errors.push(format!(
+                    "highest tier of {subject}: expected {tier}, got {got}"
+                ));
+            }
+        }
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors.join("; "))
+    }
+}
+
 #[test]
 fn conformance_corpus() {
     let mut paths = Vec::new();
@@ -438,7 +605,14 @@ fn conformance_corpus() {
             Some("due") => run_due(&ps, &scenario),
             Some("case") => run_case(&ps, &scenario),
             Some("load") => run_load(&scenario),
-            Some("assess" | "rank") => run_assess(&ps, &scenario),
+            Some("decide") => match with_files(&ps, &scenario) {
+                Ok(set) => run_decide(&set, &scenario),
+                Err(e) => Err(format!("scenario files do not load: {e}")),
+            },
+            Some("assess" | "rank") => match with_files(&ps, &scenario) {
+                Ok(set) => run_assess(&set, &scenario),
+                Err(e) => Err(format!("scenario files do not load: {e}")),
+            },
             // Kinds of later features are run by their own tests.
             _ => continue,
         };

@@ -2,23 +2,49 @@
 
 import datetime
 import os
-from typing import Any, Dict, Iterable, List, Literal, Mapping, Optional, Sequence, Tuple, Union, overload
+from typing import (
+    Any,
+    Dict,
+    Iterable,
+    List,
+    Literal,
+    Mapping,
+    Optional,
+    Sequence,
+    Tuple,
+    Union,
+    final,
+    overload,
+)
+
+__all__ = [
+    "PolicySet",
+    "Policy",
+    "Due",
+    "DueExplanation",
+    "CaseStatus",
+    "Diagnostic",
+    "_restore_policy_set",
+    "_restore_policy",
+    "__version__",
+]
 
 __version__: str
 
 #: What a start (``accepted_at``) may be: a plain date, a datetime (naive: the calendar's
 #: zone) or an ISO 8601 string.
-StartLike = Union[datetime.date, datetime.datetime, str]
+_StartLike = Union[datetime.date, datetime.datetime, str]
 #: A column of starts: a list or tuple of starts, a numpy ``datetime64`` array, a pandas
 #: Series / DatetimeIndex (tz-aware ones are instants).
-StartColumn = Any
+_StartColumn = Any
 #: A column of per-case limits: one int for all rows, a list, a numpy int array, a pandas
 #: Series (NaN: the class's default), or None.
-DaysColumn = Any
+_DaysColumn = Any
 #: A case as a case log line has it (dict), or that line's JSON text.
-CaseLike = Union[Mapping[str, Any], str]
-Errors = Literal["warn", "raise", "collect"]
+_CaseLike = Union[Mapping[str, Any], str]
+_Errors = Literal["warn", "raise", "collect"]
 
+@final
 class Diagnostic:
     """One located problem in a policy file."""
 
@@ -38,6 +64,7 @@ class Diagnostic:
     def help(self) -> Optional[str]: ...
     def to_dict(self) -> Dict[str, Any]: ...
 
+@final
 class Due:
     """A due date and the instant the case falls due."""
 
@@ -54,6 +81,7 @@ class Due:
     def to_dict(self) -> Dict[str, Any]: ...
     def to_json(self) -> str: ...
 
+@final
 class DueExplanation:
     """A due date with the reasoning behind it."""
 
@@ -84,6 +112,7 @@ class DueExplanation:
     def to_dict(self) -> Dict[str, Any]: ...
     def to_json(self) -> str: ...
 
+@final
 class CaseStatus:
     """A case's status at an instant."""
 
@@ -118,6 +147,7 @@ class CaseStatus:
     def to_dict(self) -> Dict[str, Any]: ...
     def to_json(self) -> str: ...
 
+@final
 class Policy:
     """One regulation as code, bound to its calendar. Picklable; safe to share across threads."""
 
@@ -145,61 +175,62 @@ class Policy:
     def class_ids(self) -> List[str]: ...
     @property
     def suspension_ids(self) -> List[str]: ...
-    def due(self, class_id: str, accepted_at: StartLike, days: Optional[int] = None) -> Due: ...
+    def due(self, class_id: str, accepted_at: _StartLike, days: Optional[int] = None) -> Due: ...
     def explain(
-        self, class_id: str, accepted_at: StartLike, days: Optional[int] = None
+        self, class_id: str, accepted_at: _StartLike, days: Optional[int] = None
     ) -> DueExplanation: ...
     @overload
     def due_many(
         self,
         class_id: str,
-        accepted_at: StartColumn,
-        days: DaysColumn = None,
+        accepted_at: _StartColumn,
+        days: _DaysColumn = None,
         *,
-        errors: Literal["warn", "raise"] = "warn",
+        errors: Optional[Literal["warn", "raise"]] = None,
     ) -> Any: ...
     @overload
     def due_many(
         self,
         class_id: str,
-        accepted_at: StartColumn,
-        days: DaysColumn = None,
+        accepted_at: _StartColumn,
+        days: _DaysColumn = None,
         *,
         errors: Literal["collect"],
     ) -> Tuple[Any, List[Tuple[int, Exception]]]: ...
     def _due_columns(
         self,
         class_id: str,
-        accepted_at: StartColumn,
-        days: DaysColumn,
-        errors: Errors,
+        accepted_at: _StartColumn,
+        days: _DaysColumn,
+        errors: _Errors,
         stacklevel: int,
     ) -> Tuple[bytearray, bytearray, List[Tuple[int, Exception]]]: ...
-    def case_status(self, case: CaseLike, as_of: StartLike) -> CaseStatus: ...
+    def case_status(self, case: _CaseLike, as_of: _StartLike) -> CaseStatus: ...
     @overload
     def case_statuses(
         self,
-        cases: Iterable[CaseLike],
-        as_of: StartLike,
+        cases: Iterable[_CaseLike],
+        as_of: _StartLike,
         *,
-        errors: Literal["warn", "raise"] = "warn",
+        errors: Optional[Literal["warn", "raise"]] = None,
     ) -> List[Optional[CaseStatus]]: ...
     @overload
     def case_statuses(
         self,
-        cases: Iterable[CaseLike],
-        as_of: StartLike,
+        cases: Iterable[_CaseLike],
+        as_of: _StartLike,
         *,
         errors: Literal["collect"],
     ) -> Tuple[List[Optional[CaseStatus]], List[Tuple[int, Exception]]]: ...
     def _case_statuses(
-        self, cases: Iterable[CaseLike], as_of: StartLike, errors: Errors, stacklevel: int
+        self, cases: Iterable[_CaseLike], as_of: _StartLike, errors: _Errors, stacklevel: int
     ) -> Tuple[List[Optional[CaseStatus]], List[Tuple[int, Exception]]]: ...
-    def explain_case(self, case: CaseLike, as_of: StartLike) -> DueExplanation: ...
+    def explain_case(self, case: _CaseLike, as_of: _StartLike) -> DueExplanation: ...
     def __reduce__(self) -> Tuple[Any, Tuple[PolicySet, str]]: ...
-    def __eq__(self, other: object) -> bool: ...
+    def __eq__(self, other: object, /) -> bool: ...
     def __hash__(self) -> int: ...
 
+@final
 class PolicySet:
     """A validated set of calendars and policies. Picklable; safe to share across threads."""
 
@@ -227,7 +258,7 @@ class PolicySet:
     def sources(self) -> List[Tuple[str, str]]: ...
     @property
     def is_builtin(self) -> bool: ...
-    def __contains__(self, id: object) -> bool: ...
+    def __contains__(self, key: object, /) -> bool: ...
     def __len__(self) -> int: ...
     def __reduce__(self) -> Tuple[Any, Tuple[Optional[List[Tuple[str, str]]]]]: ...
 

@@ -11,12 +11,14 @@ calls do (``errors="warn" | "raise" | "collect"``; with ``collect`` the errors a
 from __future__ import annotations
 
 import datetime
+import importlib
 from typing import TYPE_CHECKING, Any, Iterable, List, Optional
 
 if TYPE_CHECKING:  # pragma: no cover
-    import pandas
+    from ._zhidu import Policy, _Errors
 
-    from ._zhidu import Policy
+#: ``pandas.DataFrame`` (pandas ships no inline types; this module needs none of its stubs).
+DataFrame = Any
 
 __all__ = ["due_frame", "case_frame"]
 
@@ -30,16 +32,15 @@ def due_frame(
     accepted_at: Any,
     days: Any = None,
     *,
-    errors: str = "warn",
-) -> "pandas.DataFrame":
+    errors: "_Errors" = "warn",
+) -> DataFrame:
     """Due dates of a column of starts as a DataFrame.
 
     Columns: ``due_date`` (datetime64, the due day), ``due_at`` (tz-aware in the calendar's
     zone, the instant the limit ends) and ``error`` (the message of a bad row, else None).
     The index is that of ``accepted_at`` when it is a Series.
     """
-    import numpy as np
-    import pandas as pd
+    np, pd = _import("numpy"), _import("pandas")
 
     dates, instants, bad = policy._due_columns(class_id, accepted_at, days, errors, 2)
     zone = datetime.timezone(policy.utc_offset)
@@ -59,8 +60,8 @@ def case_frame(
     cases: Any,
     as_of: Any,
     *,
-    errors: str = "warn",
-) -> "pandas.DataFrame":
+    errors: "_Errors" = "warn",
+) -> DataFrame:
     """Statuses of a DataFrame (or iterable) of cases as a DataFrame, one row per case.
 
     Columns are the fields of :meth:`zhidu.CaseStatus.to_dict` (``id``, ``class``,
@@ -68,8 +69,7 @@ def case_frame(
     index is kept. ``events`` may be a list of dicts or the case log's CSV form
     (``"suspend 2026-10-13T11:00+08:00 expert_review; resume 2026-10-20T09:00+08:00"``).
     """
-    import pandas as pd
-
+    pd = _import("pandas")
     index = None
     rows: Iterable[Any] = cases
     if isinstance(cases, pd.DataFrame):
@@ -96,3 +96,8 @@ def _missing(v: Any) -> bool:
         return v is None or (isinstance(v, float) and v != v)
     except Exception:  # pragma: no cover
         return False
+
+
+def _import(name: str) -> Any:
+    """Import pandas / numpy when a helper is called, not when zhidu is imported."""
+    return importlib.import_module(name)

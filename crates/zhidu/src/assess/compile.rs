@@ -54,7 +54,7 @@ pub(crate) fn compile_table(
         ));
         return None;
     };
-    let mut effects = Vec::new();
+    let mut effects_defs: Vec<EffectDef> = Vec::new();
     let mut effect_ids: HashMap<String, usize> = HashMap::new();
     for (i, e) in &raw.effects {
         let path = format!("effect[{i}].id");
@@ -62,7 +62,7 @@ pub(crate) fn compile_table(
             continue;
         }
         if effect_ids
-            .insert(e.id.get_ref().clone(), effects.len())
+            .insert(e.id.get_ref().clone(), effects_defs.len())
             .is_some()
         {
             out.push(doc.error_at(
@@ -73,7 +73,7 @@ pub(crate) fn compile_table(
             ));
             continue;
         }
-        effects.push(EffectDef {
+        effects_defs.push(EffectDef {
             id: e.id.get_ref().clone(),
             name: e.name.clone(),
             source: Clause::from(&e.source),
@@ -225,7 +225,8 @@ pub(crate) fn compile_table(
                 );
                 continue;
             }
-            let mut versions = Vec::new();
+            // Each version with the span of its `from`, so an overlap points at the later one.
+            let mut versions: Vec<(RuleVersion, core::ops::Range<usize>, usize)> = Vec::new();
             for (j, v) in r.versions.iter().enumerate() {
                 let vpath = format!("{path}.versions[{j}]");
                 let from = to_date(doc, &v.from, &format!("{vpath}.from"), out);
@@ -246,21 +247,25 @@ pub(crate) fn compile_table(
                         ));
                         continue;
                     }
-                    versions.push(RuleVersion {
-                        from,
-                        until,
-                        magnitude,
-                        fine,
-                    });
+                    versions.push((
+                        RuleVersion {
+                            from,
+                            until,
+                            magnitude,
+                            fine,
+                        },
+                        v.from.span(),
+                        j,
+                    ));
                 }
             }
-            versions.sort_by_key(|v| v.from);
+            versions.sort_by_key(|(v, _, _)| v.from);
             for pair in versions.windows(2) {
-                if let [a, b] = pair {
+                if let [(a, _, _), (b, span, j)] = pair {
                     if a.until.is_none_or(|u| u >= b.from) {
                         out.push(doc.error_at(
-                            r.code.span(),
-                            format!("{path}.versions"),
+                            span.clone(),
+                            format!("{path}.versions[{j}].from"),
                             format!(
                                 "versions of rule `{}` overlap at {}",
                                 r.code.get_ref(),
@@ -273,7 +278,7 @@ pub(crate) fn compile_table(
                     }
                 }
             }
-            versions
+            versions.into_iter().map(|(v, _, _)| v).collect()
         };
         let overdue = r.overdue.map(|o| match o {
             RawOverdue::Piece => Overdue::Piece,
@@ -288,15 +293,26 @@ pub(crate) fn compile_table(
                 None,
             ));
         }
+        let defaults: Vec<String> = r.defaults.iter().map(|d| d.param.clone()).collect();
+        let mut with_a6 = defaults.clone();
+        if !with_a6.iter().any(|d| d == "A6") {
+            with_a6.push("A6".to_owned());
+        }
         let meta = RuleMeta {
-            code: r.code.get_ref().clone(),
-            quote: r.source.quote.clone(),
+            code: Arc::from(r.code.get_ref().as_str()),
+            quote: Arc::from(r.source.quote.as_str()),
             category: category
                 .and_then(|c| categories.get(c))
-                .map(|c: &Category| c.id.clone()),
+                .map(|c: &Category| Arc::from(c.id.as_str())),
             kind,
             unit: unit(r.unit),
-            defaults: r.defaults.iter().map(|d| d.param.clone()).collect(),
+            effect_names: effects
+                .iter()
+                .filter_map(|&e| effects_defs.get(e))
+                .map(|e: &EffectDef| e.name.clone())
+                .collect(),
+            defaults: defaults.into(),
+            defaults_with_a6: with_a6.into(),
         };
         rule_index.insert(r.code.get_ref().clone(), rules.len());
         rules.push(Rule {
@@ -328,7 +344,7 @@ pub(crate) fn compile_table(
             RawPeriodKind::Year => PeriodKind::Year,
         },
         disqualifying,
-        effects,
+        effects: effects_defs,
         categories,
         rules,
         rule_index,

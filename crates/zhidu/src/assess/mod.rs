@@ -320,11 +320,11 @@ pub enum LineSource {
 #[non_exhaustive]
 pub struct Line {
     /// The rule code, which is the clause id (`S14.att.1a`).
-    pub rule: String,
+    pub rule: Arc<str>,
     /// The Chinese source text of the rule.
-    pub quote: String,
+    pub quote: Arc<str>,
     /// The category the points count in (none for bonuses outside categories).
-    pub category: Option<String>,
+    pub category: Option<Arc<str>>,
     /// Deduction, bonus or effect only.
     pub kind: RuleKind,
     /// The rule's unit.
@@ -339,7 +339,7 @@ pub struct Line {
     #[serde(serialize_with = "money")]
     pub fine: Decimal,
     /// Effect names.
-    pub effects: Vec<String>,
+    pub effects: Arc<[String]>,
     /// When.
     pub at: DateTime<FixedOffset>,
     /// The case concerned.
@@ -349,7 +349,7 @@ pub struct Line {
     /// Where the line came from.
     pub source: LineSource,
     /// The §5 defaults the line relies on (e.g. `A6` when no points were chosen).
-    pub defaults: Vec<String>,
+    pub defaults: Arc<[String]>,
 }
 
 /// An effect that applies to a scorecard.
@@ -466,7 +466,8 @@ fn money<S: serde::Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
 struct Card {
     kind: SubjectKind,
     subject: String,
-    windows: HashMap<String, u32>,
+    /// Windows named by the card's incidents, with counts (few per person: a vector).
+    windows: Vec<(String, u32)>,
     raw: Vec<i64>,
     bonus: i64,
     fines: Decimal,
@@ -479,7 +480,7 @@ impl Card {
         Card {
             kind,
             subject: subject.to_owned(),
-            windows: HashMap::new(),
+            windows: Vec::new(),
             raw: vec![0; categories],
             bonus: 0,
             fines: Decimal::ZERO,
@@ -490,10 +491,10 @@ impl Card {
 }
 
 /// An incident checked against the table, ready to be put on cards.
-struct Scored<'m> {
+struct Scored<'m, 'i> {
     rule: &'m model::Rule,
     line: Line,
-    window: Option<String>,
+    window: Option<&'i str>,
 }
 
 impl Policy {
@@ -546,43 +547,58 @@ impl Policy {
             i
         };
 
-        let mut place = |cards: &mut Vec<Card>, scored: Scored<'_>, subject: &str, order: usize| {
-            let Scored { rule, line, window } = scored;
-            let hits: Vec<EffectHit> = rule
-                .effects
-                .iter()
-                .filter_map(|&e| model.effects.get(e))
-                .map(|e| EffectHit {
-                    id: e.id.clone(),
-                    name: e.name.clone(),
-                    rule: line.rule.clone(),
-                    at: line.at,
-                })
-                .collect();
-            let to_window = matches!(
-                rule.charge,
-                model::Charge::Window | model::Charge::PersonAndWindow
-            );
-            if rule.charge != model::Charge::Window {
-                let c = card_for(cards, SubjectKind::Person, subject);
-                if let Some(card) = cards.get_mut(c) {
-                    if let Some(w) = &window {
-                        *card.windows.entry(w.clone()).or_default() += 1;
+        let mut place =
+            |cards: &mut Vec<Card>, scored: Scored<'_, '_>, subject: &str, order: usize| {
+                let Scored { rule, line, window } = scored;
+                let hits: Vec<EffectHit> = rule
+                    .effects
+                    .iter()
+                    .filter_map(|&e| model.effects.get(e))
+                    .map(|e| EffectHit {
+                        id: e.id.clone(),
+                        name: e.name.clone(),
+                        rule: line.rule.to_string(),
+                        at: line.at,
+                    })
+                    .collect();
+                let to_window = matches!(
+                    rule.charge,
+                    model::Charge::Window | model::Charge::PersonAndWindow
+                );
+                // Window-charged lines, and person-and-window lines (the clause names both, A19),
+                // go on the window's own card in full.
+                let window_copy = match (to_window, window) {
+                    (true, Some(w)) if rule.charge == model::Charge::PersonAndWindow => {
+                        Some((w, line.clone(), hits.clone()))
                     }
-                    add_line(card, rule, &line, hits.clone(), order);
+                    _ => None,
+                };
+                if rule.charge == model::Charge::Window {
+                    if let Some(w) = window {
+                        let c = card_for(cards, SubjectKind::Window, w);
+                        if let Some(card) = cards.get_mut(c) {
+                            add_line(card, rule, line, hits, order);
+                        }
+                    }
+                } else {
+                    let c = card_for(cards, SubjectKind::Person, subject);
+                    if let Some(card) = cards.get_mut(c) {
+                        if let Some(w) = window {
+                            match card.windows.iter_mut().find(|(name, _)| name == w) {
+                                Some((_, n)) => *n += 1,
+                                None => card.windows.push((w.to_owned(), 1)),
+                            }
+                        }
+                        add_line(card, rule, line, hits, order);
+                    }
                 }
-            }
-            // Window-charged lines, and person-and-window lines (the clause names both, A19),
-            // go on the window's own card in full.
-            if to_window {
-                if let Some(w) = &window {
+                if let Some((w, line, hits)) = window_copy {
                     let c = card_for(cards, SubjectKind::Window, w);
                     if let Some(card) = cards.get_mut(c) {
-                        add_line(card, rule, &line, hits, order);
+                        add_line(card, rule, line, hits, order);
                     }
                 }
-            }
-        };
+            };
 
         for (i, incident) in req.incidents.iter().enumerate() {
             let row = i + 1;
@@ -653,7 +669,10 @@ impl Policy {
             let c = card_for(&mut cards, SubjectKind::Person, person);
             if let Some(card) = cards.get_mut(c) {
                 // The roster names the window; it outweighs any count from incidents.
-                *card.windows.entry(window.clone()).or_default() += u32::MAX / 2;
+                match card.windows.iter_mut().find(|(name, _)| name == window) {
+                    Some((_, n)) => *n = n.saturating_add(u32::MAX / 2),
+                    None => card.windows.push((window.clone(), u32::MAX / 2)),
+                }
             }
         }
         let period = req.period.to_string();
@@ -681,13 +700,13 @@ impl Policy {
         })
     }
 
-    fn score_incident<'m>(
+    fn score_incident<'m, 'i>(
         &self,
         model: &'m AssessmentModel,
-        incident: &Incident,
+        incident: &'i Incident,
         at: DateTime<FixedOffset>,
         source: LineSource,
-    ) -> Result<Scored<'m>, Error> {
+    ) -> Result<Scored<'m, 'i>, Error> {
         let rule = model
             .rule_index
             .get(incident.rule.as_str())
@@ -733,16 +752,17 @@ impl Policy {
                 }
             },
         };
-        let mut defaults: Vec<String> = rule.meta.defaults.clone();
+        let mut defaults = &rule.meta.defaults;
         let magnitude = match (&version.magnitude, points) {
             (Magnitude::None, None) => 0,
             (Magnitude::Fixed(n), None) => *n,
+            // No points chosen: the smallest magnitude, as a default (A6).
             (Magnitude::Range(lo, _), None) => {
-                defaults.push("A6".to_owned());
+                defaults = &rule.meta.defaults_with_a6;
                 *lo
             }
             (Magnitude::Choices(c), None) => {
-                defaults.push("A6".to_owned());
+                defaults = &rule.meta.defaults_with_a6;
                 c.first().copied().unwrap_or(0)
             }
             (Magnitude::Range(lo, hi), Some(p)) if (*lo..=*hi).contains(&p) => p,
@@ -768,7 +788,6 @@ impl Policy {
                 ));
             }
         };
-        defaults.dedup();
         let sign: i64 = match rule.meta.kind {
             RuleKind::Deduction => -1,
             RuleKind::Bonus => 1,
@@ -786,17 +805,12 @@ impl Policy {
             points_each,
             points: points_each * i64::from(quantity),
             fine: version.fine * Decimal::from(quantity),
-            effects: rule
-                .effects
-                .iter()
-                .filter_map(|&e| model.effects.get(e))
-                .map(|e| e.name.clone())
-                .collect(),
+            effects: meta.effect_names.clone(),
             at,
             case: incident.case.clone(),
             note: incident.note.clone(),
             source,
-            defaults,
+            defaults: defaults.clone(),
         };
         if rule.charge == model::Charge::Window && incident.window.is_none() {
             return Err(Error::input(
@@ -810,12 +824,12 @@ impl Policy {
         Ok(Scored {
             rule,
             line,
-            window: incident.window.clone(),
+            window: incident.window.as_deref(),
         })
     }
 }
 
-fn add_line(card: &mut Card, rule: &model::Rule, line: &Line, hits: Vec<EffectHit>, order: usize) {
+fn add_line(card: &mut Card, rule: &model::Rule, line: Line, hits: Vec<EffectHit>, order: usize) {
     match line.kind {
         RuleKind::Deduction => {
             if let Some(slot) = rule.category.and_then(|c| card.raw.get_mut(c)) {
@@ -827,7 +841,7 @@ fn add_line(card: &mut Card, rule: &model::Rule, line: &Line, hits: Vec<EffectHi
     }
     card.fines += line.fine;
     card.effects.extend(hits);
-    card.lines.push((order, line.clone()));
+    card.lines.push((order, line));
 }
 
 fn finish(model: &AssessmentModel, mut card: Card, period: &str) -> Scorecard {
@@ -858,7 +872,7 @@ fn finish(model: &AssessmentModel, mut card: Card, period: &str) -> Scorecard {
         SubjectKind::Person => card
             .windows
             .iter()
-            .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
+            .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
             .map(|(w, _)| w.clone()),
     };
     Scorecard {

@@ -136,15 +136,19 @@ pub(crate) struct RuleVersion {
     pub(crate) fine: Decimal,
 }
 
-/// What a scorecard line needs to say about its rule, shared by every line of the rule.
+/// What a scorecard line needs to say about its rule, shared (not copied) by every line of
+/// the rule: a million lines cost a million reference counts, not millions of strings.
 #[derive(Debug)]
 pub(crate) struct RuleMeta {
-    pub(crate) code: String,
-    pub(crate) quote: String,
-    pub(crate) category: Option<String>,
+    pub(crate) code: Arc<str>,
+    pub(crate) quote: Arc<str>,
+    pub(crate) category: Option<Arc<str>>,
     pub(crate) kind: RuleKind,
     pub(crate) unit: RuleUnit,
-    pub(crate) defaults: Vec<String>,
+    pub(crate) effect_names: Arc<[String]>,
+    /// The rule's §5 defaults, and the same with `A6` for a line whose points were not chosen.
+    pub(crate) defaults: Arc<[String]>,
+    pub(crate) defaults_with_a6: Arc<[String]>,
 }
 
 #[derive(Clone, Debug)]

@@ -75,8 +75,11 @@ pub(super) fn incidents(
                 Some(Overdue::PieceDay) if days > 0 => (days, charged_at),
                 _ => continue,
             };
-            let mut incident =
-                Incident::new(handler.clone(), rule.meta.code.clone(), Start::Instant(at));
+            let mut incident = Incident::new(
+                handler.clone(),
+                rule.meta.code.to_string(),
+                Start::Instant(at),
+            );
             incident.window = case.window.clone();
             incident.quantity = Some(i64::from(quantity));
             incident.case = Some(case.id.clone());

@@ -142,8 +142,8 @@ impl Policy {
             .map(|r| {
                 let latest = r.versions.last();
                 RuleInfo {
-                    code: r.meta.code.clone(),
-                    category: r.meta.category.clone(),
+                    code: r.meta.code.to_string(),
+                    category: r.meta.category.as_deref().map(str::to_owned),
                     kind: r.meta.kind,
                     unit: r.meta.unit,
                     points: match latest.map(|v| &v.magnitude) {
@@ -161,7 +161,7 @@ impl Policy {
                         .collect(),
                     charge: r.charge,
                     from_overdue_cases: r.overdue.is_some(),
-                    quote: r.meta.quote.clone(),
+                    quote: r.meta.quote.to_string(),
                     versions: r.versions.len(),
                     defaults: r.defaults.clone(),
                 }

@@ -19,11 +19,12 @@ use crate::calendar::{Calendar, compile_calendar};
 use crate::deadline::{
     ClockStart, DeadlineClass, Effect, Limit, ServiceItem, SuspensionReason, Unit,
 };
+use crate::decide::compile::{RawRules, compile_rules};
 use crate::diagnostic::{Diagnostic, Severity, did_you_mean};
 use crate::source::{Clause, DefaultNote};
 
 /// Top-level sections a file may have.
-const SECTIONS: [&str; 10] = [
+const SECTIONS: [&str; 14] = [
     "calendar",
     "year",
     "policy",
@@ -34,6 +35,10 @@ const SECTIONS: [&str; 10] = [
     "effect",
     "category",
     "rule",
+    "accountability",
+    "tier",
+    "flag",
+    "violation",
 ];
 
 /// The most entries one array of tables may hold.
@@ -59,6 +64,7 @@ pub(crate) enum RawFile {
         items: Vec<(usize, RawItem)>,
         suspensions: Vec<(usize, RawSuspension)>,
         table: RawTable,
+        rules: RawRules,
     },
 }
 
@@ -75,6 +81,12 @@ pub(crate) fn read_file(doc: &Document<'_>, out: &mut Vec<Diagnostic>) -> Option
         effects: Vec::new(),
         categories: Vec::new(),
         rules: Vec::new(),
+    };
+    let mut rules = RawRules {
+        accountability: None,
+        tiers: Vec::new(),
+        flags: Vec::new(),
+        violations: Vec::new(),
     };
     let mut policy_only: Option<(String, core::ops::Range<usize>)> = None;
     let mut unknown_sections = 0;
@@ -102,7 +114,8 @@ pub(crate) fn read_file(doc: &Document<'_>, out: &mut Vec<Diagnostic>) -> Option
                     .decode::<RawPolicyHeader>("policy", value, out)
                     .map(|p| (p, key.span()))
             }
-            "class" | "item" | "suspension" | "assessment" | "effect" | "category" | "rule" => {
+            "class" | "item" | "suspension" | "assessment" | "effect" | "category" | "rule"
+            | "accountability" | "tier" | "flag" | "violation" => {
                 policy_only.get_or_insert((name.to_owned(), key.span()));
                 match name {
                     "class" => classes = doc.decode_entries("class", value, out),
@@ -111,7 +124,13 @@ pub(crate) fn read_file(doc: &Document<'_>, out: &mut Vec<Diagnostic>) -> Option
                     "assessment" => table.assessment = doc.decode("assessment", value, out),
                     "effect" => table.effects = doc.decode_entries("effect", value, out),
                     "category" => table.categories = doc.decode_entries("category", value, out),
-                    _ => table.rules = doc.decode_entries("rule", value, out),
+                    "rule" => table.rules = doc.decode_entries("rule", value, out),
+                    "accountability" => {
+                        rules.accountability = doc.decode("accountability", value, out)
+                    }
+                    "tier" => rules.tiers = doc.decode_entries("tier", value, out),
+                    "flag" => rules.flags = doc.decode_entries("flag", value, out),
+                    _ => rules.violations = doc.decode_entries("violation", value, out),
                 }
             }
             other => {
@@ -120,7 +139,7 @@ pub(crate) fn read_file(doc: &Document<'_>, out: &mut Vec<Diagnostic>) -> Option
                 key.span(),
                 other,
                 format!("unknown section `{other}`"),
-                did_you_mean(other, SECTIONS).or_else(|| Some("a policy file has `[policy]`, `[[class]]`, `[[item]]` and `[[suspension]]`; a calendar file has `[calendar]` and `[[year]]`".to_owned())),
+                did_you_mean(other, SECTIONS).or_else(|| Some("a policy file has `[policy]` and deadline (`[[class]]`, `[[item]]`, `[[suspension]]`), deduction (`[assessment]`, `[[category]]`, `[[rule]]`, `[[effect]]`) and accountability (`[accountability]`, `[[tier]]`, `[[flag]]`, `[[violation]]`) sections; a calendar file has `[calendar]` and `[[year]]`".to_owned())),
                 ));
             }
         }
@@ -170,6 +189,7 @@ pub(crate) fn read_file(doc: &Document<'_>, out: &mut Vec<Diagnostic>) -> Option
         items,
         suspensions,
         table,
+        rules,
     })
 }
 
@@ -266,6 +286,7 @@ pub(crate) fn compile(
             items,
             suspensions,
             table,
+            rules,
         } = file
         else {
             continue;
@@ -316,7 +337,7 @@ pub(crate) fn compile(
             classes,
             items,
             suspensions,
-            table,
+            (table, rules),
             out,
         ) {
             policies.insert(id, Arc::new(p));
@@ -340,7 +361,7 @@ fn compile_policy(
     raw_classes: &[(usize, RawClass)],
     raw_items: &[(usize, RawItem)],
     raw_suspensions: &[(usize, RawSuspension)],
-    table: &RawTable,
+    (table, rules): (&RawTable, &RawRules),
     out: &mut Vec<Diagnostic>,
 ) -> Option<Policy> {
     let errors_before = errors(out);
@@ -506,7 +527,12 @@ fn compile_policy(
     } else {
         compile_table(doc, table, out)
     };
-    if raw_classes.is_empty() && table.is_empty() {
+    let accountability = if rules.is_empty() {
+        None
+    } else {
+        compile_rules(doc, rules, out)
+    };
+    if raw_classes.is_empty() && table.is_empty() && rules.is_empty() {
         out.push(doc.src.diagnostic(
             Severity::Warning,
             Some(header_span),
@@ -538,6 +564,7 @@ fn compile_policy(
         defaults: header.defaults.iter().map(DefaultNote::from).collect(),
         file: doc.src.name.to_owned(),
         assessment,
+        accountability,
     })
 }
 

@@ -69,6 +69,7 @@ pub struct Policy {
     pub(crate) defaults: Vec<DefaultNote>,
     pub(crate) file: String,
     pub(crate) assessment: Option<crate::assess::model::AssessmentModel>,
+    pub(crate) accountability: Option<crate::decide::model::AccountabilityModel>,
 }
 
 impl Policy {

@@ -358,3 +358,76 @@ pub(crate) struct RawRule {
     #[serde(default)]
     pub(crate) defaults: Vec<RawDefault>,
 }
+
+/// `[accountability]`: the escalation settings of a policy's accountability rules.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawAccountability {
+    #[serde(default)]
+    pub(crate) repeat_months: Option<Spanned<u32>>,
+    #[serde(default)]
+    pub(crate) repeat_escalation: Option<Spanned<String>>,
+    #[serde(default)]
+    pub(crate) complaint_threshold: Option<Spanned<u32>>,
+    #[serde(default)]
+    pub(crate) complaint_months: Option<Spanned<u32>>,
+    #[serde(default)]
+    pub(crate) complaint_escalation: Option<Spanned<String>>,
+    #[serde(default)]
+    pub(crate) complaint_flag: Option<Spanned<String>>,
+    #[serde(default)]
+    pub(crate) source: Option<RawSource>,
+    #[serde(default)]
+    pub(crate) defaults: Vec<RawDefault>,
+}
+
+/// `[[tier]]`: an accountability tier and its measures.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawTier {
+    pub(crate) level: Spanned<u32>,
+    pub(crate) name: String,
+    #[serde(default)]
+    pub(crate) measures: Vec<String>,
+    pub(crate) source: RawSource,
+    #[serde(default)]
+    pub(crate) defaults: Vec<RawDefault>,
+}
+
+/// `[[flag]]`: a qualitative fact only a person records (A12).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawFlag {
+    pub(crate) id: Spanned<String>,
+    pub(crate) name: String,
+    #[serde(default)]
+    pub(crate) adds_measures: Vec<String>,
+    #[serde(default)]
+    pub(crate) needs_review: bool,
+    pub(crate) source: RawSource,
+    #[serde(default)]
+    pub(crate) defaults: Vec<RawDefault>,
+}
+
+/// `[[violation]]`: a violation type mapped to a tier, or an exception refining another.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawViolation {
+    pub(crate) code: Spanned<String>,
+    pub(crate) name: String,
+    #[serde(default)]
+    pub(crate) tier: Option<Spanned<u32>>,
+    #[serde(default)]
+    pub(crate) manual: bool,
+    #[serde(default)]
+    pub(crate) refines: Option<Spanned<String>>,
+    #[serde(default)]
+    pub(crate) when_flags: Option<Spanned<Vec<String>>>,
+    #[serde(default)]
+    pub(crate) priority: Option<i32>,
+    #[serde(default)]
+    pub(crate) candidate_only: bool,
+    pub(crate) source: RawSource,
+    #[serde(default)]
+    pub(crate) defaults: Vec<RawDefault>,
+}

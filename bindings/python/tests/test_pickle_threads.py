@@ -1,0 +1,110 @@
+"""Policies travel to worker processes (pickle) and are shared by threads."""
+
+from __future__ import annotations
+
+import datetime as dt
+import multiprocessing
+import pickle
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
+import numpy as np
+
+import zhidu
+from _workers import due_in_worker, set_in_worker
+
+TOWN = """
+[policy]
+id = "town"
+name = "镇便民服务中心"
+version = "1"
+effective_from = 2024-01-01
+calendar = "cn-mainland"
+source = "local rules"
+
+[[class]]
+id = "promised"
+name = "承诺件"
+unit = "working_days"
+per_case = true
+default_limit = 5
+source = { clause = "X.1", quote = "q" }
+"""
+
+
+def test_pickle_builtin(ps: zhidu.PolicySet, s2: zhidu.Policy) -> None:
+    data = pickle.dumps(ps)
+    assert len(data) < 200  # by name, not by text
+    back = pickle.loads(data)
+    assert back.is_builtin and back.policy_ids == ps.policy_ids
+    p = pickle.loads(pickle.dumps(s2))
+    assert p == s2 and p.due("promised", "2026-09-30", 5) == s2.due("promised", "2026-09-30", 5)
+
+
+def test_pickle_loaded_set_by_source() -> None:
+    ps = zhidu.PolicySet.from_sources({"town.toml": TOWN})
+    back = pickle.loads(pickle.dumps(ps, protocol=pickle.HIGHEST_PROTOCOL))
+    assert not back.is_builtin and back.sources == [("town.toml", TOWN)]
+    p = pickle.loads(pickle.dumps(ps.policy("town")))
+    assert p.due("promised", "2026-09-30").due_date == dt.date(2026, 10, 13)
+    assert p == ps.policy("town")
+
+
+def test_exceptions_pickle(s2: zhidu.Policy) -> None:
+    try:
+        s2.due("promised", "2027-01-04", 5)
+    except zhidu.CoverageError as e:
+        back = pickle.loads(pickle.dumps(e))
+        assert type(back) is zhidu.CoverageError and back.year == 2027 and str(back) == str(e)
+
+
+def test_multiprocessing_pool(s2: zhidu.Policy) -> None:
+    town = zhidu.PolicySet.from_sources({"town.toml": TOWN}).policy("town")
+    ctx = multiprocessing.get_context("spawn")  # everything crosses by pickle
+    with ctx.Pool(2) as pool:
+        out = pool.map(due_in_worker, [(s2, "2026-09-30", 5), (town, "2026-09-30", 5)] * 4)
+        sets = pool.map(set_in_worker, [(zhidu.PolicySet.builtin(), "s2-service-center")])
+    assert out == [("s2-service-center", dt.date(2026, 10, 13)), ("town", dt.date(2026, 10, 13))] * 4
+    assert sets == [(True, s2.class_ids)]
+
+
+def test_threads_share_one_policy(s2: zhidu.Policy) -> None:
+    starts = np.arange(np.datetime64("2024-01-01"), np.datetime64("2026-12-01"))
+    want = s2.due_many("promised", starts, 5)
+    single = [s2.due("promised", str(d), 5).due_date for d in starts[:200].astype(object)]
+    barrier = threading.Barrier(4)
+
+    def work(k: int) -> bool:
+        barrier.wait()
+        ok = True
+        for _ in range(5):
+            ok &= bool(np.array_equal(s2.due_many("promised", starts, 5), want))
+            ok &= [s2.due("promised", str(d), 5).due_date for d in starts[:200].astype(object)] == single
+            ok &= s2.case_status(
+                {"id": str(k), "class": "promised", "accepted_at": "2026-09-30", "days": 5}, "2026-10-12"
+            ).status == "yellow"
+        return ok
+
+    with ThreadPoolExecutor(4) as pool:
+        assert all(pool.map(work, range(4)))
+
+
+def test_gil_released_during_batch(s2: zhidu.Policy) -> None:
+    # While one thread computes a big column, another thread keeps running Python code.
+    starts = np.repeat(np.arange(np.datetime64("2024-01-01"), np.datetime64("2026-12-01")), 2000)
+    ticks = 0
+    done = threading.Event()
+
+    def ticker() -> None:
+        nonlocal ticks
+        while not done.is_set():
+            ticks += 1
+
+    t = threading.Thread(target=ticker)
+    t.start()
+    try:
+        s2.due_many("promised", starts, 5)
+    finally:
+        done.set()
+        t.join()
+    assert ticks > 0

@@ -1,0 +1,507 @@
+//! Accountability (责任追究): violations in time order become decisions — a tier and its
+//! measures, the exception that refined the base rule, the escalation that applied, and
+//! whether a person must review it. Two rules that both apply with no priority between them
+//! and different outcomes are a conflict naming both clauses, never a first match.
+
+pub(crate) mod compile;
+pub(crate) mod model;
+mod rules;
+
+pub use rules::{AccountabilityRules, FlagInfo, TierInfo, ViolationInfo};
+
+use chrono::{DateTime, FixedOffset, Months, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use crate::assess::resolve;
+use crate::deadline::Start;
+use crate::policy::Policy;
+use crate::{Error, RowError};
+use model::{AccountabilityModel, Outcome};
+
+/// A recorded violation: who, when, which clause, and the flags a person set.
+///
+/// # Example
+///
+/// ```
+/// let v: zhidu::ViolationRecord = serde_json::from_str(
+///     r#"{"subject":"张三","at":"2026-10-12","violation":"S2.zr.t1.1","flags":["caused_delay"]}"#,
+/// ).unwrap();
+/// assert_eq!(v.flags, ["caused_delay"]);
+/// ```
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct ViolationRecord {
+    /// The person.
+    pub subject: String,
+    /// When.
+    #[serde(deserialize_with = "crate::case::start")]
+    pub at: Start,
+    /// The violation's clause id, such as `S2.zr.t1.1`.
+    pub violation: String,
+    /// Flag ids set by a person (情节严重, 构成犯罪 …).
+    #[serde(default)]
+    pub flags: Vec<String>,
+    /// A note.
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+impl ViolationRecord {
+    /// A record without flags.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let v = zhidu::ViolationRecord::new("张三", "S2.zr.t1.1", "2026-10-12".parse::<zhidu::Start>().unwrap());
+    /// assert!(v.flags.is_empty());
+    /// ```
+    #[must_use]
+    pub fn new(
+        subject: impl Into<String>,
+        violation: impl Into<String>,
+        at: impl Into<Start>,
+    ) -> ViolationRecord {
+        ViolationRecord {
+            subject: subject.into(),
+            at: at.into(),
+            violation: violation.into(),
+            flags: Vec::new(),
+            note: None,
+        }
+    }
+}
+
+/// The earlier decision an escalation refers to.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct PriorDecision {
+    /// Its 1-based row.
+    pub row: usize,
+    /// When.
+    pub at: DateTime<FixedOffset>,
+    /// Its recorded violation.
+    pub violation: String,
+    /// Its tier.
+    pub tier: Option<u32>,
+}
+
+/// An escalation that applied to a decision.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct Escalation {
+    /// `repeat` (经批评教育仍未改正) or `complaints` (多次受到投诉).
+    pub kind: &'static str,
+    /// The escalation's clause, such as `S2.zr.t2.4`.
+    pub clause: String,
+    /// For a repeat: the earlier tier-1 decision.
+    pub refers_to: Option<PriorDecision>,
+    /// For complaints: how many in the window, this one included.
+    pub count: Option<u32>,
+}
+
+/// The decision for one violation.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct Decision {
+    /// 1-based row of the record.
+    pub row: usize,
+    /// The person.
+    pub subject: String,
+    /// When.
+    pub at: DateTime<FixedOffset>,
+    /// The recorded violation.
+    pub violation: String,
+    /// The clause that decided the tier: the violation, or the exception that refined it.
+    pub applied: String,
+    /// The tier (1, 2, 3 …), or none when a person decides (`needs_review`).
+    pub tier: Option<u32>,
+    /// The tier's name.
+    pub tier_name: Option<String>,
+    /// The measures: the tier's, then those the flags add (移送司法机关, 赔偿责任 …).
+    pub measures: Vec<String>,
+    /// Whether a person must review or decide.
+    pub needs_review: bool,
+    /// Why, in words.
+    pub review_reasons: Vec<String>,
+    /// The escalation that changed the tier (a repeat), or flagged a candidate tier.
+    pub escalation: Option<Escalation>,
+    /// A higher tier a person should consider (多次受到投诉: never applied automatically).
+    pub candidate_tier: Option<u32>,
+    /// The flags recorded.
+    pub flags: Vec<String>,
+    /// Every clause id used, in order.
+    pub clauses: Vec<String>,
+    /// The record's note.
+    pub note: Option<String>,
+}
+
+/// A subject's highest tier in the run.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct SubjectSummary {
+    /// The person.
+    pub subject: String,
+    /// The highest tier decided (none if only manual decisions).
+    pub highest_tier: Option<u32>,
+    /// Decisions.
+    pub decisions: usize,
+    /// Decisions waiting for a person.
+    pub needs_review: usize,
+}
+
+/// Decisions for a history of violations.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct Decisions {
+    /// The policy.
+    pub policy: String,
+    /// In time order (ties: input order).
+    pub decisions: Vec<Decision>,
+    /// Rows that could not be decided.
+    pub errors: Vec<RowError>,
+    /// Per subject.
+    pub subjects: Vec<SubjectSummary>,
+    /// Records after `as_of`: not yet known, not decided.
+    pub after_as_of: usize,
+}
+
+impl Policy {
+    /// Decide a history of violations (any order; processed per subject in time order).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Input`] when the policy has no accountability rules. Bad rows (unknown codes
+    /// or flags, conflicts) are in [`Decisions::errors`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use zhidu::{Start, ViolationRecord};
+    /// let ps = zhidu::PolicySet::builtin().unwrap();
+    /// let p = ps.policy("s2-service-center").unwrap();
+    /// let day = |s: &str| s.parse::<Start>().unwrap();
+    /// // Left the post without leave twice within 12 months: 批评教育, then tier 2 (S2.zr.t2.4).
+    /// let history = [
+    ///     Ok(ViolationRecord::new("张三", "S2.zr.t1.1", day("2025-11-03"))),
+    ///     Ok(ViolationRecord::new("张三", "S2.zr.t1.1", day("2026-10-12"))),
+    /// ];
+    /// let d = p.decide(&history, None).unwrap();
+    /// assert_eq!(d.decisions[0].tier, Some(1));
+    /// assert_eq!(d.decisions[1].tier, Some(2));
+    /// assert_eq!(d.decisions[1].escalation.as_ref().unwrap().clause, "S2.zr.t2.4");
+    /// ```
+    pub fn decide(
+        &self,
+        records: &[Result<ViolationRecord, Error>],
+        as_of: Option<DateTime<FixedOffset>>,
+    ) -> Result<Decisions, Error> {
+        let model = self.accountability.as_ref().ok_or_else(|| {
+            Error::input(
+                format!("policy `{}` has no accountability rules", self.id),
+                Some("policies with `[[tier]]` and `[[violation]]`: s2-service-center, s7-joint-processing, s15-township-center".to_owned()),
+            )
+        })?;
+        let offset = self.calendar().offset();
+        let mut errors = Vec::new();
+        let mut after_as_of = 0;
+        let mut rows: Vec<(usize, &ViolationRecord, DateTime<FixedOffset>)> = Vec::new();
+        for (i, r) in records.iter().enumerate() {
+            let row = i + 1;
+            match r {
+                Err(e) => errors.push(RowError::new("violation", row, e.clone())),
+                Ok(rec) => match resolve(rec.at, offset) {
+                    Ok(at) if as_of.is_some_and(|a| at > a) => after_as_of += 1,
+                    Ok(at) => rows.push((row, rec, at)),
+                    Err(e) => errors.push(RowError::new("violation", row, e)),
+                },
+            }
+        }
+        rows.sort_by_key(|&(row, _, at)| (at, row));
+        let mut decisions: Vec<Decision> = Vec::new();
+        for (row, rec, at) in rows {
+            match self.decide_one(model, rec, at, row, &decisions) {
+                Ok(d) => decisions.push(d),
+                Err(e) => errors.push(RowError::new("violation", row, e)),
+            }
+        }
+        errors.sort_by_key(|e| e.row);
+        let mut subjects: Vec<SubjectSummary> = Vec::new();
+        for d in &decisions {
+            let s = match subjects.iter_mut().find(|s| s.subject == d.subject) {
+                Some(s) => s,
+                None => {
+                    subjects.push(SubjectSummary {
+                        subject: d.subject.clone(),
+                        highest_tier: None,
+                        decisions: 0,
+                        needs_review: 0,
+                    });
+                    match subjects.last_mut() {
+                        Some(s) => s,
+                        None => continue,
+                    }
+                }
+            };
+            s.decisions += 1;
+            s.needs_review += usize::from(d.needs_review);
+            s.highest_tier = s.highest_tier.max(d.tier);
+        }
+        subjects.sort_by(|a, b| a.subject.cmp(&b.subject));
+        Ok(Decisions {
+            policy: self.id.clone(),
+            decisions,
+            errors,
+            subjects,
+            after_as_of,
+        })
+    }
+
+    fn decide_one(
+        &self,
+        m: &AccountabilityModel,
+        rec: &ViolationRecord,
+        at: DateTime<FixedOffset>,
+        row: usize,
+        earlier: &[Decision],
+    ) -> Result<Decision, Error> {
+        let &base = m.index.get(rec.violation.as_str()).ok_or_else(|| {
+            Error::input(
+                format!("policy `{}` has no violation `{}`", self.id, rec.violation),
+                crate::closest(&rec.violation, m.index.keys().map(String::as_str))
+                    .map(|c| format!("did you mean `{c}`?")),
+            )
+        })?;
+        let base_v = m
+            .violations
+            .get(base)
+            .ok_or_else(|| Error::input("internal index out of range", None))?;
+        if base_v.candidate_only {
+            return Err(Error::input(
+                format!("`{}` is an escalation clause, applied by the engine", rec.violation),
+                Some("record the underlying violation; repeats and complaints escalate by themselves".to_owned()),
+            ));
+        }
+        let mut flags: Vec<usize> = Vec::with_capacity(rec.flags.len());
+        for f in &rec.flags {
+            let f = f.trim();
+            if f.is_empty() {
+                continue;
+            }
+            let &i = m.flag_index.get(f).ok_or_else(|| {
+                Error::input(
+                    format!("policy `{}` has no flag `{f}`", self.id),
+                    crate::closest(f, m.flag_index.keys().map(String::as_str))
+                        .map(|c| format!("did you mean `{c}`?"))
+                        .or_else(|| {
+                            Some(format!(
+                                "known flags: {}",
+                                m.flags
+                                    .iter()
+                                    .map(|f| format!("`{}`", f.id))
+                                    .collect::<Vec<_>>()
+                                    .join(", ")
+                            ))
+                        }),
+                )
+            })?;
+            if !flags.contains(&i) {
+                flags.push(i);
+            }
+        }
+        let applied = self.refine(m, base, &flags)?;
+        let applied_v = m.violations.get(applied).unwrap_or(base_v);
+        let mut clauses = vec![base_v.code.clone()];
+        if applied != base {
+            clauses.push(applied_v.code.clone());
+        }
+        let mut tier = match applied_v.outcome {
+            Outcome::Tier(t) => Some(t),
+            Outcome::Manual => None,
+        };
+        let mut review_reasons = Vec::new();
+        if tier.is_none() {
+            review_reasons.push(format!("`{}` is decided by a person", applied_v.code));
+        }
+        let date = at.date_naive();
+        let mut escalation = None;
+        // 经批评教育仍未改正: a recorded tier-1 decision for the same code, within the window.
+        if let (Some(rep), Some(1)) = (m.repeat, tier) {
+            let prior = earlier.iter().rev().find(|d| {
+                d.subject == rec.subject
+                    && d.violation == rec.violation
+                    && d.tier == Some(1)
+                    && within(d.at.date_naive(), date, rep.months)
+            });
+            if let (Some(prior), Some(esc_v)) = (prior, m.violations.get(rep.violation)) {
+                if let Outcome::Tier(t) = esc_v.outcome {
+                    tier = Some(t);
+                }
+                clauses.push(esc_v.code.clone());
+                escalation = Some(Escalation {
+                    kind: "repeat",
+                    clause: esc_v.code.clone(),
+                    refers_to: Some(PriorDecision {
+                        row: prior.row,
+                        at: prior.at,
+                        violation: prior.violation.clone(),
+                        tier: prior.tier,
+                    }),
+                    count: None,
+                });
+            }
+        }
+        // 多次受到投诉: the threshold-th verified complaint in the window flags a candidate tier.
+        let mut candidate_tier = None;
+        if let (Some(c), Some(flag)) = (m.complaints, m.complaint_flag) {
+            if flags.contains(&flag) {
+                let flag_id = m.flags.get(flag).map_or("", |f| f.id.as_str());
+                let count = 1 + earlier
+                    .iter()
+                    .filter(|d| {
+                        d.subject == rec.subject
+                            && d.flags.iter().any(|f| f == flag_id)
+                            && within(d.at.date_naive(), date, c.months)
+                    })
+                    .count();
+                let count = u32::try_from(count).unwrap_or(u32::MAX);
+                if count >= c.threshold {
+                    if let Some(esc_v) = m.violations.get(c.violation) {
+                        candidate_tier = match esc_v.outcome {
+                            Outcome::Tier(t) => Some(t),
+                            Outcome::Manual => None,
+                        };
+                        clauses.push(esc_v.code.clone());
+                        review_reasons.push(format!("{count} verified complaints within {} months: a candidate for {} (never automatic)", c.months, esc_v.code));
+                        if escalation.is_none() {
+                            escalation = Some(Escalation {
+                                kind: "complaints",
+                                clause: esc_v.code.clone(),
+                                refers_to: None,
+                                count: Some(count),
+                            });
+                        }
+                    }
+                }
+            }
+        }
+        let tier_info = tier.and_then(|t| m.tier(t));
+        let mut measures: Vec<String> = tier_info.map(|t| t.measures.clone()).unwrap_or_default();
+        for &f in &flags {
+            if let Some(flag) = m.flags.get(f) {
+                for measure in &flag.adds_measures {
+                    if !measures.contains(measure) {
+                        measures.push(measure.clone());
+                    }
+                }
+                if flag.needs_review {
+                    review_reasons.push(format!(
+                        "flag `{}` ({}) needs a person's judgement",
+                        flag.id, flag.name
+                    ));
+                }
+                if !clauses.contains(&flag.source.clause) {
+                    clauses.push(flag.source.clause.clone());
+                }
+            }
+        }
+        Ok(Decision {
+            row,
+            subject: rec.subject.clone(),
+            at,
+            violation: rec.violation.clone(),
+            applied: applied_v.code.clone(),
+            tier,
+            tier_name: tier_info.map(|t| t.name.clone()),
+            measures,
+            needs_review: !review_reasons.is_empty(),
+            review_reasons,
+            escalation,
+            candidate_tier,
+            flags: flags
+                .iter()
+                .filter_map(|&f| m.flags.get(f))
+                .map(|f| f.id.clone())
+                .collect(),
+            clauses,
+            note: rec.note.clone(),
+        })
+    }
+
+    /// The rule that decides a record of `base` with `flags`: the base, or the one matching
+    /// refinement that is most specific (its flags a strict superset of the others'), then of
+    /// highest priority. Two left with different outcomes are a conflict.
+    fn refine(
+        &self,
+        m: &AccountabilityModel,
+        base: usize,
+        flags: &[usize],
+    ) -> Result<usize, Error> {
+        let Some(list) = m.refinements.get(&base) else {
+            return Ok(base);
+        };
+        let matching: Vec<usize> = list
+            .iter()
+            .copied()
+            .filter(|&r| {
+                m.violations
+                    .get(r)
+                    .is_some_and(|v| v.when_flags.iter().all(|f| flags.contains(f)))
+            })
+            .collect();
+        let specific: Vec<usize> = matching
+            .iter()
+            .copied()
+            .filter(|&a| {
+                let fa = m.violations.get(a).map(|v| &v.when_flags);
+                !matching.iter().any(|&b| {
+                    let fb = m.violations.get(b).map(|v| &v.when_flags);
+                    match (fa, fb) {
+                        (Some(fa), Some(fb)) => {
+                            b != a && fb.len() > fa.len() && fa.iter().all(|f| fb.contains(f))
+                        }
+                        _ => false,
+                    }
+                })
+            })
+            .collect();
+        let top = specific
+            .iter()
+            .filter_map(|&r| m.violations.get(r).map(|v| v.priority.unwrap_or(i32::MIN)))
+            .max();
+        let best: Vec<usize> = specific
+            .iter()
+            .copied()
+            .filter(|&r| m.violations.get(r).map(|v| v.priority.unwrap_or(i32::MIN)) == top)
+            .collect();
+        match best.as_slice() {
+            [] => Ok(base),
+            [one] => Ok(*one),
+            [first, rest @ ..] => {
+                let outcome = m.violations.get(*first).map(|v| v.outcome);
+                if let Some(other) = rest
+                    .iter()
+                    .find(|&&r| m.violations.get(r).map(|v| v.outcome) != outcome)
+                {
+                    let a = m.violations.get(*first).map_or("", |v| v.code.as_str());
+                    let b = m.violations.get(*other).map_or("", |v| v.code.as_str());
+                    return Err(Error::Conflict {
+                        clauses: vec![a.to_owned(), b.to_owned()],
+                        message: format!(
+                            "`{a}` and `{b}` both apply with no priority between them and different outcomes"
+                        ),
+                    });
+                }
+                Ok(*first)
+            }
+        }
+    }
+}
+
+/// Whether `later` is within `months` calendar months after `earlier` (both inclusive).
+fn within(earlier: NaiveDate, later: NaiveDate, months: u32) -> bool {
+    later >= earlier
+        && earlier
+            .checked_add_months(Months::new(months))
+            .is_some_and(|end| later <= end)
+}

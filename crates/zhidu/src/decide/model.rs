@@ -1,0 +1,77 @@
+//! The compiled accountability rules of a policy: tiers, flags, violations and refinements.
+
+use std::collections::HashMap;
+
+use crate::source::{Clause, DefaultNote};
+
+/// What a violation leads to: a tier, or a decision left to a person.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Outcome {
+    Tier(u32),
+    Manual,
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct Tier {
+    pub(crate) level: u32,
+    pub(crate) name: String,
+    pub(crate) measures: Vec<String>,
+    pub(crate) source: Clause,
+    pub(crate) defaults: Vec<DefaultNote>,
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct Flag {
+    pub(crate) id: String,
+    pub(crate) name: String,
+    pub(crate) adds_measures: Vec<String>,
+    pub(crate) needs_review: bool,
+    pub(crate) source: Clause,
+    pub(crate) defaults: Vec<DefaultNote>,
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct Violation {
+    pub(crate) code: String,
+    pub(crate) name: String,
+    pub(crate) outcome: Outcome,
+    /// The base violation this one refines, by index.
+    pub(crate) refines: Option<usize>,
+    /// Flag indices that must all be set, sorted.
+    pub(crate) when_flags: Vec<usize>,
+    pub(crate) priority: Option<i32>,
+    pub(crate) candidate_only: bool,
+    pub(crate) source: Clause,
+    pub(crate) defaults: Vec<DefaultNote>,
+}
+
+/// An escalation: a clause (a candidate-only violation) and its window in months.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Escalation {
+    pub(crate) violation: usize,
+    pub(crate) months: u32,
+    /// For the complaint escalation: how many complaints in the window.
+    pub(crate) threshold: u32,
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct AccountabilityModel {
+    pub(crate) tiers: Vec<Tier>,
+    pub(crate) flags: Vec<Flag>,
+    pub(crate) flag_index: HashMap<String, usize>,
+    pub(crate) violations: Vec<Violation>,
+    pub(crate) index: HashMap<String, usize>,
+    /// Base violation → its refinements.
+    pub(crate) refinements: HashMap<usize, Vec<usize>>,
+    pub(crate) repeat: Option<Escalation>,
+    pub(crate) complaints: Option<Escalation>,
+    pub(crate) complaint_flag: Option<usize>,
+    pub(crate) source: Option<Clause>,
+    pub(crate) defaults: Vec<DefaultNote>,
+}
+
+impl AccountabilityModel {
+    pub(crate) fn tier(&self, level: u32) -> Option<&Tier> {
+        self.tiers.iter().find(|t| t.level == level)
+    }
+}
