@@ -13,6 +13,7 @@ mod due;
 mod error;
 mod output;
 mod rank;
+mod report;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -58,6 +59,8 @@ enum Command {
     Rank(rank::Args),
     /// Decide accountability tiers for a history of violations.
     Decide(decide::Args),
+    /// One run over a period: case statuses, scorecards, ranking and decisions.
+    Report(report::Args),
 }
 
 fn main() -> ExitCode {
@@ -69,6 +72,7 @@ fn main() -> ExitCode {
         Command::Assess(args) => assess::run(&cli.policies, &args),
         Command::Rank(args) => rank::run(&cli.policies, &args),
         Command::Decide(args) => decide::run(&cli.policies, &args),
+        Command::Report(args) => report::run(&cli.policies, &args),
     };
     match result {
         Ok(code) => code,

@@ -652,3 +652,125 @@ fn assess_turns_overdue_cases_into_deductions() {
     assert_eq!(cards[0]["lines"][0]["rule"], "S2.assess.ji.2");
     assert_eq!(cards[0]["lines"][0]["source"]["overdue_days"], 3);
 }
+
+/// A small month for `report`, computed by hand:
+/// - A (promised 5, accepted 09-30, done 10-13 16:00): due 10-13 → done_on_time;
+/// - B (promised 3, accepted 10-12, done 10-20): due 10-15 → done_late, 3 days over → the
+///   handler 赵敏 gets S2.assess.ji.2 −10 (绩 20 → 10);
+/// - C (promised 5, accepted 10-26, open on 10-31): due 11-02 → yellow (11-02 left);
+/// - D (promised 3, accepted 10-26, open): due 10-29 → red, 10-30 over → 1 day, and as a
+///   piece overdue in October it costs 赵敏 another S2.assess.ji.2 −10 (绩 10 → 0);
+/// - incidents: 赵敏 late twice (S2.assess.qin.1 −2 each) → 勤 16; total 100 − 20 − 4 = 76;
+///   王芳 praised by the district (S2.assess.bonus.1a +3) → 103.
+/// - violations: 赵敏 left the post 2025-11-20 and again 2026-10-15 → tier 1 then tier 2
+///   (S2.zr.t2.4); only the October decision is in the period.
+#[test]
+fn report_shows_a_hand_computed_month_in_every_format() {
+    let dir = temp_dir("report");
+    let cases = write(
+        &dir,
+        "cases.jsonl",
+        concat!(
+            r#"{"id":"A","class":"promised","accepted_at":"2026-09-30T10:00:00+08:00","days":5,"handler":"王芳","window":"W02","completed_at":"2026-10-13T16:00:00+08:00"}"#,
+            "\n",
+            r#"{"id":"B","class":"promised","accepted_at":"2026-10-12T09:00:00+08:00","days":3,"handler":"赵敏","window":"W07","completed_at":"2026-10-20T10:00:00+08:00"}"#,
+            "\n",
+            r#"{"id":"C","class":"promised","accepted_at":"2026-10-26T09:00:00+08:00","days":5,"handler":"王芳","window":"W02"}"#,
+            "\n",
+            r#"{"id":"D","class":"promised","accepted_at":"2026-10-26T09:00:00+08:00","days":3,"handler":"赵敏","window":"W07"}"#,
+            "\n"
+        )
+        .as_bytes(),
+    );
+    let incidents = write(
+        &dir,
+        "incidents.csv",
+        "subject,window,at,rule,quantity,points,note\n赵敏,W07,2026-10-09,S2.assess.qin.1,2,,\n王芳,W02,2026-10-16,S2.assess.bonus.1a,,,区政务办表扬\n".as_bytes(),
+    );
+    let violations = write(&dir, "violations.csv", "subject,at,violation,flags,note\n赵敏,2025-11-20,S2.zr.t1.1,,\n赵敏,2026-10-15,S2.zr.t1.1,,\n".as_bytes());
+    let args = |format: &str| {
+        vec![
+            "report".to_owned(),
+            "--policy".into(),
+            "s2-service-center".into(),
+            "--period".into(),
+            "2026-10".into(),
+            "--cases".into(),
+            cases.clone(),
+            "--incidents".into(),
+            incidents.clone(),
+            "--violations".into(),
+            violations.clone(),
+            "--format".into(),
+            format.into(),
+        ]
+    };
+    let run = |a: Vec<String>| {
+        Command::new(env!("CARGO_BIN_EXE_zhidu"))
+            .args(&a)
+            .output()
+            .unwrap()
+    };
+    let o = run(args("json"));
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let r: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(r["cases_total"], 4);
+    assert_eq!(
+        r["by_status"],
+        serde_json::json!({ "done_late": 1, "done_on_time": 1, "red": 1, "yellow": 1 })
+    );
+    assert_eq!(
+        (
+            r["red"][0]["id"].as_str(),
+            r["red"][0]["overdue_days"].as_u64()
+        ),
+        (Some("D"), Some(1))
+    );
+    assert_eq!(r["yellow"][0]["due_date"], "2026-11-02");
+    let card = |s: &str| {
+        r["assessment"]["scorecards"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["subject"] == s)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(card("赵敏")["total"], 76);
+    assert_eq!(card("王芳")["total"], 103);
+    assert_eq!(r["ranking"][0]["window"], "W02");
+    assert_eq!(r["decisions"].as_array().unwrap().len(), 1);
+    assert_eq!(
+        (
+            r["decisions"][0]["tier"].as_u64(),
+            r["decisions"][0]["escalation"]["clause"].as_str()
+        ),
+        (Some(2), Some("S2.zr.t2.4"))
+    );
+
+    let html_path = dir.join("report.html").display().to_string();
+    let mut a = args("html");
+    a.extend(["--out".to_owned(), html_path.clone()]);
+    let o = run(a);
+    assert!(o.status.success());
+    let html = std::fs::read_to_string(&html_path).unwrap();
+    assert!(html.starts_with("<!doctype html>"));
+    assert!(
+        html.contains("<svg")
+            && html.contains("score distribution")
+            && html.contains("window ranking")
+    );
+    assert!(
+        !html.contains("<script") && !html.contains("http://") && !html.contains("https://"),
+        "self-contained"
+    );
+    assert!(html.contains("@page { size: A4"));
+    assert!(html.contains("S2.zr.t2.4"));
+
+    let o = run(args("text"));
+    let text = stdout(&o);
+    assert!(
+        text.contains("done_late 1, done_on_time 1, red 1, yellow 1"),
+        "{text}"
+    );
+}
