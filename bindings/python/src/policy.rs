@@ -566,7 +566,7 @@ impl Policy {
         let (list, bad) = self.statuses(cases, as_of)?;
         batch::report(py, &bad, mode, list.len(), stacklevel)?;
         let collected = batch::report(py, &bad, Mode::Collect, list.len(), stacklevel)?
-            .map_or_else(|| PyList::empty(py), |l| l);
+            .unwrap_or_else(|| PyList::empty(py));
         PyTuple::new(py, [list.into_any(), collected.into_any()])
     }
 
