@@ -220,12 +220,18 @@ fn scoring(c: &mut Criterion) {
     let mut g = c.benchmark_group("scoring");
     g.sample_size(10);
     g.throughput(Throughput::Elements(incidents.len() as u64));
-    g.bench_function("1M incidents, 10k people", |b| {
+    g.bench_function("1M incidents, 10k people, totals", |b| {
         b.iter(|| {
-            p.assess(&zhidu::AssessRequest::new(period).incidents(black_box(&incidents)))
-                .unwrap()
-                .scorecards
-                .len()
+            let req = zhidu::AssessRequest::new(period)
+                .incidents(black_box(&incidents))
+                .lines(false);
+            p.assess(&req).unwrap().scorecards.len()
+        });
+    });
+    g.bench_function("1M incidents, 10k people, every line", |b| {
+        b.iter(|| {
+            let req = zhidu::AssessRequest::new(period).incidents(black_box(&incidents));
+            p.assess(&req).unwrap().scorecards.len()
         });
     });
     g.finish();

@@ -172,7 +172,8 @@ pub fn closest<'a>(given: &str, known: impl IntoIterator<Item = &'a str>) -> Opt
             let len = given_len.max(k.chars().count());
             *d <= len.div_ceil(3).max(1) || k.contains(given) || given.contains(k)
         })
-        .min_by_key(|(d, _)| *d)
+        // Ties go to the alphabetically first name, so the hint never depends on map order.
+        .min_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(b.1)))
         .map(|(_, k)| k)
 }
 
@@ -223,5 +224,8 @@ mod tests {
         assert_eq!(edit_distance("kitten", "sitting"), 3);
         assert_eq!(edit_distance("", "abc"), 3);
         assert_eq!(closest("calender", ["calendar", "class"]), Some("calendar"));
+        // Equally close names: the first in alphabetical order, whatever the input order.
+        assert_eq!(closest("qin.9", ["qin.6", "qin.1", "qin.3"]), Some("qin.1"));
+        assert_eq!(closest("qin.9", ["qin.3", "qin.6", "qin.1"]), Some("qin.1"));
     }
 }

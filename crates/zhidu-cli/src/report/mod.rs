@@ -126,6 +126,18 @@ pub(crate) fn run(global: &[PathBuf], args: &Args) -> Result<ExitCode, CliError>
     if let Some(path) = &args.out {
         eprintln!("wrote {}", path.display());
     }
+    // Bad rows are in the report; say so on stderr too, as `assess` and `decide` do.
+    for (line, e) in &report.case_errors {
+        eprintln!("case line {line}: {}", crate::output::error_cell(e));
+    }
+    crate::assess::report_errors(&report.assessment);
+    for e in &report.decision_errors {
+        eprintln!(
+            "violation row {}: {}",
+            e.row,
+            crate::output::error_cell(&e.error)
+        );
+    }
     Ok(if report.has_errors() {
         ExitCode::from(1)
     } else {

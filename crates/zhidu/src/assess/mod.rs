@@ -127,6 +127,7 @@ impl Incident {
 #[derive(Clone, Copy, Debug)]
 pub struct AssessRequest<'a> {
     period: Period,
+    lines: bool,
     incidents: Rows<'a, Incident>,
     cases: Option<(&'a Policy, Rows<'a, Case>)>,
     roster: &'a [(String, String)],
@@ -178,6 +179,7 @@ impl<'a> AssessRequest<'a> {
     pub fn new(period: Period) -> Self {
         AssessRequest {
             period,
+            lines: true,
             incidents: Rows::Parsed(&[]),
             cases: None,
             roster: &[],
@@ -195,6 +197,26 @@ impl<'a> AssessRequest<'a> {
     #[must_use]
     pub fn incidents(mut self, incidents: &'a [Incident]) -> Self {
         self.incidents = Rows::Parsed(incidents);
+        self
+    }
+
+    /// Whether scorecards list every line (the default). Without lines a card still has its
+    /// categories, bonus, total, fines and effects: the fast path for scoring a province.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use zhidu::{AssessRequest, Incident, Start};
+    /// let ps = zhidu::PolicySet::builtin().unwrap();
+    /// let p = ps.policy("s2-service-center").unwrap();
+    /// let incidents = [Incident::new("张三", "S2.assess.qin.1", "2026-10-12".parse::<Start>().unwrap())];
+    /// let req = AssessRequest::new("2026-10".parse().unwrap()).incidents(&incidents).lines(false);
+    /// let card = &p.assess(&req).unwrap().scorecards[0];
+    /// assert_eq!((card.total, card.lines.len()), (98, 0));
+    /// ```
+    #[must_use]
+    pub fn lines(mut self, lines: bool) -> Self {
+        self.lines = lines;
         self
     }
 
@@ -493,7 +515,12 @@ impl Card {
 /// An incident checked against the table, ready to be put on cards.
 struct Scored<'m, 'i> {
     rule: &'m model::Rule,
-    line: Line,
+    /// Signed points and yuan of the incident.
+    points: i64,
+    fine: Decimal,
+    at: DateTime<FixedOffset>,
+    /// The scorecard line, built only when lines are asked for.
+    line: Option<Line>,
     window: Option<&'i str>,
 }
 
@@ -549,7 +576,14 @@ impl Policy {
 
         let mut place =
             |cards: &mut Vec<Card>, scored: Scored<'_, '_>, subject: &str, order: usize| {
-                let Scored { rule, line, window } = scored;
+                let Scored {
+                    rule,
+                    points,
+                    fine,
+                    at,
+                    line,
+                    window,
+                } = scored;
                 let hits: Vec<EffectHit> = rule
                     .effects
                     .iter()
@@ -557,10 +591,16 @@ impl Policy {
                     .map(|e| EffectHit {
                         id: e.id.clone(),
                         name: e.name.clone(),
-                        rule: line.rule.to_string(),
-                        at: line.at,
+                        rule: rule.meta.code.to_string(),
+                        at,
                     })
                     .collect();
+                let entry = Entry {
+                    points,
+                    fine,
+                    line,
+                    order,
+                };
                 let to_window = matches!(
                     rule.charge,
                     model::Charge::Window | model::Charge::PersonAndWindow
@@ -569,7 +609,7 @@ impl Policy {
                 // go on the window's own card in full.
                 let window_copy = match (to_window, window) {
                     (true, Some(w)) if rule.charge == model::Charge::PersonAndWindow => {
-                        Some((w, line.clone(), hits.clone()))
+                        Some((w, entry.clone(), hits.clone()))
                     }
                     _ => None,
                 };
@@ -577,7 +617,7 @@ impl Policy {
                     if let Some(w) = window {
                         let c = card_for(cards, SubjectKind::Window, w);
                         if let Some(card) = cards.get_mut(c) {
-                            add_line(card, rule, line, hits, order);
+                            add_line(card, rule, entry, hits);
                         }
                     }
                 } else {
@@ -589,13 +629,13 @@ impl Policy {
                                 None => card.windows.push((w.to_owned(), 1)),
                             }
                         }
-                        add_line(card, rule, line, hits, order);
+                        add_line(card, rule, entry, hits);
                     }
                 }
-                if let Some((w, line, hits)) = window_copy {
+                if let Some((w, entry, hits)) = window_copy {
                     let c = card_for(cards, SubjectKind::Window, w);
                     if let Some(card) = cards.get_mut(c) {
-                        add_line(card, rule, line, hits, order);
+                        add_line(card, rule, entry, hits);
                     }
                 }
             };
@@ -628,7 +668,8 @@ impl Policy {
                 outside_rows.push(row);
                 continue;
             }
-            match self.score_incident(model, incident, at, LineSource::Incident { row }) {
+            match self.score_incident(model, incident, at, LineSource::Incident { row }, req.lines)
+            {
                 Ok(scored) => place(&mut cards, scored, &incident.subject, row),
                 Err(error) => errors.push(RowError {
                     input: "incident",
@@ -643,7 +684,7 @@ impl Policy {
                 match g {
                     Ok((incident, source, order)) => {
                         let at = resolve(incident.at, offset).unwrap_or(start);
-                        match self.score_incident(model, &incident, at, source) {
+                        match self.score_incident(model, &incident, at, source, req.lines) {
                             Ok(scored) => place(
                                 &mut cards,
                                 scored,
@@ -706,6 +747,7 @@ impl Policy {
         incident: &'i Incident,
         at: DateTime<FixedOffset>,
         source: LineSource,
+        with_line: bool,
     ) -> Result<Scored<'m, 'i>, Error> {
         let rule = model
             .rule_index
@@ -795,7 +837,9 @@ impl Policy {
         };
         let points_each = sign * i64::from(magnitude);
         let meta: &Arc<RuleMeta> = &rule.meta;
-        let line = Line {
+        let points = points_each * i64::from(quantity);
+        let fine = version.fine * Decimal::from(quantity);
+        let line = with_line.then(|| Line {
             rule: meta.code.clone(),
             quote: meta.quote.clone(),
             category: meta.category.clone(),
@@ -803,15 +847,15 @@ impl Policy {
             unit: meta.unit,
             quantity,
             points_each,
-            points: points_each * i64::from(quantity),
-            fine: version.fine * Decimal::from(quantity),
+            points,
+            fine,
             effects: meta.effect_names.clone(),
             at,
             case: incident.case.clone(),
             note: incident.note.clone(),
             source,
             defaults: defaults.clone(),
-        };
+        });
         if rule.charge == model::Charge::Window && incident.window.is_none() {
             return Err(Error::input(
                 format!(
@@ -823,25 +867,39 @@ impl Policy {
         }
         Ok(Scored {
             rule,
+            points,
+            fine,
+            at,
             line,
             window: incident.window.as_deref(),
         })
     }
 }
 
-fn add_line(card: &mut Card, rule: &model::Rule, line: Line, hits: Vec<EffectHit>, order: usize) {
-    match line.kind {
+/// An incident's contribution to a card.
+#[derive(Clone)]
+struct Entry {
+    points: i64,
+    fine: Decimal,
+    line: Option<Line>,
+    order: usize,
+}
+
+fn add_line(card: &mut Card, rule: &model::Rule, entry: Entry, hits: Vec<EffectHit>) {
+    match rule.meta.kind {
         RuleKind::Deduction => {
             if let Some(slot) = rule.category.and_then(|c| card.raw.get_mut(c)) {
-                *slot += -line.points;
+                *slot += -entry.points;
             }
         }
-        RuleKind::Bonus => card.bonus += line.points,
+        RuleKind::Bonus => card.bonus += entry.points,
         RuleKind::EffectOnly => {}
     }
-    card.fines += line.fine;
+    card.fines += entry.fine;
     card.effects.extend(hits);
-    card.lines.push((order, line));
+    if let Some(line) = entry.line {
+        card.lines.push((entry.order, line));
+    }
 }
 
 fn finish(model: &AssessmentModel, mut card: Card, period: &str) -> Scorecard {
