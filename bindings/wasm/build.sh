@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# Builds the `zhidu` npm package from the zhidu-wasm crate:
+#
+#   one `cargo build` for wasm32-unknown-unknown (profile `wasm-release` of the root Cargo.toml),
+#   then the pinned `wasm-bindgen` CLI twice:
+#     pkg/node/  --target nodejs   CommonJS:  require("./pkg/node")
+#     pkg/web/   --target web      ES module: import init, { PolicySet } from "./pkg/web/zhidu_wasm.js"
+#   then `wasm-opt -Oz` on each module (binaryen from npm, see below), and prints the raw and
+#   gzip sizes.
+#
+# Needs: rustup target wasm32-unknown-unknown and wasm-bindgen-cli of the version pinned in
+# Cargo.toml (test.sh installs both).
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+cd "$root"
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$root/target/wasm}"
+
+pinned="$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)".*/\1/p' "$here/Cargo.toml")"
+have="$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" || true
+if [ "$have" != "$pinned" ]; then
+  echo "wasm-bindgen CLI $pinned is needed (found: ${have:-none}):" >&2
+  echo "  cargo install wasm-bindgen-cli --version $pinned" >&2
+  exit 2
+fi
+
+start=$(date +%s)
+cargo build -p zhidu-wasm --lib --target wasm32-unknown-unknown --profile wasm-release
+wasm="$CARGO_TARGET_DIR/wasm32-unknown-unknown/wasm-release/zhidu_wasm.wasm"
+
+version="$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)"
+rm -rf "$here/pkg/node" "$here/pkg/web"
+wasm-bindgen --target nodejs --out-dir "$here/pkg/node" "$wasm"
+wasm-bindgen --target web --out-dir "$here/pkg/web" "$wasm"
+
+# Each output is a package of its own, so `require("./pkg/node")` and bundlers find it.
+cat > "$here/pkg/node/package.json" <<EOF
+{
+  "name": "zhidu",
+  "version": "$version",
+  "description": "Regulations of Chinese administrative service centres as code (Node build)",
+  "license": "MIT OR Apache-2.0",
+  "type": "commonjs",
+  "main": "zhidu_wasm.js",
+  "types": "zhidu_wasm.d.ts"
+}
+EOF
+cat > "$here/pkg/web/package.json" <<EOF
+{
+  "name": "zhidu",
+  "version": "$version",
+  "description": "Regulations of Chinese administrative service centres as code (browser build)",
+  "license": "MIT OR Apache-2.0",
+  "type": "module",
+  "module": "zhidu_wasm.js",
+  "main": "zhidu_wasm.js",
+  "types": "zhidu_wasm.d.ts",
+  "sideEffects": false
+}
+EOF
+
+# wasm-opt: binaryen from npm (a devDependency, so its version is pinned in package-lock.json),
+# else one on PATH. Debian bookworm's wasm-opt 108 rewrites wasm-bindgen's externref table as a
+# funcref table, so the result is loaded once and dropped (with a warning) if it does not work.
+if [ -x "$here/node_modules/.bin/wasm-opt" ]; then
+  wasm_opt="$here/node_modules/.bin/wasm-opt"
+else
+  wasm_opt="$(command -v wasm-opt || true)"
+fi
+if [ -n "$wasm_opt" ]; then
+  # Only the features rustc enables by default for wasm32-unknown-unknown (never stringref &c.).
+  features=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
+            --enable-mutable-globals --enable-reference-types --enable-multivalue)
+  for dir in node web; do
+    f="$here/pkg/$dir/zhidu_wasm_bg.wasm"
+    cp "$f" "$f.orig"
+    "$wasm_opt" -Oz "${features[@]}" --strip-debug --strip-producers "$f.orig" -o "$f"
+  done
+  if node -e 'require(process.argv[1]).PolicySet.builtin().policy("s2-service-center")' "$here/pkg/node"; then
+    opt="$("$wasm_opt" --version)"
+    rm -f "$here"/pkg/*/zhidu_wasm_bg.wasm.orig
+  else
+    echo "warning: $wasm_opt broke the module; keeping it unoptimised" >&2
+    for dir in node web; do mv "$here/pkg/$dir/zhidu_wasm_bg.wasm.orig" "$here/pkg/$dir/zhidu_wasm_bg.wasm"; done
+    opt="wasm-opt output dropped"
+  fi
+else
+  opt="no wasm-opt"
+fi
+
+size() { wc -c <"$1" | tr -d ' '; }
+gz() { gzip -9 -c "$1" | wc -c | tr -d ' '; }
+web="$here/pkg/web/zhidu_wasm_bg.wasm"
+printf 'built in %ss; %s\n' "$(($(date +%s) - start))" "$opt"
+printf 'cargo output  %9s bytes raw\n' "$(size "$wasm")"
+printf 'zhidu_wasm_bg.wasm %9s bytes raw, %s bytes gzip -9\n' "$(size "$web")" "$(gz "$web")"
+printf 'zhidu_wasm.js (web)  %7s bytes raw, %s bytes gzip -9\n' "$(size "$here/pkg/web/zhidu_wasm.js")" "$(gz "$here/pkg/web/zhidu_wasm.js")"

@@ -1,0 +1,64 @@
+//! All error translation: a core [`zhidu::Error`] becomes a JavaScript `Error` named
+//! `ZhiduError` with the core's error shape as properties.
+//!
+//! `{ name: "ZhiduError", message, code, help, diagnostics }`, and for policy files also
+//! `file`, `line`, `column` and `path` of the first error diagnostic, so that
+//! `catch (e) { e.code }` and `e.line` work without digging.
+
+use js_sys::{Object, Reflect};
+use wasm_bindgen::JsValue;
+use zhidu::{Error, Severity};
+
+use crate::convert::to_js;
+
+/// Run `f` and turn its error into a thrown `ZhiduError`.
+///
+/// # Errors
+///
+/// The `ZhiduError` object for any error of `f`.
+pub fn js<T>(f: impl FnOnce() -> Result<T, Error>) -> Result<T, JsValue> {
+    f().map_err(|e| to_js_error(&e))
+}
+
+fn set(target: &JsValue, key: &str, value: &JsValue) {
+    // Setting a property on a fresh, ordinary object cannot throw.
+    let _ = Reflect::set(target, &JsValue::from_str(key), value);
+}
+
+fn opt_str(s: Option<&str>) -> JsValue {
+    s.map_or(JsValue::NULL, JsValue::from_str)
+}
+
+/// The `ZhiduError` for a core error.
+#[must_use]
+pub fn to_js_error(e: &Error) -> JsValue {
+    let err = js_sys::Error::new(&e.to_string());
+    err.set_name("ZhiduError");
+    let obj: JsValue = err.into();
+    set(&obj, "code", &JsValue::from_str(e.code()));
+    set(&obj, "help", &opt_str(e.help().as_deref()));
+    let diagnostics = to_js(e.diagnostics()).unwrap_or_else(|_| js_sys::Array::new().into());
+    set(&obj, "diagnostics", &diagnostics);
+    if let Some(d) = e
+        .diagnostics()
+        .iter()
+        .find(|d| d.severity == Severity::Error)
+    {
+        set(&obj, "file", &JsValue::from_str(&d.file));
+        set(&obj, "line", &JsValue::from(d.line));
+        set(&obj, "column", &JsValue::from(d.column));
+        set(&obj, "path", &JsValue::from_str(&d.path));
+    }
+    obj
+}
+
+/// One failed row of a column batch: `{ index, code, message, help }`.
+#[must_use]
+pub fn row_error(index: usize, e: &Error) -> JsValue {
+    let obj: JsValue = Object::new().into();
+    set(&obj, "index", &JsValue::from(index as f64));
+    set(&obj, "code", &JsValue::from_str(e.code()));
+    set(&obj, "message", &JsValue::from_str(&e.to_string()));
+    set(&obj, "help", &opt_str(e.help().as_deref()));
+    obj
+}

@@ -1,0 +1,342 @@
+//! # zhidu for JavaScript
+//!
+//! The WebAssembly build of the zhidu core behind the `zhidu` npm package (Node and
+//! browsers) and the browser calculators in `www/`. The binding converts and delegates:
+//!
+//! - requests are plain objects read field by field (`{ class, acceptedAt, days }`), with
+//!   unknown keys refused ([`convert`]);
+//! - a case is read as its JSON, exactly like a line of a case log;
+//! - results are the core's serde shapes, so a JavaScript result has the same field names as
+//!   the CLI's `--format json` ([`convert::to_js`]);
+//! - every failure is thrown as an `Error` named `ZhiduError` with `code`, `help` and, for
+//!   policy files, `diagnostics` ([`error`]).
+//!
+//! The TypeScript declarations of every shape are in `types.d.ts`, appended to the generated
+//! declarations; `tests/usage.ts` checks them with `tsc` and `tests/shapes.test.mjs` checks
+//! that the objects at run time have exactly the declared keys.
+//!
+//! Later calculators (assessment: `assess`, `decide`) add methods to [`Policy`] and shapes to
+//! `types.d.ts` in the same way.
+
+pub mod convert;
+pub mod error;
+
+use std::sync::Arc;
+
+use chrono::Datelike;
+use js_sys::{Array, Object, Reflect};
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+use zhidu::{Error, Start};
+
+use crate::convert::{DueManyRequest, DueRequest, to_js};
+use crate::error::js;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &str = include_str!("types.d.ts");
+
+/// A validated set of calendars and policies: the shipped ones or your own TOML files.
+#[wasm_bindgen]
+pub struct PolicySet {
+    inner: zhidu::PolicySet,
+}
+
+#[wasm_bindgen]
+impl PolicySet {
+    /// The shipped policies, embedded in the module.
+    pub fn builtin() -> Result<PolicySet, JsValue> {
+        js(|| {
+            Ok(PolicySet {
+                inner: zhidu::PolicySet::builtin()?,
+            })
+        })
+    }
+
+    /// Load policy and calendar files given as `{ "name.toml": text, … }`. A policy may refer
+    /// to the builtin calendar `cn-mainland` without shipping it.
+    #[wasm_bindgen(js_name = fromToml)]
+    pub fn from_toml(
+        #[wasm_bindgen(unchecked_param_type = "PolicySources")] files: JsValue,
+    ) -> Result<PolicySet, JsValue> {
+        js(|| {
+            let files = convert::sources(&files)?;
+            Ok(PolicySet {
+                inner: zhidu::PolicySet::from_sources(&convert::source_refs(&files))?,
+            })
+        })
+    }
+
+    /// Every diagnostic of the files, errors and warnings, without throwing for them.
+    #[wasm_bindgen(js_name = checkToml, unchecked_return_type = "Diagnostic[]")]
+    pub fn check_toml(
+        #[wasm_bindgen(unchecked_param_type = "PolicySources")] files: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        js(|| {
+            let files = convert::sources(&files)?;
+            to_js(&zhidu::PolicySet::check_sources(&convert::source_refs(
+                &files,
+            ))?)
+        })
+    }
+
+    /// A policy by id, such as `s2-service-center`.
+    pub fn policy(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+    ) -> Result<Policy, JsValue> {
+        js(|| {
+            let id = convert::text(&id, "id", convert::MAX_FIELD)?;
+            Ok(Policy {
+                inner: self.inner.policy_arc(&id)?,
+            })
+        })
+    }
+
+    /// Every policy, by id.
+    #[wasm_bindgen(unchecked_return_type = "Policy[]")]
+    pub fn policies(&self) -> Array {
+        self.inner
+            .policies()
+            .filter_map(|p| self.inner.policy_arc(p.id()).ok())
+            .map(|inner| JsValue::from(Policy { inner }))
+            .collect()
+    }
+
+    /// The ids of every policy, sorted.
+    #[wasm_bindgen(getter, js_name = policyIds)]
+    pub fn policy_ids(&self) -> Vec<String> {
+        self.inner.policies().map(|p| p.id().to_owned()).collect()
+    }
+
+    /// Warnings found while loading (errors make loading throw instead).
+    #[wasm_bindgen(getter, unchecked_return_type = "Diagnostic[]")]
+    pub fn warnings(&self) -> JsValue {
+        to_js(self.inner.warnings()).unwrap_or_else(|_| Array::new().into())
+    }
+
+    /// Whether this is the embedded builtin set.
+    #[wasm_bindgen(getter, js_name = isBuiltin)]
+    pub fn is_builtin(&self) -> bool {
+        self.inner.is_builtin()
+    }
+}
+
+/// One regulation as code: its deadline classes, service items and suspension reasons,
+/// bound to its calendar.
+#[wasm_bindgen]
+pub struct Policy {
+    inner: Arc<zhidu::Policy>,
+}
+
+#[wasm_bindgen]
+impl Policy {
+    /// The policy's id.
+    #[wasm_bindgen(getter)]
+    pub fn id(&self) -> String {
+        self.inner.id().to_owned()
+    }
+
+    /// The policy's display name.
+    #[wasm_bindgen(getter)]
+    pub fn name(&self) -> String {
+        self.inner.name().to_owned()
+    }
+
+    /// The policy's version.
+    #[wasm_bindgen(getter)]
+    pub fn version(&self) -> String {
+        self.inner.version().to_owned()
+    }
+
+    /// The policy with its calendar, classes, service items and suspension reasons.
+    #[wasm_bindgen(unchecked_return_type = "PolicyInfo")]
+    pub fn info(&self) -> Result<JsValue, JsValue> {
+        js(|| to_js(self.inner.as_ref()))
+    }
+
+    /// Due date and instant of a case of `class` accepted at `acceptedAt`, with `days` for
+    /// classes whose limit is promised per case.
+    #[wasm_bindgen(unchecked_return_type = "Due")]
+    pub fn due(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "DueRequest")] request: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        js(|| {
+            let r = DueRequest::read(&request)?;
+            to_js(&self.inner.due(&r.class, r.start, r.days)?)
+        })
+    }
+
+    /// `due` with the explanation: every day counted or skipped and why, the
+    /// clauses, defaults and notices used (what `zhidu due --format json` prints).
+    #[wasm_bindgen(unchecked_return_type = "DueExplanation")]
+    pub fn explain(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "DueRequest")] request: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        js(|| {
+            let r = DueRequest::read(&request)?;
+            to_js(&self.inner.explain_due(&r.class, r.start, r.days)?)
+        })
+    }
+
+    /// The instant (RFC 3339) from which such a case, with no suspensions, is yellow
+    /// (黄牌预警).
+    #[wasm_bindgen(js_name = yellowFrom)]
+    pub fn yellow_from(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "DueRequest")] request: JsValue,
+    ) -> Result<String, JsValue> {
+        js(|| {
+            let r = DueRequest::read(&request)?;
+            let class = self.inner.class(&r.class)?;
+            Ok(class.yellow_from(r.start, r.days)?.to_rfc3339())
+        })
+    }
+
+    /// Due dates for a column of acceptance instants: `due_date` and `due_at` columns in the
+    /// same order (`null` for a row that fails) and the failed rows in `errors`.
+    #[wasm_bindgen(js_name = dueMany, unchecked_return_type = "DueColumns")]
+    pub fn due_many(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "DueManyRequest")] request: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        js(|| {
+            let r = DueManyRequest::read(&request)?;
+            let class = self.inner.class(&r.class)?;
+            let cells = convert::cells(&r.accepted_json)?;
+            let mut due_date = convert::Column::new(cells.len());
+            let mut due_at = convert::Column::new(cells.len());
+            let errors = Array::new();
+            let mut bad_days = r.bad_days.into_iter().peekable();
+            for (i, cell) in cells.iter().enumerate() {
+                let result = match bad_days.next_if(|(j, _)| *j == i) {
+                    Some((_, e)) => Err(e),
+                    None => cell
+                        .start()
+                        .and_then(|start| class.due(start, r.days.get(i).copied().flatten())),
+                };
+                match result {
+                    Ok(due) => {
+                        due_date.set(i, due.due_date.num_days_from_ce().into(), || {
+                            due.due_date.to_string()
+                        });
+                        due_at.set(i, due.due_at.timestamp(), || due.due_at.to_rfc3339());
+                    }
+                    Err(e) => {
+                        errors.push(&error::row_error(i, &e));
+                        due_date.null(i);
+                        due_at.null(i);
+                    }
+                }
+            }
+            let result = Object::new();
+            for (key, value) in [
+                ("due_date", due_date.into_array()),
+                ("due_at", due_at.into_array()),
+                ("errors", errors),
+            ] {
+                Reflect::set(&result, &key.into(), &value).map_err(|e| convert::thrown(key, &e))?;
+            }
+            Ok(result.into())
+        })
+    }
+
+    /// The status of a case (a case-log object) at `asOf`: on track, yellow, red, suspended,
+    /// done on time or late, with the remaining and overdue working days.
+    #[wasm_bindgen(js_name = caseStatus, unchecked_return_type = "CaseStatus")]
+    pub fn case_status(
+        &self,
+        #[wasm_bindgen(js_name = caseRecord, unchecked_param_type = "Case")] case: JsValue,
+        #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        js(|| {
+            let case = convert::case(&case)?;
+            let as_of = self.as_of(&as_of)?;
+            to_js(&self.inner.case_status(&case, as_of)?)
+        })
+    }
+
+    /// `caseStatus` for many cases: `statuses` in order (`null` for a case that
+    /// fails) and the failed cases in `errors`, so a bad case never hides the others.
+    #[wasm_bindgen(js_name = caseStatuses, unchecked_return_type = "CaseStatuses")]
+    pub fn case_statuses(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "readonly Case[]")] cases: JsValue,
+        #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        js(|| {
+            let as_of = self.as_of(&as_of)?;
+            let Some(cases) = cases.dyn_ref::<Array>() else {
+                return Err(convert::input(
+                    "`cases` must be an array of case objects".to_owned(),
+                    None,
+                ));
+            };
+            let statuses = Array::new();
+            let errors = Array::new();
+            for (i, case) in cases.iter().enumerate() {
+                let status = convert::case(&case)
+                    .and_then(|c| self.inner.case_status(&c, as_of))
+                    .and_then(|s| to_js(&s));
+                match status {
+                    Ok(s) => statuses.push(&s),
+                    Err(e) => {
+                        errors.push(&error::row_error(i, &e));
+                        statuses.push(&JsValue::NULL)
+                    }
+                };
+            }
+            let result = Object::new();
+            for (key, value) in [("statuses", statuses), ("errors", errors)] {
+                Reflect::set(&result, &key.into(), &value).map_err(|e| convert::thrown(key, &e))?;
+            }
+            Ok(result.into())
+        })
+    }
+
+    /// The explanation of a case's due date at `asOf`, with its suspensions.
+    #[wasm_bindgen(js_name = explainCase, unchecked_return_type = "DueExplanation")]
+    pub fn explain_case(
+        &self,
+        #[wasm_bindgen(js_name = caseRecord, unchecked_param_type = "Case")] case: JsValue,
+        #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        js(|| {
+            let case = convert::case(&case)?;
+            let as_of = self.as_of(&as_of)?;
+            to_js(&self.inner.explain_case(&case, as_of)?)
+        })
+    }
+
+    /// Every day of a month of the policy's calendar with its kind (working day, make-up
+    /// working day, weekend, holiday with its festival), for a month view.
+    #[wasm_bindgen(js_name = calendarMonth, unchecked_return_type = "CalendarDay[]")]
+    pub fn calendar_month(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "number")] year: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] month: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        js(|| {
+            let year = convert::int(&year, "year")?;
+            let month = convert::int(&month, "month")?;
+            let (year, month) = match (i32::try_from(year), u32::try_from(month)) {
+                (Ok(y), Ok(m)) => (y, m),
+                _ => {
+                    return Err(convert::input(
+                        format!("no month {month} of year {year}"),
+                        Some("give a year such as 2026 and a month from 1 to 12".to_owned()),
+                    ));
+                }
+            };
+            to_js(&self.inner.calendar().month(year, month)?)
+        })
+    }
+}
+
+impl Policy {
+    fn as_of(&self, value: &JsValue) -> Result<chrono::DateTime<chrono::FixedOffset>, Error> {
+        let text = convert::text(value, "asOf", convert::MAX_FIELD)?;
+        Start::parse_instant(&text, self.inner.calendar().offset())
+    }
+}

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# WASM suite: installs what it needs on a fresh machine, builds the package (build.sh) and runs
+#   - the conformance corpus tests/cases/** through the Node package (node --test),
+#   - malformed inputs from JavaScript (never a trap), the declared shapes against real results,
+#   - tsc --noEmit over a typed use of every export (tests/usage.ts),
+#   - the calculator page in headless Chromium (Playwright), with a screenshot in
+#     target/screenshots/.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+cd "$here"
+
+command -v cargo >/dev/null || { echo "cargo is required (rustup)"; exit 2; }
+command -v node >/dev/null || { echo "node is required"; exit 2; }
+
+echo "-- tools"
+rustup target add wasm32-unknown-unknown >/dev/null
+pinned="$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)".*/\1/p' Cargo.toml)"
+if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$pinned" ]; then
+  cargo install wasm-bindgen-cli --version "$pinned"
+fi
+if [ ! -x /usr/bin/chromium ]; then
+  apt-get update -qq && apt-get install -y -qq chromium >/dev/null
+fi
+npm ci --no-audit --no-fund --loglevel=error
+wasm-bindgen --version
+/usr/bin/chromium --version
+node --version
+
+echo "-- build"
+bash build.sh
+
+echo "-- tsc --noEmit (tests/usage.ts against both packages' declarations)"
+node_modules/.bin/tsc --noEmit -p tsconfig.json
+
+echo "-- node --test (corpus, malformed inputs, shapes, browser)"
+node --test --test-concurrency=1 tests/*.test.mjs

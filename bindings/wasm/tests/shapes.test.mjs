@@ -1,0 +1,141 @@
+// The TypeScript declarations tell the truth: every result object, at run time, has exactly
+// the keys and value types its declared interface has. Read with the TypeScript compiler API
+// from the generated pkg/node/zhidu_wasm.d.ts (so the test checks what users get).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import ts from "typescript";
+import { wasmDir, zhidu } from "./helpers.mjs";
+
+const dts = join(wasmDir, "pkg", "node", "zhidu_wasm.d.ts");
+const program = ts.createProgram([dts], { strict: true, noEmit: true, lib: ["lib.es2022.d.ts", "lib.esnext.disposable.d.ts"] });
+const checker = program.getTypeChecker();
+const source = program.getSourceFile(dts);
+const exported = new Map(checker.getExportsOfModule(checker.getSymbolAtLocation(source)).map((s) => [s.name, s]));
+
+function declared(name) {
+  const symbol = exported.get(name);
+  assert.ok(symbol, `no export ${name} in the declarations`);
+  return checker.getDeclaredTypeOfSymbol(symbol);
+}
+
+/** Problems of `value` against `type`, with `path` naming the place. */
+function conform(value, type, path) {
+  const show = () => checker.typeToString(type);
+  if (type.isUnion()) {
+    const tries = type.types.map((t) => conform(value, t, path));
+    return tries.some((p) => p.length === 0) ? [] : tries.sort((a, b) => a.length - b.length)[0];
+  }
+  const f = type.flags;
+  if (f & ts.TypeFlags.Null) return value === null ? [] : [`${path}: ${JSON.stringify(value)} is not null`];
+  if (f & ts.TypeFlags.Undefined) return value === undefined ? [] : [`${path}: not undefined`];
+  if (f & ts.TypeFlags.StringLiteral) return value === type.value ? [] : [`${path}: ${JSON.stringify(value)} is not ${show()}`];
+  if (f & ts.TypeFlags.String) return typeof value === "string" ? [] : [`${path}: ${JSON.stringify(value)} is not a string`];
+  if (f & ts.TypeFlags.Number) return typeof value === "number" ? [] : [`${path}: ${JSON.stringify(value)} is not a number`];
+  if (f & ts.TypeFlags.BooleanLiteral) return typeof value === "boolean" ? [] : [`${path}: not a boolean`];
+  if (f & ts.TypeFlags.Boolean) return typeof value === "boolean" ? [] : [`${path}: not a boolean`];
+  if (checker.isTupleType(type)) {
+    const items = checker.getTypeArguments(type);
+    if (!Array.isArray(value) || value.length !== items.length) return [`${path}: not a ${show()}`];
+    return items.flatMap((t, i) => conform(value[i], t, `${path}[${i}]`));
+  }
+  if (checker.isArrayType(type)) {
+    if (!Array.isArray(value)) return [`${path}: not an array`];
+    const [item] = checker.getTypeArguments(type);
+    return value.flatMap((v, i) => conform(v, item, `${path}[${i}]`));
+  }
+  if (f & ts.TypeFlags.Object) {
+    if (value === null || typeof value !== "object") return [`${path}: ${JSON.stringify(value)} is not an object`];
+    const props = type.getProperties();
+    const names = new Set(props.map((p) => p.name));
+    const problems = Object.keys(value)
+      .filter((k) => !names.has(k))
+      .map((k) => `${path}.${k}: not declared in ${show()}`);
+    for (const p of props) {
+      const optional = (p.flags & ts.SymbolFlags.Optional) !== 0;
+      if (!(p.name in value)) {
+        if (!optional) problems.push(`${path}.${p.name}: missing`);
+        continue;
+      }
+      problems.push(...conform(value[p.name], checker.getTypeOfSymbolAtLocation(p, source), `${path}.${p.name}`));
+    }
+    return problems;
+  }
+  return [`${path}: cannot check type ${show()}`];
+}
+
+function assertShape(value, name) {
+  const problems = conform(value, declared(name), name);
+  assert.deepEqual(problems, [], problems.join("\n"));
+}
+
+const { PolicySet } = zhidu;
+const ps = PolicySet.builtin();
+const p = ps.policy("s2-service-center");
+const req = { class: "promised", acceptedAt: "2026-09-30T10:00:00+08:00", days: 5 };
+const at = "2026-10-12T09:00:00+08:00";
+const cases = [
+  { id: "C1", class: "promised", accepted_at: "2026-09-30T10:00:00+08:00", days: 5 },
+  { id: "C2", class: "promised", accepted_at: "2026-09-30T10:00:00+08:00", days: 5, handler: "张三", window: "W01", completed_at: "2026-10-13T16:00:00+08:00" },
+  { id: "C3", class: "promised", accepted_at: "2026-09-30T10:00:00+08:00", days: 5, events: [{ kind: "suspend", at: "2026-10-09T10:00:00+08:00", reason: "expert_review" }] },
+  { id: "C4", class: "reported_up", accepted_at: "2026-09-01", days: 10 },
+];
+
+test("Due, DueExplanation and the yellow instant", () => {
+  assertShape(p.due(req), "Due");
+  assertShape(p.explain(req), "DueExplanation");
+  for (const c of p.info().classes) {
+    const r = { class: c.id, acceptedAt: "2026-09-30T10:00:00+08:00", days: c.per_case && c.limit === null ? 1 : undefined };
+    assertShape(p.due(r), "Due");
+    assertShape(p.explain(r), "DueExplanation");
+    assert.equal(typeof p.yellowFrom(r), "string");
+  }
+});
+
+test("DueColumns and RowError", () => {
+  const out = p.dueMany({ class: "promised", acceptedAt: ["2026-09-30", "garbage", "2027-01-04"], days: [5, 5, null] });
+  assertShape(out, "DueColumns");
+  assert.equal(out.errors.length, 2);
+});
+
+test("CaseStatus, CaseStatuses and case explanations", () => {
+  for (const c of cases) assertShape(p.caseStatus(c, at), "CaseStatus");
+  assertShape(p.explainCase(cases[0], at), "DueExplanation");
+  assertShape(p.caseStatuses([...cases, {}], at), "CaseStatuses");
+});
+
+test("PolicyInfo of every policy, CalendarDay and Diagnostic", () => {
+  for (const policy of ps.policies()) assertShape(policy.info(), "PolicyInfo");
+  for (let m = 1; m <= 12; m++) for (const d of p.calendarMonth(2026, m)) assertShape(d, "CalendarDay");
+  for (const d of PolicySet.checkToml({ "a.toml": "[policy]\nid = 5\n[polcy]\n" })) assertShape(d, "Diagnostic");
+  for (const d of ps.warnings) assertShape(d, "Diagnostic");
+});
+
+test("ZhiduError has its declared properties", () => {
+  const own = (e) => Object.fromEntries(["code", "help", "diagnostics", "file", "line", "column", "path"].filter((k) => k in e).map((k) => [k, e[k]]));
+  const errorType = declared("ZhiduError");
+  for (const f of [() => p.due({ ...req, class: "nope" }), () => PolicySet.fromToml({ "a.toml": "[polcy]\n" })]) {
+    try {
+      f();
+      assert.fail("no error");
+    } catch (e) {
+      const props = new Set(errorType.getProperties().map((s) => s.name));
+      for (const k of Object.keys(own(e))) assert.ok(props.has(k), `${k} is not declared`);
+      const problems = Object.entries(own(e)).flatMap(([k, v]) =>
+        conform(v, checker.getTypeOfSymbolAtLocation(errorType.getProperty(k), source), `ZhiduError.${k}`),
+      );
+      assert.deepEqual(problems, []);
+      assert.equal(e.name, "ZhiduError");
+    }
+  }
+});
+
+test("the check itself finds wrong shapes (it is not vacuous)", () => {
+  const problems = conform({ due_date: 5, due_at: "x", unit: "days", extra: 1 }, declared("Due"), "Due");
+  assert.deepEqual(problems.sort(), [
+    "Due.due_date: 5 is not a string",
+    "Due.extra: not declared in Due",
+    "Due.limit: missing",
+    'Due.unit: "days" is not "minutes"', // the first member of the union Unit
+  ]);
+});
