@@ -96,6 +96,20 @@ proptest! {
     }
 
     #[test]
+    fn the_fast_path_and_the_case_clock_agree(start in date_in(0..SPAN), n in 0u32..=5, hour in 0u32..24) {
+        // `Class::due` answers working days from the calendar index alone; a case without
+        // events goes through the general clock. They must agree to the second.
+        let ps = PolicySet::builtin().unwrap();
+        let p = ps.policy("s2-service-center").unwrap();
+        let accepted = Start::parse_instant(&format!("{start}T{hour:02}:30"), p.calendar().offset()).unwrap();
+        let due = p.due("promised", accepted, Some(n)).unwrap();
+        let as_of = Start::parse_instant("2026-12-31T23:00", p.calendar().offset()).unwrap();
+        let status = p.case_status(&Case::new("F", "promised", accepted, Some(n)), as_of).unwrap();
+        prop_assert_eq!(Some(due.due_date), status.due_date);
+        prop_assert_eq!(Some(due.due_at), status.due_at);
+    }
+
+    #[test]
     fn one_more_day_is_later(start in date_in(0..SPAN), n in 0u32..80) {
         let ps = PolicySet::builtin().unwrap();
         let cal = ps.calendar("cn-mainland").unwrap();

@@ -122,6 +122,15 @@ impl Start {
         }
     }
 
+    /// The local date in `offset`: the date itself, a wall time's date, an instant's date there.
+    pub(crate) fn local_date(self, offset: FixedOffset) -> NaiveDate {
+        match self {
+            Start::Date(d) => d,
+            Start::Local(t) => t.date(),
+            Start::Instant(t) => t.with_timezone(&offset).date_naive(),
+        }
+    }
+
     /// Parse like [`str::parse`], then resolve in `offset` (a plain date is its midnight).
     ///
     /// # Errors
