@@ -18,8 +18,12 @@ pinned="$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)".*/\1/p' Cargo.toml)"
 if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$pinned" ]; then
   cargo install wasm-bindgen-cli --version "$pinned"
 fi
-if [ ! -x /usr/bin/chromium ]; then
-  apt-get update -qq && apt-get install -y -qq chromium >/dev/null
+# Debian's Chromium for the browser test, and a Chinese font so the screenshot is readable.
+need=()
+[ -x /usr/bin/chromium ] || need+=(chromium)
+fc-list :lang=zh 2>/dev/null | grep -q . || need+=(fonts-wqy-microhei)
+if [ ${#need[@]} -gt 0 ]; then
+  apt-get update -qq && apt-get install -y -qq "${need[@]}" >/dev/null
 fi
 npm ci --no-audit --no-fund --loglevel=error
 wasm-bindgen --version

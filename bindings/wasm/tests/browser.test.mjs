@@ -1,0 +1,158 @@
+// The calculator page in headless Chromium (Debian's /usr/bin/chromium driven by
+// playwright-core): served by a local static server from bindings/wasm/, filled like a clerk
+// would, checked, and photographed to target/screenshots/.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { createServer } from "node:http";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { extname, join, normalize, sep } from "node:path";
+import { chromium } from "playwright-core";
+import { repoRoot, wasmDir } from "./helpers.mjs";
+
+const types = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".json": "application/json",
+  ".png": "image/png",
+};
+const shots = join(repoRoot, "target", "screenshots");
+let server;
+let base;
+let context;
+let profile;
+
+before(async () => {
+  // A static file server for bindings/wasm/ on 127.0.0.1 and a port the OS picks.
+  server = createServer((req, res) => {
+    const path = normalize(join(wasmDir, decodeURIComponent(new URL(req.url, "http://x").pathname)));
+    if (!path.startsWith(wasmDir + sep) || path.includes(`${sep}node_modules${sep}`)) {
+      res.writeHead(403).end();
+      return;
+    }
+    try {
+      if (!statSync(path).isFile()) throw new Error("not a file");
+      res.writeHead(200, { "content-type": types[extname(path)] ?? "application/octet-stream" });
+      res.end(readFileSync(path));
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
+  base = `http://127.0.0.1:${server.address().port}`;
+  profile = mkdtempSync(join(tmpdir(), "zhidu-chromium-"));
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: "/usr/bin/chromium",
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--lang=zh-CN",
+    ],
+    viewport: { width: 1280, height: 900 },
+    deviceScaleFactor: 1,
+    locale: "zh-CN",
+    timezoneId: "Asia/Shanghai",
+  });
+  mkdirSync(shots, { recursive: true });
+});
+
+after(async () => {
+  await context?.close();
+  await new Promise((ok) => (server ? server.close(ok) : ok()));
+  if (profile) rmSync(profile, { recursive: true, force: true });
+});
+
+/** A fresh page with every console error, page error, failed or foreign request recorded. */
+async function open(path) {
+  const page = await context.newPage();
+  const problems = [];
+  page.on("console", (m) => m.type() === "error" && problems.push(`console: ${m.text()}`));
+  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+  page.on("requestfailed", (r) => problems.push(`request failed: ${r.url()}`));
+  page.on("request", (r) => r.url().startsWith(base) || r.url().startsWith("data:") || problems.push(`foreign request: ${r.url()}`));
+  await page.goto(`${base}${path}`);
+  await page.waitForSelector("body[data-ready=true]", { timeout: 30_000 });
+  return { page, problems };
+}
+
+async function fill(page, { policy, klass, date, time, days }) {
+  await page.selectOption("#policy", policy);
+  await page.selectOption("#class", klass);
+  await page.fill("#date", date);
+  await page.fill("#time", time);
+  if (days !== undefined) await page.fill("#days", String(days));
+  await page.click("#calc");
+}
+
+test("办结时限计算器: S2 承诺件 accepted 2026-09-30 10:00 with 5 days is due 2026-10-13", async () => {
+  const { page, problems } = await open("/www/index.html?lang=zh");
+  assert.equal(await page.textContent("h1"), "办结时限计算器");
+  await fill(page, { policy: "s2-service-center", klass: "promised", date: "2026-09-30", time: "10:00", days: 5 });
+
+  assert.equal(await page.textContent("[data-testid=due-date]"), "2026-10-13");
+  assert.equal(await page.textContent("[data-testid=due-at]"), "2026-10-14T00:00:00+08:00");
+  assert.match(await page.textContent("[data-testid=yellow-from]"), /2026-10-11 00:00/);
+
+  const day = (date) =>
+    page.$eval(`.cell[data-date="${date}"]`, (c) => ({ cls: c.className, counted: c.dataset.counted ?? null, text: c.textContent }));
+  // 10-10 is a make-up working day (调休上班) and the third counted day
+  const oct10 = await day("2026-10-10");
+  assert.match(oct10.cls, /\bmakeup_workday\b/);
+  assert.equal(oct10.counted, "3");
+  assert.match(oct10.text, /调休上班/);
+  // 10-01..07 are 国庆节 holidays, skipped
+  for (let d = 1; d <= 7; d++) {
+    const c = await day(`2026-10-0${d}`);
+    assert.match(c.cls, /\bholiday\b/);
+    assert.equal(c.counted, null);
+    assert.match(c.text, /国庆节/);
+  }
+  assert.match((await day("2026-10-11")).cls, /\bweekend\b/);
+  // the five counted days, numbered, and the due day
+  const counted = await page.$$eval(".cell.counted", (cs) => cs.map((c) => `${c.dataset.date}:${c.dataset.counted}`));
+  assert.deepEqual(counted, ["2026-10-08:1", "2026-10-09:2", "2026-10-10:3", "2026-10-12:4", "2026-10-13:5"]);
+  assert.match((await day("2026-10-13")).cls, /\bdue\b/);
+  assert.match((await day("2026-10-12")).cls, /\byellow\b/);
+  // the clauses and defaults cited
+  const basis = await page.textContent("#basis");
+  assert.match(basis, /S2\.xs\.2/);
+  assert.match(basis, /一般办理限时为3—5日/);
+  assert.match(basis, /A3/);
+  assert.match(basis, /国务院办公厅关于2026年部分节假日安排的通知/);
+
+  await page.screenshot({ path: join(shots, "due-calculator-zh.png"), fullPage: true });
+
+  // English, same answer
+  await page.click("#lang");
+  assert.equal(await page.textContent("h1"), "Processing deadline calculator");
+  assert.equal(await page.textContent("[data-testid=due-date]"), "2026-10-13");
+  await page.screenshot({ path: join(shots, "due-calculator-en.png"), fullPage: true });
+  await page.click("#lang");
+
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("a date outside the calendar shows the engine's error and help, and the page recovers", async () => {
+  const { page, problems } = await open("/www/index.html?lang=zh");
+  await fill(page, { policy: "s2-service-center", klass: "promised", date: "2027-01-04", time: "09:00", days: 5 });
+  assert.equal(await page.getAttribute(".result.error .message", "data-code"), "coverage");
+  assert.match(await page.textContent(".result.error"), /does not cover 2027/);
+  await fill(page, { policy: "s10-service-system", klass: "immediate", date: "2026-10-12", time: "10:50" });
+  assert.equal(await page.textContent("[data-testid=due-date]"), "2026-10-12");
+  assert.equal(await page.textContent("[data-testid=due-at]"), "2026-10-12T11:20:00+08:00");
+  // a class with a fixed limit takes no days
+  await page.selectOption("#policy", "s2-service-center");
+  await page.selectOption("#class", "complaint_complex");
+  assert.equal(await page.isDisabled("#days"), true);
+  assert.deepEqual(problems, []);
+  await page.close();
+});

@@ -1,0 +1,69 @@
+// The calculators page: loads the WebAssembly engine once and mounts the calculators.
+//
+// A calculator is a module whose default export is
+//   { id, title: () => string, mount(container, ctx) → { refresh() } }
+// and is listed in `calculators` below. With more than one, a tab bar appears (the hash picks
+// the tab: #due, #score …). The score calculator (考核计分计算器) joins this list when the core
+// has assessment; nothing else here changes.
+import init, { PolicySet } from "../pkg/web/zhidu_wasm.js";
+import { applyStatic, getLang, onLang, setLang, t } from "./i18n.js";
+import due from "./due.js";
+
+const calculators = [due];
+
+const $ = (sel) => document.querySelector(sel);
+
+async function main() {
+  applyStatic();
+  const langButton = $("#lang");
+  langButton.textContent = t("lang.other");
+  langButton.addEventListener("click", () => setLang(getLang() === "zh" ? "en" : "zh"));
+  onLang(() => (langButton.textContent = t("lang.other")));
+
+  try {
+    await init();
+  } catch (e) {
+    $("#status").textContent = t("app.failed") + String(e?.message ?? e);
+    $("#status").classList.add("error");
+    throw e;
+  }
+  const ctx = { policies: PolicySet.builtin(), t, onLang };
+  $("#engine").textContent = t("app.engine");
+  onLang(() => ($("#engine").textContent = t("app.engine")));
+
+  const main = $("#main");
+  main.textContent = "";
+  const panels = new Map();
+  for (const calc of calculators) {
+    const panel = document.createElement("section");
+    panel.className = "calculator";
+    panel.id = `calc-${calc.id}`;
+    main.append(panel);
+    panels.set(calc.id, { panel, view: calc.mount(panel, ctx) });
+  }
+
+  const tabs = $("#tabs");
+  const show = () => {
+    const wanted = location.hash.slice(1);
+    const current = panels.has(wanted) ? wanted : calculators[0].id;
+    for (const [id, { panel }] of panels) panel.hidden = id !== current;
+    for (const a of tabs.querySelectorAll("a")) a.setAttribute("aria-current", a.hash === `#${current}` ? "page" : "false");
+  };
+  const drawTabs = () => {
+    tabs.textContent = "";
+    for (const calc of calculators) {
+      const a = document.createElement("a");
+      a.href = `#${calc.id}`;
+      a.textContent = calc.title();
+      tabs.append(a);
+    }
+    show();
+  };
+  tabs.hidden = calculators.length < 2;
+  drawTabs();
+  onLang(drawTabs);
+  window.addEventListener("hashchange", show);
+  document.body.dataset.ready = "true";
+}
+
+main();

@@ -1,0 +1,296 @@
+// 办结时限计算器: regulation and item class → due date and instant, a month calendar of the
+// counted and skipped days, the yellow-warning day, and the clauses and defaults cited.
+// Every answer comes from the engine (explain, yellowFrom, calendarMonth, info); this file
+// only draws it.
+import { getLang, t } from "./i18n.js";
+
+/** A small DOM builder: el("div", { class: "x", "data-date": d }, child, "text", …). */
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === undefined || v === null || v === false) continue;
+    if (k === "class") node.className = v;
+    else if (k === "text") node.textContent = v;
+    else if (v === true) node.setAttribute(k, "");
+    else node.setAttribute(k, String(v));
+  }
+  for (const c of children.flat()) if (c !== null && c !== undefined && c !== false) node.append(c);
+  return node;
+}
+
+const pad = (n) => String(n).padStart(2, "0");
+const dateOf = (instant) => instant.slice(0, 10);
+/** `2026-10-14T00:00:00+08:00` → `2026-10-14 00:00` (the engine gives instants in the calendar's zone). */
+const wall = (instant) => `${instant.slice(0, 10)} ${instant.slice(11, 16)}`;
+/** 0 = Monday … 6 = Sunday. */
+function weekdayIndex(date) {
+  const [y, m, d] = date.split("-").map(Number);
+  return (new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7;
+}
+const weekday = (date) => t("weekday", { d: t("weekdays")[weekdayIndex(date)] });
+/** Today in the calendar's zone (+08:00 for the shipped calendar). */
+function today(offset) {
+  const [h, m] = offset.slice(1).split(":").map(Number);
+  const sign = offset.startsWith("-") ? -1 : 1;
+  return new Date(Date.now() + sign * (h * 60 + m) * 60_000).toISOString().slice(0, 10);
+}
+function* months(from, to, most = 24) {
+  let [y, m] = from.split("-").map(Number);
+  const [ty, tm] = to.split("-").map(Number);
+  for (let i = 0; i < most && (y < ty || (y === ty && m <= tm)); i++) {
+    yield [y, m];
+    [y, m] = m === 12 ? [y + 1, 1] : [y, m + 1];
+  }
+}
+
+export default {
+  id: "due",
+  title: () => t("due.tab"),
+  mount(root, ctx) {
+    const policies = ctx.policies.policies().map((handle) => ({ handle, info: handle.info() }));
+    const first = policies.find((p) => p.info.id === "s2-service-center") ?? policies[0];
+    const state = {
+      policy: first.info.id,
+      class: first.info.classes[0]?.id,
+      date: today(first.info.calendar.utc_offset),
+      time: "09:00",
+      days: null, // null: the class's default
+    };
+    const current = () => policies.find((p) => p.info.id === state.policy) ?? first;
+    const currentClass = () => current().info.classes.find((c) => c.id === state.class) ?? current().info.classes[0];
+    const unitWord = (unit) => t(`unit.${unit}`);
+
+    function classInfo(c, info) {
+      const parts = [
+        [t("info.unit"), t(`unitName.${c.unit}`)],
+        c.per_case
+          ? [t("info.perCase"), c.limit === null ? t("info.none") : `${t("info.limit")} ${c.limit} ${unitWord(c.unit)}`]
+          : [t("info.fixed"), `${c.limit} ${unitWord(c.unit)}`],
+        c.usual_range && ["", t("info.usual", { a: c.usual_range[0], b: c.usual_range[1] })],
+        c.legal_limit !== null && [t("info.legal"), `${c.legal_limit} ${unitWord(c.unit)}`],
+        c.warn_before > 0 && [t("info.warn"), `≤ ${c.warn_before} ${unitWord(c.unit)}`],
+        [t("info.source"), `${c.source.clause}「${c.source.quote}」`],
+      ].filter(Boolean);
+      return el(
+        "div",
+        { class: "class-info", id: "class-info" },
+        el("ul", {}, parts.map(([k, v]) => el("li", {}, k ? el("span", { class: "k", text: k }) : null, " ", v))),
+        c.clock_starts === "start_event" ? el("p", { class: "note", text: t("due.clockStartEvent") }) : null,
+        el("p", { class: "note", text: t("due.coverage", { from: info.calendar.first_year, to: info.calendar.last_year }) }),
+      );
+    }
+
+    function form() {
+      const info = current().info;
+      const c = currentClass();
+      const policySelect = el(
+        "select",
+        { id: "policy", name: "policy" },
+        policies.map(({ info: p }) => el("option", { value: p.id, selected: p.id === state.policy, text: `${p.name}（${p.id}）` })),
+      );
+      const classSelect = el(
+        "select",
+        { id: "class", name: "class" },
+        info.classes.map((k) => el("option", { value: k.id, selected: k.id === c.id, text: `${k.name}（${k.id}）` })),
+      );
+      const days = el("input", {
+        id: "days",
+        name: "days",
+        type: "number",
+        min: 0,
+        step: 1,
+        inputmode: "numeric",
+        disabled: !c.per_case,
+        placeholder: c.limit ?? "",
+        value: c.per_case ? state.days ?? c.limit ?? "" : c.limit,
+      });
+      const f = el(
+        "form",
+        { class: "due-form", id: "due-form", novalidate: true },
+        el("label", {}, el("span", { text: t("due.policy") }), policySelect),
+        el("label", {}, el("span", { text: t("due.class") }), classSelect),
+        classInfo(c, info),
+        el(
+          "div",
+          { class: "row" },
+          el("label", {}, el("span", { text: t("due.date") }), el("input", { id: "date", name: "date", type: "date", value: state.date, required: true })),
+          el("label", {}, el("span", { text: t("due.time") }), el("input", { id: "time", name: "time", type: "time", value: state.time })),
+        ),
+        el(
+          "label",
+          { id: "days-field", class: c.per_case ? "" : "fixed" },
+          el("span", { text: t("due.days") }),
+          el("span", { class: "with-unit" }, days, el("span", { class: "unit", text: unitWord(c.unit) })),
+          el("small", { text: c.per_case ? t("due.daysHint") : t("due.daysFixed") }),
+        ),
+        el("button", { type: "submit", id: "calc", text: t("due.submit") }),
+      );
+      policySelect.addEventListener("change", () => {
+        state.policy = policySelect.value;
+        state.class = current().info.classes[0]?.id;
+        state.days = null;
+        render();
+      });
+      classSelect.addEventListener("change", () => {
+        state.class = classSelect.value;
+        state.days = null;
+        render();
+      });
+      f.addEventListener("submit", (e) => {
+        e.preventDefault();
+        read(f);
+        render();
+      });
+      for (const input of f.querySelectorAll("input")) input.addEventListener("change", () => (read(f), render()));
+      return f;
+    }
+
+    function read(f) {
+      state.date = f.querySelector("#date").value;
+      state.time = f.querySelector("#time").value;
+      const d = f.querySelector("#days");
+      state.days = d.disabled || d.value === "" ? null : d.value;
+    }
+
+    function request() {
+      const c = currentClass();
+      const acceptedAt = state.time ? `${state.date}T${state.time}` : state.date;
+      const days = c.per_case && state.days !== null ? Number(state.days) : undefined;
+      return { class: c.id, acceptedAt, days };
+    }
+
+    function result() {
+      const policy = current().handle;
+      const c = currentClass();
+      let ex;
+      let yellow;
+      try {
+        ex = policy.explain(request());
+        yellow = policy.yellowFrom(request());
+      } catch (e) {
+        return el(
+          "div",
+          { class: "result error", id: "result", role: "alert" },
+          el("h2", { text: t("due.error") }),
+          el("p", { class: "message", "data-code": e.code, text: e.message }),
+          e.help ? el("p", { class: "help", text: e.help }) : null,
+        );
+      }
+      const dayEnds = current().info.day_ends_at;
+      const startDate = dateOf(ex.start);
+      const dueDate = ex.due.due_date;
+      const yellowDate = dateOf(yellow);
+      const summary = el(
+        "dl",
+        { class: "summary" },
+        el("div", { class: "big" }, el("dt", { text: t("due.dueDate") }), el("dd", {}, el("strong", { "data-testid": "due-date", text: dueDate }), " ", el("span", { class: "wd", text: weekday(dueDate) }))),
+        el("div", {}, el("dt", { text: t("due.dueAt") }), el("dd", {}, el("code", { "data-testid": "due-at", text: ex.due.due_at }), el("small", { text: ` ${t("due.dueAtNote", { end: t(`end.${dayEnds}`) })}` }))),
+        el("div", {}, el("dt", { text: t("due.start") }), el("dd", { text: `${wall(ex.start)} ${weekday(startDate)}` })),
+        el("div", {}, el("dt", { text: t("due.limit") }), el("dd", { text: `${ex.due.limit} ${unitWord(ex.due.unit)} · ${ex.class_name}` })),
+        el(
+          "div",
+          { class: "warn" },
+          el("dt", { text: t("due.yellow") }),
+          el("dd", { "data-testid": "yellow-from" }, yellow === ex.start ? t("due.yellowAtStart", { n: c.warn_before, unit: unitWord(c.unit) }) : t("due.yellowFrom", { at: wall(yellow), n: c.warn_before, unit: unitWord(c.unit) })),
+        ),
+      );
+      return el(
+        "div",
+        { class: "result", id: "result" },
+        el("h2", { text: t("due.result") }),
+        summary,
+        el("h3", { text: t("due.calendar") }),
+        calendar(policy, ex, { startDate, dueDate, yellowDate }),
+        legend(),
+        basis(ex),
+      );
+    }
+
+    function calendar(policy, ex, { startDate, dueDate, yellowDate }) {
+      const steps = new Map(ex.days.map((d) => [d.date, d]));
+      const wrap = el("div", { class: "months" });
+      for (const [y, m] of months(startDate, dueDate)) {
+        let days;
+        try {
+          days = policy.calendarMonth(y, m);
+        } catch {
+          continue;
+        }
+        const grid = el(
+          "div",
+          { class: "grid", role: "grid" },
+          t("weekdays").map((w, i) => el("div", { class: `wdh${i >= 5 ? " we" : ""}`, role: "columnheader", text: w })),
+          Array.from({ length: weekdayIndex(days[0].date) }, () => el("div", { class: "blank" })),
+          days.map((d) => cell(d, steps.get(d.date), { startDate, dueDate, yellowDate })),
+        );
+        wrap.append(el("figure", { class: "month" }, el("figcaption", { text: t("month", { y, m }) }), grid));
+      }
+      return wrap;
+    }
+
+    function cell(day, step, { startDate, dueDate, yellowDate }) {
+      const d = day.date;
+      const inside = d > startDate && d <= dueDate;
+      const yellow = inside && d >= yellowDate && yellowDate > startDate;
+      const classes = ["cell", day.kind, step?.counted ? "counted" : "", d === startDate ? "start" : "", d === dueDate ? "due" : "", yellow ? "yellow" : "", inside || d === startDate ? "" : "outside"];
+      const tag = d === dueDate ? t("cell.due") : d === startDate ? t("cell.start") : d === yellowDate && yellow ? t("cell.yellow") : "";
+      const label =
+        day.kind === "holiday"
+          ? day.festival ?? t("cell.holiday")
+          : day.kind === "makeup_workday"
+            ? `${t("cell.makeup")}`
+            : day.kind === "weekend" && inside
+              ? t("cell.weekend")
+              : "";
+      const title = [d, day.festival, day.notice, step?.note, step?.counted ? t("cell.day", { n: step.counted }) : null].filter(Boolean).join(" · ");
+      return el(
+        "div",
+        { class: classes.filter(Boolean).join(" "), role: "gridcell", "data-date": d, "data-kind": day.kind, "data-counted": step?.counted ?? null, title },
+        el("span", { class: "head" }, el("span", { class: "dom", text: Number(d.slice(8)) }), tag ? el("span", { class: "tag", text: tag }) : null),
+        step?.counted ? el("span", { class: "ord", "aria-label": t("cell.day", { n: step.counted }), text: step.counted }) : null,
+        label ? el("span", { class: "label", text: label.trim() }) : null,
+      );
+    }
+
+    function legend() {
+      const item = (cls, key, sample = "") => el("li", {}, el("span", { class: `swatch ${cls}`, text: sample }), t(key));
+      return el(
+        "ul",
+        { class: "legend" },
+        item("counted workday", "legend.counted", "1"),
+        item("weekend", "legend.weekend"),
+        item("holiday", "legend.holiday"),
+        item("makeup_workday counted", "legend.makeup", "3"),
+        item("yellow", "legend.yellow"),
+        item("due", "legend.due"),
+      );
+    }
+
+    function basis(ex) {
+      const quoted = new Set(ex.clauses.map((c) => c.clause));
+      const related = ex.clause_ids.filter((id) => !quoted.has(id));
+      const section = (title, items) => (items.length ? [el("h4", { text: title }), el("ul", {}, items)] : []);
+      return el(
+        "section",
+        { class: "basis", id: "basis" },
+        el("h3", { text: t("due.basis") }),
+        section(t("due.clauses"), ex.clauses.map((c) => el("li", {}, el("code", { text: c.clause }), ` 「${c.quote}」`))),
+        section(t("due.related"), related.map((id) => el("li", {}, el("code", { text: id })))),
+        section(
+          t("due.defaults"),
+          ex.defaults.map((d) => el("li", {}, el("code", { class: "param", text: d.param }), d.key ? el("span", { class: "k", text: ` ${d.key}` }) : null, ` ${d.note}`)),
+        ),
+        section(t("due.notices"), ex.notices.map((n) => el("li", { text: n }))),
+        section(t("due.rules"), ex.rules.map((r) => el("li", { text: r }))),
+      );
+    }
+
+    function render() {
+      root.replaceChildren(el("div", { class: "due-layout", "data-lang": getLang() }, form(), result()));
+    }
+
+    render();
+    ctx.onLang(render);
+    return { refresh: render };
+  },
+};
