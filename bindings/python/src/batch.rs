@@ -158,10 +158,9 @@ fn read_starts(obj: &Bound<'_, PyAny>, class: &Class<'_>, bad: &mut RowErrors) -
     };
     let mut starts = Vec::with_capacity(list.len().unwrap_or(0));
     for (i, item) in reading(py, "accepted_at", list.try_iter())?.enumerate() {
-        let start = item
-            .map_err(|e| error::from_python(py, "accepted_at", &e))
-            .and_then(|item| convert::start(&item));
-        match start {
+        // An iterator that fails ends the call: it may not be able to go on.
+        let item = reading(py, "accepted_at", item)?;
+        match convert::start(&item) {
             Ok(s) => starts.push(s),
             Err(e) => {
                 bad.push((i, e));
@@ -298,10 +297,8 @@ fn read_limits(obj: Option<&Bound<'_, PyAny>>, n: usize, bad: &mut RowErrors) ->
     };
     let mut rows = Vec::with_capacity(n);
     for (i, item) in reading(py, "days", list.try_iter())?.enumerate() {
-        match item
-            .map_err(|e| error::from_python(py, "days", &e))
-            .and_then(|item| convert::days(&item))
-        {
+        let item = reading(py, "days", item)?;
+        match convert::days(&item) {
             Ok(d) => rows.push(d),
             Err(e) => {
                 bad.push((i, e));

@@ -127,12 +127,9 @@ impl<T> OrRaise<T> for Result<T, zhidu::Error> {
     }
 }
 
-/// A Python exception met while reading an argument, as an input error naming the argument.
-/// Exceptions that are not errors (`KeyboardInterrupt`, `SystemExit`) pass unchanged.
+/// A Python exception met while reading one value (a row), as an input error naming what
+/// was read.
 pub(crate) fn from_python(py: Python<'_>, what: &str, err: &PyErr) -> zhidu::Error {
-    if !err.is_instance_of::<PyException>(py) {
-        return input(format!("{what}: interrupted"), None);
-    }
     let text = err
         .value(py)
         .str()

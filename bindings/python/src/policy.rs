@@ -303,10 +303,9 @@ impl Policy {
         let mut read = Vec::new();
         let mut bad: batch::RowErrors = Vec::new();
         for (i, item) in reading(py, "cases", cases.try_iter())?.enumerate() {
-            match item
-                .map_err(|e| error::from_python(py, "case", &e))
-                .and_then(|c| convert::case(&c, offset))
-            {
+            // An iterator that fails ends the call: it may not be able to go on.
+            let item = reading(py, "cases", item)?;
+            match convert::case(&item, offset) {
                 Ok(case) => read.push((i, case)),
                 Err(e) => bad.push((i, e)),
             }

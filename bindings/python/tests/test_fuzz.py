@@ -100,3 +100,47 @@ def test_bad_policy_sources(s2: zhidu.Policy) -> None:
     for bad in [None, 5, {"a": 5}, {5: "a"}, [("a",)], [("a", "b", "c")], "text"]:
         call(lambda: zhidu.PolicySet.from_sources(bad))  # type: ignore[arg-type]
         call(lambda: zhidu.PolicySet.load(bad))  # type: ignore[arg-type]
+
+
+class Broken:
+    """An iterable whose iterator fails forever: the call must end, not loop."""
+
+    def __iter__(self) -> "Broken":
+        return self
+
+    def __next__(self) -> object:
+        raise RuntimeError("broken iterator")
+
+
+class Interrupting:
+    def __iter__(self) -> "Interrupting":
+        return self
+
+    def __next__(self) -> object:
+        raise KeyboardInterrupt
+
+
+def test_failing_iterators(s2: zhidu.Policy) -> None:
+    with pytest.raises(zhidu.InputError) as e:
+        s2.due_many("promised", Broken())
+    assert isinstance(e.value.__cause__, RuntimeError)
+    with pytest.raises(zhidu.InputError):
+        s2.due_many("promised", ["2026-09-30"], Broken())
+    with pytest.raises(zhidu.InputError):
+        s2.case_statuses(Broken(), "2026-10-01")
+    with pytest.raises(KeyboardInterrupt):  # not an error: it passes unchanged
+        s2.due_many("promised", Interrupting())
+
+
+def test_failing_values(s2: zhidu.Policy) -> None:
+    class BadDate(dt.date):
+        def isoformat(self) -> str:
+            raise RuntimeError("no")
+
+        def __reduce__(self) -> Any:
+            raise RuntimeError("no")
+
+    with pytest.raises(zhidu.InputError):
+        s2.due("promised", BadDate(2026, 9, 30), 5)
+    _, bad = s2.due_many("promised", [BadDate(2026, 9, 30), "2026-09-30"], 5, errors="collect")
+    assert [i for i, _ in bad] == [0]
