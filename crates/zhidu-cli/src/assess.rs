@@ -231,7 +231,7 @@ fn write_csv(out: &mut impl Write, a: &Assessment) -> Result<(), CliError> {
         row.push(
             card.effects
                 .iter()
-                .map(|e| e.name.as_str())
+                .map(|e| &*e.name)
                 .collect::<Vec<_>>()
                 .join(";"),
         );

@@ -380,7 +380,7 @@ fn run_assess(ps: &PolicySet, scenario: &Value) -> Result<(), String> {
             }
             if let Some(want_effects) = want.get("effects").and_then(Value::as_array) {
                 let mut w: Vec<&str> = want_effects.iter().filter_map(Value::as_str).collect();
-                let mut g: Vec<&str> = card.effects.iter().map(|e| e.name.as_str()).collect();
+                let mut g: Vec<&str> = card.effects.iter().map(|e| &*e.name).collect();
                 w.sort_unstable();
                 w.dedup();
                 g.sort_unstable();

@@ -109,8 +109,8 @@ proptest! {
             prop_assert_eq!(x.fines, y.fines);
             prop_assert_eq!(&x.categories, &y.categories);
             prop_assert_eq!(x.lines.len(), y.lines.len());
-            let mut ex: Vec<&str> = x.effects.iter().map(|e| e.name.as_str()).collect();
-            let mut ey: Vec<&str> = y.effects.iter().map(|e| e.name.as_str()).collect();
+            let mut ex: Vec<&str> = x.effects.iter().map(|e| &*e.name).collect();
+            let mut ey: Vec<&str> = y.effects.iter().map(|e| &*e.name).collect();
             ex.sort_unstable();
             ey.sort_unstable();
             prop_assert_eq!(ex, ey);

@@ -76,6 +76,8 @@ pub(crate) fn compile_table(
         effects_defs.push(EffectDef {
             id: e.id.get_ref().clone(),
             name: e.name.clone(),
+            shared_id: Arc::from(e.id.get_ref().as_str()),
+            shared_name: Arc::from(e.name.as_str()),
             source: Clause::from(&e.source),
             defaults: e.defaults.iter().map(DefaultNote::from).collect(),
         });

@@ -379,11 +379,11 @@ pub struct Line {
 #[non_exhaustive]
 pub struct EffectHit {
     /// Effect id.
-    pub id: String,
+    pub id: Arc<str>,
     /// Its name, such as 取消年度评先资格.
-    pub name: String,
+    pub name: Arc<str>,
     /// The rule that carried it.
-    pub rule: String,
+    pub rule: Arc<str>,
     /// When.
     pub at: DateTime<FixedOffset>,
 }
@@ -589,9 +589,9 @@ impl Policy {
                     .iter()
                     .filter_map(|&e| model.effects.get(e))
                     .map(|e| EffectHit {
-                        id: e.id.clone(),
-                        name: e.name.clone(),
-                        rule: rule.meta.code.to_string(),
+                        id: e.shared_id.clone(),
+                        name: e.shared_name.clone(),
+                        rule: rule.meta.code.clone(),
                         at,
                     })
                     .collect();
@@ -838,7 +838,12 @@ impl Policy {
         let points_each = sign * i64::from(magnitude);
         let meta: &Arc<RuleMeta> = &rule.meta;
         let points = points_each * i64::from(quantity);
-        let fine = version.fine * Decimal::from(quantity);
+        // Most rules carry no fine, and most incidents are one unit: skip the decimal product.
+        let fine = if version.fine.is_zero() || quantity == 1 {
+            version.fine
+        } else {
+            version.fine * Decimal::from(quantity)
+        };
         let line = with_line.then(|| Line {
             rule: meta.code.clone(),
             quote: meta.quote.clone(),

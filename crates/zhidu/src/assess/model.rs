@@ -185,6 +185,9 @@ pub(crate) struct Category {
 pub(crate) struct EffectDef {
     pub(crate) id: String,
     pub(crate) name: String,
+    /// The same, shared by every effect hit on a scorecard.
+    pub(crate) shared_id: Arc<str>,
+    pub(crate) shared_name: Arc<str>,
     pub(crate) source: Clause,
     pub(crate) defaults: Vec<DefaultNote>,
 }

@@ -107,12 +107,12 @@ impl Policy {
                     .disqualifying
                     .iter()
                     .filter_map(|&e| model.effects.get(e))
-                    .any(|e| e.id == hit.id);
+                    .any(|e| *e.id == *hit.id);
                 if disqualifies {
                     acc.reasons.push(Disqualification {
-                        effect: hit.id.clone(),
-                        name: hit.name.clone(),
-                        rule: hit.rule.clone(),
+                        effect: hit.id.to_string(),
+                        name: hit.name.to_string(),
+                        rule: hit.rule.to_string(),
                         subject: card.subject.clone(),
                     });
                 }

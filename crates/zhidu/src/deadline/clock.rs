@@ -144,9 +144,14 @@ impl<'a> Clock<'a> {
 
     /// Where counting starts for a clock started (or restarted) at `t`: for day units the
     /// close of `t`'s day (次日起算), otherwise `t` itself.
+    ///
+    /// With `day_ends_at = "office_close"` a start can come after its day's close; counting
+    /// then starts at `t` itself, so the counted days are the same (those whose close is
+    /// after `t`) and a limit of 0 days is due at the start, never before it (issue #8: a
+    /// case accepted at 23:59 with 0 days was due at 17:00 the same day).
     pub(crate) fn anchor(&self, t: i64) -> i64 {
         if self.unit.is_days() {
-            self.close(self.day_of(t))
+            self.close(self.day_of(t)).max(t)
         } else {
             t
         }

@@ -268,8 +268,9 @@ const UNIX_EPOCH_CE: i64 = 719_163;
 const EPOCH_MEMO_MAX_BITS: u32 = 16;
 
 fn epoch_date(days: i64) -> Result<NaiveDate, Error> {
-    i32::try_from(days + UNIX_EPOCH_CE)
-        .ok()
+    // Checked: a column may hold any i64 (`i64::MAX` once overflowed here, issue #8).
+    days.checked_add(UNIX_EPOCH_CE)
+        .and_then(|n| i32::try_from(n).ok())
         .and_then(NaiveDate::from_num_days_from_ce_opt)
         .ok_or_else(|| Error::input(format!("day number `{days}` is not a date"), None))
 }

@@ -115,12 +115,11 @@ pub(crate) fn compile_rules(
             (Some(t), false) => {
                 let level = *t.get_ref();
                 if !tiers.iter().any(|x| x.level == level) {
-                    out.push(
-                        doc.error_at(
-                            t.span(),
-                            format!("{path}.tier"),
-                            format!("no tier {level}"),
-                            Some(format!(
+                    out.push(doc.error_at(
+                        t.span(),
+                        format!("{path}.tier"),
+                        format!("no tier {level}"),
+                        Some(format!(
                                 "tiers defined: {}",
                                 tiers
                                     .iter()
@@ -128,8 +127,7 @@ pub(crate) fn compile_rules(
                                     .collect::<Vec<_>>()
                                     .join(", ")
                             )),
-                        ),
-                    );
+                    ));
                 }
                 Outcome::Tier(level)
             }
