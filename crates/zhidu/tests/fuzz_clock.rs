@@ -21,9 +21,9 @@ mod common;
 
 use std::sync::OnceLock;
 
-use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, NaiveDateTime, TimeZone};
+use chrono::{DateTime, Duration, FixedOffset, NaiveDate, NaiveDateTime, TimeZone};
 use proptest::prelude::*;
-use zhidu::{Case, CaseEvent, Class, Error, Policy, PolicySet, Start, Status, Unit};
+use zhidu::{Case, CaseEvent, Class, ClockStart, Error, Policy, PolicySet, Start, Status, Unit};
 
 use common::{ALL_UNIT_CLASSES, cases, check_error, timed};
 
@@ -189,6 +189,13 @@ fn check_due(class: &Class<'_>, policy: &Policy, start: Start, days: Option<u32>
             due.due_date <= due.due_at.with_timezone(&offset).date_naive(),
             "{what}"
         );
+    }
+    // The fast path of `Class::due` and the general case clock agree to the second.
+    if class.clock_start() == ClockStart::Acceptance {
+        let case = Case::new("F", class.id(), start, days);
+        let s = timed(&what, || policy.case_status(&case, due.due_at)).unwrap();
+        assert_eq!(s.due_date, Some(due.due_date), "{what}: case clock");
+        assert_eq!(s.due_at, Some(due.due_at), "{what}: case clock");
     }
     // One more unit never makes the case due earlier.
     if let Some(d) = days.and_then(|d| d.checked_add(1)) {
@@ -572,5 +579,59 @@ fn fixtures_cover_the_extreme_offsets() {
             .due(NaiveDate::from_ymd_opt(1949, 1, 1).unwrap(), Some(1))
             .is_ok()
     );
-    let _ = Datelike::year(&NaiveDate::MIN);
+}
+
+// ---- findings of this fuzzer, kept as named regression tests ----
+
+/// `due_epoch_days` added the epoch offset to the day number unchecked: `i64::MAX`
+/// overflowed (a panic in debug builds, a wrong date in release).
+#[test]
+fn regression_day_number_i64_max_is_a_row_error() {
+    let ps = builtin();
+    let c = ps
+        .policy("s2-service-center")
+        .unwrap()
+        .class("promised")
+        .unwrap();
+    let mut out = vec![None; 3];
+    let errors = c
+        .due_epoch_days(&[i64::MAX, i64::MIN, 20_726], &[5, 5, 5], &mut out)
+        .unwrap();
+    assert_eq!(out, [None, None, Some(20_739)]);
+    assert_eq!(errors.len(), 2);
+    assert_eq!(errors[0].1.code(), "input");
+    assert_eq!(
+        errors[0].1.to_string(),
+        "day number `9223372036854775807` is not a date"
+    );
+}
+
+/// With `day_ends_at = "office_close"`, a case accepted after the close with a limit of 0
+/// days was due at the close, before it was accepted: in the working-day fast path and in
+/// the general clock (calendar days) alike.
+#[test]
+fn regression_zero_days_after_office_close_is_due_at_the_start() {
+    let ps = &fixtures()[2]; // +05:45, office close 17:00
+    let p = ps.policy("p-close").unwrap();
+    for class in ["wd", "cd", "cd_plain"] {
+        let c = p.class(class).unwrap();
+        let start: Start = "1949-01-04T23:00".parse().unwrap();
+        let due = c.due(start, Some(0)).unwrap();
+        assert_eq!(
+            due.due_at.to_rfc3339(),
+            "1949-01-04T23:00:00+05:45",
+            "{class}"
+        );
+        assert_eq!(due.due_date.to_string(), "1949-01-04", "{class}");
+        // Before the close, 0 days end at the close; 1 day is the next working day's close.
+        let early: Start = "1949-01-04T09:00".parse().unwrap();
+        assert_eq!(
+            c.due(early, Some(0)).unwrap().due_at.to_rfc3339(),
+            "1949-01-04T17:00:00+05:45"
+        );
+        assert_eq!(
+            c.due(start, Some(1)).unwrap().due_at.to_rfc3339(),
+            "1949-01-05T17:00:00+05:45"
+        );
+    }
 }

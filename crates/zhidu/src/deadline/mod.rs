@@ -532,8 +532,13 @@ impl<'a> Class<'a> {
         self.policy.check_in_force(date)?;
         let due_date = cal.add_working_days(date, limit)?;
         let end = i64::from(due_date.num_days_from_ce()) - UNIX_EPOCH_CE;
-        let t = end * 86_400 + i64::from(self.policy.day_end_minutes()) * 60
+        let mut t = end * 86_400 + i64::from(self.policy.day_end_minutes()) * 60
             - i64::from(offset.local_minus_utc());
+        if limit == 0 {
+            // As the clock's anchor: a start after its day's close (`office_close`) is due at
+            // the start itself, never before it (issue #8).
+            t = t.max(start.resolve(cal, self.class)?.timestamp());
+        }
         Ok(Due {
             due_date,
             due_at: clock::instant(t, offset),
