@@ -3,7 +3,6 @@
 //! Incidents are CSV with header `subject,window,at,rule,quantity,points,note` (optional
 //! `department` and `case` columns); every row is scored or reported with its row number.
 
-use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -13,9 +12,11 @@ use zhidu::{AssessRequest, Assessment, Incident, Period, PolicySet, Start, Subje
 use crate::Format;
 use crate::error::CliError;
 use crate::output::error_cell;
+use crate::table::{CsvTable, cell};
 
+/// What `assess` and `rank` read: a policy, a period and its inputs.
 #[derive(clap::Args)]
-pub(crate) struct Args {
+pub(crate) struct PeriodArgs {
     /// Policy id with a deduction table (`s2-service-center`, `s14-window-scorecard`).
     #[arg(long)]
     policy: String,
@@ -34,6 +35,34 @@ pub(crate) struct Args {
     /// A CSV `subject,window` of everyone to score, so people without incidents appear.
     #[arg(long, value_name = "FILE.csv")]
     roster: Option<PathBuf>,
+}
+
+impl PeriodArgs {
+    /// Read the inputs and score the period.
+    pub(crate) fn assess(&self, set: &PolicySet) -> Result<Assessment, CliError> {
+        let inputs = read_inputs(
+            &self.incidents,
+            self.cases.as_deref(),
+            self.roster.as_deref(),
+        )?;
+        run_assessment(
+            set,
+            &self.policy,
+            &self.period,
+            self.case_policy.as_deref(),
+            &inputs,
+        )
+    }
+
+    pub(crate) fn policy(&self) -> &str {
+        &self.policy
+    }
+}
+
+#[derive(clap::Args)]
+pub(crate) struct Args {
+    #[command(flatten)]
+    inputs: PeriodArgs,
     /// Output format (`human` is a table).
     #[arg(long, value_enum, default_value = "human")]
     format: Format,
@@ -104,18 +133,7 @@ pub(crate) fn run_assessment(
 
 pub(crate) fn run(global: &[PathBuf], args: &Args) -> Result<ExitCode, CliError> {
     let set = crate::policy_set(global)?;
-    let inputs = read_inputs(
-        &args.incidents,
-        args.cases.as_deref(),
-        args.roster.as_deref(),
-    )?;
-    let a = run_assessment(
-        &set,
-        &args.policy,
-        &args.period,
-        args.case_policy.as_deref(),
-        &inputs,
-    )?;
+    let a = args.inputs.assess(&set)?;
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     match args.format {
@@ -243,44 +261,18 @@ fn write_csv(out: &mut impl Write, a: &Assessment) -> Result<(), CliError> {
 
 /// Read the incidents CSV, one result per data row, in order.
 pub(crate) fn read_incidents(path: &Path) -> Result<Vec<Result<Incident, zhidu::Error>>, CliError> {
-    let file = File::open(path).map_err(|source| CliError::Read {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    let mut rdr = csv::ReaderBuilder::new()
-        .flexible(true)
-        .from_reader(std::io::BufReader::new(file));
-    let headers = rdr
-        .headers()
-        .map_err(|e| CliError::Read {
-            path: path.to_path_buf(),
-            source: std::io::Error::other(e.to_string()),
-        })?
-        .clone();
-    let col = |name: &str| {
-        headers
-            .iter()
-            .position(|h| h.trim().trim_start_matches('\u{feff}') == name)
-    };
-    let missing = |c: &str| CliError::MissingColumn {
-        path: path.display().to_string(),
-        column: c.to_owned(),
-    };
-    let (subject, at, rule) = (
-        col("subject").ok_or_else(|| missing("subject"))?,
-        col("at").ok_or_else(|| missing("at"))?,
-        col("rule").ok_or_else(|| missing("rule"))?,
-    );
+    let mut t = CsvTable::open(path)?;
+    let (subject, at, rule) = (t.require("subject")?, t.require("at")?, t.require("rule")?);
     let (window, quantity, points, note, department, case) = (
-        col("window"),
-        col("quantity"),
-        col("points"),
-        col("note"),
-        col("department"),
-        col("case"),
+        t.column("window"),
+        t.column("quantity"),
+        t.column("points"),
+        t.column("note"),
+        t.column("department"),
+        t.column("case"),
     );
     let mut rows = Vec::new();
-    for record in rdr.records() {
+    for record in t.reader.records() {
         let record = match record {
             Ok(r) => r,
             Err(e) => {
@@ -288,11 +280,7 @@ pub(crate) fn read_incidents(path: &Path) -> Result<Vec<Result<Incident, zhidu::
                 continue;
             }
         };
-        let get = |c: Option<usize>| {
-            c.and_then(|c| record.get(c))
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-        };
+        let get = |c: Option<usize>| cell(&record, c);
         let parsed = (|| -> Result<Incident, zhidu::Error> {
             let subj = get(Some(subject)).ok_or_else(|| input("`subject` is empty".to_owned()))?;
             let r = get(Some(rule)).ok_or_else(|| input("`rule` is empty".to_owned()))?;
@@ -324,18 +312,14 @@ pub(crate) fn read_incidents(path: &Path) -> Result<Vec<Result<Incident, zhidu::
     Ok(rows)
 }
 
+/// Read a roster CSV with header `subject,window`.
 fn read_roster(path: &Path) -> Result<Vec<(String, String)>, CliError> {
-    let file = File::open(path).map_err(|source| CliError::Read {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    let mut rdr = csv::ReaderBuilder::new().flexible(true).from_reader(file);
+    let mut t = CsvTable::open(path)?;
+    let (subject, window) = (t.require("subject")?, t.require("window")?);
     let mut out = Vec::new();
-    for record in rdr.records().flatten() {
-        if let (Some(s), Some(w)) = (record.get(0), record.get(1)) {
-            if !s.trim().is_empty() {
-                out.push((s.trim().to_owned(), w.trim().to_owned()));
-            }
+    for record in t.reader.records().flatten() {
+        if let (Some(s), Some(w)) = (cell(&record, Some(subject)), cell(&record, Some(window))) {
+            out.push((s.to_owned(), w.to_owned()));
         }
     }
     Ok(out)

@@ -16,6 +16,7 @@ use zhidu::{Case, CaseEvent, CaseStatus, Policy, Start, Status};
 use crate::Format;
 use crate::error::CliError;
 use crate::output::{error_cell, error_json};
+use crate::table::{CsvTable, cell};
 
 #[derive(clap::Args)]
 pub(crate) struct Args {
@@ -180,7 +181,7 @@ pub(crate) fn read_log(path: &Path) -> Result<Vec<LoggedCase>, CliError> {
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
     if is_csv {
-        return read_csv(BufReader::new(open()?), path);
+        return read_csv(path);
     }
     let mut cases = Vec::new();
     for (i, line) in BufReader::new(open()?).split(b'\n').enumerate() {
@@ -211,38 +212,22 @@ pub(crate) fn read_log(path: &Path) -> Result<Vec<LoggedCase>, CliError> {
     Ok(cases)
 }
 
-fn read_csv(reader: impl std::io::Read, path: &Path) -> Result<Vec<LoggedCase>, CliError> {
-    let mut rdr = csv::ReaderBuilder::new().flexible(true).from_reader(reader);
-    let headers = rdr
-        .headers()
-        .map_err(|e| CliError::Read {
-            path: path.to_path_buf(),
-            source: std::io::Error::other(e.to_string()),
-        })?
-        .clone();
-    let col = |name: &str| {
-        headers
-            .iter()
-            .position(|h| h.trim().trim_start_matches('\u{feff}') == name)
-    };
-    let missing = |c: &str| CliError::MissingColumn {
-        path: path.display().to_string(),
-        column: c.to_owned(),
-    };
+fn read_csv(path: &Path) -> Result<Vec<LoggedCase>, CliError> {
+    let mut t = CsvTable::open(path)?;
     let (id, class, accepted) = (
-        col("id").ok_or_else(|| missing("id"))?,
-        col("class").ok_or_else(|| missing("class"))?,
-        col("accepted_at").ok_or_else(|| missing("accepted_at"))?,
+        t.require("id")?,
+        t.require("class")?,
+        t.require("accepted_at")?,
     );
     let (days, handler, window, completed, events) = (
-        col("days"),
-        col("handler"),
-        col("window"),
-        col("completed_at"),
-        col("events"),
+        t.column("days"),
+        t.column("handler"),
+        t.column("window"),
+        t.column("completed_at"),
+        t.column("events"),
     );
     let mut cases = Vec::new();
-    for (i, record) in rdr.records().enumerate() {
+    for (i, record) in t.reader.records().enumerate() {
         // Line numbers count the header as line 1.
         let n = i as u64 + 2;
         let record = match record {
@@ -252,11 +237,7 @@ fn read_csv(reader: impl std::io::Read, path: &Path) -> Result<Vec<LoggedCase>, 
                 continue;
             }
         };
-        let get = |c: Option<usize>| {
-            c.and_then(|c| record.get(c))
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-        };
+        let get = |c: Option<usize>| cell(&record, c);
         let case = (|| -> Result<Case, zhidu::Error> {
             let mut case = Case::new(
                 get(Some(id)).unwrap_or_default(),

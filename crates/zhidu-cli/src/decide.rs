@@ -3,7 +3,6 @@
 //! Violations are CSV with header `subject,at,violation,flags,note` (`flags` separated by
 //! `;`); every row is decided or reported with its row number.
 
-use std::fs::File;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -13,6 +12,7 @@ use zhidu::{Decisions, Start, ViolationRecord};
 use crate::Format;
 use crate::error::CliError;
 use crate::output::error_cell;
+use crate::table::{CsvTable, cell};
 
 #[derive(clap::Args)]
 pub(crate) struct Args {
@@ -152,48 +152,22 @@ pub(crate) fn write_human(out: &mut impl Write, d: &Decisions) -> Result<(), Cli
 pub(crate) fn read_violations(
     path: &Path,
 ) -> Result<Vec<Result<ViolationRecord, zhidu::Error>>, CliError> {
-    let file = File::open(path).map_err(|source| CliError::Read {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    let mut rdr = csv::ReaderBuilder::new()
-        .flexible(true)
-        .from_reader(std::io::BufReader::new(file));
-    let headers = rdr
-        .headers()
-        .map_err(|e| CliError::Read {
-            path: path.to_path_buf(),
-            source: std::io::Error::other(e.to_string()),
-        })?
-        .clone();
-    let col = |name: &str| {
-        headers
-            .iter()
-            .position(|h| h.trim().trim_start_matches('\u{feff}') == name)
-    };
-    let missing = |c: &str| CliError::MissingColumn {
-        path: path.display().to_string(),
-        column: c.to_owned(),
-    };
+    let mut t = CsvTable::open(path)?;
     let (subject, at, violation) = (
-        col("subject").ok_or_else(|| missing("subject"))?,
-        col("at").ok_or_else(|| missing("at"))?,
-        col("violation").ok_or_else(|| missing("violation"))?,
+        t.require("subject")?,
+        t.require("at")?,
+        t.require("violation")?,
     );
-    let (flags, note) = (col("flags"), col("note"));
+    let (flags, note) = (t.column("flags"), t.column("note"));
     let mut rows = Vec::new();
-    for record in rdr.records() {
+    for record in t.reader.records() {
         let row = match record {
             Err(e) => Err(zhidu::Error::Input {
                 message: format!("unreadable csv row: {e}"),
                 hint: None,
             }),
             Ok(record) => {
-                let get = |c: Option<usize>| {
-                    c.and_then(|c| record.get(c))
-                        .map(str::trim)
-                        .filter(|s| !s.is_empty())
-                };
+                let get = |c: Option<usize>| cell(&record, c);
                 (|| -> Result<ViolationRecord, zhidu::Error> {
                     let s = get(Some(subject)).ok_or_else(|| zhidu::Error::Input {
                         message: "`subject` is empty".to_owned(),

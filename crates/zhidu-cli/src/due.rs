@@ -129,11 +129,7 @@ fn batch(class: Class<'_>, input: &PathBuf) -> Result<ExitCode, CliError> {
         .flexible(true)
         .from_reader(BufReader::with_capacity(1 << 16, reader));
     let headers = rdr.headers().map_err(|e| read_error(input, e))?.clone();
-    let col = |name: &str| {
-        headers
-            .iter()
-            .position(|h| h.trim().trim_start_matches('\u{feff}') == name)
-    };
+    let col = |name: &str| crate::table::column(&headers, name);
     let accepted_col = col("accepted_at").ok_or_else(|| CliError::MissingColumn {
         path: input.display().to_string(),
         column: "accepted_at".to_owned(),

@@ -5,29 +5,13 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use crate::Format;
-use crate::assess::{read_inputs, report_errors, run_assessment};
+use crate::assess::{PeriodArgs, report_errors};
 use crate::error::CliError;
 
 #[derive(clap::Args)]
 pub(crate) struct Args {
-    /// Policy id with a deduction table.
-    #[arg(long)]
-    policy: String,
-    /// Period: `2026-10`, `2026-Q4` or `2026`.
-    #[arg(long)]
-    period: String,
-    /// Incidents CSV.
-    #[arg(long, value_name = "FILE.csv")]
-    incidents: PathBuf,
-    /// A case log whose overdue cases generate deductions.
-    #[arg(long, value_name = "FILE")]
-    cases: Option<PathBuf>,
-    /// The deadline policy of the case log.
-    #[arg(long, value_name = "ID")]
-    case_policy: Option<String>,
-    /// A CSV `subject,window` of everyone to score.
-    #[arg(long, value_name = "FILE.csv")]
-    roster: Option<PathBuf>,
+    #[command(flatten)]
+    inputs: PeriodArgs,
     /// Output format.
     #[arg(long, value_enum, default_value = "human")]
     format: Format,
@@ -35,19 +19,8 @@ pub(crate) struct Args {
 
 pub(crate) fn run(global: &[PathBuf], args: &Args) -> Result<ExitCode, CliError> {
     let set = crate::policy_set(global)?;
-    let inputs = read_inputs(
-        &args.incidents,
-        args.cases.as_deref(),
-        args.roster.as_deref(),
-    )?;
-    let a = run_assessment(
-        &set,
-        &args.policy,
-        &args.period,
-        args.case_policy.as_deref(),
-        &inputs,
-    )?;
-    let ranking = set.policy(&args.policy)?.rank(&a)?;
+    let a = args.inputs.assess(&set)?;
+    let ranking = set.policy(args.inputs.policy())?.rank(&a)?;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     match args.format {
