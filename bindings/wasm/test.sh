@@ -4,7 +4,8 @@
 #   - malformed inputs from JavaScript (never a trap), the declared shapes against real results,
 #   - tsc --noEmit over a typed use of every export (tests/usage.ts),
 #   - the calculator page in headless Chromium (Playwright), with a screenshot in
-#     target/screenshots/.
+#     target/screenshots/,
+#   - 20,000 seeded random rows through dueMany and the native Rust batch: identical answers.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 cd "$here"
@@ -38,3 +39,6 @@ node_modules/.bin/tsc --noEmit -p tsconfig.json
 
 echo "-- node --test (corpus, malformed inputs, shapes, browser)"
 node --test --test-concurrency=1 tests/*.test.mjs
+
+echo "-- the same answers as native Rust on 20,000 seeded random rows (benches/wasm_due_many.mjs)"
+node ../../benches/wasm_due_many.mjs 20000
