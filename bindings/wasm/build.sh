@@ -71,11 +71,13 @@ if [ -n "$wasm_opt" ]; then
   # Only the features rustc enables by default for wasm32-unknown-unknown (never stringref &c.).
   features=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
             --enable-mutable-globals --enable-reference-types --enable-multivalue)
-  for dir in node web; do
-    f="$here/pkg/$dir/zhidu_wasm_bg.wasm"
-    cp "$f" "$f.orig"
-    "$wasm_opt" -Oz "${features[@]}" --strip-debug --strip-producers "$f.orig" -o "$f"
-  done
+  # Both targets get the same module (they differ only in the JavaScript glue): optimise it
+  # once, check it is still that module for both, and copy it.
+  for dir in node web; do cp "$here/pkg/$dir/zhidu_wasm_bg.wasm" "$here/pkg/$dir/zhidu_wasm_bg.wasm.orig"; done
+  cmp -s "$here/pkg/node/zhidu_wasm_bg.wasm" "$here/pkg/web/zhidu_wasm_bg.wasm" || { echo "the node and web modules differ" >&2; exit 1; }
+  "$wasm_opt" -Oz "${features[@]}" --strip-debug --strip-producers \
+    "$here/pkg/node/zhidu_wasm_bg.wasm.orig" -o "$here/pkg/node/zhidu_wasm_bg.wasm"
+  cp "$here/pkg/node/zhidu_wasm_bg.wasm" "$here/pkg/web/zhidu_wasm_bg.wasm"
   if node -e 'require(process.argv[1]).PolicySet.builtin().policy("s2-service-center")' "$here/pkg/node"; then
     opt="$("$wasm_opt" --version)"
     rm -f "$here"/pkg/*/zhidu_wasm_bg.wasm.orig
