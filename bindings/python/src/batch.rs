@@ -85,21 +85,21 @@ fn epoch_day(d: NaiveDate) -> i64 {
     i64::from(d.num_days_from_ce()) - UNIX_EPOCH_CE
 }
 
-fn from_epoch_day(days: i64) -> Option<NaiveDate> {
+pub(crate) fn from_epoch_day(days: i64) -> Option<NaiveDate> {
     i32::try_from(days + UNIX_EPOCH_CE)
         .ok()
         .and_then(NaiveDate::from_num_days_from_ce_opt)
 }
 
 /// Little-endian int64s (what `ndarray.astype("<i8").tobytes()` gives).
-fn int64s(bytes: &[u8]) -> Vec<i64> {
+pub(crate) fn int64s(bytes: &[u8]) -> Vec<i64> {
     bytes
         .chunks_exact(8)
         .map(|c| <[u8; 8]>::try_from(c).map_or(NAT, i64::from_le_bytes))
         .collect()
 }
 
-fn float64s(bytes: &[u8]) -> Vec<f64> {
+pub(crate) fn float64s(bytes: &[u8]) -> Vec<f64> {
     bytes
         .chunks_exact(8)
         .map(|c| <[u8; 8]>::try_from(c).map_or(f64::NAN, f64::from_le_bytes))

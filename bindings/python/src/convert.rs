@@ -7,6 +7,7 @@
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, SecondsFormat};
 use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBool, PyDate, PyDict, PyFloat, PyInt, PyList, PyMapping, PyString, PyTuple};
 use serde_json::Value;
 use zhidu::{Case, CaseEvent, Start};
@@ -383,9 +384,32 @@ pub(crate) fn datetime(py: Python<'_>, t: DateTime<FixedOffset>) -> PyResult<Bou
     t.into_pyobject(py).map(Bound::into_any)
 }
 
-/// Keys of the core's serde output whose values are dates, and instants.
+/// Keys of the core's serde output whose values are dates, instants, and exact decimals
+/// written as text (money in yuan, a window's mean score).
 const DATE_KEYS: &[&str] = &["due_date", "legal_due_date", "date"];
-const INSTANT_KEYS: &[&str] = &["due_at", "start", "completed_at"];
+const INSTANT_KEYS: &[&str] = &["due_at", "start", "completed_at", "at"];
+const DECIMAL_KEYS: &[&str] = &["fines", "fine", "score"];
+
+static DECIMAL: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+
+/// A `decimal.Decimal` from the core's text (exact: `"190.00"`).
+pub(crate) fn decimal<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>> {
+    let class = DECIMAL.get_or_try_init(py, || {
+        py.import("decimal")
+            .and_then(|m| m.getattr("Decimal"))
+            .map(Bound::unbind)
+    })?;
+    class.bind(py).call1((text,))
+}
+
+/// Money (or a mean score) as the core serializes it, two places (policies allow no finer
+/// amounts, so this is exact), as a `decimal.Decimal`.
+pub(crate) fn two_places<'py>(
+    py: Python<'py>,
+    value: &impl std::fmt::Display,
+) -> PyResult<Bound<'py, PyAny>> {
+    decimal(py, &format!("{value:.2}"))
+}
 
 /// A core result as a Python dict: the serde form, with dates and instants as Python values.
 pub(crate) fn to_dict<'py, T: serde::Serialize>(
@@ -415,6 +439,8 @@ fn from_json<'py>(py: Python<'py>, v: &Value, key: Option<&str>) -> PyResult<Bou
             let k = key.unwrap_or("");
             if DATE_KEYS.contains(&k) {
                 date_text(py, s)?
+            } else if DECIMAL_KEYS.contains(&k) {
+                decimal(py, s)?
             } else if INSTANT_KEYS.contains(&k) {
                 match DateTime::parse_from_rfc3339(s) {
                     Ok(t) => datetime(py, t)?,

@@ -24,6 +24,7 @@ fn class_name(code: &str) -> &'static str {
         "not_in_force" => "NotInForceError",
         "input" => "InputError",
         "too_large" => "TooLargeError",
+        "conflict" => "ConflictError",
         "io" => "IoError",
         _ => "ZhiduError",
     }
@@ -34,6 +35,13 @@ static ERRORS: PyOnceLock<Py<PyModule>> = PyOnceLock::new();
 fn class<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyType>> {
     let module = ERRORS.get_or_try_init(py, || py.import("zhidu._errors").map(Bound::unbind))?;
     Ok(module.bind(py).getattr(name)?.cast_into::<PyType>()?)
+}
+
+/// A `zhidu.RowError` (input, 1-based row, exception) for a row the core could not use; the
+/// exception's `index` is the 0-based position.
+pub(crate) fn row_error<'py>(py: Python<'py>, e: &zhidu::RowError) -> PyResult<Bound<'py, PyAny>> {
+    let exc = exception(py, &e.error, Some(e.row.saturating_sub(1)))?;
+    class(py, "RowError")?.call1((e.input, e.row, exc))
 }
 
 /// The `zhidu.RowWarning` class.
@@ -98,6 +106,9 @@ pub(crate) fn exception<'py>(
             exc.setattr("what", what)?;
             exc.setattr("size", size)?;
             exc.setattr("limit", limit)?;
+        }
+        zhidu::Error::Conflict { clauses, .. } => {
+            exc.setattr("clauses", clauses)?;
         }
         zhidu::Error::Io { path, .. } => {
             exc.setattr("filename", path)?;

@@ -1,16 +1,20 @@
 //! `zhidu._zhidu`: the native module of the Python package `zhidu`.
 //!
 //! A thin binding: each class wraps one core type (`PolicySet`, `Policy`, `Due`,
-//! `DueExplanation`, `CaseStatus`, `Diagnostic`) and each method converts its arguments,
-//! calls the core once and converts the answer. Conversions are in `convert` (one value) and
-//! `batch` (whole columns); every error mapping is in `error`. Later core features (`assess`,
-//! `decide`) add a result class in `results` and a method on `Policy`, nothing else.
+//! `DueExplanation`, `CaseStatus`, `Diagnostic`, `Assessment`, `Scorecard`, `WindowRank`,
+//! `Decisions`, `Decision`) and each method converts its arguments, calls the core once and
+//! converts the answer. Conversions are in `convert` (one value), `batch` (whole columns) and
+//! `rows` (rows of incidents, violations, cases and rosters); every error mapping is in
+//! `error`. Results of due dates and cases are in `results`, of scoring and accountability in
+//! `scoring`.
 
 mod batch;
 mod convert;
 mod error;
 mod policy;
 mod results;
+mod rows;
+mod scoring;
 
 use pyo3::prelude::*;
 
@@ -23,6 +27,11 @@ fn _zhidu(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<results::DueExplanation>()?;
     m.add_class::<results::CaseStatus>()?;
     m.add_class::<results::Diagnostic>()?;
+    m.add_class::<scoring::Assessment>()?;
+    m.add_class::<scoring::Scorecard>()?;
+    m.add_class::<scoring::WindowRank>()?;
+    m.add_class::<scoring::Decisions>()?;
+    m.add_class::<scoring::Decision>()?;
     m.add_function(wrap_pyfunction!(policy::_restore_policy_set, m)?)?;
     m.add_function(wrap_pyfunction!(policy::_restore_policy, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;

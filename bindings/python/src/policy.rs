@@ -10,6 +10,8 @@ use crate::batch::{self, Mode};
 use crate::convert;
 use crate::error::{self, OrRaise, input, reading};
 use crate::results::{CaseStatus, Due, DueExplanation, Origin, diagnostics};
+use crate::rows;
+use crate::scoring::{Assessment, Decisions, WindowRank};
 
 /// A validated set of calendars and policies; immutable, shareable across threads, picklable.
 #[pyclass(frozen, module = "zhidu", name = "PolicySet")]
@@ -342,6 +344,46 @@ impl Policy {
     fn as_of(&self, obj: &Bound<'_, PyAny>) -> PyResult<chrono::DateTime<chrono::FixedOffset>> {
         convert::instant(obj, self.inner.calendar().offset()).or_raise(obj.py())
     }
+
+    /// The deadline policy of `assess`'s cases: this one (None), another of the same set by
+    /// id, or a `Policy`.
+    fn case_policy(&self, obj: Option<&Bound<'_, PyAny>>) -> PyResult<Arc<zhidu::Policy>> {
+        match obj.filter(|o| !o.is_none()) {
+            None => Ok(Arc::clone(&self.inner)),
+            Some(o) => match o.cast::<Policy>() {
+                Ok(p) => Ok(Arc::clone(&p.get().inner)),
+                Err(_) => {
+                    let id = text(o, "case_policy")?;
+                    self.set.policy_arc(&id).or_raise(o.py())
+                }
+            },
+        }
+    }
+}
+
+/// A flag argument: `True` or `False` (numpy's bools too).
+fn flag(obj: Option<&Bound<'_, PyAny>>, what: &str, default: bool) -> PyResult<bool> {
+    let Some(obj) = obj else {
+        return Ok(default);
+    };
+    if let Ok(b) = obj.cast::<pyo3::types::PyBool>() {
+        return Ok(b.is_true());
+    }
+    // numpy's bools (`numpy.bool`, `numpy.bool_`).
+    if obj
+        .get_type()
+        .name()
+        .is_ok_and(|n| matches!(n.to_cow().as_deref(), Ok("bool" | "bool_")))
+    {
+        if let Ok(b) = obj.is_truthy() {
+            return Ok(b);
+        }
+    }
+    Err(error::raise(
+        obj.py(),
+        &input(format!("`{what}` must be True or False"), None),
+        None,
+    ))
 }
 
 #[pymethods]
@@ -581,6 +623,123 @@ impl Policy {
         let case = convert::case(case, self.inner.calendar().offset()).or_raise(py)?;
         let inner = self.inner.explain_case(&case, as_of).or_raise(py)?;
         Ok(DueExplanation { inner })
+    }
+
+    /// Score `incidents` for `period` (`"2026-10"`, `"2026-Q4"`, `"2026"`): one scorecard per
+    /// person (and per window for window-charged rules), every bad row reported with its
+    /// 1-based row in `errors`, every other row scored. `incidents` is an iterable of dicts
+    /// (or JSON lines) or a pandas DataFrame; `cases` (dicts as a case log has them, or a
+    /// DataFrame) add the deductions of overdue cases under `case_policy` (this policy, a
+    /// policy id of the same set, or a `Policy`); `roster` (`{person: window}`, pairs, or a
+    /// DataFrame with `subject` and `window`) scores people without incidents; `lines=False`
+    /// leaves out each card's lines (the fast path for totals). Scores with the GIL released.
+    #[pyo3(signature = (incidents, period, *, cases = None, case_policy = None, roster = None, lines = None))]
+    fn assess(
+        &self,
+        incidents: &Bound<'_, PyAny>,
+        period: &Bound<'_, PyAny>,
+        cases: Option<&Bound<'_, PyAny>>,
+        case_policy: Option<&Bound<'_, PyAny>>,
+        roster: Option<&Bound<'_, PyAny>>,
+        lines: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Assessment> {
+        let py = incidents.py();
+        let period: zhidu::Period = text(period, "period")?.parse().or_raise(py)?;
+        let lines = flag(lines, "lines", true)?;
+        let rows = rows::incidents(incidents)?;
+        let cases = match cases.filter(|c| !c.is_none()) {
+            None => None,
+            Some(c) => {
+                let policy = self.case_policy(case_policy)?;
+                let rows = rows::cases(c, policy.calendar().offset())?;
+                Some((policy, rows))
+            }
+        };
+        let roster = match roster.filter(|r| !r.is_none()) {
+            None => Vec::new(),
+            Some(r) => rows::roster(r)?,
+        };
+        let policy = &self.inner;
+        let result = py.detach(move || {
+            let mut req = zhidu::AssessRequest::new(period)
+                .incident_rows(&rows)
+                .roster(&roster)
+                .lines(lines);
+            if let Some((case_policy, case_rows)) = &cases {
+                req = req.case_rows(case_policy, case_rows);
+            }
+            policy.assess(&req)
+            // The rows are dropped here, without the GIL.
+        });
+        Ok(Assessment {
+            inner: Arc::new(result.or_raise(py)?),
+            policy: Arc::clone(&self.inner),
+        })
+    }
+
+    /// The window ranking (红旗窗口) of an assessment, under this policy.
+    fn rank(&self, assessment: &Bound<'_, PyAny>) -> PyResult<Vec<WindowRank>> {
+        let py = assessment.py();
+        let a = assessment.cast::<Assessment>().map_err(|_| {
+            error::raise(
+                py,
+                &input(
+                    "`assessment` must be the result of `Policy.assess`",
+                    None,
+                ),
+                None,
+            )
+        })?;
+        a.get().rank_under(py, &self.inner)
+    }
+
+    /// Decide a history of violations (any order; per subject in time order): a tier and
+    /// its measures, the exception that refined the base rule, the escalation that applied,
+    /// whether a person must review it. `violations` is an iterable of dicts (`subject`,
+    /// `at`, `violation`, `flags` as a list or a `;`-separated string, `note`) or a DataFrame;
+    /// records after `as_of` are not yet known. Bad rows, conflicts included, are in
+    /// `errors`.
+    #[pyo3(signature = (violations, *, as_of = None))]
+    fn decide(
+        &self,
+        violations: &Bound<'_, PyAny>,
+        as_of: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Decisions> {
+        let py = violations.py();
+        let as_of = match as_of.filter(|a| !a.is_none()) {
+            None => None,
+            Some(a) => Some(self.as_of(a)?),
+        };
+        let rows = rows::violations(violations)?;
+        let policy = &self.inner;
+        let result = py.detach(move || policy.decide(&rows, as_of));
+        Ok(Decisions {
+            inner: Arc::new(result.or_raise(py)?),
+        })
+    }
+
+    /// The policy's deduction table as a dict (the core's serde form; `fine` as `Decimal`).
+    fn deduction_table<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let table = self.inner.deduction_table().or_raise(py)?;
+        convert::to_dict(py, &table)
+    }
+
+    /// The policy's accountability rules (tiers, flags, violations, escalations) as a dict.
+    fn accountability_rules<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let rules = self.inner.accountability_rules().or_raise(py)?;
+        convert::to_dict(py, &rules)
+    }
+
+    /// Whether the policy has a deduction table (`assess`, `rank`, `deduction_table`).
+    #[getter]
+    fn has_deduction_table(&self) -> bool {
+        self.inner.deduction_table().is_ok()
+    }
+
+    /// Whether the policy has accountability rules (`decide`, `accountability_rules`).
+    #[getter]
+    fn has_accountability_rules(&self) -> bool {
+        self.inner.accountability_rules().is_ok()
     }
 
     fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {

@@ -1,7 +1,8 @@
 """zhidu (制度): the regulations of Chinese administrative service centres as code.
 
 Due dates on the statutory working-day calendar (with 调休 make-up days), case clocks with
-suspensions and extensions, and every answer explained clause by clause::
+suspensions and extensions, scorecards from deduction tables (考核细则) and accountability
+decisions (责任追究), and every answer explained clause by clause::
 
     >>> import zhidu
     >>> p = zhidu.PolicySet.builtin().policy("s2-service-center")
@@ -13,11 +14,13 @@ when numpy is installed; :mod:`zhidu.pandas` returns DataFrames.
 """
 
 from ._errors import (
+    ConflictError,
     CoverageError,
     InputError,
     IoError,
     NotInForceError,
     PolicyError,
+    RowError,
     RowWarning,
     TooLargeError,
     UnknownClassError,
@@ -25,18 +28,27 @@ from ._errors import (
     ZhiduError,
 )
 from ._zhidu import (
+    Assessment,
     CaseStatus,
     Diagnostic,
+    Decision,
+    Decisions,
     Due,
     DueExplanation,
     Policy,
     PolicySet,
+    Scorecard,
+    WindowRank,
     __version__,
 )
 
 __all__ = [
+    "Assessment",
     "CaseStatus",
+    "ConflictError",
     "CoverageError",
+    "Decision",
+    "Decisions",
     "Diagnostic",
     "Due",
     "DueExplanation",
@@ -46,10 +58,13 @@ __all__ = [
     "Policy",
     "PolicyError",
     "PolicySet",
+    "RowError",
     "RowWarning",
+    "Scorecard",
     "TooLargeError",
     "UnknownClassError",
     "UnknownPolicyError",
+    "WindowRank",
     "ZhiduError",
     "__version__",
 ]

@@ -8,7 +8,7 @@ imported, so it is taken from ``sys.modules``.
 from __future__ import annotations
 
 import sys
-from typing import Any, List, Tuple
+from typing import Any, List, Optional, Tuple
 
 
 def _numpy() -> Any:
@@ -79,4 +79,49 @@ def days(obj: Any) -> Tuple[str, Any]:
     raise TypeError(f"a column of dtype {arr.dtype} is not day counts: give integers")
 
 
-__all__: List[str] = ["starts", "days"]
+def _pandas_frame(obj: Any) -> bool:
+    pd = sys.modules.get("pandas")
+    return pd is not None and isinstance(obj, pd.DataFrame)
+
+
+def column(obj: Any) -> Tuple[str, Any]:
+    """One DataFrame column, by its dtype: dates as :func:`starts` gives them, ``("ints",
+    bytes)``, ``("floats", bytes)`` (NaN: absent) or ``("objects", list)``."""
+    np = _numpy()
+    dtype = getattr(obj, "dtype", None)
+    if getattr(dtype, "kind", None) == "M" or getattr(dtype, "tz", None) is not None:
+        return starts(obj)
+    arr = np.asarray(obj)
+    if arr.dtype.kind in "iu":
+        if arr.dtype.kind == "u" and arr.size and int(arr.max()) >= 2**63:
+            return ("objects", arr.tolist())
+        return ("ints", arr.astype("<i8", copy=False).tobytes())
+    if arr.dtype.kind == "f":
+        return ("floats", np.ascontiguousarray(arr.astype("<f8")).tobytes())
+    return ("objects", arr.tolist())
+
+
+def frame(obj: Any) -> Optional[Tuple[int, List[Tuple[Any, str, Any]]]]:
+    """A pandas DataFrame as ``(rows, [(name, tag, payload), …])``, one entry per column as
+    :func:`column` gives it; None when ``obj`` is not a DataFrame."""
+    if not _pandas_frame(obj):
+        return None
+    names = list(obj.columns)
+    if len(set(map(str, names))) != len(names):
+        raise ValueError(f"the DataFrame has duplicate column names: {names}")
+    return (len(obj), [(name, *column(obj.iloc[:, i])) for i, name in enumerate(names)])
+
+
+def records(obj: Any) -> Any:
+    """A DataFrame's rows as dicts without their missing cells (NaN, None, NaT); any other
+    object as it is."""
+    if not _pandas_frame(obj):
+        return obj
+    pd = sys.modules["pandas"]
+    return [
+        {k: v for k, v in row.items() if not (v is None or (pd.api.types.is_scalar(v) and pd.isna(v)))}
+        for row in obj.to_dict("records")
+    ]
+
+
+__all__: List[str] = ["starts", "days", "column", "frame", "records"]

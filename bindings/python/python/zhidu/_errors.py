@@ -7,7 +7,7 @@ also derives from the standard exception a caller would expect (``ValueError``,
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, NamedTuple, Optional
 
 
 class ZhiduError(Exception):
@@ -94,6 +94,14 @@ class TooLargeError(ZhiduError, ValueError):
     limit: int = 0
 
 
+class ConflictError(ZhiduError, ValueError):
+    """Two rules that both apply with no priority between them and different outcomes
+    (``clauses`` names both): never resolved by picking the first."""
+
+    code = "conflict"
+    clauses: List[str] = []
+
+
 class IoError(ZhiduError, OSError):
     """A policy file or directory that cannot be read (``filename`` is its path)."""
 
@@ -113,6 +121,25 @@ class RowWarning(UserWarning):
         self.indices: List[int] = list(indices or [])
 
 
+class RowError(NamedTuple):
+    """A row of :meth:`Policy.assess` or :meth:`Policy.decide` input that could not be used;
+    every other row was.
+
+    ``input`` is ``"incident"``, ``"case"`` or ``"violation"``, ``row`` the 1-based row
+    among those inputs (as the CLI reports it), ``error`` the zhidu exception (its ``index``
+    is the 0-based position, ``row - 1``). Unpacks as ``input, row, error = e``.
+    """
+
+    input: str
+    row: int
+    error: ZhiduError
+
+    def to_dict(self) -> Dict[str, Any]:
+        """``{input, row, error}`` as the CLI's JSON has it (the error as ``{code, message,
+        help, diagnostics}``)."""
+        return {"input": self.input, "row": self.row, "error": self.error.to_dict()}
+
+
 for _cls in (
     ZhiduError,
     PolicyError,
@@ -122,8 +149,10 @@ for _cls in (
     UnknownClassError,
     NotInForceError,
     TooLargeError,
+    ConflictError,
     IoError,
     RowWarning,
+    RowError,
 ):
     _cls.__module__ = "zhidu"
 del _cls

@@ -12,15 +12,15 @@ from __future__ import annotations
 
 import datetime
 import importlib
-from typing import TYPE_CHECKING, Any, Iterable, List, Optional
+from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Optional
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ._zhidu import Policy, _Errors
+    from ._zhidu import Assessment, Decisions, Policy, _Errors
 
 #: ``pandas.DataFrame`` (pandas ships no inline types; this module needs none of its stubs).
 DataFrame = Any
 
-__all__ = ["due_frame", "case_frame"]
+__all__ = ["due_frame", "case_frame", "scorecard_frame", "rank_frame", "decision_frame"]
 
 def _index(obj: Any) -> Any:
     return getattr(obj, "index", None) if hasattr(obj, "dtype") else None
@@ -88,6 +88,86 @@ def case_frame(
     for col in ("due_date", "legal_due_date"):
         if col in frame:
             frame[col] = pd.to_datetime(frame[col])
+    return frame
+
+
+def scorecard_frame(assessment: "Assessment") -> DataFrame:
+    """The scorecards of an assessment as a DataFrame, one row per card in the assessment's
+    order.
+
+    Columns: ``subject``, ``kind`` (``person`` / ``window``), ``window``, ``period``, one
+    column per category of the deduction table (named by its id, holding its score),
+    ``bonus``, ``total``, ``fines`` (``decimal.Decimal`` objects: exact, so ``sum()`` stays
+    exact) and ``effects`` (the effect names, a list per card).
+    """
+    pd = _import("pandas")
+    records: List[Dict[str, Any]] = []
+    categories: List[str] = []
+    for card in assessment:
+        row: Dict[str, Any] = {"subject": card.subject, "kind": card.kind,
+                               "window": card.window, "period": card.period}
+        for c in card.categories:
+            row[c["id"]] = c["score"]
+            if c["id"] not in categories:
+                categories.append(c["id"])
+        row.update(bonus=card.bonus, total=card.total, fines=card.fines,
+                   effects=[e["name"] for e in card.effects])
+        records.append(row)
+    columns = ["subject", "kind", "window", "period", *categories, "bonus", "total", "fines",
+               "effects"]
+    frame = pd.DataFrame.from_records(records, columns=columns)
+    frame["fines"] = frame["fines"].astype(object)
+    return frame
+
+
+def rank_frame(assessment: "Assessment") -> DataFrame:
+    """The window ranking of an assessment as a DataFrame, best first: ``rank``, ``window``,
+    ``score`` (``decimal.Decimal``), ``members``, ``eligible`` and ``disqualified_by`` (the
+    rules that disqualified the window, a list per row)."""
+    pd = _import("pandas")
+    records = [
+        {"rank": r.rank, "window": r.window, "score": r.score, "members": r.members,
+         "eligible": r.eligible, "disqualified_by": [d["rule"] for d in r.disqualified_by]}
+        for r in assessment.rank()
+    ]
+    columns = ["rank", "window", "score", "members", "eligible", "disqualified_by"]
+    frame = pd.DataFrame.from_records(records, columns=columns)
+    frame["score"] = frame["score"].astype(object)
+    return frame
+
+
+def decision_frame(decisions: "Decisions") -> DataFrame:
+    """Accountability decisions as a DataFrame, one row per decision in time order.
+
+    Columns: ``row`` (the record's 1-based row), ``subject``, ``at`` (tz-aware in the
+    calendar's zone), ``violation``, ``applied``, ``tier`` and ``candidate_tier`` (nullable
+    ``Int64``: missing when a person decides), ``tier_name``, ``measures`` (a list),
+    ``needs_review``, ``review_reasons`` (a list), ``escalation`` (the escalation's clause,
+    or None), ``escalation_kind`` (``repeat`` / ``complaints`` / None), ``flags``,
+    ``clauses`` (lists) and ``note``.
+    """
+    pd = _import("pandas")
+    columns = ["row", "subject", "at", "violation", "applied", "tier", "tier_name",
+               "measures", "needs_review", "review_reasons", "escalation", "escalation_kind",
+               "candidate_tier", "flags", "clauses", "note"]
+    records = []
+    for d in decisions:
+        esc = d.escalation
+        records.append({
+            "row": d.row, "subject": d.subject, "at": d.at, "violation": d.violation,
+            "applied": d.applied, "tier": d.tier, "tier_name": d.tier_name,
+            "measures": d.measures, "needs_review": d.needs_review,
+            "review_reasons": d.review_reasons,
+            "escalation": esc["clause"] if esc else None,
+            "escalation_kind": esc["kind"] if esc else None,
+            "candidate_tier": d.candidate_tier, "flags": d.flags, "clauses": d.clauses,
+            "note": d.note,
+        })
+    frame = pd.DataFrame.from_records(records, columns=columns)
+    for col in ("tier", "candidate_tier"):
+        frame[col] = frame[col].astype("Int64")
+    frame["at"] = pd.to_datetime(frame["at"])
+    frame["needs_review"] = frame["needs_review"].astype(bool)
     return frame
 
 
