@@ -1,9 +1,11 @@
 """The conformance corpus `tests/cases/**/*.toml` through Python, compared as
-`crates/zhidu/tests/conformance.rs` compares it (kinds `due`, `case`, `load`; later
-features' kinds are run by their own tests)."""
+`crates/zhidu/tests/conformance.rs` compares it (kinds `due`, `case`, `load`, `assess`,
+`rank` and `decide`; other kinds are run by their own tests)."""
 
 from __future__ import annotations
 
+import decimal
+import json
 import pathlib
 import sys
 from typing import Any, Dict, List, Optional
@@ -18,7 +20,7 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 CORPUS = pathlib.Path(__file__).resolve().parents[3] / "tests" / "cases"
-KINDS = ("due", "case", "load")
+KINDS = ("due", "case", "load", "assess", "rank", "decide")
 
 
 def scenarios() -> List[Any]:
@@ -34,7 +36,9 @@ SCENARIOS = scenarios()
 
 
 def test_corpus_found() -> None:
-    assert len(SCENARIOS) >= 100
+    assert len(SCENARIOS) >= 200
+    kinds = {p.values[0]["kind"] for p in SCENARIOS}
+    assert kinds == set(KINDS)
 
 
 def text(value: Any) -> str:
@@ -61,8 +65,41 @@ def check_error(expect: Dict[str, Any], err: zhidu.ZhiduError) -> None:
         assert str(err) == expect["message"]
 
 
+def with_files(ps: zhidu.PolicySet, scenario: Dict[str, Any]) -> zhidu.PolicySet:
+    """The builtin set plus the scenario's `[input.files]`, if it has any."""
+    files = scenario["input"].get("files")
+    if not files:
+        return ps
+    return zhidu.PolicySet.from_sources(list(ps.sources) + list(files.items()))
+
+
+def assessment(ps: zhidu.PolicySet, scenario: Dict[str, Any]) -> zhidu.Assessment:
+    data = scenario["input"]
+    p = ps.policy(scenario.get("policy", ""))
+    cases = data.get("cases") or None
+    case_policy = data.get("case_policy", scenario.get("policy", "")) if cases else None
+    roster = [(r.get("subject", ""), r.get("window", "")) for r in data.get("roster", [])]
+    return p.assess(
+        data.get("incidents", []),
+        period=data.get("period", ""),
+        cases=cases,
+        case_policy=case_policy,
+        roster=roster,
+    )
+
+
+def decisions(ps: zhidu.PolicySet, scenario: Dict[str, Any]) -> zhidu.Decisions:
+    data = scenario["input"]
+    p = ps.policy(scenario.get("policy", ""))
+    return p.decide(data.get("violations", []), as_of=data.get("as_of"))
+
+
 def run(ps: zhidu.PolicySet, scenario: Dict[str, Any]) -> Optional[Any]:
     kind, data = scenario["kind"], scenario["input"]
+    if kind in ("assess", "rank"):
+        return assessment(with_files(ps, scenario), scenario)
+    if kind == "decide":
+        return decisions(with_files(ps, scenario), scenario)
     if kind == "due":
         p = ps.policy(scenario.get("policy", ""))
         return p.due(data.get("class", ""), data.get("accepted_at", ""), data.get("days"))
@@ -99,4 +136,108 @@ def test_scenario(ps: zhidu.PolicySet, scenario: Dict[str, Any]) -> None:
     elif scenario["kind"] == "case":
         for key in ("status", "due_date", "due_at", "remaining", "overdue_days", "legal_due_date"):
             compare(expect, key, getattr(result, key), errors)
+    elif scenario["kind"] in ("assess", "rank"):
+        check_assessment(with_files(ps, scenario), scenario, result, errors)
+    elif scenario["kind"] == "decide":
+        check_decisions(expect, result, errors)
     assert not errors, "; ".join(errors)
+
+
+def check_row_errors(
+    want: List[Dict[str, Any]], got: List[zhidu.RowError], default_input: Optional[str],
+    errors: List[str],
+) -> None:
+    """Row errors as conformance.rs checks them: the count, then each expected one by row
+    (and input), its code and a part of its message or help."""
+    shown = [f"{e.input} row {e.row}: {e.error.code} {e.error}" for e in got]
+    if len(want) != len(got):
+        errors.append(f"expected {len(want)} row errors, got {len(got)}: {shown}")
+    for w in want:
+        row, input_ = w.get("row", 0), w.get("input", default_input)
+        found = [e for e in got if e.row == row and (input_ is None or e.input == input_)]
+        if not found:
+            errors.append(f"expected an error at {input_ or ''} row {row}, got {shown}")
+            continue
+        e = found[0]
+        assert isinstance(e.error, zhidu.ZhiduError) and e.error.index == row - 1
+        if "code" in w and e.error.code != w["code"]:
+            errors.append(f"row {row}: expected `{w['code']}`, got `{e.error.code}`")
+        if "message_contains" in w:
+            text_ = f"{e.error} {e.error.help or ''}"
+            if w["message_contains"] not in text_:
+                errors.append(f"row {row}: `{text_}` does not contain `{w['message_contains']}`")
+
+
+def check_assessment(
+    ps: zhidu.PolicySet, scenario: Dict[str, Any], a: zhidu.Assessment, errors: List[str]
+) -> None:
+    expect = scenario["expect"]
+    compare(expect, "outside_period", a.outside_period, errors)
+    assert a.outside_period == len(a.outside_rows)
+    if "errors" in expect:
+        check_row_errors(expect["errors"], a.errors, "incident", errors)
+    for want in expect.get("scorecards", []):
+        subject, kind = want.get("subject", ""), want.get("kind", "any")
+        cards = [c for c in a if c.subject == subject and kind in ("any", c.kind)]
+        if not cards:
+            errors.append(f"no {kind} scorecard for `{subject}`; cards: {[c.subject for c in a]}")
+            continue
+        card, e = cards[0], []
+        # The typed attributes, rendered as the CLI's JSON has them (fines: "190.00").
+        assert isinstance(card.total, int) and isinstance(card.fines, decimal.Decimal)
+        assert str(card.fines) == json.loads(card.to_json())["fines"]
+        for key in ("total", "bonus", "fines", "window"):
+            compare(want, key, getattr(card, key), e)
+        for cat_id, score in want.get("categories", {}).items():
+            got = [c["score"] for c in card.categories if c["id"] == cat_id]
+            if got != [score]:
+                e.append(f"category {cat_id}: expected {score}, got {got}")
+        if "effects" in want:
+            w, g = sorted(set(want["effects"])), sorted({x["name"] for x in card.effects})
+            if w != g:
+                e.append(f"effects: expected {w}, got {g}")
+        if "lines" in want and len(card.lines) != want["lines"]:
+            e.append(f"lines: expected {want['lines']}, got {len(card.lines)}")
+        errors.extend(f"{subject}: {x}" for x in e)
+    if "scorecards" in expect and "scorecard_count" in expect:
+        if len(a) != expect["scorecard_count"]:
+            errors.append(f"expected {expect['scorecard_count']} scorecards, got {len(a)}")
+    if "ranking" in expect:
+        ranking = ps.policy(scenario.get("policy", "")).rank(a)
+        assert ranking == a.rank()
+        for w in expect["ranking"]:
+            found = [r for r in ranking if r.window == w.get("window", "")]
+            if not found:
+                errors.append(f"window `{w.get('window')}` not ranked")
+                continue
+            for key in ("rank", "score", "eligible", "members"):
+                compare(w, key, getattr(found[0], key), errors)
+
+
+def check_decisions(expect: Dict[str, Any], d: zhidu.Decisions, errors: List[str]) -> None:
+    check_row_errors(expect.get("errors", []), d.errors, None, errors)
+    want = expect.get("decisions")
+    if want is not None:
+        if len(want) != len(d):
+            errors.append(f"expected {len(want)} decisions, got {len(d)}")
+        for i, (w, g) in enumerate(zip(want, d)):
+            e: List[str] = []
+            compare(w, "subject", g.subject, e)
+            if "at" in w:
+                got = g.at.date().isoformat() if len(w["at"]) == 10 else g.at.isoformat()
+                if got != w["at"]:
+                    e.append(f"at: expected {w['at']}, got {got}")
+            compare(w, "violation", g.violation, e)
+            compare(w, "applied", g.applied, e)
+            compare(w, "tier", g.tier or 0, e)
+            compare(w, "needs_review", g.needs_review, e)
+            compare(w, "escalation", (g.escalation or {}).get("clause", ""), e)
+            compare(w, "candidate_tier", g.candidate_tier or 0, e)
+            if "measures" in w and w["measures"] != g.measures:
+                e.append(f"measures: expected {w['measures']}, got {g.measures}")
+            errors.extend(f"decision {i + 1} ({g.subject} {g.violation}): {x}" for x in e)
+    for w in expect.get("highest", []):
+        got = [s["highest_tier"] for s in d.subjects if s["subject"] == w.get("subject", "")]
+        tier = (got[0] if got else None) or 0
+        if tier != w.get("tier", 0):
+            errors.append(f"highest tier of {w.get('subject')}: expected {w.get('tier')}, got {tier}")
