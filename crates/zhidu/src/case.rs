@@ -287,7 +287,9 @@ pub struct CaseStatus {
     /// Working days past due: for a late or red case each started working day after the due
     /// day, at least 1; otherwise 0.
     pub overdue_days: u32,
-    /// The due day under the legal limit (法定时限), when the class or item has one.
+    /// The due day under the legal limit (法定时限), when the class or item has one and the
+    /// calendar covers that day (a legal due date in a year after the calendar's last leaves
+    /// this empty; the case's own status does not depend on it).
     pub legal_due_date: Option<NaiveDate>,
     /// When the case was completed, if it was by `as_of`.
     pub completed_at: Option<DateTime<FixedOffset>>,
@@ -388,12 +390,19 @@ impl Policy {
         let clock = crate::deadline::Clock::new(cal, class.class, self.day_end_minutes());
         let intervals: Vec<Interval> = timeline.intervals.iter().map(|(i, _)| *i).collect();
         if let Some(legal) = class.legal_limit().filter(|&l| l != base) {
-            if let Outcome::Due { at: t, .. } = clock.run(
+            // Extra information: a legal due date past the calendar's last year must not make
+            // a case that is due well inside it an error (issue #8: a 3-day case accepted in
+            // late December with a 20-day legal limit failed as `coverage`).
+            match clock.run(
                 start,
                 u64::from(legal.saturating_add(timeline.extension)),
                 &intervals,
-            )? {
-                status.legal_due_date = Some(class.make_due(t, legal).due_date);
+            ) {
+                Ok(Outcome::Due { at: t, .. }) => {
+                    status.legal_due_date = Some(class.make_due(t, legal).due_date);
+                }
+                Ok(Outcome::Suspended { .. }) | Err(Error::Coverage { .. }) => {}
+                Err(e) => return Err(e),
             }
         }
         match clock.run(start, u64::from(limit), &intervals)? {

@@ -635,3 +635,30 @@ fn regression_zero_days_after_office_close_is_due_at_the_start() {
         );
     }
 }
+
+/// A case of a class with a legal limit longer than its own failed as a whole (`coverage`)
+/// when only the legal due date fell after the calendar's last year: late-December cases of
+/// the shipped calendar would all have failed.
+#[test]
+fn regression_legal_due_date_past_the_calendar_does_not_fail_the_case() {
+    let ps = &fixtures()[0];
+    let p = ps.policy("p-midnight").unwrap();
+    // wd_fixed: 10 working days, legal limit 20.
+    let start: Start = "2200-12-04".parse().unwrap();
+    let due = p.class("wd_fixed").unwrap().due(start, None).unwrap();
+    assert_eq!(due.due_date.to_string(), "2200-12-18");
+    let s = p
+        .case_status(&Case::new("C", "wd_fixed", start, None), due.due_at)
+        .unwrap();
+    assert_eq!(s.due_date, Some(due.due_date));
+    assert_eq!(s.legal_due_date, None);
+    // Inside the calendar the legal due date is there.
+    let earlier: Start = "2200-11-02".parse().unwrap();
+    let s = p
+        .case_status(&Case::new("C", "wd_fixed", earlier, None), due.due_at)
+        .unwrap();
+    assert_eq!(
+        s.legal_due_date.map(|d| d.to_string()).as_deref(),
+        Some("2200-11-28")
+    );
+}

@@ -543,9 +543,9 @@ impl PolicySet {
         }
         let mut diagnostics = Vec::new();
         let mut files = Vec::new();
-        for (name, text) in sources {
-            // A byte-order mark is invisible in editors; accept it.
-            let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let texts: Vec<std::borrow::Cow<'_, str>> =
+            sources.iter().map(|(_, t)| normalized(t)).collect();
+        for ((name, _), text) in sources.iter().zip(&texts) {
             if let Some(doc) = document::Document::parse(name, text, &mut diagnostics) {
                 if let Some(raw) = compile::read_file(&doc, &mut diagnostics) {
                     files.push((doc, raw));
@@ -694,6 +694,20 @@ impl PolicySet {
     #[must_use]
     pub fn is_builtin(&self) -> bool {
         self.builtin
+    }
+}
+
+/// A file's text as the parser sees it: without a byte-order mark (invisible in editors),
+/// and with CRLF line endings as LF, so that a file saved on Windows has the same
+/// diagnostics at the same lines and columns (an unterminated string before a CRLF was
+/// reported twice, issue #8). Lines and columns are unchanged: only the `\r` before each
+/// `\n` goes. TOML allows parsers to normalise newlines, also inside multi-line strings.
+fn normalized(text: &str) -> std::borrow::Cow<'_, str> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.contains("\r\n") {
+        std::borrow::Cow::Owned(text.replace("\r\n", "\n"))
+    } else {
+        std::borrow::Cow::Borrowed(text)
     }
 }
 
