@@ -8,9 +8,10 @@ import math
 import random
 import string
 import warnings
-from typing import Any, Callable, List
+from typing import Any, Callable, Dict, List
 
 import numpy as np
+import pandas as pd
 import pytest
 
 import zhidu
@@ -144,3 +145,84 @@ def test_failing_values(s2: zhidu.Policy) -> None:
         s2.due("promised", BadDate(2026, 9, 30), 5)
     _, bad = s2.due_many("promised", [BadDate(2026, 9, 30), "2026-09-30"], 5, errors="collect")
     assert [i for i, _ in bad] == [0]
+
+
+INCIDENT_KEYS = ["subject", "window", "at", "rule", "quantity", "points", "note", "department", "case"]
+RULES = ["S14.att.1a", "S14.att.6", "S14.svc.4", "S2.assess.qin.1", "S2.assess.ji.2", "S4.req.4"]
+
+
+def fuzz_row(rng: random.Random, keys: List[str], good: Dict[str, Any]) -> Any:
+    """A row that is mostly right, with some values, keys or the row itself replaced."""
+    roll = rng.random()
+    if roll < 0.05:
+        return values(rng)
+    row = dict(good)
+    for _ in range(rng.randrange(4)):
+        key = rng.choice(keys + ["extra", "\ud800", 5])
+        if rng.random() < 0.2:
+            row.pop(key, None)
+        else:
+            row[key] = values(rng)
+    return row
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_random_incidents_raise_only_zhidu_errors(ps: zhidu.PolicySet, seed: int) -> None:
+    rng = random.Random(100 + seed)
+    policies = [ps.policy(i) for i in ps.policy_ids]
+    for _ in range(150):
+        p = rng.choice(policies)
+        good = {"subject": "张三", "window": "W01", "at": "2026-10-12", "rule": rng.choice(RULES)}
+        rows = [fuzz_row(rng, INCIDENT_KEYS, good) for _ in range(rng.randrange(1, 12))]
+        period = rng.choice(["2026-10", "2026-Q4", "2026", values(rng)])
+        cases = rng.choice([None, [values(rng)], [{"id": "C", "class": "promised", "accepted_at": values(rng),
+                                                   "days": values(rng), "handler": values(rng)}]])
+        roster = rng.choice([None, {"a": "W1"}, [values(rng)], values(rng)])
+        call(lambda: p.assess(rows, period=period, cases=cases, case_policy=rng.choice([None, "s2-service-center", values(rng)]),
+                              roster=roster, lines=rng.choice([True, False, values(rng)])))
+        call(lambda: p.assess(values(rng), period="2026-10"))
+        try:
+            frame = pd.DataFrame([r for r in rows if isinstance(r, dict)])
+        except Exception:
+            continue
+        call(lambda: p.assess(frame, period="2026-10"))
+        call(lambda: p.rank(rng.choice([values(rng), p])))
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_random_violations_raise_only_zhidu_errors(ps: zhidu.PolicySet, seed: int) -> None:
+    rng = random.Random(200 + seed)
+    policies = [ps.policy(i) for i in ps.policy_ids]
+    keys = ["subject", "at", "violation", "flags", "note"]
+    for _ in range(150):
+        p = rng.choice(policies)
+        good = {"subject": "赵敏", "at": "2026-10-12", "violation": rng.choice(["S2.zr.t1.1", "S7.zr.1", "S2.zr.t2.4"]),
+                "flags": rng.choice([[], ["crime"], "complaint;serious", [values(rng)]])}
+        rows = [fuzz_row(rng, keys, good) for _ in range(rng.randrange(1, 12))]
+        call(lambda: p.decide(rows, as_of=rng.choice([None, "2026-10-20", values(rng)])))
+        call(lambda: p.decide(values(rng)))
+        try:
+            frame = pd.DataFrame([r for r in rows if isinstance(r, dict)])
+        except Exception:
+            continue
+        call(lambda: p.decide(frame))
+
+
+def test_hostile_frames(s2: zhidu.Policy) -> None:
+    good = {"subject": "张三", "at": "2026-10-12", "rule": "S2.assess.qin.1"}
+    frames = [
+        pd.DataFrame([good] * 3).assign(at=[np.datetime64("NaT"), np.datetime64("2026-10-12"), np.datetime64(2**40, "s")]),
+        pd.DataFrame([good] * 3).assign(quantity=[np.inf, -np.inf, 2.0**70]),
+        pd.DataFrame([good] * 3).assign(points=np.array([2**63 + 5] * 3, dtype=np.uint64)),
+        pd.DataFrame([good] * 3).assign(quantity=[True, False, True]),
+        pd.DataFrame([good] * 3).assign(window=[1, 2, 3]),
+        pd.DataFrame([good] * 3).assign(subject=[None, np.nan, pd.NA]),
+        pd.DataFrame([[good["subject"], good["at"], good["rule"]]] * 2, columns=["subject", "subject", "rule"]),
+        pd.DataFrame({0: ["a"], "at": ["2026-10-12"], "rule": ["x"]}),
+        pd.DataFrame([good] * 2).set_index(pd.MultiIndex.from_tuples([(1, 2), (3, 4)])),
+        pd.DataFrame([good] * 2).assign(at=pd.to_datetime(["2026-10-12", "2026-10-13"]).tz_localize("Asia/Shanghai")),
+    ]
+    for frame in frames:
+        call(lambda: s2.assess(frame, period="2026-10"))
+    out = s2.assess(frames[0], period="2026-10")
+    assert [e.row for e in out.errors] == [1, 3]   # NaT, and a year datetime cannot hold

@@ -54,3 +54,39 @@ def test_case_frame(s2: zhidu.Policy) -> None:
     assert out.loc[10, "status"] == "on_track" and out.loc[10, "due_date"] == pd.Timestamp("2026-10-19")
     assert out.loc[20, "status"] == "red"
     assert pd.isna(out.loc[30, "status"]) and "nope" in out.loc[30, "error"]
+
+
+def test_scorecard_and_rank_frames(ps: zhidu.PolicySet) -> None:
+    from decimal import Decimal
+
+    s14 = ps.policy("s14-window-scorecard")
+    incidents = pd.DataFrame(
+        {
+            "subject": ["张三", "张三", "李四"],
+            "window": ["W01", "W01", "W02"],
+            "at": pd.to_datetime(["2026-10-09", "2026-10-20", "2026-10-13"]),
+            "rule": ["S14.att.1a", "S14.att.6", "S14.att.2"],
+            "points": [np.nan, 15, np.nan],
+        }
+    )
+    a = s14.assess(incidents, period="2026-10")
+    cards = zpd.scorecard_frame(a)
+    assert list(cards.columns) == [
+        "subject", "kind", "window", "period", "att", "svc", "biz1", "biz_undefined",
+        "bonus", "total", "fines", "effects",
+    ]
+    assert cards["subject"].tolist() == ["张三", "李四", "W01"]
+    assert cards["total"].tolist() == [74, 88, 75] and cards["att"].tolist() == [14, 28, 15]
+    assert cards["fines"].dtype == object and cards["fines"].tolist() == [
+        Decimal("160.00"), Decimal("20.00"), Decimal("150.00")
+    ]
+    assert cards["fines"].sum() == Decimal("330.00")        # exact
+    assert cards["effects"].iloc[0] == ["取消年度评先资格"]
+    ranking = zpd.rank_frame(a)
+    assert ranking[["rank", "window", "members", "eligible"]].values.tolist() == [
+        [1, "W02", 1, True], [2, "W01", 1, False]
+    ]
+    assert ranking["score"].tolist() == [Decimal("88.00"), Decimal("59.00")]
+    assert ranking["disqualified_by"].iloc[1] == ["S14.att.6", "S14.att.6"]
+    empty = zpd.scorecard_frame(s14.assess([], period="2026-10"))
+    assert len(empty) == 0 and "fines" in empty.columns
