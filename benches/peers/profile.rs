@@ -1,0 +1,135 @@
+//! One hot path at a time, for `valgrind --tool=callgrind` (instruction counts do not depend
+//! on the machine's load, so a change is measured exactly on a shared machine):
+//!
+//! ```sh
+//! CARGO_PROFILE_RELEASE_DEBUG=line-tables-only cargo build --release -p zhidu-benches --example profile
+//! valgrind --tool=callgrind target/…/release/examples/profile assess 100000
+//! ```
+//!
+//! `WHAT` is `assess` (S14 incidents as in benches/core.rs, lines off), `assess-lines`,
+//! `case` (the two-suspension case), `due` (`Class::due`, 5 working days), `compile` (the
+//! builtin policy set) or `none` (setup only, to subtract). Prints the instructions' context:
+//! how many operations ran after setup.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic,
+    reason = "a benchmark with a broken fixture should stop at once"
+)]
+
+use std::hint::black_box;
+
+use chrono::{Days, NaiveDate};
+use zhidu::{AssessRequest, Case, CaseEvent, Incident, PolicySet, Start};
+
+fn incidents(n: usize, ps: &PolicySet) -> Vec<Incident> {
+    let p = ps.policy("s14-window-scorecard").unwrap();
+    let rules = [
+        "S14.att.1a",
+        "S14.att.2",
+        "S14.att.3",
+        "S14.svc.1",
+        "S14.svc.3",
+        "S14.biz.1.2a",
+        "S14.att.1d",
+        "S14.att.6",
+    ];
+    let people: Vec<String> = (0..10_000).map(|i| format!("P{i:05}")).collect();
+    let windows: Vec<String> = (0..120).map(|i| format!("W{i:03}")).collect();
+    let off = p.calendar().offset();
+    let days: Vec<Start> = (1..=31)
+        .map(|d| {
+            Start::parse_instant(&format!("2026-10-{d:02}T10:00"), off)
+                .unwrap()
+                .into()
+        })
+        .collect();
+    let mut x: u64 = 7;
+    let mut next = |n: usize| {
+        x = x
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        ((x >> 33) as usize) % n
+    };
+    (0..n)
+        .map(|_| {
+            let person = next(people.len());
+            let rule = rules[next(rules.len())];
+            let mut i = Incident::new(people[person].clone(), rule, days[next(days.len())]);
+            i.window = Some(windows[person % windows.len()].clone());
+            i.points = match rule {
+                "S14.svc.3" => Some(1 + next(5) as i64),
+                "S14.att.6" => Some(10 + next(11) as i64),
+                _ => None,
+            };
+            i
+        })
+        .collect()
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let what = args.first().map_or("none", String::as_str);
+    let n: usize = args.get(1).map_or(100_000, |s| s.parse().unwrap());
+    let ps = PolicySet::builtin().unwrap();
+    let s2 = ps.policy("s2-service-center").unwrap();
+    let off = s2.calendar().offset();
+    let at = |s: &str| Start::parse_instant(s, off).unwrap();
+    let rows = incidents(
+        if what.starts_with("assess") { n } else { 0 },
+        &ps,
+    );
+    let mut case = Case::new("B1", "promised", at("2026-03-02T09:00"), Some(5));
+    case.events = vec![
+        CaseEvent::Suspend {
+            at: at("2026-03-03T10:00").into(),
+            reason: "expert_review".into(),
+        },
+        CaseEvent::Resume {
+            at: at("2026-03-05T09:00").into(),
+        },
+        CaseEvent::Suspend {
+            at: at("2026-03-06T10:00").into(),
+            reason: "hearing".into(),
+        },
+        CaseEvent::Resume {
+            at: at("2026-03-10T09:00").into(),
+        },
+    ];
+    case.completed_at = Some(at("2026-03-12T16:00").into());
+    let as_of = at("2026-03-31T17:00");
+    let period = "2026-10".parse().unwrap();
+    let s14 = ps.policy("s14-window-scorecard").unwrap();
+    let class = s2.class("promised").unwrap();
+    let base = NaiveDate::from_ymd_opt(2024, 1, 1).unwrap();
+    let done = match what {
+        "assess" | "assess-lines" => {
+            let req = AssessRequest::new(period)
+                .incidents(&rows)
+                .lines(what == "assess-lines");
+            s14.assess(black_box(&req)).unwrap().scorecards.len()
+        }
+        "case" => (0..n)
+            .filter(|_| s2.case_status(black_box(&case), as_of).is_ok())
+            .count(),
+        "due" => (0..n)
+            .filter(|&i| {
+                class
+                    .due(black_box(base + Days::new((i * 7 % 1050) as u64)), Some(5))
+                    .is_ok()
+            })
+            .count(),
+        "compile" => (0..n)
+            .map(|_| {
+                PolicySet::from_sources(black_box(PolicySet::builtin_sources()))
+                    .unwrap()
+                    .policies()
+                    .count()
+            })
+            .sum(),
+        _ => 0,
+    };
+    println!("{what} {n}: {done}");
+}
