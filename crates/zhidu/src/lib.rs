@@ -34,8 +34,9 @@ mod source;
 
 pub use assess::{
     AssessRequest, Assessment, CategoryInfo, CategoryScore, Charge, DeductionTable,
-    Disqualification, EffectHit, EffectInfo, Incident, Line, LineSource, MAX_QUANTITY, Period,
-    PeriodKind, Points, RowError, RuleInfo, RuleKind, RuleUnit, Scorecard, SubjectKind, WindowRank,
+    Disqualification, EffectHit, EffectInfo, Incident, Line, LineSource, MAX_FINE, MAX_QUANTITY,
+    Period, PeriodKind, Points, RowError, RuleInfo, RuleKind, RuleUnit, Scorecard, SubjectKind,
+    WindowRank,
 };
 pub use calendar::{Calendar, DayKind};
 pub use case::{Case, CaseEvent, CaseStatus, MAX_EVENTS_PER_CASE, Status};

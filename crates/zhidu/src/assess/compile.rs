@@ -480,6 +480,19 @@ fn values(
                 ));
                 return None;
             }
+            Ok(d) if d > Decimal::from(super::MAX_FINE) => {
+                out.push(doc.error_at(
+                    f.span(),
+                    format!("{path}.fine"),
+                    format!(
+                        "fine `{}` is over the limit of {} yuan",
+                        f.get_ref(),
+                        super::MAX_FINE
+                    ),
+                    Some("a fine is yuan per unit of the rule".to_owned()),
+                ));
+                return None;
+            }
             Ok(d) if d.scale() > 2 => {
                 out.push(doc.error_at(
                     f.span(),

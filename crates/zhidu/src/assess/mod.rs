@@ -32,6 +32,13 @@ use model::{AssessmentModel, Magnitude, RuleMeta};
 /// The largest quantity one incident may carry.
 pub const MAX_QUANTITY: i64 = 1_000_000;
 
+/// The largest fine per unit a rule may set, in yuan; a larger one is a load diagnostic.
+///
+/// With [`MAX_QUANTITY`] it keeps every fine exact: one incident is at most 10^15 yuan and a
+/// card would need more rows than fit in memory to reach the decimal type's limit (where sums
+/// stop growing rather than fail).
+pub const MAX_FINE: i64 = 1_000_000_000;
+
 /// One recorded incident: a person, a rule, when, how many units, and the chosen points for
 /// discretionary rules.
 ///
@@ -842,7 +849,20 @@ impl Policy {
         let fine = if version.fine.is_zero() || quantity == 1 {
             version.fine
         } else {
-            version.fine * Decimal::from(quantity)
+            // Checked: a fine at the top of the decimal range times 8 once panicked here
+            // (issue #8); the loader now caps fines at `MAX_FINE`, so this cannot fail.
+            version
+                .fine
+                .checked_mul(Decimal::from(quantity))
+                .ok_or_else(|| {
+                    Error::input(
+                        format!(
+                            "the fine of rule `{}` for {quantity} units is too large",
+                            incident.rule
+                        ),
+                        None,
+                    )
+                })?
         };
         let line = with_line.then(|| Line {
             rule: meta.code.clone(),
@@ -890,17 +910,20 @@ struct Entry {
     order: usize,
 }
 
+/// Sums saturate: one line is at most `u32::MAX × MAX_QUANTITY` points, so a card needs
+/// thousands of such lines to reach `i64::MAX` (issue #8: it overflowed). A saturated
+/// deduction still gives the category its floor; a saturated bonus stops growing.
 fn add_line(card: &mut Card, rule: &model::Rule, entry: Entry, hits: Vec<EffectHit>) {
     match rule.meta.kind {
         RuleKind::Deduction => {
             if let Some(slot) = rule.category.and_then(|c| card.raw.get_mut(c)) {
-                *slot += -entry.points;
+                *slot = slot.saturating_sub(entry.points);
             }
         }
-        RuleKind::Bonus => card.bonus += entry.points,
+        RuleKind::Bonus => card.bonus = card.bonus.saturating_add(entry.points),
         RuleKind::EffectOnly => {}
     }
-    card.fines += entry.fine;
+    card.fines = card.fines.saturating_add(entry.fine);
     card.effects.extend(hits);
     if let Some(line) = entry.line {
         card.lines.push((entry.order, line));
@@ -925,7 +948,10 @@ fn finish(model: &AssessmentModel, mut card: Card, period: &str) -> Scorecard {
             }
         })
         .collect();
-    let total = categories.iter().map(|c| c.score).sum::<i64>() + card.bonus;
+    let total = categories
+        .iter()
+        .map(|c| c.score)
+        .fold(card.bonus, i64::saturating_add);
     // Order independence: lines by time, then by input order.
     card.lines.sort_by_key(|(order, line)| (line.at, *order));
     card.effects

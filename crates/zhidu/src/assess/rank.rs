@@ -140,8 +140,8 @@ impl Policy {
                 _ => i + 1,
             };
             prev = Some((num, den, rank));
-            let score = Decimal::from_i128_with_scale(num, 0)
-                .checked_div(Decimal::from_i128_with_scale(den, 0))
+            let score = decimal(num)
+                .checked_div(decimal(den))
                 .unwrap_or(Decimal::ZERO)
                 .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
             out.push(WindowRank {
@@ -154,5 +154,28 @@ impl Policy {
             });
         }
         Ok(out)
+    }
+}
+
+/// `n` as a decimal, saturating: `Decimal::from_i128_with_scale` panics past 96 bits. Such
+/// sums need millions of window lines at the largest points, but no input may panic
+/// (issue #8).
+fn decimal(n: i128) -> Decimal {
+    Decimal::try_from_i128_with_scale(n, 0).unwrap_or(if n < 0 {
+        Decimal::MIN
+    } else {
+        Decimal::MAX
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scores_past_the_decimal_range_saturate() {
+        assert_eq!(decimal(i128::MAX), Decimal::MAX);
+        assert_eq!(decimal(i128::MIN), Decimal::MIN);
+        assert_eq!(decimal(-88), Decimal::from(-88));
     }
 }

@@ -331,7 +331,7 @@ category = "small"
 kind = "deduction"
 unit = "occurrence"
 points = 4294967295
-fine = "79228162514264337593543950335"
+fine = "1000000000"
 effects = ["out"]
 charge = "person_and_window"
 source = {{ clause = "R.max", quote = "q" }}
@@ -351,7 +351,7 @@ code = "R.bonus"
 kind = "bonus"
 unit = "title"
 choices = [4294967295, 0, 1]
-fine = "9999999999999999999999999999"
+fine = "999999999.99"
 source = {{ clause = "R.bonus", quote = "q" }}
 
 [[rule]]
@@ -462,6 +462,19 @@ tier = 4294967295
 refines = "V.base"
 when_flags = ["complaint", "serious"]
 source = {{ clause = "V.b", quote = "q" }}
+
+[[flag]]
+id = "third"
+name = "第三"
+source = {{ clause = "F.3", quote = "q" }}
+
+[[violation]]
+code = "V.q"
+name = "refined on other flags"
+tier = 1
+refines = "V.base"
+when_flags = ["serious", "third"]
+source = {{ clause = "V.q", quote = "q" }}
 
 [[violation]]
 code = "V.manual"
