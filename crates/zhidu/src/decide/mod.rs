@@ -9,6 +9,8 @@ mod rules;
 
 pub use rules::{AccountabilityRules, FlagInfo, TierInfo, ViolationInfo};
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, FixedOffset, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
@@ -219,34 +221,36 @@ impl Policy {
         }
         rows.sort_by_key(|&(row, _, at)| (at, row));
         let mut decisions: Vec<Decision> = Vec::new();
+        let mut history = History::default();
+        let complaint_flag = model
+            .complaint_flag
+            .and_then(|f| model.flags.get(f))
+            .map(|f| f.id.as_str());
         for (row, rec, at) in rows {
-            match self.decide_one(model, rec, at, row, &decisions) {
-                Ok(d) => decisions.push(d),
+            match self.decide_one(model, rec, at, row, &decisions, &history) {
+                Ok(d) => {
+                    history.record(&d, decisions.len(), complaint_flag);
+                    decisions.push(d);
+                }
                 Err(e) => errors.push(RowError::new("violation", row, e)),
             }
         }
         errors.sort_by_key(|e| e.row);
-        let mut subjects: Vec<SubjectSummary> = Vec::new();
+        let mut by_subject: HashMap<&str, SubjectSummary> = HashMap::new();
         for d in &decisions {
-            let s = match subjects.iter_mut().find(|s| s.subject == d.subject) {
-                Some(s) => s,
-                None => {
-                    subjects.push(SubjectSummary {
-                        subject: d.subject.clone(),
-                        highest_tier: None,
-                        decisions: 0,
-                        needs_review: 0,
-                    });
-                    match subjects.last_mut() {
-                        Some(s) => s,
-                        None => continue,
-                    }
-                }
-            };
+            let s = by_subject
+                .entry(d.subject.as_str())
+                .or_insert_with(|| SubjectSummary {
+                    subject: d.subject.clone(),
+                    highest_tier: None,
+                    decisions: 0,
+                    needs_review: 0,
+                });
             s.decisions += 1;
             s.needs_review += usize::from(d.needs_review);
             s.highest_tier = s.highest_tier.max(d.tier);
         }
+        let mut subjects: Vec<SubjectSummary> = by_subject.into_values().collect();
         subjects.sort_by(|a, b| a.subject.cmp(&b.subject));
         Ok(Decisions {
             policy: self.id.clone(),
@@ -264,6 +268,7 @@ impl Policy {
         at: DateTime<FixedOffset>,
         row: usize,
         earlier: &[Decision],
+        history: &History,
     ) -> Result<Decision, Error> {
         let &base = m.index.get(rec.violation.as_str()).ok_or_else(|| {
             Error::input(
@@ -327,12 +332,14 @@ impl Policy {
         let mut escalation = None;
         // 经批评教育仍未改正: a recorded tier-1 decision for the same code, within the window.
         if let (Some(rep), Some(1)) = (m.repeat, tier) {
-            let prior = earlier.iter().rev().find(|d| {
-                d.subject == rec.subject
-                    && d.violation == rec.violation
-                    && d.tier == Some(1)
-                    && within(d.at.date_naive(), date, rep.months)
-            });
+            // The latest tier-1 decision of the subject for the code is the only candidate:
+            // an older one is within the window only if the latest is.
+            let prior = history
+                .last_tier1
+                .get(rec.subject.as_str())
+                .and_then(|codes| codes.get(rec.violation.as_str()))
+                .and_then(|&i| earlier.get(i))
+                .filter(|d| within(d.at.date_naive(), date, rep.months));
             if let (Some(prior), Some(esc_v)) = (prior, m.violations.get(rep.violation)) {
                 if let Outcome::Tier(t) = esc_v.outcome {
                     tier = Some(t);
@@ -355,15 +362,14 @@ impl Policy {
         let mut candidate_tier = None;
         if let (Some(c), Some(flag)) = (m.complaints, m.complaint_flag) {
             if flags.contains(&flag) {
-                let flag_id = m.flags.get(flag).map_or("", |f| f.id.as_str());
-                let count = 1 + earlier
-                    .iter()
-                    .filter(|d| {
-                        d.subject == rec.subject
-                            && d.flags.iter().any(|f| f == flag_id)
-                            && within(d.at.date_naive(), date, c.months)
-                    })
-                    .count();
+                // The subject's earlier complaints, in time order: those in the window are a
+                // suffix, found by bisection.
+                let dates = history
+                    .complaints
+                    .get(rec.subject.as_str())
+                    .map_or(&[][..], Vec::as_slice);
+                let outside = dates.partition_point(|&d| !within(d, date, c.months));
+                let count = 1 + dates.len() - outside;
                 let count = u32::try_from(count).unwrap_or(u32::MAX);
                 if count >= c.threshold {
                     if let Some(esc_v) = m.violations.get(c.violation) {
@@ -498,10 +504,40 @@ impl Policy {
     }
 }
 
-/// Whether `later` is within `months` calendar months after `earlier` (both inclusive).
+/// Whether `later` is within `months` calendar months after `earlier` (both inclusive). A
+/// window that runs past the last representable date holds every later date (it was empty:
+/// `repeat_months = 4294967295` never escalated).
 fn within(earlier: NaiveDate, later: NaiveDate, months: u32) -> bool {
     later >= earlier
         && earlier
             .checked_add_months(Months::new(months))
-            .is_some_and(|end| later <= end)
+            .is_none_or(|end| later <= end)
+}
+
+/// What escalations look back at, indexed as decisions are made in time order, so that a
+/// history costs a lookup per record rather than a scan of every earlier decision (issue
+/// #8: 40,000 records of one person took 28 s, a million would not finish).
+#[derive(Default)]
+struct History {
+    /// Subject → violation code → index of its latest tier-1 decision.
+    last_tier1: HashMap<String, HashMap<String, usize>>,
+    /// Subject → the dates of its decisions carrying the complaint flag, in time order.
+    complaints: HashMap<String, Vec<NaiveDate>>,
+}
+
+impl History {
+    fn record(&mut self, d: &Decision, index: usize, complaint_flag: Option<&str>) {
+        if d.tier == Some(1) {
+            self.last_tier1
+                .entry(d.subject.clone())
+                .or_default()
+                .insert(d.violation.clone(), index);
+        }
+        if complaint_flag.is_some_and(|f| d.flags.iter().any(|x| x == f)) {
+            self.complaints
+                .entry(d.subject.clone())
+                .or_default()
+                .push(d.at.date_naive());
+        }
+    }
 }
