@@ -81,7 +81,7 @@ fn start_text(obj: &Bound<'_, PyAny>) -> Result<Option<String>, zhidu::Error> {
 
 /// A start read from text as the core reads it, plus naive wall times with fractions of a
 /// second (`datetime.isoformat()` of a naive datetime with microseconds).
-fn parse_start(text: &str) -> Result<Start, zhidu::Error> {
+pub(crate) fn parse_start(text: &str) -> Result<Start, zhidu::Error> {
     text.parse::<Start>().or_else(|e| {
         NaiveDateTime::parse_from_str(text.trim(), "%Y-%m-%dT%H:%M:%S%.f")
             .map(Start::Local)

@@ -7,6 +7,8 @@
 //! crossing per column, numeric and date columns as raw bytes); a row of it and the same row
 //! as a dict are converted by the same code, so they give the same answer.
 
+use std::rc::Rc;
+
 use chrono::DateTime;
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyBytes, PyDict, PyFloat, PyInt, PyList, PyMapping, PyString, PyTuple};
@@ -41,11 +43,12 @@ const VIOLATION_HINT: &str = "a violation has `subject`, `at` and `violation`, a
 /// Longest rendering of a bad value in a message.
 const MAX_SHOWN: usize = 40;
 
-/// One value of a row: absent, a Python object, or a value read from a numeric or date
+/// One value of a row: absent, a Python object, or a value read from a text, numeric or date
 /// column.
 enum Cell<'py> {
     Missing,
     Obj(Bound<'py, PyAny>),
+    Text(Rc<str>),
     Int(i64),
     Float(f64),
     Start(Start),
@@ -54,6 +57,8 @@ enum Cell<'py> {
 /// One DataFrame column as `zhidu._columns.column` flattened it.
 enum Column<'py> {
     Objects(Bound<'py, PyList>),
+    /// Codes into distinct texts (read once each), -1 for missing.
+    Factorized(Vec<i64>, Vec<Rc<str>>),
     Ints(Vec<i64>),
     Floats(Vec<f64>),
     /// None for NaT.
@@ -64,6 +69,7 @@ impl<'py> Column<'py> {
     fn len(&self) -> usize {
         match self {
             Column::Objects(list) => list.len(),
+            Column::Factorized(codes, _) => codes.len(),
             Column::Ints(v) => v.len(),
             Column::Floats(v) => v.len(),
             Column::Starts(v) => v.len(),
@@ -73,6 +79,11 @@ impl<'py> Column<'py> {
     fn cell(&self, i: usize) -> Cell<'py> {
         match self {
             Column::Objects(list) => list.get_item(i).map_or(Cell::Missing, Cell::Obj),
+            Column::Factorized(codes, texts) => codes
+                .get(i)
+                .and_then(|&c| usize::try_from(c).ok())
+                .and_then(|c| texts.get(c))
+                .map_or(Cell::Missing, |t| Cell::Text(Rc::clone(t))),
             Column::Ints(v) => v.get(i).map_or(Cell::Missing, |&x| Cell::Int(x)),
             Column::Floats(v) => match v.get(i) {
                 Some(&f) if !f.is_nan() => Cell::Float(f),
@@ -125,7 +136,20 @@ fn is_missing(obj: &Bound<'_, PyAny>) -> bool {
     if let Ok(f) = obj.cast::<PyFloat>() {
         return f.value().is_nan();
     }
+    if obj.is_instance_of::<PyString>() || obj.is_instance_of::<PyInt>() {
+        return false;
+    }
     matches!(type_name(obj).as_str(), "NaTType" | "NAType")
+}
+
+/// A text for a message, quoted and cut short.
+fn shown_text(s: &str) -> String {
+    let cut: String = s.chars().take(MAX_SHOWN).collect();
+    if cut.len() < s.len() {
+        format!("{cut:?}…")
+    } else {
+        format!("{s:?}")
+    }
 }
 
 /// The columns of a pandas DataFrame, or None when `obj` is not one.
@@ -201,6 +225,23 @@ fn frame<'py>(obj: &Bound<'py, PyAny>, what: &str) -> PyResult<Option<Frame<'py>
                         })
                         .collect(),
                 )
+            }
+            "factorized" => {
+                let codes = bytes(reading(py, what, payload.get_item(0))?)?;
+                let values = reading(py, what, payload.get_item(1).and_then(|v| v.try_iter()))?;
+                let mut texts = Vec::new();
+                for v in values {
+                    let v = reading(py, what, v)?;
+                    let text = reading(
+                        py,
+                        what,
+                        v.cast::<PyString>()
+                            .map_err(PyErr::from)
+                            .and_then(|s| s.to_cow().map(|s| Rc::<str>::from(s.as_ref()))),
+                    )?;
+                    texts.push(text);
+                }
+                Column::Factorized(int64s(&codes), texts)
             }
             "ints" => Column::Ints(int64s(&bytes(payload)?)),
             "floats" => Column::Floats(float64s(&bytes(payload)?)),
@@ -314,12 +355,13 @@ fn text(cell: Cell<'_>, name: &str) -> Result<Option<String>, zhidu::Error> {
     let wrong = |v: String| input(format!("`{name}` must be a string, not {v}"), None);
     match cell {
         Cell::Missing => Ok(None),
-        Cell::Obj(o) if is_missing(&o) => Ok(None),
+        Cell::Text(t) => Ok(Some(String::from(&*t))),
         Cell::Obj(o) => match o.cast::<PyString>() {
             Ok(s) => s
                 .to_cow()
                 .map(|s| Some(s.into_owned()))
                 .map_err(|e| from_python(o.py(), name, &e)),
+            Err(_) if is_missing(&o) => Ok(None),
             Err(_) => Err(wrong(shown(&o))),
         },
         Cell::Int(i) => Err(wrong(i.to_string())),
@@ -357,6 +399,7 @@ fn whole(cell: Cell<'_>, name: &str) -> Result<Option<i64>, zhidu::Error> {
         Cell::Int(i) => Ok(Some(i)),
         Cell::Float(f) => float_whole(f).map(Some).ok_or_else(|| wrong(f.to_string())),
         Cell::Start(_) => Err(wrong("a date".to_owned())),
+        Cell::Text(t) => Err(wrong(shown_text(&t))),
         Cell::Obj(o) => {
             if is_missing(&o) {
                 return Ok(None);
@@ -386,17 +429,19 @@ fn whole(cell: Cell<'_>, name: &str) -> Result<Option<i64>, zhidu::Error> {
 /// string, a pandas Timestamp or a numpy datetime64.
 fn instant(cell: Cell<'_>, hint: &str) -> Result<Start, zhidu::Error> {
     let missing = || input("`at` is missing", Some(hint));
+    let prefixed = |e: zhidu::Error| match e {
+        zhidu::Error::Input { message, hint } => zhidu::Error::Input {
+            message: format!("`at`: {message}"),
+            hint,
+        },
+        other => other,
+    };
     match cell {
         Cell::Start(s) => Ok(s),
         Cell::Missing => Err(missing()),
+        Cell::Text(t) => convert::parse_start(&t).map_err(prefixed),
         Cell::Obj(o) if o.is_none() => Err(missing()),
-        Cell::Obj(o) => convert::start(&o).map_err(|e| match e {
-            zhidu::Error::Input { message, hint } => zhidu::Error::Input {
-                message: format!("`at`: {message}"),
-                hint,
-            },
-            other => other,
-        }),
+        Cell::Obj(o) => convert::start(&o).map_err(prefixed),
         Cell::Int(i) => Err(input(
             format!("`at` must be a date, a datetime or an ISO 8601 string, not {i}"),
             None,
@@ -425,6 +470,7 @@ fn flags(cell: Cell<'_>) -> Result<Vec<String>, zhidu::Error> {
     };
     match cell {
         Cell::Missing => Ok(Vec::new()),
+        Cell::Text(t) => Ok(split(&t)),
         Cell::Int(i) => Err(wrong(i.to_string())),
         Cell::Float(f) => Err(wrong(f.to_string())),
         Cell::Start(_) => Err(wrong("a date".to_owned())),
@@ -456,17 +502,17 @@ fn flags(cell: Cell<'_>) -> Result<Vec<String>, zhidu::Error> {
     }
 }
 
-fn incident(mut cells: Vec<Cell<'_>>) -> Result<Incident, zhidu::Error> {
+fn incident(cells: &mut [Cell<'_>]) -> Result<Incident, zhidu::Error> {
     // Field positions in `INCIDENT`.
-    let subject = required(text(take(&mut cells, 0), "subject")?, "subject", INCIDENT_HINT)?;
-    let window = text(take(&mut cells, 1), "window")?;
-    let department = text(take(&mut cells, 2), "department")?;
-    let at = instant(take(&mut cells, 3), INCIDENT_HINT)?;
-    let rule = required(text(take(&mut cells, 4), "rule")?, "rule", INCIDENT_HINT)?;
-    let quantity = whole(take(&mut cells, 5), "quantity")?;
-    let points = whole(take(&mut cells, 6), "points")?;
-    let case = text(take(&mut cells, 7), "case")?;
-    let note = text(take(&mut cells, 8), "note")?;
+    let subject = required(text(take(cells, 0), "subject")?, "subject", INCIDENT_HINT)?;
+    let window = text(take(cells, 1), "window")?;
+    let department = text(take(cells, 2), "department")?;
+    let at = instant(take(cells, 3), INCIDENT_HINT)?;
+    let rule = required(text(take(cells, 4), "rule")?, "rule", INCIDENT_HINT)?;
+    let quantity = whole(take(cells, 5), "quantity")?;
+    let points = whole(take(cells, 6), "points")?;
+    let case = text(take(cells, 7), "case")?;
+    let note = text(take(cells, 8), "note")?;
     let mut i = Incident::new(subject, rule, at);
     i.window = window;
     i.department = department;
@@ -477,17 +523,17 @@ fn incident(mut cells: Vec<Cell<'_>>) -> Result<Incident, zhidu::Error> {
     Ok(i)
 }
 
-fn violation(mut cells: Vec<Cell<'_>>) -> Result<ViolationRecord, zhidu::Error> {
+fn violation(cells: &mut [Cell<'_>]) -> Result<ViolationRecord, zhidu::Error> {
     // Field positions in `VIOLATION`.
-    let subject = required(text(take(&mut cells, 0), "subject")?, "subject", VIOLATION_HINT)?;
-    let at = instant(take(&mut cells, 1), VIOLATION_HINT)?;
+    let subject = required(text(take(cells, 0), "subject")?, "subject", VIOLATION_HINT)?;
+    let at = instant(take(cells, 1), VIOLATION_HINT)?;
     let code = required(
-        text(take(&mut cells, 2), "violation")?,
+        text(take(cells, 2), "violation")?,
         "violation",
         VIOLATION_HINT,
     )?;
-    let flags = flags(take(&mut cells, 3))?;
-    let note = text(take(&mut cells, 4), "note")?;
+    let flags = flags(take(cells, 3))?;
+    let note = text(take(cells, 4), "note")?;
     let mut v = ViolationRecord::new(subject, code, at);
     v.flags = flags;
     v.note = note;
@@ -500,7 +546,7 @@ struct Kind<T> {
     fields: &'static [&'static str],
     required: &'static [&'static str],
     hint: &'static str,
-    build: for<'py> fn(Vec<Cell<'py>>) -> Result<T, zhidu::Error>,
+    build: for<'a, 'py> fn(&'a mut [Cell<'py>]) -> Result<T, zhidu::Error>,
 }
 
 const INCIDENTS: Kind<Incident> = Kind {
@@ -529,16 +575,20 @@ fn read<T: serde::de::DeserializeOwned>(
     let py = obj.py();
     if let Some(frame) = frame(obj, plural)? {
         let at = layout(py, &frame, kind.fields, kind.required, plural, kind.hint)?;
+        let columns: Vec<Option<&Column<'_>>> = at
+            .iter()
+            .map(|c| c.and_then(|c| frame.columns.get(c)).map(|(_, col)| col))
+            .collect();
         let mut out = Vec::with_capacity(frame.rows);
+        let mut cells: Vec<Cell<'_>> = Vec::with_capacity(columns.len());
         for i in 0..frame.rows {
-            let cells = at
-                .iter()
-                .map(|c| {
-                    c.and_then(|c| frame.columns.get(c))
-                        .map_or(Cell::Missing, |(_, col)| col.cell(i))
-                })
-                .collect();
-            out.push((kind.build)(cells));
+            cells.clear();
+            cells.extend(
+                columns
+                    .iter()
+                    .map(|c| c.map_or(Cell::Missing, |col| col.cell(i))),
+            );
+            out.push((kind.build)(&mut cells));
         }
         return Ok(out);
     }
@@ -565,7 +615,8 @@ fn read<T: serde::de::DeserializeOwned>(
                         .map_err(|e| input(format!("{}: {e}", kind.what), Some(kind.hint)))
                 })
         } else {
-            dict_cells(&item, kind.fields, kind.what, kind.hint).and_then(kind.build)
+            dict_cells(&item, kind.fields, kind.what, kind.hint)
+                .and_then(|mut cells| (kind.build)(&mut cells))
         };
         out.push(row);
     }

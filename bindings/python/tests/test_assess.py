@@ -193,6 +193,16 @@ def test_dataframe_with_gaps(s14: zhidu.Policy) -> None:
         s14.assess(df.rename(columns={"quantity": "qty"}), period="2026-10")
     with pytest.raises(zhidu.InputError, match="no column `rule`"):
         s14.assess(df.drop(columns="rule"), period="2026-10")
+    # Text columns are read once per distinct value; a column mixing types is read cell by
+    # cell, so equal values of different types (1 and True) are not merged.
+    mixed = pd.DataFrame(ZHANG[:2] * 2)
+    mixed["window"] = pd.Series(["W01", 5, None, "W01"], dtype=object)
+    mixed["quantity"] = pd.Series([1, True, 1, 2.0], dtype=object)
+    out = s14.assess(mixed, period="2026-10")
+    assert [(e.row, str(e.error)) for e in out.errors] == [(2, "`window` must be a string, not 5")]
+    assert out[0].total == 90 - 1 - 1 - 2 * 2
+    bools = s14.assess(mixed.assign(window="W01"), period="2026-10")
+    assert [(e.row, str(e.error)) for e in bools.errors] == [(2, "`quantity` must be a whole number, not True")]
     empty = s14.assess(pd.DataFrame(columns=["subject", "at", "rule"]), period="2026-10")
     assert len(empty) == 0 and empty.errors == []
 

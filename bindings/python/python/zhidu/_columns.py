@@ -86,19 +86,35 @@ def _pandas_frame(obj: Any) -> bool:
 
 def column(obj: Any) -> Tuple[str, Any]:
     """One DataFrame column, by its dtype: dates as :func:`starts` gives them, ``("ints",
-    bytes)``, ``("floats", bytes)`` (NaN: absent) or ``("objects", list)``."""
+    bytes)``, ``("floats", bytes)`` (NaN: absent), ``("factorized", (codes, texts))`` for a
+    column of text (int64 codes into the distinct strings, -1 for missing: names and rule codes
+    repeat over many rows) or ``("objects", list)``."""
     np = _numpy()
     dtype = getattr(obj, "dtype", None)
-    if getattr(dtype, "kind", None) == "M" or getattr(dtype, "tz", None) is not None:
+    kind = getattr(dtype, "kind", "O")
+    if kind == "M" or getattr(dtype, "tz", None) is not None:
         return starts(obj)
-    arr = np.asarray(obj)
-    if arr.dtype.kind in "iu":
-        if arr.dtype.kind == "u" and arr.size and int(arr.max()) >= 2**63:
-            return ("objects", arr.tolist())
-        return ("ints", arr.astype("<i8", copy=False).tobytes())
-    if arr.dtype.kind == "f":
-        return ("floats", np.ascontiguousarray(arr.astype("<f8")).tobytes())
-    return ("objects", arr.tolist())
+    if kind in "iuf":
+        arr = np.asarray(obj)
+        if arr.dtype.kind in "iu":
+            if arr.dtype.kind == "u" and arr.size and int(arr.max()) >= 2**63:
+                return ("objects", arr.tolist())
+            return ("ints", arr.astype("<i8", copy=False).tobytes())
+        if arr.dtype.kind == "f":
+            return ("floats", np.ascontiguousarray(arr.astype("<f8")).tobytes())
+        return ("objects", arr.tolist())
+    if kind != "b":
+        pd = sys.modules.get("pandas")
+        try:
+            codes, values = pd.factorize(obj, use_na_sentinel=True)  # type: ignore[union-attr]
+        except (TypeError, ValueError, AttributeError):
+            pass  # unhashable cells (lists of flags): one object per row
+        else:
+            values = list(values)
+            # Only text: factorizing merges equal values of different types (1, 1.0, True).
+            if all(type(v) is str for v in values):
+                return ("factorized", (codes.astype("<i8", copy=False).tobytes(), values))
+    return ("objects", np.asarray(obj).tolist())
 
 
 def frame(obj: Any) -> Optional[Tuple[int, List[Tuple[Any, str, Any]]]]:
