@@ -3,9 +3,11 @@
 >>> import zhidu, zhidu.pandas as zpd                      # doctest: +SKIP
 >>> frame = zpd.due_frame(policy, "promised", df["accepted_at"], df["days"])   # doctest: +SKIP
 
-Each helper crosses into Rust once for the whole column and reports bad rows as the batch
-calls do (``errors="warn" | "raise" | "collect"``; with ``collect`` the errors are only in the
-``error`` column).
+``due_frame`` and ``case_frame`` cross into Rust once for the whole column and report bad rows
+as the batch calls do (``errors="warn" | "raise" | "collect"``; with ``collect`` the errors are
+only in the ``error`` column). ``scorecard_frame``, ``rank_frame`` and ``decision_frame`` lay
+out the results of :meth:`Policy.assess` and :meth:`Policy.decide` (which take DataFrames
+themselves) one row per card, window or decision, money as ``decimal.Decimal``.
 """
 
 from __future__ import annotations
