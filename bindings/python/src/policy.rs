@@ -683,10 +683,7 @@ impl Policy {
         let a = assessment.cast::<Assessment>().map_err(|_| {
             error::raise(
                 py,
-                &input(
-                    "`assessment` must be the result of `Policy.assess`",
-                    None,
-                ),
+                &input("`assessment` must be the result of `Policy.assess`", None),
                 None,
             )
         })?;

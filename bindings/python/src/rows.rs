@@ -254,7 +254,10 @@ fn frame<'py>(obj: &Bound<'py, PyAny>, what: &str) -> PyResult<Option<Frame<'py>
         if column.len() != rows {
             return Err(raise(
                 py,
-                format!("{what}: column `{name}` has {} values for {rows} rows", column.len()),
+                format!(
+                    "{what}: column `{name}` has {} values for {rows} rows",
+                    column.len()
+                ),
                 None,
             ));
         }
@@ -331,7 +334,12 @@ fn dict_cells<'py>(
             .cast::<PyString>()
             .ok()
             .and_then(|s| s.to_cow().ok().map(|s| s.into_owned()))
-            .ok_or_else(|| input(format!("{what}: keys must be strings, not {}", shown(&k)), Some(hint)))?;
+            .ok_or_else(|| {
+                input(
+                    format!("{what}: keys must be strings, not {}", shown(&k)),
+                    Some(hint),
+                )
+            })?;
         let Some(i) = fields.iter().position(|f| *f == key) else {
             let help = zhidu::closest(&key, fields.iter().copied())
                 .map_or_else(|| hint.to_owned(), |c| format!("did you mean `{c}`?"));
@@ -379,7 +387,10 @@ fn float_whole(f: f64) -> Option<i64> {
     // 2^63 is exactly representable; every whole float below it in magnitude fits.
     const LIMIT: f64 = 9_223_372_036_854_775_808.0;
     (f.fract() == 0.0 && (-LIMIT..LIMIT).contains(&f)).then(|| {
-        #[expect(clippy::cast_possible_truncation, reason = "whole and in range, checked above")]
+        #[expect(
+            clippy::cast_possible_truncation,
+            reason = "whole and in range, checked above"
+        )]
         let n = f as i64;
         n
     })
@@ -680,8 +691,20 @@ pub(crate) fn roster(obj: &Bound<'_, PyAny>) -> PyResult<Vec<(String, String)>> 
         )
     };
     if let Some(frame) = frame(obj, "roster")? {
-        let at = layout(py, &frame, &["subject", "window"], &["subject", "window"], "roster", HINT)?;
-        let col = |k: usize| at.get(k).copied().flatten().and_then(|c| frame.columns.get(c));
+        let at = layout(
+            py,
+            &frame,
+            &["subject", "window"],
+            &["subject", "window"],
+            "roster",
+            HINT,
+        )?;
+        let col = |k: usize| {
+            at.get(k)
+                .copied()
+                .flatten()
+                .and_then(|c| frame.columns.get(c))
+        };
         let mut out = Vec::with_capacity(frame.rows);
         for i in 0..frame.rows {
             let get = |k: usize, name: &str| {

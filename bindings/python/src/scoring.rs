@@ -83,7 +83,10 @@ impl Assessment {
         policy: &zhidu::Policy,
     ) -> PyResult<Vec<WindowRank>> {
         let ranks = policy.rank(&self.inner).or_raise(py)?;
-        Ok(ranks.into_iter().map(|inner| WindowRank { inner }).collect())
+        Ok(ranks
+            .into_iter()
+            .map(|inner| WindowRank { inner })
+            .collect())
     }
 
     fn scorecard(&self, i: usize) -> Scorecard {
@@ -137,7 +140,11 @@ impl Assessment {
 
     /// The person card of `subject`, or None.
     fn card(&self, subject: &Bound<'_, PyAny>) -> Option<Scorecard> {
-        let subject = subject.cast::<pyo3::types::PyString>().ok()?.to_cow().ok()?;
+        let subject = subject
+            .cast::<pyo3::types::PyString>()
+            .ok()?
+            .to_cow()
+            .ok()?;
         let found = self.inner.card(&subject)?;
         let i = self
             .inner
@@ -171,8 +178,9 @@ impl Assessment {
         let py = index.py();
         match pick(index, self.inner.scorecards.len())? {
             Pick::One(i) => Ok(Bound::new(py, self.scorecard(i))?.into_any()),
-            Pick::Many(is) => Ok(PyList::new(py, is.into_iter().map(|i| self.scorecard(i)))?
-                .into_any()),
+            Pick::Many(is) => {
+                Ok(PyList::new(py, is.into_iter().map(|i| self.scorecard(i)))?.into_any())
+            }
         }
     }
 
@@ -291,9 +299,9 @@ impl Scorecard {
     }
 
     fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
-        other.cast::<Scorecard>().is_ok_and(|o| {
-            matches!((o.get().card(), self.card()), (Ok(a), Ok(b)) if a == b)
-        })
+        other
+            .cast::<Scorecard>()
+            .is_ok_and(|o| matches!((o.get().card(), self.card()), (Ok(a), Ok(b)) if a == b))
     }
 
     fn __repr__(&self) -> PyResult<String> {
@@ -455,8 +463,9 @@ impl Decisions {
         let py = index.py();
         match pick(index, self.inner.decisions.len())? {
             Pick::One(i) => Ok(Bound::new(py, self.decision(i))?.into_any()),
-            Pick::Many(is) => Ok(PyList::new(py, is.into_iter().map(|i| self.decision(i)))?
-                .into_any()),
+            Pick::Many(is) => {
+                Ok(PyList::new(py, is.into_iter().map(|i| self.decision(i)))?.into_any())
+            }
         }
     }
 
