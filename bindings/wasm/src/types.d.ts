@@ -112,7 +112,11 @@ export interface DueExplanation {
 export interface DueManyRequest {
   class: string;
   acceptedAt: readonly string[];
-  /** One count per row; in a plain array `null` means none for that row. */
+  /**
+   * One count per row, or none at all. In a plain array `null` (or `undefined`) means no
+   * count for that row; in a typed array every cell is a count, and a negative, fractional or
+   * `NaN` cell is an error for its row.
+   */
   days?: Int32Array | Uint32Array | Float64Array | readonly (number | null)[] | null;
 }
 
