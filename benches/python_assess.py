@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -105,6 +106,7 @@ def zen_python() -> str | None:
         return py
     except (subprocess.SubprocessError, OSError) as e:
         print(f"zen-engine: not installable here ({type(e).__name__}); comparison skipped")
+        shutil.rmtree(home, ignore_errors=True)
         return None
 
 
@@ -199,9 +201,12 @@ def main() -> None:
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as f:
         json.dump({"table": zen_table(table), "rows": rows}, f, ensure_ascii=False)
         job = f.name
-    proc = subprocess.run([py, os.path.abspath(__file__), "--zen-worker", job],
-                          capture_output=True, text=True, check=False)
-    os.unlink(job)
+    try:
+        proc = subprocess.run([py, os.path.abspath(__file__), "--zen-worker", job],
+                              capture_output=True, text=True, check=False)
+    finally:
+        os.unlink(job)
+        shutil.rmtree(os.path.dirname(os.path.dirname(py)), ignore_errors=True)
     if proc.returncode != 0:
         print(f"zen-engine: the run failed; comparison skipped\n{proc.stderr[-2000:]}")
         return
