@@ -75,14 +75,17 @@ pub enum Error {
         hint: Option<String>,
     },
     /// An input larger than the documented limit; it is refused, not parsed.
-    #[error("{what} is {size} bytes, over the limit of {limit} bytes")]
+    #[error("{what} is {size} {unit}, over the limit of {limit} {unit}")]
     TooLarge {
-        /// What was too large (a file name or "policy set").
+        /// What was too large (a file name or "the policy set").
         what: String,
-        /// Its size in bytes.
+        /// Its size, in `unit`.
         size: u64,
-        /// The limit in bytes.
+        /// The limit, in `unit`.
         limit: u64,
+        /// What `size` and `limit` count: `bytes` or `files` (a set of 1,001 files was once
+        /// "1001 bytes, over the limit of 1000 bytes").
+        unit: &'static str,
     },
     /// Two rules apply with no priority between them and different outcomes.
     #[error("{message}")]

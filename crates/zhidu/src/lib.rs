@@ -41,8 +41,8 @@ pub use assess::{
 pub use calendar::{Calendar, DayKind};
 pub use case::{Case, CaseEvent, CaseStatus, MAX_EVENTS_PER_CASE, Status};
 pub use deadline::{
-    Class, ClockStart, DayStep, DayStepKind, Due, DueExplanation, Effect, Start, SuspensionReason,
-    Unit,
+    Class, ClockStart, DayStep, DayStepKind, Due, DueExplanation, Effect, MAX_BATCH, Start,
+    SuspensionReason, Unit,
 };
 pub use decide::{
     AccountabilityRules, Decision, Decisions, Escalation, FlagInfo, PriorDecision, SubjectSummary,

@@ -30,7 +30,7 @@ pub(crate) fn compile_calendar(
             header.utc_offset.span(),
             "calendar.utc_offset",
             format!("`{}` is not a UTC offset", header.utc_offset.get_ref()),
-            Some("write it as `+08:00`".to_owned()),
+            Some("write it as `+08:00`, from `-12:00` to `+14:00`".to_owned()),
         ));
     }
     let (first_year, last_year) = (*header.first_year.get_ref(), *header.last_year.get_ref());
@@ -288,10 +288,12 @@ fn parse_offset(s: &str) -> Option<FixedOffset> {
         return None;
     }
     let (h, m): (i32, i32) = (h.parse().ok()?, m.parse().ok()?);
-    if h > 14 || m > 59 {
+    let seconds = sign * (h * 3600 + m * 60);
+    // The offsets in use on Earth run from −12:00 to +14:00.
+    if m > 59 || !(-12 * 3600..=14 * 3600).contains(&seconds) {
         return None;
     }
-    FixedOffset::east_opt(sign * (h * 3600 + m * 60))
+    FixedOffset::east_opt(seconds)
 }
 
 fn parse_sessions(
@@ -354,6 +356,13 @@ mod tests {
             Some(14 * 3600)
         );
         assert_eq!(parse_offset("+15:00"), None);
+        assert_eq!(parse_offset("+14:01"), None);
+        assert_eq!(parse_offset("-12:01"), None);
+        assert_eq!(parse_offset("-13:00"), None);
+        assert_eq!(
+            parse_offset("-00:30").map(|o| o.local_minus_utc()),
+            Some(-1800)
+        );
         assert_eq!(parse_offset("08:00"), None);
         assert_eq!(parse_offset("+8"), None);
     }

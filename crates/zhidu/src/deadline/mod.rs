@@ -263,6 +263,25 @@ pub struct Due {
 /// `num_days_from_ce` of 1970-01-01.
 const UNIX_EPOCH_CE: i64 = 719_163;
 
+/// The most rows one call of [`Class::due_many`] or [`Class::due_epoch_days`] takes; a
+/// longer column is an [`Error::Input`] before any row is computed (split it into calls of
+/// at most this many rows, as the WebAssembly binding does). At the limit the results of
+/// `due_many` hold about 1 GB.
+pub const MAX_BATCH: usize = 10_000_000;
+
+/// The batch-size check of the column APIs.
+fn check_batch(rows: usize) -> Result<(), Error> {
+    if rows > MAX_BATCH {
+        return Err(Error::input(
+            format!("a column of {rows} rows is over the limit of {MAX_BATCH} rows per call"),
+            Some(format!(
+                "split the column into calls of at most {MAX_BATCH} rows"
+            )),
+        ));
+    }
+    Ok(())
+}
+
 /// Most slots of the answer table of [`Class::due_epoch_days`], as a power of two: 2^16
 /// slots (1.5 MiB) hold every pair of three years of dates and 20 limits.
 const EPOCH_MEMO_MAX_BITS: u32 = 16;
@@ -582,7 +601,8 @@ impl<'a> Class<'a> {
     ///
     /// # Errors
     ///
-    /// [`Error::Input`] when `days` has a different length; per-row errors are in the rows.
+    /// [`Error::Input`] when `days` has a different length or the column has more than
+    /// [`MAX_BATCH`] rows; per-row errors are in the rows.
     ///
     /// # Example
     ///
@@ -600,6 +620,7 @@ impl<'a> Class<'a> {
         starts: &[Start],
         days: &[Option<u32>],
     ) -> Result<Vec<Result<Due, Error>>, Error> {
+        check_batch(starts.len())?;
         if !days.is_empty() && days.len() != starts.len() {
             return Err(Error::input(
                 format!("{} starts but {} day counts", starts.len(), days.len()),
@@ -619,7 +640,8 @@ impl<'a> Class<'a> {
     ///
     /// # Errors
     ///
-    /// [`Error::Input`] when the class does not count days or the columns differ in length.
+    /// [`Error::Input`] when the class does not count days, the columns differ in length or
+    /// have more than [`MAX_BATCH`] rows.
     ///
     /// # Example
     ///
@@ -647,6 +669,7 @@ impl<'a> Class<'a> {
                 Some("use `due_many` with instants".to_owned()),
             ));
         }
+        check_batch(starts.len())?;
         if (!days.is_empty() && days.len() != starts.len()) || out.len() != starts.len() {
             return Err(Error::input(
                 format!(

@@ -219,6 +219,9 @@ fn friendly_types(msg: &str) -> String {
         ("expected i32", "expected a whole number"),
         ("expected i64", "expected a whole number"),
         ("expected a boolean", "expected `true` or `false`"),
+        // Integers past i64 come as i128 or u128: no Rust type names in messages.
+        ("` as i128,", "`,"),
+        ("` as u128,", "`,"),
         ("expected an array of length 2", "expected a pair `[a, b]`"),
     ] {
         msg = msg.replace(rust, words);
