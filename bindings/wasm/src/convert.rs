@@ -47,7 +47,7 @@ pub fn thrown(what: &str, exception: &JsValue) -> Error {
 }
 
 /// What a value is, in words, for messages.
-fn kind(value: &JsValue) -> Cow<'static, str> {
+pub fn kind(value: &JsValue) -> Cow<'static, str> {
     if value.is_undefined() {
         "undefined".into()
     } else if value.is_null() {
@@ -71,7 +71,8 @@ fn kind(value: &JsValue) -> Cow<'static, str> {
     }
 }
 
-fn wrong_type(what: &str, expected: &str, value: &JsValue) -> Error {
+/// The `input` error for a value of the wrong type (or a missing one).
+pub fn wrong_type(what: &str, expected: &str, value: &JsValue) -> Error {
     if value.is_undefined() {
         input(
             format!("missing `{what}`"),
@@ -500,9 +501,10 @@ pub fn sources(value: &JsValue) -> Result<Vec<(String, String)>, Error> {
     let keys = Reflect::own_keys(value).map_err(|e| thrown("files", &e))?;
     if keys.length() as usize > zhidu::MAX_FILES {
         return Err(Error::TooLarge {
-            what: format!("a policy set of {} files", keys.length()),
+            what: "the policy set".to_owned(),
             size: u64::from(keys.length()),
             limit: zhidu::MAX_FILES as u64,
+            unit: "files",
         });
     }
     let mut total = 0usize;
@@ -534,6 +536,7 @@ pub fn sources(value: &JsValue) -> Result<Vec<(String, String)>, Error> {
                 what,
                 size: size as u64,
                 limit: limit as u64,
+                unit: "bytes",
             });
         }
         out.push((name, String::from(js)));
@@ -590,7 +593,7 @@ pub fn case(value: &JsValue) -> Result<zhidu::Case, Error> {
 
 /// A serde_json message without its " at line 1 column 40" (a place in JSON the caller
 /// never saw).
-fn json_message(e: &serde_json::Error) -> String {
+pub fn json_message(e: &serde_json::Error) -> String {
     let s = e.to_string();
     match s.rfind(" at line ") {
         Some(i) => s.get(..i).unwrap_or(&s).to_owned(),
