@@ -15,11 +15,13 @@
 //! declarations; `tests/usage.ts` checks them with `tsc` and `tests/shapes.test.mjs` checks
 //! that the objects at run time have exactly the declared keys.
 //!
-//! Later calculators (assessment: `assess`, `decide`) add methods to [`Policy`] and shapes to
-//! `types.d.ts` in the same way.
+//! Assessment and accountability (`assess`, `rankPeriod`, `decide`, `deductionTable`,
+//! `accountabilityRules`) read their rows one by one ([`scoring`]): a bad row is reported
+//! with its 1-based row in the result's `errors`, never thrown.
 
 pub mod convert;
 pub mod error;
+pub mod scoring;
 
 use std::sync::Arc;
 
@@ -38,7 +40,7 @@ const TYPES: &str = include_str!("types.d.ts");
 /// A validated set of calendars and policies: the shipped ones or your own TOML files.
 #[wasm_bindgen]
 pub struct PolicySet {
-    inner: zhidu::PolicySet,
+    inner: Arc<zhidu::PolicySet>,
 }
 
 #[wasm_bindgen]
@@ -47,7 +49,7 @@ impl PolicySet {
     pub fn builtin() -> Result<PolicySet, JsValue> {
         js(|| {
             Ok(PolicySet {
-                inner: zhidu::PolicySet::builtin()?,
+                inner: Arc::new(zhidu::PolicySet::builtin()?),
             })
         })
     }
@@ -61,8 +63,24 @@ impl PolicySet {
         js(|| {
             let files = convert::sources(&files)?;
             Ok(PolicySet {
-                inner: zhidu::PolicySet::from_sources(&convert::source_refs(&files))?,
+                inner: Arc::new(zhidu::PolicySet::from_sources(&convert::source_refs(
+                    &files,
+                ))?),
             })
+        })
+    }
+
+    /// The files of the builtin set as `{ "name.toml": text, … }`: to load your own files
+    /// beside them, `PolicySet.fromToml({ ...PolicySet.builtinSources(), "town.toml": text })`.
+    #[wasm_bindgen(js_name = builtinSources, unchecked_return_type = "PolicySources")]
+    pub fn builtin_sources() -> Result<JsValue, JsValue> {
+        js(|| {
+            let files: serde_json::Map<String, serde_json::Value> =
+                zhidu::PolicySet::builtin_sources()
+                    .iter()
+                    .map(|(name, text)| ((*name).to_owned(), serde_json::Value::from(*text)))
+                    .collect();
+            to_js(&files)
         })
     }
 
@@ -88,6 +106,7 @@ impl PolicySet {
             let id = convert::text(&id, "id", convert::MAX_FIELD)?;
             Ok(Policy {
                 inner: self.inner.policy_arc(&id)?,
+                set: Arc::clone(&self.inner),
             })
         })
     }
@@ -98,7 +117,12 @@ impl PolicySet {
         self.inner
             .policies()
             .filter_map(|p| self.inner.policy_arc(p.id()).ok())
-            .map(|inner| JsValue::from(Policy { inner }))
+            .map(|inner| {
+                JsValue::from(Policy {
+                    inner,
+                    set: Arc::clone(&self.inner),
+                })
+            })
             .collect()
     }
 
@@ -126,6 +150,8 @@ impl PolicySet {
 #[wasm_bindgen]
 pub struct Policy {
     inner: Arc<zhidu::Policy>,
+    /// The set it came from: `casePolicy` ids are looked up in it.
+    set: Arc<zhidu::PolicySet>,
 }
 
 #[wasm_bindgen]
@@ -332,9 +358,90 @@ impl Policy {
             to_js(&self.inner.calendar().month(year, month)?)
         })
     }
+
+    /// Score a period: `{ period, incidents, cases?, casePolicy?, roster?, lines? }` → the
+    /// assessment (one scorecard per person, and per window for window-charged rules), with
+    /// every row that could not be scored in `errors` by its 1-based row.
+    #[wasm_bindgen(unchecked_return_type = "Assessment")]
+    pub fn assess(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "AssessRequest")] request: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        js(|| to_js(&self.assessment(&request)?))
+    }
+
+    /// The window ranking (红旗窗口) of a period: the same request as `assess`, scored and
+    /// ranked (a JavaScript assessment object is a copy, so the ranking scores again).
+    #[wasm_bindgen(js_name = rankPeriod, unchecked_return_type = "WindowRank[]")]
+    pub fn rank_period(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "AssessRequest")] request: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        js(|| to_js(&self.inner.rank(&self.assessment(&request)?)?))
+    }
+
+    /// Decide a history of violations: `{ violations, asOf? }` → decisions in time order
+    /// with tiers, measures, exceptions and escalations; bad rows (conflicts included) in
+    /// `errors` by their 1-based row.
+    #[wasm_bindgen(unchecked_return_type = "Decisions")]
+    pub fn decide(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "DecideRequest")] request: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        js(|| {
+            let r = scoring::DecideInput::read(&request)?;
+            let as_of = r
+                .as_of
+                .map(|a| Start::parse_instant(&a, self.inner.calendar().offset()))
+                .transpose()?;
+            to_js(&self.inner.decide(&r.violations, as_of)?)
+        })
+    }
+
+    /// The deduction table (categories, rules with their points, fines and effects) for a
+    /// rule picker.
+    #[wasm_bindgen(js_name = deductionTable, unchecked_return_type = "DeductionTable")]
+    pub fn deduction_table(&self) -> Result<JsValue, JsValue> {
+        js(|| to_js(&self.inner.deduction_table()?))
+    }
+
+    /// The accountability rules: tiers, flags, violations and escalations.
+    #[wasm_bindgen(js_name = accountabilityRules, unchecked_return_type = "AccountabilityRules")]
+    pub fn accountability_rules(&self) -> Result<JsValue, JsValue> {
+        js(|| to_js(&self.inner.accountability_rules()?))
+    }
+
+    /// Whether the policy has a deduction table (`assess`, `rankPeriod`, `deductionTable`).
+    #[wasm_bindgen(getter, js_name = hasDeductionTable)]
+    pub fn has_deduction_table(&self) -> bool {
+        self.inner.deduction_table().is_ok()
+    }
+
+    /// Whether the policy has accountability rules (`decide`, `accountabilityRules`).
+    #[wasm_bindgen(getter, js_name = hasAccountabilityRules)]
+    pub fn has_accountability_rules(&self) -> bool {
+        self.inner.accountability_rules().is_ok()
+    }
 }
 
 impl Policy {
+    fn assessment(&self, request: &JsValue) -> Result<zhidu::Assessment, Error> {
+        let r = scoring::AssessInput::read(request)?;
+        let mut req = zhidu::AssessRequest::new(r.period)
+            .incident_rows(&r.incidents)
+            .roster(&r.roster)
+            .lines(r.lines);
+        let case_policy = match (&r.cases, &r.case_policy) {
+            (None, _) => None,
+            (Some(_), Some(id)) => Some(self.set.policy_arc(id)?),
+            (Some(_), None) => Some(Arc::clone(&self.inner)),
+        };
+        if let (Some(cases), Some(p)) = (&r.cases, &case_policy) {
+            req = req.case_rows(p, cases);
+        }
+        self.inner.assess(&req)
+    }
+
     fn as_of(&self, value: &JsValue) -> Result<chrono::DateTime<chrono::FixedOffset>, Error> {
         let text = convert::text(value, "asOf", convert::MAX_FIELD)?;
         Start::parse_instant(&text, self.inner.calendar().offset())

@@ -16,6 +16,7 @@ export type ErrorCode =
   | "not_in_force"
   | "input"
   | "too_large"
+  | "conflict"
   | "io";
 
 /** One located problem in a policy file (lines and columns 1-based, columns in characters). */
@@ -153,6 +154,8 @@ export interface Case {
   window?: string | null;
   events?: CaseEvent[];
   completed_at?: string | null;
+  /** A joint case (联办件): overdue pieces are charged to the responsible window. */
+  joint?: boolean;
 }
 
 export type Status =
@@ -255,4 +258,345 @@ export interface PolicyInfo {
   defaults: DefaultNote[];
   classes: ClassInfo[];
   suspensions: SuspensionInfo[];
+}
+
+// ---- Assessment (考核计分) ----
+
+/** One recorded incident, as a line of an incident log. */
+export interface Incident {
+  /** The person (or, for window-charged rules, anyone on the window). */
+  subject: string;
+  window?: string | null;
+  department?: string | null;
+  /** RFC 3339 instant, `YYYY-MM-DDTHH:MM` or `YYYY-MM-DD` (the calendar's zone). */
+  at: string;
+  /** The rule code, a clause id such as `S14.att.1a`. */
+  rule: string;
+  /** Units of the rule; 1 if absent. */
+  quantity?: number | null;
+  /** The chosen magnitude for range or choice rules, without sign (`15` for 扣10—20分). */
+  points?: number | null;
+  case?: string | null;
+  note?: string | null;
+}
+
+/** A roster entry: a person and their window. */
+export type RosterEntry = readonly [subject: string, window: string] | { subject: string; window: string };
+
+/** What `assess` and `rankPeriod` take. */
+export interface AssessRequest {
+  /** A month `2026-10`, a quarter `2026-Q4` or a year `2026`. */
+  period: string;
+  /** Incident rows; a bad row is reported in `errors`, never thrown. */
+  incidents?: readonly Incident[];
+  /** Cases (as in a case log) whose overdue pieces are deducted automatically. */
+  cases?: readonly Case[] | null;
+  /** The deadline policy the cases are under (this policy if absent). */
+  casePolicy?: string | null;
+  /** Everyone to score, incidents or not: pairs, objects, or `{ subject: window }`. */
+  roster?: readonly RosterEntry[] | Readonly<Record<string, string>> | null;
+  /** Whether cards list every line (default true). */
+  lines?: boolean | null;
+}
+
+export type RuleKind = "deduction" | "bonus" | "effect_only";
+export type RuleUnit =
+  | "occurrence"
+  | "person_time"
+  | "piece"
+  | "piece_day"
+  | "half_day"
+  | "discovery"
+  | "item"
+  | "title"
+  | "proposal";
+export type Charge = "person" | "window" | "person_and_window";
+export type PeriodKind = "month" | "quarter" | "year";
+
+/** One category of a scorecard. */
+export interface CategoryScore {
+  id: string;
+  name: string;
+  maximum: number;
+  floor: number;
+  /** Every deduction in the category, before the floor. */
+  raw_deductions: number;
+  /** Deductions after the floor (扣完为止). */
+  applied_deductions: number;
+  score: number;
+}
+
+/** Where a line came from: an incident row (1-based) or an overdue case. */
+export type LineSource =
+  | { from: "incident"; row: number }
+  | { from: "case"; id: string; overdue_days: number };
+
+/** One scored incident on a scorecard. */
+export interface Line {
+  /** The rule code, which is the clause id. */
+  rule: string;
+  /** The Chinese source text of the rule. */
+  quote: string;
+  category: string | null;
+  kind: RuleKind;
+  unit: RuleUnit;
+  quantity: number;
+  /** Signed points per unit. */
+  points_each: number;
+  /** Signed points of the line. */
+  points: number;
+  /** Yuan, a decimal string with two places. */
+  fine: string;
+  effects: string[];
+  at: string;
+  case: string | null;
+  note: string | null;
+  source: LineSource;
+  /** The §5 defaults the line relies on (e.g. `A6` when no points were chosen). */
+  defaults: string[];
+}
+
+/** An effect that applies to a scorecard. */
+export interface EffectHit {
+  id: string;
+  /** Such as 取消年度评先资格. */
+  name: string;
+  rule: string;
+  at: string;
+}
+
+/** A person's or a window's scorecard for a period. */
+export interface Scorecard {
+  subject: string;
+  kind: "person" | "window";
+  window: string | null;
+  period: string;
+  categories: CategoryScore[];
+  /** Bonus points, outside the categories. */
+  bonus: number;
+  /** Σ category scores + bonus. */
+  total: number;
+  /** Yuan, a decimal string with two places. */
+  fines: string;
+  effects: EffectHit[];
+  /** Every line in time order (empty with `lines: false`). */
+  lines: Line[];
+}
+
+/** The error of a row, in the core's error shape. */
+export interface ErrorInfo {
+  code: ErrorCode;
+  message: string;
+  help: string | null;
+  diagnostics: Diagnostic[];
+}
+
+/** A row of `assess` or `decide` that could not be used. */
+export interface InputRowError {
+  /** Which rows: `incident` or `case` (of `assess`), `violation` (of `decide`). */
+  input: "incident" | "case" | "violation";
+  /** 1-based row among the incidents, cases or violations. */
+  row: number;
+  error: ErrorInfo;
+}
+
+/** What `assess` returns. */
+export interface Assessment {
+  policy: string;
+  period: string;
+  /** Person cards by subject, then window cards by window. */
+  scorecards: Scorecard[];
+  /** Rows that could not be scored; every other row is scored. */
+  errors: InputRowError[];
+  /** Incidents outside the period: counted, not used. */
+  outside_period: number;
+  outside_rows: number[];
+}
+
+/** Why a window cannot be 红旗窗口 this period. */
+export interface Disqualification {
+  effect: string;
+  name: string;
+  rule: string;
+  subject: string;
+}
+
+/** A window's place in the ranking (`rankPeriod`). */
+export interface WindowRank {
+  /** 1-based; equal scores share a rank. */
+  rank: number;
+  window: string;
+  /** Two decimal places, as a string. */
+  score: string;
+  members: number;
+  eligible: boolean;
+  disqualified_by: Disqualification[];
+}
+
+/** Points per unit of a rule. */
+export type Points =
+  | { type: "none" }
+  | { type: "fixed"; value: number }
+  | { type: "range"; min: number; max: number }
+  | { type: "choices"; values: number[] };
+
+/** A rule of a deduction table. */
+export interface RuleInfo {
+  code: string;
+  category: string | null;
+  kind: RuleKind;
+  unit: RuleUnit;
+  points: Points;
+  /** Yuan per unit, two places. */
+  fine: string;
+  effects: string[];
+  charge: Charge;
+  from_overdue_cases: boolean;
+  quote: string;
+  versions: number;
+  defaults: DefaultNote[];
+}
+
+export interface CategoryInfo {
+  id: string;
+  name: string;
+  maximum: number;
+  floor: number;
+  source: Clause;
+  defaults: DefaultNote[];
+}
+
+export interface EffectInfo {
+  id: string;
+  name: string;
+  /** Whether it disqualifies a window from 红旗窗口. */
+  disqualifying: boolean;
+  source: Clause;
+  defaults: DefaultNote[];
+}
+
+/** A policy's deduction table (`deductionTable`). */
+export interface DeductionTable {
+  policy: string;
+  period: PeriodKind;
+  categories: CategoryInfo[];
+  rules: RuleInfo[];
+  effects: EffectInfo[];
+  source: Clause | null;
+  defaults: DefaultNote[];
+}
+
+// ---- Accountability (责任追究) ----
+
+/** A recorded violation. */
+export interface ViolationRecord {
+  subject: string;
+  at: string;
+  /** The violation's clause id, such as `S2.zr.t1.1`. */
+  violation: string;
+  /** Flag ids set by a person (情节严重, 构成犯罪 …). */
+  flags?: string[];
+  note?: string | null;
+}
+
+/** What `decide` takes. */
+export interface DecideRequest {
+  violations: readonly ViolationRecord[];
+  /** Records after this instant are not yet known and not decided. */
+  asOf?: string | null;
+}
+
+export interface PriorDecision {
+  row: number;
+  at: string;
+  violation: string;
+  tier: number | null;
+}
+
+export interface Escalation {
+  kind: "repeat" | "complaints";
+  clause: string;
+  refers_to: PriorDecision | null;
+  count: number | null;
+}
+
+/** The decision for one violation. */
+export interface Decision {
+  row: number;
+  subject: string;
+  at: string;
+  violation: string;
+  /** The clause that decided the tier: the violation, or the exception that refined it. */
+  applied: string;
+  tier: number | null;
+  tier_name: string | null;
+  measures: string[];
+  needs_review: boolean;
+  review_reasons: string[];
+  escalation: Escalation | null;
+  /** A higher tier a person should consider (never applied automatically). */
+  candidate_tier: number | null;
+  flags: string[];
+  clauses: string[];
+  note: string | null;
+}
+
+export interface SubjectSummary {
+  subject: string;
+  highest_tier: number | null;
+  decisions: number;
+  needs_review: number;
+}
+
+/** What `decide` returns. */
+export interface Decisions {
+  policy: string;
+  decisions: Decision[];
+  /** Rows that could not be decided (unknown codes or flags, conflicts). */
+  errors: InputRowError[];
+  subjects: SubjectSummary[];
+  after_as_of: number;
+}
+
+export interface TierInfo {
+  level: number;
+  name: string;
+  measures: string[];
+  source: Clause;
+  defaults: DefaultNote[];
+}
+
+export interface FlagInfo {
+  id: string;
+  name: string;
+  adds_measures: string[];
+  needs_review: boolean;
+  source: Clause;
+  defaults: DefaultNote[];
+}
+
+export interface ViolationInfo {
+  code: string;
+  name: string;
+  tier: number | null;
+  refines: string | null;
+  when_flags: string[];
+  priority: number | null;
+  candidate_only: boolean;
+  source: Clause;
+  defaults: DefaultNote[];
+}
+
+/** A policy's accountability rules (`accountabilityRules`). */
+export interface AccountabilityRules {
+  policy: string;
+  tiers: TierInfo[];
+  flags: FlagInfo[];
+  violations: ViolationInfo[];
+  /** The repeat escalation: clause and months. */
+  repeat: [clause: string, months: number] | null;
+  /** The complaint escalation: clause, months and threshold. */
+  complaints: [clause: string, months: number, threshold: number] | null;
+  source: Clause | null;
+  defaults: DefaultNote[];
 }

@@ -1,6 +1,7 @@
 // The conformance corpus tests/cases/**/*.toml through the Node package, compared exactly as
-// crates/zhidu/tests/conformance.rs compares the core: kinds `due`, `case` and `load` (other
-// kinds belong to later features and are run by their own tests).
+// crates/zhidu/tests/conformance.rs compares the core: kinds `due`, `case`, `load`, `assess`,
+// `rank` and `decide` (the last three with their `[input.files]` loaded beside the builtin
+// set, as `with_files` does).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync, statSync } from "node:fs";
@@ -10,6 +11,55 @@ import { corpusDir, zhidu } from "./helpers.mjs";
 
 const { PolicySet } = zhidu;
 const builtin = PolicySet.builtin();
+const builtinSources = PolicySet.builtinSources();
+
+/** The builtin set plus the scenario's `[input.files]`, if it has any (conformance.rs `with_files`). */
+function withFiles(s) {
+  const files = s.input?.files;
+  return files ? PolicySet.fromToml({ ...builtinSources, ...files }) : builtin;
+}
+
+/** A result field as conformance.rs shows it: strings as they are, the rest as JSON. */
+const field = (v) => (v === null || v === undefined ? "null" : shown(v));
+
+function sameSet(a, b) {
+  const norm = (xs) => [...new Set(xs)].sort();
+  return JSON.stringify(norm(a)) === JSON.stringify(norm(b));
+}
+
+/** Row errors against `[{ row, input?, code?, message_contains? }]`, as conformance.rs checks them. */
+function rowErrors(want, got, withInput) {
+  const problems = [];
+  const shownGot = JSON.stringify(got.map((e) => `${e.input} row ${e.row}: ${e.error.code} ${e.error.message}`));
+  if (want.length !== got.length) problems.push(`expected ${want.length} row errors, got ${got.length}: ${shownGot}`);
+  for (const w of want) {
+    const row = w.row ?? 0;
+    const input = w.input ?? "incident";
+    const e = got.find((g) => g.row === row && (!withInput || g.input === input));
+    if (!e) {
+      problems.push(`expected an error at ${withInput ? `${input} ` : ""}row ${row}, got ${shownGot}`);
+      continue;
+    }
+    if ("code" in w && e.error.code !== w.code) problems.push(`row ${row}: expected \`${w.code}\`, got \`${e.error.code}\``);
+    if ("message_contains" in w) {
+      const text = `${e.error.message} ${e.error.help ?? ""}`;
+      if (!text.includes(w.message_contains)) problems.push(`row ${row}: \`${text}\` does not contain \`${w.message_contains}\``);
+    }
+  }
+  return problems;
+}
+
+/** The request of an `assess` or `rank` scenario. */
+function assessRequest(s) {
+  const { input } = s;
+  const req = { period: input.period ?? "", incidents: input.incidents ?? [] };
+  if (input.roster) req.roster = input.roster;
+  if (input.cases?.length) {
+    req.cases = input.cases;
+    req.casePolicy = input.case_policy ?? s.policy ?? "";
+  }
+  return req;
+}
 
 function files(dir) {
   return readdirSync(dir)
@@ -73,6 +123,91 @@ const runners = {
         expectFields(expect, st, ["status", "due_date", "due_at", "remaining", "overdue_days", "legal_due_date"]),
     });
   },
+  assess(s) {
+    const { expect } = s;
+    const ps = withFiles(s);
+    return outcome(expect, () => ps.policy(s.policy ?? "").assess(assessRequest(s)), {
+      ok: (a) => {
+        const problems = expectFields(expect, a, ["outside_period"]);
+        if (Array.isArray(expect.errors)) problems.push(...rowErrors(expect.errors, a.errors, true));
+        for (const want of expect.scorecards ?? []) {
+          const kind = want.kind ?? "any";
+          const card = a.scorecards.find((c) => c.subject === want.subject && (kind === "any" || c.kind === kind));
+          if (!card) {
+            problems.push(`no ${kind} scorecard for \`${want.subject}\`; cards: ${JSON.stringify(a.scorecards.map((c) => c.subject))}`);
+            continue;
+          }
+          const e = expectFields(want, card, ["total", "bonus", "fines", "window"]);
+          for (const [id, score] of Object.entries(want.categories ?? {})) {
+            const got = card.categories.find((c) => c.id === id)?.score;
+            if (got !== score) e.push(`category ${id}: expected ${score}, got ${got}`);
+          }
+          if (want.effects && !sameSet(want.effects, card.effects.map((x) => x.name))) {
+            e.push(`effects: expected ${JSON.stringify(want.effects)}, got ${JSON.stringify(card.effects.map((x) => x.name))}`);
+          }
+          if ("lines" in want && card.lines.length !== want.lines) e.push(`lines: expected ${want.lines}, got ${card.lines.length}`);
+          problems.push(...e.map((x) => `${want.subject}: ${x}`));
+        }
+        if (expect.scorecards && "scorecard_count" in expect && a.scorecards.length !== expect.scorecard_count) {
+          problems.push(`expected ${expect.scorecard_count} scorecards, got ${a.scorecards.length}`);
+        }
+        if (expect.ranking) {
+          const got = ps.policy(s.policy ?? "").rankPeriod(assessRequest(s));
+          for (const w of expect.ranking) {
+            const r = got.find((x) => x.window === w.window);
+            if (!r) problems.push(`window \`${w.window}\` not ranked`);
+            else problems.push(...expectFields(w, r, ["rank", "score", "eligible", "members"]));
+          }
+        }
+        return problems;
+      },
+    });
+  },
+  rank(s) {
+    return runners.assess(s);
+  },
+  decide(s) {
+    const { input, expect } = s;
+    const ps = withFiles(s);
+    const request = { violations: input.violations ?? [] };
+    if ("as_of" in input) request.asOf = input.as_of;
+    return outcome(expect, () => ps.policy(s.policy ?? "").decide(request), {
+      ok: (d) => {
+        const problems = rowErrors(expect.errors ?? [], d.errors, false);
+        if (expect.decisions) {
+          if (expect.decisions.length !== d.decisions.length) {
+            problems.push(`expected ${expect.decisions.length} decisions, got ${d.decisions.length}`);
+          }
+          expect.decisions.forEach((w, i) => {
+            const g = d.decisions[i];
+            if (!g) return;
+            const e = expectFields(w, g, ["subject", "violation", "applied", "needs_review"]);
+            if ("at" in w) {
+              // A date compares with the decision's local date (the RFC 3339 text starts with it).
+              const got = w.at.length === 10 ? g.at.slice(0, 10) : g.at;
+              if (got !== w.at) e.push(`at: expected ${w.at}, got ${got}`);
+            }
+            if ("tier" in w && field(w.tier) !== field(g.tier ?? 0)) e.push(`tier: expected ${w.tier}, got ${g.tier ?? 0}`);
+            if ("escalation" in w && w.escalation !== (g.escalation?.clause ?? "")) {
+              e.push(`escalation: expected ${w.escalation}, got ${g.escalation?.clause ?? ""}`);
+            }
+            if ("candidate_tier" in w && w.candidate_tier !== (g.candidate_tier ?? 0)) {
+              e.push(`candidate_tier: expected ${w.candidate_tier}, got ${g.candidate_tier ?? 0}`);
+            }
+            if (w.measures && JSON.stringify(w.measures) !== JSON.stringify(g.measures)) {
+              e.push(`measures: expected ${JSON.stringify(w.measures)}, got ${JSON.stringify(g.measures)}`);
+            }
+            problems.push(...e.map((x) => `decision ${i + 1} (${g.subject} ${g.violation}): ${x}`));
+          });
+        }
+        for (const w of expect.highest ?? []) {
+          const got = d.subjects.find((x) => x.subject === w.subject)?.highest_tier ?? 0;
+          if (got !== (w.tier ?? 0)) problems.push(`highest tier of ${w.subject}: expected ${w.tier ?? 0}, got ${got}`);
+        }
+        return problems;
+      },
+    });
+  },
   load(s) {
     const { input, expect } = s;
     return outcome(expect, () => PolicySet.fromToml(input.files ?? {}), {
@@ -96,10 +231,13 @@ const runners = {
 const scenarios = files(corpusDir).map((path) => ({ path, scenario: parse(readFileSync(path, "utf8")) }));
 const run = scenarios.filter(({ scenario }) => scenario.kind in runners);
 
-test("the corpus has due, case and load scenarios", () => {
+test("the corpus has due, case, load, assess, rank and decide scenarios", () => {
   const kinds = new Set(run.map(({ scenario }) => scenario.kind));
-  assert.deepEqual([...kinds].sort(), ["case", "due", "load"]);
-  assert.ok(run.length >= 100, `only ${run.length} scenarios`);
+  assert.deepEqual([...kinds].sort(), ["assess", "case", "decide", "due", "load", "rank"]);
+  assert.ok(run.length >= 200, `only ${run.length} scenarios`);
+  for (const kind of ["assess", "rank", "decide"]) {
+    assert.ok(run.filter(({ scenario }) => scenario.kind === kind).length >= 3, `few ${kind} scenarios`);
+  }
 });
 
 for (const { path, scenario } of run) {
@@ -108,3 +246,19 @@ for (const { path, scenario } of run) {
     assert.deepEqual(problems, [], problems.join("; "));
   });
 }
+
+test("the assess, rank and decide comparisons are not vacuous", () => {
+  const find = (kind, pred) => run.find(({ scenario }) => scenario.kind === kind && pred(scenario)).scenario;
+  const a = structuredClone(find("assess", (s) => s.expect.scorecards?.some((c) => "total" in c)));
+  a.expect.scorecards.find((c) => "total" in c).total += 1;
+  assert.match(runners.assess(a).join(), /total: expected/);
+  const r = structuredClone(find("rank", (s) => s.expect.ranking?.length));
+  r.expect.ranking[0].score = "0.01";
+  assert.match(runners.rank(r).join(), /score: expected 0.01/);
+  const d = structuredClone(find("decide", (s) => s.expect.decisions?.some((x) => x.measures)));
+  d.expect.decisions.find((x) => x.measures).measures.push("免职");
+  assert.match(runners.decide(d).join(), /measures: expected/);
+  const e = structuredClone(find("decide", (s) => s.expect.errors?.length));
+  e.expect.errors[0].message_contains = "no such text";
+  assert.match(runners.decide(e).join(), /does not contain/);
+});

@@ -1,0 +1,285 @@
+//! Reading the requests of `assess`, `rankPeriod` and `decide`: incident, case and
+//! violation rows, rosters and periods.
+//!
+//! Rows are read one by one, as every host reads them: a row that is not an object, cannot
+//! be written as JSON (a cycle, a bigint, a throwing getter) or is not an incident (a
+//! missing `rule`, a `quantity` of `"2"`) is an `Err` in its place, and the core reports it
+//! with its 1-based row in `errors` like any other bad row. Only a request that is not a
+//! request at all (no `period`, `incidents` not an array) throws.
+
+use js_sys::{Array, Reflect};
+use serde::de::DeserializeOwned;
+use wasm_bindgen::{JsCast, JsValue};
+use zhidu::{Case, Error, Incident, Period, ViolationRecord};
+
+use crate::convert::{self, Fields, MAX_CASE_TEXT, MAX_FIELD, MAX_ROWS, input, text};
+
+/// The most UTF-16 units of a whole row column as JSON; a larger one is read row by row.
+const MAX_ROWS_TEXT: usize = 512 * 1024 * 1024;
+
+/// What a row of each kind is, for messages.
+struct RowKind {
+    /// `incidents`, `cases`, `violations`.
+    what: &'static str,
+    /// `incident`, `case`, `violation`.
+    one: &'static str,
+    /// The fields, for the hint.
+    hint: &'static str,
+}
+
+const INCIDENT: RowKind = RowKind {
+    what: "incidents",
+    one: "incident",
+    hint: "an incident has `subject`, `at` and `rule`, and optionally `window`, `department`, `quantity`, `points`, `case` and `note`",
+};
+
+const CASE: RowKind = RowKind {
+    what: "cases",
+    one: "case",
+    hint: "a case has `id`, `class`, `accepted_at` and optionally `days`, `handler`, `window`, `events`, `completed_at` and `joint`, as in a case log",
+};
+
+const VIOLATION: RowKind = RowKind {
+    what: "violations",
+    one: "violation",
+    hint: "a violation record has `subject`, `at` and `violation`, and optionally `flags` (an array of flag ids) and `note`",
+};
+
+/// Rows of `kind` from a JavaScript array, each read on its own.
+///
+/// The whole column is written as JSON once when it can be (the fast path); when that throws
+/// (one cyclic or bigint row) or nests too deep, every row is written on its own so that
+/// only the bad rows fail.
+fn rows<T: DeserializeOwned>(
+    value: &JsValue,
+    kind: &RowKind,
+) -> Result<Vec<Result<T, Error>>, Error> {
+    let Some(array) = value.dyn_ref::<Array>() else {
+        return Err(convert::wrong_type(kind.what, "an array of objects", value));
+    };
+    let n = array.length() as usize;
+    if n > MAX_ROWS {
+        return Err(input(
+            format!(
+                "`{}` has {n} rows, over the limit of {MAX_ROWS} per call",
+                kind.what
+            ),
+            Some("split the rows into several calls".to_owned()),
+        ));
+    }
+    if let Some(rows) = whole_column(array, kind) {
+        return Ok(rows);
+    }
+    let mut out = Vec::with_capacity(n);
+    for i in 0..n {
+        let row = Reflect::get_u32(array, i as u32).map_err(|e| convert::thrown(kind.what, &e))?;
+        out.push(one_row(&row, kind));
+    }
+    Ok(out)
+}
+
+/// Every row through one `JSON.stringify` of the column, or `None` when that fails.
+fn whole_column<T: DeserializeOwned>(
+    array: &Array,
+    kind: &RowKind,
+) -> Option<Vec<Result<T, Error>>> {
+    let json = js_sys::JSON::stringify(array).ok()?;
+    let bytes = convert::long_text(&json, kind.what, MAX_ROWS_TEXT).ok()?;
+    let values: Vec<serde_json::Value> = serde_json::from_slice(&bytes).ok()?;
+    if values.len() != array.length() as usize {
+        return None;
+    }
+    Some(values.into_iter().map(|v| from_value(v, kind)).collect())
+}
+
+fn one_row<T: DeserializeOwned>(row: &JsValue, kind: &RowKind) -> Result<T, Error> {
+    if !row.is_object() || Array::is_array(row) {
+        return Err(not_an_object(kind, &convert::kind(row)));
+    }
+    let json = js_sys::JSON::stringify(row).map_err(|e| convert::thrown(kind.one, &e))?;
+    let json = text(&json.into(), kind.one, MAX_CASE_TEXT)?;
+    let value: serde_json::Value = serde_json::from_str(&json)
+        .map_err(|e| input(format!("{}: {}", kind.one, convert::json_message(&e)), None))?;
+    from_value(value, kind)
+}
+
+fn not_an_object(kind: &RowKind, got: &str) -> Error {
+    input(
+        format!("the {} must be an object, not {got}", kind.one),
+        Some(kind.hint.to_owned()),
+    )
+}
+
+fn from_value<T: DeserializeOwned>(value: serde_json::Value, kind: &RowKind) -> Result<T, Error> {
+    if !value.is_object() {
+        let got = match value {
+            serde_json::Value::Null => "null (or undefined)",
+            serde_json::Value::Array(_) => "an array",
+            serde_json::Value::String(_) => "a string",
+            serde_json::Value::Number(_) => "a number",
+            _ => "a boolean",
+        };
+        return Err(not_an_object(kind, got));
+    }
+    serde_json::from_value(value).map_err(|e| {
+        input(
+            format!("{}: {}", kind.one, convert::json_message(&e)),
+            Some(kind.hint.to_owned()),
+        )
+    })
+}
+
+/// The roster: `[[subject, window], …]`, `[{ subject, window }, …]` or `{ subject: window }`.
+fn roster(value: &JsValue) -> Result<Vec<(String, String)>, Error> {
+    const HINT: &str = r#"give `[["张三", "W01"], …]`, `[{ subject: "张三", window: "W01" }, …]` or `{ "张三": "W01", … }`"#;
+    if value.is_undefined() || value.is_null() {
+        return Ok(Vec::new());
+    }
+    if !value.is_object() {
+        return Err(convert::wrong_type("roster", HINT, value));
+    }
+    let json = js_sys::JSON::stringify(value).map_err(|e| convert::thrown("roster", &e))?;
+    let bytes = convert::long_text(&json, "roster", MAX_ROWS_TEXT)?;
+    #[derive(serde::Deserialize)]
+    #[serde(untagged)]
+    enum Entry {
+        Pair(String, String),
+        Object { subject: String, window: String },
+    }
+    #[derive(serde::Deserialize)]
+    #[serde(untagged)]
+    enum Roster {
+        List(Vec<Entry>),
+        Map(std::collections::BTreeMap<String, String>),
+    }
+    let bad = |e: serde_json::Error| {
+        input(
+            format!("`roster` is not a roster ({})", convert::json_message(&e)),
+            Some(HINT.to_owned()),
+        )
+    };
+    Ok(
+        match serde_json::from_slice::<Roster>(&bytes).map_err(bad)? {
+            Roster::List(entries) => entries
+                .into_iter()
+                .map(|e| match e {
+                    Entry::Pair(s, w)
+                    | Entry::Object {
+                        subject: s,
+                        window: w,
+                    } => (s, w),
+                })
+                .collect(),
+            Roster::Map(m) => m.into_iter().collect(),
+        },
+    )
+}
+
+/// `{ period, incidents, cases?, casePolicy?, roster?, lines? }` of `assess` and
+/// `rankPeriod`.
+pub struct AssessInput {
+    /// The period.
+    pub period: Period,
+    /// Incident rows.
+    pub incidents: Vec<Result<Incident, Error>>,
+    /// Case rows, if any were given.
+    pub cases: Option<Vec<Result<Case, Error>>>,
+    /// The id of the deadline policy the cases are under (this policy if none).
+    pub case_policy: Option<String>,
+    /// `(person, window)` pairs.
+    pub roster: Vec<(String, String)>,
+    /// Whether cards list their lines.
+    pub lines: bool,
+}
+
+const ASSESS_EXAMPLE: &str = r#"{ period: "2026-10", incidents: [{ subject: "张三", window: "W01", at: "2026-10-12", rule: "S14.att.1a", quantity: 2 }] }"#;
+
+impl AssessInput {
+    /// Read an assessment request.
+    ///
+    /// # Errors
+    ///
+    /// `input` for a request that is not an object, an unknown key, a bad period, roster or
+    /// `lines`, or `incidents`/`cases` that are not arrays. Bad rows are not errors here.
+    pub fn read(value: &JsValue) -> Result<Self, Error> {
+        let f = Fields::new(
+            value,
+            "request",
+            &[
+                "period",
+                "incidents",
+                "cases",
+                "casePolicy",
+                "roster",
+                "lines",
+            ],
+            ASSESS_EXAMPLE,
+        )?;
+        let period: Period = text(&f.get("period")?, "period", MAX_FIELD)?.parse()?;
+        let incidents = f.get("incidents")?;
+        let incidents = if incidents.is_undefined() {
+            Vec::new()
+        } else {
+            rows(&incidents, &INCIDENT)?
+        };
+        let cases = f.get("cases")?;
+        let cases = if cases.is_undefined() || cases.is_null() {
+            None
+        } else {
+            Some(rows(&cases, &CASE)?)
+        };
+        let case_policy = f.get("casePolicy")?;
+        let case_policy = if case_policy.is_undefined() || case_policy.is_null() {
+            None
+        } else {
+            Some(text(&case_policy, "casePolicy", MAX_FIELD)?)
+        };
+        let lines = f.get("lines")?;
+        let lines = if lines.is_undefined() || lines.is_null() {
+            true
+        } else {
+            lines
+                .as_bool()
+                .ok_or_else(|| convert::wrong_type("lines", "true or false", &lines))?
+        };
+        Ok(AssessInput {
+            period,
+            incidents,
+            cases,
+            case_policy,
+            roster: roster(&f.get("roster")?)?,
+            lines,
+        })
+    }
+}
+
+/// `{ violations, asOf? }` of `decide`.
+pub struct DecideInput {
+    /// Violation rows.
+    pub violations: Vec<Result<ViolationRecord, Error>>,
+    /// `asOf` as given (parsed in the policy's zone by the caller).
+    pub as_of: Option<String>,
+}
+
+const DECIDE_EXAMPLE: &str = r#"{ violations: [{ subject: "张三", at: "2026-10-12", violation: "S2.zr.t1.1", flags: [] }], asOf: "2026-10-31" }"#;
+
+impl DecideInput {
+    /// Read a decision request.
+    ///
+    /// # Errors
+    ///
+    /// `input` for a request that is not an object, an unknown key, `violations` that is not
+    /// an array or an `asOf` that is not a string.
+    pub fn read(value: &JsValue) -> Result<Self, Error> {
+        let f = Fields::new(value, "request", &["violations", "asOf"], DECIDE_EXAMPLE)?;
+        let as_of = f.get("asOf")?;
+        Ok(DecideInput {
+            violations: rows(&f.get("violations")?, &VIOLATION)?,
+            as_of: if as_of.is_undefined() || as_of.is_null() {
+                None
+            } else {
+                Some(text(&as_of, "asOf", MAX_FIELD)?)
+            },
+        })
+    }
+}
