@@ -7,8 +7,9 @@
 //! with its 1-based row in `errors` like any other bad row. Only a request that is not a
 //! request at all (no `period`, `incidents` not an array) throws.
 
-use js_sys::{Array, Reflect};
+use js_sys::{Array, Function, JsString, Reflect};
 use serde::de::DeserializeOwned;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use zhidu::{Case, Error, Incident, Period, ViolationRecord};
 
@@ -44,6 +45,27 @@ const VIOLATION: RowKind = RowKind {
     one: "violation",
     hint: "a violation record has `subject`, `at` and `violation`, and optionally `flags` (an array of flag ids) and `note`",
 };
+
+thread_local! {
+    /// The `JSON.stringify` replacer of rows, made once.
+    static FINITE: Closure<dyn Fn(JsValue, JsValue) -> Result<JsValue, JsValue>> =
+        Closure::new(|key: JsValue, value: JsValue| match value.as_f64() {
+            Some(f) if !f.is_finite() => {
+                let key = key.as_string().unwrap_or_default();
+                Err(js_sys::TypeError::new(&format!("`{key}` is {f}, which is not a number")).into())
+            }
+            _ => Ok(value),
+        });
+}
+
+/// `JSON.stringify` of a row or a column, refusing `NaN` and `±Infinity` (which JSON would
+/// silently write as `null`: a `quantity` of `NaN` must not count as one unit).
+fn stringify(value: &JsValue) -> Result<JsString, JsValue> {
+    FINITE.with(|f| {
+        let replacer: &Function = f.as_ref().unchecked_ref();
+        js_sys::JSON::stringify_with_replacer(value, replacer)
+    })
+}
 
 /// Rows of `kind` from a JavaScript array, each read on its own.
 ///
@@ -83,7 +105,7 @@ fn whole_column<T: DeserializeOwned>(
     array: &Array,
     kind: &RowKind,
 ) -> Option<Vec<Result<T, Error>>> {
-    let json = js_sys::JSON::stringify(array).ok()?;
+    let json = stringify(array).ok()?;
     let bytes = convert::long_text(&json, kind.what, MAX_ROWS_TEXT).ok()?;
     let values: Vec<serde_json::Value> = serde_json::from_slice(&bytes).ok()?;
     if values.len() != array.length() as usize {
@@ -92,14 +114,17 @@ fn whole_column<T: DeserializeOwned>(
     Some(values.into_iter().map(|v| from_value(v, kind)).collect())
 }
 
+/// One row on its own, read exactly as the whole-column path reads it (`JSON.stringify`, so
+/// a function or symbol row is `null` and a `Date` is its ISO string).
 fn one_row<T: DeserializeOwned>(row: &JsValue, kind: &RowKind) -> Result<T, Error> {
-    if !row.is_object() || Array::is_array(row) {
-        return Err(not_an_object(kind, &convert::kind(row)));
-    }
-    let json = js_sys::JSON::stringify(row).map_err(|e| convert::thrown(kind.one, &e))?;
-    let json = text(&json.into(), kind.one, MAX_CASE_TEXT)?;
-    let value: serde_json::Value = serde_json::from_str(&json)
-        .map_err(|e| input(format!("{}: {}", kind.one, convert::json_message(&e)), None))?;
+    let json = stringify(row).map_err(|e| convert::thrown(kind.one, &e))?;
+    let value = if json.is_undefined() {
+        serde_json::Value::Null
+    } else {
+        let json = text(&json.into(), kind.one, MAX_CASE_TEXT)?;
+        serde_json::from_str(&json)
+            .map_err(|e| input(format!("{}: {}", kind.one, convert::json_message(&e)), None))?
+    };
     from_value(value, kind)
 }
 

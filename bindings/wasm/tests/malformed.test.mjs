@@ -11,7 +11,7 @@ const ps = PolicySet.builtin();
 const p = ps.policy("s2-service-center");
 const good = { class: "promised", acceptedAt: "2026-09-30T10:00:00+08:00", days: 5 };
 const goodCase = { id: "C1", class: "promised", accepted_at: "2026-09-30T10:00:00+08:00", days: 5 };
-const CODES = new Set(["policy", "coverage", "unknown_policy", "unknown_class", "not_in_force", "input", "too_large", "io"]);
+const CODES = new Set(["policy", "coverage", "unknown_policy", "unknown_class", "not_in_force", "input", "too_large", "conflict", "io"]);
 
 /** `f` throws a ZhiduError (with `code` among the known ones, and `code` if given). */
 function throwsZhidu(f, code, what = "") {
@@ -341,6 +341,149 @@ test("seeded random junk never traps any method", () => {
     ];
     const call = calls[i % calls.length];
     answersOrThrowsZhidu(call, `call ${i % calls.length} with ${label(a)}, ${label(b)}`);
+  }
+  still();
+});
+
+// ---- assess, rankPeriod and decide: a bad row is a row error, a bad request a ZhiduError ----
+
+const s14 = ps.policy("s14-window-scorecard");
+const inc = { subject: "张三", window: "W01", at: "2026-10-12", rule: "S14.att.2" };
+const vio = { subject: "张三", at: "2026-10-12", violation: "S2.zr.t1.1" };
+const scoreOf = (a) => a.scorecards.find((c) => c.subject === "张三" && c.kind === "person")?.total;
+
+test("assess and rankPeriod refuse malformed requests with a ZhiduError", () => {
+  const requests = [
+    ...junk,
+    {},
+    { incidents: [inc] },
+    { period: 202610, incidents: [inc] },
+    { period: "2026-13", incidents: [inc] },
+    { period: "2026-Q5", incidents: [inc] },
+    { period: "garbage", incidents: [inc] },
+    { period: "x".repeat(5000), incidents: [inc] },
+    { period: "2026-10", incidents: "S14.att.2" },
+    { period: "2026-10", incidents: { 0: inc, length: 1 } },
+    { period: "2026-10", incidents: new Array(10_000_001) },
+    { period: "2026-10", incidents: [inc], lines: "yes" },
+    { period: "2026-10", incidents: [inc], roster: "张三" },
+    { period: "2026-10", incidents: [inc], roster: [["张三"]] },
+    { period: "2026-10", incidents: [inc], roster: [[1, 2]] },
+    { period: "2026-10", incidents: [inc], roster: { 张三: 5 } },
+    { period: "2026-10", incidents: [inc], roster: [cyclic] },
+    { period: "2026-10", incidents: [inc], cases: "C1" },
+    { period: "2026-10", incidents: [inc], cases: [goodCase], casePolicy: "s2-service-centre" },
+    { period: "2026-10", incidents: [inc], cases: [goodCase], casePolicy: 5 },
+    { period: "2026-10", incident: [inc] },
+    new Proxy({ period: "2026-10", incidents: [inc] }, { get: () => { throw new Error("get"); } }),
+  ];
+  for (const r of requests) {
+    throwsZhidu(() => s14.assess(r), null, `assess(${label(r)})`);
+    throwsZhidu(() => s14.rankPeriod(r), null, `rankPeriod(${label(r)})`);
+  }
+  assert.equal(throwsZhidu(() => s14.assess({ period: "2026-10", incident: [] }), "input").help, "did you mean `incidents`?");
+  assert.match(throwsZhidu(() => s14.assess({ period: "2026-13" }), "input").message, /not a period/);
+  assert.equal(throwsZhidu(() => s14.assess({ period: "2026-10", cases: [goodCase], casePolicy: "nope" }), "unknown_policy").code, "unknown_policy");
+  // a policy without a deduction table
+  throwsZhidu(() => ps.policy("s7-joint-processing").assess({ period: "2026-10", incidents: [] }), "input", "no table");
+  still();
+});
+
+test("assess: every bad incident is a row error with its 1-based row; the good rows are scored", () => {
+  const bad = [
+    5, null, undefined, "S14.att.2", [inc], true, 2n, () => 1, Symbol("s"),
+    {}, { ...inc, rule: 5 }, { ...inc, rule: "S14.att.9" }, { ...inc, rule: "" },
+    { ...inc, at: "garbage" }, { ...inc, at: "2026-02-30" }, { ...inc, at: 20261012 }, { ...inc, at: "2026-10-12".repeat(500) },
+    { ...inc, quantity: 0 }, { ...inc, quantity: -1 }, { ...inc, quantity: 1.5 }, { ...inc, quantity: NaN }, { ...inc, quantity: Infinity },
+    { ...inc, quantity: 1e300 }, { ...inc, quantity: 2 ** 63 }, { ...inc, quantity: 1e7 }, { ...inc, quantity: "2" }, { ...inc, quantity: 2n },
+    { ...inc, rule: "S14.att.6", points: 25 }, { ...inc, rule: "S14.att.6", points: -15 }, { ...inc, rule: "S14.att.6", points: 1e300 },
+    { ...inc, rule: "S14.att.6", points: "15" }, { ...inc, points: 3 }, { ...inc, extra: 1 }, { ...inc, subject: 5 },
+    { ...inc, window: ["W01"] }, { ...inc, note: { toJSON() { throw new Error("toJSON"); } } }, cyclic, { ...inc, note: deep(5000) },
+    throwingGetter, throwingProxy, new Date(0), new Uint8Array(4),
+  ];
+  const incidents = [inc, ...bad, { ...inc, rule: "S14.att.1a", quantity: 2 }];
+  const a = s14.assess({ period: "2026-10", incidents });
+  assert.equal(scoreOf(a), 90 - 2 - 2);
+  assert.deepEqual(a.errors.map((e) => e.row), bad.map((_, i) => i + 2), JSON.stringify(a.errors.map((e) => [e.row, e.error.message])));
+  for (const e of a.errors) {
+    assert.equal(e.input, "incident");
+    assert.ok(CODES.has(e.error.code), e.error.code);
+    assert.equal(typeof e.error.message, "string");
+    assert.deepEqual(Object.keys(e.error).sort(), ["code", "diagnostics", "help", "message"]);
+  }
+  const message = (row) => a.errors.find((e) => e.row === row).error.message;
+  assert.match(message(2), /must be an object, not a number/);
+  assert.match(message(13), /S14\.att\.9/);
+  // every bad row alone, too (the row-by-row path and the whole-column path agree)
+  for (const [i, row] of bad.entries()) {
+    const one = s14.assess({ period: "2026-10", incidents: [inc, row] });
+    assert.deepEqual(one.errors.map((e) => e.row), [2], `row ${label(row)}`);
+    assert.equal(one.errors[0].error.message, message(i + 2), `row ${label(row)}`);
+  }
+  // bad cases are case row errors
+  const handled = { ...goodCase, handler: "张三", window: "W01", completed_at: "2026-10-14T10:00:00+08:00" }; // due 10-13: 1 day late
+  const withCases = s14.assess({ period: "2026-10", incidents: [inc], cases: [handled, {}, cyclic, 5, { ...goodCase, days: -1 }, { ...goodCase, days: NaN }], casePolicy: "s2-service-center" });
+  assert.deepEqual(withCases.errors.map((e) => [e.input, e.row]), [["case", 2], ["case", 3], ["case", 4], ["case", 5], ["case", 6]]);
+  assert.equal(scoreOf(withCases), 88 - 2); // S14.biz.1.6: 1 day × 2
+  still();
+});
+
+test("decide: bad requests throw, bad violation rows are row errors", () => {
+  const requests = [
+    ...junk,
+    {},
+    { violations: "S2.zr.t1.1" },
+    { violations: [vio], asOf: 5 },
+    { violations: [vio], asOf: "garbage" },
+    { violations: [vio], asOf: "2026-10-32" },
+    { violations: [vio], asOf: "x".repeat(5000) },
+    { violations: [vio], as_of: "2026-10-31" },
+    { violations: new Array(10_000_001) },
+  ];
+  for (const r of requests) throwsZhidu(() => p.decide(r), null, `decide(${label(r)})`);
+  assert.equal(throwsZhidu(() => p.decide({ violations: [], as_of: "x" }), "input").help, "did you mean `asOf`?");
+  throwsZhidu(() => s14.decide({ violations: [] }), "input", "a policy without accountability rules");
+  const bad = [
+    5, null, "S2.zr.t1.1", [vio], {}, { ...vio, violation: "S2.zr.t9.9" }, { ...vio, violation: 5 }, { ...vio, at: "garbage" },
+    { ...vio, flags: "caused_delay" }, { ...vio, flags: ["no_such_flag"] }, { ...vio, flags: [5] }, { ...vio, extra: 1 },
+    { ...vio, note: 5n }, cyclic, throwingGetter, { ...vio, at: 1e300 },
+  ];
+  const d = p.decide({ violations: [vio, ...bad] });
+  assert.deepEqual(d.decisions.map((x) => x.row), [1]);
+  assert.deepEqual(d.errors.map((e) => e.row), bad.map((_, i) => i + 2), JSON.stringify(d.errors.map((e) => [e.row, e.error.message])));
+  for (const e of d.errors) {
+    assert.equal(e.input, "violation");
+    assert.ok(CODES.has(e.error.code));
+  }
+  still();
+});
+
+test("seeded random junk never traps assess, rankPeriod or decide", () => {
+  let seed = 20261031;
+  const rnd = (n) => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed % n;
+  };
+  const atoms = ["S14.att.2", "S14.att.6", "S2.zr.t1.1", "2026-10-12", "2026-10", "2026-Q4", "张三", "W01", "", 5, -5, 0, 15, 1e30, 2 ** 53, null, undefined, true, NaN];
+  const keys = ["subject", "window", "at", "rule", "quantity", "points", "violation", "flags", "period", "incidents", "roster", "cases", "lines", "asOf", "violations", "x"];
+  const value = (depth) => {
+    const k = rnd(depth > 3 ? 2 : 4);
+    if (k < 2) return atoms[rnd(atoms.length)];
+    if (k === 2) return Array.from({ length: rnd(4) }, () => value(depth + 1));
+    return Object.fromEntries(Array.from({ length: rnd(5) }, () => [keys[rnd(keys.length)], value(depth + 1)]));
+  };
+  const row = () => ({ subject: "张三", at: "2026-10-12", rule: atoms[rnd(3)], violation: "S2.zr.t1.1", ...value(1) });
+  for (let i = 0; i < 1500; i++) {
+    const a = value(0);
+    const rows = Array.from({ length: rnd(4) }, row);
+    const calls = [
+      () => s14.assess(a),
+      () => s14.assess({ period: "2026-10", incidents: rows.map(({ violation, ...r }) => r) }),
+      () => s14.rankPeriod({ period: "2026-10", incidents: Array.isArray(a) ? a : [a] }),
+      () => p.decide(a),
+      () => p.decide({ violations: rows.map(({ rule, ...r }) => r) }),
+    ];
+    answersOrThrowsZhidu(calls[i % calls.length], `call ${i % calls.length} with ${label(a)}`);
   }
   still();
 });

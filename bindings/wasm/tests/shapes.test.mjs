@@ -130,6 +130,47 @@ test("ZhiduError has its declared properties", () => {
   }
 });
 
+test("Assessment, WindowRank, DeductionTable, Decisions and AccountabilityRules", () => {
+  const s14 = ps.policy("s14-window-scorecard");
+  const request = {
+    period: "2026-10",
+    incidents: [
+      { subject: "张三", window: "W01", at: "2026-10-12", rule: "S14.att.1a", quantity: 2 },
+      { subject: "张三", window: "W01", at: "2026-10-13T10:00", rule: "S14.att.6", points: 15, case: "C9", note: "吃拿卡要" },
+      { subject: "李四", window: "W02", at: "2026-10-14", rule: "S14.svc.3", points: 3 },
+      { subject: "李四", window: "W02", at: "2026-10-14", rule: "S14.svc.4" },
+      { subject: "李四", window: "W02", at: "2026-09-14", rule: "S14.svc.1" },
+      { subject: "王五", at: "2026-10-14", rule: "S14.att.9" },
+    ],
+    cases: [{ id: "C1", class: "promised", accepted_at: "2026-09-30T10:00:00+08:00", days: 5, handler: "王五", window: "W03", completed_at: "2026-10-15T10:00:00+08:00" }, { id: "C2" }],
+    casePolicy: "s2-service-center",
+    roster: [["赵六", "W03"]],
+  };
+  const a = s14.assess(request);
+  assert.ok(a.scorecards.some((c) => c.kind === "window") && a.errors.length === 2 && a.outside_period === 1);
+  assert.ok(a.scorecards.some((c) => c.lines.some((l) => l.source.from === "case")));
+  assertShape(a, "Assessment");
+  assertShape(s14.assess({ ...request, lines: false }), "Assessment");
+  const ranking = s14.rankPeriod(request);
+  assert.ok(ranking.some((r) => !r.eligible));
+  for (const r of ranking) assertShape(r, "WindowRank");
+  for (const policy of ps.policies().filter((x) => x.hasDeductionTable)) assertShape(policy.deductionTable(), "DeductionTable");
+  const d = p.decide({
+    violations: [
+      { subject: "张三", at: "2025-11-03", violation: "S2.zr.t1.1" },
+      { subject: "张三", at: "2026-10-12T14:00", violation: "S2.zr.t1.1", flags: [], note: "again" },
+      { subject: "李四", at: "2026-10-12", violation: "S2.zr.t9" },
+      { subject: "王五", at: "2026-11-12", violation: "S2.zr.t1.1" },
+    ],
+    asOf: "2026-10-31",
+  });
+  assert.ok(d.decisions[1].escalation && d.errors.length === 1 && d.after_as_of === 1);
+  assertShape(d, "Decisions");
+  for (const policy of ps.policies().filter((x) => x.hasAccountabilityRules)) assertShape(policy.accountabilityRules(), "AccountabilityRules");
+  const sources = PolicySet.builtinSources();
+  assert.ok(Object.values(sources).every((v) => typeof v === "string") && Object.keys(sources).length >= 5);
+});
+
 test("the check itself finds wrong shapes (it is not vacuous)", () => {
   const problems = conform({ due_date: 5, due_at: "x", unit: "days", extra: 1 }, declared("Due"), "Due");
   assert.deepEqual(problems.sort(), [

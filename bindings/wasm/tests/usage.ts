@@ -13,6 +13,18 @@ import {
   type ErrorCode,
   type PolicyInfo,
   type ZhiduError,
+  type AccountabilityRules,
+  type AssessRequest,
+  type Assessment,
+  type DecideRequest,
+  type Decisions,
+  type DeductionTable,
+  type Incident,
+  type Points,
+  type PolicySources,
+  type Scorecard,
+  type ViolationRecord,
+  type WindowRank,
 } from "../pkg/node/zhidu_wasm.js";
 import init, { PolicySet as WebPolicySet } from "../pkg/web/zhidu_wasm.js";
 
@@ -78,6 +90,50 @@ try {
   const ds: Diagnostic[] = err.diagnostics;
 }
 
+// Assessment (考核计分) and accountability (责任追究).
+const sources: PolicySources = PolicySet.builtinSources();
+const withMine: PolicySet = PolicySet.fromToml({ ...sources, "town.toml": "[policy]\nid = \"town\"\n" });
+const s14: Policy = ps.policy("s14-window-scorecard");
+const hasTable: boolean = s14.hasDeductionTable && !s14.hasAccountabilityRules;
+const incidents: Incident[] = [
+  { subject: "张三", window: "W01", at: "2026-10-12", rule: "S14.att.1a", quantity: 2 },
+  { subject: "张三", window: "W01", at: "2026-10-12T09:00", rule: "S14.att.6", points: 15, note: "吃拿卡要" },
+];
+const assessReq: AssessRequest = {
+  period: "2026-10",
+  incidents,
+  cases: [{ id: "J1", class: "promised", accepted_at: "2026-10-12", days: 5, joint: true }],
+  casePolicy: "s2-service-center",
+  roster: [["李四", "W02"], { subject: "王五", window: "W03" }],
+  lines: true,
+};
+const assessment: Assessment = s14.assess(assessReq);
+s14.assess({ period: "2026-Q4", incidents: [], roster: { 张三: "W01" } });
+const card: Scorecard = assessment.scorecards[0];
+const total: number = card.total;
+const fines: string = card.fines;
+const categoryScores: number[] = card.categories.map((c) => c.score + c.raw_deductions + c.applied_deductions);
+const lineQuotes: string[] = card.lines.map((l) => l.rule + l.quote + l.fine);
+const lineRows: number[] = card.lines.map((l) => (l.source.from === "incident" ? l.source.row : l.source.overdue_days));
+const effectNames: string[] = card.effects.map((e) => e.name);
+const badRows: number[] = assessment.errors.map((e) => e.row);
+const badCodes: ErrorCode[] = assessment.errors.map((e) => e.error.code);
+const ranking: WindowRank[] = s14.rankPeriod(assessReq);
+const rankScore: string = ranking[0].score;
+const table: DeductionTable = s14.deductionTable();
+const points: Points = table.rules[0].points;
+const pointRange: string =
+  points.type === "range" ? `${points.min}—${points.max}` : points.type === "fixed" ? `${points.value}` : points.type === "choices" ? points.values.join("/") : "—";
+const violations: ViolationRecord[] = [{ subject: "张三", at: "2026-10-12", violation: "S2.zr.t1.1", flags: ["caused_delay"] }];
+const decideReq: DecideRequest = { violations, asOf: "2026-10-31T23:59:59+08:00" };
+const decisions: Decisions = p.decide(decideReq);
+const tiers: (number | null)[] = decisions.decisions.map((d) => d.tier);
+const escalation: string | undefined = decisions.decisions[0].escalation?.clause;
+const highest: (number | null)[] = decisions.subjects.map((x) => x.highest_tier);
+const rules: AccountabilityRules = p.accountabilityRules();
+const repeat: [string, number] | null = rules.repeat;
+const conflictCode: ErrorCode = "conflict";
+
 // The browser build: the same classes after `await init()`.
 async function web(): Promise<string> {
   await init();
@@ -95,4 +151,14 @@ const wrong: CaseStatus["status"] = "late";
 // @ts-expect-error event kinds are checked
 p.caseStatus({ id: "C", class: "promised", accepted_at: "2026-09-30", events: [{ kind: "pause", at: "x" }] }, "x");
 
+// @ts-expect-error `period` is required
+s14.assess({ incidents: [] });
+// @ts-expect-error `quantity` is a number
+s14.assess({ period: "2026-10", incidents: [{ subject: "张三", at: "2026-10-12", rule: "S14.att.2", quantity: "2" }] });
+// @ts-expect-error fines are decimal strings, not numbers
+const finesNumber: number = card.fines;
+// @ts-expect-error `violations` is required
+p.decide({ asOf: "2026-10-31" });
+
+export { assessment, badCodes, badRows, categoryScores, conflictCode, decisions, effectNames, escalation, fines, finesNumber, hasTable, highest, lineQuotes, lineRows, pointRange, rankScore, repeat, rules, table, tiers, total, withMine };
 export { all, builtin, caseEx, counted, diagnostics, dueDate, effect, failedRows, festival, first, ids, limits, many, name, perCase, quotes, remaining, sessions, warnings, web, yellow, wrong };
