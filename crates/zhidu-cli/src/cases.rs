@@ -7,7 +7,7 @@
 
 use std::collections::BTreeMap;
 use std::fs::File;
-use std::io::{BufRead, BufReader, BufWriter, Write};
+use std::io::{BufReader, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -16,7 +16,8 @@ use zhidu::{Case, CaseEvent, CaseStatus, Policy, Start, Status};
 use crate::Format;
 use crate::error::CliError;
 use crate::output::{error_cell, error_json};
-use crate::table::{CsvTable, cell};
+use crate::rows::{Line, Lines, MAX_ROW_BYTES, Rows};
+use crate::table::cell;
 
 #[derive(clap::Args)]
 pub(crate) struct Args {
@@ -184,12 +185,25 @@ pub(crate) fn read_log(path: &Path) -> Result<Vec<LoggedCase>, CliError> {
         return read_csv(path);
     }
     let mut cases = Vec::new();
-    for (i, line) in BufReader::new(open()?).split(b'\n').enumerate() {
-        let n = i as u64 + 1;
-        let bytes = line.map_err(|source| CliError::Read {
-            path: path.to_path_buf(),
-            source,
-        })?;
+    // Lines of at most `MAX_ROW_BYTES`: a longer one is an error for that line, not a file
+    // read into memory whole.
+    let mut lines = Lines::new(BufReader::new(open()?));
+    while let Some((n, line)) = lines.next_line().map_err(|source| CliError::Read {
+        path: path.to_path_buf(),
+        source,
+    })? {
+        let bytes = match line {
+            Line::Text(bytes) => bytes,
+            Line::TooLong => {
+                cases.push((
+                    n,
+                    Err(input(format!(
+                        "line {n} is longer than {MAX_ROW_BYTES} bytes"
+                    ))),
+                ));
+                continue;
+            }
+        };
         let text = match std::str::from_utf8(&bytes) {
             Ok(t) => t.trim().trim_start_matches('\u{feff}'),
             Err(e) => {
@@ -213,30 +227,47 @@ pub(crate) fn read_log(path: &Path) -> Result<Vec<LoggedCase>, CliError> {
 }
 
 fn read_csv(path: &Path) -> Result<Vec<LoggedCase>, CliError> {
-    let mut t = CsvTable::open(path)?;
-    let (id, class, accepted) = (
-        t.require("id")?,
-        t.require("class")?,
-        t.require("accepted_at")?,
-    );
+    let read_error = |source: std::io::Error| CliError::Read {
+        path: path.to_path_buf(),
+        source,
+    };
+    let file = File::open(path).map_err(read_error)?;
+    // Rows in bounded memory: a stray quote is one bad row, not the rest of the log.
+    let mut rows = Rows::new(BufReader::new(file));
+    let mut header = Vec::new();
+    if let Some((line, Err(e))) = rows.next(&mut header, None).map_err(read_error)? {
+        return Err(read_error(std::io::Error::other(format!(
+            "the header (line {line}) cannot be read: {e}"
+        ))));
+    }
+    let header = csv::StringRecord::from(header);
+    let require = |name: &str| {
+        crate::table::column(&header, name).ok_or_else(|| CliError::MissingColumn {
+            path: path.display().to_string(),
+            column: name.to_owned(),
+        })
+    };
+    let (id, class, accepted) = (require("id")?, require("class")?, require("accepted_at")?);
+    let column = |name: &str| crate::table::column(&header, name);
     let (days, handler, window, completed, events) = (
-        t.column("days"),
-        t.column("handler"),
-        t.column("window"),
-        t.column("completed_at"),
-        t.column("events"),
+        column("days"),
+        column("handler"),
+        column("window"),
+        column("completed_at"),
+        column("events"),
     );
     let mut cases = Vec::new();
-    for (i, record) in t.reader.records().enumerate() {
-        // Line numbers count the header as line 1.
-        let n = i as u64 + 2;
-        let record = match record {
-            Ok(r) => r,
-            Err(e) => {
-                cases.push((n, Err(input(format!("row {n}: unreadable csv row: {e}")))));
-                continue;
-            }
-        };
+    let mut fields = Vec::new();
+    while let Some((n, row)) = rows
+        .next(&mut fields, Some(header.len()))
+        .map_err(read_error)?
+    {
+        // `n` is the line the row starts on (the header is line 1).
+        if let Err(e) = row {
+            cases.push((n, Err(input(format!("row {n}: unreadable csv row: {e}")))));
+            continue;
+        }
+        let record = csv::StringRecord::from(std::mem::take(&mut fields));
         let get = |c: Option<usize>| cell(&record, c);
         let case = (|| -> Result<Case, zhidu::Error> {
             let mut case = Case::new(

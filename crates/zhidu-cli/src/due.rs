@@ -10,6 +10,7 @@ use zhidu::{Class, DayStepKind, DueExplanation, Start};
 use crate::Format;
 use crate::error::CliError;
 use crate::output::error_cell;
+use crate::rows::Rows;
 
 #[derive(clap::Args)]
 pub(crate) struct Args {
@@ -115,7 +116,9 @@ fn print_human(ex: &DueExplanation) {
 }
 
 /// Stream a CSV of `accepted_at,days` rows: one output row per input row, in order, with the
-/// input columns then `due_date,due_at,error`. Memory stays flat whatever the file size.
+/// input columns then `due_date,due_at,error`. Memory stays flat whatever the file size: rows
+/// are read one at a time, within the limits of [`crate::rows`] (a broken row is reported in
+/// its place and never takes the rows after it along).
 fn batch(class: Class<'_>, input: &PathBuf) -> Result<ExitCode, CliError> {
     let reader: Box<dyn Read> = if input.as_os_str() == "-" {
         Box::new(std::io::stdin().lock())
@@ -125,11 +128,26 @@ fn batch(class: Class<'_>, input: &PathBuf) -> Result<ExitCode, CliError> {
             source,
         })?)
     };
-    let mut rdr = csv::ReaderBuilder::new()
-        .flexible(true)
-        .from_reader(BufReader::with_capacity(1 << 16, reader));
-    let headers = rdr.headers().map_err(|e| read_error(input, e))?.clone();
-    let col = |name: &str| crate::table::column(&headers, name);
+    let read_error = |source: std::io::Error| CliError::Read {
+        path: input.clone(),
+        source,
+    };
+    let mut rows = Rows::new(BufReader::with_capacity(1 << 16, reader));
+    let mut headers: Vec<String> = Vec::new();
+    match rows.next(&mut headers, None).map_err(read_error)? {
+        Some((_, Ok(()))) => {}
+        Some((line, Err(e))) => {
+            return Err(read_error(std::io::Error::other(format!(
+                "the header (line {line}) cannot be read: {e}"
+            ))));
+        }
+        None => {}
+    }
+    if let Some(first) = headers.first_mut() {
+        *first = first.trim_start_matches('\u{feff}').to_owned();
+    }
+    let record = csv::StringRecord::from(headers.clone());
+    let col = |name: &str| crate::table::column(&record, name);
     let accepted_col = col("accepted_at").ok_or_else(|| CliError::MissingColumn {
         path: input.display().to_string(),
         column: "accepted_at".to_owned(),
@@ -140,75 +158,64 @@ fn batch(class: Class<'_>, input: &PathBuf) -> Result<ExitCode, CliError> {
     let mut out = csv::WriterBuilder::new()
         .flexible(true)
         .from_writer(BufWriter::with_capacity(1 << 16, stdout.lock()));
-    let mut header: Vec<&str> = headers.iter().collect();
+    let mut header: Vec<&str> = headers.iter().map(String::as_str).collect();
     header.extend(["due_date", "due_at", "error"]);
     out.write_record(&header)?;
-    let mut record = csv::StringRecord::new();
-    let (mut rows, mut bad) = (0u64, 0u64);
-    let mut line_fields: Vec<String> = Vec::with_capacity(width + 3);
-    loop {
-        match rdr.read_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {
-                rows += 1;
-                line_fields.clear();
-                line_fields.extend(record.iter().map(str::to_owned));
-                // Keep the columns aligned with the header even for short or long rows.
-                line_fields.resize(width, String::new());
-                let result = if record.len() != width {
-                    Err(zhidu::Error::Input {
-                        message: format!(
-                            "row {rows} has {} fields, the header has {width}",
-                            record.len()
-                        ),
-                        hint: None,
-                    })
-                } else {
-                    row_due(
-                        &class,
-                        record.get(accepted_col).unwrap_or(""),
-                        days_col.and_then(|c| record.get(c)),
-                    )
-                };
-                match result {
-                    Ok(due) => line_fields.extend([
-                        due.due_date.to_string(),
-                        due.due_at.to_rfc3339(),
-                        String::new(),
-                    ]),
-                    Err(e) => {
-                        bad += 1;
-                        line_fields.extend([
-                            String::new(),
-                            String::new(),
-                            format!("row {rows}: {}", error_cell(&e)),
-                        ]);
-                    }
-                }
-                out.write_record(&line_fields)?;
-            }
+    let (mut n, mut bad) = (0u64, 0u64);
+    let mut fields: Vec<String> = Vec::with_capacity(width + 3);
+    while let Some((_, row)) = rows.next(&mut fields, Some(width)).map_err(read_error)? {
+        n += 1;
+        let result = match row {
             Err(e) => {
-                // A row the CSV reader cannot split (bad UTF-8, an unclosed quote): report it
-                // in place and go on with the next row.
-                rows += 1;
+                // A row that cannot be read keeps its place, with empty input columns.
+                fields.clear();
+                Err(zhidu::Error::Input {
+                    message: format!("unreadable csv row: {e}"),
+                    hint: None,
+                })
+            }
+            Ok(()) if fields.len() != width => Err(zhidu::Error::Input {
+                message: format!(
+                    "row {n} has {} field{}, the header has {width}",
+                    fields.len(),
+                    if fields.len() == 1 { "" } else { "s" }
+                ),
+                hint: None,
+            }),
+            Ok(()) => row_due(
+                &class,
+                fields.get(accepted_col).map_or("", String::as_str),
+                days_col.and_then(|c| fields.get(c)).map(String::as_str),
+            ),
+        };
+        // Keep the columns aligned with the header even for short or long rows.
+        fields.resize(width, String::new());
+        match result {
+            Ok(due) => fields.extend([
+                due.due_date.to_string(),
+                due.due_at.to_rfc3339(),
+                String::new(),
+            ]),
+            Err(e) => {
                 bad += 1;
-                let mut fields = vec![String::new(); width];
                 fields.extend([
                     String::new(),
                     String::new(),
-                    format!("row {rows}: unreadable csv row: {e}"),
+                    format!("row {n}: {}", error_cell(&e)),
                 ]);
-                out.write_record(&fields)?;
-                if matches!(e.kind(), csv::ErrorKind::Io(_)) {
-                    break;
-                }
             }
         }
+        out.write_record(&fields)?;
     }
     out.flush()?;
     drop(out);
     std::io::stdout().flush()?;
-    eprintln!("{rows} rows, {} answered, {bad} with errors", rows - bad);
+    let blank = match rows.blank {
+        0 => String::new(),
+        1 => ", 1 blank line skipped".to_owned(),
+        b => format!(", {b} blank lines skipped"),
+    };
+    eprintln!("{n} rows, {} answered, {bad} with errors{blank}", n - bad);
     Ok(if bad > 0 {
         ExitCode::from(1)
     } else {
@@ -230,11 +237,4 @@ fn row_due(
         })?),
     };
     class.due(start, days)
-}
-
-fn read_error(path: &std::path::Path, e: csv::Error) -> CliError {
-    CliError::Read {
-        path: path.to_path_buf(),
-        source: std::io::Error::other(e.to_string()),
-    }
 }

@@ -14,6 +14,7 @@ mod error;
 mod output;
 mod rank;
 mod report;
+mod rows;
 mod table;
 
 use std::path::PathBuf;

@@ -774,3 +774,606 @@ fn report_shows_a_hand_computed_month_in_every_format() {
         "{text}"
     );
 }
+
+// ---- hostile inputs (issue #8) ----
+
+/// The peak resident memory (kB) of process `pid`, sampled from `/proc` until it exits.
+fn watch_peak_rss(pid: u32) -> std::thread::JoinHandle<u64> {
+    std::thread::spawn(move || {
+        let mut peak = 0;
+        // A finished process (a zombie until it is waited for) has no memory lines.
+        while let Some(hwm) = std::fs::read_to_string(format!("/proc/{pid}/status"))
+            .ok()
+            .and_then(|status| {
+                status
+                    .lines()
+                    .find_map(|l| l.strip_prefix("VmHWM:"))
+                    .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+            })
+        {
+            peak = peak.max(hwm);
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        peak
+    })
+}
+
+/// Stream `n` rows through `zhidu due --input -` from another thread, never holding them:
+/// every 100,000th row (from the 50,000th) is bad. Returns the peak memory of `zhidu` (kB).
+fn stream_rows(n: u64) -> u64 {
+    let started = std::time::Instant::now();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_zhidu"))
+        .args([
+            "due",
+            "--policy",
+            "s2-service-center",
+            "--class",
+            "promised",
+            "--input",
+            "-",
+        ])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let peak = watch_peak_rss(child.id());
+    let base = NaiveDate::from_ymd_opt(2024, 1, 1).unwrap();
+    let date = move |i: u64| base + Days::new(i % 1000);
+    let is_bad = |i: u64| i % 100_000 == 50_000;
+    let mut stdin = std::io::BufWriter::with_capacity(1 << 16, child.stdin.take().unwrap());
+    let writer = std::thread::spawn(move || {
+        stdin.write_all(b"id,accepted_at,days\n").unwrap();
+        for i in 0..n {
+            if is_bad(i) {
+                writeln!(stdin, "r{i},2026-02-30,5").unwrap();
+            } else {
+                writeln!(stdin, "r{i},{},{}", date(i), i % 7 + 1).unwrap();
+            }
+        }
+        stdin.flush().unwrap();
+    });
+    let mut stderr = child.stderr.take().unwrap();
+    let errors = std::thread::spawn(move || {
+        let mut s = String::new();
+        std::io::Read::read_to_string(&mut stderr, &mut s).unwrap();
+        s
+    });
+    let ps = zhidu::PolicySet::builtin().unwrap();
+    let class = ps
+        .policy("s2-service-center")
+        .unwrap()
+        .class("promised")
+        .unwrap();
+    let mut out = std::io::BufReader::with_capacity(1 << 16, child.stdout.take().unwrap());
+    let mut line = String::new();
+    std::io::BufRead::read_line(&mut out, &mut line).unwrap();
+    assert_eq!(line, "id,accepted_at,days,due_date,due_at,error\n");
+    let mut rows = 0u64;
+    let mut bad = 0u64;
+    loop {
+        line.clear();
+        if std::io::BufRead::read_line(&mut out, &mut line).unwrap() == 0 {
+            break;
+        }
+        let i = rows;
+        rows += 1;
+        let (id, rest) = line.split_once(',').unwrap();
+        assert_eq!(
+            id.strip_prefix('r').and_then(|x| x.parse::<u64>().ok()),
+            Some(i),
+            "row {rows} out of order: {line}"
+        );
+        if is_bad(i) {
+            bad += 1;
+            assert!(
+                rest.contains(&format!(
+                    "row {rows}: `2026-02-30` is not a date or an instant"
+                )),
+                "{line}"
+            );
+        } else if i % 99_991 == 0 {
+            let due = class
+                .due(date(i), Some(u32::try_from(i % 7 + 1).unwrap()))
+                .unwrap();
+            assert!(
+                rest.ends_with(&format!("{},{},\n", due.due_date, due.due_at.to_rfc3339())),
+                "{line}"
+            );
+        } else {
+            assert!(rest.ends_with(",\n") && !rest.contains("row "), "{line}");
+        }
+    }
+    writer.join().unwrap();
+    let status = child.wait().unwrap();
+    let peak = peak.join().unwrap();
+    assert_eq!(rows, n, "rows in = rows out");
+    assert_eq!(bad, n.saturating_sub(50_000).div_ceil(100_000));
+    assert_eq!(status.code(), Some(if bad > 0 { 1 } else { 0 }));
+    let summary = errors.join().unwrap();
+    assert_eq!(
+        summary,
+        format!("{n} rows, {} answered, {bad} with errors\n", n - bad)
+    );
+    println!(
+        "{n} rows through stdin: {:?}, zhidu peak RSS {peak} kB",
+        started.elapsed()
+    );
+    peak
+}
+
+/// 200,000 rows through a pipe: every row answered in order, the bad ones in their place,
+/// memory flat. The 10-million-row run is `ZHIDU_LONG_TESTS=1` (see below).
+#[test]
+fn batch_streams_200k_rows_from_a_pipe_in_flat_memory() {
+    let peak = stream_rows(200_000);
+    assert!(peak > 0 && peak < 64 * 1024, "peak RSS {peak} kB");
+}
+
+/// 10,000,000 rows: run with `ZHIDU_LONG_TESTS=1` (about 40 s in a debug build, 5 s in a
+/// release build); memory must stay where it is for 200,000.
+#[test]
+fn batch_streams_10_million_rows_in_flat_memory() {
+    if std::env::var_os("ZHIDU_LONG_TESTS").is_none() {
+        println!("skipped: set ZHIDU_LONG_TESTS=1 to stream 10,000,000 rows");
+        return;
+    }
+    let small = stream_rows(200_000);
+    let big = stream_rows(10_000_000);
+    assert!(
+        big < small + 16 * 1024,
+        "10M rows peak {big} kB vs 200k rows {small} kB"
+    );
+}
+
+/// Every broken shape of a CSV export in one file: each row gets exactly one output row, in
+/// order, the bad ones with their row number, and every good row its due date.
+#[test]
+fn batch_keeps_every_row_of_a_broken_export() {
+    let dir = temp_dir("broken-csv");
+    let long = "x".repeat(2 << 20);
+    let mut csv: Vec<u8> = Vec::new();
+    // A byte-order mark, CRLF line endings, a column the batch does not know.
+    csv.extend_from_slice("\u{feff}id,accepted_at,days,note\r\n".as_bytes());
+    let rows: Vec<(&str, Vec<u8>, Option<&str>)> = vec![
+        ("ok", b"1,2026-09-30,5,plain".to_vec(), None),
+        (
+            "quoted newline",
+            b"2,2026-09-30,5,\"two\r\nlines, and a comma\"".to_vec(),
+            None,
+        ),
+        ("blank", Vec::new(), None),
+        (
+            "missing field",
+            b"3,2026-09-30,5".to_vec(),
+            Some("row 3 has 3 fields, the header has 4"),
+        ),
+        (
+            "extra field",
+            b"4,2026-09-30,5,x,y".to_vec(),
+            Some("row 4 has 5 fields, the header has 4"),
+        ),
+        (
+            "stray quote",
+            b"5,\"2026-09-30,5,unclosed".to_vec(),
+            Some("unreadable csv row: line 8 has a quote that is not closed"),
+        ),
+        (
+            "after the quote",
+            b"6,2026-10-09,3,\"quoted\"".to_vec(),
+            None,
+        ),
+        (
+            "inch mark",
+            b"7,5\" pipe,1,x".to_vec(),
+            Some("`5\" pipe` is not a date or an instant"),
+        ),
+        (
+            "not utf-8",
+            b"8,2026-09-30,5,\xff\xfe".to_vec(),
+            Some("unreadable csv row: line 11 is not UTF-8 (byte 0 of a field)"),
+        ),
+        (
+            "too long",
+            long.as_bytes().to_vec(),
+            Some("unreadable csv row: line 12 is longer than 1048576 bytes"),
+        ),
+        (
+            "negative days",
+            b"9,2026-09-30,-5,x".to_vec(),
+            Some("`-5` is not a whole number of days"),
+        ),
+        (
+            "days past u32",
+            b"10,2026-09-30,4294967296,x".to_vec(),
+            Some("`4294967296` is not a whole number of days"),
+        ),
+        (
+            "a billion days",
+            b"11,2026-09-30,1000000000,x".to_vec(),
+            Some("calendar `cn-mainland` does not cover 2027"),
+        ),
+        (
+            "year 0",
+            b"12,0000-01-01,5,x".to_vec(),
+            Some("calendar `cn-mainland` does not cover 0"),
+        ),
+        (
+            "24:00",
+            b"13,2026-10-12T24:00,5,x".to_vec(),
+            Some("`2026-10-12T24:00` is not a date or an instant"),
+        ),
+        ("+14:00", b"14,2026-10-13T01:00:00+14:00,3,x".to_vec(), None),
+        ("spaces", b"15, 2026-09-30 , 5 ,x".to_vec(), None),
+        ("last, no newline", b"16,2026-09-30,,x".to_vec(), None),
+    ];
+    for (i, (_, bytes, _)) in rows.iter().enumerate() {
+        csv.extend_from_slice(bytes);
+        if i + 1 < rows.len() {
+            csv.extend_from_slice(b"\r\n");
+        }
+    }
+    let input = write(&dir, "broken.csv", &csv);
+    let o = zhidu(&[
+        "due",
+        "--policy",
+        "s2-service-center",
+        "--class",
+        "promised",
+        "--input",
+        &input,
+    ]);
+    assert_no_panic(&o);
+    assert_eq!(o.status.code(), Some(1));
+    let mut rdr = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(o.stdout.as_slice());
+    assert_eq!(
+        rdr.headers().unwrap().iter().collect::<Vec<_>>(),
+        [
+            "id",
+            "accepted_at",
+            "days",
+            "note",
+            "due_date",
+            "due_at",
+            "error"
+        ]
+    );
+    let out: Vec<csv::StringRecord> = rdr.records().map(Result::unwrap).collect();
+    let expected: Vec<_> = rows
+        .iter()
+        .filter(|(what, _, _)| *what != "blank")
+        .collect();
+    assert_eq!(out.len(), expected.len(), "rows in = rows out");
+    let ps = zhidu::PolicySet::builtin().unwrap();
+    let class = ps
+        .policy("s2-service-center")
+        .unwrap()
+        .class("promised")
+        .unwrap();
+    for (n, (rec, (what, bytes, error))) in out.iter().zip(&expected).enumerate() {
+        let n = n + 1;
+        match error {
+            Some(message) => {
+                assert!(
+                    rec[6].starts_with(&format!("row {n}: {message}")),
+                    "{what}: {:?}",
+                    rec
+                );
+                assert_eq!((&rec[4], &rec[5]), ("", ""), "{what}");
+            }
+            None => {
+                assert_eq!(&rec[6], "", "{what}: {:?}", rec);
+                let fields: Vec<&str> = std::str::from_utf8(bytes).unwrap().split(',').collect();
+                let days = fields[2].trim();
+                let due = class
+                    .due(
+                        fields[1].trim().parse::<zhidu::Start>().unwrap(),
+                        (!days.is_empty()).then(|| days.parse().unwrap()),
+                    )
+                    .unwrap();
+                assert_eq!(
+                    (&rec[4], &rec[5]),
+                    (
+                        due.due_date.to_string().as_str(),
+                        due.due_at.to_rfc3339().as_str()
+                    ),
+                    "{what}"
+                );
+            }
+        }
+    }
+    // The quoted field keeps its newline; the row after the stray quote is answered.
+    assert_eq!(&out[1][3], "two\nlines, and a comma");
+    assert_eq!((&out[5][0], &out[5][4]), ("6", "2026-10-13"));
+    assert_eq!(
+        String::from_utf8_lossy(&o.stderr),
+        format!(
+            "{} rows, 6 answered, {} with errors, 1 blank line skipped\n",
+            expected.len(),
+            expected.len() - 6
+        )
+    );
+}
+
+#[test]
+fn batch_headers_that_cannot_be_used() {
+    let dir = temp_dir("headers");
+    let run = |name: &str, text: &[u8]| {
+        let path = write(&dir, name, text);
+        let o = zhidu(&[
+            "due",
+            "--policy",
+            "s2-service-center",
+            "--class",
+            "promised",
+            "--input",
+            &path,
+        ]);
+        assert_no_panic(&o);
+        (o, path)
+    };
+    // No `accepted_at` column (or no header at all): the command fails, naming the file.
+    for (name, text) in [
+        ("no-column.csv", &b"accepted,days\n2026-09-30,5\n"[..]),
+        ("empty.csv", b""),
+        ("blank.csv", b"\n\n"),
+    ] {
+        let (o, path) = run(name, text);
+        assert_eq!(o.status.code(), Some(2), "{name}");
+        assert_eq!(
+            String::from_utf8_lossy(&o.stderr),
+            format!(
+                "error: `{path}` has no `accepted_at` column\n  help: the first line must name the columns, e.g. `accepted_at,days`\n"
+            ),
+            "{name}"
+        );
+        assert!(o.stdout.is_empty());
+    }
+    // A header only: no rows, success.
+    let (o, _) = run("header-only.csv", b"accepted_at,days\r\n");
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(stdout(&o), "accepted_at,days,due_date,due_at,error\n");
+    assert_eq!(
+        String::from_utf8_lossy(&o.stderr),
+        "0 rows, 0 answered, 0 with errors\n"
+    );
+    // No `days` column: each row takes the class's default (5 for 承诺件).
+    let (o, _) = run("no-days.csv", b"accepted_at\n2026-09-30\n");
+    assert_eq!(
+        stdout(&o).lines().nth(1),
+        Some("2026-09-30,2026-10-13,2026-10-14T00:00:00+08:00,")
+    );
+    // A header with an unclosed quote is an error of the file, not of a row.
+    let (o, path) = run("bad-header.csv", b"\"accepted_at,days\n");
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&o.stderr),
+        format!(
+            "error: cannot read `{path}`: the header (line 1) cannot be read: line 1 has a quote that is not closed\n"
+        )
+    );
+}
+
+#[test]
+fn due_days_at_the_edges() {
+    let due = |days: &str| {
+        zhidu(&[
+            "due",
+            "--policy",
+            "s2-service-center",
+            "--class",
+            "promised",
+            "--accepted",
+            "2026-09-30T10:00:00+08:00",
+            "--days",
+            days,
+        ])
+    };
+    let o = due("1000000000");
+    assert_no_panic(&o);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.starts_with("error: calendar `cn-mainland` does not cover 2027\n"),
+        "{err}"
+    );
+    for bad in ["4294967296", "5.5", ""] {
+        let o = due(bad);
+        assert_no_panic(&o);
+        assert_eq!(o.status.code(), Some(2), "{bad}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(
+            err.starts_with(&format!("error: invalid value '{bad}' for '--days <DAYS>'")),
+            "{err}"
+        );
+    }
+    // A negative number reads as an option unless it is attached.
+    let o = due("-5");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&o.stderr).starts_with("error: unexpected argument '-5' found")
+    );
+    let o = zhidu(&[
+        "due",
+        "--policy",
+        "s2-service-center",
+        "--class",
+        "promised",
+        "--accepted",
+        "2026-09-30",
+        "--days=-5",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&o.stderr)
+            .starts_with("error: invalid value '-5' for '--days <DAYS>'")
+    );
+    let o = due("0");
+    assert_eq!(o.status.code(), Some(0));
+    assert!(
+        stdout(&o).contains("due date  2026-09-30"),
+        "{}",
+        stdout(&o)
+    );
+}
+
+#[test]
+fn policy_files_that_cannot_be_read() {
+    let dir = temp_dir("policy-files");
+    let args = |path: &str| {
+        vec![
+            "--policies".to_owned(),
+            path.to_owned(),
+            "due".to_owned(),
+            "--policy".to_owned(),
+            "town".to_owned(),
+            "--class".to_owned(),
+            "permit".to_owned(),
+            "--accepted".to_owned(),
+            "2026-09-30".to_owned(),
+        ]
+    };
+    let run = |path: &str| {
+        let a = args(path);
+        let o = zhidu(&a.iter().map(String::as_str).collect::<Vec<_>>());
+        assert_no_panic(&o);
+        o
+    };
+    let bad = write(&dir, "bad.toml", b"[policy]\nid = \"t\xffown\"\n");
+    let o = run(&bad);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&o.stderr),
+        format!(
+            "error: cannot read `{bad}`: the file is not UTF-8 (first bad byte at offset 16)\n"
+        )
+    );
+    let big = dir.join("big.toml");
+    std::fs::File::create(&big)
+        .unwrap()
+        .set_len(100 << 20)
+        .unwrap();
+    let t = std::time::Instant::now();
+    let o = run(&big.display().to_string());
+    assert!(t.elapsed() < std::time::Duration::from_secs(5));
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&o.stderr).starts_with(&format!(
+            "error: `{}` is 104857600 bytes, over the limit of 8388608 bytes\n",
+            big.display()
+        )),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let o = run("/dev/zero");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).starts_with("error: `/dev/zero` is 8388609 bytes"));
+    // `check` locates every problem: file, line, column and key path.
+    let broken = write(
+        &dir,
+        "broken.toml",
+        b"[policy]\r\nid = \"a/b\"\r\nname = 5\r\n",
+    );
+    let o = zhidu(&["check", &broken]);
+    assert_no_panic(&o);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert!(out.contains(&format!("error: invalid type: integer `5`, expected a string\n  --> {broken}:3:8 (at `policy.name`)")), "{out}");
+}
+
+#[test]
+fn case_logs_with_broken_lines_lose_no_good_case() {
+    let dir = temp_dir("broken-logs");
+    let good = |id: &str| {
+        format!(r#"{{"id":"{id}","class":"promised","accepted_at":"2026-10-08","days":5}}"#)
+    };
+    let mut jsonl = Vec::new();
+    jsonl.extend_from_slice(format!("{}\n", good("A")).as_bytes());
+    jsonl.extend_from_slice(
+        b"{\"id\":\"B\",\"class\":\"promised\",\"accepted_at\":\"2026-10-08\"\xff}\n",
+    );
+    jsonl.extend_from_slice(format!("{}\n", "x".repeat(2 << 20)).as_bytes());
+    let events: Vec<String> = (0..1001)
+        .map(|i| {
+            format!(
+                r#"{{"kind":"{}","at":"2026-10-09T10:{:02}:{:02}+08:00"{}}}"#,
+                if i % 2 == 0 { "suspend" } else { "resume" },
+                i / 60,
+                i % 60,
+                if i % 2 == 0 {
+                    r#","reason":"hearing""#
+                } else {
+                    ""
+                }
+            )
+        })
+        .collect();
+    jsonl.extend_from_slice(
+        format!(
+            r#"{{"id":"C","class":"promised","accepted_at":"2026-10-08","days":5,"events":[{}]}}"#,
+            events.join(",")
+        )
+        .as_bytes(),
+    );
+    jsonl.extend_from_slice(format!("\n{}\n", good("D")).as_bytes());
+    let path = write(&dir, "log.jsonl", &jsonl);
+    let o = zhidu(&[
+        "cases",
+        "--policy",
+        "s2-service-center",
+        "--as-of",
+        "2026-10-12T12:00:00+08:00",
+        &path,
+        "--format",
+        "json",
+    ]);
+    assert_no_panic(&o);
+    assert_eq!(o.status.code(), Some(1));
+    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let v = v.as_array().unwrap();
+    assert_eq!(v.len(), 5, "one answer per line");
+    assert_eq!(
+        (v[0]["id"].as_str(), v[4]["id"].as_str()),
+        (Some("A"), Some("D"))
+    );
+    assert_eq!(v[1]["error"]["message"], "line 2 is not UTF-8 (byte 55)");
+    assert_eq!(
+        v[2]["error"]["message"],
+        "line 3 is longer than 1048576 bytes"
+    );
+    assert_eq!(
+        v[3]["error"]["message"],
+        "case `C`: case `C` has 1001 events, over the limit of 1000"
+    );
+    // CSV: a stray quote costs its own line, not the cases after it.
+    let csv = write(
+        &dir,
+        "log.csv",
+        b"id,class,accepted_at,days,handler,window,completed_at,events\nA,promised,2026-10-08,5,,,,\nB,promised,\"2026-10-08,5,,,,\nC,promised,2026-10-08,5,,,,\n\nD,promised,2026-10-08,5,,,,\"suspend 2026-10-09T10:00 hearing;\n resume 2026-10-10T09:00\"\n",
+    );
+    let o = zhidu(&[
+        "cases",
+        "--policy",
+        "s2-service-center",
+        "--as-of",
+        "2026-10-12T12:00:00+08:00",
+        &csv,
+        "--format",
+        "csv",
+    ]);
+    assert_no_panic(&o);
+    let out = stdout(&o);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 5, "{out}");
+    assert!(lines[1].starts_with("2,A,promised,"), "{out}");
+    assert!(
+        lines[2].starts_with("3,")
+            && lines[2]
+                .ends_with("row 3: unreadable csv row: line 3 has a quote that is not closed"),
+        "{out}"
+    );
+    assert!(lines[3].starts_with("4,C,promised,"), "{out}");
+    assert!(lines[4].starts_with("6,D,promised,"), "{out}");
+}
