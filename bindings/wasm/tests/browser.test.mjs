@@ -1,4 +1,4 @@
-// The calculator page in headless Chromium (Debian's /usr/bin/chromium driven by
+// The calculators page in headless Chromium (Debian's /usr/bin/chromium driven by
 // playwright-core): served by a local static server from bindings/wasm/, filled like a clerk
 // would, checked, and photographed to target/screenshots/.
 import { after, before, test } from "node:test";
@@ -153,6 +153,97 @@ test("a date outside the calendar shows the engine's error and help, and the pag
   await page.selectOption("#policy", "s2-service-center");
   await page.selectOption("#class", "complaint_complex");
   assert.equal(await page.isDisabled("#days"), true);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+/** Add an incident with the score calculator's picker. */
+async function addIncident(page, { rule, quantity, points, date }) {
+  await page.selectOption("#rule", rule);
+  if (quantity !== undefined) await page.fill("#quantity", String(quantity));
+  if (points !== undefined) {
+    if ((await page.$eval("#points", (e) => e.tagName)) === "SELECT") await page.selectOption("#points", String(points));
+    else await page.fill("#points", String(points));
+  }
+  if (date !== undefined) await page.fill("#incident-date", date);
+  await page.click("#add");
+}
+
+test("考核计分计算器: S14 att.1a ×2, att.2 ×1, att.6 at 15 points → 71, ¥190.00, 取消年度评先资格", async () => {
+  const { page, problems } = await open("/www/index.html?lang=zh");
+  // two calculators: the tab bar is shown, and the second tab switches the page
+  assert.equal(await page.isVisible("#tabs"), true);
+  await page.click('#tabs a[href="#score"]');
+  await page.waitForSelector("#calc-score:not([hidden]) #score-form");
+  assert.equal(await page.textContent("h1"), "考核计分计算器");
+  assert.equal(await page.isHidden("#calc-due"), true);
+
+  await page.selectOption("#score-policy", "s14-window-scorecard");
+  await page.fill("#month", "2026-10");
+  await page.dispatchEvent("#month", "change");
+  // the picker lists the table's rules grouped by category, with points, unit and fine
+  const groups = await page.$$eval("#rule optgroup", (gs) => gs.map((g) => g.label));
+  assert.deepEqual(groups.slice(0, 3), ["考勤（30分）", "服务质量（20分）", "办件管理（15分）"]);
+  const att6 = await page.$eval('#rule option[value="S14.att.6"]', (o) => o.textContent);
+  assert.match(att6, /S14\.att\.6.*扣10—20分\/次.*¥150\.00/);
+  await page.selectOption("#rule", "S14.att.6");
+  assert.deepEqual(await page.$eval("#points", (e) => [e.min, e.max]), ["10", "20"]);
+  assert.match(await page.textContent("#score-form"), /扣10—20分/);
+  assert.equal((await page.inputValue("#incident-date")).slice(0, 7), "2026-10");
+
+  await addIncident(page, { rule: "S14.att.1a", quantity: 2 });
+  await addIncident(page, { rule: "S14.att.2", quantity: 1 });
+  await addIncident(page, { rule: "S14.att.6", points: 15, date: "2026-10-12" });
+
+  // S14 totals 90 (30 + 20 + 15 + 25); 考勤 30 − 2 − 2 − 15 = 11
+  assert.equal(await page.textContent("[data-testid=total]"), "71");
+  assert.equal(await page.textContent("[data-testid=fines]"), "¥190.00");
+  assert.match(await page.textContent("[data-testid=effects]"), /取消年度评先资格/);
+  const card = page.locator('.card.person[data-subject="张三"]');
+  const att = await card.locator('tr[data-category="att"]').textContent();
+  assert.match(att, /考勤\s*11\s*\/\s*30/);
+  assert.match(att, /−19.*−19/);
+  // every line with its clause id and Chinese quote
+  const lines = await card.locator(".lines tbody tr").evaluateAll((rs) => rs.map((r) => r.dataset.rule));
+  assert.deepEqual(lines, ["S14.att.1a", "S14.att.2", "S14.att.6"]);
+  const text = await card.locator(".lines").textContent();
+  assert.match(text, /上班迟到或下班早退的,每人次扣1分/);
+  assert.match(text, /每次视情节轻重扣10—20分,扣除当月奖励150元/);
+  // att.6 is charged to the person and the window (A19): the window's own card shows too
+  assert.equal(await page.textContent('.card.window[data-subject="W01"] .summary strong'), "75");
+
+  await page.screenshot({ path: join(shots, "score-calculator-zh.png"), fullPage: true });
+
+  // points outside 10—20: the engine's error next to that line; the others still count
+  await page.fill('#incidents tr[data-row="3"] .pts', "25");
+  await page.dispatchEvent('#incidents tr[data-row="3"] .pts', "change");
+  const bad = page.locator('#incidents tr[data-row="3"] .row-error');
+  assert.match(await bad.textContent(), /outside the allowed values 10–20 of rule `S14\.att\.6`/);
+  assert.equal(await bad.getAttribute("data-code"), "input");
+  assert.equal(await page.textContent("[data-testid=total]"), String(90 - 4));
+  assert.equal(await page.textContent("[data-testid=fines]"), "¥40.00");
+  await page.fill('#incidents tr[data-row="3"] .pts', "15");
+  await page.dispatchEvent('#incidents tr[data-row="3"] .pts', "change");
+  assert.equal(await page.$$eval(".row-error", (e) => e.length), 0);
+
+  // English, the same scorecard
+  await page.click("#lang");
+  assert.equal(await page.textContent("h1"), "Score calculator");
+  assert.equal(await page.textContent("[data-testid=total]"), "71");
+  await page.screenshot({ path: join(shots, "score-calculator-en.png"), fullPage: true });
+  await page.click("#lang");
+
+  // S2: a choice rule (荣誉 5/10/15/30) offers exactly its values; removing a line rescores
+  await page.selectOption("#score-policy", "s2-service-center");
+  await page.selectOption("#rule", "S2.assess.bonus.2");
+  assert.deepEqual(await page.$$eval("#points option", (os) => os.map((o) => o.value).filter(Boolean)), ["5", "10", "15", "30"]);
+  await addIncident(page, { rule: "S2.assess.bonus.2", points: 10 });
+  await addIncident(page, { rule: "S2.assess.qin.1", quantity: 3 });
+  assert.equal(await page.textContent("[data-testid=total]"), String(100 + 10 - 6));
+  assert.equal(await page.textContent("[data-testid=bonus]"), "+10");
+  await page.click('#incidents tr[data-row="1"] .remove');
+  assert.equal(await page.textContent("[data-testid=total]"), "94");
+
   assert.deepEqual(problems, []);
   await page.close();
 });

@@ -1,15 +1,15 @@
 // The calculators page: loads the WebAssembly engine once and mounts the calculators.
 //
 // A calculator is a module whose default export is
-//   { id, title: () => string, mount(container, ctx) → { refresh() } }
+//   { id, title, heading, subtitle: () => string, mount(container, ctx) → { refresh() } }
 // and is listed in `calculators` below. With more than one, a tab bar appears (the hash picks
-// the tab: #due, #score …). The score calculator (考核计分计算器) joins this list when the core
-// has assessment; nothing else here changes.
+// the tab: #due, #score) and the page's heading is the shown calculator's.
 import init, { PolicySet } from "../pkg/web/zhidu_wasm.js";
 import { applyStatic, getLang, onLang, setLang, t } from "./i18n.js";
 import due from "./due.js";
+import score from "./score.js";
 
-const calculators = [due];
+const calculators = [due, score];
 
 const $ = (sel) => document.querySelector(sel);
 
@@ -48,6 +48,11 @@ async function main() {
     const current = panels.has(wanted) ? wanted : calculators[0].id;
     for (const [id, { panel }] of panels) panel.hidden = id !== current;
     for (const a of tabs.querySelectorAll("a")) a.setAttribute("aria-current", a.hash === `#${current}` ? "page" : "false");
+    const calc = calculators.find((c) => c.id === current);
+    $("#app-title").textContent = calc.heading();
+    $(".subtitle").textContent = calc.subtitle();
+    document.title = `${calc.heading()} · zhidu 制度`;
+    document.body.dataset.calculator = current;
   };
   const drawTabs = () => {
     tabs.textContent = "";

@@ -5,7 +5,7 @@
 import { getLang, t } from "./i18n.js";
 
 /** A small DOM builder: el("div", { class: "x", "data-date": d }, child, "text", …). */
-function el(tag, attrs = {}, ...children) {
+export function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) {
     if (v === undefined || v === null || v === false) continue;
@@ -14,7 +14,7 @@ function el(tag, attrs = {}, ...children) {
     else if (v === true) node.setAttribute(k, "");
     else node.setAttribute(k, String(v));
   }
-  for (const c of children.flat()) if (c !== null && c !== undefined && c !== false) node.append(c);
+  for (const c of children.flat(Infinity)) if (c !== null && c !== undefined && c !== false) node.append(c);
   return node;
 }
 
@@ -46,6 +46,8 @@ function* months(from, to, most = 24) {
 export default {
   id: "due",
   title: () => t("due.tab"),
+  heading: () => t("app.title"),
+  subtitle: () => t("app.subtitle"),
   mount(root, ctx) {
     const policies = ctx.policies.policies().map((handle) => ({ handle, info: handle.info() }));
     const first = policies.find((p) => p.info.id === "s2-service-center") ?? policies[0];
