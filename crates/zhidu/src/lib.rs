@@ -57,13 +57,24 @@ pub use policy::{
 };
 pub use source::{Clause, DefaultNote};
 
-#[cfg(test)]
-mod send_sync {
-    // Policies are shared across threads by every host; this fails to compile if not.
+// Policies are shared across threads by every host (Python threads, worker pools), and
+// results are sent between them: this fails to compile, in every build and not only under
+// `cfg(test)`, if any of these stops being `Send + Sync`.
+const _: () = {
     const fn assert_send_sync<T: Send + Sync>() {}
-    const _: () = assert_send_sync::<crate::Policy>();
-    const _: () = assert_send_sync::<crate::PolicySet>();
-}
+    assert_send_sync::<Policy>();
+    assert_send_sync::<PolicySet>();
+    assert_send_sync::<Calendar>();
+    assert_send_sync::<Class<'static>>();
+    assert_send_sync::<Error>();
+    assert_send_sync::<Due>();
+    assert_send_sync::<DueExplanation>();
+    assert_send_sync::<CaseStatus>();
+    assert_send_sync::<Assessment>();
+    assert_send_sync::<Decisions>();
+    assert_send_sync::<AccountabilityRules>();
+    assert_send_sync::<DeductionTable>();
+};
 
 /// The README's Rust examples run as doctests, so the front door never lies.
 #[cfg(doctest)]
