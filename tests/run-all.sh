@@ -7,11 +7,12 @@
 #   tests/suites/rust.sh      fmt, clippy, unit, doc, conformance, property, CLI tests
 #   bindings/python/test.sh   the Python package: build in a venv, pytest, stubtest
 #   bindings/wasm/test.sh     the WASM package: build, node corpus, tsc, headless Chromium
+#   tests/suites/differential.sh  seeded random scenarios through Rust, CLI, Python and WASM, compared
 #   tests/suites/report.sh    the monthly HTML report on the example month, in headless Chromium
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-suites=(tests/suites/rust.sh bindings/python/test.sh bindings/wasm/test.sh tests/suites/report.sh)
+suites=(tests/suites/rust.sh bindings/python/test.sh bindings/wasm/test.sh tests/suites/differential.sh tests/suites/report.sh)
 ran=0
 for suite in "${suites[@]}"; do
   if [ -f "$suite" ]; then
