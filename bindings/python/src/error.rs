@@ -102,10 +102,11 @@ pub(crate) fn exception<'py>(
             exc.setattr("policy", policy)?;
             exc.setattr("date", convert::date_text(py, date)?)?;
         }
-        zhidu::Error::TooLarge { what, size, limit } => {
+        zhidu::Error::TooLarge { what, size, limit, unit } => {
             exc.setattr("what", what)?;
             exc.setattr("size", size)?;
             exc.setattr("limit", limit)?;
+            exc.setattr("unit", unit)?;
         }
         zhidu::Error::Conflict { clauses, .. } => {
             exc.setattr("clauses", clauses)?;

@@ -92,6 +92,8 @@ class TooLargeError(ZhiduError, ValueError):
     what: str = ""
     size: int = 0
     limit: int = 0
+    #: What ``size`` and ``limit`` count: ``"bytes"`` or ``"files"``.
+    unit: str = ""
 
 
 class ConflictError(ZhiduError, ValueError):
