@@ -4,7 +4,9 @@
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Deserializer, Serialize};
 
-use crate::deadline::{Class, ClockStart, DueExplanation, Effect, Interval, Outcome, Start, Unit};
+use crate::deadline::{
+    Class, ClockStart, DueExplanation, Interval, Outcome, Start, SuspensionReason, Unit,
+};
 use crate::policy::Policy;
 use crate::{Calendar, Error};
 
@@ -303,9 +305,10 @@ pub struct CaseStatus {
 
 /// A case's events checked and resolved: where the clock starts, its suspensions (with
 /// reason ids) and the extension total, as of an instant.
-struct Timeline {
+struct Timeline<'p> {
     start: Option<DateTime<FixedOffset>>,
-    intervals: Vec<(Interval, String)>,
+    /// Each suspension with its reason (the policy's own, not a copy of its id).
+    intervals: Vec<(Interval, &'p SuspensionReason)>,
     extension: u32,
 }
 
@@ -377,11 +380,9 @@ impl Policy {
             window: case.window.clone(),
             clauses: class.clause_ids(),
         };
-        for (_, reason) in &timeline.intervals {
-            if let Ok(r) = self.suspension(reason) {
-                if !status.clauses.contains(&r.source.clause) {
-                    status.clauses.push(r.source.clause.clone());
-                }
+        for (_, r) in &timeline.intervals {
+            if !status.clauses.contains(&r.source.clause) {
+                status.clauses.push(r.source.clause.clone());
             }
         }
         let Some(start) = timeline.start else {
@@ -511,7 +512,7 @@ impl Policy {
         case: &Case,
         accepted: DateTime<FixedOffset>,
         horizon: DateTime<FixedOffset>,
-    ) -> Result<Timeline, Error> {
+    ) -> Result<Timeline<'_>, Error> {
         if case.events.len() > MAX_EVENTS_PER_CASE {
             return Err(Error::input(
                 format!(
@@ -547,10 +548,10 @@ impl Policy {
         events.sort_by_key(|(at, _)| *at);
         let mut timeline = Timeline {
             start: (class.clock_start() == ClockStart::Acceptance).then_some(accepted),
-            intervals: Vec::new(),
+            intervals: Vec::with_capacity(case.events.len() / 2 + 1),
             extension: 0,
         };
-        let mut open: Option<(DateTime<FixedOffset>, String, Effect)> = None;
+        let mut open: Option<(DateTime<FixedOffset>, &SuspensionReason)> = None;
         for (at, e) in events {
             if at > horizon {
                 break;
@@ -580,10 +581,10 @@ impl Policy {
                             Some("resume the case before suspending it again".to_owned()),
                         ));
                     }
-                    open = Some((at, r.id.clone(), r.effect));
+                    open = Some((at, r));
                 }
                 CaseEvent::Resume { .. } => {
-                    let Some((s, reason, effect)) = open.take() else {
+                    let Some((s, reason)) = open.take() else {
                         return Err(Error::input(
                             format!(
                                 "case `{}` is resumed at {at} without being suspended",
@@ -596,7 +597,7 @@ impl Policy {
                         Interval {
                             suspended: s.timestamp(),
                             resumed: Some(at.timestamp()),
-                            effect,
+                            effect: reason.effect(),
                         },
                         reason,
                     ));
@@ -622,12 +623,12 @@ impl Policy {
                 }
             }
         }
-        if let Some((s, reason, effect)) = open {
+        if let Some((s, reason)) = open {
             timeline.intervals.push((
                 Interval {
                     suspended: s.timestamp(),
                     resumed: None,
-                    effect,
+                    effect: reason.effect(),
                 },
                 reason,
             ));

@@ -4,7 +4,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::Serialize;
 
 use super::clock::{Clock, Interval};
-use super::{Class, Due, Effect, Unit};
+use super::{Class, Due, Effect, SuspensionReason, Unit};
 use crate::source::{Clause, DefaultNote};
 use crate::{DayKind, Error};
 
@@ -79,7 +79,7 @@ pub(crate) fn explain(
     class: &Class<'_>,
     start: DateTime<FixedOffset>,
     due: Due,
-    intervals: &[(Interval, String)],
+    intervals: &[(Interval, &SuspensionReason)],
 ) -> Result<DueExplanation, Error> {
     let cal = class.calendar();
     let clock = Clock::new(cal, class.class, class.policy.day_end_minutes());
@@ -127,7 +127,7 @@ pub(crate) fn explain(
                 _ => cal.working_at(idx),
             };
             let counted = if let Some((_, reason)) = suspended {
-                note = Some(format!("suspended ({reason}) at the day's close"));
+                note = Some(format!("suspended ({}) at the day's close", reason.id));
                 None
             } else if counts_kind && ordinal < due.limit {
                 ordinal += 1;
@@ -166,11 +166,9 @@ pub(crate) fn explain(
         defaults.extend(item.defaults.iter().cloned());
     }
     defaults.extend(class.policy.defaults.iter().cloned());
-    for (_, reason) in intervals {
-        if let Ok(r) = class.policy.suspension(reason) {
-            clauses.push(r.source.clone());
-            defaults.extend(r.defaults.iter().cloned());
-        }
+    for (_, r) in intervals {
+        clauses.push(r.source.clone());
+        defaults.extend(r.defaults.iter().cloned());
     }
     clauses.dedup();
     Ok(DueExplanation {

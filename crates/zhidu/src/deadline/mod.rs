@@ -429,7 +429,9 @@ impl<'a> Class<'a> {
     /// The clause ids an answer for this class rests on: the class's, its `also` clauses and
     /// the item's.
     pub(crate) fn clause_ids(&self) -> Vec<String> {
-        let mut ids = vec![self.class.source.clause.clone()];
+        // Room for a suspension's clause too (a case status adds them): one allocation.
+        let mut ids = Vec::with_capacity(self.class.also.len() + 3);
+        ids.push(self.class.source.clause.clone());
         ids.extend(self.class.also.iter().cloned());
         if let Some(item) = self.item {
             ids.push(item.source.clause.clone());
