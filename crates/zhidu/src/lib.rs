@@ -32,6 +32,13 @@ mod error;
 mod policy;
 mod source;
 
+/// A hash map with foldhash instead of SipHash, for the maps looked up once or more per
+/// answer (classes and suspension reasons by id, rules and subjects while scoring): SipHash
+/// was a quarter of the scorer's time. Seeded at random per map like std's; its resistance to
+/// crafted collisions is weaker than SipHash's, which would take an attacker able to study
+/// the process's timing over many runs.
+pub(crate) type FastMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
+
 pub use assess::{
     AssessRequest, Assessment, CategoryInfo, CategoryScore, Charge, DeductionTable,
     Disqualification, EffectHit, EffectInfo, Incident, Line, LineSource, MAX_FINE, MAX_QUANTITY,

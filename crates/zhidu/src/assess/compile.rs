@@ -147,7 +147,7 @@ pub(crate) fn compile_table(
         });
     }
     let mut rules = Vec::new();
-    let mut rule_index: HashMap<String, usize> = HashMap::new();
+    let mut rule_index: crate::FastMap<String, usize> = Default::default();
     for (i, r) in &raw.rules {
         let path = format!("rule[{i}]");
         if !check_id(doc, &r.code, &format!("{path}.code"), out) {

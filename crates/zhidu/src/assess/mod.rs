@@ -5,6 +5,7 @@
 //! apart, so `total = Σ category scores + bonus` and may exceed 100 (A8). Every line keeps
 //! its rule code (the clause id), the Chinese source quote and the defaults it used.
 
+mod cards;
 pub(crate) mod compile;
 pub(crate) mod model;
 mod overdue;
@@ -17,7 +18,6 @@ pub use period::{Period, PeriodKind};
 pub use rank::{Disqualification, WindowRank};
 pub use table::{CategoryInfo, DeductionTable, EffectInfo, Points, RuleInfo};
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use chrono::{DateTime, FixedOffset};
@@ -27,6 +27,7 @@ use serde::{Deserialize, Serialize};
 use crate::deadline::Start;
 use crate::policy::Policy;
 use crate::{Case, Error};
+use cards::{Cards, Entry};
 use model::{AssessmentModel, Magnitude, RuleMeta};
 
 /// The largest quantity one incident may carry.
@@ -491,34 +492,6 @@ fn money<S: serde::Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
     s.collect_str(&format_args!("{:.2}", d))
 }
 
-/// A card being filled.
-struct Card {
-    kind: SubjectKind,
-    subject: String,
-    /// Windows named by the card's incidents, with counts (few per person: a vector).
-    windows: Vec<(String, u32)>,
-    raw: Vec<i64>,
-    bonus: i64,
-    fines: Decimal,
-    effects: Vec<EffectHit>,
-    lines: Vec<(usize, Line)>,
-}
-
-impl Card {
-    fn new(kind: SubjectKind, subject: &str, categories: usize) -> Card {
-        Card {
-            kind,
-            subject: subject.to_owned(),
-            windows: Vec::new(),
-            raw: vec![0; categories],
-            bonus: 0,
-            fines: Decimal::ZERO,
-            effects: Vec::new(),
-            lines: Vec::new(),
-        }
-    }
-}
-
 /// An incident checked against the table, ready to be put on cards.
 struct Scored<'m, 'i> {
     rule: &'m model::Rule,
@@ -526,9 +499,29 @@ struct Scored<'m, 'i> {
     points: i64,
     fine: Decimal,
     at: DateTime<FixedOffset>,
-    /// The scorecard line, built only when lines are asked for.
-    line: Option<Line>,
+    /// The scorecard line, built only when lines are asked for (boxed: without lines the
+    /// scored incident stays a few words to move, not a line's 200 bytes).
+    line: Option<Box<Line>>,
     window: Option<&'i str>,
+}
+
+/// What holds for every instant of the period, decided once per call instead of once per
+/// incident.
+struct PeriodFacts {
+    start: DateTime<FixedOffset>,
+    end: DateTime<FixedOffset>,
+    /// The period's first and last dates.
+    first: chrono::NaiveDate,
+    last: chrono::NaiveDate,
+    /// The policy is in force on every day of the period.
+    in_force: bool,
+}
+
+impl PeriodFacts {
+    /// Whether `at` lies in a period the policy is in force for throughout.
+    fn covers(&self, at: DateTime<FixedOffset>) -> bool {
+        self.in_force && at >= self.start && at < self.end
+    }
 }
 
 impl Policy {
@@ -559,93 +552,73 @@ impl Policy {
         let model = self.assessment_model()?;
         let offset = self.calendar().offset();
         let (start, end) = req.period.bounds(offset);
-        let n_categories = model.categories.len();
-        let mut cards: Vec<Card> = Vec::new();
-        // One map per kind, keyed by the subject: looked up by `&str`, so a subject seen
-        // before costs no allocation.
-        let mut index: [HashMap<String, usize>; 2] = [HashMap::new(), HashMap::new()];
+        let (first, last) = req.period.days();
+        let facts = PeriodFacts {
+            start,
+            end,
+            first,
+            last,
+            in_force: self.check_in_force(first).is_ok() && self.check_in_force(last).is_ok(),
+        };
+        let mut cards = Cards::new(model.categories.len());
         let mut errors = Vec::new();
         let mut outside_rows = Vec::new();
 
-        let mut card_for = |cards: &mut Vec<Card>, kind: SubjectKind, subject: &str| -> usize {
-            let map = match kind {
-                SubjectKind::Person => &mut index[0],
-                SubjectKind::Window => &mut index[1],
-            };
-            if let Some(&i) = map.get(subject) {
-                return i;
-            }
-            let i = cards.len();
-            cards.push(Card::new(kind, subject, n_categories));
-            map.insert(subject.to_owned(), i);
-            i
-        };
-
-        let mut place =
-            |cards: &mut Vec<Card>, scored: Scored<'_, '_>, subject: &str, order: usize| {
-                let Scored {
-                    rule,
-                    points,
-                    fine,
+        let place = |cards: &mut Cards, scored: Scored<'_, '_>, subject: &str, order: usize| {
+            let Scored {
+                rule,
+                points,
+                fine,
+                at,
+                line,
+                window,
+            } = scored;
+            let hits: Vec<EffectHit> = rule
+                .effects
+                .iter()
+                .filter_map(|&e| model.effects.get(e))
+                .map(|e| EffectHit {
+                    id: e.shared_id.clone(),
+                    name: e.shared_name.clone(),
+                    rule: rule.meta.code.clone(),
                     at,
-                    line,
-                    window,
-                } = scored;
-                let hits: Vec<EffectHit> = rule
-                    .effects
-                    .iter()
-                    .filter_map(|&e| model.effects.get(e))
-                    .map(|e| EffectHit {
-                        id: e.shared_id.clone(),
-                        name: e.shared_name.clone(),
-                        rule: rule.meta.code.clone(),
-                        at,
-                    })
-                    .collect();
-                let entry = Entry {
-                    points,
-                    fine,
-                    line,
-                    order,
-                };
-                let to_window = matches!(
-                    rule.charge,
-                    model::Charge::Window | model::Charge::PersonAndWindow
-                );
-                // Window-charged lines, and person-and-window lines (the clause names both, A19),
-                // go on the window's own card in full.
-                let window_copy = match (to_window, window) {
-                    (true, Some(w)) if rule.charge == model::Charge::PersonAndWindow => {
-                        Some((w, entry.clone(), hits.clone()))
-                    }
-                    _ => None,
-                };
-                if rule.charge == model::Charge::Window {
-                    if let Some(w) = window {
-                        let c = card_for(cards, SubjectKind::Window, w);
-                        if let Some(card) = cards.get_mut(c) {
-                            add_line(card, rule, entry, hits);
-                        }
-                    }
-                } else {
-                    let c = card_for(cards, SubjectKind::Person, subject);
-                    if let Some(card) = cards.get_mut(c) {
-                        if let Some(w) = window {
-                            match card.windows.iter_mut().find(|(name, _)| name == w) {
-                                Some((_, n)) => *n += 1,
-                                None => card.windows.push((w.to_owned(), 1)),
-                            }
-                        }
-                        add_line(card, rule, entry, hits);
-                    }
-                }
-                if let Some((w, entry, hits)) = window_copy {
-                    let c = card_for(cards, SubjectKind::Window, w);
-                    if let Some(card) = cards.get_mut(c) {
-                        add_line(card, rule, entry, hits);
-                    }
-                }
+                })
+                .collect();
+            let entry = Entry {
+                points,
+                fine,
+                line,
+                order,
             };
+            let to_window = matches!(
+                rule.charge,
+                model::Charge::Window | model::Charge::PersonAndWindow
+            );
+            // Window-charged lines, and person-and-window lines (the clause names both, A19),
+            // go on the window's own card in full.
+            let window_copy = match (to_window, window) {
+                (true, Some(w)) if rule.charge == model::Charge::PersonAndWindow => {
+                    Some((w, entry.clone(), hits.clone()))
+                }
+                _ => None,
+            };
+            if rule.charge == model::Charge::Window {
+                if let Some(w) = window {
+                    let c = cards.window_card(w);
+                    cards.add(c, rule, entry, hits);
+                }
+            } else {
+                let c = cards.person(subject);
+                if let Some(w) = window {
+                    cards.count_window(c, w, 1);
+                }
+                cards.add(c, rule, entry, hits);
+            }
+            if let Some((w, entry, hits)) = window_copy {
+                let c = cards.window_card(w);
+                cards.add(c, rule, entry, hits);
+            }
+        };
 
         for (i, incident) in req.incidents.iter().enumerate() {
             let row = i + 1;
@@ -675,8 +648,14 @@ impl Policy {
                 outside_rows.push(row);
                 continue;
             }
-            match self.score_incident(model, incident, at, LineSource::Incident { row }, req.lines)
-            {
+            match self.score_incident(
+                model,
+                incident,
+                at,
+                LineSource::Incident { row },
+                req.lines,
+                &facts,
+            ) {
                 Ok(scored) => place(&mut cards, scored, &incident.subject, row),
                 Err(error) => errors.push(RowError {
                     input: "incident",
@@ -691,7 +670,7 @@ impl Policy {
                 match g {
                     Ok((incident, source, order)) => {
                         let at = resolve(incident.at, offset).unwrap_or(start);
-                        match self.score_incident(model, &incident, at, source, req.lines) {
+                        match self.score_incident(model, &incident, at, source, req.lines, &facts) {
                             Ok(scored) => place(
                                 &mut cards,
                                 scored,
@@ -714,21 +693,12 @@ impl Policy {
             }
         }
         for (person, window) in req.roster {
-            let c = card_for(&mut cards, SubjectKind::Person, person);
-            if let Some(card) = cards.get_mut(c) {
-                // The roster names the window; it outweighs any count from incidents.
-                match card.windows.iter_mut().find(|(name, _)| name == window) {
-                    Some((_, n)) => *n = n.saturating_add(u32::MAX / 2),
-                    None => card.windows.push((window.clone(), u32::MAX / 2)),
-                }
-            }
+            // The roster names the window; it outweighs any count from incidents.
+            let c = cards.person(person);
+            cards.count_window(c, window, u32::MAX / 2);
         }
         let period = req.period.to_string();
-        let mut scorecards: Vec<Scorecard> = cards
-            .into_iter()
-            .map(|c| finish(model, c, &period))
-            .collect();
-        scorecards.sort_by(|a, b| (a.kind, &a.subject).cmp(&(b.kind, &b.subject)));
+        let scorecards = cards.finish(model, &period);
         Ok(Assessment {
             policy: self.id.clone(),
             period,
@@ -755,6 +725,7 @@ impl Policy {
         at: DateTime<FixedOffset>,
         source: LineSource,
         with_line: bool,
+        facts: &PeriodFacts,
     ) -> Result<Scored<'m, 'i>, Error> {
         let rule = model
             .rule_index
@@ -767,14 +738,26 @@ impl Policy {
                         .map(|c| format!("did you mean `{c}`?")),
                 )
             })?;
-        let date = at.date_naive();
-        self.check_in_force(date)?;
-        let version = rule.version_on(date).ok_or_else(|| {
-            Error::input(
-                format!("rule `{}` has no version in force on {date}", incident.rule),
-                Some("check the rule's `versions`".to_owned()),
-            )
-        })?;
+        // In a period the policy is in force for throughout, a rule with one version that
+        // covers the whole period needs no date: the usual case skips both checks.
+        let version = match rule.versions.as_slice() {
+            [v] if facts.covers(at)
+                && v.from <= facts.first
+                && v.until.is_none_or(|u| facts.last <= u) =>
+            {
+                v
+            }
+            _ => {
+                let date = at.date_naive();
+                self.check_in_force(date)?;
+                rule.version_on(date).ok_or_else(|| {
+                    Error::input(
+                        format!("rule `{}` has no version in force on {date}", incident.rule),
+                        Some("check the rule's `versions`".to_owned()),
+                    )
+                })?
+            }
+        };
         let quantity = match incident.quantity.unwrap_or(1) {
             q @ 1..=MAX_QUANTITY => u32::try_from(q).unwrap_or(1),
             q => {
@@ -864,22 +847,24 @@ impl Policy {
                     )
                 })?
         };
-        let line = with_line.then(|| Line {
-            rule: meta.code.clone(),
-            quote: meta.quote.clone(),
-            category: meta.category.clone(),
-            kind: meta.kind,
-            unit: meta.unit,
-            quantity,
-            points_each,
-            points,
-            fine,
-            effects: meta.effect_names.clone(),
-            at,
-            case: incident.case.clone(),
-            note: incident.note.clone(),
-            source,
-            defaults: defaults.clone(),
+        let line = with_line.then(|| {
+            Box::new(Line {
+                rule: meta.code.clone(),
+                quote: meta.quote.clone(),
+                category: meta.category.clone(),
+                kind: meta.kind,
+                unit: meta.unit,
+                quantity,
+                points_each,
+                points,
+                fine,
+                effects: meta.effect_names.clone(),
+                at,
+                case: incident.case.clone(),
+                note: incident.note.clone(),
+                source,
+                defaults: defaults.clone(),
+            })
         });
         if rule.charge == model::Charge::Window && incident.window.is_none() {
             return Err(Error::input(
@@ -898,83 +883,6 @@ impl Policy {
             line,
             window: incident.window.as_deref(),
         })
-    }
-}
-
-/// An incident's contribution to a card.
-#[derive(Clone)]
-struct Entry {
-    points: i64,
-    fine: Decimal,
-    line: Option<Line>,
-    order: usize,
-}
-
-/// Sums saturate: one line is at most `u32::MAX × MAX_QUANTITY` points, so a card needs
-/// thousands of such lines to reach `i64::MAX` (issue #8: it overflowed). A saturated
-/// deduction still gives the category its floor; a saturated bonus stops growing.
-fn add_line(card: &mut Card, rule: &model::Rule, entry: Entry, hits: Vec<EffectHit>) {
-    match rule.meta.kind {
-        RuleKind::Deduction => {
-            if let Some(slot) = rule.category.and_then(|c| card.raw.get_mut(c)) {
-                *slot = slot.saturating_sub(entry.points);
-            }
-        }
-        RuleKind::Bonus => card.bonus = card.bonus.saturating_add(entry.points),
-        RuleKind::EffectOnly => {}
-    }
-    card.fines = card.fines.saturating_add(entry.fine);
-    card.effects.extend(hits);
-    if let Some(line) = entry.line {
-        card.lines.push((entry.order, line));
-    }
-}
-
-fn finish(model: &AssessmentModel, mut card: Card, period: &str) -> Scorecard {
-    let categories: Vec<CategoryScore> = model
-        .categories
-        .iter()
-        .zip(&card.raw)
-        .map(|(c, &raw)| {
-            let score = (c.maximum - raw).max(c.floor).min(c.maximum);
-            CategoryScore {
-                id: c.id.clone(),
-                name: c.name.clone(),
-                maximum: c.maximum,
-                floor: c.floor,
-                raw_deductions: raw,
-                applied_deductions: c.maximum - score,
-                score,
-            }
-        })
-        .collect();
-    let total = categories
-        .iter()
-        .map(|c| c.score)
-        .fold(card.bonus, i64::saturating_add);
-    // Order independence: lines by time, then by input order.
-    card.lines.sort_by_key(|(order, line)| (line.at, *order));
-    card.effects
-        .sort_by(|a, b| (a.at, &a.rule).cmp(&(b.at, &b.rule)));
-    let window = match card.kind {
-        SubjectKind::Window => Some(card.subject.clone()),
-        SubjectKind::Person => card
-            .windows
-            .iter()
-            .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
-            .map(|(w, _)| w.clone()),
-    };
-    Scorecard {
-        subject: card.subject,
-        kind: card.kind,
-        window,
-        period: period.to_owned(),
-        categories,
-        bonus: card.bonus,
-        total,
-        fines: card.fines,
-        effects: card.effects,
-        lines: card.lines.into_iter().map(|(_, l)| l).collect(),
     }
 }
 

@@ -1,6 +1,5 @@
 //! The compiled deduction table of a policy: categories, rules with dated versions, effects.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
@@ -8,6 +7,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::PeriodKind;
+use crate::FastMap;
 use crate::source::{Clause, DefaultNote};
 
 /// Whether a rule deducts points, adds them, or only carries effects.
@@ -200,7 +200,7 @@ pub(crate) struct AssessmentModel {
     pub(crate) effects: Vec<EffectDef>,
     pub(crate) categories: Vec<Category>,
     pub(crate) rules: Vec<Rule>,
-    pub(crate) rule_index: HashMap<String, usize>,
+    pub(crate) rule_index: FastMap<String, usize>,
     pub(crate) source: Option<Clause>,
     pub(crate) defaults: Vec<DefaultNote>,
 }

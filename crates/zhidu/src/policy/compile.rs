@@ -399,7 +399,7 @@ fn compile_policy(
         RawDayEnd::OfficeClose => DayEnd::OfficeClose,
     };
     let mut classes: Vec<DeadlineClass> = Vec::new();
-    let mut lookup: HashMap<String, (usize, Option<usize>)> = HashMap::new();
+    let mut lookup: crate::FastMap<String, (usize, Option<usize>)> = Default::default();
     let mut seen: HashMap<String, String> = HashMap::new();
     let mut take_id = |id: &Spanned<String>, path: &str, out: &mut Vec<Diagnostic>| -> bool {
         if !check_id(doc, id, &format!("{path}.id"), out) {
@@ -493,7 +493,7 @@ fn compile_policy(
         });
     }
     let mut suspensions: Vec<SuspensionReason> = Vec::new();
-    let mut suspension_ids: HashMap<String, usize> = HashMap::new();
+    let mut suspension_ids: crate::FastMap<String, usize> = Default::default();
     for (i, s) in raw_suspensions {
         let path = format!("suspension[{i}]");
         if !check_id(doc, &s.id, &format!("{path}.id"), out) {

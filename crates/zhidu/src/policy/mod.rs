@@ -11,7 +11,7 @@ pub(crate) mod raw;
 pub use compile::{MAX_ENTRIES, MAX_ID_LEN};
 pub use document::{MAX_FILE_BYTES, MAX_NESTING};
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
@@ -62,9 +62,9 @@ pub struct Policy {
     pub(crate) classes: Vec<DeadlineClass>,
     pub(crate) items: Vec<ServiceItem>,
     /// Class or item id → (class index, item index).
-    pub(crate) lookup: HashMap<String, (usize, Option<usize>)>,
+    pub(crate) lookup: crate::FastMap<String, (usize, Option<usize>)>,
     pub(crate) suspensions: Vec<SuspensionReason>,
-    pub(crate) suspension_ids: HashMap<String, usize>,
+    pub(crate) suspension_ids: crate::FastMap<String, usize>,
     pub(crate) source: String,
     pub(crate) defaults: Vec<DefaultNote>,
     pub(crate) file: String,

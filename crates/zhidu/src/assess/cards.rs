@@ -1,0 +1,412 @@
+//! The scorecards being filled while scoring a period.
+//!
+//! Scoring a province is a million incidents landing at random on ten thousand cards, so what
+//! bounds it is memory, not arithmetic: each incident finds its card by the subject's name and
+//! adds to the card's sums. The sums of each card are therefore kept apart from the rest of
+//! it, in one small [`Tally`] (one or two cache lines), and names are looked up in tables that
+//! hold short names in place ([`Key`]), so an incident touches a few lines that stay in cache
+//! instead of following pointers to strings and vectors all over the heap.
+
+use std::borrow::Borrow;
+use std::cmp::Ordering;
+use std::hash::{Hash, Hasher};
+use std::sync::Arc;
+
+use rust_decimal::Decimal;
+
+use super::model::{self, AssessmentModel, RuleKind};
+use super::{CategoryScore, EffectHit, Line, Scorecard, SubjectKind};
+use crate::FastMap;
+
+/// Bytes of a name kept in the table itself; longer names live on the heap.
+const KEY_INLINE: usize = 22;
+
+/// A name as a hash-map key: short ones (most names and ids) in place, so comparing a key
+/// reads the table and nothing else. Hashes and compares as its bytes, so `&[u8]` looks it up.
+#[derive(Clone, Debug)]
+enum Key {
+    Inline(u8, [u8; KEY_INLINE]),
+    Heap(Box<[u8]>),
+}
+
+impl Key {
+    fn new(name: &str) -> Key {
+        let bytes = name.as_bytes();
+        let mut buf = [0; KEY_INLINE];
+        match (u8::try_from(bytes.len()), buf.get_mut(..bytes.len())) {
+            (Ok(len), Some(dst)) => {
+                dst.copy_from_slice(bytes);
+                Key::Inline(len, buf)
+            }
+            _ => Key::Heap(bytes.into()),
+        }
+    }
+
+    fn as_bytes(&self) -> &[u8] {
+        match self {
+            Key::Inline(len, buf) => buf.get(..usize::from(*len)).unwrap_or_default(),
+            Key::Heap(bytes) => bytes,
+        }
+    }
+}
+
+impl PartialEq for Key {
+    fn eq(&self, other: &Key) -> bool {
+        self.as_bytes() == other.as_bytes()
+    }
+}
+
+impl Eq for Key {}
+
+impl Hash for Key {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.as_bytes().hash(state);
+    }
+}
+
+impl Borrow<[u8]> for Key {
+    fn borrow(&self) -> &[u8] {
+        self.as_bytes()
+    }
+}
+
+/// Categories whose raw deductions sit in the tally (S2 has 5, S14 4); more are on the card.
+const INLINE: usize = 6;
+
+/// No window yet.
+const NO_WINDOW: u32 = u32::MAX;
+
+/// The running sums of a card: all that most incidents touch.
+#[derive(Clone, Copy, Debug)]
+struct Tally {
+    fines: Decimal,
+    bonus: i64,
+    /// The first window the card's incidents (or the roster) named, by index into the window
+    /// names, and its count; other windows are counted on the card.
+    window: u32,
+    window_count: u32,
+    /// Raw deductions of the first [`INLINE`] categories.
+    raw: [i64; INLINE],
+}
+
+/// The rest of a card.
+#[derive(Debug)]
+struct Card {
+    kind: SubjectKind,
+    subject: String,
+    /// Windows other than the tally's, by index, with counts (few per person: a vector).
+    windows: Vec<(u32, u32)>,
+    /// Raw deductions of the categories past [`INLINE`].
+    raw_more: Vec<i64>,
+    effects: Vec<EffectHit>,
+    lines: Vec<(usize, Box<Line>)>,
+}
+
+/// An incident's contribution to a card.
+#[derive(Clone)]
+pub(super) struct Entry {
+    pub(super) points: i64,
+    pub(super) fine: Decimal,
+    pub(super) line: Option<Box<Line>>,
+    pub(super) order: usize,
+}
+
+/// Every card of one assessment, by card index: tallies and the rest side by side.
+pub(super) struct Cards {
+    n_categories: usize,
+    tallies: Vec<Tally>,
+    cards: Vec<Card>,
+    persons: FastMap<Key, u32>,
+    /// Window names by index, their index by name, and the index of each window's own card.
+    window_names: Vec<String>,
+    window_ids: FastMap<Key, u32>,
+    window_cards: Vec<u32>,
+}
+
+impl Cards {
+    pub(super) fn new(n_categories: usize) -> Cards {
+        Cards {
+            n_categories,
+            tallies: Vec::new(),
+            cards: Vec::new(),
+            persons: FastMap::default(),
+            window_names: Vec::new(),
+            window_ids: FastMap::default(),
+            window_cards: Vec::new(),
+        }
+    }
+
+    fn push(&mut self, kind: SubjectKind, subject: &str) -> u32 {
+        let i = u32::try_from(self.cards.len()).unwrap_or(u32::MAX);
+        self.tallies.push(Tally {
+            fines: Decimal::ZERO,
+            bonus: 0,
+            window: NO_WINDOW,
+            window_count: 0,
+            raw: [0; INLINE],
+        });
+        self.cards.push(Card {
+            kind,
+            subject: subject.to_owned(),
+            windows: Vec::new(),
+            raw_more: vec![0; self.n_categories.saturating_sub(INLINE)],
+            effects: Vec::new(),
+            lines: Vec::new(),
+        });
+        i
+    }
+
+    /// The card of a person, made on first sight.
+    pub(super) fn person(&mut self, subject: &str) -> u32 {
+        if let Some(&i) = self.persons.get(subject.as_bytes()) {
+            return i;
+        }
+        let i = self.push(SubjectKind::Person, subject);
+        self.persons.insert(Key::new(subject), i);
+        i
+    }
+
+    fn window_id(&mut self, name: &str) -> u32 {
+        if let Some(&w) = self.window_ids.get(name.as_bytes()) {
+            return w;
+        }
+        let w = u32::try_from(self.window_names.len()).unwrap_or(NO_WINDOW);
+        self.window_names.push(name.to_owned());
+        self.window_cards.push(NO_WINDOW);
+        self.window_ids.insert(Key::new(name), w);
+        w
+    }
+
+    /// A window's own card, made on first sight.
+    pub(super) fn window_card(&mut self, name: &str) -> u32 {
+        let w = self.window_id(name);
+        if let Some(&c) = self.window_cards.get(w as usize) {
+            if c != NO_WINDOW {
+                return c;
+            }
+        }
+        let c = self.push(SubjectKind::Window, name);
+        if let Some(slot) = self.window_cards.get_mut(w as usize) {
+            *slot = c;
+        }
+        c
+    }
+
+    /// Count `by` for `window` on a person's card (an incident counts 1, the roster a half
+    /// of `u32`'s range, so that it outweighs any count from incidents).
+    pub(super) fn count_window(&mut self, card: u32, window: &str, by: u32) {
+        let same = |t: &Tally, names: &[String]| {
+            t.window != NO_WINDOW && names.get(t.window as usize).is_some_and(|w| w == window)
+        };
+        match self.tallies.get_mut(card as usize) {
+            Some(t) if same(t, &self.window_names) => {
+                t.window_count = t.window_count.saturating_add(by);
+                return;
+            }
+            Some(_) => {}
+            None => return,
+        }
+        let w = self.window_id(window);
+        if let Some(t) = self.tallies.get_mut(card as usize) {
+            if t.window == NO_WINDOW {
+                t.window = w;
+                t.window_count = by;
+                return;
+            }
+        }
+        if let Some(c) = self.cards.get_mut(card as usize) {
+            match c.windows.iter_mut().find(|(id, _)| *id == w) {
+                Some((_, n)) => *n = n.saturating_add(by),
+                None => c.windows.push((w, by)),
+            }
+        }
+    }
+
+    /// Put an incident's points, fine, effects and line on a card.
+    ///
+    /// Sums saturate: one line is at most `u32::MAX × MAX_QUANTITY` points, so a card needs
+    /// thousands of such lines to reach `i64::MAX` (issue #8: it overflowed). A saturated
+    /// deduction still gives the category its floor; a saturated bonus stops growing.
+    pub(super) fn add(
+        &mut self,
+        card: u32,
+        rule: &model::Rule,
+        entry: Entry,
+        hits: Vec<EffectHit>,
+    ) {
+        let Some(t) = self.tallies.get_mut(card as usize) else {
+            return;
+        };
+        let mut cold = None;
+        match rule.meta.kind {
+            RuleKind::Deduction => {
+                if let Some(c) = rule.category.filter(|&c| c < self.n_categories) {
+                    match t.raw.get_mut(c) {
+                        Some(slot) => *slot = slot.saturating_sub(entry.points),
+                        None => cold = Some(c - INLINE),
+                    }
+                }
+            }
+            RuleKind::Bonus => t.bonus = t.bonus.saturating_add(entry.points),
+            RuleKind::EffectOnly => {}
+        }
+        t.fines = t.fines.saturating_add(entry.fine);
+        if cold.is_none() && hits.is_empty() && entry.line.is_none() {
+            return;
+        }
+        let Some(c) = self.cards.get_mut(card as usize) else {
+            return;
+        };
+        if let Some(slot) = cold.and_then(|i| c.raw_more.get_mut(i)) {
+            *slot = slot.saturating_sub(entry.points);
+        }
+        c.effects.extend(hits);
+        if let Some(line) = entry.line {
+            c.lines.push((entry.order, line));
+        }
+    }
+
+    /// The finished scorecards: person cards by subject, then window cards by window.
+    pub(super) fn finish(self, model: &AssessmentModel, period: &str) -> Vec<Scorecard> {
+        let Cards {
+            tallies,
+            cards,
+            window_names,
+            ..
+        } = self;
+        // Sorted as indices (each (kind, subject) is one card, so the order is total), then
+        // each card is moved once.
+        let mut order: Vec<usize> = (0..cards.len()).collect();
+        let key = |i: usize| cards.get(i).map(|c| (c.kind, c.subject.as_str()));
+        order.sort_unstable_by(|&a, &b| key(a).cmp(&key(b)));
+        let mut slots: Vec<Option<(Card, Tally)>> =
+            cards.into_iter().zip(tallies).map(Some).collect();
+        order
+            .into_iter()
+            .filter_map(|i| slots.get_mut(i).and_then(Option::take))
+            .map(|(card, tally)| finish(model, card, &tally, &window_names, period))
+            .collect()
+    }
+}
+
+fn finish(
+    model: &AssessmentModel,
+    mut card: Card,
+    tally: &Tally,
+    window_names: &[String],
+    period: &str,
+) -> Scorecard {
+    let categories: Vec<CategoryScore> = model
+        .categories
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let raw = tally
+                .raw
+                .get(i)
+                .or_else(|| card.raw_more.get(i - INLINE))
+                .copied()
+                .unwrap_or(0);
+            let score = (c.maximum - raw).max(c.floor).min(c.maximum);
+            CategoryScore {
+                id: c.id.clone(),
+                name: c.name.clone(),
+                maximum: c.maximum,
+                floor: c.floor,
+                raw_deductions: raw,
+                applied_deductions: c.maximum - score,
+                score,
+            }
+        })
+        .collect();
+    let total = categories
+        .iter()
+        .map(|c| c.score)
+        .fold(tally.bonus, i64::saturating_add);
+    // Order independence: lines by time, then by input order.
+    card.lines.sort_by_key(|(order, line)| (line.at, *order));
+    // By time, then rule; hits of one rule share its code, so a tie is mostly settled by
+    // the pointer instead of comparing the text (a window card can have thousands).
+    card.effects.sort_by(|a, b| {
+        a.at.cmp(&b.at).then_with(|| {
+            if Arc::ptr_eq(&a.rule, &b.rule) {
+                Ordering::Equal
+            } else {
+                a.rule.cmp(&b.rule)
+            }
+        })
+    });
+    let window = match card.kind {
+        SubjectKind::Window => Some(card.subject.clone()),
+        // The most counted window; among equals, the first by name.
+        SubjectKind::Person => (tally.window != NO_WINDOW)
+            .then_some((tally.window, tally.window_count))
+            .into_iter()
+            .chain(card.windows.iter().copied())
+            .filter_map(|(w, n)| window_names.get(w as usize).map(|name| (name, n)))
+            .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(a.0)))
+            .map(|(w, _)| w.clone()),
+    };
+    Scorecard {
+        subject: card.subject,
+        kind: card.kind,
+        window,
+        period: period.to_owned(),
+        categories,
+        bonus: tally.bonus,
+        total,
+        fines: tally.fines,
+        effects: card.effects,
+        lines: card.lines.into_iter().map(|(_, l)| *l).collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, reason = "tests")]
+
+    use super::*;
+
+    #[test]
+    fn keys_compare_as_their_text() {
+        let short = Key::new("张三");
+        let long = Key::new("一个很长很长的名字超过二十二个字节");
+        assert!(matches!(short, Key::Inline(..)));
+        assert!(matches!(long, Key::Heap(_)));
+        let mut map: FastMap<Key, u32> = FastMap::default();
+        map.insert(short, 1);
+        map.insert(long, 2);
+        map.insert(Key::new(""), 3);
+        assert_eq!(map.get("张三".as_bytes()), Some(&1));
+        assert_eq!(
+            map.get("一个很长很长的名字超过二十二个字节".as_bytes()),
+            Some(&2)
+        );
+        assert_eq!(map.get("".as_bytes()), Some(&3));
+        assert_eq!(map.get("张".as_bytes()), None);
+        let exactly = "a".repeat(KEY_INLINE);
+        assert!(matches!(Key::new(&exactly), Key::Inline(..)));
+        assert!(matches!(Key::new(&format!("{exactly}b")), Key::Heap(_)));
+    }
+
+    #[test]
+    fn windows_keep_counts_and_ties_go_to_the_first_name() {
+        let mut cards = Cards::new(8);
+        let p = cards.person("张三");
+        assert_eq!(cards.person("张三"), p);
+        for w in ["W02", "W01", "W02", "W01", "W03"] {
+            cards.count_window(p, w, 1);
+        }
+        let model_free = |cards: &Cards| {
+            let t = cards.tallies.first().unwrap();
+            let c = cards.cards.first().unwrap();
+            (t.window, t.window_count, c.windows.clone())
+        };
+        assert_eq!(model_free(&cards), (0, 2, vec![(1, 2), (2, 1)]));
+        cards.count_window(p, "W03", u32::MAX / 2);
+        assert_eq!(model_free(&cards).2, vec![(1, 2), (2, 1 + u32::MAX / 2)]);
+        let w = cards.window_card("W01");
+        assert_eq!(cards.window_card("W01"), w);
+        assert_ne!(w, p);
+    }
+}
