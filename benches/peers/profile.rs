@@ -6,10 +6,12 @@
 //! valgrind --tool=callgrind target/…/release/examples/profile assess 100000
 //! ```
 //!
-//! `WHAT` is `assess` (S14 incidents as in benches/core.rs, lines off), `assess-lines`,
+//! `WHAT` is `assess` (S14 incidents as in benches/core.rs, lines off; a third argument
+//! sets the number of people, 10,000 by default), `assess-lines`,
 //! `case` (the two-suspension case), `due` (`Class::due`, 5 working days), `compile` (the
-//! builtin policy set) or `none` (setup only, to subtract). Prints the instructions' context:
-//! how many operations ran after setup.
+//! builtin policy set) or `none` (setup only, to subtract). Prints how many operations ran
+//! and their time each, on the CPU and by the wall clock (one run: the instruction counts
+//! are the measure).
 
 #![allow(
     clippy::unwrap_used,
@@ -24,7 +26,7 @@ use std::hint::black_box;
 use chrono::{Days, NaiveDate};
 use zhidu::{AssessRequest, Case, CaseEvent, Incident, PolicySet, Start};
 
-fn incidents(n: usize, ps: &PolicySet) -> Vec<Incident> {
+fn incidents(n: usize, people: usize, ps: &PolicySet) -> Vec<Incident> {
     let p = ps.policy("s14-window-scorecard").unwrap();
     let rules = [
         "S14.att.1a",
@@ -36,7 +38,7 @@ fn incidents(n: usize, ps: &PolicySet) -> Vec<Incident> {
         "S14.att.1d",
         "S14.att.6",
     ];
-    let people: Vec<String> = (0..10_000).map(|i| format!("P{i:05}")).collect();
+    let people: Vec<String> = (0..people).map(|i| format!("P{i:05}")).collect();
     let windows: Vec<String> = (0..120).map(|i| format!("W{i:03}")).collect();
     let off = p.calendar().offset();
     let days: Vec<Start> = (1..=31)
@@ -69,6 +71,17 @@ fn incidents(n: usize, ps: &PolicySet) -> Vec<Incident> {
         .collect()
 }
 
+/// This thread's time on a CPU, in nanoseconds (`/proc/thread-self/schedstat`); on a shared
+/// machine the wall clock also counts the time other work held the core.
+fn cpu_ns() -> Option<u64> {
+    std::fs::read_to_string("/proc/thread-self/schedstat")
+        .ok()?
+        .split_whitespace()
+        .next()?
+        .parse()
+        .ok()
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let what = args.first().map_or("none", String::as_str);
@@ -77,8 +90,14 @@ fn main() {
     let s2 = ps.policy("s2-service-center").unwrap();
     let off = s2.calendar().offset();
     let at = |s: &str| Start::parse_instant(s, off).unwrap();
+    let people: usize = args.get(2).map_or(10_000, |s| s.parse().unwrap());
     let rows = incidents(
-        if what.starts_with("assess") { n } else { 0 },
+        if what.starts_with("assess") || what == "scan" {
+            n
+        } else {
+            0
+        },
+        people,
         &ps,
     );
     let mut case = Case::new("B1", "promised", at("2026-03-02T09:00"), Some(5));
@@ -104,6 +123,8 @@ fn main() {
     let s14 = ps.policy("s14-window-scorecard").unwrap();
     let class = s2.class("promised").unwrap();
     let base = NaiveDate::from_ymd_opt(2024, 1, 1).unwrap();
+    let t = std::time::Instant::now();
+    let cpu = cpu_ns();
     let done = match what {
         "assess" | "assess-lines" => {
             let req = AssessRequest::new(period)
@@ -111,6 +132,21 @@ fn main() {
                 .lines(what == "assess-lines");
             s14.assess(black_box(&req)).unwrap().scorecards.len()
         }
+        // The floor of any scorer over these rows: read each incident's subject, rule and
+        // window (three heap strings each) once, in order.
+        "scan" => rows
+            .iter()
+            .map(|i| {
+                let w = i.window.as_deref().unwrap_or_default();
+                i.subject
+                    .bytes()
+                    .chain(i.rule.bytes())
+                    .chain(w.bytes())
+                    .map(usize::from)
+                    .sum::<usize>()
+                    + usize::from(i.points.is_some())
+            })
+            .sum(),
         "case" => (0..n)
             .filter(|_| s2.case_status(black_box(&case), as_of).is_ok())
             .count(),
@@ -131,5 +167,13 @@ fn main() {
             .sum(),
         _ => 0,
     };
-    println!("{what} {n}: {done}");
+    let on_cpu = cpu
+        .zip(cpu_ns())
+        .map(|(a, b)| (b - a) as f64 / n.max(1) as f64);
+    let ns = t.elapsed().as_nanos() as f64 / n.max(1) as f64;
+    println!(
+        "{what} {n}: {done} (Incident: {} bytes) ({:.1} ns each on the CPU, {ns:.1} ns wall clock)",
+        std::mem::size_of::<Incident>(),
+        on_cpu.unwrap_or(f64::NAN)
+    );
 }
