@@ -389,7 +389,8 @@ impl Policy {
             return Ok(status);
         };
         let clock = crate::deadline::Clock::new(cal, class.class, self.day_end_minutes());
-        let intervals: Vec<Interval> = timeline.intervals.iter().map(|(i, _)| *i).collect();
+        // The suspensions without their reasons, as the clock takes them (no copy).
+        let intervals = || timeline.intervals.iter().map(|(i, _)| i);
         if let Some(legal) = class.legal_limit().filter(|&l| l != base) {
             // Extra information: a legal due date past the calendar's last year must not make
             // a case that is due well inside it an error (issue #8: a 3-day case accepted in
@@ -397,7 +398,7 @@ impl Policy {
             match clock.run(
                 start,
                 u64::from(legal.saturating_add(timeline.extension)),
-                &intervals,
+                intervals(),
             ) {
                 Ok(Outcome::Due { at: t, .. }) => {
                     status.legal_due_date = Some(class.make_due(t, legal).due_date);
@@ -406,7 +407,7 @@ impl Policy {
                 Err(e) => return Err(e),
             }
         }
-        match clock.run(start, u64::from(limit), &intervals)? {
+        match clock.run(start, u64::from(limit), intervals())? {
             Outcome::Suspended { remaining, .. } => {
                 status.status = Status::Suspended;
                 status.remaining = Some(clock.to_units(remaining));

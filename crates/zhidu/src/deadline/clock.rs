@@ -92,11 +92,11 @@ impl<'a> Clock<'a> {
     }
 
     /// Run the clock from `start` for `limit` units through `intervals` (in time order).
-    pub(crate) fn run(
+    pub(crate) fn run<'i>(
         &self,
         start: DateTime<FixedOffset>,
         limit: u64,
-        intervals: &[Interval],
+        intervals: impl IntoIterator<Item = &'i Interval>,
     ) -> Result<Outcome, Error> {
         let start = start.timestamp();
         // The start day must be covered, whatever the unit.
