@@ -74,6 +74,9 @@ fn incidents(n: usize, people: usize, ps: &PolicySet) -> Vec<Incident> {
 /// This thread's time on a CPU, in nanoseconds (`/proc/thread-self/schedstat`); on a shared
 /// machine the wall clock also counts the time other work held the core.
 fn cpu_ns() -> Option<u64> {
+    // The kernel brings a running thread's total up to date when it schedules; without the
+    // yield a read can lag by a whole tick.
+    std::thread::yield_now();
     std::fs::read_to_string("/proc/thread-self/schedstat")
         .ok()?
         .split_whitespace()
