@@ -102,7 +102,12 @@ pub(crate) fn exception<'py>(
             exc.setattr("policy", policy)?;
             exc.setattr("date", convert::date_text(py, date)?)?;
         }
-        zhidu::Error::TooLarge { what, size, limit, unit } => {
+        zhidu::Error::TooLarge {
+            what,
+            size,
+            limit,
+            unit,
+        } => {
             exc.setattr("what", what)?;
             exc.setattr("size", size)?;
             exc.setattr("limit", limit)?;
