@@ -272,7 +272,7 @@ pub(crate) fn read_incidents(path: &Path) -> Result<Vec<Result<Incident, zhidu::
         t.column("case"),
     );
     let mut rows = Vec::new();
-    for record in t.reader.records() {
+    while let Some(record) = t.next_record()? {
         let record = match record {
             Ok(r) => r,
             Err(e) => {
@@ -317,7 +317,9 @@ fn read_roster(path: &Path) -> Result<Vec<(String, String)>, CliError> {
     let mut t = CsvTable::open(path)?;
     let (subject, window) = (t.require("subject")?, t.require("window")?);
     let mut out = Vec::new();
-    for record in t.reader.records().flatten() {
+    while let Some(record) = t.next_record()? {
+        // A roster row that cannot be read names nobody; the others still count.
+        let Ok(record) = record else { continue };
         if let (Some(s), Some(w)) = (cell(&record, Some(subject)), cell(&record, Some(window))) {
             out.push((s.to_owned(), w.to_owned()));
         }

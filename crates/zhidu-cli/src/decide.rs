@@ -160,7 +160,7 @@ pub(crate) fn read_violations(
     );
     let (flags, note) = (t.column("flags"), t.column("note"));
     let mut rows = Vec::new();
-    for record in t.reader.records() {
+    while let Some(record) = t.next_record()? {
         let row = match record {
             Err(e) => Err(zhidu::Error::Input {
                 message: format!("unreadable csv row: {e}"),

@@ -9,37 +9,53 @@ use std::io::BufReader;
 use std::path::{Path, PathBuf};
 
 use crate::error::CliError;
+use crate::rows::Rows;
 
-/// A CSV file with its header read.
+/// A CSV file with its header read, its rows read one at a time in bounded memory (a stray
+/// quote costs one row, not the rest of the file: see [`Rows`]).
 pub(crate) struct CsvTable {
-    pub(crate) reader: csv::Reader<BufReader<File>>,
+    rows: Rows<BufReader<File>>,
     headers: csv::StringRecord,
     path: PathBuf,
+    fields: Vec<String>,
 }
 
 impl CsvTable {
-    /// Open `path` and read its header. Rows may have more or fewer fields than the header
-    /// (`flexible`): the readers report them per row instead of stopping.
+    /// Open `path` and read its header.
     pub(crate) fn open(path: &Path) -> Result<CsvTable, CliError> {
-        let file = File::open(path).map_err(|source| CliError::Read {
+        let read_error = |source: std::io::Error| CliError::Read {
             path: path.to_path_buf(),
             source,
-        })?;
-        let mut reader = csv::ReaderBuilder::new()
-            .flexible(true)
-            .from_reader(BufReader::new(file));
-        let headers = reader
-            .headers()
-            .map_err(|e| CliError::Read {
-                path: path.to_path_buf(),
-                source: std::io::Error::other(e.to_string()),
-            })?
-            .clone();
+        };
+        let file = File::open(path).map_err(read_error)?;
+        let mut rows = Rows::new(BufReader::new(file));
+        let mut header = Vec::new();
+        if let Some((line, Err(e))) = rows.next(&mut header, None).map_err(read_error)? {
+            return Err(read_error(std::io::Error::other(format!(
+                "the header (line {line}) cannot be read: {e}"
+            ))));
+        }
         Ok(CsvTable {
-            reader,
-            headers,
+            rows,
+            headers: csv::StringRecord::from(header),
             path: path.to_path_buf(),
+            fields: Vec::new(),
         })
+    }
+
+    /// The next data row: its fields, or why it cannot be read; `None` at the end.
+    pub(crate) fn next_record(
+        &mut self,
+    ) -> Result<Option<Result<csv::StringRecord, String>>, CliError> {
+        let width = Some(self.headers.len());
+        let next = self
+            .rows
+            .next(&mut self.fields, width)
+            .map_err(|source| CliError::Read {
+                path: self.path.clone(),
+                source,
+            })?;
+        Ok(next.map(|(_, row)| row.map(|()| csv::StringRecord::from(self.fields.clone()))))
     }
 
     /// The index of column `name`, if the header has it.

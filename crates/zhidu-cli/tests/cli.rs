@@ -1377,3 +1377,45 @@ fn case_logs_with_broken_lines_lose_no_good_case() {
     assert!(lines[3].starts_with("4,C,promised,"), "{out}");
     assert!(lines[4].starts_with("6,D,promised,"), "{out}");
 }
+
+#[test]
+fn a_stray_quote_in_an_incident_export_costs_one_row() {
+    // Row 2 opens a quote it never closes; rows 3 and 4 must still be scored (S2: qin.1 −2
+    // each → 96), and row 2 is reported with its number.
+    let dir = temp_dir("stray-quote");
+    let incidents = write(
+        &dir,
+        "incidents.csv",
+        "subject,window,at,rule,quantity,points,note\n张三,W01,2026-10-09,S2.assess.qin.1,,,\n李四,W01,2026-10-10,S2.assess.qin.1,,,\"迟到\n张三,W01,2026-10-12,S2.assess.qin.1,,,\n王五,W02,2026-10-13,S2.assess.qin.1,,,\n".as_bytes(),
+    );
+    let o = zhidu(&[
+        "assess",
+        "--policy",
+        "s2-service-center",
+        "--period",
+        "2026-10",
+        "--incidents",
+        &incidents,
+        "--format",
+        "json",
+    ]);
+    assert_no_panic(&o);
+    assert_eq!(o.status.code(), Some(1));
+    let cards: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let total = |s: &str| {
+        cards
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["subject"] == s)
+            .map(|c| c["total"].clone())
+    };
+    assert_eq!(total("张三"), Some(Value::from(96)));
+    assert_eq!(total("王五"), Some(Value::from(98)));
+    assert_eq!(total("李四"), None);
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("incident row 2:"),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+}
