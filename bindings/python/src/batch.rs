@@ -381,10 +381,19 @@ pub(crate) fn due_columns(
 /// row's index and the chunk's row count.
 fn chunked<T: Send>(n: usize, f: impl Fn(usize, usize) -> T + Sync) -> Vec<T> {
     let threads = threads();
-    if threads <= 1 || n < PARALLEL_MIN_ROWS {
+    let parallel = threads > 1 && n >= PARALLEL_MIN_ROWS;
+    // No chunk is longer than the core accepts in one call (`zhidu::MAX_BATCH`): a column of
+    // any length is answered, however few threads there are.
+    let size = if parallel { n.div_ceil(threads) } else { n }.clamp(1, zhidu::MAX_BATCH);
+    if size >= n {
         return vec![f(0, n)];
     }
-    let size = n.div_ceil(threads);
+    if !parallel {
+        return (0..n)
+            .step_by(size)
+            .map(|first| f(first, size.min(n - first)))
+            .collect();
+    }
     std::thread::scope(|scope| {
         let handles: Vec<_> = (0..n)
             .step_by(size)
