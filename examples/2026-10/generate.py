@@ -30,8 +30,7 @@ other make-up day, 09-25..09-27 the Mid-Autumn holiday).
   incidents of October 2026 with realistic frequencies (lateness common, 旷工 rare and counted
   in half days, bonuses for praise, titles and proposals, one 廉 case with 退回原单位), a
   handful in late September and early November (outside the period), a few lines charged to
-  windows (S2.kq.5 for temporary workers, one S4.req.4 duty failure), and exactly one bad row
-  (unknown rule `S2.assess.qin.9`) in the middle. `points` is filled only for discretionary
+  windows (S2.kq.5 for temporary workers, one S4.req.4 duty failure). `points` is filled only for discretionary
   rules (choices or range), as a magnitude without sign. S2.assess.ji.2 never appears: the
   engine derives it from the overdue cases of the case log.
 - `violations.csv` (`subject,at,violation,flags,note`): the accountability history from
@@ -555,11 +554,8 @@ def make_incidents(rng: random.Random, discipline: dict, star: dict) -> list[lis
         w = next(w for w in WINDOWS if s in STAFF[w])
         add(s, w, at(date(2026, m, dd), hh, mi), rule, "1", "", note)
     rows.sort(key=lambda r: (r[0], r[1], r[3], r[6]))
-    # Exactly one bad row in the middle: a rule code the policy does not have.
-    mid = len(rows) // 2
-    t = rows[mid][0]
-    rows.insert(mid, (t, "周敏", "W03 社保医保", "S2.assess.qin.9", "1", "",
-                      "误录的规则编号(应为S2.assess.qin.1)"))
+    # No bad row: the README's main job runs on this month and should exit 0; bad rows are
+    # the tests' business (tests/cases/, crates/zhidu-cli/tests/cli.rs).
     return [[r[1], r[2], rfc(r[0]), r[3], r[4], r[5], r[6]] for r in rows]
 
 
