@@ -65,14 +65,21 @@ pub(crate) fn run(global: &[PathBuf], args: &Args) -> Result<ExitCode, CliError>
                 "overdue_days",
                 "handler",
                 "window",
+                "warnings",
                 "error",
             ]
             .map(str::to_owned),
         )?)?,
     }
     let mut first = true;
+    let mut unknown = 0u64;
     for (line, case) in cases {
         let result = case.and_then(|c| status(policy, &c, as_of));
+        // A case accepted after `--as-of` is not yet known then: left out of the listing.
+        if matches!(&result, Ok(s) if !s.status.is_known()) {
+            unknown += 1;
+            continue;
+        }
         match &result {
             Ok(s) => *counts.entry(s.status).or_default() += 1,
             Err(_) => bad += 1,
@@ -91,20 +98,29 @@ pub(crate) fn run(global: &[PathBuf], args: &Args) -> Result<ExitCode, CliError>
                 )?;
             }
             Format::Human => match &result {
-                Ok(s) => writeln!(
-                    out,
-                    "{line:<6} {:<14} {:<20} {:<13} {:<11} {:>9} {:>8}  {:<8} {}",
-                    s.id,
-                    s.class,
-                    s.status.to_string(),
-                    s.due_date
-                        .map(|d| d.to_string())
-                        .unwrap_or_else(|| "—".to_owned()),
-                    s.remaining.map(|r| r.to_string()).unwrap_or_default(),
-                    s.overdue_days,
-                    s.handler.as_deref().unwrap_or(""),
-                    s.window.as_deref().unwrap_or("")
-                )?,
+                Ok(s) => {
+                    writeln!(
+                        out,
+                        "{line:<6} {:<14} {:<20} {:<13} {:<11} {:>9} {:>8}  {:<8} {}",
+                        s.id,
+                        s.class,
+                        s.status.to_string(),
+                        s.due_date
+                            .map(|d| d.to_string())
+                            .unwrap_or_else(|| "—".to_owned()),
+                        s.remaining.map(|r| r.to_string()).unwrap_or_default(),
+                        s.overdue_days,
+                        s.handler.as_deref().unwrap_or(""),
+                        s.window.as_deref().unwrap_or("")
+                    )?;
+                    for w in &s.warnings {
+                        writeln!(
+                            out,
+                            "       warning [{}] {} ({})",
+                            w.code, w.message, w.clause
+                        )?;
+                    }
+                }
                 Err(e) => writeln!(out, "{line:<6} error: {}", error_cell(e))?,
             },
             Format::Csv => {
@@ -120,11 +136,12 @@ pub(crate) fn run(global: &[PathBuf], args: &Args) -> Result<ExitCode, CliError>
                         s.overdue_days.to_string(),
                         s.handler.clone().unwrap_or_default(),
                         s.window.clone().unwrap_or_default(),
+                        warnings_cell(&s.warnings),
                         String::new(),
                     ],
                     Err(e) => {
                         let mut row = vec![line.to_string()];
-                        row.extend(std::iter::repeat_n(String::new(), 9));
+                        row.extend(std::iter::repeat_n(String::new(), 10));
                         row.push(error_cell(e));
                         row
                     }
@@ -140,11 +157,16 @@ pub(crate) fn run(global: &[PathBuf], args: &Args) -> Result<ExitCode, CliError>
     out.flush()?;
     let summary: Vec<String> = counts.iter().map(|(s, n)| format!("{s} {n}")).collect();
     eprintln!(
-        "{} cases: {}{}",
+        "{} cases: {}{}{}",
         counts.values().sum::<u64>() + bad,
         summary.join(", "),
         if bad > 0 {
             format!(", {bad} with errors")
+        } else {
+            String::new()
+        },
+        if unknown > 0 {
+            format!("; {unknown} accepted after the as-of instant, left out")
         } else {
             String::new()
         }
@@ -301,6 +323,15 @@ fn read_csv(path: &Path) -> Result<Vec<LoggedCase>, CliError> {
         cases.push((n, case));
     }
     Ok(cases)
+}
+
+/// Warnings in one cell: `code: message` joined by ` | `.
+fn warnings_cell(warnings: &[zhidu::Warning]) -> String {
+    warnings
+        .iter()
+        .map(|w| format!("{}: {}", w.code, w.message))
+        .collect::<Vec<_>>()
+        .join(" | ")
 }
 
 /// One CSV-quoted line.

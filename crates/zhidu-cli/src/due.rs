@@ -80,6 +80,8 @@ fn print_human(ex: &DueExplanation) {
             };
             let counted = match (d.counted, &d.note) {
                 (Some(n), _) => format!("day {n}"),
+                // The day the count lands on (after a roll) is the due day, never "skipped".
+                (None, Some(note)) if d.date == ex.due.due_date => format!("due day: {note}"),
                 (None, Some(note)) => format!("skipped: {note}"),
                 (None, None) => "not counted".to_owned(),
             };
@@ -97,7 +99,10 @@ fn print_human(ex: &DueExplanation) {
         println!("rule      {r}");
     }
     for c in &ex.clauses {
-        println!("clause    {} 「{}」", c.clause, c.quote);
+        match &c.external {
+            Some(what) => println!("clause    {} 「{}」 — from {what}", c.clause, c.quote),
+            None => println!("clause    {} 「{}」", c.clause, c.quote),
+        }
     }
     for d in &ex.defaults {
         println!(
@@ -112,6 +117,18 @@ fn print_human(ex: &DueExplanation) {
     }
     for n in &ex.notices {
         println!("notice    {n}");
+    }
+    for w in &ex.due.warnings {
+        println!(
+            "warning   [{}] {} ({}{})",
+            w.code,
+            w.message,
+            w.clause,
+            w.default
+                .as_deref()
+                .map(|d| format!(", default {d}"))
+                .unwrap_or_default()
+        );
     }
 }
 

@@ -8,7 +8,7 @@ use crate::deadline::{
     Class, ClockStart, DueExplanation, Interval, Outcome, Start, SuspensionReason, Unit,
 };
 use crate::policy::Policy;
-use crate::{Calendar, Error};
+use crate::{Calendar, Error, Warning};
 
 /// The most events one case may carry; more is an input error, not a slow evaluation.
 pub const MAX_EVENTS_PER_CASE: usize = 1_000;
@@ -136,6 +136,9 @@ pub enum CaseEvent {
         /// Who approved it.
         #[serde(default)]
         approved_by: Option<String>,
+        /// Why: the notice logged with it (required by classes such as S2.ts.6d's).
+        #[serde(default)]
+        reason: Option<String>,
     },
     /// The clock starts (materials complete, the superior's reply …) for classes whose
     /// clock starts on an event.
@@ -148,7 +151,8 @@ pub enum CaseEvent {
 
 impl CaseEvent {
     /// Parse the compact event list of the CSV case-log form: events separated by `;`, each
-    /// `kind instant [reason|days]`, such as
+    /// `kind instant [reason|days]` (an extension may end with its reason:
+    /// `extend instant days reason…`), such as
     /// `suspend 2026-10-09T10:00+08:00 expert_review; resume 2026-10-14T09:00+08:00`.
     ///
     /// # Errors
@@ -185,13 +189,20 @@ impl CaseEvent {
                     Some("write e.g. `suspend 2026-10-09T10:00+08:00 hearing`, `resume 2026-10-14T09:00`, `extend 2026-10-15 2` or `start 2026-10-09`".to_owned()),
                 )
             };
-            let (kind, at, arg) = match fields.as_slice() {
-                [kind, at] => (*kind, at.parse::<Start>()?, None),
-                [kind, at, arg] => (*kind, at.parse::<Start>()?, Some(*arg)),
+            let (kind, at, arg, why) = match fields.as_slice() {
+                [kind, at] => (*kind, at.parse::<Start>()?, None, None),
+                [kind, at, arg] => (*kind, at.parse::<Start>()?, Some(*arg), None),
+                // `extend INSTANT DAYS REASON…`: the rest of the event is the reason.
+                [kind, at, arg, rest @ ..] if *kind == "extend" => (
+                    *kind,
+                    at.parse::<Start>()?,
+                    Some(*arg),
+                    Some(rest.join(" ")),
+                ),
                 _ => return Err(bad()),
             };
             events.push(match (kind, arg) {
-                ("suspend", Some(reason)) => CaseEvent::Suspend {
+                ("suspend", Some(reason)) if why.is_none() => CaseEvent::Suspend {
                     at,
                     reason: reason.to_owned(),
                 },
@@ -206,6 +217,7 @@ impl CaseEvent {
                         )
                     })?,
                     approved_by: None,
+                    reason: why,
                 },
                 _ => return Err(bad()),
             });
@@ -236,6 +248,9 @@ fn opt_start<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Start>, D::Error>
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
+    /// Accepted after the as-of instant: not yet known then, so left out of listings,
+    /// reports and overdue deductions as of that instant.
+    NotYetAccepted,
     /// The clock has not started (waiting for a start event such as complete materials).
     NotStarted,
     /// Open, with more than the warning threshold left.
@@ -246,15 +261,45 @@ pub enum Status {
     Red,
     /// Open and stopped by a suspension that has not ended.
     Suspended,
-    /// Completed at or before the due instant.
+    /// Completed at or before the due instant, or completed while the clock was stopped
+    /// (suspended, or never started) with part of the limit left.
     DoneOnTime,
     /// Completed after the due instant.
     DoneLate,
 }
 
+impl Status {
+    /// Whether the case is known at the as-of instant (accepted at or before it).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert!(!zhidu::Status::NotYetAccepted.is_known());
+    /// assert!(zhidu::Status::NotStarted.is_known());
+    /// ```
+    #[must_use]
+    pub fn is_known(self) -> bool {
+        self != Status::NotYetAccepted
+    }
+
+    /// Whether the case was completed by the as-of instant.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert!(zhidu::Status::DoneLate.is_done());
+    /// assert!(!zhidu::Status::Suspended.is_done());
+    /// ```
+    #[must_use]
+    pub fn is_done(self) -> bool {
+        matches!(self, Status::DoneOnTime | Status::DoneLate)
+    }
+}
+
 impl core::fmt::Display for Status {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(match self {
+            Status::NotYetAccepted => "not_yet_accepted",
             Status::NotStarted => "not_started",
             Status::OnTrack => "on_track",
             Status::Yellow => "yellow",
@@ -301,6 +346,10 @@ pub struct CaseStatus {
     pub window: Option<String>,
     /// The clause ids the status rests on.
     pub clauses: Vec<String>,
+    /// What a person should look at; the status stands (a promised limit outside the usual
+    /// range, a clock that never started, an extension or suspension recorded after the due
+    /// instant and therefore set aside). Empty for most cases.
+    pub warnings: Vec<Warning>,
 }
 
 /// A case's events checked and resolved: where the clock starts, its suspensions (with
@@ -310,6 +359,8 @@ struct Timeline<'p> {
     /// Each suspension with its reason (the policy's own, not a copy of its id).
     intervals: Vec<(Interval, &'p SuspensionReason)>,
     extension: u32,
+    /// Events set aside (recorded after the due instant), as warnings.
+    warnings: Vec<Warning>,
 }
 
 impl Policy {
@@ -360,32 +411,55 @@ impl Policy {
                 ));
             }
         }
-        let done = completed.filter(|c| *c <= as_of);
-        let horizon = done.unwrap_or(as_of);
-        let timeline = self.timeline(&class, case, accepted, horizon)?;
-        let limit = base.saturating_add(timeline.extension);
         let mut status = CaseStatus {
             id: case.id.clone(),
             class: class.id().to_owned(),
             status: Status::NotStarted,
             due_date: None,
             due_at: None,
-            limit,
+            limit: base,
             unit: class.unit(),
             remaining: None,
             overdue_days: 0,
             legal_due_date: None,
-            completed_at: done,
+            completed_at: None,
             handler: case.handler.clone(),
             window: case.window.clone(),
             clauses: class.clause_ids(),
+            warnings: class.limit_warnings(case.days),
         };
+        if accepted > as_of {
+            // Not yet known at `as_of`: no clock, no completion, nothing to count.
+            status.status = Status::NotYetAccepted;
+            return Ok(status);
+        }
+        let done = completed.filter(|c| *c <= as_of);
+        let horizon = done.unwrap_or(as_of);
+        let timeline = self.timeline(&class, case, accepted, horizon, base)?;
+        let limit = base.saturating_add(timeline.extension);
+        status.limit = limit;
+        status.completed_at = done;
+        status.warnings.extend(timeline.warnings.iter().cloned());
         for (_, r) in &timeline.intervals {
             if !status.clauses.contains(&r.source.clause) {
                 status.clauses.push(r.source.clause.clone());
             }
         }
         let Some(start) = timeline.start else {
+            if done.is_some() {
+                // Completed before its clock started (e.g. before the materials were
+                // complete): nothing of the limit was used, so it is on time, with no due date.
+                status.status = Status::DoneOnTime;
+                status.warnings.push(Warning::new(
+                    "clock_never_started",
+                    format!(
+                        "case `{}` was completed before its clock started: it is on time and has no due date",
+                        case.id
+                    ),
+                    class.class.source.clause.clone(),
+                    Some("—"),
+                ));
+            }
             return Ok(status);
         };
         let clock = crate::deadline::Clock::new(cal, class.class, self.day_end_minutes());
@@ -409,8 +483,16 @@ impl Policy {
         }
         match clock.run(start, u64::from(limit), intervals())? {
             Outcome::Suspended { remaining, .. } => {
-                status.status = Status::Suspended;
-                status.remaining = Some(clock.to_units(remaining));
+                if done.is_some() {
+                    // Completed while the clock was stopped with part of the limit left (a
+                    // suspension after the due instant is set aside, so it cannot hide an
+                    // overrun): on time, judged on the clock as it stood; the due day was
+                    // never fixed.
+                    status.status = Status::DoneOnTime;
+                } else {
+                    status.status = Status::Suspended;
+                    status.remaining = Some(clock.to_units(remaining));
+                }
             }
             Outcome::Due { at: t, anchor } => {
                 let due = class.make_due(t, limit);
@@ -500,19 +582,25 @@ impl Policy {
         };
         let accepted = case.accepted_at.resolve(self.calendar(), class.class)?;
         let horizon = status.completed_at.unwrap_or(as_of);
-        let timeline = self.timeline(&class, case, accepted, horizon)?;
+        let base = class.resolve_limit(case.days)?;
+        let timeline = self.timeline(&class, case, accepted, horizon, base)?;
         let start = timeline.start.unwrap_or(accepted);
         let due = crate::Due::from_parts(due_date, due_at, status.limit, status.unit);
         crate::deadline::explain_with(&class, start, due, &timeline.intervals)
     }
 
     /// Check a case's events and resolve them into a timeline as of `horizon`.
+    ///
+    /// An extension or a suspension recorded after the due instant that the events before it
+    /// give is set aside with a warning: an overrun is not cured after the fact (notice comes
+    /// before the limit runs out, S7.art7.4d), so neither moves the due date.
     fn timeline(
         &self,
         class: &Class<'_>,
         case: &Case,
         accepted: DateTime<FixedOffset>,
         horizon: DateTime<FixedOffset>,
+        base: u32,
     ) -> Result<Timeline<'_>, Error> {
         if case.events.len() > MAX_EVENTS_PER_CASE {
             return Err(Error::input(
@@ -551,8 +639,25 @@ impl Policy {
             start: (class.clock_start() == ClockStart::Acceptance).then_some(accepted),
             intervals: Vec::with_capacity(case.events.len() / 2 + 1),
             extension: 0,
+            warnings: Vec::new(),
+        };
+        let clock = crate::deadline::Clock::new(cal, class.class, self.day_end_minutes());
+        // The due instant the events so far give (none while the clock has not started, is
+        // suspended, or runs past the calendar).
+        let due_so_far = |t: &Timeline<'_>| -> Option<i64> {
+            let start = t.start?;
+            match clock.run(
+                start,
+                u64::from(base.saturating_add(t.extension)),
+                t.intervals.iter().map(|(i, _)| i),
+            ) {
+                Ok(Outcome::Due { at, .. }) => Some(at),
+                _ => None,
+            }
         };
         let mut open: Option<(DateTime<FixedOffset>, &SuspensionReason)> = None;
+        // A suspension set aside: its resume is set aside with it.
+        let mut set_aside_open = false;
         for (at, e) in events {
             if at > horizon {
                 break;
@@ -573,7 +678,7 @@ impl Policy {
                 }
                 CaseEvent::Suspend { reason, .. } => {
                     let r = self.suspension(reason)?;
-                    if open.is_some() {
+                    if open.is_some() || set_aside_open {
                         return Err(Error::input(
                             format!(
                                 "case `{}` is suspended at {at} while already suspended",
@@ -582,9 +687,27 @@ impl Policy {
                             Some("resume the case before suspending it again".to_owned()),
                         ));
                     }
+                    if let Some(due) = due_so_far(&timeline).filter(|&d| at.timestamp() > d) {
+                        timeline.warnings.push(Warning::new(
+                            "late_suspension_ignored",
+                            format!(
+                                "case `{}` is suspended ({reason}) at {at}, after its due instant {}: the suspension does not move the due date",
+                                case.id,
+                                crate::deadline::instant(due, cal.offset()).to_rfc3339()
+                            ),
+                            r.source.clause.clone(),
+                            Some("—"),
+                        ));
+                        set_aside_open = true;
+                        continue;
+                    }
                     open = Some((at, r));
                 }
                 CaseEvent::Resume { .. } => {
+                    if set_aside_open {
+                        set_aside_open = false;
+                        continue;
+                    }
                     let Some((s, reason)) = open.take() else {
                         return Err(Error::input(
                             format!(
@@ -603,7 +726,39 @@ impl Policy {
                         reason,
                     ));
                 }
-                CaseEvent::Extend { days, .. } => {
+                CaseEvent::Extend {
+                    days, reason: why, ..
+                } => {
+                    if class.class.extension_needs_reason
+                        && why.as_deref().is_none_or(|w| w.trim().is_empty())
+                    {
+                        return Err(Error::input(
+                            format!(
+                                "case `{}` is extended at {at} without a reason, but class `{}` extends only on a logged notice",
+                                case.id,
+                                class.class_id()
+                            ),
+                            Some(format!(
+                                "give the extension's `reason` (the notice to the complainant, {})",
+                                class.class.source.clause
+                            )),
+                        ));
+                    }
+                    if open.is_none() {
+                        if let Some(due) = due_so_far(&timeline).filter(|&d| at.timestamp() > d) {
+                            timeline.warnings.push(Warning::new(
+                                "late_extension_ignored",
+                                format!(
+                                    "case `{}` is extended at {at}, after its due instant {}: an overrun is not cured after the fact, so the extension does not move the due date",
+                                    case.id,
+                                    crate::deadline::instant(due, cal.offset()).to_rfc3339()
+                                ),
+                                class.class.source.clause.clone(),
+                                Some("—"),
+                            ));
+                            continue;
+                        }
+                    }
                     timeline.extension = timeline.extension.saturating_add(*days);
                     if timeline.extension > class.class.max_extension {
                         return Err(Error::input(

@@ -31,6 +31,7 @@ mod diagnostic;
 mod error;
 mod policy;
 mod source;
+mod warning;
 
 /// A hash map with foldhash instead of SipHash, for the maps looked up once or more per
 /// answer (classes and suspension reasons by id, rules and subjects while scoring): SipHash
@@ -63,6 +64,7 @@ pub use policy::{
     PolicySet,
 };
 pub use source::{Clause, DefaultNote};
+pub use warning::Warning;
 
 // Policies are shared across threads by every host (Python threads, worker pools), and
 // results are sent between them: this fails to compile, in every build and not only under

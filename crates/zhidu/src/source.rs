@@ -21,6 +21,10 @@ pub struct Clause {
     pub clause: String,
     /// A short verbatim quote of the source text.
     pub quote: String,
+    /// Set when the rule comes from outside the seed regulations (e.g. 行政许可法 第四十五条):
+    /// which text it is, so an explanation never passes it off as the regulation's own.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub external: Option<String>,
 }
 
 /// A value that the seed regulations leave open, set by the policy as a default.
@@ -61,6 +65,7 @@ impl From<&crate::policy::raw::RawSource> for Clause {
         Clause {
             clause: raw.clause.get_ref().clone(),
             quote: raw.quote.clone(),
+            external: raw.external.clone(),
         }
     }
 }

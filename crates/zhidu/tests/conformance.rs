@@ -69,6 +69,11 @@ fn expect_field(expect: &Value, key: &str, actual: Option<String>, errors: &mut 
     }
 }
 
+/// The warnings' codes as the corpus writes them: a JSON list, `["outside_usual_range"]`.
+fn warning_codes(warnings: &[zhidu::Warning]) -> String {
+    Value::from(warnings.iter().map(|w| w.code.clone()).collect::<Vec<_>>()).to_string()
+}
+
 fn run_due(ps: &PolicySet, scenario: &Value) -> Result<(), String> {
     let input = &scenario["input"];
     let expect = &scenario["expect"];
@@ -94,6 +99,12 @@ fn run_due(ps: &PolicySet, scenario: &Value) -> Result<(), String> {
                 &mut errors,
             );
             expect_field(expect, "due_at", Some(due.due_at.to_rfc3339()), &mut errors);
+            expect_field(
+                expect,
+                "warnings",
+                Some(warning_codes(&due.warnings)),
+                &mut errors,
+            );
             if errors.is_empty() {
                 Ok(())
             } else {
@@ -123,6 +134,12 @@ fn run_case(ps: &PolicySet, scenario: &Value) -> Result<(), String> {
         (Ok(st), None) => {
             let mut errors = Vec::new();
             expect_field(expect, "status", Some(st.status.to_string()), &mut errors);
+            expect_field(
+                expect,
+                "warnings",
+                Some(warning_codes(&st.warnings)),
+                &mut errors,
+            );
             expect_field(
                 expect,
                 "due_date",

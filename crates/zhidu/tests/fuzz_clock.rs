@@ -313,6 +313,7 @@ fn build_events(
                     at,
                     days: *days,
                     approved_by: None,
+                    reason: Some("延期告知".to_owned()),
                 },
                 _ => CaseEvent::Start { at },
             }
@@ -357,8 +358,9 @@ fn check_case(
             assert!(s.due_at.is_some(), "{what}");
         }
         Status::DoneOnTime => {
+            // On time with a due date, or completed while the clock was stopped (no due date).
             assert!(
-                s.completed_at.is_some() && s.completed_at <= s.due_at,
+                s.completed_at.is_some() && s.due_at.is_none_or(|d| s.completed_at <= Some(d)),
                 "{what}: {s:?}"
             );
             assert_eq!(s.overdue_days, 0);
@@ -375,6 +377,21 @@ fn check_case(
             assert!(s.due_at.is_none() && s.remaining.is_some(), "{what}: {s:?}");
         }
         Status::NotStarted => assert!(s.due_at.is_none(), "{what}: {s:?}"),
+        Status::NotYetAccepted => {
+            assert!(accepted > as_of, "{what}: {s:?}");
+            assert!(
+                s.due_at.is_none() && s.completed_at.is_none(),
+                "{what}: {s:?}"
+            );
+        }
+    }
+    // A completed case is done, never open afterwards (issue #11).
+    if s.status.is_known()
+        && case
+            .completed_at
+            .is_some_and(|c| c.instant_in(offset).unwrap() <= as_of)
+    {
+        assert!(s.status.is_done(), "{what}: completed but {s:?}");
     }
     if matches!(s.status, Status::DoneOnTime | Status::DoneLate) {
         assert!(s.completed_at.is_some_and(|c| c <= as_of), "{what}");

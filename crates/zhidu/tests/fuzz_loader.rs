@@ -94,6 +94,7 @@ fn exercise_policy(p: &Policy) {
                 at: (acc + chrono::Duration::days(4)).into(),
                 days: 1,
                 approved_by: None,
+                reason: None,
             },
         ];
         for as_of in [acc, acc + chrono::Duration::days(40)] {

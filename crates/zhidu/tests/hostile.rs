@@ -331,6 +331,7 @@ fn a_billion_days_is_an_immediate_coverage_error() {
         at: start("2026-10-13T09:00:00+08:00"),
         days: 1_000_000_000,
         approved_by: None,
+        reason: None,
     }];
     let as_of = start("2026-10-20T09:00")
         .instant_in(p.calendar().offset())
@@ -519,7 +520,7 @@ fn offsets_from_minus_12_to_plus_14_and_no_further() {
     let west = p
         .due("promised", start("2026-10-11T23:00:00-12:00"), Some(3))
         .unwrap();
-    assert_eq!((east, west), (same, same));
+    assert_eq!((east, west), (same.clone(), same.clone()));
     assert_eq!(same.due_date.to_string(), "2026-10-15");
 }
 

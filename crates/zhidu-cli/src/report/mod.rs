@@ -167,6 +167,8 @@ fn build(set: &PolicySet, args: &Args) -> Result<Report, CliError> {
             .map_err(Clone::clone)
             .and_then(|c| policy.case_status(c, as_of))
         {
+            // A case accepted after `as_of` is not yet known then: not in the report.
+            Ok(s) if !s.status.is_known() => {}
             Ok(s) => statuses.push(s),
             Err(e) => case_errors.push((*line, e)),
         }

@@ -121,7 +121,9 @@ pub(crate) fn explain(
             }
             let suspended = intervals
                 .iter()
-                .find(|(iv, _)| iv.suspended <= close && iv.resumed.is_none_or(|r| close < r));
+                // The day's close is the instant just before 24:00: an event at exactly 00:00
+                // belongs to the new day, as in the clock's measure.
+                .find(|(iv, _)| iv.suspended < close && iv.resumed.is_none_or(|r| close <= r));
             let counts_kind = match due.unit {
                 Unit::CalendarDays => true,
                 _ => cal.working_at(idx),
@@ -145,8 +147,17 @@ pub(crate) fn explain(
                 });
                 None
             };
-            if counted.is_none() && note.is_none() && last_counted_day.is_some() {
-                note = Some("rolled forward to the next working day".to_owned());
+            if counted.is_none() && last_counted_day.is_some() && ordinal >= due.limit {
+                // Past the last counted day: the count landed on a day off and the due day
+                // rolls forward; the day it rolls to is the due day, not a skipped one.
+                note = Some(if date == due.due_date {
+                    "the due day: the count landed on a day off and rolls forward to this working day".to_owned()
+                } else {
+                    format!(
+                        "{}: the due day rolls past it",
+                        note.unwrap_or_else(|| "not a working day".to_owned())
+                    )
+                });
             }
             days.push(DayStep {
                 date,
@@ -177,7 +188,6 @@ pub(crate) fn explain(
         class: class.id().to_owned(),
         class_name: class.name().to_owned(),
         start,
-        due,
         days,
         clause_ids: {
             let mut ids = class.clause_ids();
@@ -191,11 +201,12 @@ pub(crate) fn explain(
         clauses,
         defaults,
         notices,
-        rules: rules(class, due),
+        rules: rules(class, &due),
+        due,
     })
 }
 
-fn rules(class: &Class<'_>, due: Due) -> Vec<String> {
+fn rules(class: &Class<'_>, due: &Due) -> Vec<String> {
     let mut rules = Vec::new();
     let end = if class.policy.day_end_minutes() >= 24 * 60 {
         "at 24:00 of the due day".to_owned()
@@ -203,6 +214,12 @@ fn rules(class: &Class<'_>, due: Due) -> Vec<String> {
         "at office close of the due day".to_owned()
     };
     match due.unit {
+        Unit::WorkingDays | Unit::CalendarDays if due.limit == 0 => {
+            rules.push(
+                "due the same day as the start (当天): a limit of 0 days counts no day".to_owned(),
+            );
+            rules.push(format!("due {end}"));
+        }
         Unit::WorkingDays => {
             rules.push(format!(
                 "{} working days, counted from the day after the start (次日起算)",

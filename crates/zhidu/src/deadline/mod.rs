@@ -13,7 +13,7 @@ mod start;
 pub use explain::{DayStep, DayStepKind, DueExplanation};
 pub use start::Start;
 
-pub(crate) use clock::{Clock, Interval, Outcome};
+pub(crate) use clock::{Clock, Interval, Outcome, instant};
 pub(crate) use explain::explain as explain_with;
 
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
@@ -21,7 +21,7 @@ use serde::Serialize;
 
 use crate::policy::Policy;
 use crate::source::{Clause, DefaultNote};
-use crate::{Calendar, Error};
+use crate::{Calendar, Error, Warning};
 
 /// The unit a deadline class counts in.
 ///
@@ -125,7 +125,9 @@ pub(crate) struct DeadlineClass {
     pub(crate) warn_before: u32,
     pub(crate) roll: bool,
     pub(crate) clock_start: ClockStart,
+    /// `u32::MAX` when extensions are uncapped.
     pub(crate) max_extension: u32,
+    pub(crate) extension_needs_reason: bool,
     pub(crate) source: Clause,
     pub(crate) also: Vec<String>,
     pub(crate) defaults: Vec<DefaultNote>,
@@ -247,7 +249,7 @@ impl SuspensionReason {
 /// assert_eq!(due.due_date.to_string(), "2026-10-13");
 /// assert_eq!(due.due_at.to_rfc3339(), "2026-10-14T00:00:00+08:00");
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct Due {
     /// The last day of the limit, in the calendar's zone.
@@ -258,6 +260,9 @@ pub struct Due {
     pub limit: u32,
     /// The class's unit.
     pub unit: Unit,
+    /// What a person should look at; the answer stands (e.g. a promised limit outside the
+    /// class's usual range, A3). Empty for most answers.
+    pub warnings: Vec<Warning>,
 }
 
 /// `num_days_from_ce` of 1970-01-01.
@@ -306,6 +311,7 @@ impl Due {
             due_at,
             limit,
             unit,
+            warnings: Vec::new(),
         }
     }
 }
@@ -529,6 +535,46 @@ impl<'a> Class<'a> {
     pub fn due(&self, start: impl Into<Start>, days: Option<u32>) -> Result<Due, Error> {
         let start = start.into();
         let limit = self.resolve_limit(days)?;
+        let mut due = self.due_at_limit(start, limit)?;
+        due.warnings = self.limit_warnings(days);
+        Ok(due)
+    }
+
+    /// Warnings about a per-case limit: outside the class's usual range (A3).
+    pub(crate) fn limit_warnings(&self, days: Option<u32>) -> Vec<Warning> {
+        let (
+            Limit::PerCase {
+                usual: Some((lo, hi)),
+                ..
+            },
+            Some(d),
+        ) = (self.class.limit, days)
+        else {
+            return Vec::new();
+        };
+        if (lo..=hi).contains(&d) {
+            return Vec::new();
+        }
+        let param = self
+            .class
+            .defaults
+            .iter()
+            .find(|n| {
+                n.key.as_deref() == Some("default_limit") || n.key.as_deref() == Some("usual_range")
+            })
+            .map_or("—", |n| n.param.as_str());
+        vec![Warning::new(
+            "outside_usual_range",
+            format!(
+                "the promised limit of `{d}` {} is outside the usual range {lo}–{hi} of class `{}`",
+                self.class.unit, self.class.id
+            ),
+            self.class.source.clause.clone(),
+            Some(param),
+        )]
+    }
+
+    fn due_at_limit(&self, start: Start, limit: u32) -> Result<Due, Error> {
         if self.class.unit == Unit::WorkingDays {
             return self.due_working_days(start, limit);
         }
@@ -565,6 +611,7 @@ impl<'a> Class<'a> {
             due_at: clock::instant(t, offset),
             limit,
             unit: Unit::WorkingDays,
+            warnings: Vec::new(),
         })
     }
 
@@ -738,6 +785,7 @@ impl<'a> Class<'a> {
             due_at,
             limit,
             unit: self.class.unit,
+            warnings: Vec::new(),
         }
     }
 }

@@ -682,6 +682,21 @@ fn compile_class(
             None,
         ));
     }
+    if c.uncapped_extension && c.max_extension.is_some() {
+        out.push(
+            doc.error_at(
+                c.id.span(),
+                format!("{path}.uncapped_extension"),
+                "a class cannot have both `max_extension` and `uncapped_extension = true`"
+                    .to_owned(),
+                Some(
+                    "keep `max_extension = N` for a cap, or `uncapped_extension = true` for none"
+                        .to_owned(),
+                ),
+            ),
+        );
+        return None;
+    }
     let warn_default = match unit {
         Unit::WorkingDays | Unit::CalendarDays => 2,
         Unit::Minutes | Unit::OfficeMinutes => 10,
@@ -699,7 +714,12 @@ fn compile_class(
             RawClockStart::Acceptance => ClockStart::Acceptance,
             RawClockStart::StartEvent => ClockStart::StartEvent,
         },
-        max_extension: c.max_extension.unwrap_or(0),
+        max_extension: if c.uncapped_extension {
+            u32::MAX
+        } else {
+            c.max_extension.unwrap_or(0)
+        },
+        extension_needs_reason: c.extension_needs_reason,
         source: Clause::from(&c.source),
         also: c.also.clone(),
         defaults: c.defaults.iter().map(DefaultNote::from).collect(),

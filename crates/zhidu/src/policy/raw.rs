@@ -74,6 +74,9 @@ pub(crate) struct RawDefault {
 pub(crate) struct RawSource {
     pub(crate) clause: Spanned<String>,
     pub(crate) quote: String,
+    /// For a rule that comes from outside the seed (a national law): which text, in words.
+    #[serde(default)]
+    pub(crate) external: Option<String>,
 }
 
 /// When a due day ends.
@@ -156,6 +159,12 @@ pub(crate) struct RawClass {
     /// The most units that extensions may add in total; 0 forbids extensions.
     #[serde(default)]
     pub(crate) max_extension: Option<u32>,
+    /// Extensions have no cap (the regulation gives none, e.g. S2.ts.6d 直至处理完毕).
+    #[serde(default)]
+    pub(crate) uncapped_extension: bool,
+    /// An extension must carry its reason (the logged notice, e.g. S2.ts.6d).
+    #[serde(default)]
+    pub(crate) extension_needs_reason: bool,
     pub(crate) source: RawSource,
     /// Further clauses the class implements.
     #[serde(default)]
