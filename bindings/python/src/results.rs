@@ -63,6 +63,14 @@ impl Due {
         self.due.unit.to_string()
     }
 
+    /// What a person should look at, as dicts `{code, message, clause, default}`; the answer
+    /// stands (e.g. `outside_usual_range`: a promised limit outside the class's usual range,
+    /// A3). Empty for most answers.
+    #[getter]
+    fn warnings<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_dict(py, &self.due.warnings)
+    }
+
     /// The full explanation (computed on first use): every day counted or skipped and why,
     /// with the clauses and defaults used. `None` when the due date has no single origin.
     #[getter]
@@ -147,7 +155,7 @@ impl DueExplanation {
     /// The result.
     #[getter]
     fn due(&self) -> Due {
-        Due::new(self.inner.due, None)
+        Due::new(self.inner.due.clone(), None)
     }
 
     /// For day units, every day after the start day up to the due day: dicts with `date`,
@@ -235,7 +243,8 @@ impl CaseStatus {
         &self.inner.class
     }
 
-    /// `not_started`, `on_track`, `yellow`, `red`, `suspended`, `done_on_time` or `done_late`.
+    /// `not_yet_accepted` (accepted after the as-of instant: not yet known), `not_started`,
+    /// `on_track`, `yellow`, `red`, `suspended`, `done_on_time` or `done_late`.
     #[getter]
     fn status(&self) -> String {
         self.inner.status.to_string()
@@ -317,6 +326,14 @@ impl CaseStatus {
     #[getter]
     fn clauses(&self) -> Vec<String> {
         self.inner.clauses.clone()
+    }
+
+    /// What a person should look at, as dicts `{code, message, clause, default}`; the status
+    /// stands (`outside_usual_range`, `clock_never_started`, `late_extension_ignored`,
+    /// `late_suspension_ignored`). Empty for most cases.
+    #[getter]
+    fn warnings<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_dict(py, &self.inner.warnings)
     }
 
     /// The status as the CLI's JSON has it (`zhidu cases --format json`), with Python dates.

@@ -59,6 +59,14 @@ def compare(expect: Dict[str, Any], key: str, actual: Any, errors: List[str]) ->
             errors.append(f"{key}: expected {want}, got {got}")
 
 
+def compare_warnings(expect: Dict[str, Any], warnings: List[Dict[str, Any]], errors: List[str]) -> None:
+    """`warnings` in a scenario lists the codes, in order."""
+    if "warnings" in expect:
+        got = [w["code"] for w in warnings]
+        if got != expect["warnings"]:
+            errors.append(f"warnings: expected {expect['warnings']}, got {got}")
+
+
 def check_error(expect: Dict[str, Any], err: zhidu.ZhiduError) -> None:
     assert err.code == expect["error"], f"expected error `{expect['error']}`, got `{err.code}`: {err}"
     if "message" in expect:
@@ -133,9 +141,11 @@ def test_scenario(ps: zhidu.PolicySet, scenario: Dict[str, Any]) -> None:
     if scenario["kind"] == "due":
         compare(expect, "due_date", result.due_date, errors)
         compare(expect, "due_at", result.due_at, errors)
+        compare_warnings(expect, result.warnings, errors)
     elif scenario["kind"] == "case":
         for key in ("status", "due_date", "due_at", "remaining", "overdue_days", "legal_due_date"):
             compare(expect, key, getattr(result, key), errors)
+        compare_warnings(expect, result.warnings, errors)
     elif scenario["kind"] in ("assess", "rank"):
         check_assessment(with_files(ps, scenario), scenario, result, errors)
     elif scenario["kind"] == "decide":

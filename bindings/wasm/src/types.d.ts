@@ -54,6 +54,19 @@ export type Unit = "minutes" | "office_minutes" | "hours" | "working_days" | "ca
 export interface Clause {
   clause: string;
   quote: string;
+  /** Set when the rule comes from outside the seed regulations (a national law): which text. */
+  external?: string;
+}
+
+/** Something a person should look at; the answer stands. */
+export interface Warning {
+  /** `outside_usual_range`, `clock_never_started`, `late_extension_ignored`, `late_suspension_ignored`. */
+  code: string;
+  message: string;
+  /** The clause the judgement rests on. */
+  clause: string;
+  /** The open parameter (A1…A33) or `—` for the engine's documented semantics. */
+  default: string | null;
 }
 
 /** A value the regulations leave open, set as a default (`param`: A1…A33, or `—`). */
@@ -79,6 +92,8 @@ export interface Due {
   due_at: string;
   limit: number;
   unit: Unit;
+  /** Empty for most answers; e.g. a promised limit outside the usual range (A3). */
+  warnings: Warning[];
 }
 
 export type DayKindName = "workday" | "makeup_workday" | "weekend" | "holiday";
@@ -159,6 +174,7 @@ export interface Case {
 }
 
 export type Status =
+  | "not_yet_accepted"
   | "not_started"
   | "on_track"
   | "yellow"
@@ -183,6 +199,8 @@ export interface CaseStatus {
   handler: string | null;
   window: string | null;
   clauses: string[];
+  /** Empty for most cases: `outside_usual_range`, `clock_never_started`, `late_extension_ignored`, `late_suspension_ignored`. */
+  warnings: Warning[];
 }
 
 /** What `caseStatuses` returns: statuses in case order, `null` where a case failed. */

@@ -84,6 +84,9 @@ function expectFields(expect, actual, keys) {
   return problems;
 }
 
+/** The result with its warnings as the corpus lists them: their codes, in order. */
+const withCodes = (r) => ({ ...r, warnings: (r.warnings ?? []).map((w) => w.code) });
+
 /** Run `f`; compare its error with `expect.error` (code) and `expect.message`, if expected. */
 function outcome(expect, f, check) {
   let result;
@@ -113,14 +116,22 @@ const runners = {
           acceptedAt: input.accepted_at ?? "",
           days: input.days,
         }),
-      { ok: (due) => expectFields(expect, due, ["due_date", "due_at"]) },
+      { ok: (due) => expectFields(expect, withCodes(due), ["due_date", "due_at", "warnings"]) },
     );
   },
   case(s) {
     const { input, expect } = s;
     return outcome(expect, () => builtin.policy(s.policy ?? "").caseStatus(input.case, input.as_of ?? ""), {
       ok: (st) =>
-        expectFields(expect, st, ["status", "due_date", "due_at", "remaining", "overdue_days", "legal_due_date"]),
+        expectFields(expect, withCodes(st), [
+          "status",
+          "due_date",
+          "due_at",
+          "remaining",
+          "overdue_days",
+          "legal_due_date",
+          "warnings",
+        ]),
     });
   },
   assess(s) {

@@ -178,5 +178,6 @@ test("the check itself finds wrong shapes (it is not vacuous)", () => {
     "Due.extra: not declared in Due",
     "Due.limit: missing",
     'Due.unit: "days" is not "minutes"', // the first member of the union Unit
+    "Due.warnings: missing",
   ]);
 });

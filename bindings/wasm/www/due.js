@@ -276,7 +276,18 @@ export default {
         "section",
         { class: "basis", id: "basis" },
         el("h3", { text: t("due.basis") }),
-        section(t("due.clauses"), ex.clauses.map((c) => el("li", {}, el("code", { text: c.clause }), ` 「${c.quote}」`))),
+        section(
+          t("due.warnings"),
+          (ex.due.warnings ?? []).map((w) =>
+            el("li", { class: "warning", "data-code": w.code }, el("code", { text: w.clause }), ` ${w.message}`, w.default ? el("code", { class: "param", text: ` ${w.default}` }) : null),
+          ),
+        ),
+        section(
+          t("due.clauses"),
+          ex.clauses.map((c) =>
+            el("li", {}, el("code", { text: c.clause }), ` 「${c.quote}」`, c.external ? el("span", { class: "external", text: ` — ${c.external}` }) : null),
+          ),
+        ),
         section(t("due.related"), related.map((id) => el("li", {}, el("code", { text: id })))),
         section(
           t("due.defaults"),

@@ -81,6 +81,130 @@ fn due_explains_national_day_and_the_makeup_saturday() {
     assert!(out.contains("国务院办公厅关于2026年部分节假日安排的通知"));
 }
 
+/// Explanations say what happened (issue #11): the day a rolled count lands on is the due
+/// day, never "skipped"; a same-day limit is 当天, not 次日起算; a limit outside the usual
+/// range prints its warning; a pause from 行政许可法 art. 45 says it is external.
+#[test]
+fn due_explanations_say_what_happened() {
+    // 信访件, 1 calendar day from Fri 11-06: Sat 11-07 is day 1, a day off, so the due day
+    // rolls over Sun 11-08 to Mon 11-09.
+    let o = zhidu(&[
+        "due",
+        "--policy",
+        "s10-service-system",
+        "--class",
+        "petition",
+        "--accepted",
+        "2026-11-06T10:00",
+        "--days",
+        "1",
+    ]);
+    assert!(o.status.success());
+    let out = stdout(&o);
+    let line = |date: &str| {
+        out.lines()
+            .find(|l| l.trim_start().starts_with(date))
+            .unwrap()
+            .to_owned()
+    };
+    assert!(out.contains("due date  2026-11-09"), "{out}");
+    assert!(line("2026-11-07").contains("day 1"), "{out}");
+    assert!(line("2026-11-08").contains("skipped"), "{out}");
+    assert!(
+        line("2026-11-09").contains("due day:") && !line("2026-11-09").contains("skipped"),
+        "{out}"
+    );
+
+    // Same-day return (S12.3.4.5b): no 次日起算.
+    let o = zhidu(&[
+        "due",
+        "--policy",
+        "s12-confidentiality",
+        "--class",
+        "borrowed_document",
+        "--accepted",
+        "2026-11-07T10:00",
+    ]);
+    let out = stdout(&o);
+    assert!(out.contains("due date  2026-11-07"), "{out}");
+    assert!(out.contains("当天") && !out.contains("次日起算"), "{out}");
+
+    // A3: 8 promised days are outside 3–5: the answer stands, with the warning.
+    let o = zhidu(&[
+        "due",
+        "--policy",
+        "s2-service-center",
+        "--class",
+        "promised",
+        "--accepted",
+        "2026-11-02T09:00",
+        "--days",
+        "8",
+    ]);
+    assert!(o.status.success());
+    let out = stdout(&o);
+    assert!(out.contains("due date  2026-11-12"), "{out}");
+    assert!(
+        out.contains("warning   [outside_usual_range]") && out.contains("default A3"),
+        "{out}"
+    );
+}
+
+/// A case accepted after `--as-of` is left out of `zhidu cases`; a case completed while
+/// suspended is done; per-case warnings are printed and in the CSV.
+#[test]
+fn cases_leave_out_unknown_cases_and_print_warnings() {
+    let dir = temp_dir("cases-fidelity");
+    let log = write(
+        &dir,
+        "log.jsonl",
+        concat!(
+            r#"{"id":"K1","class":"promised","accepted_at":"2026-11-02T09:00:00+08:00","days":8}"#, "\n",
+            r#"{"id":"K2","class":"promised","accepted_at":"2026-11-20T09:00:00+08:00","days":5}"#, "\n",
+            r#"{"id":"K3","class":"promised","accepted_at":"2026-10-12T09:00:00+08:00","days":5,"completed_at":"2026-10-16T15:00:00+08:00","events":[{"kind":"suspend","at":"2026-10-14T10:00:00+08:00","reason":"expert_review"}]}"#, "\n",
+        )
+        .as_bytes(),
+    );
+    let o = zhidu(&[
+        "cases",
+        "--policy",
+        "s2-service-center",
+        "--as-of",
+        "2026-11-04T12:00",
+        &log,
+    ]);
+    assert!(o.status.success(), "{o:?}");
+    let out = stdout(&o);
+    assert!(!out.contains("K2"), "{out}");
+    assert!(out.contains("warning [outside_usual_range]"), "{out}");
+    let k3 = out.lines().find(|l| l.contains("K3")).unwrap();
+    assert!(k3.contains("done_on_time"), "{out}");
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("1 accepted after the as-of instant, left out"),
+        "{err}"
+    );
+    let o = zhidu(&[
+        "cases",
+        "--policy",
+        "s2-service-center",
+        "--as-of",
+        "2026-11-04T12:00",
+        &log,
+        "--format",
+        "csv",
+    ]);
+    let out = stdout(&o);
+    assert!(
+        out.lines().next().unwrap().contains(",warnings,error"),
+        "{out}"
+    );
+    assert!(
+        out.contains("outside_usual_range: the promised limit of `8`"),
+        "{out}"
+    );
+}
+
 #[test]
 fn due_json_has_the_explanation_fields() {
     let o = zhidu(&[

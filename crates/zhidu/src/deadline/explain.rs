@@ -151,7 +151,7 @@ pub(crate) fn explain(
                 // Past the last counted day: the count landed on a day off and the due day
                 // rolls forward; the day it rolls to is the due day, not a skipped one.
                 note = Some(if date == due.due_date {
-                    "the due day: the count landed on a day off and rolls forward to this working day".to_owned()
+                    "the count landed on a day off and rolls forward to this working day".to_owned()
                 } else {
                     format!(
                         "{}: the due day rolls past it",
