@@ -120,12 +120,19 @@ def test_due_result(s2: zhidu.Policy) -> None:
         "due_at": dt.datetime(2026, 10, 14, tzinfo=CST),
         "limit": 5,
         "unit": "working_days",
+        "warnings": [],
     }
-    assert list(d.to_dict()) == ["due_date", "due_at", "limit", "unit"]
+    assert list(d.to_dict()) == ["due_date", "due_at", "limit", "unit", "warnings"]
     assert json.loads(d.to_json()) == {
         "due_date": "2026-10-13", "due_at": "2026-10-14T00:00:00+08:00", "limit": 5,
-        "unit": "working_days",
+        "unit": "working_days", "warnings": [],
     }
+    # A3: 8 promised days are outside S2.xs.2's usual 3–5: the answer stands, with a warning.
+    w = s2.due("promised", "2026-11-02T09:00", 8)
+    assert w.due_date == dt.date(2026, 11, 12)
+    assert [(x["code"], x["clause"], x["default"]) for x in w.warnings] == [
+        ("outside_usual_range", "S2.xs.2", "A3")
+    ]
     assert d == s2.due("promised", "2026-09-30", 5) and d != s2.due("promised", "2026-09-30", 4)
     assert "2026-10-13" in repr(d)
     ex = d.explanation
