@@ -38,6 +38,12 @@ DAY_UNITS = ("working_days", "calendar_days")
 DEFAULT_WARN_BEFORE = 2
 
 
+# Counterfactual switches, used only by compare.py to name the cause of a disagreement
+# (a variant that reproduces the engine's answer points at the rule the engine reads
+# differently). The model proper runs with every switch off.
+OPTIONS = {"extension_after_due_applies": False}
+
+
 class ModelError(Exception):
     """A case the documented semantics say must be refused, with the error code."""
 
@@ -288,7 +294,9 @@ def _day_clock(p: Policy, cls: ClassDef, start: int, limit: int, events: list, T
             if (not counted_working) or cal.is_working(D):
                 count += 1
                 counted.append(D)
-        complete = count >= L and (D > sd or L == 0) and running
+        # L = 0: due at the end of the start day itself (corpus promised-zero-days); a pause
+        # does not move the start day, a restart does (its resume day is the new start).
+        complete = (count >= L and D > sd and running) or (L == 0 and D == sd and (running or effect != "restart"))
         if complete:
             due_day = D
             if cls.unit == "calendar_days" and cls.roll:
@@ -298,11 +306,14 @@ def _day_clock(p: Policy, cls: ClassDef, start: int, limit: int, events: list, T
             # events after the count is complete: extensions at or before the due instant
             # reopen the count from the day after D; suspensions are ignored.
             reopened = False
+            if not running:
+                ignored_open = True  # L = 0 under a pause: its resume is bookkeeping only
             while i < n:
                 e = ev[i]
-                if e["t"] > due_at:
-                    break
+                late = e["t"] > due_at
                 i += 1
+                if e["kind"] == "extend" and late and not OPTIONS["extension_after_due_applies"]:
+                    continue  # an extension recorded after the due instant changes nothing
                 if e["kind"] == "extend":
                     L += e["days"]
                     reopened = True
@@ -379,6 +390,8 @@ def _wall_clock(p: Policy, cls: ClassDef, start: int, limit: int, events: list, 
         if due is None and running and c + (t - last) >= Lsec:
             due = last + (Lsec - c)
         if due is not None:
+            if t > due and OPTIONS["extension_after_due_applies"] and e["kind"] == "extend":
+                t = due  # counterfactual only: the engine's suspected reading
             if t > due:
                 kind_ok = e["kind"]
                 if kind_ok == "suspend":
