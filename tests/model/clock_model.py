@@ -41,7 +41,7 @@ DEFAULT_WARN_BEFORE = 2
 # Counterfactual switches, used only by compare.py to name the cause of a disagreement
 # (a variant that reproduces the engine's answer points at the rule the engine reads
 # differently). The model proper runs with every switch off.
-OPTIONS = {"extension_after_due_applies": False}
+OPTIONS = {"extension_after_due_applies": False, "extensions_from_start": False}
 
 
 class ModelError(Exception):
@@ -535,6 +535,9 @@ def _case_status(p: Policy, case: dict, as_of: str) -> dict | None:
         raise ModelError("input", "extension over the cap")
     for d in (cal.local_date(acc),):
         cal.check(d)
+    if OPTIONS["extensions_from_start"]:
+        limit += ext
+        events = [e for e in events if e["kind"] != "extend"]
     start = acc
     starts = [e for e in events if e["kind"] == "start"]
     events = [e for e in events if e["kind"] != "start"]

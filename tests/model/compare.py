@@ -90,13 +90,14 @@ def cause_of(lg: dict, m: dict | None, e: dict | None, policies: dict) -> str | 
     nm, ne = norm(m), norm(e)
     if nm is None and ne is not None and "error" not in ne and "crash" not in ne:
         return "A. a case accepted after --as-of is listed (it is not yet known)"
-    clock_model.OPTIONS["extension_after_due_applies"] = True
-    try:
-        v = norm(model_answer(lg, policies))
-    finally:
-        clock_model.OPTIONS["extension_after_due_applies"] = False
-    if v == ne:
-        return "D. an extension recorded after the due instant moves the due date"
+    for opt in ("extension_after_due_applies", "extensions_from_start"):
+        clock_model.OPTIONS[opt] = True
+        try:
+            v = norm(model_answer(lg, policies))
+        finally:
+            clock_model.OPTIONS[opt] = False
+        if v == ne:
+            return "D. an extension recorded after the due instant moves the due date"
     if nm and ne and "status" in nm and "status" in ne and nm["status"].startswith("done_"):
         if ne["status"] == "suspended":
             return "B. a case completed while suspended is reported `suspended`"
