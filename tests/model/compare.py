@@ -98,6 +98,10 @@ def cause_of(lg: dict, m: dict | None, e: dict | None, policies: dict) -> str | 
             clock_model.OPTIONS[opt] = False
         if v == ne:
             return "D. an extension recorded after the due instant moves the due date"
+    evs = lg["case"].get("events") or []
+    p = policies[lg["policy"]]
+    if lg["case"].get("days") == 0 and any(p.suspensions.get(x.get("reason")) == "restart" for x in evs if x.get("kind") == "suspend"):
+        return "F. (ambiguous) a 0-day limit with a restarting suspension: the engine keeps the start day as due day"
     if nm and ne and "status" in nm and "status" in ne and nm["status"].startswith("done_"):
         if ne["status"] == "suspended":
             return "B. a case completed while suspended is reported `suspended`"
@@ -185,10 +189,15 @@ def main() -> int:
 
         kinds: dict[str, list[tuple[dict, dict | None, dict | None]]] = collections.defaultdict(list)
         passed = failed = 0
+        coverage = {"class": collections.defaultdict(lambda: [0, 0]), "tag": collections.defaultdict(lambda: [0, 0]), "status": collections.defaultdict(lambda: [0, 0])}
         for lg in logs:
             m = model_answer(lg, policies)
             e = engine.get(lg["case"]["id"])
             k = cause_of(lg, m, e, policies)
+            st = "excluded" if m is None else m.get("status", "error " + str(m.get("error")))
+            for table, key in [("class", f"{lg['policy']} / {lg['case']['class']}"), ("status", st)] + [("tag", t) for t in lg["tags"]]:
+                coverage[table][key][0] += 1
+                coverage[table][key][1] += k is not None
             if k is None:
                 passed += 1
             else:
@@ -206,13 +215,13 @@ def main() -> int:
     for k, items in ordered:
         print(f"  {len(items):6d}  {100 * len(items) / total:5.2f} %  {k}")
     if a.report:
-        write_report(Path(a.report), a, total, passed, failed, ordered, repros)
+        write_report(Path(a.report), a, total, passed, failed, ordered, repros, coverage)
         print(f"report: {a.report}")
     print(f"{passed} passed, {failed} failed")
     return 1 if failed else 0
 
 
-def write_report(path: Path, a, total, passed, failed, ordered, repros) -> None:
+def write_report(path: Path, a, total, passed, failed, ordered, repros, coverage) -> None:
     L = []
     L.append("# zhidu case clock against the reference model\n")
     L.append(f"`python3 tests/model/compare.py --zhidu {a.zhidu} --count {a.count} --seed {a.seed}`\n")
@@ -227,6 +236,22 @@ def write_report(path: Path, a, total, passed, failed, ordered, repros) -> None:
         if len(sub) > 1 or k.startswith(("A.", "B.", "C.", "D.")):
             for sk, n in sub.most_common():
                 L.append(f"| | {n} | | &nbsp;&nbsp;↳ {sk} | |")
+    L.append("")
+    L.append("### Coverage\n")
+    L.append("| policy / class | logs | disagree |")
+    L.append("|---|---|---|")
+    for key, (n, f) in sorted(coverage["class"].items()):
+        L.append(f"| {key} | {n} | {f} |")
+    L.append("")
+    L.append("| edge tag | logs | disagree |")
+    L.append("|---|---|---|")
+    for key, (n, f) in sorted(coverage["tag"].items(), key=lambda kv: -kv[1][0]):
+        L.append(f"| {key} | {n} | {f} |")
+    L.append("")
+    L.append("| model status | logs | disagree |")
+    L.append("|---|---|---|")
+    for key, (n, f) in sorted(coverage["status"].items(), key=lambda kv: -kv[1][0]):
+        L.append(f"| {key} | {n} | {f} |")
     L.append("")
     for i, (k, items) in enumerate(ordered, 1):
         lg, m, e = repros[k]
