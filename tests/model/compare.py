@@ -90,20 +90,25 @@ def cause_of(lg: dict, m: dict | None, e: dict | None, policies: dict) -> str | 
     nm, ne = norm(m), norm(e)
     if nm is None and ne is not None and "error" not in ne and "crash" not in ne:
         return "A. a case accepted after --as-of is listed (it is not yet known)"
+    variants = []
     for opt in ("extension_after_due_applies", "extensions_from_start"):
         clock_model.OPTIONS[opt] = True
         try:
             v = norm(model_answer(lg, policies))
         finally:
             clock_model.OPTIONS[opt] = False
+        variants.append(v)
         if v == ne:
             return "D. an extension recorded after the due instant moves the due date"
+    late_ext = any(v != nm for v in variants)  # a late extension changes the model's answer
     evs = lg["case"].get("events") or []
     p = policies[lg["policy"]]
     if lg["case"].get("days") == 0 and any(p.suspensions.get(x.get("reason")) == "restart" for x in evs if x.get("kind") == "suspend"):
         return "F. (ambiguous) a 0-day limit with a restarting suspension: the engine keeps the start day as due day"
     if nm and ne and "status" in nm and "status" in ne and nm["status"].startswith("done_"):
         if ne["status"] == "suspended":
+            if late_ext:
+                return "B+D. completed while suspended, the suspension counting only because a late extension reopened the clock"
             return "B. a case completed while suspended is reported `suspended`"
         if ne["status"] == "not_started":
             return "C. a case completed before its start event is reported `not_started`"
