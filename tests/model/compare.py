@@ -26,6 +26,7 @@ import clock_model  # noqa: E402
 from clock_model import case_status, load_policy  # noqa: E402
 from generate import generate, generate_at_due  # noqa: E402
 
+PINNED = Path(__file__).resolve().parent / "pinned.jsonl"
 FIELDS = ["status", "due_date", "due_at", "remaining", "overdue_days", "limit"]
 
 
@@ -176,6 +177,13 @@ def main() -> int:
 
     at_due = max(1, a.count // 50)
     logs = generate(a.count - at_due, a.seed, a.batch) + generate_at_due(at_due, a.seed)
+    # hand-written edges (tests/model/pinned.jsonl): the known disagreements and the edges
+    # the engine got right, each in a batch of its own; they do not count against --count
+    for i, line in enumerate(PINNED.read_text(encoding="utf-8").splitlines()):
+        if line.strip():
+            lg = json.loads(line)
+            lg["batch"] = -1 - i
+            logs.append(lg)
     policies = {p: load_policy(p) for p in {lg["policy"] for lg in logs}}
     batches: dict[int, list[dict]] = collections.defaultdict(list)
     for lg in logs:
