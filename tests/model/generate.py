@@ -228,12 +228,24 @@ class Gen:
                 events.append({"kind": "extend", "at": te, "days": 1})
                 ext_total += 1
                 tags.append("extend_at_due" if te == due_at else "extend_after_due")
+        # an event exactly at the as-of instant (known: events after it are ignored)
+        if events and r.random() < 0.06:
+            events.sort(key=lambda e: e["at"])
+            j = r.randrange(len(events))
+            lo = events[j - 1]["at"] if j > 0 else acc
+            hi = events[j + 1]["at"] if j + 1 < len(events) else A
+            if lo <= A <= hi and A >= acc:
+                events[j]["at"] = A
+                tags.append("event_at_as_of")
         # completion
         x = r.random()
         completed = None
         if x < 0.45:
             y = r.random()
-            if y < 0.15 and due_at is not None:
+            if y < 0.05 and A >= acc:
+                completed = A
+                tags.append("completed_at_as_of")
+            elif y < 0.18 and due_at is not None:
                 completed = due_at + r.choice([0, 0, 1, -1])
                 tags.append("completed_at_due")
             elif y < 0.3 and suspended:
