@@ -49,14 +49,16 @@ def main() -> int:
         got = case_status(p, case, as_of)
         exp = sc["expect"]
         n += 1
+        if got is None and exp.get("status") == "not_yet_accepted":
+            continue  # the model leaves out a case accepted after the as-of instant: agreed
         if got is None:
             print(f"FAIL {path.name}: model excluded the case")
             bad += 1
             continue
         diffs = []
         for k, v in exp.items():
-            if k == "message":
-                continue
+            if k in ("message", "warnings"):
+                continue  # the model checks the clock; warnings are compared by the hosts' runners
             if k == "error":
                 if got.get("error") != v:
                     diffs.append(f"error: expected {v}, model {got.get('error')} ({got.get('message')})")

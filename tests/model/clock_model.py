@@ -134,6 +134,8 @@ class ClassDef:
     max_extension: int
     clock_starts: str
     roll: bool
+    # README Semantics "extension": S2.ts.6d (A21) extends only on a logged notice.
+    needs_reason: bool = False
 
 
 @dataclass
@@ -168,7 +170,9 @@ def load_policy(policy_id: str, policy_dir: Path = POLICY_DIR) -> Policy:
                 default_limit=c.get("default_limit"),
                 legal_limit=c.get("legal_limit"),
                 warn_before=c.get("warn_before", DEFAULT_WARN_BEFORE),
-                max_extension=c.get("max_extension", 0),
+                # README Semantics "extension": `uncapped_extension` (S2.ts.6d, A21) has no cap.
+                max_extension=10**9 if c.get("uncapped_extension") else c.get("max_extension", 0),
+                needs_reason=bool(c.get("extension_needs_reason", False)),
                 clock_starts=c.get("clock_starts", "acceptance"),
                 # README Semantics `calendar_days`: "a day off rolls to the next working day"
                 # (setting roll_to_working_day, default on per DESIGN).
@@ -328,6 +332,9 @@ def _day_clock(p: Policy, cls: ClassDef, start: int, limit: int, events: list, T
                     ignored_open = False
             if not reopened:
                 break
+            # An extension reopened the count: a suspension that was only bookkeeping under a
+            # complete count (L = 0 under a pause) stops the clock again, as `running` says.
+            ignored_open = False
             # continue counting from D+1; events of D+1.. not yet consumed stay in ev[i:]
             due_day = None
             due_at = None
@@ -483,7 +490,7 @@ def _events(p: Policy, cls: ClassDef, raw_events, cal: Calendar) -> list:
             d = e.get("days")
             if not isinstance(d, int) or isinstance(d, bool) or d < 0:
                 raise ModelError("input", "bad extension")
-            out.append({"kind": kind, "t": t, "days": d})
+            out.append({"kind": kind, "t": t, "days": d, "noticed": bool(str(e.get("reason") or "").strip())})
         elif kind == "start":
             out.append({"kind": kind, "t": t})
         else:
@@ -529,6 +536,10 @@ def _case_status(p: Policy, case: dict, as_of: str) -> dict | None:
     T = A if C is None else C
     # DESIGN Status: a completed case is judged on the clock as it stood at completion
     events = [e for e in events if e["t"] <= T]
+    # README Semantics "extension": a class that extends only on a logged notice (S2.ts.6d)
+    # refuses a known extension without one (events after the horizon are not yet known).
+    if cls.needs_reason and any(e["kind"] == "extend" and not e["noticed"] for e in events):
+        raise ModelError("input", "an extension of this class needs its logged notice")
     # README Semantics: extensions are capped by max_extension (0 = none allowed)
     ext = sum(e["days"] for e in events if e["kind"] == "extend")
     if ext > cls.max_extension or any(e["kind"] == "extend" for e in events) and cls.max_extension == 0:

@@ -186,9 +186,15 @@ class Gen:
                 t = max(t, self.at(self.day_near(self.date_of(t), self.date_of(t) + timedelta(days=1))))
             x = r.random()
             if x < 0.25 and cls.max_extension > 0:
-                k = r.randint(1, max(1, cls.max_extension - ext_total)) if r.random() < 0.95 else cls.max_extension + 1
+                cap = min(cls.max_extension, 30)  # an uncapped class (S2.ts.6d) gets weeks, not 10^9 days
+                k = r.randint(1, max(1, cap - ext_total)) if (r.random() < 0.95 or cap < cls.max_extension) else cls.max_extension + 1
                 ext_total += k
-                events.append({"kind": "extend", "at": t, "days": k, "approved_by": "主任"})
+                ev = {"kind": "extend", "at": t, "days": k, "approved_by": "主任"}
+                if not cls.needs_reason or r.random() < 0.9:
+                    ev["reason"] = "已告知申请人"  # the logged notice; missing on 10 % where it is required
+                else:
+                    tags.append("extension_without_notice")
+                events.append(ev)
                 if suspended:
                     tags.append("extend_while_suspended")
                 if ext_total > cls.max_extension:

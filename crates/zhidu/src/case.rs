@@ -644,12 +644,12 @@ impl Policy {
         let clock = crate::deadline::Clock::new(cal, class.class, self.day_end_minutes());
         // The due instant the events so far give (none while the clock has not started, is
         // suspended, or runs past the calendar).
-        let due_so_far = |t: &Timeline<'_>| -> Option<i64> {
+        let due_so_far = |t: &Timeline<'_>, open: Option<Interval>| -> Option<i64> {
             let start = t.start?;
             match clock.run(
                 start,
                 u64::from(base.saturating_add(t.extension)),
-                t.intervals.iter().map(|(i, _)| i),
+                t.intervals.iter().map(|(i, _)| i).chain(open.as_ref()),
             ) {
                 Ok(Outcome::Due { at, .. }) => Some(at),
                 _ => None,
@@ -658,6 +658,8 @@ impl Policy {
         let mut open: Option<(DateTime<FixedOffset>, &SuspensionReason)> = None;
         // A suspension set aside: its resume is set aside with it.
         let mut set_aside_open = false;
+        // Every extension recorded, set aside or not, for the cap.
+        let mut recorded = 0u32;
         for (at, e) in events {
             if at > horizon {
                 break;
@@ -687,7 +689,7 @@ impl Policy {
                             Some("resume the case before suspending it again".to_owned()),
                         ));
                     }
-                    if let Some(due) = due_so_far(&timeline).filter(|&d| at.timestamp() > d) {
+                    if let Some(due) = due_so_far(&timeline, None).filter(|&d| at.timestamp() > d) {
                         timeline.warnings.push(Warning::new(
                             "late_suspension_ignored",
                             format!(
@@ -744,8 +746,39 @@ impl Policy {
                             )),
                         ));
                     }
-                    if open.is_none() {
-                        if let Some(due) = due_so_far(&timeline).filter(|&d| at.timestamp() > d) {
+                    // Over the cap (or no extension allowed at all) is bad input, late or not:
+                    // the cap bounds what was approved, including extensions set aside below.
+                    recorded = recorded.saturating_add(*days);
+                    let total = timeline.extension.saturating_add(*days);
+                    if recorded > class.class.max_extension {
+                        return Err(Error::input(
+                            format!(
+                                "case `{}` is extended by {} {} in total, over the cap of {} for class `{}`",
+                                case.id,
+                                recorded,
+                                class.unit(),
+                                class.class.max_extension,
+                                class.class_id()
+                            ),
+                            Some(
+                                "the policy's `max_extension` caps extensions (0: none allowed)"
+                                    .to_owned(),
+                            ),
+                        ));
+                    }
+                    // The due instant stands unless an open suspension stopped the clock before
+                    // the limit ran out (the clock with it is then suspended, and nothing is
+                    // late); one that starts at or after the due instant stops nothing.
+                    let due = due_so_far(
+                        &timeline,
+                        open.map(|(since, r)| Interval {
+                            suspended: since.timestamp(),
+                            resumed: None,
+                            effect: r.effect(),
+                        }),
+                    );
+                    {
+                        if let Some(due) = due.filter(|&d| at.timestamp() > d) {
                             timeline.warnings.push(Warning::new(
                                 "late_extension_ignored",
                                 format!(
@@ -759,23 +792,7 @@ impl Policy {
                             continue;
                         }
                     }
-                    timeline.extension = timeline.extension.saturating_add(*days);
-                    if timeline.extension > class.class.max_extension {
-                        return Err(Error::input(
-                            format!(
-                                "case `{}` is extended by {} {} in total, over the cap of {} for class `{}`",
-                                case.id,
-                                timeline.extension,
-                                class.unit(),
-                                class.class.max_extension,
-                                class.class_id()
-                            ),
-                            Some(
-                                "the policy's `max_extension` caps extensions (0: none allowed)"
-                                    .to_owned(),
-                            ),
-                        ));
-                    }
+                    timeline.extension = total;
                 }
             }
         }

@@ -110,7 +110,11 @@ impl<'a> Clock<'a> {
             } else {
                 0
             };
-            if available >= remaining {
+            // With nothing left to count, the limit ends at the anchor (a 0-day limit: the end
+            // of the start day); a restart that begins before that instant still restarts it.
+            let restarts_first =
+                remaining == 0 && iv.effect == Effect::Restart && iv.suspended < anchor;
+            if available >= remaining && !restarts_first {
                 return Ok(Outcome::Due {
                     at: self.advance(anchor, remaining)?,
                     anchor,
