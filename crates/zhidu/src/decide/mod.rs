@@ -116,11 +116,13 @@ pub struct Decision {
     pub violation: String,
     /// The clause that decided the tier: the violation, or the exception that refined it.
     pub applied: String,
-    /// The tier (1, 2, 3 …), or none when a person decides (`needs_review`).
+    /// The tier (1, 2, 3 …), or none when a person decides (`needs_review`) or the clause
+    /// gives only an effect (its `measures`, S7.art7.3c).
     pub tier: Option<u32>,
     /// The tier's name.
     pub tier_name: Option<String>,
-    /// The measures: the tier's, then those the flags add (移送司法机关, 赔偿责任 …).
+    /// The measures: the tier's, then those the clause names itself (按违纪论处, an effect),
+    /// then those the flags add (移送司法机关, 赔偿责任 …).
     pub measures: Vec<String>,
     /// Whether a person must review or decide.
     pub needs_review: bool,
@@ -130,9 +132,11 @@ pub struct Decision {
     pub escalation: Option<Escalation>,
     /// A higher tier a person should consider (多次受到投诉: never applied automatically).
     pub candidate_tier: Option<u32>,
-    /// The flags recorded.
+    /// The flags recorded, then those they imply (`major_loss` → `loss`, `considerable_impact`).
     pub flags: Vec<String>,
-    /// Every clause id used, in order.
+    /// The clauses that applied, in order: the deciding clause, the recorded one when an
+    /// exception refined it, the escalation's, then the clause of each flag that did something
+    /// (chose the exception, added a measure, sent to review, counted toward an escalation).
     pub clauses: Vec<String>,
     /// The record's note.
     pub note: Option<String>,
@@ -201,7 +205,7 @@ impl Policy {
         let model = self.accountability.as_ref().ok_or_else(|| {
             Error::input(
                 format!("policy `{}` has no accountability rules", self.id),
-                Some("policies with `[[tier]]` and `[[violation]]`: s2-service-center, s7-joint-processing, s15-township-center".to_owned()),
+                Some("policies with `[[violation]]`: s2-service-center, s7-joint-processing, s10-service-system, s15-township-center".to_owned()),
             )
         })?;
         let offset = self.calendar().offset();
