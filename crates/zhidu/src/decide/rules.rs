@@ -118,6 +118,10 @@ impl Policy {
     /// let r = ps.policy("s2-service-center").unwrap().accountability_rules().unwrap();
     /// assert_eq!(r.tiers.len(), 3);
     /// assert_eq!(r.repeat.as_ref().unwrap().0, "S2.zr.t2.4");
+    /// // 首问: one conduct under two clauses (A11); S2.fq.4's own repeat is a person's decision.
+    /// assert_eq!(r.same_conduct, [["S2.zr.t1.2", "S2.fq.4"]]);
+    /// let fq4 = r.violations.iter().find(|v| v.code == "S2.fq.4").unwrap();
+    /// assert_eq!(fq4.repeat_escalation.as_deref(), Some("S2.fq.4c"));
     /// ```
     pub fn accountability_rules(&self) -> Result<AccountabilityRules, Error> {
         let m = self.accountability.as_ref().ok_or_else(|| {
