@@ -245,6 +245,12 @@ def check_decisions(expect: Dict[str, Any], d: zhidu.Decisions, errors: List[str
             compare(w, "candidate_tier", g.candidate_tier or 0, e)
             if "measures" in w and w["measures"] != g.measures:
                 e.append(f"measures: expected {w['measures']}, got {g.measures}")
+            if "clauses" in w and w["clauses"] != g.clauses:
+                e.append(f"clauses: expected {w['clauses']}, got {g.clauses}")
+            prior = ((g.escalation or {}).get("refers_to") or {}).get("at", "")
+            compare(w, "refers_to", str(prior)[:10], e)
+            if "review_contains" in w and w["review_contains"] not in "; ".join(g.review_reasons):
+                e.append(f"review reasons {g.review_reasons} do not contain `{w['review_contains']}`")
             errors.extend(f"decision {i + 1} ({g.subject} {g.violation}): {x}" for x in e)
     for w in expect.get("highest", []):
         got = [s["highest_tier"] for s in d.subjects if s["subject"] == w.get("subject", "")]

@@ -554,7 +554,11 @@ export interface Decision {
   escalation: Escalation | null;
   /** A higher tier a person should consider (never applied automatically). */
   candidate_tier: number | null;
+  /** The flags recorded, then those they imply. */
   flags: string[];
+  /** The clauses that applied: the deciding one, the recorded one, escalations, then the
+   * clauses of flags that did something (chose the exception, added a measure, sent to
+   * review, counted toward an escalation). */
   clauses: string[];
   note: string | null;
 }
@@ -589,6 +593,12 @@ export interface FlagInfo {
   name: string;
   adds_measures: string[];
   needs_review: boolean;
+  /** Why it sends to review, when the policy says. */
+  review_reason: string | null;
+  /** It sends to review only decisions below this tier (and manual ones). */
+  review_below_tier: number | null;
+  /** The flags it implies: recording it records them too (`major_loss` → `loss`, `considerable_impact`). */
+  implies: string[];
   source: Clause;
   defaults: DefaultNote[];
 }
@@ -596,7 +606,15 @@ export interface FlagInfo {
 export interface ViolationInfo {
   code: string;
   name: string;
+  /** Null when a person decides, or when the clause gives only an effect (`needs_review` false). */
   tier: number | null;
+  /** Measures the clause names itself (S7.art7.3c's effect, S10.cn.3's 按违纪论处), after the tier's. */
+  measures: string[];
+  /** Whether every decision under it goes to a person. */
+  needs_review: boolean;
+  review_reason: string | null;
+  /** The clause its repeat escalates to, when not the policy's (S2.fq.4 → S2.fq.4c). */
+  repeat_escalation: string | null;
   refines: string | null;
   when_flags: string[];
   priority: number | null;
@@ -615,6 +633,8 @@ export interface AccountabilityRules {
   repeat: [clause: string, months: number] | null;
   /** The complaint escalation: clause, months and threshold. */
   complaints: [clause: string, months: number, threshold: number] | null;
+  /** Groups of codes that are one conduct for repeats (A11): S2's [["S2.zr.t1.2", "S2.fq.4"]]. */
+  same_conduct: string[][];
   source: Clause | null;
   defaults: DefaultNote[];
 }

@@ -208,6 +208,16 @@ const runners = {
             if (w.measures && JSON.stringify(w.measures) !== JSON.stringify(g.measures)) {
               e.push(`measures: expected ${JSON.stringify(w.measures)}, got ${JSON.stringify(g.measures)}`);
             }
+            if (w.clauses && JSON.stringify(w.clauses) !== JSON.stringify(g.clauses)) {
+              e.push(`clauses: expected ${JSON.stringify(w.clauses)}, got ${JSON.stringify(g.clauses)}`);
+            }
+            if ("refers_to" in w) {
+              const prior = (g.escalation?.refers_to?.at ?? "").slice(0, 10);
+              if (prior !== w.refers_to) e.push(`refers_to: expected ${w.refers_to}, got ${prior}`);
+            }
+            if ("review_contains" in w && !g.review_reasons.join("; ").includes(w.review_contains)) {
+              e.push(`review reasons ${JSON.stringify(g.review_reasons)} do not contain \`${w.review_contains}\``);
+            }
             problems.push(...e.map((x) => `decision ${i + 1} (${g.subject} ${g.violation}): ${x}`));
           });
         }

@@ -568,6 +568,31 @@ fn run_decide(ps: &PolicySet, scenario: &Value) -> Result<(), String> {
                 Some(g.candidate_tier.unwrap_or(0).to_string()),
                 &mut e,
             );
+            // The explanation: exactly the clauses that applied, in order (issue #11).
+            if let Some(c) = w.get("clauses").and_then(Value::as_array) {
+                let want_c: Vec<&str> = c.iter().filter_map(Value::as_str).collect();
+                if want_c != g.clauses {
+                    e.push(format!("clauses: expected {want_c:?}, got {:?}", g.clauses));
+                }
+            }
+            expect_field(
+                w,
+                "refers_to",
+                Some(
+                    g.escalation
+                        .as_ref()
+                        .and_then(|x| x.refers_to.as_ref())
+                        .map(|p| p.at.date_naive().to_string())
+                        .unwrap_or_default(),
+                ),
+                &mut e,
+            );
+            if let Some(part) = s(w, "review_contains") {
+                let text = g.review_reasons.join("; ");
+                if !text.contains(part) {
+                    e.push(format!("review reasons `{text}` do not contain `{part}`"));
+                }
+            }
             if let Some(m) = w.get("measures").and_then(Value::as_array) {
                 let want_m: Vec<&str> = m.iter().filter_map(Value::as_str).collect();
                 if want_m != g.measures {

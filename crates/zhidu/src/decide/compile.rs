@@ -78,14 +78,67 @@ pub(crate) fn compile_rules(
             ));
             continue;
         }
+        if let Some(t) = &f.review_below_tier {
+            if !tiers.iter().any(|x| x.level == *t.get_ref()) {
+                out.push(doc.error_at(
+                    t.span(),
+                    format!("flag[{i}].review_below_tier"),
+                    format!("no tier {}", t.get_ref()),
+                    None,
+                ));
+            }
+        }
         flags.push(Flag {
             id: f.id.get_ref().clone(),
             name: f.name.clone(),
             adds_measures: f.adds_measures.clone(),
             needs_review: f.needs_review,
+            review_reason: f.review_reason.clone(),
+            review_below_tier: f.review_below_tier.as_ref().map(|t| *t.get_ref()),
+            implies: Vec::new(),
             source: Clause::from(&f.source),
             defaults: f.defaults.iter().map(DefaultNote::from).collect(),
         });
+    }
+    // Implications, once every flag is known: each flag's direct ones, then their closure.
+    let mut direct: Vec<Vec<usize>> = vec![Vec::new(); flags.len()];
+    for (i, f) in &raw.flags {
+        let (Some(list), Some(&me)) = (&f.implies, flag_index.get(f.id.get_ref())) else {
+            continue;
+        };
+        for name in list.get_ref() {
+            match flag_index.get(name) {
+                Some(&g) if g == me => out.push(doc.error_at(
+                    list.span(),
+                    format!("flag[{i}].implies"),
+                    "a flag cannot imply itself".to_owned(),
+                    None,
+                )),
+                Some(&g) => {
+                    if let Some(d) = direct.get_mut(me) {
+                        d.push(g);
+                    }
+                }
+                None => out.push(doc.error_at(
+                    list.span(),
+                    format!("flag[{i}].implies"),
+                    format!("no flag `{name}`"),
+                    did_you_mean(name, flag_index.keys().map(String::as_str)),
+                )),
+            }
+        }
+    }
+    for (me, flag) in flags.iter_mut().enumerate() {
+        let mut closure: Vec<usize> = Vec::new();
+        let mut todo: Vec<usize> = direct.get(me).cloned().unwrap_or_default();
+        while let Some(g) = todo.pop() {
+            if g != me && !closure.contains(&g) {
+                closure.push(g);
+                todo.extend(direct.get(g).into_iter().flatten().copied());
+            }
+        }
+        closure.sort_unstable();
+        flag.implies = closure;
     }
     // First pass: codes, so refinements may name a base defined after them.
     let mut index: HashMap<String, usize> = HashMap::new();
@@ -111,7 +164,27 @@ pub(crate) fn compile_rules(
     let mut refinements: HashMap<usize, Vec<usize>> = HashMap::new();
     for (vi, (i, v)) in kept.iter().enumerate() {
         let path = format!("violation[{i}]");
+        if v.effect && (v.tier.is_some() || v.manual) {
+            out.push(doc.error_at(
+                v.code.span(),
+                format!("{path}.effect"),
+                "a violation with `effect = true` has no `tier` and is not `manual`".to_owned(),
+                None,
+            ));
+        }
+        if v.effect && v.measures.is_empty() {
+            out.push(doc.error_at(
+                v.code.span(),
+                format!("{path}.measures"),
+                format!(
+                    "violation `{}` is an effect with no `measures`",
+                    v.code.get_ref()
+                ),
+                Some("list the effect the clause states in `measures`".to_owned()),
+            ));
+        }
         let outcome = match (v.tier.as_ref(), v.manual) {
+            _ if v.effect => Outcome::Effect,
             (Some(t), false) => {
                 let level = *t.get_ref();
                 if !tiers.iter().any(|x| x.level == level) {
@@ -146,7 +219,7 @@ pub(crate) fn compile_rules(
                     v.code.span(),
                     format!("{path}.tier"),
                     format!("violation `{}` has no tier", v.code.get_ref()),
-                    Some("give `tier = N`, or `manual = true` when a person decides".to_owned()),
+                    Some("give `tier = N`, `manual = true` when a person decides, or `effect = true` with `measures`".to_owned()),
                 ));
                 Outcome::Manual
             }
@@ -199,6 +272,18 @@ pub(crate) fn compile_rules(
         }
         when_flags.sort_unstable();
         when_flags.dedup();
+        let repeat_escalation = v.repeat_escalation.as_ref().and_then(|code| {
+            let found = index.get(code.get_ref()).copied();
+            if found.is_none() {
+                out.push(doc.error_at(
+                    code.span(),
+                    format!("{path}.repeat_escalation"),
+                    format!("no violation `{}`", code.get_ref()),
+                    did_you_mean(code.get_ref(), index.keys().map(String::as_str)),
+                ));
+            }
+            found
+        });
         if let Some(b) = refines {
             refinements.entry(b).or_default().push(vi);
         }
@@ -210,6 +295,11 @@ pub(crate) fn compile_rules(
             when_flags,
             priority: v.priority,
             candidate_only: v.candidate_only,
+            measures: v.measures.clone(),
+            needs_review: v.needs_review,
+            review_reason: v.review_reason.clone(),
+            repeat_escalation,
+            conduct: None,
             source: Clause::from(&v.source),
             defaults: v.defaults.iter().map(DefaultNote::from).collect(),
         });
@@ -300,6 +390,39 @@ pub(crate) fn compile_rules(
         },
         None => flag_index.get("complaint").copied(),
     };
+    // Same conduct (A11): groups of codes whose repeats count across the group.
+    let mut conducts: Vec<Vec<usize>> = Vec::new();
+    if let Some(groups) = rules.and_then(|r| r.same_conduct.as_ref()) {
+        for (g, group) in groups.get_ref().iter().enumerate() {
+            let mut members: Vec<usize> = Vec::new();
+            for code in group {
+                let path = format!("accountability.same_conduct[{g}]");
+                match index.get(code) {
+                    None => out.push(doc.error_at(
+                        groups.span(),
+                        path,
+                        format!("no violation `{code}`"),
+                        did_you_mean(code, index.keys().map(String::as_str)),
+                    )),
+                    Some(&v) if violations.get(v).is_some_and(|x| x.conduct.is_some()) => {
+                        out.push(doc.error_at(
+                            groups.span(),
+                            path,
+                            format!("violation `{code}` is in two same-conduct groups"),
+                            Some("merge the groups: one conduct is one group".to_owned()),
+                        ));
+                    }
+                    Some(&v) => {
+                        if let Some(x) = violations.get_mut(v) {
+                            x.conduct = Some(conducts.len());
+                        }
+                        members.push(v);
+                    }
+                }
+            }
+            conducts.push(members);
+        }
+    }
     if complaints.is_some() && complaint_flag.is_none() {
         out.push(doc.src.error(
             None,
@@ -321,6 +444,7 @@ pub(crate) fn compile_rules(
         repeat,
         complaints,
         complaint_flag,
+        conducts,
         source: rules.and_then(|r| r.source.as_ref()).map(Clause::from),
         defaults: rules
             .map(|r| r.defaults.iter().map(DefaultNote::from).collect())

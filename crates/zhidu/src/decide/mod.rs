@@ -116,11 +116,13 @@ pub struct Decision {
     pub violation: String,
     /// The clause that decided the tier: the violation, or the exception that refined it.
     pub applied: String,
-    /// The tier (1, 2, 3 …), or none when a person decides (`needs_review`).
+    /// The tier (1, 2, 3 …), or none when a person decides (`needs_review`) or the clause
+    /// gives only an effect (its `measures`, S7.art7.3c).
     pub tier: Option<u32>,
     /// The tier's name.
     pub tier_name: Option<String>,
-    /// The measures: the tier's, then those the flags add (移送司法机关, 赔偿责任 …).
+    /// The measures: the tier's, then those the clause names itself (按违纪论处, an effect),
+    /// then those the flags add (移送司法机关, 赔偿责任 …).
     pub measures: Vec<String>,
     /// Whether a person must review or decide.
     pub needs_review: bool,
@@ -130,9 +132,11 @@ pub struct Decision {
     pub escalation: Option<Escalation>,
     /// A higher tier a person should consider (多次受到投诉: never applied automatically).
     pub candidate_tier: Option<u32>,
-    /// The flags recorded.
+    /// The flags recorded, then those they imply (`major_loss` → `loss`, `considerable_impact`).
     pub flags: Vec<String>,
-    /// Every clause id used, in order.
+    /// The clauses that applied, in order: the deciding clause, the recorded one when an
+    /// exception refined it, the escalation's, then the clause of each flag that did something
+    /// (chose the exception, added a measure, sent to review, counted toward an escalation).
     pub clauses: Vec<String>,
     /// The record's note.
     pub note: Option<String>,
@@ -201,7 +205,7 @@ impl Policy {
         let model = self.accountability.as_ref().ok_or_else(|| {
             Error::input(
                 format!("policy `{}` has no accountability rules", self.id),
-                Some("policies with `[[tier]]` and `[[violation]]`: s2-service-center, s7-joint-processing, s15-township-center".to_owned()),
+                Some("policies with `[[violation]]`: s2-service-center, s7-joint-processing, s10-service-system, s15-township-center".to_owned()),
             )
         })?;
         let offset = self.calendar().offset();
@@ -229,7 +233,11 @@ impl Policy {
         for (row, rec, at) in rows {
             match self.decide_one(model, rec, at, row, &decisions, &history) {
                 Ok(d) => {
-                    history.record(&d, decisions.len(), complaint_flag);
+                    let conduct = model
+                        .index
+                        .get(d.violation.as_str())
+                        .map_or(d.violation.as_str(), |&v| model.conduct_key(v));
+                    history.record(&d, conduct, decisions.len(), complaint_flag);
                     decisions.push(d);
                 }
                 Err(e) => errors.push(RowError::new("violation", row, e)),
@@ -314,37 +322,75 @@ impl Policy {
                 flags.push(i);
             }
         }
+        // A flag records the flags it implies too (a major loss is a loss with considerable
+        // impact), after the recorded ones.
+        let recorded = flags.len();
+        for k in 0..recorded {
+            let implied = flags
+                .get(k)
+                .and_then(|&f| m.flags.get(f))
+                .map(|f| f.implies.clone())
+                .unwrap_or_default();
+            for g in implied {
+                if !flags.contains(&g) {
+                    flags.push(g);
+                }
+            }
+        }
         let applied = self.refine(m, base, &flags)?;
         let applied_v = m.violations.get(applied).unwrap_or(base_v);
-        let mut clauses = vec![base_v.code.clone()];
+        // The clauses that applied: the deciding clause first, then the recorded one.
+        let mut clauses = vec![applied_v.code.clone()];
         if applied != base {
-            clauses.push(applied_v.code.clone());
+            clauses.push(base_v.code.clone());
         }
-        let mut tier = match applied_v.outcome {
-            Outcome::Tier(t) => Some(t),
-            Outcome::Manual => None,
-        };
+        let mut tier = applied_v.outcome.tier();
         let mut review_reasons = Vec::new();
-        if tier.is_none() {
-            review_reasons.push(format!("`{}` is decided by a person", applied_v.code));
+        let decided_by_person = |v: &model::Violation| {
+            v.review_reason.clone().map_or_else(
+                || format!("`{}` is decided by a person", v.code),
+                |r| format!("`{}`: {r}", v.code),
+            )
+        };
+        match applied_v.outcome {
+            Outcome::Manual => review_reasons.push(decided_by_person(applied_v)),
+            Outcome::Tier(_) | Outcome::Effect if applied_v.needs_review => {
+                review_reasons.push(decided_by_person(applied_v));
+            }
+            Outcome::Tier(_) | Outcome::Effect => {}
         }
         let date = at.date_naive();
         let mut escalation = None;
-        // 经批评教育仍未改正: a recorded tier-1 decision for the same code, within the window.
-        if let (Some(rep), Some(1)) = (m.repeat, tier) {
-            // The latest tier-1 decision of the subject for the code is the only candidate:
+        // 经批评教育仍未改正 / 屡教不改: a recorded tier-1 decision for the same conduct (the same
+        // code, or one of its same-conduct group), within the window. The clause recorded now
+        // decides what the repeat becomes: its own repeat clause, else the policy's.
+        let target = applied_v
+            .repeat_escalation
+            .or(m.repeat.map(|r| r.violation));
+        let months = m.repeat.map_or(12, |r| r.months);
+        if let (Some(target), Some(1)) = (target, tier) {
+            // The latest tier-1 decision of the subject for the conduct is the only candidate:
             // an older one is within the window only if the latest is.
             let prior = history
                 .last_tier1
                 .get(rec.subject.as_str())
-                .and_then(|codes| codes.get(rec.violation.as_str()))
+                .and_then(|codes| codes.get(m.conduct_key(base)))
                 .and_then(|&i| earlier.get(i))
-                .filter(|d| within(d.at.date_naive(), date, rep.months));
-            if let (Some(prior), Some(esc_v)) = (prior, m.violations.get(rep.violation)) {
-                if let Outcome::Tier(t) = esc_v.outcome {
-                    tier = Some(t);
+                .filter(|d| within(d.at.date_naive(), date, months));
+            if let (Some(prior), Some(esc_v)) = (prior, m.violations.get(target)) {
+                tier = esc_v.outcome.tier();
+                if !clauses.contains(&esc_v.code) {
+                    clauses.push(esc_v.code.clone());
                 }
-                clauses.push(esc_v.code.clone());
+                if esc_v.outcome == Outcome::Manual || esc_v.needs_review {
+                    review_reasons.push(format!(
+                        "repeat of {} (row {}, {}) within {months} months: {}",
+                        prior.violation,
+                        prior.row,
+                        prior.at.format("%Y-%m-%d"),
+                        decided_by_person(esc_v)
+                    ));
+                }
                 escalation = Some(Escalation {
                     kind: "repeat",
                     clause: esc_v.code.clone(),
@@ -360,6 +406,7 @@ impl Policy {
         }
         // 多次受到投诉: the threshold-th verified complaint in the window flags a candidate tier.
         let mut candidate_tier = None;
+        let mut complaints_counted = false;
         if let (Some(c), Some(flag)) = (m.complaints, m.complaint_flag) {
             if flags.contains(&flag) {
                 // The subject's earlier complaints, in time order: those in the window are a
@@ -373,11 +420,11 @@ impl Policy {
                 let count = u32::try_from(count).unwrap_or(u32::MAX);
                 if count >= c.threshold {
                     if let Some(esc_v) = m.violations.get(c.violation) {
-                        candidate_tier = match esc_v.outcome {
-                            Outcome::Tier(t) => Some(t),
-                            Outcome::Manual => None,
-                        };
-                        clauses.push(esc_v.code.clone());
+                        complaints_counted = true;
+                        candidate_tier = esc_v.outcome.tier();
+                        if !clauses.contains(&esc_v.code) {
+                            clauses.push(esc_v.code.clone());
+                        }
                         review_reasons.push(format!("{count} verified complaints within {} months: a candidate for {} (never automatic)", c.months, esc_v.code));
                         if escalation.is_none() {
                             escalation = Some(Escalation {
@@ -393,22 +440,43 @@ impl Policy {
         }
         let tier_info = tier.and_then(|t| m.tier(t));
         let mut measures: Vec<String> = tier_info.map(|t| t.measures.clone()).unwrap_or_default();
+        for measure in &applied_v.measures {
+            if !measures.contains(measure) {
+                measures.push(measure.clone());
+            }
+        }
+        // A flag's clause is listed only when the flag did something: chose the exception,
+        // added a measure, sent the decision to review, or counted toward an escalation.
         for &f in &flags {
-            if let Some(flag) = m.flags.get(f) {
-                for measure in &flag.adds_measures {
-                    if !measures.contains(measure) {
-                        measures.push(measure.clone());
-                    }
+            let Some(flag) = m.flags.get(f) else {
+                continue;
+            };
+            let mut used = applied != base && applied_v.when_flags.contains(&f);
+            for measure in &flag.adds_measures {
+                used = true;
+                if !measures.contains(measure) {
+                    measures.push(measure.clone());
                 }
-                if flag.needs_review {
-                    review_reasons.push(format!(
-                        "flag `{}` ({}) needs a person's judgement",
-                        flag.id, flag.name
-                    ));
-                }
-                if !clauses.contains(&flag.source.clause) {
-                    clauses.push(flag.source.clause.clone());
-                }
+            }
+            let below = match (flag.review_below_tier, tier) {
+                (Some(limit), Some(t)) => t < limit,
+                _ => true,
+            };
+            if flag.needs_review && below {
+                used = true;
+                review_reasons.push(flag.review_reason.as_ref().map_or_else(
+                    || {
+                        format!(
+                            "flag `{}` ({}) needs a person's judgement",
+                            flag.id, flag.name
+                        )
+                    },
+                    |r| format!("flag `{}` ({}): {r}", flag.id, flag.name),
+                ));
+            }
+            used |= complaints_counted && m.complaint_flag == Some(f);
+            if used && !clauses.contains(&flag.source.clause) {
+                clauses.push(flag.source.clause.clone());
             }
         }
         Ok(Decision {
@@ -519,19 +587,20 @@ fn within(earlier: NaiveDate, later: NaiveDate, months: u32) -> bool {
 /// #8: 40,000 records of one person took 28 s, a million would not finish).
 #[derive(Default)]
 struct History {
-    /// Subject → violation code → index of its latest tier-1 decision.
+    /// Subject → conduct (a violation code, or the first code of its same-conduct group) →
+    /// index of its latest tier-1 decision.
     last_tier1: HashMap<String, HashMap<String, usize>>,
     /// Subject → the dates of its decisions carrying the complaint flag, in time order.
     complaints: HashMap<String, Vec<NaiveDate>>,
 }
 
 impl History {
-    fn record(&mut self, d: &Decision, index: usize, complaint_flag: Option<&str>) {
+    fn record(&mut self, d: &Decision, conduct: &str, index: usize, complaint_flag: Option<&str>) {
         if d.tier == Some(1) {
             self.last_tier1
                 .entry(d.subject.clone())
                 .or_default()
-                .insert(d.violation.clone(), index);
+                .insert(conduct.to_owned(), index);
         }
         if complaint_flag.is_some_and(|f| d.flags.iter().any(|x| x == f)) {
             self.complaints

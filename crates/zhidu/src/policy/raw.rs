@@ -384,6 +384,10 @@ pub(crate) struct RawAccountability {
     pub(crate) complaint_escalation: Option<Spanned<String>>,
     #[serde(default)]
     pub(crate) complaint_flag: Option<Spanned<String>>,
+    /// Groups of violation codes that describe one conduct: a repeat of any member after a
+    /// recorded tier 1 of any other counts as a repeat (A11).
+    #[serde(default)]
+    pub(crate) same_conduct: Option<Spanned<Vec<Vec<String>>>>,
     #[serde(default)]
     pub(crate) source: Option<RawSource>,
     #[serde(default)]
@@ -413,6 +417,15 @@ pub(crate) struct RawFlag {
     pub(crate) adds_measures: Vec<String>,
     #[serde(default)]
     pub(crate) needs_review: bool,
+    /// Why a person reviews, in words (instead of the generic reason).
+    #[serde(default)]
+    pub(crate) review_reason: Option<String>,
+    /// Review only decisions whose tier is below this one (a manual decision counts as below).
+    #[serde(default)]
+    pub(crate) review_below_tier: Option<Spanned<u32>>,
+    /// Flags this one implies: recording it records them too.
+    #[serde(default)]
+    pub(crate) implies: Option<Spanned<Vec<String>>>,
     pub(crate) source: RawSource,
     #[serde(default)]
     pub(crate) defaults: Vec<RawDefault>,
@@ -436,6 +449,21 @@ pub(crate) struct RawViolation {
     pub(crate) priority: Option<i32>,
     #[serde(default)]
     pub(crate) candidate_only: bool,
+    /// No tier and no review: the clause gives an effect (its `measures`).
+    #[serde(default)]
+    pub(crate) effect: bool,
+    /// Measures the clause names itself, listed after the tier's.
+    #[serde(default)]
+    pub(crate) measures: Vec<String>,
+    /// Every decision under this clause goes to a person (the tier stands).
+    #[serde(default)]
+    pub(crate) needs_review: bool,
+    /// Why a person reviews or decides, in words (instead of the generic reason).
+    #[serde(default)]
+    pub(crate) review_reason: Option<String>,
+    /// The clause a repeat of this one escalates to, instead of `[accountability]`'s.
+    #[serde(default)]
+    pub(crate) repeat_escalation: Option<Spanned<String>>,
     pub(crate) source: RawSource,
     #[serde(default)]
     pub(crate) defaults: Vec<RawDefault>,
