@@ -208,7 +208,7 @@ pub(super) fn write(out: &mut impl Write, r: &Report) -> Result<(), CliError> {
     for c in &categories {
         let _ = write!(h, "<th class=\"n\">{}</th>", esc(c));
     }
-    h.push_str("<th class=\"n\">bonus</th><th class=\"n\">total</th><th class=\"n\">fines ¥</th><th>effects</th></tr></thead><tbody>");
+    h.push_str("<th class=\"n\">bonus</th><th class=\"n\">total</th><th class=\"n\">fines ¥</th><th class=\"n\">withheld ¥</th><th>effects</th></tr></thead><tbody>");
     for c in r.people() {
         let _ = write!(
             h,
@@ -226,10 +226,11 @@ pub(super) fn write(out: &mut impl Write, r: &Report) -> Result<(), CliError> {
             .collect();
         let _ = write!(
             h,
-            "<td class=\"n\">{}</td><td class=\"n\"><b>{}</b></td><td class=\"n\">{:.2}</td><td>{}</td></tr>",
+            "<td class=\"n\">{}</td><td class=\"n\"><b>{}</b></td><td class=\"n\">{:.2}</td><td class=\"n\">{:.2}</td><td>{}</td></tr>",
             c.bonus,
             c.total,
             c.fines,
+            c.withholdings,
             effects.join(" ")
         );
     }
