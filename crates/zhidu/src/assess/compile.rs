@@ -451,6 +451,13 @@ fn unit(u: RawRuleUnit) -> RuleUnit {
     }
 }
 
+/// The `points`, `range` and `choices` keys of a rule or version.
+type Magnitudes<'a> = (
+    &'a Option<Spanned<u32>>,
+    &'a Option<Spanned<[u32; 2]>>,
+    &'a Option<Spanned<Vec<u32>>>,
+);
+
 /// The points, fine and withholding of a rule or version: exactly one of `points`, `range`,
 /// `choices` (none for effect-only rules and rules whose amount is the row's basis), and yuan
 /// with at most two decimal places.
@@ -459,11 +466,7 @@ fn values(
     path: &str,
     kind: RuleKind,
     basis: bool,
-    (points, range, choices): (
-        &Option<Spanned<u32>>,
-        &Option<Spanned<[u32; 2]>>,
-        &Option<Spanned<Vec<u32>>>,
-    ),
+    (points, range, choices): Magnitudes<'_>,
     (fine, withholding): (&Option<Spanned<String>>, &Option<Spanned<String>>),
     out: &mut Vec<Diagnostic>,
 ) -> Option<(Magnitude, Decimal, Decimal)> {
