@@ -235,7 +235,10 @@ pub(super) fn write(out: &mut impl Write, r: &Report) -> Result<(), CliError> {
         );
     }
     h.push_str("</tbody></table>");
-    if !r.assessment.errors.is_empty() || r.assessment.outside_period > 0 {
+    if !r.assessment.errors.is_empty()
+        || r.assessment.outside_period > 0
+        || r.assessment.unpriced_late > 0
+    {
         h.push_str("<ul>");
         for e in &r.assessment.errors {
             let _ = write!(
@@ -258,6 +261,13 @@ pub(super) fn write(out: &mut impl Write, r: &Report) -> Result<(), CliError> {
                     .map(usize::to_string)
                     .collect::<Vec<_>>()
                     .join(", ")
+            );
+        }
+        if r.assessment.unpriced_late > 0 {
+            let _ = write!(
+                h,
+                "<li class=\"muted\">{} late case(s) priced by no rule (complaint replies, 即收即办 …)</li>",
+                r.assessment.unpriced_late
             );
         }
         h.push_str("</ul>");
