@@ -26,7 +26,7 @@ other make-up day, 09-25..09-27 the Mid-Autumn holiday).
   about 6% late by 1–5 working days (more for a few handlers), and the cases still open at
   month end are on track, yellow (≤ 2 working days left) or red (past due). Nothing in the
   log happens after 2026-10-31: a case finished later is simply open here.
-- `incidents.csv` (`subject,window,at,rule,quantity,points,note`): a few hundred S2.assess
+- `incidents.csv` (`subject,window,at,rule,quantity,points,note,basis`): a few hundred S2.assess
   incidents of October 2026 with realistic frequencies (lateness common, 旷工 rare and counted
   in half days, bonuses for praise, titles and proposals, one 廉 case with 退回原单位), a
   handful in late September and early November (outside the period), a few lines charged to
@@ -497,10 +497,10 @@ def incident_time(rng: random.Random, d: date, kind: str) -> datetime:
 def make_incidents(rng: random.Random, discipline: dict, star: dict) -> list[list[str]]:
     staff = [(s, w) for w in WINDOWS for s in STAFF[w]]
     oct_days = [d for d in days_between(date(2026, 10, 8), LAST_DAY) if is_working(d)]
-    rows = []  # (at, subject, window, rule, quantity, points, note)
+    rows = []  # (at, subject, window, rule, quantity, points, note, basis)
 
-    def add(subject, window, t, rule, quantity="1", points="", note=""):
-        rows.append((t, subject, window, rule, quantity, points, note))
+    def add(subject, window, t, rule, quantity="1", points="", note="", basis=""):
+        rows.append((t, subject, window, rule, quantity, points, note, basis))
 
     for rule, (count, qty, pts, notes, kind) in INCIDENT_RULES.items():
         bonus = ".bonus." in rule
@@ -532,13 +532,14 @@ def make_incidents(rng: random.Random, discipline: dict, star: dict) -> list[lis
     # A higher title (province-level 先进个人).
     add("韩冰", "W08 投诉受理", at(date(2026, 10, 16), 9, 0), "S2.assess.bonus.2", "1", "15",
         "获评省级“人民满意公务员”")
-    # Window-charged lines: temporary workers' breaches (S2.kq.5) and a duty failure (S4.req.4).
-    add("W03 社保医保", "W03 社保医保", at(date(2026, 10, 14), 8, 48), "S2.kq.5", "1", "2",
-        "临时工作人员迟到,扣窗口考核分")
-    add("W06 税务", "W06 税务", at(date(2026, 10, 21), 15, 20), "S2.kq.5", "1", "3",
-        "临时辅助人员操作失误,扣窗口考核分")
-    add("W01 不动产登记", "W01 不动产登记", at(date(2026, 10, 27), 10, 5), "S2.kq.5", "1", "1",
-        "临时工作人员未佩证上岗,扣窗口考核分")
+    # Window-charged lines: temporary workers' breaches (S2.kq.5, each naming the S2.assess
+    # rule whose amount applies in `basis`, A30) and a duty failure (S4.req.4).
+    add("W03 社保医保", "W03 社保医保", at(date(2026, 10, 14), 8, 48), "S2.kq.5", "1", "",
+        "临时工作人员迟到,扣窗口考核分", "S2.assess.qin.1")
+    add("W06 税务", "W06 税务", at(date(2026, 10, 21), 15, 20), "S2.kq.5", "1", "",
+        "临时辅助人员操作失误,扣窗口考核分", "S2.assess.neng.3")
+    add("W01 不动产登记", "W01 不动产登记", at(date(2026, 10, 27), 10, 5), "S2.kq.5", "1", "",
+        "临时工作人员未佩证上岗,扣窗口考核分", "S2.assess.de.3a")
     add("W06 税务", "W06 税务", at(date(2026, 10, 10), 8, 30), "S4.req.4", "1", "",
         "10-10调休日值班窗口未按时开窗")
     # Outside the period: late September and early November.
@@ -556,7 +557,7 @@ def make_incidents(rng: random.Random, discipline: dict, star: dict) -> list[lis
     rows.sort(key=lambda r: (r[0], r[1], r[3], r[6]))
     # No bad row: the README's main job runs on this month and should exit 0; bad rows are
     # the tests' business (tests/cases/, crates/zhidu-cli/tests/cli.rs).
-    return [[r[1], r[2], rfc(r[0]), r[3], r[4], r[5], r[6]] for r in rows]
+    return [[r[1], r[2], rfc(r[0]), r[3], r[4], r[5], r[6], r[7]] for r in rows]
 
 
 # --------------------------------------------------------------------------------------
@@ -650,7 +651,7 @@ def main(argv: list[str]) -> int:
             f.write(json.dumps(c, ensure_ascii=False, separators=(",", ":")) + "\n")
 
     write_csv(out / "incidents.csv",
-              ["subject", "window", "at", "rule", "quantity", "points", "note"],
+              ["subject", "window", "at", "rule", "quantity", "points", "note", "basis"],
               make_incidents(rng, discipline, star))
 
     write_csv(out / "violations.csv", ["subject", "at", "violation", "flags", "note"],

@@ -388,7 +388,7 @@ pub(crate) fn datetime(py: Python<'_>, t: DateTime<FixedOffset>) -> PyResult<Bou
 /// written as text (money in yuan, a window's mean score).
 const DATE_KEYS: &[&str] = &["due_date", "legal_due_date", "date"];
 const INSTANT_KEYS: &[&str] = &["due_at", "start", "completed_at", "at"];
-const DECIMAL_KEYS: &[&str] = &["fines", "fine", "score"];
+const DECIMAL_KEYS: &[&str] = &["fines", "fine", "withholdings", "withholding", "score"];
 
 static DECIMAL: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
 

@@ -29,10 +29,13 @@ const INCIDENT: &[&str] = &[
     "points",
     "case",
     "note",
+    "basis",
+    "ref",
 ];
 const INCIDENT_REQUIRED: &[&str] = &["subject", "at", "rule"];
 const INCIDENT_HINT: &str = "an incident has `subject`, `at` and `rule`, and optionally \
-                             `window`, `department`, `quantity`, `points`, `case` and `note`";
+                             `window`, `department`, `quantity`, `points`, `case`, `note`, \
+                             `basis` and `ref`";
 
 /// The keys of a violation record.
 const VIOLATION: &[&str] = &["subject", "at", "violation", "flags", "note"];
@@ -524,6 +527,8 @@ fn incident(cells: &mut [Cell<'_>]) -> Result<Incident, zhidu::Error> {
     let points = whole(take(cells, 6), "points")?;
     let case = text(take(cells, 7), "case")?;
     let note = text(take(cells, 8), "note")?;
+    let basis = text(take(cells, 9), "basis")?;
+    let reference = text(take(cells, 10), "ref")?;
     let mut i = Incident::new(subject, rule, at);
     i.window = window;
     i.department = department;
@@ -531,6 +536,8 @@ fn incident(cells: &mut [Cell<'_>]) -> Result<Incident, zhidu::Error> {
     i.points = points;
     i.case = case;
     i.note = note;
+    i.basis = basis;
+    i.reference = reference;
     Ok(i)
 }
 

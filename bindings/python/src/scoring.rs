@@ -138,6 +138,19 @@ impl Assessment {
         self.inner.outside_rows.clone()
     }
 
+    /// How many late cases of the period no overdue rule prices (complaint replies,
+    /// 即收即办 …): counted, not charged.
+    #[getter]
+    fn unpriced_late(&self) -> usize {
+        self.inner.unpriced_late
+    }
+
+    /// Their 1-based case rows.
+    #[getter]
+    fn unpriced_rows(&self) -> Vec<usize> {
+        self.inner.unpriced_rows.clone()
+    }
+
     /// The person card of `subject`, or None.
     fn card(&self, subject: &Bound<'_, PyAny>) -> Option<Scorecard> {
         let subject = subject
@@ -159,7 +172,8 @@ impl Assessment {
         self.rank_under(py, &self.policy)
     }
 
-    /// `{policy, period, scorecards, errors, outside_period, outside_rows}` as `zhidu assess
+    /// `{policy, period, scorecards, errors, outside_period, outside_rows, unpriced_late,
+    /// unpriced_rows}` as `zhidu assess
     /// --format json` writes each part, money as `Decimal`.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         to_dict(py, &*self.inner)
@@ -266,6 +280,13 @@ impl Scorecard {
         two_places(py, &self.card()?.fines)
     }
 
+    /// Yuan withheld from the month's bonus (扣除当月奖励, S14.att.6), apart from fines, as
+    /// a `decimal.Decimal` with two places.
+    #[getter]
+    fn withholdings<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        two_places(py, &self.card()?.withholdings)
+    }
+
     /// Each category: dicts with `id`, `name`, `maximum`, `floor`, `raw_deductions`,
     /// `applied_deductions` and `score`.
     #[getter]
@@ -280,15 +301,16 @@ impl Scorecard {
     }
 
     /// Every line in time order (empty when scored with `lines=False`): dicts with `rule`,
-    /// `quote`, `category`, `kind`, `unit`, `quantity`, `points_each`, `points`, `fine`
-    /// (`Decimal`), `effects`, `at`, `case`, `note`, `source` and `defaults`.
+    /// `quote`, `category`, `kind`, `unit`, `quantity`, `points_each`, `points`, `fine` and
+    /// `withholding` (`Decimal`), `basis`, `ref`, `superseded`, `effects`, `at`, `case`,
+    /// `note`, `source` and `defaults`.
     #[getter]
     fn lines<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         to_dict(py, &self.card()?.lines)
     }
 
-    /// The card as `zhidu assess --format json` writes it, with `fines` and each line's
-    /// `fine` as `Decimal` and instants as aware datetimes.
+    /// The card as `zhidu assess --format json` writes it, with `fines`, `withholdings` and
+    /// each line's `fine` and `withholding` as `Decimal` and instants as aware datetimes.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         to_dict(py, self.card()?)
     }
@@ -307,7 +329,7 @@ impl Scorecard {
     fn __repr__(&self) -> PyResult<String> {
         let c = self.card()?;
         Ok(format!(
-            "Scorecard(subject={:?}, kind='{}', window={}, total={}, bonus={}, fines=Decimal('{:.2}'))",
+            "Scorecard(subject={:?}, kind='{}', window={}, total={}, bonus={}, fines=Decimal('{:.2}'), withholdings=Decimal('{:.2}'))",
             c.subject,
             serde_name(&c.kind),
             c.window
@@ -315,7 +337,8 @@ impl Scorecard {
                 .map_or_else(|| "None".to_owned(), |w| format!("{w:?}")),
             c.total,
             c.bonus,
-            c.fines
+            c.fines,
+            c.withholdings
         ))
     }
 }

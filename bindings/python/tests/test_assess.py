@@ -18,11 +18,13 @@ import zhidu
 CST = dt.timezone(dt.timedelta(hours=8))
 
 #: The README's October for 张三 at W01 (S14): 2 × late (−1, 10 yuan each), dozing (−2, 20
-#: yuan), a bribe-like 10—20 point offence chosen at 15 (150 yuan, 取消年度评先资格).
+#: yuan), a bribe-like 10—20 point offence chosen at 15 with its reason (150 yuan withheld
+#: from 当月奖励, apart from fines; 取消年度评先资格 for 张三 and W01).
 ZHANG = [
     {"subject": "张三", "window": "W01", "at": "2026-10-09", "rule": "S14.att.1a", "quantity": 2},
     {"subject": "张三", "window": "W01", "at": "2026-10-12", "rule": "S14.att.2"},
-    {"subject": "张三", "window": "W01", "at": "2026-10-20", "rule": "S14.att.6", "points": 15},
+    {"subject": "张三", "window": "W01", "at": "2026-10-20", "rule": "S14.att.6", "points": 15,
+     "note": "收受礼品, 经查实"},
 ]
 
 
@@ -38,15 +40,18 @@ def cards_of(a: zhidu.Assessment) -> List[Dict[str, Any]]:
 def test_scorecard_attributes(s14: zhidu.Policy) -> None:
     cards = s14.assess(ZHANG, period="2026-10")
     assert isinstance(cards, zhidu.Assessment) and len(cards) == 2
-    # S14.att.6 names the person and the window (A19): W01 gets its own card of it.
+    # S14.att.6's effect names the person and the window: W01's card has the effect only.
     assert (cards[1].subject, cards[1].kind, cards[1].total, cards[1].fines) == (
-        "W01", "window", 75, Decimal("150.00")
+        "W01", "window", 90, Decimal("0.00")
     )
+    assert cards[1].withholdings == Decimal("0.00")
+    assert [e["name"] for e in cards[1].effects] == ["取消年度评先资格"]
     card = cards[0]
     assert (card.subject, card.kind, card.window, card.period) == ("张三", "person", "W01", "2026-10")
     assert card.total == 71 and type(card.total) is int and card.bonus == 0
-    assert card.fines == Decimal("190.00") and type(card.fines) is Decimal
-    assert str(card.fines) == "190.00"
+    assert card.fines == Decimal("40.00") and type(card.fines) is Decimal
+    assert str(card.fines) == "40.00"
+    assert card.withholdings == Decimal("150.00") and type(card.withholdings) is Decimal
     assert [(c["id"], c["score"]) for c in card.categories] == [
         ("att", 11), ("svc", 20), ("biz1", 15), ("biz_undefined", 25)
     ]
@@ -58,13 +63,15 @@ def test_scorecard_attributes(s14: zhidu.Policy) -> None:
     assert card.effects[0]["at"] == dt.datetime(2026, 10, 20, tzinfo=CST)
     assert [line["rule"] for line in card.lines] == ["S14.att.1a", "S14.att.2", "S14.att.6"]
     bribe = card.lines[2]
-    assert bribe["fine"] == Decimal("150.00") and type(bribe["fine"]) is Decimal
+    assert bribe["fine"] == Decimal("0.00") and type(bribe["fine"]) is Decimal
+    assert bribe["withholding"] == Decimal("150.00") and type(bribe["withholding"]) is Decimal
+    assert (bribe["basis"], bribe["ref"], bribe["superseded"]) == (None, None, False)
     assert (bribe["points_each"], bribe["points"], bribe["quantity"]) == (-15, -15, 1)
     assert bribe["source"] == {"from": "incident", "row": 3}
     unchosen = s14.assess([dict(ZHANG[2], points=None)], period="2026-10")[0]
     assert unchosen.lines[0]["points"] == -10 and "A6" in unchosen.lines[0]["defaults"]
     assert card.lines[0]["at"] == dt.datetime(2026, 10, 9, tzinfo=CST)
-    assert "张三" in repr(card) and "190.00" in repr(card)
+    assert "张三" in repr(card) and "40.00" in repr(card) and "150.00" in repr(card)
     assert card == s14.assess(ZHANG, period="2026-10")[0]
 
 
@@ -73,14 +80,18 @@ def test_to_dict_is_the_cli_json_with_python_values(s14: zhidu.Policy) -> None:
     d, j = card.to_dict(), json.loads(card.to_json())
     assert list(d) == list(j) == [
         "subject", "kind", "window", "period", "categories", "bonus", "total", "fines",
-        "effects", "lines",
+        "withholdings", "effects", "lines",
     ]
-    assert d["fines"] == Decimal("190.00") and j["fines"] == "190.00"
+    assert d["fines"] == Decimal("40.00") and j["fines"] == "40.00"
+    assert d["withholdings"] == Decimal("150.00") and j["withholdings"] == "150.00"
     assert d["lines"][0]["fine"] == Decimal(j["lines"][0]["fine"])
     assert j["lines"][0]["at"] == "2026-10-09T00:00:00+08:00"
     assert d["lines"][0]["at"] == dt.datetime.fromisoformat(j["lines"][0]["at"])
     whole = s14.assess(ZHANG, period="2026-10").to_dict()
-    assert list(whole) == ["policy", "period", "scorecards", "errors", "outside_period", "outside_rows"]
+    assert list(whole) == [
+        "policy", "period", "scorecards", "errors", "outside_period", "outside_rows",
+        "unpriced_late", "unpriced_rows",
+    ]
     assert whole["scorecards"][0] == d
 
 
@@ -270,7 +281,7 @@ def test_roster_forms(s14: zhidu.Policy) -> None:
     for roster in forms:
         out = s14.assess(ZHANG, period="2026-10", roster=roster)
         assert [(c.subject, c.window, c.total) for c in out] == [
-            ("张三", "W01", 71), ("李四", "W02", 90), ("赵六", "W03", 90), ("W01", "W01", 75)
+            ("张三", "W01", 71), ("李四", "W02", 90), ("赵六", "W03", 90), ("W01", "W01", 90)
         ]
     for bad in [[("李四",)], [("李四", 2)], {"李四": None}, [5], "W02", 5]:
         with pytest.raises(zhidu.InputError):
@@ -310,11 +321,12 @@ def test_rank(ps: zhidu.PolicySet, s14: zhidu.Policy) -> None:
     a = s14.assess(rows, period="2026-10", roster={"赵六": "W03"})
     ranking = a.rank()
     assert ranking == s14.rank(a)
+    # 取消年度评先资格 is not the monthly 红旗窗口: W01 stays eligible (and takes no points).
     assert [(r.rank, r.window, r.members, r.eligible) for r in ranking] == [
-        (1, "W03", 1, True), (2, "W02", 2, True), (3, "W01", 1, False)
+        (1, "W03", 1, True), (2, "W02", 2, True), (3, "W01", 1, True)
     ]
     assert ranking[1].score == Decimal("88.50") and type(ranking[1].score) is Decimal
-    assert ranking[2].disqualified_by[0]["rule"] == "S14.att.6"
+    assert ranking[2].score == Decimal("71.00") and ranking[2].disqualified_by == []
     assert ranking[1].to_dict()["score"] == Decimal("88.50")
     assert json.loads(ranking[1].to_json())["score"] == "88.50"
     assert "W02" in repr(ranking[1])
@@ -329,7 +341,8 @@ def test_deduction_table(s14: zhidu.Policy) -> None:
     assert t["policy"] == "s14-window-scorecard" and t["period"] == "month"
     att6 = next(r for r in t["rules"] if r["code"] == "S14.att.6")
     assert att6["points"] == {"type": "range", "min": 10, "max": 20}
-    assert att6["fine"] == Decimal("150.00") and type(att6["fine"]) is Decimal
+    assert att6["fine"] == Decimal("0.00") and type(att6["fine"]) is Decimal
+    assert att6["withholding"] == Decimal("150.00") and type(att6["withholding"]) is Decimal
     assert [c["id"] for c in t["categories"]] == ["att", "svc", "biz1", "biz_undefined"]
     assert any(e["disqualifying"] for e in t["effects"])
 
@@ -353,3 +366,37 @@ def test_big_assessment_agrees_with_small_ones(s14: zhidu.Policy) -> None:
     # Fines are exact: the sum over lines equals the card's fines.
     for c in whole:
         assert sum((line["fine"] for line in c.lines), Decimal(0)) == c.fines
+
+
+def test_basis_ref_and_joint_are_read_from_dicts_and_frames(ps: zhidu.PolicySet) -> None:
+    # S2.kq.5 with basis lian.1 → W01 廉 10 → 90 (A30); bonus.1a and 1b with one ref → +5 once
+    # (A33), the 1a line superseded; kq.5 without a basis → a row error.
+    s2 = ps.policy("s2-service-center")
+    rows = [
+        {"subject": "王五", "window": "W01", "at": "2026-10-12", "rule": "S2.kq.5",
+         "basis": "S2.assess.lian.1", "note": "临时人员吃拿卡要"},
+        {"subject": "郑一", "window": "W05", "at": "2026-10-13", "rule": "S2.assess.bonus.1a", "ref": "D1"},
+        {"subject": "郑一", "window": "W05", "at": "2026-10-14", "rule": "S2.assess.bonus.1b", "ref": "D1"},
+        {"subject": "王五", "window": "W01", "at": "2026-10-15", "rule": "S2.kq.5"},
+    ]
+    for form in (rows, pd.DataFrame(rows)):
+        out = s2.assess(form, period="2026-10")
+        assert [(e.input, e.row) for e in out.errors] == [("incident", 4)]
+        w01 = next(c for c in out if c.subject == "W01")
+        assert w01.total == 90 and w01.lines[0]["basis"] == "S2.assess.lian.1"
+        zheng = out.card("郑一")
+        assert zheng is not None and (zheng.total, zheng.bonus) == (105, 5)
+        assert [(l["ref"], l["superseded"]) for l in zheng.lines] == [("D1", True), ("D1", False)]
+    # A joint S2 case late 2 working days → S14.biz.1.4c −4 on W02, not 1.6 on 李四; a late
+    # complaint reply is counted as unpriced.
+    s14 = ps.policy("s14-window-scorecard")
+    cases = [
+        {"id": "J1", "class": "promised", "accepted_at": "2026-10-12T09:00", "days": 5,
+         "handler": "李四", "window": "W02", "completed_at": "2026-10-21T10:00", "joint": True},
+        {"id": "T1", "class": "complaint_next_day", "accepted_at": "2026-10-12T09:00",
+         "handler": "李四", "window": "W02", "completed_at": "2026-10-15T10:00"},
+    ]
+    for form in (cases, pd.DataFrame(cases)):
+        out = s14.assess([], period="2026-10", cases=form, case_policy="s2-service-center")
+        assert [(c.subject, c.kind, c.total) for c in out] == [("W02", "window", 86)]
+        assert (out.unpriced_late, out.unpriced_rows) == (1, [2])

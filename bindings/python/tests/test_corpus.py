@@ -183,7 +183,9 @@ def check_assessment(
 ) -> None:
     expect = scenario["expect"]
     compare(expect, "outside_period", a.outside_period, errors)
+    compare(expect, "unpriced_late", a.unpriced_late, errors)
     assert a.outside_period == len(a.outside_rows)
+    assert a.unpriced_late == len(a.unpriced_rows)
     if "errors" in expect:
         check_row_errors(expect["errors"], a.errors, "incident", errors)
     for want in expect.get("scorecards", []):
@@ -196,7 +198,8 @@ def check_assessment(
         # The typed attributes, rendered as the CLI's JSON has them (fines: "190.00").
         assert isinstance(card.total, int) and isinstance(card.fines, decimal.Decimal)
         assert str(card.fines) == json.loads(card.to_json())["fines"]
-        for key in ("total", "bonus", "fines", "window"):
+        assert str(card.withholdings) == json.loads(card.to_json())["withholdings"]
+        for key in ("total", "bonus", "fines", "withholdings", "window"):
             compare(want, key, getattr(card, key), e)
         for cat_id, score in want.get("categories", {}).items():
             got = [c["score"] for c in card.categories if c["id"] == cat_id]

@@ -67,26 +67,32 @@ def test_scorecard_and_rank_frames(ps: zhidu.PolicySet) -> None:
             "at": pd.to_datetime(["2026-10-09", "2026-10-20", "2026-10-13"]),
             "rule": ["S14.att.1a", "S14.att.6", "S14.att.2"],
             "points": [np.nan, 15, np.nan],
+            "note": [None, "收受礼品, 经查实", None],
         }
     )
     a = s14.assess(incidents, period="2026-10")
     cards = zpd.scorecard_frame(a)
     assert list(cards.columns) == [
         "subject", "kind", "window", "period", "att", "svc", "biz1", "biz_undefined",
-        "bonus", "total", "fines", "effects",
+        "bonus", "total", "fines", "withholdings", "effects",
     ]
     assert cards["subject"].tolist() == ["张三", "李四", "W01"]
-    assert cards["total"].tolist() == [74, 88, 75] and cards["att"].tolist() == [14, 28, 15]
+    # att.6's points and 150 yuan are 张三's; W01 carries its effect only.
+    assert cards["total"].tolist() == [74, 88, 90] and cards["att"].tolist() == [14, 28, 30]
     assert cards["fines"].dtype == object and cards["fines"].tolist() == [
-        Decimal("160.00"), Decimal("20.00"), Decimal("150.00")
+        Decimal("10.00"), Decimal("20.00"), Decimal("0.00")
     ]
-    assert cards["fines"].sum() == Decimal("330.00")        # exact
+    assert cards["withholdings"].dtype == object and cards["withholdings"].tolist() == [
+        Decimal("150.00"), Decimal("0.00"), Decimal("0.00")
+    ]
+    assert cards["fines"].sum() == Decimal("30.00")        # exact
+    assert cards["effects"].iloc[2] == ["取消年度评先资格"]
     assert cards["effects"].iloc[0] == ["取消年度评先资格"]
     ranking = zpd.rank_frame(a)
     assert ranking[["rank", "window", "members", "eligible"]].values.tolist() == [
-        [1, "W02", 1, True], [2, "W01", 1, False]
+        [1, "W02", 1, True], [2, "W01", 1, True]
     ]
-    assert ranking["score"].tolist() == [Decimal("88.00"), Decimal("59.00")]
-    assert ranking["disqualified_by"].iloc[1] == ["S14.att.6", "S14.att.6"]
+    assert ranking["score"].tolist() == [Decimal("88.00"), Decimal("74.00")]
+    assert ranking["disqualified_by"].iloc[1] == []
     empty = zpd.scorecard_frame(s14.assess([], period="2026-10"))
     assert len(empty) == 0 and "fines" in empty.columns

@@ -127,6 +127,7 @@ def incidents(n: int, seed: int = 1) -> List[Dict[str, Any]]:
         }
         if rule == "S14.att.6":
             row["points"] = rng.randint(10, 20)
+            row["note"] = "经查实"            # a chosen value needs its reason (A6)
         if i % 97 == 0:
             row["rule"] = "S14.nope"           # a bad row now and then
         rows.append(row)

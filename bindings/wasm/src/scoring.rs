@@ -31,7 +31,7 @@ struct RowKind {
 const INCIDENT: RowKind = RowKind {
     what: "incidents",
     one: "incident",
-    hint: "an incident has `subject`, `at` and `rule`, and optionally `window`, `department`, `quantity`, `points`, `case` and `note`",
+    hint: "an incident has `subject`, `at` and `rule`, and optionally `window`, `department`, `quantity`, `points`, `case`, `note`, `basis` and `ref`",
 };
 
 const CASE: RowKind = RowKind {

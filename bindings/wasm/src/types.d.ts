@@ -169,7 +169,9 @@ export interface Case {
   window?: string | null;
   events?: CaseEvent[];
   completed_at?: string | null;
-  /** A joint case (联办件): overdue pieces are charged to the responsible window. */
+  /** A joint case (联办件): overdue pieces are priced by the joint-item rules (S14.biz.1.4c)
+   * and charged to the responsible window (A18, A19). A class that is joint by nature (S7's)
+   * needs no flag. */
   joint?: boolean;
 }
 
@@ -295,7 +297,13 @@ export interface Incident {
   /** The chosen magnitude for range or choice rules, without sign (`15` for 扣10—20分). */
   points?: number | null;
   case?: string | null;
+  /** The assessor's reason; required with `points` chosen in a discretionary range (A6). */
   note?: string | null;
+  /** For S2.kq.5: the S2.assess deduction whose amount, unit and category apply (A30). */
+  basis?: string | null;
+  /** The deed, event or case: bonuses of one family with the same subject and `ref` count
+   * once, at the highest level (A33). */
+  ref?: string | null;
 }
 
 /** A roster entry: a person and their window. */
@@ -365,6 +373,14 @@ export interface Line {
   points: number;
   /** Yuan, a decimal string with two places. */
   fine: string;
+  /** Yuan withheld from the month's bonus (扣除当月奖励), apart from fines. */
+  withholding: string;
+  /** The rule whose amount, unit and category the line takes (S2.kq.5, A30). */
+  basis: string | null;
+  /** The deed, event or case the line is about. */
+  ref: string | null;
+  /** Another line of the same family, subject and `ref` counts instead: this one counts 0 (A33). */
+  superseded: boolean;
   effects: string[];
   at: string;
   case: string | null;
@@ -396,6 +412,9 @@ export interface Scorecard {
   total: number;
   /** Yuan, a decimal string with two places. */
   fines: string;
+  /** Yuan withheld from the month's bonus (扣除当月奖励, S14.att.6), apart from fines. */
+  withholdings: string;
+  /** Effects in time order; an annual one (取消年度评先资格) stays for the rest of its year. */
   effects: EffectHit[];
   /** Every line in time order (empty with `lines: false`). */
   lines: Line[];
@@ -426,9 +445,13 @@ export interface Assessment {
   scorecards: Scorecard[];
   /** Rows that could not be scored; every other row is scored. */
   errors: InputRowError[];
-  /** Incidents outside the period: counted, not used. */
+  /** Incidents outside the period: counted, not scored (an annual effect of one earlier in
+   * the calendar year still reaches the cards). */
   outside_period: number;
   outside_rows: number[];
+  /** Late cases of the period no overdue rule prices (complaint replies, 即收即办): counted. */
+  unpriced_late: number;
+  unpriced_rows: number[];
 }
 
 /** Why a window cannot be 红旗窗口 this period. */
@@ -467,6 +490,12 @@ export interface RuleInfo {
   points: Points;
   /** Yuan per unit, two places. */
   fine: string;
+  /** Yuan withheld from the month's bonus per unit (扣除当月奖励), two places. */
+  withholding: string;
+  /** S2.kq.5: the code prefix of the rule a row names in `basis` (A30). */
+  basis_from: string | null;
+  /** A row must give `points` (A7; a level that is a fact). */
+  points_required: boolean;
   effects: string[];
   charge: Charge;
   from_overdue_cases: boolean;

@@ -158,18 +158,19 @@ test("a date outside the calendar shows the engine's error and help, and the pag
 });
 
 /** Add an incident with the score calculator's picker. */
-async function addIncident(page, { rule, quantity, points, date }) {
+async function addIncident(page, { rule, quantity, points, note, date }) {
   await page.selectOption("#rule", rule);
   if (quantity !== undefined) await page.fill("#quantity", String(quantity));
   if (points !== undefined) {
     if ((await page.$eval("#points", (e) => e.tagName)) === "SELECT") await page.selectOption("#points", String(points));
     else await page.fill("#points", String(points));
   }
+  if (note !== undefined) await page.fill("#note", note);
   if (date !== undefined) await page.fill("#incident-date", date);
   await page.click("#add");
 }
 
-test("考核计分计算器: S14 att.1a ×2, att.2 ×1, att.6 at 15 points → 71, ¥190.00, 取消年度评先资格", async () => {
+test("考核计分计算器: S14 att.1a ×2, att.2 ×1, att.6 at 15 points → 71, ¥40.00 fines, ¥150.00 withheld, 取消年度评先资格", async () => {
   const { page, problems } = await open("/www/index.html?lang=zh");
   // two calculators: the tab bar is shown, and the second tab switches the page
   assert.equal(await page.isVisible("#tabs"), true);
@@ -193,11 +194,12 @@ test("考核计分计算器: S14 att.1a ×2, att.2 ×1, att.6 at 15 points → 7
 
   await addIncident(page, { rule: "S14.att.1a", quantity: 2 });
   await addIncident(page, { rule: "S14.att.2", quantity: 1 });
-  await addIncident(page, { rule: "S14.att.6", points: 15, date: "2026-10-12" });
+  await addIncident(page, { rule: "S14.att.6", points: 15, note: "收受礼品, 经查实", date: "2026-10-12" });
 
   // S14 totals 90 (30 + 20 + 15 + 25); 考勤 30 − 2 − 2 − 15 = 11
   assert.equal(await page.textContent("[data-testid=total]"), "71");
-  assert.equal(await page.textContent("[data-testid=fines]"), "¥190.00");
+  assert.equal(await page.textContent("[data-testid=fines]"), "¥40.00");
+  assert.equal(await page.textContent("[data-testid=withholdings]"), "¥150.00");
   assert.match(await page.textContent("[data-testid=effects]"), /取消年度评先资格/);
   const card = page.locator('.card.person[data-subject="张三"]');
   const att = await card.locator('tr[data-category="att"]').textContent();
@@ -209,8 +211,8 @@ test("考核计分计算器: S14 att.1a ×2, att.2 ×1, att.6 at 15 points → 7
   const text = await card.locator(".lines").textContent();
   assert.match(text, /上班迟到或下班早退的,每人次扣1分/);
   assert.match(text, /每次视情节轻重扣10—20分,扣除当月奖励150元/);
-  // att.6 is charged to the person and the window (A19): the window's own card shows too
-  assert.equal(await page.textContent('.card.window[data-subject="W01"] .summary strong'), "75");
+  // att.6's effect names the window too (取消该窗口…): its own card shows, with no points
+  assert.equal(await page.textContent('.card.window[data-subject="W01"] .summary strong'), "90");
 
   await page.screenshot({ path: join(shots, "score-calculator-zh.png"), fullPage: true });
 

@@ -139,7 +139,7 @@ const runners = {
     const ps = withFiles(s);
     return outcome(expect, () => ps.policy(s.policy ?? "").assess(assessRequest(s)), {
       ok: (a) => {
-        const problems = expectFields(expect, a, ["outside_period"]);
+        const problems = expectFields(expect, a, ["outside_period", "unpriced_late"]);
         if (Array.isArray(expect.errors)) problems.push(...rowErrors(expect.errors, a.errors, true));
         for (const want of expect.scorecards ?? []) {
           const kind = want.kind ?? "any";
@@ -148,7 +148,7 @@ const runners = {
             problems.push(`no ${kind} scorecard for \`${want.subject}\`; cards: ${JSON.stringify(a.scorecards.map((c) => c.subject))}`);
             continue;
           }
-          const e = expectFields(want, card, ["total", "bonus", "fines", "window"]);
+          const e = expectFields(want, card, ["total", "bonus", "fines", "withholdings", "window"]);
           for (const [id, score] of Object.entries(want.categories ?? {})) {
             const got = card.categories.find((c) => c.id === id)?.score;
             if (got !== score) e.push(`category ${id}: expected ${score}, got ${got}`);

@@ -137,7 +137,7 @@ test("Assessment, WindowRank, DeductionTable, Decisions and AccountabilityRules"
     incidents: [
       { subject: "张三", window: "W01", at: "2026-10-12", rule: "S14.att.1a", quantity: 2 },
       { subject: "张三", window: "W01", at: "2026-10-13T10:00", rule: "S14.att.6", points: 15, case: "C9", note: "吃拿卡要" },
-      { subject: "李四", window: "W02", at: "2026-10-14", rule: "S14.svc.3", points: 3 },
+      { subject: "李四", window: "W02", at: "2026-10-14", rule: "S14.svc.3", points: 3, note: "表扬信", ref: "P1" },
       { subject: "李四", window: "W02", at: "2026-10-14", rule: "S14.svc.4" },
       { subject: "李四", window: "W02", at: "2026-09-14", rule: "S14.svc.1" },
       { subject: "王五", at: "2026-10-14", rule: "S14.att.9" },
@@ -151,7 +151,7 @@ test("Assessment, WindowRank, DeductionTable, Decisions and AccountabilityRules"
   assert.ok(a.scorecards.some((c) => c.lines.some((l) => l.source.from === "case")));
   assertShape(a, "Assessment");
   assertShape(s14.assess({ ...request, lines: false }), "Assessment");
-  const ranking = s14.rankPeriod(request);
+  const ranking = s14.rankPeriod({ ...request, incidents: [...request.incidents, { subject: "李四", window: "W02", at: "2026-10-15", rule: "S4.req.4" }] });
   assert.ok(ranking.some((r) => !r.eligible));
   for (const r of ranking) assertShape(r, "WindowRank");
   for (const policy of ps.policies().filter((x) => x.hasDeductionTable)) assertShape(policy.deductionTable(), "DeductionTable");

@@ -52,8 +52,9 @@ export default {
       rule: null,
       quantity: 1,
       points: "",
+      note: "",
       date: null,
-      items: [], // { rule, quantity, points, at }
+      items: [], // { rule, quantity, points, note, at }
     };
     const current = () => policies.find((p) => p.info.id === state.policy) ?? first;
     const ruleOf = (code) => current().table.rules.find((r) => r.code === code);
@@ -133,7 +134,7 @@ export default {
                 value: r.code,
                 selected: r.code === rule.code,
                 title: r.quote,
-                text: `${r.code}　${shortQuote(r.quote)}　${pointsText(r)}/${unitWord(r.unit)}${r.fine !== "0.00" ? `　${money(r.fine)}` : ""}`,
+                text: `${r.code}　${shortQuote(r.quote)}　${pointsText(r)}/${unitWord(r.unit)}${r.fine !== "0.00" ? `　${money(r.fine)}` : ""}${r.withholding !== "0.00" ? `　${t("score.withheld")} ${money(r.withholding)}` : ""}`,
               }),
             ),
           ),
@@ -168,6 +169,8 @@ export default {
             : el("label", { class: "fixed" }, el("span", { text: t("score.chosen") }), el("input", { id: "points", type: "text", disabled: true, value: pointsText(rule) })),
           el("label", {}, el("span", { text: t("score.date") }), el("input", { id: "incident-date", name: "date", type: "date", value: state.date, min: `${state.month}-01`, max: lastDay(state.month) })),
         ),
+        // A value chosen in a range needs its reason (A6): the engine refuses the row without one.
+        el("label", {}, el("span", { text: t("score.note") }), el("input", { id: "note", name: "note", type: "text", value: state.note })),
         add,
       );
       policySelect.addEventListener("change", () => {
@@ -197,9 +200,10 @@ export default {
         e.preventDefault();
         read(f);
         const r = ruleOf(state.rule);
-        state.items.push({ rule: r.code, quantity: state.quantity, points: discretionary(r) ? state.points : "", at: state.date });
+        state.items.push({ rule: r.code, quantity: state.quantity, points: discretionary(r) ? state.points : "", note: state.note, at: state.date });
         state.quantity = 1;
         state.points = "";
+        state.note = "";
         render();
         root.querySelector("#add")?.focus();
       });
@@ -212,6 +216,7 @@ export default {
       state.quantity = f.querySelector("#quantity").value;
       const p = f.querySelector("#points");
       state.points = p && !p.disabled ? p.value : "";
+      state.note = f.querySelector("#note").value;
       state.date = f.querySelector("#incident-date").value;
     }
 
@@ -227,6 +232,7 @@ export default {
           rule: i.rule,
           quantity: num(i.quantity),
           points: num(i.points),
+          note: i.note || undefined,
         })),
       };
     }
@@ -322,6 +328,7 @@ export default {
           { class: "summary" },
           el("div", { class: "big" }, el("dt", { text: t("score.total") }), el("dd", {}, el("strong", { "data-testid": full ? "total" : null, text: c.total }), el("small", { text: ` ${t("score.of", { n: full_score })}` }))),
           el("div", {}, el("dt", { text: t("score.fines") }), el("dd", {}, el("strong", { class: "money", "data-testid": full ? "fines" : null, text: money(c.fines) }))),
+          el("div", {}, el("dt", { text: t("score.withholdings") }), el("dd", {}, el("strong", { class: "money", "data-testid": full ? "withholdings" : null, text: money(c.withholdings) }))),
           el("div", {}, el("dt", { text: t("score.bonus") }), el("dd", { "data-testid": full ? "bonus" : null, text: signed(c.bonus) })),
           el(
             "div",

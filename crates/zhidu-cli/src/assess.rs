@@ -1,7 +1,8 @@
 //! `zhidu assess` and `zhidu rank`: scorecards and the window ranking for a period.
 //!
 //! Incidents are CSV with header `subject,window,at,rule,quantity,points,note` (optional
-//! `department` and `case` columns); every row is scored or reported with its row number.
+//! `department`, `case`, `basis` and `ref` columns); every row is scored or reported with its
+//! row number.
 
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -167,6 +168,18 @@ pub(crate) fn report_errors(a: &Assessment) {
                 .join(", ")
         );
     }
+    if a.unpriced_late > 0 {
+        eprintln!(
+            "{} late case(s) in {} priced by no rule (case rows {})",
+            a.unpriced_late,
+            a.period,
+            a.unpriced_rows
+                .iter()
+                .map(usize::to_string)
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
 }
 
 fn write_table(out: &mut impl Write, a: &Assessment) -> Result<(), CliError> {
@@ -179,13 +192,14 @@ fn write_table(out: &mut impl Write, a: &Assessment) -> Result<(), CliError> {
         };
         writeln!(
             out,
-            "\n{}{}  window {}  total {}  bonus {}  fines ¥{:.2}",
+            "\n{}{}  window {}  total {}  bonus {}  fines ¥{:.2}  withheld ¥{:.2}",
             card.subject,
             kind,
             card.window.as_deref().unwrap_or("—"),
             card.total,
             card.bonus,
-            card.fines
+            card.fines,
+            card.withholdings
         )?;
         let cats: Vec<String> = card
             .categories
@@ -196,13 +210,27 @@ fn write_table(out: &mut impl Write, a: &Assessment) -> Result<(), CliError> {
         for l in &card.lines {
             writeln!(
                 out,
-                "  {:+4}  {:<18} ×{:<3} ¥{:>7.2}  {}  「{}」{}",
+                "  {:+4}  {:<18} ×{:<3} ¥{:>7.2}  {}  「{}」{}{}{}{}",
                 l.points,
                 l.rule,
                 l.quantity,
                 l.fine,
                 l.at.format("%m-%d"),
                 l.quote,
+                if l.withholding.is_zero() {
+                    String::new()
+                } else {
+                    format!(" withheld ¥{:.2}", l.withholding)
+                },
+                l.basis
+                    .as_deref()
+                    .map(|b| format!(" (basis {b})"))
+                    .unwrap_or_default(),
+                if l.superseded {
+                    " (superseded, A33)"
+                } else {
+                    ""
+                },
                 l.effects
                     .iter()
                     .map(|e| format!(" → {e}"))
@@ -225,6 +253,7 @@ fn write_csv(out: &mut impl Write, a: &Assessment) -> Result<(), CliError> {
         "total".to_owned(),
         "bonus".to_owned(),
         "fines".to_owned(),
+        "withholdings".to_owned(),
     ];
     if let Some(first) = a.scorecards.first() {
         header.extend(first.categories.iter().map(|c| c.id.clone()));
@@ -244,6 +273,7 @@ fn write_csv(out: &mut impl Write, a: &Assessment) -> Result<(), CliError> {
             card.total.to_string(),
             card.bonus.to_string(),
             format!("{:.2}", card.fines),
+            format!("{:.2}", card.withholdings),
         ];
         row.extend(card.categories.iter().map(|c| c.score.to_string()));
         row.push(
@@ -271,6 +301,7 @@ pub(crate) fn read_incidents(path: &Path) -> Result<Vec<Result<Incident, zhidu::
         t.column("department"),
         t.column("case"),
     );
+    let (basis, reference) = (t.column("basis"), t.column("ref"));
     let mut rows = Vec::new();
     while let Some(record) = t.next_record()? {
         let record = match record {
@@ -290,6 +321,8 @@ pub(crate) fn read_incidents(path: &Path) -> Result<Vec<Result<Incident, zhidu::
             inc.department = get(department).map(str::to_owned);
             inc.case = get(case).map(str::to_owned);
             inc.note = get(note).map(str::to_owned);
+            inc.basis = get(basis).map(str::to_owned);
+            inc.reference = get(reference).map(str::to_owned);
             inc.quantity = get(quantity)
                 .map(|q| {
                     q.parse::<i64>()

@@ -1,8 +1,9 @@
 //! `zhidu cases --policy ID --as-of INSTANT FILE`: the status of every case in a case log.
 //!
 //! The log is JSON Lines (one case object per line, see `zhidu::Case`) or CSV with header
-//! `id,class,accepted_at,days,handler,window,completed_at,events` (`events` in the compact
-//! form of `zhidu::CaseEvent::parse_list`). Every line gets an answer or an error with its
+//! `id,class,accepted_at,days,handler,window,completed_at,events,joint` (`events` in the
+//! compact form of `zhidu::CaseEvent::parse_list`; `joint` is `true`/`false`, `1`/`0` or
+//! empty for false: a 联办件, priced by the joint-item rules such as S14.biz.1.4c). Every line gets an answer or an error with its
 //! line number; nothing is dropped.
 
 use std::collections::BTreeMap;
@@ -271,12 +272,13 @@ fn read_csv(path: &Path) -> Result<Vec<LoggedCase>, CliError> {
     };
     let (id, class, accepted) = (require("id")?, require("class")?, require("accepted_at")?);
     let column = |name: &str| crate::table::column(&header, name);
-    let (days, handler, window, completed, events) = (
+    let (days, handler, window, completed, events, joint) = (
         column("days"),
         column("handler"),
         column("window"),
         column("completed_at"),
         column("events"),
+        column("joint"),
     );
     let mut cases = Vec::new();
     let mut fields = Vec::new();
@@ -311,6 +313,13 @@ fn read_csv(path: &Path) -> Result<Vec<LoggedCase>, CliError> {
                 .map(CaseEvent::parse_list)
                 .transpose()?
                 .unwrap_or_default();
+            case.joint = match get(joint).map(str::to_ascii_lowercase).as_deref() {
+                None | Some("false" | "0" | "no") => false,
+                Some("true" | "1" | "yes") => true,
+                Some(other) => {
+                    return Err(input(format!("joint `{other}` is not `true` or `false`")));
+                }
+            };
             Ok(case)
         })()
         .map_err(|e| match e {

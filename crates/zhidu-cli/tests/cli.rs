@@ -615,11 +615,12 @@ fn batch_reads_standard_input() {
 
 /// An S14 month computed by hand from the regulation (S14 totals 90: 30 + 20 + 15 + 25, A9):
 /// - 张三 (W01): 2 × late (att.1a −1, 10 yuan) + dozing (att.2 −2, 20 yuan) + 吃拿卡要 chosen
-///   at 15 (att.6, 150 yuan, 取消年度评先资格) → 考勤 30 − 19 = 11, total 71, fines 190.00;
+///   at 15 with its reason (att.6: 150 yuan withheld from 当月奖励, 取消年度评先资格) → 考勤
+///   30 − 19 = 11, total 71, fines 40.00, withholdings 150.00;
 /// - 李四 (W01): praised, 4 points (svc.3 bonus) + a full day absent (att.1d, 2 half-days:
 ///   −4, 20 yuan) → total 86 + 4 = 90, fines 20.00;
 /// - 王五 (W02): 3 pieces not following the flow (biz.1.2a −2 each) → 办件管理 9, total 84;
-/// - W01's own card carries the att.6 line (the clause names window and person, A19): 75;
+/// - W01's own card carries only att.6's effect (取消该窗口和工作人员年度评先资格): 90;
 /// - a row with an unknown rule and a row from September are reported, not used.
 const S14_MONTH: &str = "subject,window,at,rule,quantity,points,note
 张三,W01,2026-10-09T08:40+08:00,S14.att.1a,2,,迟到两次
@@ -662,9 +663,10 @@ fn assess_scores_a_hand_computed_s14_month() {
     assert_eq!(
         (
             card("张三")["total"].as_i64(),
-            card("张三")["fines"].as_str()
+            card("张三")["fines"].as_str(),
+            card("张三")["withholdings"].as_str()
         ),
-        (Some(71), Some("190.00"))
+        (Some(71), Some("40.00"), Some("150.00"))
     );
     assert_eq!(card("张三")["effects"][0]["name"], "取消年度评先资格");
     assert_eq!(card("张三")["categories"][0]["score"], 11);
@@ -684,17 +686,22 @@ fn assess_scores_a_hand_computed_s14_month() {
         (Some(84), Some("0.00"))
     );
     assert_eq!(
-        (card("W01")["kind"].as_str(), card("W01")["total"].as_i64()),
-        (Some("window"), Some(75))
+        (
+            card("W01")["kind"].as_str(),
+            card("W01")["total"].as_i64(),
+            card("W01")["effects"][0]["name"].as_str()
+        ),
+        (Some("window"), Some(90), Some("取消年度评先资格"))
     );
     let line = &card("张三")["lines"][2];
     assert_eq!(
         (
             line["rule"].as_str(),
             line["points"].as_i64(),
-            line["fine"].as_str()
+            line["fine"].as_str(),
+            line["withholding"].as_str()
         ),
-        (Some("S14.att.6"), Some(-15), Some("150.00"))
+        (Some("S14.att.6"), Some(-15), Some("0.00"), Some("150.00"))
     );
     assert!(line["quote"].as_str().unwrap().contains("150元"));
     let err = String::from_utf8_lossy(&o.stderr);
@@ -719,7 +726,8 @@ fn assess_scores_a_hand_computed_s14_month() {
         "json",
     ]);
     let ranking: Value = serde_json::from_str(&stdout(&o)).unwrap();
-    // W02: 84.00; W01: mean(71, 90) = 80.5 plus its own −15 = 65.50, not eligible (att.6).
+    // W02: 84.00; W01: mean(71, 90) = 80.50, eligible: 取消年度评先资格 is annual, not the
+    // monthly 红旗窗口, and att.6 puts no points on the window.
     assert_eq!(
         (
             ranking[0]["window"].as_str(),
@@ -734,9 +742,9 @@ fn assess_scores_a_hand_computed_s14_month() {
             ranking[1]["score"].as_str(),
             ranking[1]["eligible"].as_bool()
         ),
-        (Some("W01"), Some("65.50"), Some(false))
+        (Some("W01"), Some("80.50"), Some(true))
     );
-    assert_eq!(ranking[1]["disqualified_by"][0]["rule"], "S14.att.6");
+    assert_eq!(ranking[1]["disqualified_by"], serde_json::json!([]));
 }
 
 #[test]
@@ -1542,4 +1550,119 @@ fn a_stray_quote_in_an_incident_export_costs_one_row() {
         "{}",
         String::from_utf8_lossy(&o.stderr)
     );
+}
+
+/// The case log's `joint` column and the incidents' `basis` and `ref` columns are read from
+/// CSV as from JSON, by hand:
+/// - S14 with an S2 case log: J1 (joint, accepted Mon 10-12 with 5 days → due Mon 10-19, done
+///   Wed 10-21: 2 working days over) → S14.biz.1.4c −4 on the window W02 (办件管理 11 → 86),
+///   never S14.biz.1.6 on 李四; a complaint reply late (T1) is unpriced;
+/// - S2: S2.kq.5 with basis S2.assess.lian.1 → W01 廉 10 → 90; bonus.1a and bonus.1b with the
+///   same ref D1 → +5 once (A33) → 郑一 105; a joint value that is no boolean is a row error.
+#[test]
+fn csv_reads_joint_basis_and_ref() {
+    let dir = temp_dir("csv-joint");
+    let none = write(
+        &dir,
+        "none.csv",
+        b"subject,window,at,rule,quantity,points,note\n",
+    );
+    let cases = write(
+        &dir,
+        "cases.csv",
+        "id,class,accepted_at,days,handler,window,completed_at,joint
+J1,promised,2026-10-12T09:00:00+08:00,5,李四,W02,2026-10-21T10:00:00+08:00,true
+T1,complaint_next_day,2026-10-12T09:00:00+08:00,,李四,W02,2026-10-15T10:00:00+08:00,false
+X1,promised,2026-10-12T09:00:00+08:00,5,李四,W02,,maybe
+"
+        .as_bytes(),
+    );
+    let o = zhidu(&[
+        "assess",
+        "--policy",
+        "s14-window-scorecard",
+        "--period",
+        "2026-10",
+        "--incidents",
+        &none,
+        "--cases",
+        &cases,
+        "--case-policy",
+        "s2-service-center",
+        "--format",
+        "json",
+    ]);
+    assert_no_panic(&o);
+    let cards: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let cards = cards.as_array().unwrap();
+    assert_eq!(cards.len(), 1, "{cards:?}");
+    assert_eq!(
+        (cards[0]["subject"].as_str(), cards[0]["total"].as_i64()),
+        (Some("W02"), Some(86))
+    );
+    assert_eq!(cards[0]["lines"][0]["rule"], "S14.biz.1.4c");
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("joint `maybe` is not `true` or `false`"),
+        "{err}"
+    );
+    assert!(
+        err.contains("1 late case(s) in 2026-10 priced by no rule (case rows 2)"),
+        "{err}"
+    );
+
+    let incidents = write(
+        &dir,
+        "incidents.csv",
+        "subject,window,at,rule,quantity,points,note,basis,ref
+王五,W01,2026-10-12,S2.kq.5,,,临时人员吃拿卡要,S2.assess.lian.1,
+郑一,W05,2026-10-13,S2.assess.bonus.1a,,,区级通报表扬,,D1
+郑一,W05,2026-10-14,S2.assess.bonus.1b,,,市级通报表扬,,D1
+"
+        .as_bytes(),
+    );
+    let o = zhidu(&[
+        "assess",
+        "--policy",
+        "s2-service-center",
+        "--period",
+        "2026-10",
+        "--incidents",
+        &incidents,
+        "--format",
+        "json",
+    ]);
+    assert_no_panic(&o);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let cards: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let card = |s: &str| {
+        cards
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["subject"] == s)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(card("W01")["total"].as_i64(), Some(90));
+    assert_eq!(card("W01")["lines"][0]["basis"], "S2.assess.lian.1");
+    assert_eq!(
+        (
+            card("郑一")["total"].as_i64(),
+            card("郑一")["bonus"].as_i64()
+        ),
+        (Some(105), Some(5))
+    );
+    let superseded: Vec<bool> = card("郑一")["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["superseded"].as_bool().unwrap())
+        .collect();
+    assert_eq!(superseded, [true, false]);
 }

@@ -313,6 +313,12 @@ fn run_assess(ps: &PolicySet, scenario: &Value) -> Result<(), String> {
         Some(a.outside_period.to_string()),
         &mut errors,
     );
+    expect_field(
+        expect,
+        "unpriced_late",
+        Some(a.unpriced_late.to_string()),
+        &mut errors,
+    );
     if let Some(want) = expect.get("errors").and_then(Value::as_array) {
         let got: Vec<String> = a
             .errors
@@ -372,7 +378,7 @@ fn run_assess(ps: &PolicySet, scenario: &Value) -> Result<(), String> {
             };
             let v = serde_json::to_value(card).unwrap();
             let mut e = Vec::new();
-            for key in ["total", "bonus", "fines", "window"] {
+            for key in ["total", "bonus", "fines", "withholdings", "window"] {
                 expect_field(
                     want,
                     key,

@@ -357,6 +357,8 @@ fn regression_fine_past_the_limit_is_a_load_diagnostic() {
     let p = policy(2);
     let mut i = Incident::new("甲", "R.max", "2026-10-12".parse::<Start>().unwrap());
     i.quantity = Some(MAX_QUANTITY);
+    // R.max is charged to the person and the window: the row names its window.
+    i.window = Some("W".into());
     let incidents = [i];
     let a = p
         .assess(&AssessRequest::new("2026-10".parse().unwrap()).incidents(&incidents))
@@ -372,6 +374,7 @@ fn regression_point_sums_saturate() {
     let at: Start = "2026-10-12".parse().unwrap();
     let mut deduction = Incident::new("甲", "R.max", at);
     deduction.quantity = Some(MAX_QUANTITY);
+    deduction.window = Some("W".into());
     let mut bonus = Incident::new("甲", "R.bonus", at);
     bonus.quantity = Some(MAX_QUANTITY);
     bonus.points = Some(i64::from(u32::MAX));

@@ -34,6 +34,16 @@ fn incidents(policy: &str, raw: &[Raw]) -> Vec<Incident> {
             );
             i.window = Some(["W01", "W02", "W03"][w % 3].to_owned());
             i.quantity = Some(q);
+            // A chosen value has its reason (A6); S2.kq.5 names its basis (A30); bonuses of a
+            // family may share a deed (A33).
+            i.note = Some("理由".to_owned());
+            if rule.basis_from.is_some() {
+                i.basis = Some(
+                    ["S2.assess.qin.1", "S2.assess.lian.1", "S2.assess.neng.5"][p as usize % 3]
+                        .to_owned(),
+                );
+            }
+            i.reference = Some(["D1", "D2"][s % 2].to_owned());
             i.points = match &rule.points {
                 Points::Range { min, max } => Some(i64::from(min + p % (max - min + 1))),
                 Points::Choices { values } => Some(i64::from(values[p as usize % values.len()])),
@@ -79,6 +89,9 @@ proptest! {
             prop_assert_eq!(card.total, categories + card.bonus);
             let fines: Decimal = card.lines.iter().map(|l| l.fine).sum();
             prop_assert_eq!(card.fines, fines);
+            let withholdings: Decimal = card.lines.iter().map(|l| l.withholding).sum();
+            prop_assert_eq!(card.withholdings, withholdings);
+            prop_assert!(card.lines.iter().filter(|l| l.superseded).all(|l| l.points == 0));
             let bonus: i64 = card.lines.iter().filter(|l| l.points > 0).map(|l| l.points).sum();
             prop_assert_eq!(card.bonus, bonus);
         }
@@ -107,6 +120,7 @@ proptest! {
             prop_assert_eq!(&x.subject, &y.subject);
             prop_assert_eq!(x.total, y.total);
             prop_assert_eq!(x.fines, y.fines);
+            prop_assert_eq!(x.withholdings, y.withholdings);
             prop_assert_eq!(&x.categories, &y.categories);
             prop_assert_eq!(x.lines.len(), y.lines.len());
             let mut ex: Vec<&str> = x.effects.iter().map(|e| &*e.name).collect();

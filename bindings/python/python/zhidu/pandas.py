@@ -99,8 +99,9 @@ def scorecard_frame(assessment: "Assessment") -> DataFrame:
 
     Columns: ``subject``, ``kind`` (``person`` / ``window``), ``window``, ``period``, one
     column per category of the deduction table (named by its id, holding its score),
-    ``bonus``, ``total``, ``fines`` (``decimal.Decimal`` objects: exact, so ``sum()`` stays
-    exact) and ``effects`` (the effect names, a list per card).
+    ``bonus``, ``total``, ``fines`` and ``withholdings`` (扣除当月奖励, apart from fines; both
+    ``decimal.Decimal`` objects: exact, so ``sum()`` stays exact) and ``effects`` (the effect
+    names, a list per card).
     """
     pd = _import("pandas")
     records: List[Dict[str, Any]] = []
@@ -113,12 +114,14 @@ def scorecard_frame(assessment: "Assessment") -> DataFrame:
             if c["id"] not in categories:
                 categories.append(c["id"])
         row.update(bonus=card.bonus, total=card.total, fines=card.fines,
+                   withholdings=card.withholdings,
                    effects=[e["name"] for e in card.effects])
         records.append(row)
     columns = ["subject", "kind", "window", "period", *categories, "bonus", "total", "fines",
-               "effects"]
+               "withholdings", "effects"]
     frame = pd.DataFrame.from_records(records, columns=columns)
     frame["fines"] = frame["fines"].astype(object)
+    frame["withholdings"] = frame["withholdings"].astype(object)
     return frame
 
 

@@ -208,7 +208,7 @@ pub(super) fn write(out: &mut impl Write, r: &Report) -> Result<(), CliError> {
     for c in &categories {
         let _ = write!(h, "<th class=\"n\">{}</th>", esc(c));
     }
-    h.push_str("<th class=\"n\">bonus</th><th class=\"n\">total</th><th class=\"n\">fines ¥</th><th>effects</th></tr></thead><tbody>");
+    h.push_str("<th class=\"n\">bonus</th><th class=\"n\">total</th><th class=\"n\">fines ¥</th><th class=\"n\">withheld ¥</th><th>effects</th></tr></thead><tbody>");
     for c in r.people() {
         let _ = write!(
             h,
@@ -226,15 +226,19 @@ pub(super) fn write(out: &mut impl Write, r: &Report) -> Result<(), CliError> {
             .collect();
         let _ = write!(
             h,
-            "<td class=\"n\">{}</td><td class=\"n\"><b>{}</b></td><td class=\"n\">{:.2}</td><td>{}</td></tr>",
+            "<td class=\"n\">{}</td><td class=\"n\"><b>{}</b></td><td class=\"n\">{:.2}</td><td class=\"n\">{:.2}</td><td>{}</td></tr>",
             c.bonus,
             c.total,
             c.fines,
+            c.withholdings,
             effects.join(" ")
         );
     }
     h.push_str("</tbody></table>");
-    if !r.assessment.errors.is_empty() || r.assessment.outside_period > 0 {
+    if !r.assessment.errors.is_empty()
+        || r.assessment.outside_period > 0
+        || r.assessment.unpriced_late > 0
+    {
         h.push_str("<ul>");
         for e in &r.assessment.errors {
             let _ = write!(
@@ -257,6 +261,13 @@ pub(super) fn write(out: &mut impl Write, r: &Report) -> Result<(), CliError> {
                     .map(usize::to_string)
                     .collect::<Vec<_>>()
                     .join(", ")
+            );
+        }
+        if r.assessment.unpriced_late > 0 {
+            let _ = write!(
+                h,
+                "<li class=\"muted\">{} late case(s) priced by no rule (complaint replies, 即收即办 …)</li>",
+                r.assessment.unpriced_late
             );
         }
         h.push_str("</ul>");

@@ -68,11 +68,12 @@ pub(super) fn write(out: &mut impl Write, r: &Report) -> Result<(), CliError> {
     for c in r.people() {
         writeln!(
             out,
-            "  {:<8} {:<14} {:>4}  fines ¥{:.2}{}",
+            "  {:<8} {:<14} {:>4}  fines ¥{:.2}  withheld ¥{:.2}{}",
             c.subject,
             c.window.as_deref().unwrap_or("—"),
             c.total,
             c.fines,
+            c.withholdings,
             c.effects
                 .iter()
                 .map(|e| format!("  {}", e.name))
@@ -96,6 +97,13 @@ pub(super) fn write(out: &mut impl Write, r: &Report) -> Result<(), CliError> {
             out,
             "  {} incident(s) outside the period not used",
             r.assessment.outside_period
+        )?;
+    }
+    if r.assessment.unpriced_late > 0 {
+        writeln!(
+            out,
+            "  {} late case(s) priced by no rule (complaint replies, 即收即办 …)",
+            r.assessment.unpriced_late
         )?;
     }
     writeln!(out, "\n== 红旗窗口 ranking")?;

@@ -80,6 +80,7 @@ const NO_WINDOW: u32 = u32::MAX;
 #[derive(Clone, Copy, Debug)]
 struct Tally {
     fines: Decimal,
+    withholdings: Decimal,
     bonus: i64,
     /// The first window the card's incidents (or the roster) named, by index into the window
     /// names, and its count; other windows are counted on the card.
@@ -105,8 +106,11 @@ struct Card {
 /// An incident's contribution to a card.
 #[derive(Clone)]
 pub(super) struct Entry {
+    /// The category the points count in (the rule's, or its basis rule's).
+    pub(super) category: Option<usize>,
     pub(super) points: i64,
     pub(super) fine: Decimal,
+    pub(super) withholding: Decimal,
     pub(super) line: Option<Box<Line>>,
     pub(super) order: usize,
 }
@@ -140,6 +144,7 @@ impl Cards {
         let i = u32::try_from(self.cards.len()).unwrap_or(u32::MAX);
         self.tallies.push(Tally {
             fines: Decimal::ZERO,
+            withholdings: Decimal::ZERO,
             bonus: 0,
             window: NO_WINDOW,
             window_count: 0,
@@ -240,7 +245,7 @@ impl Cards {
         let mut cold = None;
         match rule.meta.kind {
             RuleKind::Deduction => {
-                if let Some(c) = rule.category.filter(|&c| c < self.n_categories) {
+                if let Some(c) = entry.category.filter(|&c| c < self.n_categories) {
                     match t.raw.get_mut(c) {
                         Some(slot) => *slot = slot.saturating_sub(entry.points),
                         None => cold = Some(c - INLINE),
@@ -251,6 +256,7 @@ impl Cards {
             RuleKind::EffectOnly => {}
         }
         t.fines = t.fines.saturating_add(entry.fine);
+        t.withholdings = t.withholdings.saturating_add(entry.withholding);
         if cold.is_none() && hits.is_empty() && entry.line.is_none() {
             return;
         }
@@ -356,6 +362,7 @@ fn finish(
         bonus: tally.bonus,
         total,
         fines: tally.fines,
+        withholdings: tally.withholdings,
         effects: card.effects,
         lines: card.lines.into_iter().map(|(_, l)| *l).collect(),
     }

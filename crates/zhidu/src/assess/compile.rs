@@ -17,8 +17,8 @@ use crate::diagnostic::{Diagnostic, Severity, did_you_mean};
 use crate::policy::compile::{check_id, to_date};
 use crate::policy::document::Document;
 use crate::policy::raw::{
-    RawAssessment, RawCategory, RawCharge, RawEffectDef, RawJoint, RawOverdue, RawPeriodKind,
-    RawRule, RawRuleKind, RawRuleUnit,
+    RawAssessment, RawCategory, RawCharge, RawEffectDef, RawEffectLasts, RawEffectReaches,
+    RawJoint, RawOverdue, RawPeriodKind, RawRule, RawRuleKind, RawRuleUnit,
 };
 use crate::source::{Clause, DefaultNote};
 
@@ -78,6 +78,8 @@ pub(crate) fn compile_table(
             name: e.name.clone(),
             shared_id: Arc::from(e.id.get_ref().as_str()),
             shared_name: Arc::from(e.name.as_str()),
+            annual: e.lasts == Some(RawEffectLasts::Year),
+            reaches_window: e.reaches == Some(RawEffectReaches::PersonAndWindow),
             source: Clause::from(&e.source),
             defaults: e.defaults.iter().map(DefaultNote::from).collect(),
         });
@@ -180,7 +182,7 @@ pub(crate) fn compile_table(
                     continue;
                 }
             },
-            None if kind == RuleKind::Deduction => {
+            None if kind == RuleKind::Deduction && r.basis_from.is_none() => {
                 out.push(doc.error_at(
                     r.code.span(),
                     format!("{path}.category"),
@@ -197,20 +199,33 @@ pub(crate) fn compile_table(
             .enumerate()
             .filter_map(|(j, e)| find_effect(e, format!("{path}.effects[{j}]"), out))
             .collect();
+        let basis = r.basis_from.is_some();
         let versions = if r.versions.is_empty() {
             match values(
-                doc, &path, kind, &r.points, &r.range, &r.choices, &r.fine, out,
+                doc,
+                &path,
+                kind,
+                basis,
+                (&r.points, &r.range, &r.choices),
+                (&r.fine, &r.withholding),
+                out,
             ) {
-                Some((magnitude, fine)) => vec![RuleVersion {
+                Some((magnitude, fine, withholding)) => vec![RuleVersion {
                     from: NaiveDate::MIN,
                     until: None,
                     magnitude,
                     fine,
+                    withholding,
                 }],
                 None => continue,
             }
         } else {
-            if r.points.is_some() || r.range.is_some() || r.choices.is_some() || r.fine.is_some() {
+            if r.points.is_some()
+                || r.range.is_some()
+                || r.choices.is_some()
+                || r.fine.is_some()
+                || r.withholding.is_some()
+            {
                 out.push(
                     doc.error_at(
                         r.code.span(),
@@ -237,9 +252,15 @@ pub(crate) fn compile_table(
                     .as_ref()
                     .and_then(|u| to_date(doc, u, &format!("{vpath}.until"), out));
                 let vals = values(
-                    doc, &vpath, kind, &v.points, &v.range, &v.choices, &v.fine, out,
+                    doc,
+                    &vpath,
+                    kind,
+                    basis,
+                    (&v.points, &v.range, &v.choices),
+                    (&v.fine, &v.withholding),
+                    out,
                 );
-                if let (Some(from), Some((magnitude, fine))) = (from, vals) {
+                if let (Some(from), Some((magnitude, fine, withholding))) = (from, vals) {
                     if until.is_some_and(|u| u < from) {
                         out.push(doc.error_at(
                             v.from.span(),
@@ -255,6 +276,7 @@ pub(crate) fn compile_table(
                             until,
                             magnitude,
                             fine,
+                            withholding,
                         },
                         v.from.span(),
                         j,
@@ -295,6 +317,45 @@ pub(crate) fn compile_table(
                 None,
             ));
         }
+        let prices = match (&r.prices, overdue) {
+            (Some(list), Some(_)) => {
+                match class_refs(
+                    doc,
+                    list.get_ref(),
+                    list.span(),
+                    &format!("{path}.prices"),
+                    out,
+                ) {
+                    Some(refs) => refs,
+                    None => continue,
+                }
+            }
+            (None, Some(_)) => {
+                out.push(doc.error_at(
+                    r.code.span(),
+                    format!("{path}.prices"),
+                    format!(
+                        "overdue rule `{}` does not say which limits it prices",
+                        r.code.get_ref()
+                    ),
+                    Some(
+                        "list the deadline classes as `prices = [\"policy:class\", …]`".to_owned(),
+                    ),
+                ));
+                continue;
+            }
+            (Some(list), None) => {
+                out.push(doc.src.diagnostic(
+                    Severity::Warning,
+                    Some(list.span()),
+                    format!("{path}.prices"),
+                    "`prices` only matters for rules with `overdue`".to_owned(),
+                    None,
+                ));
+                Vec::new()
+            }
+            (None, None) => Vec::new(),
+        };
         let defaults: Vec<String> = r.defaults.iter().map(|d| d.param.clone()).collect();
         let mut with_a6 = defaults.clone();
         if !with_a6.iter().any(|d| d == "A6") {
@@ -332,14 +393,31 @@ pub(crate) fn compile_table(
                 RawJoint::Never => Joint::Never,
                 RawJoint::Any => Joint::Any,
             },
+            prices,
+            basis_from: r.basis_from.as_ref().map(|b| b.get_ref().clone()),
+            points_required: r.points_required,
+            family: r.family.as_deref().map(Arc::from),
             versions,
             defaults: r.defaults.iter().map(DefaultNote::from).collect(),
         });
     }
+    let joint_classes = class_refs(
+        doc,
+        &assessment
+            .joint_classes
+            .iter()
+            .map(|c| c.get_ref().clone())
+            .collect::<Vec<_>>(),
+        assessment.joint_classes.first().map_or(0..0, Spanned::span),
+        "assessment.joint_classes",
+        out,
+    )
+    .unwrap_or_default();
     if errors(out) > errors_before {
         return None;
     }
     Some(AssessmentModel {
+        joint_classes,
         period: match assessment.period.unwrap_or(RawPeriodKind::Month) {
             RawPeriodKind::Month => PeriodKind::Month,
             RawPeriodKind::Quarter => PeriodKind::Quarter,
@@ -373,27 +451,32 @@ fn unit(u: RawRuleUnit) -> RuleUnit {
     }
 }
 
-/// The points and fine of a rule or version: exactly one of `points`, `range`, `choices`
-/// (none for effect-only rules), and a fine in yuan with at most two decimal places.
-#[expect(
-    clippy::too_many_arguments,
-    reason = "the parts are the table's own keys"
-)]
+/// The `points`, `range` and `choices` keys of a rule or version.
+type Magnitudes<'a> = (
+    &'a Option<Spanned<u32>>,
+    &'a Option<Spanned<[u32; 2]>>,
+    &'a Option<Spanned<Vec<u32>>>,
+);
+
+/// The points, fine and withholding of a rule or version: exactly one of `points`, `range`,
+/// `choices` (none for effect-only rules and rules whose amount is the row's basis), and yuan
+/// with at most two decimal places.
 fn values(
     doc: &Document<'_>,
     path: &str,
     kind: RuleKind,
-    points: &Option<Spanned<u32>>,
-    range: &Option<Spanned<[u32; 2]>>,
-    choices: &Option<Spanned<Vec<u32>>>,
-    fine: &Option<Spanned<String>>,
+    basis: bool,
+    (points, range, choices): Magnitudes<'_>,
+    (fine, withholding): (&Option<Spanned<String>>, &Option<Spanned<String>>),
     out: &mut Vec<Diagnostic>,
-) -> Option<(Magnitude, Decimal)> {
+) -> Option<(Magnitude, Decimal, Decimal)> {
     let given = usize::from(points.is_some())
         + usize::from(range.is_some())
         + usize::from(choices.is_some());
     let magnitude = match (kind, given) {
         (RuleKind::EffectOnly, 0) => Magnitude::None,
+        // The amount is the basis rule's, named on each row (A30).
+        (_, 0) if basis => Magnitude::None,
         (RuleKind::EffectOnly, _) => {
             out.push(
                 doc.src.error(
@@ -468,14 +551,27 @@ fn values(
             return None;
         }
     };
-    let fine = match fine {
+    let fine = yuan(doc, path, "fine", fine, out)?;
+    let withholding = yuan(doc, path, "withholding", withholding, out)?;
+    Some((magnitude, fine, withholding))
+}
+
+/// An amount of yuan per unit (`fine`, `withholding`): at most [`super::MAX_FINE`], to the fen.
+fn yuan(
+    doc: &Document<'_>,
+    path: &str,
+    key: &str,
+    amount: &Option<Spanned<String>>,
+    out: &mut Vec<Diagnostic>,
+) -> Option<Decimal> {
+    let d = match amount {
         None => Decimal::ZERO,
         Some(f) => match Decimal::from_str(f.get_ref().trim()) {
             Ok(d) if d.is_sign_negative() => {
                 out.push(doc.error_at(
                     f.span(),
-                    format!("{path}.fine"),
-                    format!("fine `{}` is negative", f.get_ref()),
+                    format!("{path}.{key}"),
+                    format!("{key} `{}` is negative", f.get_ref()),
                     None,
                 ));
                 return None;
@@ -483,21 +579,21 @@ fn values(
             Ok(d) if d > Decimal::from(super::MAX_FINE) => {
                 out.push(doc.error_at(
                     f.span(),
-                    format!("{path}.fine"),
+                    format!("{path}.{key}"),
                     format!(
-                        "fine `{}` is over the limit of {} yuan",
+                        "{key} `{}` is over the limit of {} yuan",
                         f.get_ref(),
                         super::MAX_FINE
                     ),
-                    Some("a fine is yuan per unit of the rule".to_owned()),
+                    Some(format!("a {key} is yuan per unit of the rule")),
                 ));
                 return None;
             }
             Ok(d) if d.scale() > 2 => {
                 out.push(doc.error_at(
                     f.span(),
-                    format!("{path}.fine"),
-                    format!("fine `{}` is finer than a fen", f.get_ref()),
+                    format!("{path}.{key}"),
+                    format!("{key} `{}` is finer than a fen", f.get_ref()),
                     Some("yuan have at most two decimal places".to_owned()),
                 ));
                 return None;
@@ -506,13 +602,41 @@ fn values(
             Err(_) => {
                 out.push(doc.error_at(
                     f.span(),
-                    format!("{path}.fine"),
-                    format!("fine `{}` is not an amount of yuan", f.get_ref()),
+                    format!("{path}.{key}"),
+                    format!("{key} `{}` is not an amount of yuan", f.get_ref()),
                     Some("write it as a string such as `\"150\"` or `\"12.50\"`".to_owned()),
                 ));
                 return None;
             }
         },
     };
-    Some((magnitude, fine))
+    Some(d)
+}
+
+/// `policy:class` references to deadline classes, each split in two.
+fn class_refs(
+    doc: &Document<'_>,
+    list: &[String],
+    span: core::ops::Range<usize>,
+    path: &str,
+    out: &mut Vec<Diagnostic>,
+) -> Option<Vec<(String, String)>> {
+    let mut refs = Vec::with_capacity(list.len());
+    for (i, entry) in list.iter().enumerate() {
+        match entry.split_once(':') {
+            Some((p, c)) if !p.trim().is_empty() && !c.trim().is_empty() => {
+                refs.push((p.trim().to_owned(), c.trim().to_owned()));
+            }
+            _ => {
+                out.push(doc.error_at(
+                    span.clone(),
+                    format!("{path}[{i}]"),
+                    format!("`{entry}` is not a deadline class reference"),
+                    Some("write `policy:class`, e.g. `s2-service-center:promised`".to_owned()),
+                ));
+                return None;
+            }
+        }
+    }
+    Some(refs)
 }

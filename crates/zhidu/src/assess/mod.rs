@@ -82,9 +82,18 @@ pub struct Incident {
     /// The case the incident concerns.
     #[serde(default)]
     pub case: Option<String>,
-    /// A free note (the assessor's reason).
+    /// A free note: the assessor's reason, required with a value chosen in a discretionary
+    /// range (A6).
     #[serde(default)]
     pub note: Option<String>,
+    /// For a rule priced by another (S2.kq.5, A30): the code of the rule whose amount, unit
+    /// and category apply, such as `S2.assess.lian.1`.
+    #[serde(default)]
+    pub basis: Option<String>,
+    /// The deed, event or case the incident is about: bonuses of one family for the same
+    /// subject and `ref` count once, at the highest level (A33).
+    #[serde(default, rename = "ref")]
+    pub reference: Option<String>,
 }
 
 impl Incident {
@@ -112,6 +121,8 @@ impl Incident {
             points: None,
             case: None,
             note: None,
+            basis: None,
+            reference: None,
         }
     }
 }
@@ -368,6 +379,17 @@ pub struct Line {
     /// Yuan, two decimal places.
     #[serde(serialize_with = "money")]
     pub fine: Decimal,
+    /// Yuan withheld from the month's bonus (扣除当月奖励), apart from fines.
+    #[serde(serialize_with = "money")]
+    pub withholding: Decimal,
+    /// The rule whose amount, unit and category the line takes (S2.kq.5, A30).
+    pub basis: Option<Arc<str>>,
+    /// The deed, event or case the line is about.
+    #[serde(rename = "ref")]
+    pub reference: Option<String>,
+    /// Another line of the same family, subject and `ref` counts instead (A33): this one
+    /// counts 0.
+    pub superseded: bool,
     /// Effect names.
     pub effects: Arc<[String]>,
     /// When.
@@ -417,7 +439,11 @@ pub struct Scorecard {
     /// Yuan, exact, two decimal places in JSON.
     #[serde(serialize_with = "money")]
     pub fines: Decimal,
-    /// Effects, in time order.
+    /// Yuan withheld from the month's bonus (扣除当月奖励, S14.att.6), apart from fines.
+    #[serde(serialize_with = "money")]
+    pub withholdings: Decimal,
+    /// Effects, in time order; an annual effect (取消年度评先资格) stays for the rest of its
+    /// calendar year, so it may be dated before the period.
     pub effects: Vec<EffectHit>,
     /// Every line, in time order.
     pub lines: Vec<Line>,
@@ -462,10 +488,16 @@ pub struct Assessment {
     pub scorecards: Vec<Scorecard>,
     /// Rows that could not be scored; every other row is scored.
     pub errors: Vec<RowError>,
-    /// Incidents outside the period: counted, not used.
+    /// Incidents outside the period: counted, not scored (an annual effect of one dated
+    /// earlier in the period's calendar year still reaches the cards).
     pub outside_period: usize,
     /// Their rows.
     pub outside_rows: Vec<usize>,
+    /// Late cases of the period that no overdue rule prices (complaint replies, 即收即办,
+    /// classes of another policy): counted, not charged.
+    pub unpriced_late: usize,
+    /// Their case rows.
+    pub unpriced_rows: Vec<usize>,
 }
 
 impl Assessment {
@@ -495,9 +527,12 @@ fn money<S: serde::Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
 /// An incident checked against the table, ready to be put on cards.
 struct Scored<'m, 'i> {
     rule: &'m model::Rule,
-    /// Signed points and yuan of the incident.
+    /// The category the points count in: the rule's, or its basis rule's (A30).
+    category: Option<usize>,
+    /// Signed points, fine and withholding of the incident.
     points: i64,
     fine: Decimal,
+    withholding: Decimal,
     at: DateTime<FixedOffset>,
     /// The scorecard line, built only when lines are asked for (boxed: without lines the
     /// scored incident stays a few words to move, not a line's 200 bytes).
@@ -524,9 +559,136 @@ impl PeriodFacts {
     }
 }
 
+/// What of a scored incident goes on the cards.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Part {
+    /// Points, money, line and effects.
+    All,
+    /// Only the annual effects (an incident earlier in the calendar year).
+    AnnualEffects,
+    /// The line of a superseded bonus: no points, no effects (A33).
+    Superseded,
+}
+
+/// Put a scored incident on the cards its rule charges (A19) and its effects reach.
+fn place(
+    model: &AssessmentModel,
+    cards: &mut Cards,
+    scored: Scored<'_, '_>,
+    subject: &str,
+    order: usize,
+    part: Part,
+) {
+    let Scored {
+        rule,
+        category,
+        points,
+        fine,
+        withholding,
+        at,
+        line,
+        window,
+    } = scored;
+    let mut person_hits: Vec<EffectHit> = Vec::new();
+    let mut window_hits: Vec<EffectHit> = Vec::new();
+    for e in rule.effects.iter().filter_map(|&e| model.effects.get(e)) {
+        if (part == Part::AnnualEffects && !e.annual) || part == Part::Superseded {
+            continue;
+        }
+        let hit = EffectHit {
+            id: e.shared_id.clone(),
+            name: e.shared_name.clone(),
+            rule: rule.meta.code.clone(),
+            at,
+        };
+        match rule.charge {
+            model::Charge::Window => window_hits.push(hit),
+            model::Charge::PersonAndWindow => {
+                window_hits.push(hit.clone());
+                person_hits.push(hit);
+            }
+            model::Charge::Person => {
+                if e.reaches_window {
+                    window_hits.push(hit.clone());
+                }
+                person_hits.push(hit);
+            }
+        }
+    }
+    let (points, fine, withholding, line) = match part {
+        Part::All => (points, fine, withholding, line),
+        Part::Superseded => (0, Decimal::ZERO, Decimal::ZERO, line),
+        Part::AnnualEffects => (0, Decimal::ZERO, Decimal::ZERO, None),
+    };
+    if part == Part::AnnualEffects && person_hits.is_empty() && window_hits.is_empty() {
+        return;
+    }
+    let entry = Entry {
+        category,
+        points,
+        fine,
+        withholding,
+        line,
+        order,
+    };
+    if rule.charge != model::Charge::Window {
+        // The window copy of a person-and-window line: the points, not the person's money.
+        let window_entry = (rule.charge == model::Charge::PersonAndWindow).then(|| Entry {
+            fine: Decimal::ZERO,
+            withholding: Decimal::ZERO,
+            line: entry.line.as_ref().map(|l| {
+                let mut l = l.clone();
+                l.fine = Decimal::ZERO;
+                l.withholding = Decimal::ZERO;
+                l
+            }),
+            ..entry.clone()
+        });
+        let c = cards.person(subject);
+        if let Some(w) = window {
+            cards.count_window(c, w, 1);
+        }
+        cards.add(c, rule, entry, person_hits);
+        match (window, window_entry) {
+            (Some(w), Some(entry)) => {
+                let c = cards.window_card(w);
+                cards.add(c, rule, entry, window_hits);
+            }
+            // The effect alone reaches the window (取消该窗口…, S14.att.6).
+            (Some(w), None) if !window_hits.is_empty() => {
+                let c = cards.window_card(w);
+                let entry = Entry {
+                    category: None,
+                    points: 0,
+                    fine: Decimal::ZERO,
+                    withholding: Decimal::ZERO,
+                    line: None,
+                    order,
+                };
+                cards.add(c, rule, entry, window_hits);
+            }
+            _ => {}
+        }
+    } else if let Some(w) = window {
+        let c = cards.window_card(w);
+        cards.add(c, rule, entry, window_hits);
+    }
+}
+
+/// A bonus waiting for the others of its family, subject and `ref` (A33).
+struct Deferred<'m, 'i> {
+    scored: Scored<'m, 'i>,
+    subject: &'i str,
+    reference: &'i str,
+    order: usize,
+}
+
 impl Policy {
     /// Score a period: one scorecard per person (and per window for window-charged rules),
     /// every bad row reported with its row number, nothing else lost.
+    ///
+    /// Incidents dated earlier in the period's calendar year are outside the period, but the
+    /// annual effects they carry (取消年度评先资格) still reach the cards.
     ///
     /// # Errors
     ///
@@ -537,18 +699,20 @@ impl Policy {
     ///
     /// ```
     /// use zhidu::{AssessRequest, Incident, Start};
-    /// let ps = zhidu::PolicySet::builtin().unwrap();
-    /// let p = ps.policy("s2-service-center").unwrap();
-    /// let day = |s: &str| s.parse::<Start>().unwrap();
-    /// let mut late = Incident::new("张三", "S2.assess.qin.1", day("2026-10-12"));
+    /// let ps = zhidu::PolicySet::builtin()?;
+    /// let p = ps.policy("s2-service-center")?;
+    /// let day = |s: &str| s.parse::<Start>();
+    /// let mut late = Incident::new("张三", "S2.assess.qin.1", day("2026-10-12")?);
     /// late.quantity = Some(3);                       // 3 × 上班迟到 −2
-    /// let typo = Incident::new("张三", "S2.assess.qin.9", day("2026-10-13"));
-    /// let out = p.assess(&AssessRequest::new("2026-10".parse().unwrap()).incidents(&[late, typo])).unwrap();
-    /// let card = out.card("张三").unwrap();
+    /// let typo = Incident::new("张三", "S2.assess.qin.9", day("2026-10-13")?);
+    /// let out = p.assess(&AssessRequest::new("2026-10".parse()?).incidents(&[late, typo]))?;
+    /// let card = out.card("张三").ok_or(zhidu::Error::Input { message: "no card".into(), hint: None })?;
     /// assert_eq!(card.total, 94);
     /// assert_eq!(out.errors[0].row, 2);
+    /// # Ok::<(), zhidu::Error>(())
     /// ```
     pub fn assess(&self, req: &AssessRequest<'_>) -> Result<Assessment, Error> {
+        use chrono::Datelike;
         let model = self.assessment_model()?;
         let offset = self.calendar().offset();
         let (start, end) = req.period.bounds(offset);
@@ -563,62 +727,8 @@ impl Policy {
         let mut cards = Cards::new(model.categories.len());
         let mut errors = Vec::new();
         let mut outside_rows = Vec::new();
-
-        let place = |cards: &mut Cards, scored: Scored<'_, '_>, subject: &str, order: usize| {
-            let Scored {
-                rule,
-                points,
-                fine,
-                at,
-                line,
-                window,
-            } = scored;
-            let hits: Vec<EffectHit> = rule
-                .effects
-                .iter()
-                .filter_map(|&e| model.effects.get(e))
-                .map(|e| EffectHit {
-                    id: e.shared_id.clone(),
-                    name: e.shared_name.clone(),
-                    rule: rule.meta.code.clone(),
-                    at,
-                })
-                .collect();
-            let entry = Entry {
-                points,
-                fine,
-                line,
-                order,
-            };
-            let to_window = matches!(
-                rule.charge,
-                model::Charge::Window | model::Charge::PersonAndWindow
-            );
-            // Window-charged lines, and person-and-window lines (the clause names both, A19),
-            // go on the window's own card in full.
-            let window_copy = match (to_window, window) {
-                (true, Some(w)) if rule.charge == model::Charge::PersonAndWindow => {
-                    Some((w, entry.clone(), hits.clone()))
-                }
-                _ => None,
-            };
-            if rule.charge == model::Charge::Window {
-                if let Some(w) = window {
-                    let c = cards.window_card(w);
-                    cards.add(c, rule, entry, hits);
-                }
-            } else {
-                let c = cards.person(subject);
-                if let Some(w) = window {
-                    cards.count_window(c, w, 1);
-                }
-                cards.add(c, rule, entry, hits);
-            }
-            if let Some((w, entry, hits)) = window_copy {
-                let c = cards.window_card(w);
-                cards.add(c, rule, entry, hits);
-            }
-        };
+        let mut deferred: Vec<Deferred<'_, '_>> = Vec::new();
+        let has_annual = model.effects.iter().any(|e| e.annual);
 
         for (i, incident) in req.incidents.iter().enumerate() {
             let row = i + 1;
@@ -646,6 +756,27 @@ impl Policy {
             };
             if at < start || at >= end {
                 outside_rows.push(row);
+                // Earlier in the same calendar year: its annual effects still hold. A bad row
+                // of an earlier month is that month's error, not this one's.
+                if has_annual && at < start && at.year() == first.year() {
+                    if let Ok(scored) = self.score_incident(
+                        model,
+                        incident,
+                        at,
+                        LineSource::Incident { row },
+                        false,
+                        &facts,
+                    ) {
+                        place(
+                            model,
+                            &mut cards,
+                            scored,
+                            &incident.subject,
+                            row,
+                            Part::AnnualEffects,
+                        );
+                    }
+                }
                 continue;
             }
             match self.score_incident(
@@ -656,7 +787,15 @@ impl Policy {
                 req.lines,
                 &facts,
             ) {
-                Ok(scored) => place(&mut cards, scored, &incident.subject, row),
+                Ok(scored) if scored.rule.family.is_some() && incident.reference.is_some() => {
+                    deferred.push(Deferred {
+                        scored,
+                        subject: &incident.subject,
+                        reference: incident.reference.as_deref().unwrap_or_default(),
+                        order: row,
+                    });
+                }
+                Ok(scored) => place(model, &mut cards, scored, &incident.subject, row, Part::All),
                 Err(error) => errors.push(RowError {
                     input: "incident",
                     row,
@@ -664,18 +803,29 @@ impl Policy {
                 }),
             }
         }
+        resolve_families(model, &mut cards, deferred);
+        let mut unpriced_rows = Vec::new();
         if let Some((case_policy, cases)) = req.cases {
-            let generated = overdue::incidents(model, case_policy, cases, start, end);
-            for g in generated {
+            let window = overdue::Window {
+                start,
+                end,
+                first,
+                last,
+            };
+            let from_cases = overdue::incidents(model, case_policy, cases, &window);
+            unpriced_rows = from_cases.unpriced;
+            for g in from_cases.generated {
                 match g {
                     Ok((incident, source, order)) => {
                         let at = resolve(incident.at, offset).unwrap_or(start);
                         match self.score_incident(model, &incident, at, source, req.lines, &facts) {
                             Ok(scored) => place(
+                                model,
                                 &mut cards,
                                 scored,
                                 &incident.subject,
                                 req.incidents.len() + order,
+                                Part::All,
                             ),
                             Err(error) => errors.push(RowError {
                                 input: "case",
@@ -706,6 +856,8 @@ impl Policy {
             errors,
             outside_period: outside_rows.len(),
             outside_rows,
+            unpriced_late: unpriced_rows.len(),
+            unpriced_rows,
         })
     }
 
@@ -718,6 +870,24 @@ impl Policy {
         })
     }
 
+    fn find_rule<'m>(
+        &self,
+        model: &'m AssessmentModel,
+        code: &str,
+    ) -> Result<&'m model::Rule, Error> {
+        model
+            .rule_index
+            .get(code)
+            .and_then(|&r| model.rules.get(r))
+            .ok_or_else(|| {
+                Error::input(
+                    format!("policy `{}` has no rule `{code}`", self.id),
+                    crate::closest(code, model.rule_index.keys().map(String::as_str))
+                        .map(|c| format!("did you mean `{c}`?")),
+                )
+            })
+    }
+
     fn score_incident<'m, 'i>(
         &self,
         model: &'m AssessmentModel,
@@ -727,20 +897,50 @@ impl Policy {
         with_line: bool,
         facts: &PeriodFacts,
     ) -> Result<Scored<'m, 'i>, Error> {
-        let rule = model
-            .rule_index
-            .get(incident.rule.as_str())
-            .and_then(|&r| model.rules.get(r))
-            .ok_or_else(|| {
-                Error::input(
-                    format!("policy `{}` has no rule `{}`", self.id, incident.rule),
-                    crate::closest(&incident.rule, model.rule_index.keys().map(String::as_str))
-                        .map(|c| format!("did you mean `{c}`?")),
-                )
-            })?;
+        let rule = self.find_rule(model, &incident.rule)?;
+        // The rule whose amount, unit and category apply: the rule itself, or the row's
+        // basis for a rule priced by another (S2.kq.5, A30).
+        let priced_by = match (&rule.basis_from, &incident.basis) {
+            (None, None) => rule,
+            (None, Some(b)) => {
+                return Err(Error::input(
+                    format!("rule `{}` takes no `basis` (`{b}`)", incident.rule),
+                    Some(
+                        "`basis` names the rule whose amount applies, for S2.kq.5 only".to_owned(),
+                    ),
+                ));
+            }
+            (Some(prefix), None) => {
+                return Err(Error::input(
+                    format!(
+                        "rule `{}` needs a `basis`: the `{prefix}` deduction whose amount applies",
+                        incident.rule
+                    ),
+                    Some(format!("give `basis`, e.g. `{prefix}lian.1` (A30)")),
+                ));
+            }
+            (Some(prefix), Some(b)) => {
+                let basis = self.find_rule(model, b)?;
+                if !b.starts_with(prefix.as_str())
+                    || basis.meta.kind != RuleKind::Deduction
+                    || basis.basis_from.is_some()
+                {
+                    return Err(Error::input(
+                        format!(
+                            "basis `{b}` of rule `{}` is not a `{prefix}` deduction",
+                            incident.rule
+                        ),
+                        Some(format!(
+                            "name a deduction rule whose code starts with `{prefix}` (A30)"
+                        )),
+                    ));
+                }
+                basis
+            }
+        };
         // In a period the policy is in force for throughout, a rule with one version that
         // covers the whole period needs no date: the usual case skips both checks.
-        let version = match rule.versions.as_slice() {
+        let version = match priced_by.versions.as_slice() {
             [v] if facts.covers(at)
                 && v.from <= facts.first
                 && v.until.is_none_or(|u| facts.last <= u) =>
@@ -750,9 +950,12 @@ impl Policy {
             _ => {
                 let date = at.date_naive();
                 self.check_in_force(date)?;
-                rule.version_on(date).ok_or_else(|| {
+                priced_by.version_on(date).ok_or_else(|| {
                     Error::input(
-                        format!("rule `{}` has no version in force on {date}", incident.rule),
+                        format!(
+                            "rule `{}` has no version in force on {date}",
+                            priced_by.meta.code
+                        ),
                         Some("check the rule's `versions`".to_owned()),
                     )
                 })?
@@ -784,6 +987,25 @@ impl Policy {
                 }
             },
         };
+        if points.is_none() && rule.points_required {
+            return Err(Error::input(
+                format!(
+                    "rule `{}` needs `points`: {}",
+                    incident.rule,
+                    match &version.magnitude {
+                        Magnitude::Choices(c) => format!(
+                            "the level, one of {}",
+                            c.iter().map(u32::to_string).collect::<Vec<_>>().join(", ")
+                        ),
+                        m => format!("a value entered by hand ({})", m.describe()),
+                    }
+                ),
+                Some(
+                    "the value is a fact or a person's decision, never a default (A6, A7)"
+                        .to_owned(),
+                ),
+            ));
+        }
         let mut defaults = &rule.meta.defaults;
         let magnitude = match (&version.magnitude, points) {
             (Magnitude::None, None) => 0,
@@ -797,7 +1019,19 @@ impl Policy {
                 defaults = &rule.meta.defaults_with_a6;
                 c.first().copied().unwrap_or(0)
             }
-            (Magnitude::Range(lo, hi), Some(p)) if (*lo..=*hi).contains(&p) => p,
+            (Magnitude::Range(lo, hi), Some(p)) if (*lo..=*hi).contains(&p) => {
+                // A value chosen in a discretionary range needs its reason (A6).
+                if incident.note.as_deref().is_none_or(|n| n.trim().is_empty()) {
+                    return Err(Error::input(
+                        format!(
+                            "points `{p}` of rule `{}` are chosen within {lo}–{hi}; the row gives no reason",
+                            incident.rule
+                        ),
+                        Some("give the reason in `note`, or leave `points` empty for the smallest magnitude (A6)".to_owned()),
+                    ));
+                }
+                p
+            }
             (Magnitude::Choices(c), Some(p)) if c.contains(&p) => p,
             (m @ (Magnitude::Range(..) | Magnitude::Choices(_)), Some(p)) => {
                 return Err(Error::input(
@@ -820,7 +1054,7 @@ impl Policy {
                 ));
             }
         };
-        let sign: i64 = match rule.meta.kind {
+        let sign: i64 = match priced_by.meta.kind {
             RuleKind::Deduction => -1,
             RuleKind::Bonus => 1,
             RuleKind::EffectOnly => 0,
@@ -828,36 +1062,68 @@ impl Policy {
         let points_each = sign * i64::from(magnitude);
         let meta: &Arc<RuleMeta> = &rule.meta;
         let points = points_each * i64::from(quantity);
-        // Most rules carry no fine, and most incidents are one unit: skip the decimal product.
-        let fine = if version.fine.is_zero() || quantity == 1 {
-            version.fine
-        } else {
+        let times = |amount: Decimal, what: &str| -> Result<Decimal, Error> {
+            // Most rules carry no money, and most incidents are one unit: skip the product.
+            if amount.is_zero() || quantity == 1 {
+                return Ok(amount);
+            }
             // Checked: a fine at the top of the decimal range times 8 once panicked here
-            // (issue #8); the loader now caps fines at `MAX_FINE`, so this cannot fail.
-            version
-                .fine
-                .checked_mul(Decimal::from(quantity))
-                .ok_or_else(|| {
-                    Error::input(
-                        format!(
-                            "the fine of rule `{}` for {quantity} units is too large",
-                            incident.rule
-                        ),
-                        None,
-                    )
-                })?
+            // (issue #8); the loader now caps amounts at `MAX_FINE`, so this cannot fail.
+            amount.checked_mul(Decimal::from(quantity)).ok_or_else(|| {
+                Error::input(
+                    format!(
+                        "the {what} of rule `{}` for {quantity} units is too large",
+                        incident.rule
+                    ),
+                    None,
+                )
+            })
         };
+        let fine = times(version.fine, "fine")?;
+        let withholding = times(version.withholding, "withholding")?;
+        let needs_window = rule.charge != model::Charge::Person
+            || rule
+                .effects
+                .iter()
+                .filter_map(|&e| model.effects.get(e))
+                .any(|e| e.reaches_window);
+        if needs_window
+            && incident
+                .window
+                .as_deref()
+                .is_none_or(|w| w.trim().is_empty())
+        {
+            return Err(Error::input(
+                if rule.charge == model::Charge::Person {
+                    format!(
+                        "rule `{}` reaches the window as well as the person; the incident names none",
+                        incident.rule
+                    )
+                } else {
+                    format!(
+                        "rule `{}` is charged to the window; the incident names none",
+                        incident.rule
+                    )
+                },
+                Some("give `window`".to_owned()),
+            ));
+        }
+        let with_basis = priced_by.basis_from.is_none() && rule.basis_from.is_some();
         let line = with_line.then(|| {
             Box::new(Line {
                 rule: meta.code.clone(),
                 quote: meta.quote.clone(),
-                category: meta.category.clone(),
-                kind: meta.kind,
-                unit: meta.unit,
+                category: priced_by.meta.category.clone(),
+                kind: priced_by.meta.kind,
+                unit: priced_by.meta.unit,
                 quantity,
                 points_each,
                 points,
                 fine,
+                withholding,
+                basis: with_basis.then(|| priced_by.meta.code.clone()),
+                reference: incident.reference.clone(),
+                superseded: false,
                 effects: meta.effect_names.clone(),
                 at,
                 case: incident.case.clone(),
@@ -866,23 +1132,58 @@ impl Policy {
                 defaults: defaults.clone(),
             })
         });
-        if rule.charge == model::Charge::Window && incident.window.is_none() {
-            return Err(Error::input(
-                format!(
-                    "rule `{}` is charged to the window; the incident names none",
-                    incident.rule
-                ),
-                Some("give `window`".to_owned()),
-            ));
-        }
         Ok(Scored {
             rule,
+            category: priced_by.category,
             points,
             fine,
+            withholding,
             at,
             line,
             window: incident.window.as_deref(),
         })
+    }
+}
+
+/// Bonuses of one family for the same subject and `ref` count once, at the highest level;
+/// the others stay as lines marked superseded, counting 0 (A33).
+fn resolve_families(
+    model: &AssessmentModel,
+    cards: &mut Cards,
+    mut deferred: Vec<Deferred<'_, '_>>,
+) {
+    // By subject, family and ref; highest first; among equals, the first row counts.
+    deferred.sort_by(|a, b| {
+        (a.subject, &a.scored.rule.family, a.reference)
+            .cmp(&(b.subject, &b.scored.rule.family, b.reference))
+            .then_with(|| b.scored.points.cmp(&a.scored.points))
+            .then_with(|| a.order.cmp(&b.order))
+    });
+    let mut previous: Option<(&str, Option<Arc<str>>, &str)> = None;
+    for d in deferred {
+        let Deferred {
+            mut scored,
+            subject,
+            reference,
+            order,
+        } = d;
+        let key = (subject, scored.rule.family.clone(), reference);
+        if previous.as_ref() == Some(&key) {
+            if let Some(line) = scored.line.as_mut() {
+                line.points = 0;
+                line.superseded = true;
+                let mut d: Vec<String> = line.defaults.to_vec();
+                if !d.iter().any(|x| x == "A33") {
+                    d.push("A33".to_owned());
+                }
+                line.defaults = d.into();
+            }
+            scored.points = 0;
+            place(model, cards, scored, subject, order, Part::Superseded);
+        } else {
+            place(model, cards, scored, subject, order, Part::All);
+            previous = Some(key);
+        }
     }
 }
 

@@ -72,7 +72,8 @@ pub enum Charge {
     Person,
     /// The window itself (a window-level scorecard).
     Window,
-    /// Points and fine to the person; effects to the person and the window.
+    /// Points to the person and to the window (A19: a window-level fact counted 每人次); the
+    /// fine and the withholding are the person's.
     PersonAndWindow,
 }
 
@@ -134,6 +135,8 @@ pub(crate) struct RuleVersion {
     pub(crate) until: Option<NaiveDate>,
     pub(crate) magnitude: Magnitude,
     pub(crate) fine: Decimal,
+    /// Yuan withheld from the month's bonus (扣除当月奖励), apart from fines.
+    pub(crate) withholding: Decimal,
 }
 
 /// What a scorecard line needs to say about its rule, shared (not copied) by every line of
@@ -159,6 +162,14 @@ pub(crate) struct Rule {
     pub(crate) charge: Charge,
     pub(crate) overdue: Option<Overdue>,
     pub(crate) joint: Joint,
+    /// With `overdue`: the `(policy, class)` pairs whose limit the rule prices.
+    pub(crate) prices: Vec<(String, String)>,
+    /// The amount is that of the rule the row's `basis` names, whose code starts so (A30).
+    pub(crate) basis_from: Option<String>,
+    /// A row must give `points` (A7; a level that is a fact).
+    pub(crate) points_required: bool,
+    /// Rules of one family count once per subject and `ref` (A33).
+    pub(crate) family: Option<Arc<str>>,
     pub(crate) versions: Vec<RuleVersion>,
     pub(crate) defaults: Vec<DefaultNote>,
 }
@@ -188,6 +199,10 @@ pub(crate) struct EffectDef {
     /// The same, shared by every effect hit on a scorecard.
     pub(crate) shared_id: Arc<str>,
     pub(crate) shared_name: Arc<str>,
+    /// An annual effect stays on the subject's cards for the rest of its calendar year.
+    pub(crate) annual: bool,
+    /// The effect reaches the window named on the row as well as the person.
+    pub(crate) reaches_window: bool,
     pub(crate) source: Clause,
     pub(crate) defaults: Vec<DefaultNote>,
 }
@@ -195,6 +210,8 @@ pub(crate) struct EffectDef {
 /// A policy's deduction table, compiled.
 #[derive(Clone, Debug)]
 pub(crate) struct AssessmentModel {
+    /// `(policy, class)` pairs whose cases are joint items without a flag.
+    pub(crate) joint_classes: Vec<(String, String)>,
     pub(crate) period: PeriodKind,
     pub(crate) disqualifying: Vec<usize>,
     pub(crate) effects: Vec<EffectDef>,
@@ -205,7 +222,23 @@ pub(crate) struct AssessmentModel {
     pub(crate) defaults: Vec<DefaultNote>,
 }
 
+impl Rule {
+    /// Whether an overdue case of `class` in `policy` is priced by this rule.
+    pub(crate) fn prices(&self, policy: &str, class: &str) -> bool {
+        self.prices.iter().any(|(p, c)| p == policy && c == class)
+    }
+}
+
 impl AssessmentModel {
+    /// Whether a case is a joint item: flagged, or of a class that is joint by nature.
+    pub(crate) fn is_joint(&self, policy: &str, class: &str, flagged: bool) -> bool {
+        flagged
+            || self
+                .joint_classes
+                .iter()
+                .any(|(p, c)| p == policy && c == class)
+    }
+
     /// The score of a card with no lines: the sum of the category maxima.
     pub(crate) fn full_score(&self) -> i64 {
         self.categories.iter().map(|c| c.maximum).sum()

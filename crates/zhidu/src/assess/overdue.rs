@@ -1,13 +1,18 @@
 //! Overdue cases turned into incidents for the rules bound to overdue cases.
 //!
-//! A late case (completed after its due instant, or open and past it at the period's end)
-//! is charged once per piece in the period its due instant falls in, and per overdue
-//! working day in each period for the days accrued in it — so a case late across a month
-//! boundary is split between the months and never counted twice.
+//! A rule prices only the limits it names (`prices`: the promised processing classes, S2.cn.3;
+//! never complaint replies nor 即收即办), and joint rules only joint items (a flagged case, or
+//! a class that is joint by nature such as S7's, A18).
+//!
+//! A late case (completed after its due instant, or open past it) is charged once per piece in
+//! the period of its due *day* (a case due 09-30 at 24:00 is a September piece), and per
+//! overdue working day in each period for the days accrued in it: a case late across a month
+//! boundary is split between the months and never counted twice. A late case that no rule
+//! prices is listed as unpriced, not dropped.
 
-use chrono::{DateTime, Duration, FixedOffset};
+use chrono::{DateTime, Duration, FixedOffset, NaiveDate};
 
-use super::model::{AssessmentModel, Overdue};
+use super::model::{AssessmentModel, Charge, Overdue};
 use super::{Incident, LineSource};
 use crate::deadline::Start;
 use crate::{Case, Error, Policy, Status};
@@ -15,68 +20,139 @@ use crate::{Case, Error, Policy, Status};
 /// A generated incident with its line source and 1-based case row, or a case's error.
 pub(super) type Generated = Result<(Incident, LineSource, usize), (usize, Error)>;
 
+/// What the case log gives a period: incidents, and the rows of late cases no rule prices.
+pub(super) struct FromCases {
+    pub(super) generated: Vec<Generated>,
+    pub(super) unpriced: Vec<usize>,
+}
+
+/// The period the cases are read for.
+pub(super) struct Window {
+    pub(super) start: DateTime<FixedOffset>,
+    pub(super) end: DateTime<FixedOffset>,
+    pub(super) first: NaiveDate,
+    pub(super) last: NaiveDate,
+}
+
+fn late(s: Status) -> bool {
+    matches!(s, Status::Red | Status::DoneLate)
+}
+
 pub(super) fn incidents(
     model: &AssessmentModel,
     policy: &Policy,
     cases: super::Rows<'_, Case>,
-    start: DateTime<FixedOffset>,
-    end: DateTime<FixedOffset>,
-) -> Vec<Generated> {
-    let mut out = Vec::new();
-    let last = end - Duration::seconds(1);
-    let before = start - Duration::seconds(1);
+    period: &Window,
+) -> FromCases {
+    let mut out = FromCases {
+        generated: Vec::new(),
+        unpriced: Vec::new(),
+    };
+    let last = period.end - Duration::seconds(1);
+    let before = period.start - Duration::seconds(1);
     for (j, case) in cases.iter().enumerate() {
         let row = j + 1;
         let case = match case {
             Ok(case) => case,
             Err(e) => {
-                out.push(Err((row, e.clone())));
+                out.generated.push(Err((row, e.clone())));
                 continue;
             }
         };
         let at_end = match policy.case_status(case, last) {
             Ok(s) => s,
             Err(e) => {
-                out.push(Err((row, e)));
+                out.generated.push(Err((row, e)));
                 continue;
             }
         };
         let Some(due) = at_end.due_at else { continue };
-        if !matches!(at_end.status, Status::Red | Status::DoneLate) {
-            continue;
-        }
-        let accrued_before = if due < start {
-            match policy.case_status(case, before) {
-                Ok(s) if matches!(s.status, Status::Red | Status::DoneLate) => s.overdue_days,
-                Ok(_) => 0,
-                Err(e) => {
-                    out.push(Err((row, e)));
-                    continue;
-                }
+        // The piece: late at all (seen just after its due instant, or at the period's end if
+        // that is later), and due on a day of the period.
+        let probe = (due + Duration::seconds(1)).max(last);
+        let piece_due = match policy.case_status(case, probe) {
+            Ok(s) if late(s.status) => s
+                .due_date
+                .filter(|d| (period.first..=period.last).contains(d))
+                .map(|d| (d, s.due_at.unwrap_or(due))),
+            Ok(_) => None,
+            Err(e) => {
+                out.generated.push(Err((row, e)));
+                continue;
             }
+        };
+        let days = if late(at_end.status) {
+            let accrued_before = if due < period.start {
+                match policy.case_status(case, before) {
+                    Ok(s) if late(s.status) => s.overdue_days,
+                    Ok(_) => 0,
+                    Err(e) => {
+                        out.generated.push(Err((row, e)));
+                        continue;
+                    }
+                }
+            } else {
+                0
+            };
+            at_end.overdue_days.saturating_sub(accrued_before)
         } else {
             0
         };
-        let days = at_end.overdue_days.saturating_sub(accrued_before);
-        let Some(handler) = case.handler.clone().filter(|h| !h.trim().is_empty()) else {
-            out.push(Err((
-                row,
-                Error::input(
-                    format!("late case `{}` has no handler to charge", case.id),
-                    Some("give the case's `handler`".to_owned()),
-                ),
-            )));
+        if piece_due.is_none() && days == 0 {
             continue;
+        }
+        // Items are priced as their class.
+        let class = match policy.class(&case.class) {
+            Ok(c) => c.class_id().to_owned(),
+            Err(e) => {
+                out.generated.push(Err((row, e)));
+                continue;
+            }
+        };
+        let joint = model.is_joint(policy.id(), &class, case.joint);
+        let priced: Vec<_> = model
+            .rules
+            .iter()
+            .filter(|r| r.overdue.is_some())
+            .filter(|r| r.prices(policy.id(), &class) && r.joint.applies(joint))
+            .collect();
+        if priced.is_empty() {
+            out.unpriced.push(row);
+            continue;
+        }
+        let handler = case.handler.clone().filter(|h| !h.trim().is_empty());
+        let needs_person = priced.iter().any(|r| r.charge != Charge::Window);
+        let subject = match (handler, &case.window) {
+            (Some(h), _) => h,
+            (None, Some(w)) if !needs_person => w.clone(),
+            (None, _) => {
+                out.generated.push(Err((
+                    row,
+                    Error::input(
+                        format!("late case `{}` has no handler to charge", case.id),
+                        Some("give the case's `handler`".to_owned()),
+                    ),
+                )));
+                continue;
+            }
         };
         let charged_at = at_end.completed_at.unwrap_or(last);
-        for rule in model.rules.iter().filter(|r| r.joint.applies(case.joint)) {
-            let (quantity, at) = match rule.overdue {
-                Some(Overdue::Piece) if due >= start => (1, due),
-                Some(Overdue::PieceDay) if days > 0 => (days, charged_at),
+        for rule in priced {
+            let (quantity, at) = match (rule.overdue, piece_due) {
+                (Some(Overdue::Piece), Some((day, due_at))) => {
+                    // On the due day itself: a 24:00 due instant is the next day's 00:00.
+                    let at = if due_at.date_naive() > day {
+                        due_at - Duration::seconds(1)
+                    } else {
+                        due_at
+                    };
+                    (1, at)
+                }
+                (Some(Overdue::PieceDay), _) if days > 0 => (days, charged_at),
                 _ => continue,
             };
             let mut incident = Incident::new(
-                handler.clone(),
+                subject.clone(),
                 rule.meta.code.to_string(),
                 Start::Instant(at),
             );
@@ -88,7 +164,7 @@ pub(super) fn incidents(
                 at_end.due_date.map(|d| d.to_string()).unwrap_or_default(),
                 days
             ));
-            out.push(Ok((
+            out.generated.push(Ok((
                 incident,
                 LineSource::Case {
                     id: case.id.clone(),

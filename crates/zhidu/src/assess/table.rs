@@ -50,6 +50,14 @@ pub struct RuleInfo {
     /// Yuan per unit, two places.
     #[serde(serialize_with = "super::money")]
     pub fine: Decimal,
+    /// Yuan withheld from the month's bonus per unit (扣除当月奖励), two places.
+    #[serde(serialize_with = "super::money")]
+    pub withholding: Decimal,
+    /// For a rule priced by another (S2.kq.5, A30): the code prefix of the rule a row names
+    /// in `basis`.
+    pub basis_from: Option<String>,
+    /// A row must give `points` (A7, or a level that is a fact).
+    pub points_required: bool,
     /// Effect names.
     pub effects: Vec<String>,
     /// Who is charged.
@@ -128,11 +136,13 @@ impl Policy {
     /// # Example
     ///
     /// ```
-    /// let ps = zhidu::PolicySet::builtin().unwrap();
-    /// let t = ps.policy("s14-window-scorecard").unwrap().deduction_table().unwrap();
-    /// let att6 = t.rules.iter().find(|r| r.code == "S14.att.6").unwrap();
+    /// let ps = zhidu::PolicySet::builtin()?;
+    /// let t = ps.policy("s14-window-scorecard")?.deduction_table()?;
+    /// let att6 = t.rules.iter().find(|r| r.code == "S14.att.6");
+    /// let att6 = att6.ok_or(zhidu::Error::Input { message: "no att.6".into(), hint: None })?;
     /// assert_eq!(att6.points, zhidu::Points::Range { min: 10, max: 20 });
-    /// assert_eq!(att6.fine.to_string(), "150");
+    /// assert_eq!((att6.fine.to_string(), att6.withholding.to_string()), ("0".into(), "150".into()));
+    /// # Ok::<(), zhidu::Error>(())
     /// ```
     pub fn deduction_table(&self) -> Result<DeductionTable, Error> {
         let m = self.assessment_model()?;
@@ -153,6 +163,9 @@ impl Policy {
                         Some(Magnitude::None) | None => Points::None,
                     },
                     fine: latest.map_or(Decimal::ZERO, |v| v.fine),
+                    withholding: latest.map_or(Decimal::ZERO, |v| v.withholding),
+                    basis_from: r.basis_from.clone(),
+                    points_required: r.points_required,
                     effects: r
                         .effects
                         .iter()

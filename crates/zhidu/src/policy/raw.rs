@@ -222,10 +222,33 @@ pub(crate) struct RawAssessment {
     pub(crate) window_score: Option<RawWindowScore>,
     #[serde(default)]
     pub(crate) disqualifying_effects: Vec<Spanned<String>>,
+    /// Deadline classes (`policy:class`) whose cases are joint items (联办件) without a flag.
+    #[serde(default)]
+    pub(crate) joint_classes: Vec<Spanned<String>>,
     #[serde(default)]
     pub(crate) source: Option<RawSource>,
     #[serde(default)]
     pub(crate) defaults: Vec<RawDefault>,
+}
+
+/// How long an effect stays on a subject's cards.
+#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub(crate) enum RawEffectLasts {
+    /// The period of the incident only.
+    Period,
+    /// The rest of the incident's calendar year (年度).
+    Year,
+}
+
+/// Which subjects an effect reaches.
+#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub(crate) enum RawEffectReaches {
+    /// The subjects the rule is charged to.
+    Charged,
+    /// The person and the window named on the row.
+    PersonAndWindow,
 }
 
 /// Scorecard periods.
@@ -250,6 +273,10 @@ pub(crate) enum RawWindowScore {
 pub(crate) struct RawEffectDef {
     pub(crate) id: Spanned<String>,
     pub(crate) name: String,
+    #[serde(default)]
+    pub(crate) lasts: Option<RawEffectLasts>,
+    #[serde(default)]
+    pub(crate) reaches: Option<RawEffectReaches>,
     pub(crate) source: RawSource,
     #[serde(default)]
     pub(crate) defaults: Vec<RawDefault>,
@@ -334,6 +361,8 @@ pub(crate) struct RawRuleVersion {
     pub(crate) choices: Option<Spanned<Vec<u32>>>,
     #[serde(default)]
     pub(crate) fine: Option<Spanned<String>>,
+    #[serde(default)]
+    pub(crate) withholding: Option<Spanned<String>>,
 }
 
 /// `[[rule]]`: one row of a deduction table.
@@ -353,6 +382,9 @@ pub(crate) struct RawRule {
     pub(crate) choices: Option<Spanned<Vec<u32>>>,
     #[serde(default)]
     pub(crate) fine: Option<Spanned<String>>,
+    /// Yuan withheld from the month's bonus (扣除当月奖励), apart from fines.
+    #[serde(default)]
+    pub(crate) withholding: Option<Spanned<String>>,
     #[serde(default)]
     pub(crate) effects: Vec<Spanned<String>>,
     #[serde(default)]
@@ -361,6 +393,19 @@ pub(crate) struct RawRule {
     pub(crate) overdue: Option<RawOverdue>,
     #[serde(default)]
     pub(crate) joint: Option<RawJoint>,
+    /// With `overdue`: the deadline classes (`policy:class`) whose limit the rule prices.
+    #[serde(default)]
+    pub(crate) prices: Option<Spanned<Vec<String>>>,
+    /// The row's `basis` names the rule whose amount, unit and category apply; its code must
+    /// start with this prefix (A30).
+    #[serde(default)]
+    pub(crate) basis_from: Option<Spanned<String>>,
+    /// A row must give `points` (a fact or a manual value, A7).
+    #[serde(default)]
+    pub(crate) points_required: bool,
+    /// Rules of one family count once per subject and `ref`, at the highest level (A33).
+    #[serde(default)]
+    pub(crate) family: Option<String>,
     pub(crate) source: RawSource,
     #[serde(default)]
     pub(crate) versions: Vec<RawRuleVersion>,

@@ -361,6 +361,7 @@ kind = "deduction"
 unit = "piece_day"
 points = 4294967295
 overdue = "piece_day"
+prices = ["{id}:wd"]
 source = {{ clause = "R.late", quote = "q" }}
 
 [[rule]]
@@ -371,6 +372,7 @@ unit = "piece"
 points = 1
 overdue = "piece"
 joint = "only"
+prices = ["{id}:wd"]
 source = {{ clause = "R.piece", quote = "q" }}
 
 [[rule]]
