@@ -208,9 +208,17 @@ fn check_decisions(p: &Policy, d: &Decisions, n: usize) {
                     .is_none_or(|end| later <= end)
         };
         for (i, x) in d.decisions.iter().enumerate() {
+            // The same conduct: the same code, or codes the policy groups (`same_conduct`).
+            let same = |a: &str, b: &str| {
+                a == b
+                    || rules
+                        .same_conduct
+                        .iter()
+                        .any(|g| g.iter().any(|c| c == a) && g.iter().any(|c| c == b))
+            };
             let prior = d.decisions[..i].iter().rev().find(|e| {
                 e.subject == x.subject
-                    && e.violation == x.violation
+                    && same(&e.violation, &x.violation)
                     && e.tier == Some(1)
                     && within(e.at.date_naive(), x.at.date_naive())
             });
