@@ -5,6 +5,7 @@
 #
 # Suites, each a script that installs its own tools and fails on the first failure:
 #   tests/suites/rust.sh      fmt, clippy, unit, doc, conformance, property, CLI tests
+#   tests/suites/model.sh     the case clock against a reference model written apart from the engine
 #   bindings/python/test.sh   the Python package: build in a venv, pytest, stubtest
 #   bindings/wasm/test.sh     the WASM package: build, node corpus, tsc, headless Chromium
 #   tests/suites/differential.sh  seeded random scenarios through Rust, CLI, Python and WASM, compared
@@ -12,7 +13,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-suites=(tests/suites/rust.sh bindings/python/test.sh bindings/wasm/test.sh tests/suites/differential.sh tests/suites/report.sh)
+suites=(tests/suites/rust.sh tests/suites/model.sh bindings/python/test.sh bindings/wasm/test.sh tests/suites/differential.sh tests/suites/report.sh)
 ran=0
 for suite in "${suites[@]}"; do
   if [ -f "$suite" ]; then
