@@ -41,6 +41,11 @@ ANTI_FASCIST_70_NOTICE = "国务院关于中国人民抗日战争暨世界反法
 SPRING_2020_EXTENSION_NOTICE = "国务院办公厅关于延长2020年春节假期的通知"
 SPRING_2020_EXTENSION_DAYS = {dt.date(2020, 1, 31), dt.date(2020, 2, 1), dt.date(2020, 2, 2)}
 
+# Past the last notice, provisional years are derived from the statute (statute.toml.in, copied
+# into the output) up to this year, the last of the lunar table cn-lunar.tsv.
+PROVISIONAL_UNTIL = 2100
+STATUTE_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "statute.toml.in")
+
 # A festival occurrence (holidays plus its make-up days) never spans more than this.
 MAX_FESTIVAL_SPAN_DAYS = 45
 
@@ -209,6 +214,7 @@ def render(years: dict[int, list[Festival]], source_name: str) -> str:
         f"first_year = {first_year}",
         f"last_year = {last_year}",
         'weekend = ["saturday", "sunday"]',
+        f"provisional_until = {PROVISIONAL_UNTIL}",
         "source = "
         + toml_str(
             "国务院办公厅关于各年部分节假日安排的通知 "
@@ -237,6 +243,9 @@ def render(years: dict[int, list[Festival]], source_name: str) -> str:
             out.append(f"holidays = {toml_dates(fest.holidays)}")
             if fest.workdays:
                 out.append(f"workdays = {toml_dates(fest.workdays)}")
+    out += ["", f"# ---- copied from {os.path.basename(STATUTE_FILE)} ----", ""]
+    with open(STATUTE_FILE, encoding="utf-8") as f:
+        out.append(f.read().rstrip("\n"))
     return "\n".join(out) + "\n"
 
 

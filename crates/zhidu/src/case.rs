@@ -301,6 +301,10 @@ pub struct CaseStatus {
     pub window: Option<String>,
     /// The clause ids the status rests on.
     pub clauses: Vec<String>,
+    /// Whether the computation touched a day of a provisional year (see [`crate::Due`]).
+    pub provisional: bool,
+    /// For a provisional status, the basis of each provisional year it touched.
+    pub basis: Vec<String>,
 }
 
 /// A case's events checked and resolved: where the clock starts, its suspensions (with
@@ -379,6 +383,8 @@ impl Policy {
             handler: case.handler.clone(),
             window: case.window.clone(),
             clauses: class.clause_ids(),
+            provisional: false,
+            basis: Vec::new(),
         };
         for (_, r) in &timeline.intervals {
             if !status.clauses.contains(&r.source.clause) {
@@ -439,7 +445,38 @@ impl Policy {
                 }
             }
         }
+        self.mark_provisional(&mut status, start, horizon)?;
         Ok(status)
+    }
+
+    /// Mark a status whose computation touched a provisional day (due date, legal due date,
+    /// remaining or overdue days up to the horizon); with `beyond_notices = "error"`, the
+    /// coverage error instead (a legal due date past the last notice is then left empty).
+    fn mark_provisional(
+        &self,
+        status: &mut CaseStatus,
+        start: DateTime<FixedOffset>,
+        horizon: DateTime<FixedOffset>,
+    ) -> Result<(), Error> {
+        let cal = self.calendar();
+        let day = |t: DateTime<FixedOffset>| t.with_timezone(&cal.offset()).date_naive();
+        let from = day(start);
+        let mut last = day(horizon.max(start));
+        if let Some(d) = status.due_date {
+            last = last.max(d);
+        }
+        if let Some(legal) = status.legal_due_date {
+            if cal.is_provisional(legal).unwrap_or(false) && self.beyond_notices_error {
+                status.legal_due_date = None;
+            } else {
+                last = last.max(legal);
+            }
+        }
+        if let Some(basis) = crate::deadline::provisional_span(self, from, last)? {
+            status.provisional = true;
+            status.basis = basis;
+        }
+        Ok(())
     }
 
     /// [`Policy::case_status`] for many cases; one result per case, in order, so a bad case
@@ -502,7 +539,9 @@ impl Policy {
         let horizon = status.completed_at.unwrap_or(as_of);
         let timeline = self.timeline(&class, case, accepted, horizon)?;
         let start = timeline.start.unwrap_or(accepted);
-        let due = crate::Due::from_parts(due_date, due_at, status.limit, status.unit);
+        let mut due = crate::Due::from_parts(due_date, due_at, status.limit, status.unit);
+        due.provisional = status.provisional;
+        due.basis = status.basis;
         crate::deadline::explain_with(&class, start, due, &timeline.intervals)
     }
 

@@ -177,7 +177,7 @@ pub(crate) fn explain(
         class: class.id().to_owned(),
         class_name: class.name().to_owned(),
         start,
-        due,
+        due: due.clone(),
         days,
         clause_ids: {
             let mut ids = class.clause_ids();
