@@ -239,6 +239,8 @@ impl Serialize for Calendar {
         s.serialize_field("id", self.id())?;
         s.serialize_field("name", self.name())?;
         s.serialize_field("utc_offset", &self.offset().to_string())?;
+        // The years after the last notice, up to `last_year`, are provisional.
+        s.serialize_field("last_notice_year", &self.notice_years().1)?;
         s.serialize_field("first_year", &first_year)?;
         s.serialize_field("last_year", &last_year)?;
         s.serialize_field("office_sessions", &sessions)?;

@@ -79,6 +79,9 @@ const _: () = {
     assert_send_sync::<Due>();
     assert_send_sync::<DueExplanation>();
     assert_send_sync::<CaseStatus>();
+    assert_send_sync::<CaseChange>();
+    assert_send_sync::<YearDay>();
+    assert_send_sync::<StatutoryDay>();
     assert_send_sync::<Assessment>();
     assert_send_sync::<Decisions>();
     assert_send_sync::<AccountabilityRules>();
