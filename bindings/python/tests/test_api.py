@@ -82,7 +82,8 @@ def test_policy_attributes(s2: zhidu.Policy) -> None:
     assert s2.effective_from == dt.date(2004, 1, 1)
     assert s2.effective_until is None
     assert s2.calendar_id == "cn-mainland"
-    assert s2.calendar_years == (2004, 2026)
+    assert s2.calendar_years == (2004, 2100)
+    assert s2.calendar_notice_years == (2004, 2026)
     assert s2.utc_offset == dt.timedelta(hours=8)
     assert "promised" in s2.class_ids and "expert_review" in s2.suspension_ids
     assert s2.file.endswith("s2-service-center.toml")
@@ -120,11 +121,13 @@ def test_due_result(s2: zhidu.Policy) -> None:
         "due_at": dt.datetime(2026, 10, 14, tzinfo=CST),
         "limit": 5,
         "unit": "working_days",
+        "provisional": False,
+        "basis": [],
     }
-    assert list(d.to_dict()) == ["due_date", "due_at", "limit", "unit"]
+    assert list(d.to_dict()) == ["due_date", "due_at", "limit", "unit", "provisional", "basis"]
     assert json.loads(d.to_json()) == {
         "due_date": "2026-10-13", "due_at": "2026-10-14T00:00:00+08:00", "limit": 5,
-        "unit": "working_days",
+        "unit": "working_days", "provisional": False, "basis": [],
     }
     assert d == s2.due("promised", "2026-09-30", 5) and d != s2.due("promised", "2026-09-30", 4)
     assert "2026-10-13" in repr(d)
