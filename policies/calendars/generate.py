@@ -7,8 +7,12 @@ cn-holidays.tsv, which transcribes the State Council General Office notices
 (国务院办公厅关于YYYY年部分节假日安排的通知). Nobody edits the TOML by hand:
 when a new year's notice is published, add its rows to the TSV and regenerate:
 
-    python3 policies/calendars/generate.py PATH/TO/cn-holidays.tsv \\
+    python3 policies/calendars/generate.py [PATH/TO/cn-holidays.tsv] \\
         > policies/calendars/cn-mainland.toml
+
+(the TSV defaults to policies/calendars/cn-holidays.tsv, the copy checked in beside this
+script, so a clean checkout regenerates the shipped calendar byte for byte; the Rust suite
+checks that it does).
 
 Input: a TSV with header `date<TAB>kind<TAB>name`, kind `holiday` or `workday`,
 name like `National Day (国庆节)`. Output: TOML 1.0 on stdout, deterministic
@@ -250,10 +254,11 @@ def render(years: dict[int, list[Festival]], source_name: str) -> str:
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) != 2:
-        print(f"usage: {os.path.basename(argv[0])} PATH/TO/cn-holidays.tsv > cn-mainland.toml", file=sys.stderr)
+    if len(argv) > 2:
+        print(f"usage: {os.path.basename(argv[0])} [PATH/TO/cn-holidays.tsv] > cn-mainland.toml", file=sys.stderr)
         return 2
-    path = argv[1]
+    here = os.path.dirname(os.path.abspath(__file__))
+    path = argv[1] if len(argv) == 2 else os.path.join(here, "cn-holidays.tsv")
     years = group(read_rows(path))
     sys.stdout.reconfigure(encoding="utf-8", newline="\n")
     sys.stdout.write(render(years, os.path.basename(path)))
