@@ -124,7 +124,7 @@ def test_due_result(s2: zhidu.Policy) -> None:
         "provisional": False,
         "basis": [],
     }
-    assert list(d.to_dict()) == ["due_date", "due_at", "limit", "unit", "provisional", "basis"]
+    assert list(d.to_dict()) == ["due_date", "due_at", "provisional", "basis", "limit", "unit"]
     assert json.loads(d.to_json()) == {
         "due_date": "2026-10-13", "due_at": "2026-10-14T00:00:00+08:00", "limit": 5,
         "unit": "working_days", "provisional": False, "basis": [],

@@ -184,9 +184,11 @@ test("Assessment, WindowRank, DeductionTable, Decisions and AccountabilityRules"
 test("the check itself finds wrong shapes (it is not vacuous)", () => {
   const problems = conform({ due_date: 5, due_at: "x", unit: "days", extra: 1 }, declared("Due"), "Due");
   assert.deepEqual(problems.sort(), [
+    "Due.basis: missing",
     "Due.due_date: 5 is not a string",
     "Due.extra: not declared in Due",
     "Due.limit: missing",
+    "Due.provisional: missing",
     'Due.unit: "days" is not "minutes"', // the first member of the union Unit
   ]);
 });

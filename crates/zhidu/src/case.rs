@@ -289,6 +289,10 @@ pub struct CaseStatus {
     /// Working days past due: for a late or red case each started working day after the due
     /// day, at least 1; otherwise 0.
     pub overdue_days: u32,
+    /// Whether the computation touched a day of a provisional year (see [`crate::Due`]).
+    pub provisional: bool,
+    /// For a provisional status, the basis of each provisional year it touched.
+    pub basis: Vec<String>,
     /// The due day under the legal limit (法定时限), when the class or item has one and the
     /// calendar covers that day (a legal due date in a year after the calendar's last leaves
     /// this empty; the case's own status does not depend on it).
@@ -301,10 +305,6 @@ pub struct CaseStatus {
     pub window: Option<String>,
     /// The clause ids the status rests on.
     pub clauses: Vec<String>,
-    /// Whether the computation touched a day of a provisional year (see [`crate::Due`]).
-    pub provisional: bool,
-    /// For a provisional status, the basis of each provisional year it touched.
-    pub basis: Vec<String>,
 }
 
 /// A case's events checked and resolved: where the clock starts, its suspensions (with
@@ -378,13 +378,13 @@ impl Policy {
             unit: class.unit(),
             remaining: None,
             overdue_days: 0,
+            provisional: false,
+            basis: Vec::new(),
             legal_due_date: None,
             completed_at: done,
             handler: case.handler.clone(),
             window: case.window.clone(),
             clauses: class.clause_ids(),
-            provisional: false,
-            basis: Vec::new(),
         };
         for (_, r) in &timeline.intervals {
             if !status.clauses.contains(&r.source.clause) {

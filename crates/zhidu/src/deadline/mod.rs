@@ -260,15 +260,15 @@ pub struct Due {
     pub due_date: NaiveDate,
     /// The instant the limit ends.
     pub due_at: DateTime<FixedOffset>,
-    /// The limit used, in `unit`.
-    pub limit: u32,
-    /// The class's unit.
-    pub unit: Unit,
     /// Whether the computation touched a day of a provisional year (after the calendar's
     /// last State Council notice, derived from the statute).
     pub provisional: bool,
     /// For a provisional answer, the basis of each provisional year it touched.
     pub basis: Vec<String>,
+    /// The limit used, in `unit`.
+    pub limit: u32,
+    /// The class's unit.
+    pub unit: Unit,
 }
 
 /// `num_days_from_ce` of 1970-01-01.
@@ -315,10 +315,10 @@ impl Due {
         Due {
             due_date,
             due_at,
-            limit,
-            unit,
             provisional: false,
             basis: Vec::new(),
+            limit,
+            unit,
         }
     }
 }
@@ -603,10 +603,10 @@ impl<'a> Class<'a> {
         let mut due = Due {
             due_date,
             due_at: clock::instant(t, offset),
-            limit,
-            unit: Unit::WorkingDays,
             provisional: false,
             basis: Vec::new(),
+            limit,
+            unit: Unit::WorkingDays,
         };
         // The hot path pays one comparison: is the due day at or past the first provisional day?
         if let Some(basis) = provisional_span(self.policy, date, due_date)? {
@@ -784,10 +784,10 @@ impl<'a> Class<'a> {
         Due {
             due_date,
             due_at,
-            limit,
-            unit: self.class.unit,
             provisional: false,
             basis: Vec::new(),
+            limit,
+            unit: self.class.unit,
         }
     }
 }
