@@ -7,8 +7,12 @@ cn-holidays.tsv, which transcribes the State Council General Office notices
 (国务院办公厅关于YYYY年部分节假日安排的通知). Nobody edits the TOML by hand:
 when a new year's notice is published, add its rows to the TSV and regenerate:
 
-    python3 policies/calendars/generate.py PATH/TO/cn-holidays.tsv \\
+    python3 policies/calendars/generate.py [PATH/TO/cn-holidays.tsv] \\
         > policies/calendars/cn-mainland.toml
+
+(the TSV defaults to policies/calendars/cn-holidays.tsv, the copy checked in beside this
+script, so a clean checkout regenerates the shipped calendar byte for byte; the Rust suite
+checks that it does).
 
 Input: a TSV with header `date<TAB>kind<TAB>name`, kind `holiday` or `workday`,
 name like `National Day (国庆节)`. Output: TOML 1.0 on stdout, deterministic
@@ -40,6 +44,11 @@ ANTI_FASCIST_70_NOTICE = "国务院关于中国人民抗日战争暨世界反法
 # The 2020 Spring Festival was extended by a later notice (国办发明电〔2020〕1号).
 SPRING_2020_EXTENSION_NOTICE = "国务院办公厅关于延长2020年春节假期的通知"
 SPRING_2020_EXTENSION_DAYS = {dt.date(2020, 1, 31), dt.date(2020, 2, 1), dt.date(2020, 2, 2)}
+
+# Past the last notice, provisional years are derived from the statute (statute.toml.in, copied
+# into the output) up to this year, the last of the lunar table cn-lunar.tsv.
+PROVISIONAL_UNTIL = 2100
+STATUTE_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "statute.toml.in")
 
 # A festival occurrence (holidays plus its make-up days) never spans more than this.
 MAX_FESTIVAL_SPAN_DAYS = 45
@@ -209,6 +218,7 @@ def render(years: dict[int, list[Festival]], source_name: str) -> str:
         f"first_year = {first_year}",
         f"last_year = {last_year}",
         'weekend = ["saturday", "sunday"]',
+        f"provisional_until = {PROVISIONAL_UNTIL}",
         "source = "
         + toml_str(
             "国务院办公厅关于各年部分节假日安排的通知 "
@@ -237,14 +247,18 @@ def render(years: dict[int, list[Festival]], source_name: str) -> str:
             out.append(f"holidays = {toml_dates(fest.holidays)}")
             if fest.workdays:
                 out.append(f"workdays = {toml_dates(fest.workdays)}")
+    out += ["", f"# ---- copied from {os.path.basename(STATUTE_FILE)} ----", ""]
+    with open(STATUTE_FILE, encoding="utf-8") as f:
+        out.append(f.read().rstrip("\n"))
     return "\n".join(out) + "\n"
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) != 2:
-        print(f"usage: {os.path.basename(argv[0])} PATH/TO/cn-holidays.tsv > cn-mainland.toml", file=sys.stderr)
+    if len(argv) > 2:
+        print(f"usage: {os.path.basename(argv[0])} [PATH/TO/cn-holidays.tsv] > cn-mainland.toml", file=sys.stderr)
         return 2
-    path = argv[1]
+    here = os.path.dirname(os.path.abspath(__file__))
+    path = argv[1] if len(argv) == 2 else os.path.join(here, "cn-holidays.tsv")
     years = group(read_rows(path))
     sys.stdout.reconfigure(encoding="utf-8", newline="\n")
     sys.stdout.write(render(years, os.path.basename(path)))

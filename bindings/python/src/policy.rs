@@ -562,6 +562,43 @@ impl Policy {
         )
     }
 
+    /// What moves when a notice lands (`zhidu calendar diff`): for every case of `cases`
+    /// whose due date, status or overdue days differ between this policy and `with_policy`
+    /// (the same policy from a set loaded with the notice file), a dict `{index, id, changed,
+    /// old, new}` with both statuses as `CaseStatus.to_dict()` has them. A bad case raises.
+    fn case_changes<'py>(
+        &self,
+        with_policy: PyRef<'py, Policy>,
+        cases: &Bound<'py, PyAny>,
+        as_of: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let py = cases.py();
+        let as_of = self.as_of(as_of)?;
+        let offset = self.inner.calendar().offset();
+        let out = PyList::empty(py);
+        for (i, item) in reading(py, "cases", cases.try_iter())?.enumerate() {
+            let item = reading(py, "cases", item)?;
+            let case = convert::case(&item, offset).or_raise(py)?;
+            if let Some(change) = self
+                .inner
+                .case_change(&with_policy.inner, &case, as_of)
+                .or_raise(py)?
+            {
+                let d = convert::to_dict(py, &change)?;
+                d.set_item("index", i)?;
+                out.append(d)?;
+            }
+        }
+        Ok(out)
+    }
+
+    /// The first and last years with a State Council notice in the policy's calendar; the
+    /// years after them, up to `calendar_years`' last, are provisional.
+    #[getter]
+    fn calendar_notice_years(&self) -> (i32, i32) {
+        self.inner.calendar().notice_years()
+    }
+
     /// The status of `case` (a dict as a case log line has it, or its JSON text) at `as_of`.
     fn case_status(
         &self,

@@ -71,6 +71,19 @@ impl Due {
         to_dict(py, &self.due.warnings)
     }
 
+    /// Whether the computation touched a provisional year (after the calendar's last State
+    /// Council notice, derived from the statute).
+    #[getter]
+    fn provisional(&self) -> bool {
+        self.due.provisional
+    }
+
+    /// For a provisional answer, the basis of each provisional year it touched.
+    #[getter]
+    fn basis(&self) -> Vec<String> {
+        self.due.basis.clone()
+    }
+
     /// The full explanation (computed on first use): every day counted or skipped and why,
     /// with the clauses and defaults used. `None` when the due date has no single origin.
     #[getter]
@@ -105,11 +118,16 @@ impl Due {
 
     fn __repr__(&self) -> String {
         format!(
-            "Due(due_date={}, due_at={}, limit={}, unit='{}')",
+            "Due(due_date={}, due_at={}, limit={}, unit='{}'{})",
             self.due.due_date,
             self.due.due_at.to_rfc3339(),
             self.due.limit,
-            self.due.unit
+            self.due.unit,
+            if self.due.provisional {
+                ", provisional=True"
+            } else {
+                ""
+            }
         )
     }
 }
@@ -334,6 +352,18 @@ impl CaseStatus {
     #[getter]
     fn warnings<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         to_dict(py, &self.inner.warnings)
+    }
+
+    /// Whether the computation touched a provisional year (see `Due.provisional`).
+    #[getter]
+    fn provisional(&self) -> bool {
+        self.inner.provisional
+    }
+
+    /// For a provisional status, the basis of each provisional year it touched.
+    #[getter]
+    fn basis(&self) -> Vec<String> {
+        self.inner.basis.clone()
     }
 
     /// The status as the CLI's JSON has it (`zhidu cases --format json`), with Python dates.

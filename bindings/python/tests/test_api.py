@@ -82,7 +82,8 @@ def test_policy_attributes(s2: zhidu.Policy) -> None:
     assert s2.effective_from == dt.date(2004, 1, 1)
     assert s2.effective_until is None
     assert s2.calendar_id == "cn-mainland"
-    assert s2.calendar_years == (2004, 2026)
+    assert s2.calendar_years == (2004, 2100)
+    assert s2.calendar_notice_years == (2004, 2026)
     assert s2.utc_offset == dt.timedelta(hours=8)
     assert "promised" in s2.class_ids and "expert_review" in s2.suspension_ids
     assert s2.file.endswith("s2-service-center.toml")
@@ -120,12 +121,14 @@ def test_due_result(s2: zhidu.Policy) -> None:
         "due_at": dt.datetime(2026, 10, 14, tzinfo=CST),
         "limit": 5,
         "unit": "working_days",
+        "provisional": False,
+        "basis": [],
         "warnings": [],
     }
-    assert list(d.to_dict()) == ["due_date", "due_at", "limit", "unit", "warnings"]
+    assert list(d.to_dict()) == ["due_date", "due_at", "provisional", "basis", "limit", "unit", "warnings"]
     assert json.loads(d.to_json()) == {
         "due_date": "2026-10-13", "due_at": "2026-10-14T00:00:00+08:00", "limit": 5,
-        "unit": "working_days", "warnings": [],
+        "unit": "working_days", "provisional": False, "basis": [], "warnings": [],
     }
     # A3: 8 promised days are outside S2.xs.2's usual 3–5: the answer stands, with a warning.
     w = s2.due("promised", "2026-11-02T09:00", 8)
@@ -186,12 +189,12 @@ def test_errors_of_due(ps: zhidu.PolicySet, s2: zhidu.Policy) -> None:
         s2.due("promsied", "2026-09-30", 5)
     assert (uc.value.policy, uc.value.id, uc.value.closest) == ("s2-service-center", "promsied", "promised")
     with pytest.raises(zhidu.CoverageError) as cov:
-        s2.due("promised", "2027-01-04", 5)
+        s2.due("promised", "2101-01-04", 5)
     assert (cov.value.year, cov.value.calendar, cov.value.first_year, cov.value.last_year) == (
-        2027, "cn-mainland", 2004, 2026
+        2101, "cn-mainland", 2004, 2100
     )
     assert cov.value.to_dict() == {
-        "code": "coverage", "message": "calendar `cn-mainland` does not cover 2027",
+        "code": "coverage", "message": "calendar `cn-mainland` does not cover 2101",
         "help": cov.value.help, "diagnostics": [],
     }
     with pytest.raises(zhidu.InputError):
@@ -292,3 +295,37 @@ def test_case_errors(s2: zhidu.Policy) -> None:
         s2.case_status(dict(CASE, **{"class": "promsied"}), "2026-10-12")
     with pytest.raises(zhidu.InputError):
         s2.case_status(CASE, as_of="soon")
+
+
+def test_provisional_years_and_notice_files(ps: zhidu.PolicySet) -> None:
+    """Issue #12: a 20-working-day 承诺件 accepted 2026-12-10 is due 2027-01-08 by the statute
+    (元旦 2027-01-01 is a Friday), provisional with its basis; the test notice moves it to
+    2027-01-09 (01-04 off, Saturday 01-09 a make-up working day)."""
+    s2 = ps.policy("s2-service-center")
+    due = s2.due("promised", "2026-12-10", 20)
+    assert due.due_date == dt.date(2027, 1, 8)
+    assert due.provisional is True
+    assert due.basis == [
+        "2027: 国务院令第795号; the 2027 notice is not in the calendar; make-up working days unknown"
+    ]
+    assert due.to_dict()["provisional"] is True
+    assert "provisional=True" in repr(due)
+    assert s2.calendar_notice_years == (2004, 2026) and s2.calendar_years == (2004, 2100)
+    assert s2.due("promised", "2026-09-30", 5).provisional is False
+    notice = pathlib.Path(__file__).resolve().parents[3] / "tests" / "notices" / "test-2027.toml"
+    with_notice = zhidu.PolicySet.load(notice).policy("s2-service-center")
+    assert with_notice.calendar_notice_years == (2004, 2027)
+    moved = with_notice.due("promised", "2026-12-10", 20)
+    assert (moved.due_date, moved.provisional, moved.basis) == (dt.date(2027, 1, 9), False, [])
+    cases = [
+        {"id": "A", "class": "promised", "accepted_at": "2026-12-10T10:00:00+08:00", "days": 20},
+        {"id": "C", "class": "promised", "accepted_at": "2026-12-01T10:00:00+08:00", "days": 5,
+         "completed_at": "2026-12-05T10:00:00+08:00"},
+    ]
+    changes = s2.case_changes(with_notice, cases, "2027-01-06T09:00:00+08:00")
+    assert [(c["index"], c["id"], c["changed"]) for c in changes] == [(0, "A", ["due_date"])]
+    assert (changes[0]["old"]["due_date"], changes[0]["new"]["due_date"]) == (
+        dt.date(2027, 1, 8), dt.date(2027, 1, 9)
+    )
+    status = s2.case_status(cases[0], "2027-01-06T09:00:00+08:00")
+    assert status.provisional and status.basis[0].startswith("2027:")

@@ -1,6 +1,6 @@
 """The conformance corpus `tests/cases/**/*.toml` through Python, compared as
 `crates/zhidu/tests/conformance.rs` compares it (kinds `due`, `case`, `load`, `assess`,
-`rank` and `decide`; other kinds are run by their own tests)."""
+`rank`, `decide` and `notice_diff`; other kinds are run by their own tests)."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 CORPUS = pathlib.Path(__file__).resolve().parents[3] / "tests" / "cases"
-KINDS = ("due", "case", "load", "assess", "rank", "decide")
+KINDS = ("due", "case", "load", "assess", "rank", "decide", "notice_diff")
 
 
 def scenarios() -> List[Any]:
@@ -109,11 +109,16 @@ def run(ps: zhidu.PolicySet, scenario: Dict[str, Any]) -> Optional[Any]:
     if kind == "decide":
         return decisions(with_files(ps, scenario), scenario)
     if kind == "due":
-        p = ps.policy(scenario.get("policy", ""))
+        p = with_files(ps, scenario).policy(scenario.get("policy", ""))
         return p.due(data.get("class", ""), data.get("accepted_at", ""), data.get("days"))
     if kind == "case":
-        p = ps.policy(scenario.get("policy", ""))
+        p = with_files(ps, scenario).policy(scenario.get("policy", ""))
         return p.case_status(data["case"], as_of=data.get("as_of", ""))
+    if kind == "notice_diff":
+        # What moves when the scenario's notice file is loaded beside the builtin set.
+        pid = scenario.get("policy", "")
+        new = zhidu.PolicySet.from_sources(list(data["files"].items())).policy(pid)
+        return ps.policy(pid).case_changes(new, data["cases"], data["as_of"])
     return zhidu.PolicySet.from_sources(data.get("files", {}))
 
 
@@ -141,16 +146,36 @@ def test_scenario(ps: zhidu.PolicySet, scenario: Dict[str, Any]) -> None:
     if scenario["kind"] == "due":
         compare(expect, "due_date", result.due_date, errors)
         compare(expect, "due_at", result.due_at, errors)
+        check_provisional(expect, result, errors)
         compare_warnings(expect, result.warnings, errors)
     elif scenario["kind"] == "case":
         for key in ("status", "due_date", "due_at", "remaining", "overdue_days", "legal_due_date"):
             compare(expect, key, getattr(result, key), errors)
+        check_provisional(expect, result, errors)
         compare_warnings(expect, result.warnings, errors)
+    elif scenario["kind"] == "notice_diff":
+        got = [
+            {
+                "id": c["id"], "changed": c["changed"],
+                "old_due_date": text(c["old"]["due_date"]), "new_due_date": text(c["new"]["due_date"]),
+                "old_status": c["old"]["status"], "new_status": c["new"]["status"],
+                "old_overdue_days": c["old"]["overdue_days"], "new_overdue_days": c["new"]["overdue_days"],
+            }
+            for c in result
+        ]
+        if got != expect["changes"]:
+            errors.append(f"changes: expected {expect['changes']}, got {got}")
     elif scenario["kind"] in ("assess", "rank"):
         check_assessment(with_files(ps, scenario), scenario, result, errors)
     elif scenario["kind"] == "decide":
         check_decisions(expect, result, errors)
     assert not errors, "; ".join(errors)
+
+
+def check_provisional(expect: Dict[str, Any], result: Any, errors: List[str]) -> None:
+    compare(expect, "provisional", result.provisional, errors)
+    if "basis" in expect and result.basis != expect["basis"]:
+        errors.append(f"basis: expected {expect['basis']}, got {result.basis}")
 
 
 def check_row_errors(

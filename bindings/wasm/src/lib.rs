@@ -220,8 +220,9 @@ impl Policy {
         })
     }
 
-    /// Due dates for a column of acceptance instants: `due_date` and `due_at` columns in the
-    /// same order (`null` for a row that fails) and the failed rows in `errors`.
+    /// Due dates for a column of acceptance instants: `due_date`, `due_at` and `provisional`
+    /// columns in the same order (`null` for a row that fails), the `basis` of every
+    /// provisional year met, and the failed rows in `errors`.
     #[wasm_bindgen(js_name = dueMany, unchecked_return_type = "DueColumns")]
     pub fn due_many(
         &self,
@@ -234,6 +235,8 @@ impl Policy {
             let mut due_date = convert::Column::new(cells.len());
             let mut due_at = convert::Column::new(cells.len());
             let errors = Array::new();
+            let provisional = Array::new();
+            let mut basis: Vec<String> = Vec::new();
             let mut bad_days = r.bad_days.into_iter().peekable();
             for (i, cell) in cells.iter().enumerate() {
                 let result = match bad_days.next_if(|(j, _)| *j == i) {
@@ -248,11 +251,18 @@ impl Policy {
                             due.due_date.to_string()
                         });
                         due_at.set(i, due.due_at.timestamp(), || due.due_at.to_rfc3339());
+                        provisional.push(&JsValue::from_bool(due.provisional));
+                        for b in due.basis {
+                            if !basis.contains(&b) {
+                                basis.push(b);
+                            }
+                        }
                     }
                     Err(e) => {
                         errors.push(&error::row_error(i, &e));
                         due_date.null(i);
                         due_at.null(i);
+                        provisional.push(&JsValue::NULL);
                     }
                 }
             }
@@ -260,6 +270,14 @@ impl Policy {
             for (key, value) in [
                 ("due_date", due_date.into_array()),
                 ("due_at", due_at.into_array()),
+                ("provisional", provisional),
+                (
+                    "basis",
+                    basis
+                        .iter()
+                        .map(|b| JsValue::from_str(b))
+                        .collect::<Array>(),
+                ),
                 ("errors", errors),
             ] {
                 Reflect::set(&result, &key.into(), &value).map_err(|e| convert::thrown(key, &e))?;
@@ -280,6 +298,26 @@ impl Policy {
             let case = convert::case(&case)?;
             let as_of = self.as_of(&as_of)?;
             to_js(&self.inner.case_status(&case, as_of)?)
+        })
+    }
+
+    /// What moves when a notice lands (`zhidu calendar diff`): the case's status under this
+    /// policy and under `withPolicy` (the same policy from a set loaded with the notice
+    /// file) when its due date, status or overdue days differ, else `null`.
+    #[wasm_bindgen(js_name = caseChange, unchecked_return_type = "CaseChange | null")]
+    pub fn case_change(
+        &self,
+        #[wasm_bindgen(js_name = withPolicy)] with_policy: &Policy,
+        #[wasm_bindgen(js_name = caseRecord, unchecked_param_type = "Case")] case: JsValue,
+        #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        js(|| {
+            let case = convert::case(&case)?;
+            let as_of = self.as_of(&as_of)?;
+            match self.inner.case_change(&with_policy.inner, &case, as_of)? {
+                Some(change) => to_js(&change),
+                None => Ok(JsValue::NULL),
+            }
         })
     }
 

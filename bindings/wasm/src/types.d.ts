@@ -94,6 +94,11 @@ export interface Due {
   unit: Unit;
   /** Empty for most answers; e.g. a promised limit outside the usual range (A3). */
   warnings: Warning[];
+  /** The computation touched a provisional year (after the calendar's last State Council
+   * notice, its days off derived from the statute). */
+  provisional: boolean;
+  /** For a provisional answer, the basis of each provisional year it touched. */
+  basis: string[];
 }
 
 export type DayKindName = "workday" | "makeup_workday" | "weekend" | "holiday";
@@ -148,6 +153,10 @@ export interface RowError {
 export interface DueColumns {
   due_date: (string | null)[];
   due_at: (string | null)[];
+  /** Whether each answer touched a provisional year (`null` for a row that fails). */
+  provisional: (boolean | null)[];
+  /** The basis of every provisional year any row touched, once each. */
+  basis: string[];
   errors: RowError[];
 }
 
@@ -203,6 +212,21 @@ export interface CaseStatus {
   clauses: string[];
   /** Empty for most cases: `outside_usual_range`, `clock_never_started`, `late_extension_ignored`, `late_suspension_ignored`. */
   warnings: Warning[];
+  /** The computation touched a provisional year (see `Due.provisional`). */
+  provisional: boolean;
+  /** For a provisional status, the basis of each provisional year it touched. */
+  basis: string[];
+}
+
+/** How a case's answer changes when a notice file replaces a provisional year. */
+export interface CaseChange {
+  id: string;
+  /** Which of `due_date`, `status` and `overdue_days` differ, in that order. */
+  changed: ("due_date" | "status" | "overdue_days")[];
+  /** The status without the notice. */
+  old: CaseStatus;
+  /** The status with the notice. */
+  new: CaseStatus;
 }
 
 /** What `caseStatuses` returns: statuses in case order, `null` where a case failed. */
@@ -224,6 +248,9 @@ export interface CalendarInfo {
   id: string;
   name: string;
   utc_offset: string;
+  /** The last year with a State Council notice; later years up to `last_year` are
+   * provisional (derived from the statute). */
+  last_notice_year: number;
   first_year: number;
   last_year: number;
   /** Half-open sessions such as `[["08:30", "11:00"], ["14:30", "17:00"]]`. */

@@ -143,9 +143,9 @@ test("办结时限计算器: S2 承诺件 accepted 2026-09-30 10:00 with 5 days 
 
 test("a date outside the calendar shows the engine's error and help, and the page recovers", async () => {
   const { page, problems } = await open("/www/index.html?lang=zh");
-  await fill(page, { policy: "s2-service-center", klass: "promised", date: "2027-01-04", time: "09:00", days: 5 });
+  await fill(page, { policy: "s2-service-center", klass: "promised", date: "2101-01-04", time: "09:00", days: 5 });
   assert.equal(await page.getAttribute(".result.error .message", "data-code"), "coverage");
-  assert.match(await page.textContent(".result.error"), /does not cover 2027/);
+  assert.match(await page.textContent(".result.error"), /does not cover 2101/);
   await fill(page, { policy: "s10-service-system", klass: "immediate", date: "2026-10-12", time: "10:50" });
   assert.equal(await page.textContent("[data-testid=due-date]"), "2026-10-12");
   assert.equal(await page.textContent("[data-testid=due-at]"), "2026-10-12T11:20:00+08:00");
@@ -153,6 +153,29 @@ test("a date outside the calendar shows the engine's error and help, and the pag
   await page.selectOption("#policy", "s2-service-center");
   await page.selectOption("#class", "complaint_complex");
   assert.equal(await page.isDisabled("#days"), true);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("issue #12: 2026-12-10 + 20 working days is a provisional 2027-01-08 with a visible notice in both languages", async () => {
+  const { page, problems } = await open("/www/index.html?lang=zh");
+  // Hand-computed: 12-11 (1), 12-14..18 (2-6), 12-21..25 (7-11), 12-28..31 (12-15); 2027-01-01
+  // (Friday) is 元旦 by 国务院令第795号; 01-04..08 (16-20).
+  await fill(page, { policy: "s2-service-center", klass: "promised", date: "2026-12-10", time: "09:00", days: 20 });
+  assert.equal(await page.textContent("[data-testid=due-date]"), "2027-01-08");
+  assert.equal(await page.isVisible("[data-testid=provisional]"), true);
+  const zh = await page.textContent("[data-testid=provisional]");
+  assert.match(zh, /暂定结果/);
+  assert.match(zh, /2027: 国务院令第795号; the 2027 notice is not in the calendar; make-up working days unknown/);
+  await page.click("#lang");
+  assert.equal(await page.textContent("[data-testid=due-date]"), "2027-01-08");
+  assert.match(await page.textContent("[data-testid=provisional]"), /Provisional.*State Council holiday notice is not out yet/);
+  await page.screenshot({ path: join(shots, "due-calculator-provisional-en.png"), fullPage: true });
+  await page.click("#lang");
+  // Inside 2026 there is no notice.
+  await fill(page, { policy: "s2-service-center", klass: "promised", date: "2026-09-30", time: "09:00", days: 5 });
+  assert.equal(await page.textContent("[data-testid=due-date]"), "2026-10-13");
+  assert.equal(await page.$("[data-testid=provisional]"), null);
   assert.deepEqual(problems, []);
   await page.close();
 });

@@ -1,6 +1,6 @@
 // The conformance corpus tests/cases/**/*.toml through the Node package, compared exactly as
 // crates/zhidu/tests/conformance.rs compares the core: kinds `due`, `case`, `load`, `assess`,
-// `rank` and `decide` (the last three with their `[input.files]` loaded beside the builtin
+// `rank`, `decide` and `notice_diff` (with their `[input.files]` loaded beside the builtin
 // set, as `with_files` does).
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -111,17 +111,17 @@ const runners = {
     return outcome(
       expect,
       () =>
-        builtin.policy(s.policy ?? "").due({
+        withFiles(s).policy(s.policy ?? "").due({
           class: input.class ?? "",
           acceptedAt: input.accepted_at ?? "",
           days: input.days,
         }),
-      { ok: (due) => expectFields(expect, withCodes(due), ["due_date", "due_at", "warnings"]) },
+      { ok: (due) => expectFields(expect, withCodes(due), ["due_date", "due_at", "provisional", "basis", "warnings"]) },
     );
   },
   case(s) {
     const { input, expect } = s;
-    return outcome(expect, () => builtin.policy(s.policy ?? "").caseStatus(input.case, input.as_of ?? ""), {
+    return outcome(expect, () => withFiles(s).policy(s.policy ?? "").caseStatus(input.case, input.as_of ?? ""), {
       ok: (st) =>
         expectFields(expect, withCodes(st), [
           "status",
@@ -130,9 +130,31 @@ const runners = {
           "remaining",
           "overdue_days",
           "legal_due_date",
+          "provisional",
+          "basis",
           "warnings",
         ]),
     });
+  },
+  notice_diff(s) {
+    // What moves when the scenario's notice file is loaded beside the builtin set.
+    const { input, expect } = s;
+    const oldP = builtin.policy(s.policy ?? "");
+    const newP = PolicySet.fromToml(input.files).policy(s.policy ?? "");
+    const got = input.cases
+      .map((c) => oldP.caseChange(newP, c, input.as_of))
+      .filter((c) => c !== null)
+      .map((c) => ({
+        id: c.id,
+        changed: c.changed,
+        old_due_date: c.old.due_date,
+        new_due_date: c.new.due_date,
+        old_status: c.old.status,
+        new_status: c.new.status,
+        old_overdue_days: c.old.overdue_days,
+        new_overdue_days: c.new.overdue_days,
+      }));
+    return shown(got) === shown(expect.changes) ? [] : [`changes: expected ${shown(expect.changes)}, got ${shown(got)}`];
   },
   assess(s) {
     const { expect } = s;
@@ -252,9 +274,9 @@ const runners = {
 const scenarios = files(corpusDir).map((path) => ({ path, scenario: parse(readFileSync(path, "utf8")) }));
 const run = scenarios.filter(({ scenario }) => scenario.kind in runners);
 
-test("the corpus has due, case, load, assess, rank and decide scenarios", () => {
+test("the corpus has due, case, load, assess, rank, decide and notice_diff scenarios", () => {
   const kinds = new Set(run.map(({ scenario }) => scenario.kind));
-  assert.deepEqual([...kinds].sort(), ["assess", "case", "decide", "due", "load", "rank"]);
+  assert.deepEqual([...kinds].sort(), ["assess", "case", "decide", "due", "load", "notice_diff", "rank"]);
   assert.ok(run.length >= 200, `only ${run.length} scenarios`);
   for (const kind of ["assess", "rank", "decide"]) {
     assert.ok(run.filter(({ scenario }) => scenario.kind === kind).length >= 3, `few ${kind} scenarios`);

@@ -3,6 +3,7 @@
 // from the generated pkg/node/zhidu_wasm.d.ts (so the test checks what users get).
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import ts from "typescript";
 import { wasmDir, zhidu } from "./helpers.mjs";
@@ -93,15 +94,24 @@ test("Due, DueExplanation and the yellow instant", () => {
 });
 
 test("DueColumns and RowError", () => {
-  const out = p.dueMany({ class: "promised", acceptedAt: ["2026-09-30", "garbage", "2027-01-04"], days: [5, 5, null] });
+  const out = p.dueMany({ class: "promised", acceptedAt: ["2026-09-30", "garbage", "2101-01-04", "2026-12-10"], days: [5, 5, null, 20] });
   assertShape(out, "DueColumns");
   assert.equal(out.errors.length, 2);
+  assert.deepEqual(out.provisional, [false, null, null, true]);
+  assert.equal(out.basis.length, 1);
 });
 
 test("CaseStatus, CaseStatuses and case explanations", () => {
   for (const c of cases) assertShape(p.caseStatus(c, at), "CaseStatus");
   assertShape(p.explainCase(cases[0], at), "DueExplanation");
   assertShape(p.caseStatuses([...cases, {}], at), "CaseStatuses");
+  const notice = readFileSync(join(wasmDir, "..", "..", "tests", "notices", "test-2027.toml"), "utf8");
+  const withNotice = PolicySet.fromToml({ "test-2027.toml": notice }).policy("s2-service-center");
+  const moved = { id: "A", class: "promised", accepted_at: "2026-12-10T10:00:00+08:00", days: 20 };
+  const change = p.caseChange(withNotice, moved, "2027-01-06T09:00:00+08:00");
+  assertShape(change, "CaseChange");
+  assert.deepEqual([change.changed, change.old.due_date, change.new.due_date], [["due_date"], "2027-01-08", "2027-01-09"]);
+  assert.equal(p.caseChange(withNotice, cases[0], at), null);
 });
 
 test("PolicyInfo of every policy, CalendarDay and Diagnostic", () => {
@@ -174,9 +184,11 @@ test("Assessment, WindowRank, DeductionTable, Decisions and AccountabilityRules"
 test("the check itself finds wrong shapes (it is not vacuous)", () => {
   const problems = conform({ due_date: 5, due_at: "x", unit: "days", extra: 1 }, declared("Due"), "Due");
   assert.deepEqual(problems.sort(), [
+    "Due.basis: missing",
     "Due.due_date: 5 is not a string",
     "Due.extra: not declared in Due",
     "Due.limit: missing",
+    "Due.provisional: missing",
     'Due.unit: "days" is not "minutes"', // the first member of the union Unit
     "Due.warnings: missing",
   ]);

@@ -3,6 +3,7 @@
 import {
   PolicySet,
   Policy,
+  type CaseChange,
   type CaseStatus,
   type CaseStatuses,
   type CalendarDay,
@@ -75,6 +76,10 @@ const st: CaseStatus = p.caseStatus(
   "2026-10-15T12:00:00+08:00",
 );
 const remaining: number | null = st.remaining;
+const provisional: boolean = st.provisional;
+const basisLines: string[] = st.basis;
+const change: CaseChange | null = p.caseChange(p, { id: "C1", class: "promised", accepted_at: "2026-12-10" }, "2027-01-06");
+const changed: string[] = change ? change.changed : [];
 const many: CaseStatuses = p.caseStatuses([], "2026-10-15");
 const caseEx: DueExplanation = p.explainCase({ id: "C1", class: "promised", accepted_at: "2026-09-30" }, "2026-10-01");
 const month: CalendarDay[] = p.calendarMonth(2026, 10);

@@ -78,7 +78,7 @@ export default {
         { class: "class-info", id: "class-info" },
         el("ul", {}, parts.map(([k, v]) => el("li", {}, k ? el("span", { class: "k", text: k }) : null, " ", v))),
         c.clock_starts === "start_event" ? el("p", { class: "note", text: t("due.clockStartEvent") }) : null,
-        el("p", { class: "note", text: t("due.coverage", { from: info.calendar.first_year, to: info.calendar.last_year }) }),
+        el("p", { class: "note", text: t("due.coverage", { from: info.calendar.first_year, to: info.calendar.last_year, notice: info.calendar.last_notice_year }) }),
       );
     }
 
@@ -200,6 +200,15 @@ export default {
         "div",
         { class: "result", id: "result" },
         el("h2", { text: t("due.result") }),
+        ex.due.provisional
+          ? el(
+              "div",
+              { class: "provisional", role: "note", "data-testid": "provisional" },
+              el("strong", { text: t("due.provisional") }),
+              el("p", { text: t("due.provisionalText") }),
+              el("ul", {}, ex.due.basis.map((b) => el("li", { text: b }))),
+            )
+          : null,
         summary,
         el("h3", { text: t("due.calendar") }),
         calendar(policy, ex, { startDate, dueDate, yellowDate }),

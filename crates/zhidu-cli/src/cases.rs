@@ -47,6 +47,9 @@ pub(crate) fn run(global: &[PathBuf], args: &Args) -> Result<ExitCode, CliError>
     let mut out = BufWriter::new(stdout.lock());
     let mut counts: BTreeMap<Status, u64> = BTreeMap::new();
     let mut bad = 0u64;
+    // Answers that touched a provisional year, and the basis lines seen.
+    let mut provisional = 0u64;
+    let mut basis: Vec<String> = Vec::new();
     match args.format {
         Format::Json => write!(out, "[")?,
         Format::Human => writeln!(
@@ -66,6 +69,7 @@ pub(crate) fn run(global: &[PathBuf], args: &Args) -> Result<ExitCode, CliError>
                 "overdue_days",
                 "handler",
                 "window",
+                "provisional",
                 "warnings",
                 "error",
             ]
@@ -82,7 +86,17 @@ pub(crate) fn run(global: &[PathBuf], args: &Args) -> Result<ExitCode, CliError>
             continue;
         }
         match &result {
-            Ok(s) => *counts.entry(s.status).or_default() += 1,
+            Ok(s) => {
+                *counts.entry(s.status).or_default() += 1;
+                if s.provisional {
+                    provisional += 1;
+                    for b in &s.basis {
+                        if !basis.contains(b) {
+                            basis.push(b.clone());
+                        }
+                    }
+                }
+            }
             Err(_) => bad += 1,
         }
         match args.format {
@@ -107,8 +121,10 @@ pub(crate) fn run(global: &[PathBuf], args: &Args) -> Result<ExitCode, CliError>
                         s.class,
                         s.status.to_string(),
                         s.due_date
-                            .map(|d| d.to_string())
-                            .unwrap_or_else(|| "—".to_owned()),
+                            .map(|d| format!("{d}{}", if s.provisional { "*" } else { "" }))
+                            .unwrap_or_else(|| {
+                                if s.provisional { "—*" } else { "—" }.to_owned()
+                            }),
                         s.remaining.map(|r| r.to_string()).unwrap_or_default(),
                         s.overdue_days,
                         s.handler.as_deref().unwrap_or(""),
@@ -137,12 +153,13 @@ pub(crate) fn run(global: &[PathBuf], args: &Args) -> Result<ExitCode, CliError>
                         s.overdue_days.to_string(),
                         s.handler.clone().unwrap_or_default(),
                         s.window.clone().unwrap_or_default(),
+                        s.provisional.to_string(),
                         warnings_cell(&s.warnings),
                         String::new(),
                     ],
                     Err(e) => {
                         let mut row = vec![line.to_string()];
-                        row.extend(std::iter::repeat_n(String::new(), 10));
+                        row.extend(std::iter::repeat_n(String::new(), 11));
                         row.push(error_cell(e));
                         row
                     }
@@ -155,14 +172,28 @@ pub(crate) fn run(global: &[PathBuf], args: &Args) -> Result<ExitCode, CliError>
     if args.format == Format::Json {
         writeln!(out, "\n]")?;
     }
+    if args.format == Format::Human && provisional > 0 {
+        writeln!(
+            out,
+            "\n* provisional: the answer touched a year after the calendar's last State Council notice"
+        )?;
+        for b in &basis {
+            writeln!(out, "  {b}")?;
+        }
+    }
     out.flush()?;
     let summary: Vec<String> = counts.iter().map(|(s, n)| format!("{s} {n}")).collect();
     eprintln!(
-        "{} cases: {}{}{}",
+        "{} cases: {}{}{}{}",
         counts.values().sum::<u64>() + bad,
         summary.join(", "),
         if bad > 0 {
             format!(", {bad} with errors")
+        } else {
+            String::new()
+        },
+        if provisional > 0 {
+            format!(" ({provisional} provisional)")
         } else {
             String::new()
         },

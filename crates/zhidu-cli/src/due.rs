@@ -27,7 +27,9 @@ pub(crate) struct Args {
     #[arg(long)]
     days: Option<u32>,
     /// A CSV file with header `accepted_at,days` (more columns are passed through); `-` for
-    /// standard input. Writes CSV with `due_date,due_at,error` appended, one row per row.
+    /// standard input. Writes CSV with `due_date,due_at,provisional,basis,error` appended,
+    /// one row per row (`provisional` is `true` for an answer that touched a year derived
+    /// from the statute; `basis` then gives each such year's basis, joined by ` | `).
     #[arg(long, value_name = "FILE.csv")]
     input: Option<PathBuf>,
     /// Output format (the batch form always writes CSV).
@@ -48,8 +50,13 @@ pub(crate) fn run(global: &[PathBuf], args: &Args) -> Result<ExitCode, CliError>
         Format::Json => println!("{}", serde_json::to_string_pretty(&ex)?),
         Format::Csv => {
             let mut w = csv::Writer::from_writer(std::io::stdout().lock());
-            w.write_record(["due_date", "due_at"])?;
-            w.write_record([ex.due.due_date.to_string(), ex.due.due_at.to_rfc3339()])?;
+            w.write_record(["due_date", "due_at", "provisional", "basis"])?;
+            w.write_record([
+                ex.due.due_date.to_string(),
+                ex.due.due_at.to_rfc3339(),
+                ex.due.provisional.to_string(),
+                ex.due.basis.join(" | "),
+            ])?;
             w.flush()?;
         }
         Format::Human => print_human(&ex),
@@ -64,8 +71,15 @@ fn print_human(ex: &DueExplanation) {
     );
     println!("start     {}", ex.start.to_rfc3339());
     println!("limit     {} {}", ex.due.limit, ex.due.unit);
-    println!("due date  {}", ex.due.due_date);
+    if ex.due.provisional {
+        println!("due date  {} (provisional)", ex.due.due_date);
+    } else {
+        println!("due date  {}", ex.due.due_date);
+    }
     println!("due at    {}", ex.due.due_at.to_rfc3339());
+    for b in &ex.due.basis {
+        println!("basis     {b}");
+    }
     if !ex.days.is_empty() {
         println!();
         for d in &ex.days {
@@ -133,7 +147,7 @@ fn print_human(ex: &DueExplanation) {
 }
 
 /// Stream a CSV of `accepted_at,days` rows: one output row per input row, in order, with the
-/// input columns then `due_date,due_at,error`. Memory stays flat whatever the file size: rows
+/// input columns then `due_date,due_at,provisional,basis,error`. Memory stays flat whatever the file size: rows
 /// are read one at a time, within the limits of [`crate::rows`] (a broken row is reported in
 /// its place and never takes the rows after it along).
 fn batch(class: Class<'_>, input: &PathBuf) -> Result<ExitCode, CliError> {
@@ -176,10 +190,10 @@ fn batch(class: Class<'_>, input: &PathBuf) -> Result<ExitCode, CliError> {
         .flexible(true)
         .from_writer(BufWriter::with_capacity(1 << 16, stdout.lock()));
     let mut header: Vec<&str> = headers.iter().map(String::as_str).collect();
-    header.extend(["due_date", "due_at", "error"]);
+    header.extend(["due_date", "due_at", "provisional", "basis", "error"]);
     out.write_record(&header)?;
     let (mut n, mut bad) = (0u64, 0u64);
-    let mut fields: Vec<String> = Vec::with_capacity(width + 3);
+    let mut fields: Vec<String> = Vec::with_capacity(width + 5);
     while let Some((_, row)) = rows.next(&mut fields, Some(width)).map_err(read_error)? {
         n += 1;
         let result = match row {
@@ -211,11 +225,15 @@ fn batch(class: Class<'_>, input: &PathBuf) -> Result<ExitCode, CliError> {
             Ok(due) => fields.extend([
                 due.due_date.to_string(),
                 due.due_at.to_rfc3339(),
+                due.provisional.to_string(),
+                due.basis.join(" | "),
                 String::new(),
             ]),
             Err(e) => {
                 bad += 1;
                 fields.extend([
+                    String::new(),
+                    String::new(),
                     String::new(),
                     String::new(),
                     format!("row {n}: {}", error_cell(&e)),

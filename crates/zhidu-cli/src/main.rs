@@ -6,6 +6,7 @@
 //! row is still answered); 2 the command failed (usage, unreadable file, unknown policy).
 
 mod assess;
+mod calendar;
 mod cases;
 mod check;
 mod decide;
@@ -63,6 +64,9 @@ enum Command {
     Decide(decide::Args),
     /// One run over a period: case statuses, scorecards, ranking and decisions.
     Report(report::Args),
+    /// A calendar year's days with their basis, notice files, and what moves when one lands.
+    #[command(subcommand)]
+    Calendar(calendar::Command),
 }
 
 fn main() -> ExitCode {
@@ -75,6 +79,7 @@ fn main() -> ExitCode {
         Command::Rank(args) => rank::run(&cli.policies, &args),
         Command::Decide(args) => decide::run(&cli.policies, &args),
         Command::Report(args) => report::run(&cli.policies, &args),
+        Command::Calendar(command) => calendar::run(&cli.policies, &command),
     };
     match result {
         Ok(code) => code,

@@ -238,13 +238,13 @@ fn due_errors_name_the_year_and_exit_2() {
         "--class",
         "promised",
         "--accepted",
-        "2027-01-04",
+        "2101-01-04",
         "--days",
         "5",
     ]);
     assert_eq!(o.status.code(), Some(2));
     let err = String::from_utf8_lossy(&o.stderr);
-    assert!(err.contains("does not cover 2027"), "{err}");
+    assert!(err.contains("does not cover 2101"), "{err}");
     let o = zhidu(&[
         "due",
         "--policy",
@@ -312,7 +312,16 @@ fn batch_answers_every_row_in_order_and_matches_the_core() {
         .from_reader(o.stdout.as_slice());
     assert_eq!(
         rdr.headers().unwrap().iter().collect::<Vec<_>>(),
-        ["id", "accepted_at", "days", "due_date", "due_at", "error"]
+        [
+            "id",
+            "accepted_at",
+            "days",
+            "due_date",
+            "due_at",
+            "provisional",
+            "basis",
+            "error"
+        ]
     );
     let out: Vec<csv::StringRecord> = rdr.records().map(Result::unwrap).collect();
     assert_eq!(out.len(), 3000, "rows in = rows out");
@@ -326,17 +335,17 @@ fn batch_answers_every_row_in_order_and_matches_the_core() {
         assert_eq!(&rec[0], format!("r{i}"));
         match i {
             1000 => assert!(
-                rec[5].starts_with("row 1001: `2026-02-30` is not a date or an instant"),
+                rec[7].starts_with("row 1001: `2026-02-30` is not a date or an instant"),
                 "{:?}",
                 rec
             ),
             1500 => assert!(
-                rec[5].starts_with("row 1501: `five` is not a whole number"),
+                rec[7].starts_with("row 1501: `five` is not a whole number"),
                 "{:?}",
                 rec
             ),
             2000 => assert!(
-                rec[5].starts_with("row 2001: row 2001 has 2 fields"),
+                rec[7].starts_with("row 2001: row 2001 has 2 fields"),
                 "{:?}",
                 rec
             ),
@@ -350,9 +359,11 @@ fn batch_answers_every_row_in_order_and_matches_the_core() {
                     Ok(due) => {
                         assert_eq!(&rec[3], due.due_date.to_string());
                         assert_eq!(&rec[4], due.due_at.to_rfc3339());
-                        assert_eq!(&rec[5], "");
+                        assert_eq!(&rec[5], due.provisional.to_string());
+                        assert_eq!(&rec[6], due.basis.join(" | "));
+                        assert_eq!(&rec[7], "");
                     }
-                    Err(e) => assert!(rec[5].contains(&e.to_string())),
+                    Err(e) => assert!(rec[7].contains(&e.to_string())),
                 }
             }
         }
@@ -608,7 +619,7 @@ fn batch_reads_standard_input() {
     // 23:50 + 30 minutes crosses midnight.
     assert_eq!(
         lines[1],
-        "2026-10-12T23:50:00+08:00,2026-10-13,2026-10-13T00:20:00+08:00,"
+        "2026-10-12T23:50:00+08:00,2026-10-13,2026-10-13T00:20:00+08:00,false,,"
     );
     assert!(lines[2].contains("needs an instant"), "{out}");
 }
@@ -980,7 +991,10 @@ fn stream_rows(n: u64) -> u64 {
     let mut out = std::io::BufReader::with_capacity(1 << 16, child.stdout.take().unwrap());
     let mut line = String::new();
     std::io::BufRead::read_line(&mut out, &mut line).unwrap();
-    assert_eq!(line, "id,accepted_at,days,due_date,due_at,error\n");
+    assert_eq!(
+        line,
+        "id,accepted_at,days,due_date,due_at,provisional,basis,error\n"
+    );
     let mut rows = 0u64;
     let mut bad = 0u64;
     loop {
@@ -1009,7 +1023,13 @@ fn stream_rows(n: u64) -> u64 {
                 .due(date(i), Some(u32::try_from(i % 7 + 1).unwrap()))
                 .unwrap();
             assert!(
-                rest.ends_with(&format!("{},{},\n", due.due_date, due.due_at.to_rfc3339())),
+                rest.ends_with(&format!(
+                    "{},{},{},{},\n",
+                    due.due_date,
+                    due.due_at.to_rfc3339(),
+                    due.provisional,
+                    due.basis.join(" | ")
+                )),
                 "{line}"
             );
         } else {
@@ -1123,7 +1143,7 @@ fn batch_keeps_every_row_of_a_broken_export() {
         (
             "a billion days",
             b"11,2026-09-30,1000000000,x".to_vec(),
-            Some("calendar `cn-mainland` does not cover 2027"),
+            Some("calendar `cn-mainland` does not cover 2101"),
         ),
         (
             "year 0",
@@ -1169,6 +1189,8 @@ fn batch_keeps_every_row_of_a_broken_export() {
             "note",
             "due_date",
             "due_at",
+            "provisional",
+            "basis",
             "error"
         ]
     );
@@ -1189,14 +1211,14 @@ fn batch_keeps_every_row_of_a_broken_export() {
         match error {
             Some(message) => {
                 assert!(
-                    rec[6].starts_with(&format!("row {n}: {message}")),
+                    rec[8].starts_with(&format!("row {n}: {message}")),
                     "{what}: {:?}",
                     rec
                 );
                 assert_eq!((&rec[4], &rec[5]), ("", ""), "{what}");
             }
             None => {
-                assert_eq!(&rec[6], "", "{what}: {:?}", rec);
+                assert_eq!(&rec[8], "", "{what}: {:?}", rec);
                 let fields: Vec<&str> = std::str::from_utf8(bytes).unwrap().split(',').collect();
                 let days = fields[2].trim();
                 let due = class
@@ -1266,7 +1288,10 @@ fn batch_headers_that_cannot_be_used() {
     // A header only: no rows, success.
     let (o, _) = run("header-only.csv", b"accepted_at,days\r\n");
     assert_eq!(o.status.code(), Some(0));
-    assert_eq!(stdout(&o), "accepted_at,days,due_date,due_at,error\n");
+    assert_eq!(
+        stdout(&o),
+        "accepted_at,days,due_date,due_at,provisional,basis,error\n"
+    );
     assert_eq!(
         String::from_utf8_lossy(&o.stderr),
         "0 rows, 0 answered, 0 with errors\n"
@@ -1275,7 +1300,7 @@ fn batch_headers_that_cannot_be_used() {
     let (o, _) = run("no-days.csv", b"accepted_at\n2026-09-30\n");
     assert_eq!(
         stdout(&o).lines().nth(1),
-        Some("2026-09-30,2026-10-13,2026-10-14T00:00:00+08:00,")
+        Some("2026-09-30,2026-10-13,2026-10-14T00:00:00+08:00,false,,")
     );
     // A header with an unclosed quote is an error of the file, not of a row.
     let (o, path) = run("bad-header.csv", b"\"accepted_at,days\n");
@@ -1308,7 +1333,7 @@ fn due_days_at_the_edges() {
     assert_eq!(o.status.code(), Some(2));
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(
-        err.starts_with("error: calendar `cn-mainland` does not cover 2027\n"),
+        err.starts_with("error: calendar `cn-mainland` does not cover 2101\n"),
         "{err}"
     );
     for bad in ["4294967296", "5.5", ""] {
@@ -1665,4 +1690,169 @@ X1,promised,2026-10-12T09:00:00+08:00,5,李四,W02,,maybe
         .map(|l| l["superseded"].as_bool().unwrap())
         .collect();
     assert_eq!(superseded, [true, false]);
+}
+
+// ---- provisional years and notice files (issue #12) ----
+
+fn notice_path() -> String {
+    concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/notices/test-2027.toml"
+    )
+    .to_owned()
+}
+
+#[test]
+fn due_past_the_last_notice_is_provisional_in_every_format() {
+    let args = [
+        "due",
+        "--policy",
+        "s2-service-center",
+        "--class",
+        "promised",
+        "--accepted",
+        "2026-12-10T10:00:00+08:00",
+        "--days",
+        "20",
+    ];
+    let o = zhidu(&args);
+    assert!(o.status.success());
+    let text = stdout(&o);
+    assert!(
+        text.contains("due date  2027-01-08 (provisional)"),
+        "{text}"
+    );
+    assert!(text.contains("basis     2027: 国务院令第795号; the 2027 notice is not in the calendar; make-up working days unknown"));
+    let o = zhidu(&[&args[..], &["--format", "json"]].concat());
+    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["due"]["provisional"], true);
+    assert_eq!(
+        v["due"]["basis"][0].as_str().unwrap().get(..5),
+        Some("2027:")
+    );
+    let o = zhidu(&[&args[..], &["--format", "csv"]].concat());
+    let csv = stdout(&o);
+    assert!(
+        csv.starts_with(
+            "due_date,due_at,provisional,basis\n2027-01-08,2027-01-09T00:00:00+08:00,true,2027: "
+        ),
+        "{csv}"
+    );
+    // With the notice file beside the builtin set: 2027-01-09, not provisional.
+    let o = zhidu(&[&["--policies", &notice_path()][..], &args[..]].concat());
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let text = stdout(&o);
+    assert!(text.contains("due date  2027-01-09\n"), "{text}");
+}
+
+#[test]
+fn calendar_show_check_and_diff() {
+    let o = zhidu(&["calendar", "show", "2027"]);
+    assert!(o.status.success());
+    let text = stdout(&o);
+    assert!(
+        text.starts_with("cn-mainland 2027 — PROVISIONAL\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "2027-02-10 Wed  day off              春节       国务院令第795号 第六条 补假"
+        ),
+        "{text}"
+    );
+    let o = zhidu(&["calendar", "show", "2026", "--format", "json"]);
+    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["provisional"], false);
+    let oct10 = v["days"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["date"] == "2026-10-10")
+        .unwrap();
+    assert_eq!(oct10["kind"], "makeup_workday");
+    assert_eq!(oct10["basis"], "国务院办公厅关于2026年部分节假日安排的通知");
+    let o = zhidu(&["--policies", &notice_path(), "calendar", "show", "2027"]);
+    assert!(
+        stdout(&o).starts_with("cn-mainland 2027 — notice 测试用通知"),
+        "{}",
+        stdout(&o)
+    );
+
+    let o = zhidu(&["calendar", "check", &notice_path()]);
+    assert!(o.status.success());
+    assert!(stdout(&o).contains("checked 1 notice file: 0 errors, 0 warnings"));
+    let dir = temp_dir("notice");
+    let bad = std::fs::read_to_string(notice_path())
+        .unwrap()
+        .replace("holidays = [2027-06-09]", "holidays = []")
+        .replace("workdays = [2027-01-09]", "workdays = [2027-01-08]");
+    let bad = write(&dir, "bad.toml", bad.as_bytes());
+    let o = zhidu(&["calendar", "check", &bad, "--format", "json"]);
+    assert_eq!(o.status.code(), Some(1));
+    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let messages: Vec<&str> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        messages,
+        [
+            "2027-06-09 (端午) is a statutory day off (国务院令第795号 第二条) that the notice does not list",
+            "make-up working day 2027-01-08 is not on a weekend",
+        ]
+    );
+
+    // The hand-computed cases of tests/cases/notice_diff/test-2027-notice.toml.
+    let log = write(
+        &dir,
+        "log.jsonl",
+        br#"{"id": "A", "class": "promised", "accepted_at": "2026-12-10T10:00:00+08:00", "days": 20}
+{"id": "B", "class": "promised", "accepted_at": "2026-12-21T10:00:00+08:00", "days": 5}
+{"id": "C", "class": "promised", "accepted_at": "2026-12-01T10:00:00+08:00", "days": 5, "completed_at": "2026-12-05T10:00:00+08:00"}
+{"id": "D", "class": "promised", "accepted_at": "2027-01-05T10:00:00+08:00", "days": 3}
+{"id": "E", "class": "promised", "accepted_at": "2026-12-31T10:00:00+08:00", "days": 2}
+"#,
+    );
+    let o = zhidu(&[
+        "calendar",
+        "diff",
+        "--with",
+        &notice_path(),
+        "--cases",
+        &log,
+        "--as-of",
+        "2027-01-06T09:00:00+08:00",
+        "--format",
+        "csv",
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(
+        stdout(&o),
+        "line,id,changed,old_due_date,new_due_date,old_status,new_status,old_overdue_days,new_overdue_days,error\n\
+         1,A,due_date,2027-01-08,2027-01-09,on_track,on_track,0,0,\n\
+         2,B,overdue_days,2026-12-28,2026-12-28,red,red,6,5,\n\
+         5,E,\"due_date,status,overdue_days\",2027-01-05,2027-01-06,red,yellow,1,0,\n"
+    );
+    // Without --as-of: the notice's publication day (2026-12-01). A and E are accepted after
+    // it, so as of that day they are not yet known (not_yet_accepted) and nothing moves.
+    let o = zhidu(&[
+        "calendar",
+        "diff",
+        "--with",
+        &notice_path(),
+        "--cases",
+        &log,
+        "--format",
+        "json",
+    ]);
+    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let ids: Vec<&str> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["id"].as_str().unwrap())
+        .collect();
+    assert!(ids.is_empty(), "{ids:?}");
 }

@@ -334,6 +334,10 @@ pub struct CaseStatus {
     /// Working days past due: for a late or red case each started working day after the due
     /// day, at least 1; otherwise 0.
     pub overdue_days: u32,
+    /// Whether the computation touched a day of a provisional year (see [`crate::Due`]).
+    pub provisional: bool,
+    /// For a provisional status, the basis of each provisional year it touched.
+    pub basis: Vec<String>,
     /// The due day under the legal limit (法定时限), when the class or item has one and the
     /// calendar covers that day (a legal due date in a year after the calendar's last leaves
     /// this empty; the case's own status does not depend on it).
@@ -421,6 +425,8 @@ impl Policy {
             unit: class.unit(),
             remaining: None,
             overdue_days: 0,
+            provisional: false,
+            basis: Vec::new(),
             legal_due_date: None,
             completed_at: None,
             handler: case.handler.clone(),
@@ -521,7 +527,38 @@ impl Policy {
                 }
             }
         }
+        self.mark_provisional(&mut status, start, horizon)?;
         Ok(status)
+    }
+
+    /// Mark a status whose computation touched a provisional day (due date, legal due date,
+    /// remaining or overdue days up to the horizon); with `beyond_notices = "error"`, the
+    /// coverage error instead (a legal due date past the last notice is then left empty).
+    fn mark_provisional(
+        &self,
+        status: &mut CaseStatus,
+        start: DateTime<FixedOffset>,
+        horizon: DateTime<FixedOffset>,
+    ) -> Result<(), Error> {
+        let cal = self.calendar();
+        let day = |t: DateTime<FixedOffset>| t.with_timezone(&cal.offset()).date_naive();
+        let from = day(start);
+        let mut last = day(horizon.max(start));
+        if let Some(d) = status.due_date {
+            last = last.max(d);
+        }
+        if let Some(legal) = status.legal_due_date {
+            if cal.is_provisional(legal).unwrap_or(false) && self.beyond_notices_error {
+                status.legal_due_date = None;
+            } else {
+                last = last.max(legal);
+            }
+        }
+        if let Some(basis) = crate::deadline::provisional_span(self, from, last)? {
+            status.provisional = true;
+            status.basis = basis;
+        }
+        Ok(())
     }
 
     /// [`Policy::case_status`] for many cases; one result per case, in order, so a bad case
@@ -585,7 +622,9 @@ impl Policy {
         let base = class.resolve_limit(case.days)?;
         let timeline = self.timeline(&class, case, accepted, horizon, base)?;
         let start = timeline.start.unwrap_or(accepted);
-        let due = crate::Due::from_parts(due_date, due_at, status.limit, status.unit);
+        let mut due = crate::Due::from_parts(due_date, due_at, status.limit, status.unit);
+        due.provisional = status.provisional;
+        due.basis = status.basis;
         crate::deadline::explain_with(&class, start, due, &timeline.intervals)
     }
 

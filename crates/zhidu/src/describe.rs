@@ -60,7 +60,7 @@ impl Calendar {
     /// assert_eq!(feb.len(), 28);
     /// assert_eq!(feb[16].kind, DayStepKind::Holiday); // 02-17, 春节
     /// assert_eq!(cal.month(2026, 13).unwrap_err().code(), "input");
-    /// assert_eq!(cal.month(2027, 1).unwrap_err().code(), "coverage");
+    /// assert_eq!(cal.month(2101, 1).unwrap_err().code(), "coverage");
     /// ```
     pub fn month(&self, year: i32, month: u32) -> Result<Vec<CalendarDay>, Error> {
         if !(1..=12).contains(&month) {
@@ -223,7 +223,7 @@ impl Serialize for SuspensionReason {
 /// ```
 /// let ps = zhidu::PolicySet::builtin().unwrap();
 /// let v = serde_json::to_value(ps.calendar("cn-mainland").unwrap()).unwrap();
-/// assert_eq!((v["utc_offset"].as_str(), v["last_year"].as_i64()), (Some("+08:00"), Some(2026)));
+/// assert_eq!((v["utc_offset"].as_str(), v["last_year"].as_i64()), (Some("+08:00"), Some(2100)));
 /// assert_eq!(v["office_sessions"][0][0], "08:30");
 /// ```
 impl Serialize for Calendar {
@@ -239,6 +239,8 @@ impl Serialize for Calendar {
         s.serialize_field("id", self.id())?;
         s.serialize_field("name", self.name())?;
         s.serialize_field("utc_offset", &self.offset().to_string())?;
+        // The years after the last notice, up to `last_year`, are provisional.
+        s.serialize_field("last_notice_year", &self.notice_years().1)?;
         s.serialize_field("first_year", &first_year)?;
         s.serialize_field("last_year", &last_year)?;
         s.serialize_field("office_sessions", &sessions)?;

@@ -156,7 +156,7 @@ impl Error {
     /// ```
     /// let ps = zhidu::PolicySet::builtin().unwrap();
     /// let p = ps.policy("s2-service-center").unwrap();
-    /// let err = p.due("promised", "2027-01-04".parse::<chrono::NaiveDate>().unwrap(), Some(5));
+    /// let err = p.due("promised", "2101-01-04".parse::<chrono::NaiveDate>().unwrap(), Some(5));
     /// assert_eq!(err.unwrap_err().code(), "coverage");
     /// ```
     #[must_use]
@@ -195,8 +195,9 @@ impl Error {
                 last_year,
                 ..
             } => Some(format!(
-                "the calendar has holiday data for {first_year}–{last_year}; add the year's \
-                 State Council notice to the calendar file to go further"
+                "the calendar covers {first_year}–{last_year} (the notice years, then the years \
+                 derived from the statute unless the policy sets `beyond_notices = \"error\"`); \
+                 add the year's State Council notice as a notice file to go further"
             )),
             Error::UnknownPolicy { closest, .. } | Error::UnknownClass { closest, .. } => {
                 closest.as_ref().map(|c| format!("did you mean `{c}`?"))

@@ -29,6 +29,7 @@ mod decide;
 mod describe;
 mod diagnostic;
 mod error;
+mod notice_diff;
 mod policy;
 mod source;
 mod warning;
@@ -46,7 +47,7 @@ pub use assess::{
     Period, PeriodKind, Points, RowError, RuleInfo, RuleKind, RuleUnit, Scorecard, SubjectKind,
     WindowRank,
 };
-pub use calendar::{Calendar, DayKind};
+pub use calendar::{Calendar, DayKind, StatutoryDay, StatutoryKind, SubstituteRule, YearDay};
 pub use case::{Case, CaseEvent, CaseStatus, MAX_EVENTS_PER_CASE, Status};
 pub use deadline::{
     Class, ClockStart, DayStep, DayStepKind, Due, DueExplanation, Effect, MAX_BATCH, Start,
@@ -59,6 +60,7 @@ pub use decide::{
 pub use describe::CalendarDay;
 pub use diagnostic::{Diagnostic, Severity, closest};
 pub use error::Error;
+pub use notice_diff::CaseChange;
 pub use policy::{
     MAX_ENTRIES, MAX_FILE_BYTES, MAX_FILES, MAX_ID_LEN, MAX_NESTING, MAX_SET_BYTES, Policy,
     PolicySet,
@@ -79,6 +81,9 @@ const _: () = {
     assert_send_sync::<Due>();
     assert_send_sync::<DueExplanation>();
     assert_send_sync::<CaseStatus>();
+    assert_send_sync::<CaseChange>();
+    assert_send_sync::<YearDay>();
+    assert_send_sync::<StatutoryDay>();
     assert_send_sync::<Assessment>();
     assert_send_sync::<Decisions>();
     assert_send_sync::<AccountabilityRules>();

@@ -74,7 +74,66 @@ fn warning_codes(warnings: &[zhidu::Warning]) -> String {
     Value::from(warnings.iter().map(|w| w.code.clone()).collect::<Vec<_>>()).to_string()
 }
 
+/// `provisional` (a bool) and `basis` (a list of lines), when the scenario expects them.
+fn expect_provisional(
+    expect: &Value,
+    provisional: bool,
+    basis: &[String],
+    errors: &mut Vec<String>,
+) {
+    expect_field(expect, "provisional", Some(provisional.to_string()), errors);
+    if let Some(want) = expect.get("basis") {
+        let got = serde_json::to_value(basis).unwrap();
+        if *want != got {
+            errors.push(format!("basis: expected {want}, got {got}"));
+        }
+    }
+}
+
+/// A `notice_diff` scenario: the cases whose due date, status or overdue days move when the
+/// scenario's notice file is loaded beside the builtin set.
+fn run_notice_diff(ps: &PolicySet, scenario: &Value) -> Result<(), String> {
+    let input = &scenario["input"];
+    let with = with_files(ps, scenario).map_err(|e| format!("notice does not load: {e}"))?;
+    let id = s(scenario, "policy").unwrap_or("");
+    let (old, new) = (
+        ps.policy(id).map_err(|e| e.to_string())?,
+        with.policy(id).map_err(|e| e.to_string())?,
+    );
+    let as_of = Start::parse_instant(s(input, "as_of").unwrap_or(""), old.calendar().offset())
+        .map_err(|e| e.to_string())?;
+    let mut got = Vec::new();
+    for c in input["cases"].as_array().cloned().unwrap_or_default() {
+        let case: Case = serde_json::from_value(c).map_err(|e| e.to_string())?;
+        if let Some(ch) = old
+            .case_change(new, &case, as_of)
+            .map_err(|e| e.to_string())?
+        {
+            got.push(serde_json::json!({
+                "id": ch.id,
+                "changed": ch.changed,
+                "old_due_date": ch.old.due_date.map(|d| d.to_string()),
+                "new_due_date": ch.new.due_date.map(|d| d.to_string()),
+                "old_status": ch.old.status.to_string(),
+                "new_status": ch.new.status.to_string(),
+                "old_overdue_days": ch.old.overdue_days,
+                "new_overdue_days": ch.new.overdue_days,
+            }));
+        }
+    }
+    let want = scenario["expect"]["changes"].clone();
+    if Value::Array(got.clone()) == want {
+        Ok(())
+    } else {
+        Err(format!(
+            "changes: expected {want}, got {}",
+            Value::Array(got)
+        ))
+    }
+}
+
 fn run_due(ps: &PolicySet, scenario: &Value) -> Result<(), String> {
+    let ps = &with_files(ps, scenario).map_err(|e| format!("scenario files do not load: {e}"))?;
     let input = &scenario["input"];
     let expect = &scenario["expect"];
     let result = (|| {
@@ -105,6 +164,7 @@ fn run_due(ps: &PolicySet, scenario: &Value) -> Result<(), String> {
                 Some(warning_codes(&due.warnings)),
                 &mut errors,
             );
+            expect_provisional(expect, due.provisional, &due.basis, &mut errors);
             if errors.is_empty() {
                 Ok(())
             } else {
@@ -115,6 +175,7 @@ fn run_due(ps: &PolicySet, scenario: &Value) -> Result<(), String> {
 }
 
 fn run_case(ps: &PolicySet, scenario: &Value) -> Result<(), String> {
+    let ps = &with_files(ps, scenario).map_err(|e| format!("scenario files do not load: {e}"))?;
     let input = &scenario["input"];
     let expect = &scenario["expect"];
     let result = (|| {
@@ -170,6 +231,7 @@ fn run_case(ps: &PolicySet, scenario: &Value) -> Result<(), String> {
                 st.legal_due_date.map(|d| d.to_string()),
                 &mut errors,
             );
+            expect_provisional(expect, st.provisional, &st.basis, &mut errors);
             if errors.is_empty() {
                 Ok(())
             } else {
@@ -653,6 +715,7 @@ fn conformance_corpus() {
             Some("due") => run_due(&ps, &scenario),
             Some("case") => run_case(&ps, &scenario),
             Some("load") => run_load(&scenario),
+            Some("notice_diff") => run_notice_diff(&ps, &scenario),
             Some("decide") => match with_files(&ps, &scenario) {
                 Ok(set) => run_decide(&set, &scenario),
                 Err(e) => Err(format!("scenario files do not load: {e}")),

@@ -241,7 +241,7 @@ fn the_largest_u32_limit_loads_and_is_a_clean_coverage_error() {
         c.due(start("2026-09-30"), None).unwrap_err()
     });
     assert_eq!(e.code(), "coverage");
-    assert_eq!(e.to_string(), "calendar `cn-mainland` does not cover 2027");
+    assert_eq!(e.to_string(), "calendar `cn-mainland` does not cover 2101");
 }
 
 #[test]
@@ -354,7 +354,7 @@ fn dates_in_year_0_9999_and_2027() {
     for (date, year) in [
         ("0000-06-01", 0),
         ("9999-12-31", 9999),
-        ("2027-01-04", 2027),
+        ("2101-01-04", 2101),
         ("2003-12-31", 2003),
     ] {
         let e = p.due("permit", start(date), None).unwrap_err();
@@ -363,10 +363,10 @@ fn dates_in_year_0_9999_and_2027() {
             e.to_string(),
             format!("calendar `cn-mainland` does not cover {year}")
         );
-        assert!(e.help().unwrap().contains("2004–2026"));
+        assert!(e.help().unwrap().contains("2004–2100"));
     }
-    // One in force only from 9999 or 2027 covers no date of the calendar.
-    for from in ["9999-12-31", "2027-01-01"] {
+    // One in force only from 9999 or 2101 covers no date of the calendar.
+    for from in ["9999-12-31", "2101-01-01"] {
         let d = one(&town_with(
             "effective_from",
             &format!("effective_from = {from}"),
@@ -377,7 +377,7 @@ fn dates_in_year_0_9999_and_2027() {
                 5,
                 18,
                 "policy.effective_from",
-                "no date the policy is in force on is covered by calendar `cn-mainland` (2004–2026)"
+                "no date the policy is in force on is covered by calendar `cn-mainland` (2004–2100)"
             )
         );
     }

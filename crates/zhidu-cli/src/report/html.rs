@@ -78,6 +78,15 @@ pub(super) fn write(out: &mut impl Write, r: &Report) -> Result<(), CliError> {
         count("suspended")
     );
 
+    if r.cases_provisional > 0 {
+        let _ = write!(
+            h,
+            "<p class=\"notice\">暂定 provisional: {} 件的答案用到了尚无国务院放假通知的年份 ({} answers touched a year without its State Council notice): {}</p>",
+            r.cases_provisional,
+            r.cases_provisional,
+            esc(&r.provisional_basis.join("; "))
+        );
+    }
     // Cases.
     h.push_str("<h2>办件时限 Case deadlines</h2><table><thead><tr><th>class</th><th class=\"n\">cases</th>");
     let statuses = [

@@ -77,6 +77,10 @@ pub(crate) struct Report {
     pub(crate) period: String,
     pub(crate) as_of: String,
     pub(crate) cases_total: usize,
+    /// Case answers that touched a provisional year (after the calendar's last notice).
+    pub(crate) cases_provisional: usize,
+    /// The basis of each provisional year those answers touched.
+    pub(crate) provisional_basis: Vec<String>,
     pub(crate) by_status: BTreeMap<String, usize>,
     pub(crate) by_class: Vec<ClassCount>,
     pub(crate) overdue_by_window: Vec<(String, usize)>,
@@ -256,6 +260,13 @@ fn build(set: &PolicySet, args: &Args) -> Result<Report, CliError> {
         period: period.to_string(),
         as_of: as_of.to_rfc3339(),
         cases_total: statuses.len() + case_errors.len(),
+        cases_provisional: statuses.iter().filter(|s| s.provisional).count(),
+        provisional_basis: {
+            let mut basis: Vec<String> = statuses.iter().flat_map(|s| s.basis.clone()).collect();
+            basis.sort();
+            basis.dedup();
+            basis
+        },
         by_status,
         by_class: by_class.into_values().collect(),
         overdue_by_window,

@@ -19,6 +19,16 @@ pub(super) fn write(out: &mut impl Write, r: &Report) -> Result<(), CliError> {
         .map(|(s, n)| format!("{s} {n}"))
         .collect();
     writeln!(out, "  {}", statuses.join(", "))?;
+    if r.cases_provisional > 0 {
+        writeln!(
+            out,
+            "  provisional: {} of the answers touched a year without its State Council notice",
+            r.cases_provisional
+        )?;
+        for b in &r.provisional_basis {
+            writeln!(out, "    {b}")?;
+        }
+    }
     for c in &r.by_class {
         writeln!(
             out,

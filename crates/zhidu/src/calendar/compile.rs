@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 
 use chrono::{Datelike, FixedOffset, NaiveDate, Weekday};
 
+use super::provisional::{self, Anchor, LUNAR_YEARS, Statute, StatuteFestival, SubstituteRule};
 use super::{
     Calendar, Day, Festival, KIND_HOLIDAY, KIND_MAKEUP, KIND_WEEKEND, KIND_WORKDAY, Session,
     parse_hhmm, weekday_from_name,
@@ -11,7 +12,7 @@ use super::{
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::policy::compile::{check_id, to_date};
 use crate::policy::document::Document;
-use crate::policy::raw::{RawCalendarHeader, RawYear};
+use crate::policy::raw::{RawCalendarHeader, RawStatute, RawYear};
 
 /// Earliest and latest years a calendar may cover; also bounds the index size.
 const YEARS: core::ops::RangeInclusive<i32> = 1949..=2200;
@@ -20,9 +21,36 @@ pub(crate) fn compile_calendar(
     doc: &Document<'_>,
     header: &RawCalendarHeader,
     years: &[(usize, RawYear)],
+    raw_statutes: &[(usize, RawStatute)],
     out: &mut Vec<Diagnostic>,
 ) -> Option<Calendar> {
     let errors_before = count_errors(out);
+    let statutes = compile_statutes(doc, raw_statutes, out);
+    let provisional_until = match &header.provisional_until {
+        None => *header.last_year.get_ref(),
+        Some(p) => {
+            let until = *p.get_ref();
+            if until < *header.last_year.get_ref() || until > LUNAR_YEARS.1 {
+                out.push(doc.error_at(
+                    p.span(),
+                    "calendar.provisional_until",
+                    format!("provisional years cannot run to {until}"),
+                    Some(format!(
+                        "give a year from `last_year` to {}, the last year of the lunar table",
+                        LUNAR_YEARS.1
+                    )),
+                ));
+            } else if until > *header.last_year.get_ref() && statutes.is_empty() {
+                out.push(doc.error_at(
+                    p.span(),
+                    "calendar.provisional_until",
+                    "provisional years need the statute".to_owned(),
+                    Some("add `[[statute]]` entries, or remove `provisional_until`".to_owned()),
+                ));
+            }
+            until
+        }
+    };
     check_id(doc, &header.id, "calendar.id", out);
     let offset = parse_offset(header.utc_offset.get_ref());
     if offset.is_none() {
@@ -96,7 +124,8 @@ pub(crate) fn compile_calendar(
     }
     let first_day = NaiveDate::from_ymd_opt(first_year, 1, 1)?;
     let last_day = NaiveDate::from_ymd_opt(last_year, 12, 31)?;
-    let len = usize::try_from((last_day - first_day).num_days() + 1).ok()?;
+    let cover_last = NaiveDate::from_ymd_opt(provisional_until.max(last_year), 12, 31)?;
+    let len = usize::try_from((cover_last - first_day).num_days() + 1).ok()?;
 
     // Kinds from the weekly pattern, then the notices' holidays and make-up days.
     let mut days: Vec<Day> = (0..len)
@@ -153,6 +182,7 @@ pub(crate) fn compile_calendar(
             festivals.push(Festival {
                 name: f.name.clone(),
                 notice: f.notice.clone().unwrap_or_else(|| year.notice.clone()),
+                provisional: false,
             });
             for (kind, list, key) in [
                 (KIND_HOLIDAY, &f.holidays, "holidays"),
@@ -227,29 +257,41 @@ pub(crate) fn compile_calendar(
             ));
         }
     }
+    let mut basis = Vec::new();
+    for y in last_year.saturating_add(1)..=provisional_until {
+        let derived = provisional::statute_for(&statutes, y).and_then(|st| {
+            provisional::derive(st, y, SubstituteRule::NextWorkingDay, &weekend).map(|d| (st, d))
+        });
+        let Some((statute, derived)) = derived else {
+            out.push(doc.error_at(
+                header.provisional_until.as_ref().map_or(0..0, toml::Spanned::span),
+                "calendar.provisional_until",
+                format!("no statute version or lunar data for the provisional year {y}"),
+                Some(format!(
+                    "a `[[statute]]` must be in force on {y}-01-01, and the lunar table covers {}–{}",
+                    LUNAR_YEARS.0, LUNAR_YEARS.1
+                )),
+            ));
+            break;
+        };
+        basis.push(provisional::basis_text(y, statute));
+        set_provisional_days(&mut days, &mut festivals, first_day, &derived, statute);
+    }
     if count_errors(out) > errors_before {
         return None;
     }
-    let mut cumulative = Vec::with_capacity(len);
-    let mut ordinals = Vec::new();
-    let mut count = 0u32;
-    for (i, d) in days.iter().enumerate() {
-        if matches!(d.kind, KIND_WORKDAY | KIND_MAKEUP) {
-            count += 1;
-            ordinals.push(u32::try_from(i).unwrap_or(u32::MAX));
-        }
-        cumulative.push(count);
-    }
-    Some(Calendar {
+    let mut cal = Calendar {
         id: header.id.get_ref().clone(),
         name: header.name.clone(),
         offset: offset?,
         first_year,
-        last_year,
+        last_year: provisional_until.max(last_year),
+        notice_last_year: last_year,
         epoch: first_day.num_days_from_ce(),
+        first_provisional: usize::try_from((last_day - first_day).num_days() + 1).ok()?,
         days,
-        cumulative,
-        ordinals,
+        cumulative: Vec::new(),
+        ordinals: Vec::new(),
         festivals,
         sessions,
         source: header.source.clone(),
@@ -258,7 +300,111 @@ pub(crate) fn compile_calendar(
             .iter()
             .map(crate::DefaultNote::from)
             .collect(),
-    })
+        statutes,
+        weekend,
+        basis,
+        notices_added: Vec::new(),
+    };
+    cal.index_days();
+    Some(cal)
+}
+
+/// Mark the derived days off of a provisional year, each with a festival entry whose notice
+/// is the statute version.
+fn set_provisional_days(
+    days: &mut [Day],
+    festivals: &mut Vec<Festival>,
+    first_day: NaiveDate,
+    derived: &[provisional::StatutoryDay],
+    statute: &Statute,
+) {
+    let first_of_year = festivals.len();
+    for d in derived {
+        let label = match d.kind {
+            provisional::StatutoryKind::Statutory => statute.id.clone(),
+            provisional::StatutoryKind::Substitute => {
+                format!("{} {} 补假", statute.id, statute.substitute_article)
+            }
+        };
+        // One festival entry per festival and basis of this year.
+        let index = festivals
+            .iter()
+            .enumerate()
+            .skip(first_of_year)
+            .find(|(_, f)| f.name == d.festival && f.notice == label)
+            .map(|(i, _)| i)
+            .unwrap_or_else(|| {
+                festivals.push(Festival {
+                    name: d.festival.clone(),
+                    notice: label.clone(),
+                    provisional: true,
+                });
+                festivals.len() - 1
+            });
+        let Ok(festival) = u16::try_from(index) else {
+            continue;
+        };
+        let idx = usize::try_from((d.date - first_day).num_days()).unwrap_or(usize::MAX);
+        if let Some(day) = days.get_mut(idx) {
+            *day = Day {
+                kind: KIND_HOLIDAY,
+                festival,
+            };
+        }
+    }
+}
+
+/// The `[[statute]]` versions, checked.
+fn compile_statutes(
+    doc: &Document<'_>,
+    raw: &[(usize, RawStatute)],
+    out: &mut Vec<Diagnostic>,
+) -> Vec<Statute> {
+    let mut statutes = Vec::new();
+    for (i, st) in raw {
+        let path = format!("statute[{i}]");
+        let Some(in_force) = to_date(doc, &st.in_force, &format!("{path}.in_force"), out) else {
+            continue;
+        };
+        let mut festivals = Vec::new();
+        for (j, f) in st.festival.iter().enumerate() {
+            let Some(anchor) = Anchor::parse(f.anchor.get_ref()) else {
+                out.push(
+                    doc.error_at(
+                        f.anchor.span(),
+                        format!("{path}.festival[{j}].anchor"),
+                        format!("`{}` is not an anchor", f.anchor.get_ref()),
+                        Some(
+                            "write a date as `MM-DD`, or one of 除夕, 初一, 清明, 端午, 中秋"
+                                .to_owned(),
+                        ),
+                    ),
+                );
+                continue;
+            };
+            if !(1..=15).contains(f.days.get_ref()) {
+                out.push(doc.error_at(
+                    f.days.span(),
+                    format!("{path}.festival[{j}].days"),
+                    format!("{} days off is out of range", f.days.get_ref()),
+                    Some("a statutory festival has 1–15 days".to_owned()),
+                ));
+                continue;
+            }
+            festivals.push(StatuteFestival {
+                name: f.name.clone(),
+                anchor,
+                days: *f.days.get_ref(),
+            });
+        }
+        statutes.push(Statute {
+            id: st.id.clone(),
+            in_force,
+            substitute_article: st.substitute_article.clone(),
+            festivals,
+        });
+    }
+    statutes
 }
 
 fn count_errors(out: &[Diagnostic]) -> usize {

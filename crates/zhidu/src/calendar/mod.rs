@@ -7,8 +7,12 @@
 //! "add N working days" and "working days between" are array lookups.
 
 mod compile;
+mod notice;
+mod provisional;
 
 pub(crate) use compile::compile_calendar;
+pub(crate) use notice::add_notice;
+pub use provisional::{StatutoryDay, StatutoryKind, SubstituteRule};
 
 use chrono::{Datelike, FixedOffset, NaiveDate, NaiveTime, Weekday};
 use serde::Serialize;
@@ -67,7 +71,10 @@ impl DayKind<'_> {
 #[derive(Clone, Debug)]
 pub(crate) struct Festival {
     pub(crate) name: String,
+    /// The notice, or for a provisional year the statute version (and article for 补假).
     pub(crate) notice: String,
+    /// Whether the entry was derived from the statute (a provisional year).
+    pub(crate) provisional: bool,
 }
 
 /// An office session such as 08:30–11:00, half-open `[start, end)`, minutes from midnight.
@@ -111,9 +118,14 @@ pub struct Calendar {
     name: String,
     offset: FixedOffset,
     first_year: i32,
+    /// The last covered year: the last notice year, or the last provisional one.
     last_year: i32,
+    /// The last year whose State Council notice is in the calendar.
+    notice_last_year: i32,
     /// `num_days_from_ce` of January 1st of `first_year`.
     epoch: i32,
+    /// Day index of January 1st after `notice_last_year`: every day from here is provisional.
+    first_provisional: usize,
     days: Vec<Day>,
     /// `cumulative[i]`: working days in `[epoch, epoch + i]`.
     cumulative: Vec<u32>,
@@ -123,9 +135,223 @@ pub struct Calendar {
     sessions: Vec<Session>,
     source: String,
     defaults: Vec<crate::DefaultNote>,
+    statutes: Vec<provisional::Statute>,
+    weekend: [bool; 7],
+    /// The basis line of each provisional year, from `notice_last_year + 1` on.
+    basis: Vec<String>,
+    /// Notice years added by notice files: year, notice, date published.
+    notices_added: Vec<(i32, String, Option<NaiveDate>)>,
+}
+
+/// A day off or make-up working day of a year, with what it rests on.
+///
+/// # Example
+///
+/// ```
+/// let ps = zhidu::PolicySet::builtin()?;
+/// let days = ps.calendar("cn-mainland")?.year_days(2027)?;
+/// assert_eq!(days[0].date.to_string(), "2027-01-01");
+/// assert!(days[0].provisional && days[0].basis.contains("795"));
+/// # Ok::<(), zhidu::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct YearDay {
+    /// The date.
+    pub date: NaiveDate,
+    /// `holiday` or `makeup_workday`.
+    pub kind: &'static str,
+    /// The festival it belongs to.
+    pub festival: String,
+    /// The notice that set it, or the statute version (and 补假 article) of a provisional year.
+    pub basis: String,
+    /// Whether the day comes from the statute rather than a notice.
+    pub provisional: bool,
 }
 
 impl Calendar {
+    /// Build the cumulative and ordinal indexes from `days`.
+    fn index_days(&mut self) {
+        self.cumulative = Vec::with_capacity(self.days.len());
+        self.ordinals = Vec::new();
+        let mut count = 0u32;
+        for (i, d) in self.days.iter().enumerate() {
+            if matches!(d.kind, KIND_WORKDAY | KIND_MAKEUP) {
+                count += 1;
+                self.ordinals.push(u32::try_from(i).unwrap_or(u32::MAX));
+            }
+            self.cumulative.push(count);
+        }
+    }
+
+    /// The first and last years with a State Council notice in the calendar; the years after
+    /// them, up to [`Calendar::years`]' last, are provisional.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let ps = zhidu::PolicySet::builtin()?;
+    /// assert_eq!(ps.calendar("cn-mainland")?.notice_years(), (2004, 2026));
+    /// # Ok::<(), zhidu::Error>(())
+    /// ```
+    #[must_use]
+    pub fn notice_years(&self) -> (i32, i32) {
+        (self.first_year, self.notice_last_year)
+    }
+
+    /// Whether `date` lies in a provisional year (after the last notice).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Coverage`] when the date's year is not covered.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let ps = zhidu::PolicySet::builtin()?;
+    /// let cal = ps.calendar("cn-mainland")?;
+    /// assert!(cal.is_provisional("2027-03-01".parse().unwrap())?);
+    /// assert!(!cal.is_provisional("2026-12-31".parse().unwrap())?);
+    /// # Ok::<(), zhidu::Error>(())
+    /// ```
+    pub fn is_provisional(&self, date: NaiveDate) -> Result<bool, Error> {
+        Ok(self.index(date)? >= self.first_provisional)
+    }
+
+    /// The basis of every provisional year, one line each, first year first.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let ps = zhidu::PolicySet::builtin()?;
+    /// let basis = ps.calendar("cn-mainland")?.provisional_basis();
+    /// assert_eq!(basis[0], "2027: 国务院令第795号; the 2027 notice is not in the calendar; make-up working days unknown");
+    /// # Ok::<(), zhidu::Error>(())
+    /// ```
+    #[must_use]
+    pub fn provisional_basis(&self) -> &[String] {
+        &self.basis
+    }
+
+    /// The days off the statute version in force gives `year`, with 补假 by `rule`: what a
+    /// provisional year is made of, also for a year that has its notice (to compare).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Coverage`] when no statute version is in force on 1 January of `year` or the
+    /// lunar table does not cover it.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use zhidu::{StatutoryKind, SubstituteRule};
+    /// let ps = zhidu::PolicySet::builtin()?;
+    /// let cal = ps.calendar("cn-mainland")?;
+    /// // 2026: 清明 is Sunday 04-05, so Monday 04-06 is its 补假.
+    /// let days = cal.statutory_days(2026, SubstituteRule::NextWorkingDay)?;
+    /// let qm: Vec<_> = days.iter().filter(|d| d.festival == "清明").collect();
+    /// assert_eq!(qm[1].date.to_string(), "2026-04-06");
+    /// assert_eq!(qm[1].kind, StatutoryKind::Substitute);
+    /// # Ok::<(), zhidu::Error>(())
+    /// ```
+    pub fn statutory_days(
+        &self,
+        year: i32,
+        rule: SubstituteRule,
+    ) -> Result<Vec<StatutoryDay>, Error> {
+        provisional::statute_for(&self.statutes, year)
+            .and_then(|st| provisional::derive(st, year, rule, &self.weekend))
+            .ok_or_else(|| self.coverage(year))
+    }
+
+    /// Every day off and make-up working day of `year`, in date order, with its basis.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Coverage`] when the year is not covered.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let ps = zhidu::PolicySet::builtin()?;
+    /// let days = ps.calendar("cn-mainland")?.year_days(2026)?;
+    /// let d = days.iter().find(|d| d.date.to_string() == "2026-10-10").unwrap();
+    /// assert_eq!((d.kind, d.provisional), ("makeup_workday", false));
+    /// # Ok::<(), zhidu::Error>(())
+    /// ```
+    pub fn year_days(&self, year: i32) -> Result<Vec<YearDay>, Error> {
+        let (Some(a), Some(b)) = (
+            NaiveDate::from_ymd_opt(year, 1, 1),
+            NaiveDate::from_ymd_opt(year, 12, 31),
+        ) else {
+            return Err(self.coverage(year));
+        };
+        let (a, b) = (self.index(a)?, self.index(b)?);
+        let mut out = Vec::new();
+        for i in a..=b {
+            let day = self.day(i);
+            let kind = match day.kind {
+                KIND_HOLIDAY => "holiday",
+                KIND_MAKEUP => "makeup_workday",
+                _ => continue,
+            };
+            let f = self.festivals.get(usize::from(day.festival));
+            out.push(YearDay {
+                date: self.date_at(i),
+                kind,
+                festival: f.map_or_else(String::new, |f| f.name.clone()),
+                basis: f.map_or_else(String::new, |f| f.notice.clone()),
+                provisional: f.is_some_and(|f| f.provisional),
+            });
+        }
+        Ok(out)
+    }
+
+    /// The notices added by notice files (see [`crate::PolicySet::from_sources`]): year,
+    /// title and the date published, if the file gives it.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let ps = zhidu::PolicySet::builtin()?;
+    /// assert!(ps.calendar("cn-mainland")?.added_notices().is_empty());
+    /// # Ok::<(), zhidu::Error>(())
+    /// ```
+    #[must_use]
+    pub fn added_notices(&self) -> &[(i32, String, Option<NaiveDate>)] {
+        &self.notices_added
+    }
+
+    /// Index of the first provisional day (the length of the index when there is none).
+    pub(crate) fn first_provisional(&self) -> usize {
+        self.first_provisional
+    }
+
+    /// The basis lines of the provisional years from `from`'s year to `to`'s (day indexes).
+    pub(crate) fn basis_between(&self, from: usize, to: usize) -> Vec<String> {
+        let first = self.notice_last_year.saturating_add(1);
+        let y0 = self.date_at(from.max(self.first_provisional)).year();
+        let y1 = self.date_at(to).year();
+        (y0..=y1)
+            .filter_map(|y| {
+                usize::try_from(y - first)
+                    .ok()
+                    .and_then(|k| self.basis.get(k))
+                    .cloned()
+            })
+            .collect()
+    }
+
+    /// The coverage error of a policy that asks for an error past the last notice.
+    pub(crate) fn beyond_notices(&self, year: i32) -> Error {
+        Error::Coverage {
+            calendar: self.id.clone(),
+            year,
+            first_year: self.first_year,
+            last_year: self.notice_last_year,
+        }
+    }
+
     /// The calendar's id, such as `cn-mainland`.
     ///
     /// # Example
@@ -191,13 +417,14 @@ impl Calendar {
         self.offset
     }
 
-    /// The first and last covered years, inclusive.
+    /// The first and last covered years, inclusive: the notice years and the provisional
+    /// years after them (see [`Calendar::notice_years`]).
     ///
     /// # Example
     ///
     /// ```
     /// let ps = zhidu::PolicySet::builtin().unwrap();
-    /// assert_eq!(ps.calendar("cn-mainland").unwrap().years(), (2004, 2026));
+    /// assert_eq!(ps.calendar("cn-mainland").unwrap().years(), (2004, 2100));
     /// ```
     #[must_use]
     pub fn years(&self) -> (i32, i32) {
@@ -217,7 +444,8 @@ impl Calendar {
     /// let cal = ps.calendar("cn-mainland").unwrap();
     /// let d = |s: &str| s.parse::<chrono::NaiveDate>().unwrap();
     /// assert!(!cal.is_working_day(d("2026-10-08").pred_opt().unwrap()).unwrap());
-    /// assert_eq!(cal.is_working_day(d("2027-01-04")).unwrap_err().code(), "coverage");
+    /// assert!(cal.is_working_day(d("2027-01-04")).unwrap()); // provisional
+    /// assert_eq!(cal.is_working_day(d("2101-01-04")).unwrap_err().code(), "coverage");
     /// ```
     pub fn is_working_day(&self, date: NaiveDate) -> Result<bool, Error> {
         let i = self.index(date)?;
@@ -283,8 +511,8 @@ impl Calendar {
     /// let d = |s: &str| s.parse::<chrono::NaiveDate>().unwrap();
     /// // Accepted on a holiday: the count starts on the first working day after it.
     /// assert_eq!(cal.add_working_days(d("2026-10-03"), 1).unwrap(), d("2026-10-08"));
-    /// let err = cal.add_working_days(d("2026-12-30"), 5).unwrap_err();
-    /// assert_eq!(err.to_string(), "calendar `cn-mainland` does not cover 2027");
+    /// let err = cal.add_working_days(d("2100-12-30"), 5).unwrap_err();
+    /// assert_eq!(err.to_string(), "calendar `cn-mainland` does not cover 2101");
     /// ```
     pub fn add_working_days(&self, date: NaiveDate, n: u32) -> Result<NaiveDate, Error> {
         let i = self.index(date)?;

@@ -248,6 +248,12 @@ impl SuspensionReason {
 /// let due = p.due("promised", "2026-09-30T10:00:00+08:00".parse::<zhidu::Start>().unwrap(), Some(5)).unwrap();
 /// assert_eq!(due.due_date.to_string(), "2026-10-13");
 /// assert_eq!(due.due_at.to_rfc3339(), "2026-10-14T00:00:00+08:00");
+/// assert!(!due.provisional);
+/// // Past the last notice: the statute's days, and the answer says so.
+/// let due = p.due("promised", "2026-12-10".parse::<zhidu::Start>().unwrap(), Some(20)).unwrap();
+/// assert_eq!(due.due_date.to_string(), "2027-01-08");
+/// assert!(due.provisional);
+/// assert_eq!(due.basis[0], "2027: 国务院令第795号; the 2027 notice is not in the calendar; make-up working days unknown");
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
@@ -256,6 +262,11 @@ pub struct Due {
     pub due_date: NaiveDate,
     /// The instant the limit ends.
     pub due_at: DateTime<FixedOffset>,
+    /// Whether the computation touched a day of a provisional year (after the calendar's
+    /// last State Council notice, derived from the statute).
+    pub provisional: bool,
+    /// For a provisional answer, the basis of each provisional year it touched.
+    pub basis: Vec<String>,
     /// The limit used, in `unit`.
     pub limit: u32,
     /// The class's unit.
@@ -309,11 +320,33 @@ impl Due {
         Due {
             due_date,
             due_at,
+            provisional: false,
+            basis: Vec::new(),
             limit,
             unit,
             warnings: Vec::new(),
         }
     }
+}
+
+/// Whether days from `from` to `to` touch a provisional year: `None` when they do not, else
+/// the basis lines; with `beyond_notices = "error"`, the coverage error instead.
+pub(crate) fn provisional_span(
+    policy: &Policy,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Option<Vec<String>>, Error> {
+    let cal = &policy.calendar;
+    let j = cal.index(to)?;
+    if j < cal.first_provisional() {
+        return Ok(None);
+    }
+    let i = cal.index(from.min(to)).unwrap_or(0);
+    if policy.beyond_notices_error {
+        let first = cal.date_at(cal.first_provisional().max(i));
+        return Err(cal.beyond_notices(first.year()));
+    }
+    Ok(Some(cal.basis_between(i, j)))
 }
 
 /// A deadline class of a policy, resolved and ready to compute with.
@@ -584,7 +617,14 @@ impl<'a> Class<'a> {
         self.calendar().index(at.date_naive())?;
         self.policy.check_in_force(at.date_naive())?;
         match clock.run(at, u64::from(limit), &[])? {
-            Outcome::Due { at, .. } => Ok(self.make_due(at, limit)),
+            Outcome::Due { at: t, .. } => {
+                let mut due = self.make_due(t, limit);
+                if let Some(basis) = provisional_span(self.policy, at.date_naive(), due.due_date)? {
+                    due.provisional = true;
+                    due.basis = basis;
+                }
+                Ok(due)
+            }
             Outcome::Suspended { .. } => Err(Error::input("the clock is suspended", None)),
         }
     }
@@ -606,13 +646,21 @@ impl<'a> Class<'a> {
             // the start itself, never before it (issue #8).
             t = t.max(start.resolve(cal, self.class)?.timestamp());
         }
-        Ok(Due {
+        let mut due = Due {
             due_date,
             due_at: clock::instant(t, offset),
+            provisional: false,
+            basis: Vec::new(),
             limit,
             unit: Unit::WorkingDays,
             warnings: Vec::new(),
-        })
+        };
+        // The hot path pays one comparison: is the due day at or past the first provisional day?
+        if let Some(basis) = provisional_span(self.policy, date, due_date)? {
+            due.provisional = true;
+            due.basis = basis;
+        }
+        Ok(due)
     }
 
     /// [`Class::due`] with the full explanation: each day counted or skipped and why, and
@@ -659,7 +707,7 @@ impl<'a> Class<'a> {
     /// use chrono::NaiveDate;
     /// let ps = zhidu::PolicySet::builtin().unwrap();
     /// let c = ps.policy("s2-service-center").unwrap().class("promised").unwrap();
-    /// let starts = ["2026-09-30", "2027-01-04"].map(|s| s.parse::<NaiveDate>().unwrap().into());
+    /// let starts = ["2026-09-30", "2101-01-04"].map(|s| s.parse::<NaiveDate>().unwrap().into());
     /// let out = c.due_many(&starts, &[Some(5), Some(5)]).unwrap();
     /// assert_eq!(out[0].as_ref().unwrap().due_date.to_string(), "2026-10-13");
     /// assert_eq!(out[1].as_ref().unwrap_err().code(), "coverage");
@@ -783,6 +831,8 @@ impl<'a> Class<'a> {
         Due {
             due_date,
             due_at,
+            provisional: false,
+            basis: Vec::new(),
             limit,
             unit: self.class.unit,
             warnings: Vec::new(),

@@ -10,8 +10,8 @@ use toml::value::Datetime;
 
 use super::document::Document;
 use super::raw::{
-    RawCalendarHeader, RawClass, RawClockEffect, RawClockStart, RawDayEnd, RawItem,
-    RawPolicyHeader, RawSuspension, RawUnit, RawYear,
+    RawBeyondNotices, RawCalendarHeader, RawClass, RawClockEffect, RawClockStart, RawDayEnd,
+    RawItem, RawNoticeHeader, RawPolicyHeader, RawStatute, RawSuspension, RawUnit, RawYear,
 };
 use super::{DayEnd, Policy};
 use crate::assess::compile::{RawTable, compile_table};
@@ -24,9 +24,10 @@ use crate::diagnostic::{Diagnostic, Severity, did_you_mean};
 use crate::source::{Clause, DefaultNote};
 
 /// Top-level sections a file may have.
-const SECTIONS: [&str; 14] = [
+const SECTIONS: [&str; 15] = [
     "calendar",
     "year",
+    "statute",
     "policy",
     "class",
     "item",
@@ -56,6 +57,12 @@ pub(crate) enum RawFile {
     Calendar {
         header: RawCalendarHeader,
         years: Vec<(usize, RawYear)>,
+        statutes: Vec<(usize, RawStatute)>,
+    },
+    /// A notice file: `[calendar] extends = "…"` and its `[[year]]`s.
+    Notice {
+        extends: Spanned<String>,
+        years: Vec<(usize, RawYear)>,
     },
     Policy {
         header: RawPolicyHeader,
@@ -71,8 +78,10 @@ pub(crate) enum RawFile {
 /// Decode the sections of one parsed file.
 pub(crate) fn read_file(doc: &Document<'_>, out: &mut Vec<Diagnostic>) -> Option<RawFile> {
     let mut calendar = None;
+    let mut notice: Option<RawNoticeHeader> = None;
     let mut policy = None;
     let mut years = Vec::new();
+    let mut statutes = Vec::new();
     let mut classes = Vec::new();
     let mut items = Vec::new();
     let mut suspensions = Vec::new();
@@ -107,8 +116,16 @@ pub(crate) fn read_file(doc: &Document<'_>, out: &mut Vec<Diagnostic>) -> Option
             }
         }
         match name {
-            "calendar" => calendar = doc.decode::<RawCalendarHeader>("calendar", value, out),
+            "calendar" => {
+                let extends = matches!(value.get_ref(), toml::de::DeValue::Table(t) if t.contains_key("extends"));
+                if extends {
+                    notice = doc.decode::<RawNoticeHeader>("calendar", value, out);
+                } else {
+                    calendar = doc.decode::<RawCalendarHeader>("calendar", value, out);
+                }
+            }
             "year" => years = doc.decode_entries("year", value, out),
+            "statute" => statutes = doc.decode_entries("statute", value, out),
             "policy" => {
                 policy = doc
                     .decode::<RawPolicyHeader>("policy", value, out)
@@ -172,9 +189,27 @@ pub(crate) fn read_file(doc: &Document<'_>, out: &mut Vec<Diagnostic>) -> Option
                 Some("put deadline classes in a policy file".to_owned()),
             ));
         }
-        return calendar.map(|header| RawFile::Calendar { header, years });
+        if let Some(n) = notice {
+            if !statutes.is_empty() {
+                out.push(doc.src.error(
+                    Some(0..0),
+                    "statute",
+                    "a notice file cannot have `[[statute]]` entries",
+                    Some("statute versions belong in the calendar it extends".to_owned()),
+                ));
+            }
+            return Some(RawFile::Notice {
+                extends: n.extends,
+                years,
+            });
+        }
+        return calendar.map(|header| RawFile::Calendar {
+            header,
+            years,
+            statutes,
+        });
     }
-    if !years.is_empty() {
+    if !years.is_empty() || !statutes.is_empty() {
         out.push(doc.src.error(
             Some(0..0),
             "year",
@@ -260,7 +295,12 @@ pub(crate) fn compile(
     let mut calendars: BTreeMap<String, Arc<Calendar>> = BTreeMap::new();
     let mut calendar_ids: HashMap<String, String> = HashMap::new();
     for (doc, file) in files {
-        if let RawFile::Calendar { header, years } = file {
+        if let RawFile::Calendar {
+            header,
+            years,
+            statutes,
+        } = file
+        {
             let id = header.id.get_ref().clone();
             if let Some(prev) = calendar_ids.insert(id.clone(), doc.src.name.to_owned()) {
                 out.push(doc.error_at(
@@ -271,9 +311,47 @@ pub(crate) fn compile(
                 ));
                 continue;
             }
-            if let Some(cal) = compile_calendar(doc, header, years, out) {
+            if let Some(cal) = compile_calendar(doc, header, years, statutes, out) {
                 calendars.insert(id, Arc::new(cal));
             }
+        }
+    }
+    // Notice files, in year order, on the calendars they extend (this set's or the builtin).
+    let mut notices: Vec<(&Document<'_>, &Spanned<String>, &(usize, RawYear))> = files
+        .iter()
+        .filter_map(|(doc, file)| match file {
+            RawFile::Notice { extends, years } => Some((doc, extends, years)),
+            _ => None,
+        })
+        .flat_map(|(doc, extends, years)| years.iter().map(move |y| (doc, extends, y)))
+        .collect();
+    notices.sort_by_key(|(_, _, (_, y))| *y.year.get_ref());
+    for (doc, extends, year) in notices {
+        let id = extends.get_ref();
+        let base = calendars
+            .get(id)
+            .or_else(|| fallback.and_then(|f| f.get(id)))
+            .cloned();
+        let Some(base) = base else {
+            let known: Vec<&str> = calendars
+                .keys()
+                .map(String::as_str)
+                .chain(
+                    fallback
+                        .into_iter()
+                        .flat_map(|f| f.keys().map(String::as_str)),
+                )
+                .collect();
+            out.push(doc.error_at(
+                extends.span(),
+                "calendar.extends",
+                format!("no calendar `{id}`"),
+                did_you_mean(id, known),
+            ));
+            continue;
+        };
+        if let Some(cal) = crate::calendar::add_notice(doc, &base, year, out) {
+            calendars.insert(id.clone(), Arc::new(cal));
         }
     }
     let mut policies = BTreeMap::new();
@@ -555,6 +633,7 @@ fn compile_policy(
         effective_until: until,
         calendar,
         day_end,
+        beyond_notices_error: header.beyond_notices == Some(RawBeyondNotices::Error),
         classes,
         items,
         lookup,

@@ -59,6 +59,8 @@ pub struct Policy {
     pub(crate) effective_until: Option<NaiveDate>,
     pub(crate) calendar: Arc<Calendar>,
     pub(crate) day_end: DayEnd,
+    /// `beyond_notices = "error"`: a day past the calendar's last notice is a coverage error.
+    pub(crate) beyond_notices_error: bool,
     pub(crate) classes: Vec<DeadlineClass>,
     pub(crate) items: Vec<ServiceItem>,
     /// Class or item id → (class index, item index).
@@ -159,7 +161,7 @@ impl Policy {
     ///
     /// ```
     /// let ps = zhidu::PolicySet::builtin().unwrap();
-    /// assert_eq!(ps.policy("s2-service-center").unwrap().calendar().years(), (2004, 2026));
+    /// assert_eq!(ps.policy("s2-service-center").unwrap().calendar().years(), (2004, 2100));
     /// ```
     #[must_use]
     pub fn calendar(&self) -> &Calendar {
@@ -370,6 +372,8 @@ pub struct PolicySet {
     warnings: Arc<Vec<Diagnostic>>,
     sources: Arc<Vec<(String, String)>>,
     builtin: bool,
+    /// Every file of the set is a notice file (`[calendar] extends = …`).
+    notice_only: bool,
 }
 
 static BUILTIN: OnceLock<Result<PolicySet, Error>> = OnceLock::new();
@@ -416,6 +420,48 @@ impl PolicySet {
     /// define are taken from the builtin set (so a policy file can say
     /// `calendar = "cn-mainland"` on its own).
     ///
+    /// A notice file (`[calendar] extends = "cn-mainland"` and one `[[year]]`) adds the State
+    /// Council notice of the first provisional year to the calendar it extends, replacing
+    /// the year derived from the statute. A set of notice files only is loaded beside the
+    /// builtin policies, which then count in the extended calendar:
+    ///
+    /// ```
+    /// let notice = r#"
+    /// [calendar]
+    /// extends = "cn-mainland"
+    ///
+    /// [[year]]
+    /// year = 2027
+    /// notice = "a test notice, not the real one"
+    /// [[year.festival]]
+    /// name = "元旦"
+    /// holidays = [2027-01-01]
+    /// [[year.festival]]
+    /// name = "春节"
+    /// holidays = [2027-02-05, 2027-02-06, 2027-02-07, 2027-02-08]
+    /// [[year.festival]]
+    /// name = "清明"
+    /// holidays = [2027-04-05]
+    /// [[year.festival]]
+    /// name = "劳动节"
+    /// holidays = [2027-05-01, 2027-05-02]
+    /// [[year.festival]]
+    /// name = "端午"
+    /// holidays = [2027-06-09]
+    /// [[year.festival]]
+    /// name = "中秋"
+    /// holidays = [2027-09-15]
+    /// [[year.festival]]
+    /// name = "国庆节"
+    /// holidays = [2027-10-01, 2027-10-02, 2027-10-03]
+    /// "#;
+    /// let ps = zhidu::PolicySet::from_sources(&[("2027.toml", notice)])?;
+    /// assert_eq!(ps.calendar("cn-mainland")?.notice_years(), (2004, 2027));
+    /// let due = ps.policy("s2-service-center")?.due("promised", "2026-12-10".parse::<zhidu::Start>()?, Some(20))?;
+    /// assert_eq!((due.due_date.to_string(), due.provisional), ("2027-01-08".to_owned(), false));
+    /// # Ok::<(), zhidu::Error>(())
+    /// ```
+    ///
     /// # Errors
     ///
     /// [`Error::Policy`] with every diagnostic when any file has an error;
@@ -446,7 +492,15 @@ impl PolicySet {
     /// ```
     pub fn from_sources(sources: &[(&str, &str)]) -> Result<PolicySet, Error> {
         let builtin = Self::builtin()?;
-        Self::compile_sources(sources, Some(&builtin.calendars))
+        let set = Self::compile_sources(sources, Some(&builtin.calendars))?;
+        if set.notice_only {
+            // Notice files alone are loaded beside the builtin set: its policies then count
+            // in the calendars the notices extend.
+            let mut all: Vec<(&str, &str)> = builtin::SOURCES.to_vec();
+            all.extend_from_slice(sources);
+            return Self::compile_sources(&all, None);
+        }
+        Ok(set)
     }
 
     /// Load every `*.toml` file under a directory (recursively, in name order), or one file.
@@ -556,6 +610,10 @@ impl PolicySet {
                 }
             }
         }
+        let notice_only = !files.is_empty()
+            && files
+                .iter()
+                .all(|(_, f)| matches!(f, compile::RawFile::Notice { .. }));
         let compiled = compile::compile(&files, fallback, &mut diagnostics);
         // Report in file order, then by place in the file.
         let order = |name: &str| {
@@ -581,6 +639,7 @@ impl PolicySet {
                     .collect(),
             ),
             builtin: false,
+            notice_only,
         })
     }
 

@@ -23,6 +23,41 @@ pub(crate) struct RawCalendarHeader {
     pub(crate) office_sessions: Option<Spanned<Vec<[String; 2]>>>,
     #[serde(default)]
     pub(crate) defaults: Vec<RawDefault>,
+    /// Past `last_year`, derive provisional years from `[[statute]]` up to this year.
+    #[serde(default)]
+    pub(crate) provisional_until: Option<Spanned<i32>>,
+}
+
+/// `[calendar]` of a notice file: a calendar it adds notice years to.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawNoticeHeader {
+    pub(crate) extends: Spanned<String>,
+}
+
+/// `[[statute]]` of a calendar file: one dated version of 《全国年节及纪念日放假办法》.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawStatute {
+    pub(crate) id: String,
+    #[serde(default)]
+    #[expect(
+        dead_code,
+        reason = "documentation for readers of the file; answers cite the decree's number"
+    )]
+    pub(crate) title: Option<String>,
+    pub(crate) in_force: Spanned<Datetime>,
+    pub(crate) substitute_article: String,
+    pub(crate) festival: Vec<RawStatuteFestival>,
+}
+
+/// One festival of a statute version.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawStatuteFestival {
+    pub(crate) name: String,
+    pub(crate) anchor: Spanned<String>,
+    pub(crate) days: Spanned<u32>,
 }
 
 /// `[[year]]` of a calendar file: one State Council notice.
@@ -31,6 +66,9 @@ pub(crate) struct RawCalendarHeader {
 pub(crate) struct RawYear {
     pub(crate) year: Spanned<i32>,
     pub(crate) notice: String,
+    /// When the notice was published (notice files).
+    #[serde(default)]
+    pub(crate) published: Option<Spanned<Datetime>>,
     #[serde(default)]
     pub(crate) festival: Vec<RawFestival>,
 }
@@ -103,6 +141,17 @@ pub(crate) struct RawPolicyHeader {
     pub(crate) day_ends_at: Option<RawDayEnd>,
     #[serde(default)]
     pub(crate) defaults: Vec<RawDefault>,
+    /// Past the calendar's last notice: `"provisional"` (the default) or `"error"`.
+    #[serde(default)]
+    pub(crate) beyond_notices: Option<RawBeyondNotices>,
+}
+
+/// What a policy does with a day past the calendar's last notice.
+#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub(crate) enum RawBeyondNotices {
+    Provisional,
+    Error,
 }
 
 /// Deadline units.
