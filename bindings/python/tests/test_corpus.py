@@ -101,7 +101,7 @@ def run(ps: zhidu.PolicySet, scenario: Dict[str, Any]) -> Optional[Any]:
     if kind == "decide":
         return decisions(with_files(ps, scenario), scenario)
     if kind == "due":
-        p = ps.policy(scenario.get("policy", ""))
+        p = with_files(ps, scenario).policy(scenario.get("policy", ""))
         return p.due(data.get("class", ""), data.get("accepted_at", ""), data.get("days"))
     if kind == "case":
         p = ps.policy(scenario.get("policy", ""))

@@ -206,9 +206,15 @@ export interface CalendarInfo {
   utc_offset: string;
   first_year: number;
   last_year: number;
-  /** Half-open sessions such as `[["08:30", "11:00"], ["14:30", "17:00"]]`. */
-  office_sessions: [string, string][];
   source: string;
+  defaults: DefaultNote[];
+}
+
+/** A policy's own office hours (not the calendar's), with the clause that states them. */
+export interface OfficeSessions {
+  /** Half-open sessions such as `[["08:30", "11:00"], ["14:30", "17:00"]]`. */
+  sessions: [string, string][];
+  source: Clause;
   defaults: DefaultNote[];
 }
 
@@ -253,6 +259,8 @@ export interface PolicyInfo {
   effective_until: string | null;
   calendar: CalendarInfo;
   day_ends_at: "midnight" | "office_close";
+  /** The policy's office sessions; null when its regulation states none. */
+  office_sessions: OfficeSessions | null;
   source: string;
   file: string;
   defaults: DefaultNote[];

@@ -1,7 +1,7 @@
 // The conformance corpus tests/cases/**/*.toml through the Node package, compared exactly as
 // crates/zhidu/tests/conformance.rs compares the core: kinds `due`, `case`, `load`, `assess`,
-// `rank` and `decide` (the last three with their `[input.files]` loaded beside the builtin
-// set, as `with_files` does).
+// `rank` and `decide` (`due`, `assess`, `rank` and `decide` with their `[input.files]` loaded
+// beside the builtin set, as `with_files` does).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync, statSync } from "node:fs";
@@ -108,7 +108,7 @@ const runners = {
     return outcome(
       expect,
       () =>
-        builtin.policy(s.policy ?? "").due({
+        withFiles(s).policy(s.policy ?? "").due({
           class: input.class ?? "",
           acceptedAt: input.accepted_at ?? "",
           days: input.days,

@@ -602,7 +602,10 @@ fn conformance_corpus() {
         let scenario: Value =
             toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let outcome = match s(&scenario, "kind") {
-            Some("due") => run_due(&ps, &scenario),
+            Some("due") => match with_files(&ps, &scenario) {
+                Ok(set) => run_due(&set, &scenario),
+                Err(e) => Err(format!("scenario files do not load: {e}")),
+            },
             Some("case") => run_case(&ps, &scenario),
             Some("load") => run_load(&scenario),
             Some("decide") => match with_files(&ps, &scenario) {

@@ -7,7 +7,8 @@
 //!   at that day's close; the clock of a case starts at the close of its start day, which is
 //!   次日起算;
 //! - `minutes` and `hours` count wall-clock seconds;
-//! - `office_minutes` count seconds inside office sessions of working days.
+//! - `office_minutes` count seconds inside the office sessions of working days; the sessions
+//!   are those of the class's policy (`[policy.office_sessions]`), never the calendar's.
 //!
 //! A suspension with `pause` stops the measure between suspend and resume; one with
 //! `restart` throws away what was counted and starts again at the close of the resume day.
@@ -17,6 +18,7 @@
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 
 use super::{DeadlineClass, Effect, Unit};
+use crate::policy::hours::Session;
 use crate::{Calendar, Error};
 
 const DAY: i64 = 86_400;
@@ -57,6 +59,8 @@ pub(crate) struct Clock<'a> {
     offset: i64,
     /// Unix day number of the calendar's first day.
     first_day: i64,
+    /// The office sessions of the class's policy (empty when it states none).
+    sessions: &'a [Session],
 }
 
 pub(crate) fn instant(t: i64, offset: FixedOffset) -> DateTime<FixedOffset> {
@@ -66,7 +70,7 @@ pub(crate) fn instant(t: i64, offset: FixedOffset) -> DateTime<FixedOffset> {
 }
 
 impl<'a> Clock<'a> {
-    pub(crate) fn new(cal: &'a Calendar, class: &DeadlineClass, day_end_minutes: u32) -> Self {
+    pub(crate) fn new(cal: &'a Calendar, class: &'a DeadlineClass, day_end_minutes: u32) -> Self {
         Clock {
             cal,
             unit: class.unit,
@@ -74,6 +78,10 @@ impl<'a> Clock<'a> {
             day_end: i64::from(day_end_minutes) * 60,
             offset: i64::from(cal.offset().local_minus_utc()),
             first_day: i64::from(cal.date_at(0).num_days_from_ce()) - UNIX_EPOCH_CE,
+            sessions: class
+                .office
+                .as_deref()
+                .map_or(&[], |o| o.sessions.as_slice()),
         }
     }
 
@@ -270,8 +278,7 @@ impl<'a> Clock<'a> {
             return 0;
         }
         let midnight = self.midnight(i as i64);
-        self.cal
-            .sessions()
+        self.sessions
             .iter()
             .map(|s| {
                 let lo = a.max(midnight + i64::from(s.start) * 60);
@@ -282,8 +289,7 @@ impl<'a> Clock<'a> {
     }
 
     fn office_day_seconds(&self) -> u64 {
-        self.cal
-            .sessions()
+        self.sessions
             .iter()
             .map(|s| u64::from(s.end.saturating_sub(s.start)) * 60)
             .sum()
@@ -311,11 +317,8 @@ impl<'a> Clock<'a> {
         let per_day = self.office_day_seconds();
         if per_day == 0 {
             return Err(Error::input(
-                format!(
-                    "calendar `{}` has no office sessions to count office minutes in",
-                    self.cal.id()
-                ),
-                Some("add `office_sessions` to the calendar".to_owned()),
+                "the policy has no office sessions to count office minutes in".to_owned(),
+                Some("add `[policy.office_sessions]` with the clause that states them".to_owned()),
             ));
         }
         let day = self.covered(self.day_of(a))?;
@@ -339,7 +342,7 @@ impl<'a> Clock<'a> {
     fn consume_in_day(&self, i: usize, a: i64, mut amount: u64) -> i64 {
         let midnight = self.midnight(i as i64);
         let mut last_end = midnight;
-        for s in self.cal.sessions() {
+        for s in self.sessions {
             let start = a.max(midnight + i64::from(s.start) * 60);
             let end = midnight + i64::from(s.end) * 60;
             last_end = end;

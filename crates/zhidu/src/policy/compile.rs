@@ -9,6 +9,7 @@ use toml::Spanned;
 use toml::value::Datetime;
 
 use super::document::Document;
+use super::hours::compile_office_hours;
 use super::raw::{
     RawCalendarHeader, RawClass, RawClockEffect, RawClockStart, RawDayEnd, RawItem,
     RawPolicyHeader, RawSuspension, RawUnit, RawYear,
@@ -40,6 +41,9 @@ const SECTIONS: [&str; 14] = [
     "flag",
     "violation",
 ];
+
+/// The help of a diagnostic for office minutes or office close without office sessions.
+const NO_SESSIONS_HELP: &str = "office hours are the policy's, not the calendar's: add `[policy.office_sessions]` with `sessions = [[\"08:30\", \"11:00\"], …]` and the `source` clause that states them";
 
 /// The most entries one array of tables may hold.
 pub const MAX_ENTRIES: usize = 100_000;
@@ -394,10 +398,28 @@ fn compile_policy(
             ));
         }
     }
-    let day_end = match header.day_ends_at.unwrap_or(RawDayEnd::Midnight) {
-        RawDayEnd::Midnight => DayEnd::Midnight,
-        RawDayEnd::OfficeClose => DayEnd::OfficeClose,
+    let day_end = match header.day_ends_at.as_ref().map(|d| *d.get_ref()) {
+        None | Some(RawDayEnd::Midnight) => DayEnd::Midnight,
+        Some(RawDayEnd::OfficeClose) => DayEnd::OfficeClose,
     };
+    let office = header
+        .office_sessions
+        .as_ref()
+        .and_then(|raw| compile_office_hours(doc, raw, out))
+        .map(Arc::new);
+    if let (DayEnd::OfficeClose, None, None, Some(d)) = (
+        day_end,
+        &office,
+        &header.office_sessions,
+        &header.day_ends_at,
+    ) {
+        out.push(doc.error_at(
+            d.span(),
+            "policy.day_ends_at",
+            "`office_close` needs the policy's office sessions".to_owned(),
+            Some(NO_SESSIONS_HELP.to_owned()),
+        ));
+    }
     let mut classes: Vec<DeadlineClass> = Vec::new();
     let mut lookup: crate::FastMap<String, (usize, Option<usize>)> = Default::default();
     let mut seen: HashMap<String, String> = HashMap::new();
@@ -421,7 +443,20 @@ fn compile_policy(
         if !take_id(&c.id, &path, out) {
             continue;
         }
-        if let Some(class) = compile_class(doc, &path, c, out) {
+        if *c.unit.get_ref() == RawUnit::OfficeMinutes && header.office_sessions.is_none() {
+            out.push(doc.error_at(
+                c.unit.span(),
+                format!("{path}.unit"),
+                format!(
+                    "class `{}` counts `office_minutes` but the policy has no office sessions",
+                    c.id.get_ref()
+                ),
+                Some(NO_SESSIONS_HELP.to_owned()),
+            ));
+            continue;
+        }
+        if let Some(mut class) = compile_class(doc, &path, c, out) {
+            class.office = office.clone();
             lookup.insert(class.id.clone(), (classes.len(), None));
             classes.push(class);
         }
@@ -555,6 +590,7 @@ fn compile_policy(
         effective_until: until,
         calendar,
         day_end,
+        office,
         classes,
         items,
         lookup,
@@ -578,7 +614,7 @@ fn compile_class(
     c: &RawClass,
     out: &mut Vec<Diagnostic>,
 ) -> Option<DeadlineClass> {
-    let unit = match c.unit {
+    let unit = match *c.unit.get_ref() {
         RawUnit::Minutes => Unit::Minutes,
         RawUnit::OfficeMinutes => Unit::OfficeMinutes,
         RawUnit::Hours => Unit::Hours,
@@ -703,5 +739,6 @@ fn compile_class(
         source: Clause::from(&c.source),
         also: c.also.clone(),
         defaults: c.defaults.iter().map(DefaultNote::from).collect(),
+        office: None,
     })
 }

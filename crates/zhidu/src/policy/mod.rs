@@ -6,6 +6,7 @@
 mod builtin;
 pub(crate) mod compile;
 pub(crate) mod document;
+pub(crate) mod hours;
 pub(crate) mod raw;
 
 pub use compile::{MAX_ENTRIES, MAX_ID_LEN};
@@ -35,7 +36,7 @@ pub const MAX_FILES: usize = 1_000;
 pub(crate) enum DayEnd {
     /// 24:00 (the default).
     Midnight,
-    /// The end of the calendar's last office session.
+    /// The end of the policy's last office session.
     OfficeClose,
 }
 
@@ -59,6 +60,8 @@ pub struct Policy {
     pub(crate) effective_until: Option<NaiveDate>,
     pub(crate) calendar: Arc<Calendar>,
     pub(crate) day_end: DayEnd,
+    /// The policy's own office sessions, if its regulation states any.
+    pub(crate) office: Option<Arc<hours::OfficeHours>>,
     pub(crate) classes: Vec<DeadlineClass>,
     pub(crate) items: Vec<ServiceItem>,
     /// Class or item id → (class index, item index).
@@ -338,7 +341,7 @@ impl Policy {
     pub(crate) fn day_end_minutes(&self) -> u32 {
         match self.day_end {
             DayEnd::Midnight => 24 * 60,
-            DayEnd::OfficeClose => self.calendar.office_close(),
+            DayEnd::OfficeClose => self.office.as_ref().map_or(24 * 60, |o| o.close()),
         }
     }
 

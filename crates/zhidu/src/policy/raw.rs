@@ -19,8 +19,9 @@ pub(crate) struct RawCalendarHeader {
     pub(crate) last_year: Spanned<i32>,
     pub(crate) weekend: Spanned<Vec<String>>,
     pub(crate) source: String,
+    /// Not allowed: office hours belong to a policy. Read only to say so.
     #[serde(default)]
-    pub(crate) office_sessions: Option<Spanned<Vec<[String; 2]>>>,
+    pub(crate) office_sessions: Option<Spanned<toml::Value>>,
     #[serde(default)]
     pub(crate) defaults: Vec<RawDefault>,
 }
@@ -97,7 +98,20 @@ pub(crate) struct RawPolicyHeader {
     pub(crate) calendar: Spanned<String>,
     pub(crate) source: String,
     #[serde(default)]
-    pub(crate) day_ends_at: Option<RawDayEnd>,
+    pub(crate) day_ends_at: Option<Spanned<RawDayEnd>>,
+    /// The policy's own office hours, with the clause that states them.
+    #[serde(default)]
+    pub(crate) office_sessions: Option<RawOfficeSessions>,
+    #[serde(default)]
+    pub(crate) defaults: Vec<RawDefault>,
+}
+
+/// `[policy.office_sessions]`: the office hours a regulation states, half-open sessions.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawOfficeSessions {
+    pub(crate) sessions: Spanned<Vec<[String; 2]>>,
+    pub(crate) source: RawSource,
     #[serde(default)]
     pub(crate) defaults: Vec<RawDefault>,
 }
@@ -129,7 +143,7 @@ pub(crate) enum RawClockStart {
 pub(crate) struct RawClass {
     pub(crate) id: Spanned<String>,
     pub(crate) name: String,
-    pub(crate) unit: RawUnit,
+    pub(crate) unit: Spanned<RawUnit>,
     /// A fixed limit in `unit`.
     #[serde(default)]
     pub(crate) limit: Option<Spanned<u32>>,
