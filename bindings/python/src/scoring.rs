@@ -280,8 +280,9 @@ impl Scorecard {
     }
 
     /// Every line in time order (empty when scored with `lines=False`): dicts with `rule`,
-    /// `quote`, `category`, `kind`, `unit`, `quantity`, `points_each`, `points`, `fine`
-    /// (`Decimal`), `effects`, `at`, `case`, `note`, `source` and `defaults`.
+    /// `imported_from` (the policy that defines an imported rule, else `None`), `quote`,
+    /// `category`, `kind`, `unit`, `quantity`, `points_each`, `points`, `fine` (`Decimal`),
+    /// `effects`, `at`, `case`, `note`, `source` and `defaults`.
     #[getter]
     fn lines<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         to_dict(py, &self.card()?.lines)
@@ -359,7 +360,8 @@ impl WindowRank {
         self.inner.eligible
     }
 
-    /// Why not: dicts with `effect`, `name`, `rule` and `subject`.
+    /// Why not: dicts with `effect`, `name`, `rule`, `imported_from` (the policy that defines
+    /// an imported rule, else `None`) and `subject`.
     #[getter]
     fn disqualified_by<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         to_dict(py, &self.inner.disqualified_by)

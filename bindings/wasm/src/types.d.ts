@@ -343,6 +343,8 @@ export type LineSource =
 export interface Line {
   /** The rule code, which is the clause id. */
   rule: string;
+  /** The policy that defines the rule when the assessing policy imports it (`[[import]]`). */
+  imported_from: string | null;
   /** The Chinese source text of the rule. */
   quote: string;
   category: string | null;
@@ -426,6 +428,8 @@ export interface Disqualification {
   effect: string;
   name: string;
   rule: string;
+  /** The policy that defines the rule when the ranking policy imports it. */
+  imported_from: string | null;
   subject: string;
 }
 
@@ -451,6 +455,8 @@ export type Points =
 /** A rule of a deduction table. */
 export interface RuleInfo {
   code: string;
+  /** The policy that defines the rule when this one imports it (`[[import]]`). */
+  imported_from: string | null;
   category: string | null;
   kind: RuleKind;
   unit: RuleUnit;
@@ -479,6 +485,8 @@ export interface EffectInfo {
   name: string;
   /** Whether it disqualifies a window from 红旗窗口. */
   disqualifying: boolean;
+  /** The policy that defines the effect when it came with an imported rule. */
+  imported_from: string | null;
   source: Clause;
   defaults: DefaultNote[];
 }

@@ -10,8 +10,9 @@ use toml::value::Datetime;
 
 use super::document::Document;
 use super::hours::compile_office_hours;
+use super::import;
 use super::raw::{
-    RawCalendarHeader, RawClass, RawClockEffect, RawClockStart, RawDayEnd, RawItem,
+    RawCalendarHeader, RawClass, RawClockEffect, RawClockStart, RawDayEnd, RawImport, RawItem,
     RawPolicyHeader, RawSuspension, RawUnit, RawYear,
 };
 use super::{DayEnd, Policy};
@@ -25,10 +26,11 @@ use crate::diagnostic::{Diagnostic, Severity, did_you_mean};
 use crate::source::{Clause, DefaultNote};
 
 /// Top-level sections a file may have.
-const SECTIONS: [&str; 14] = [
+const SECTIONS: [&str; 15] = [
     "calendar",
     "year",
     "policy",
+    "import",
     "class",
     "item",
     "suspension",
@@ -69,6 +71,7 @@ pub(crate) enum RawFile {
         suspensions: Vec<(usize, RawSuspension)>,
         table: RawTable,
         rules: RawRules,
+        imports: Vec<(usize, RawImport)>,
     },
 }
 
@@ -80,6 +83,7 @@ pub(crate) fn read_file(doc: &Document<'_>, out: &mut Vec<Diagnostic>) -> Option
     let mut classes = Vec::new();
     let mut items = Vec::new();
     let mut suspensions = Vec::new();
+    let mut imports = Vec::new();
     let mut table = RawTable {
         assessment: None,
         effects: Vec::new(),
@@ -119,9 +123,10 @@ pub(crate) fn read_file(doc: &Document<'_>, out: &mut Vec<Diagnostic>) -> Option
                     .map(|p| (p, key.span()))
             }
             "class" | "item" | "suspension" | "assessment" | "effect" | "category" | "rule"
-            | "accountability" | "tier" | "flag" | "violation" => {
+            | "accountability" | "tier" | "flag" | "violation" | "import" => {
                 policy_only.get_or_insert((name.to_owned(), key.span()));
                 match name {
+                    "import" => imports = doc.decode_entries("import", value, out),
                     "class" => classes = doc.decode_entries("class", value, out),
                     "item" => items = doc.decode_entries("item", value, out),
                     "suspension" => suspensions = doc.decode_entries("suspension", value, out),
@@ -143,7 +148,7 @@ pub(crate) fn read_file(doc: &Document<'_>, out: &mut Vec<Diagnostic>) -> Option
                 key.span(),
                 other,
                 format!("unknown section `{other}`"),
-                did_you_mean(other, SECTIONS).or_else(|| Some("a policy file has `[policy]` and deadline (`[[class]]`, `[[item]]`, `[[suspension]]`), deduction (`[assessment]`, `[[category]]`, `[[rule]]`, `[[effect]]`) and accountability (`[accountability]`, `[[tier]]`, `[[flag]]`, `[[violation]]`) sections; a calendar file has `[calendar]` and `[[year]]`".to_owned())),
+                did_you_mean(other, SECTIONS).or_else(|| Some("a policy file has `[policy]`, `[[import]]` and deadline (`[[class]]`, `[[item]]`, `[[suspension]]`), deduction (`[assessment]`, `[[category]]`, `[[rule]]`, `[[effect]]`) and accountability (`[accountability]`, `[[tier]]`, `[[flag]]`, `[[violation]]`) sections; a calendar file has `[calendar]` and `[[year]]`".to_owned())),
                 ));
             }
         }
@@ -194,6 +199,7 @@ pub(crate) fn read_file(doc: &Document<'_>, out: &mut Vec<Diagnostic>) -> Option
         suspensions,
         table,
         rules,
+        imports,
     })
 }
 
@@ -254,11 +260,18 @@ pub(crate) struct Compiled {
     pub(crate) policies: BTreeMap<String, Arc<Policy>>,
 }
 
-/// Compile parsed files; `fallback` calendars (the builtin ones) serve references that no
-/// file of the set defines.
+/// What a set falls back on for the calendars and imported policies its files do not define:
+/// the builtin set's.
+pub(crate) struct Fallback<'a> {
+    pub(crate) calendars: &'a BTreeMap<String, Arc<Calendar>>,
+    pub(crate) policies: &'a BTreeMap<String, Arc<Policy>>,
+}
+
+/// Compile parsed files; `fallback` calendars and policies (the builtin ones) serve
+/// references (`calendar`, `[[import]]`) that no file of the set defines.
 pub(crate) fn compile(
     files: &[(Document<'_>, RawFile)],
-    fallback: Option<&BTreeMap<String, Arc<Calendar>>>,
+    fallback: Option<&Fallback<'_>>,
     out: &mut Vec<Diagnostic>,
 ) -> Compiled {
     let mut calendars: BTreeMap<String, Arc<Calendar>> = BTreeMap::new();
@@ -280,22 +293,18 @@ pub(crate) fn compile(
             }
         }
     }
-    let mut policies = BTreeMap::new();
+    // Policies by id, in file order; a second definition of an id is reported and dropped.
     let mut policy_files: HashMap<String, String> = HashMap::new();
+    let mut nodes: Vec<import::Node<'_>> = Vec::new();
+    let mut raws = Vec::new();
     for (doc, file) in files {
         let RawFile::Policy {
-            header,
-            header_span,
-            classes,
-            items,
-            suspensions,
-            table,
-            rules,
+            header, imports, ..
         } = file
         else {
             continue;
         };
-        let id = header.id.get_ref().clone();
+        let id = header.id.get_ref();
         if !check_id(doc, &header.id, "policy.id", out) {
             continue;
         }
@@ -308,10 +317,39 @@ pub(crate) fn compile(
             ));
             continue;
         }
+        nodes.push(import::Node {
+            id: id.as_str(),
+            doc,
+            imports,
+        });
+        raws.push((doc, file));
+    }
+    let set_ids: Vec<&str> = nodes.iter().map(|n| n.id).collect();
+    let fallback_policies = fallback.map(|f| f.policies);
+    let mut policies = BTreeMap::new();
+    // Each policy after those it imports from.
+    for i in import::order(&nodes, out) {
+        let Some(&(doc, file)) = raws.get(i) else {
+            continue;
+        };
+        let RawFile::Policy {
+            header,
+            header_span,
+            classes,
+            items,
+            suspensions,
+            table,
+            rules,
+            imports,
+        } = file
+        else {
+            continue;
+        };
+        let id = header.id.get_ref().clone();
         let cal_id = header.calendar.get_ref();
         let calendar = calendars
             .get(cal_id)
-            .or_else(|| fallback.and_then(|f| f.get(cal_id)))
+            .or_else(|| fallback.and_then(|f| f.calendars.get(cal_id)))
             .cloned();
         let Some(calendar) = calendar else {
             if !calendar_ids.contains_key(cal_id) {
@@ -321,7 +359,7 @@ pub(crate) fn compile(
                     .chain(
                         fallback
                             .into_iter()
-                            .flat_map(|f| f.keys().map(String::as_str)),
+                            .flat_map(|f| f.calendars.keys().map(String::as_str)),
                     )
                     .collect();
                 out.push(doc.error_at(
@@ -333,6 +371,7 @@ pub(crate) fn compile(
             }
             continue;
         };
+        let imported = import::resolve(doc, imports, &set_ids, &policies, fallback_policies, out);
         if let Some(p) = compile_policy(
             doc,
             header,
@@ -341,7 +380,7 @@ pub(crate) fn compile(
             classes,
             items,
             suspensions,
-            (table, rules),
+            (table, rules, imported),
             out,
         ) {
             policies.insert(id, Arc::new(p));
@@ -365,7 +404,7 @@ fn compile_policy(
     raw_classes: &[(usize, RawClass)],
     raw_items: &[(usize, RawItem)],
     raw_suspensions: &[(usize, RawSuspension)],
-    (table, rules): (&RawTable, &RawRules),
+    (table, rules, imported): (&RawTable, &RawRules, Vec<import::Imported>),
     out: &mut Vec<Diagnostic>,
 ) -> Option<Policy> {
     let errors_before = errors(out);
@@ -557,17 +596,18 @@ fn compile_policy(
             defaults: s.defaults.iter().map(DefaultNote::from).collect(),
         });
     }
-    let assessment = if table.is_empty() {
+    let imports = !imported.is_empty();
+    let assessment = if table.is_empty() && !imports {
         None
     } else {
-        compile_table(doc, table, out)
+        compile_table(doc, table, imported, out)
     };
     let accountability = if rules.is_empty() {
         None
     } else {
         compile_rules(doc, rules, out)
     };
-    if raw_classes.is_empty() && table.is_empty() && rules.is_empty() {
+    if raw_classes.is_empty() && table.is_empty() && rules.is_empty() && !imports {
         out.push(doc.src.diagnostic(
             Severity::Warning,
             Some(header_span),

@@ -7,6 +7,7 @@ mod builtin;
 pub(crate) mod compile;
 pub(crate) mod document;
 pub(crate) mod hours;
+pub(crate) mod import;
 pub(crate) mod raw;
 
 pub use compile::{MAX_ENTRIES, MAX_ID_LEN};
@@ -449,7 +450,7 @@ impl PolicySet {
     /// ```
     pub fn from_sources(sources: &[(&str, &str)]) -> Result<PolicySet, Error> {
         let builtin = Self::builtin()?;
-        Self::compile_sources(sources, Some(&builtin.calendars))
+        Self::compile_sources(sources, Some(&builtin))
     }
 
     /// Load every `*.toml` file under a directory (recursively, in name order), or one file.
@@ -518,7 +519,7 @@ impl PolicySet {
 
     fn compile_sources(
         sources: &[(&str, &str)],
-        fallback: Option<&BTreeMap<String, Arc<Calendar>>>,
+        fallback: Option<&PolicySet>,
     ) -> Result<PolicySet, Error> {
         if sources.len() > MAX_FILES {
             return Err(Error::TooLarge {
@@ -559,7 +560,16 @@ impl PolicySet {
                 }
             }
         }
-        let compiled = compile::compile(&files, fallback, &mut diagnostics);
+        let compiled = compile::compile(
+            &files,
+            fallback
+                .map(|f| compile::Fallback {
+                    calendars: &f.calendars,
+                    policies: &f.policies,
+                })
+                .as_ref(),
+            &mut diagnostics,
+        );
         // Report in file order, then by place in the file.
         let order = |name: &str| {
             sources
@@ -571,7 +581,7 @@ impl PolicySet {
         if diagnostics.iter().any(|d| d.severity == Severity::Error) {
             return Err(Error::Policy { diagnostics });
         }
-        let mut calendars = fallback.cloned().unwrap_or_default();
+        let mut calendars = fallback.map(|f| f.calendars.clone()).unwrap_or_default();
         calendars.extend(compiled.calendars);
         Ok(PolicySet {
             calendars,

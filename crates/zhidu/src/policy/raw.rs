@@ -116,6 +116,16 @@ pub(crate) struct RawOfficeSessions {
     pub(crate) defaults: Vec<RawDefault>,
 }
 
+/// `[[import]]`: rules of another policy's deduction table, used as that policy defines them.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawImport {
+    /// The id of the policy that defines the rules.
+    pub(crate) policy: Spanned<String>,
+    /// Their codes; the effects they carry come with them.
+    pub(crate) rules: Vec<Spanned<String>>,
+}
+
 /// Deadline units.
 #[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
