@@ -111,3 +111,100 @@ pub(crate) fn compile_office_hours(
         defaults: raw.defaults.iter().map(DefaultNote::from).collect(),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::{PolicySet, Start};
+
+    const TOWN: &str = r#"[policy]
+id = "town"
+name = "镇便民服务中心"
+version = "1"
+effective_from = 2024-01-01
+calendar = "cn-mainland"
+source = "local rules"
+day_ends_at = "office_close"
+
+[policy.office_sessions]
+sessions = [["08:30", "11:00"], ["14:30", "17:00"]]
+source = { clause = "X.1", quote = "上午8:30—11:00,下午2:30—5:00" }
+defaults = [{ param = "A26", note = "half-open" }]
+
+[[class]]
+id = "counter"
+name = "窗口办件"
+unit = "office_minutes"
+limit = 400
+source = { clause = "X.2", quote = "400分钟内办结" }
+
+[[class]]
+id = "permit"
+name = "许可件"
+unit = "working_days"
+limit = 1
+source = { clause = "X.3", quote = "1个工作日内办结" }
+"#;
+
+    fn start(s: &str) -> Start {
+        s.parse().unwrap()
+    }
+
+    /// The sessions are the policy's: its explanations cite their clause and defaults, and
+    /// its JSON carries them; the calendar's JSON has none.
+    #[test]
+    fn explanations_and_json_show_the_policy_s_sessions() {
+        let ps = PolicySet::from_sources(&[("town.toml", TOWN)]).unwrap();
+        let p = ps.policy("town").unwrap();
+        // Fri 10:00–11:00 60, 14:30–17:00 150, Mon 08:30–11:00 150: 360; 40 more from 14:30.
+        let ex = p
+            .explain_due("counter", start("2026-11-27T10:00:00+08:00"), None)
+            .unwrap();
+        assert_eq!(ex.due.due_at.to_rfc3339(), "2026-11-30T15:10:00+08:00");
+        assert!(ex.clause_ids.iter().any(|c| c == "X.1"));
+        assert!(ex.defaults.iter().any(|d| d.param == "A26"));
+        let v = serde_json::to_value(p).unwrap();
+        assert_eq!(
+            v["office_sessions"]["sessions"],
+            serde_json::json!([["08:30", "11:00"], ["14:30", "17:00"]])
+        );
+        assert_eq!(v["office_sessions"]["source"]["clause"], "X.1");
+        assert!(v["calendar"].get("office_sessions").is_none());
+    }
+
+    /// `day_ends_at = "office_close"` closes a day at the end of the policy's last session:
+    /// 1 working day from Friday 2026-11-27 is due Monday 11-30 at 17:00.
+    #[test]
+    fn office_close_is_the_policy_s() {
+        let ps = PolicySet::from_sources(&[("town.toml", TOWN)]).unwrap();
+        let due = ps
+            .policy("town")
+            .unwrap()
+            .due("permit", start("2026-11-27T10:00:00+08:00"), None)
+            .unwrap();
+        assert_eq!(due.due_at.to_rfc3339(), "2026-11-30T17:00:00+08:00");
+    }
+
+    /// A calendar that still carries office sessions is told where they go.
+    #[test]
+    fn a_calendar_has_no_office_sessions() {
+        let cal = "[calendar]\nid = \"c\"\nname = \"c\"\nutc_offset = \"+08:00\"\n\
+            first_year = 2026\nlast_year = 2026\nweekend = [\"saturday\", \"sunday\"]\n\
+            source = \"s\"\noffice_sessions = [[\"08:30\", \"11:00\"]]\n\n\
+            [[year]]\nyear = 2026\nnotice = \"n\"\n";
+        let d = PolicySet::check_sources(&[("c.toml", cal)]).unwrap();
+        assert_eq!(
+            (d[0].line, d[0].path.as_str(), d[0].message.as_str()),
+            (
+                9,
+                "calendar.office_sessions",
+                "a calendar has no office sessions"
+            )
+        );
+        assert!(
+            d[0].help
+                .as_deref()
+                .unwrap()
+                .contains("[policy.office_sessions]")
+        );
+    }
+}
