@@ -3,9 +3,10 @@
 //! A calendar is data (weekly pattern, dated holidays and make-up working days tied to their
 //! State Council notices, a fixed UTC offset and the years it covers), never global state.
 //! Office hours are not the calendar's: they belong to the policy whose regulation states
-//! them (`[policy.office_sessions]`). Compiling it builds, for every covered day, the number of working days up to
-//! and including that day, and for every working day its position, so that "is working day",
-//! "add N working days" and "working days between" are array lookups.
+//! them (`[policy.office_sessions]`). Compiling a calendar builds, for every covered day, the
+//! number of working days up to and including that day, and for every working day its
+//! position, so that "is working day", "add N working days" and "working days between" are
+//! array lookups.
 
 mod compile;
 
