@@ -214,6 +214,8 @@ export interface CalendarInfo {
 export interface OfficeSessions {
   /** Half-open sessions such as `[["08:30", "11:00"], ["14:30", "17:00"]]`. */
   sessions: [string, string][];
+  /** Kept on the calendar's working days, or every day (holidays too). */
+  days: "working_days" | "every_day";
   source: Clause;
   defaults: DefaultNote[];
 }

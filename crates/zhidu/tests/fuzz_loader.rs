@@ -368,7 +368,7 @@ const POLICY: Sect = Sect {
             "office_sessions",
             &[
                 "{ sessions = [[\"08:30\", \"11:00\"], [\"14:30\", \"17:00\"]], source = { clause = \"T.0\", quote = \"q\" } }",
-                "{ sessions = [[\"08:30\", \"24:00\"]], source = { clause = \"T.0\", quote = \"q\" } }",
+                "{ sessions = [[\"08:30\", \"24:00\"]], days = \"every_day\", source = { clause = \"T.0\", quote = \"q\" } }",
                 "{ sessions = [[\"00:00\", \"24:00\"]], source = { clause = \"T.0\", quote = \"q\" } }",
                 "{ sessions = [[\"09:00\", \"12:00\"], [\"11:00\", \"13:00\"]], source = { clause = \"T.0\", quote = \"q\" } }",
                 "{ sessions = [], source = { clause = \"T.0\", quote = \"q\" } }",

@@ -7,8 +7,9 @@
 //!   at that day's close; the clock of a case starts at the close of its start day, which is
 //!   次日起算;
 //! - `minutes` and `hours` count wall-clock seconds;
-//! - `office_minutes` count seconds inside the office sessions of working days; the sessions
-//!   are those of the class's policy (`[policy.office_sessions]`), never the calendar's.
+//! - `office_minutes` count seconds inside the office sessions of working days (or of every
+//!   day, where the policy keeps them every day); the sessions are those of the class's policy
+//!   (`[policy.office_sessions]`), never the calendar's.
 //!
 //! A suspension with `pause` stops the measure between suspend and resume; one with
 //! `restart` throws away what was counted and starts again at the close of the resume day.
@@ -61,6 +62,8 @@ pub(crate) struct Clock<'a> {
     first_day: i64,
     /// The office sessions of the class's policy (empty when it states none).
     sessions: &'a [Session],
+    /// Whether the sessions are kept every day rather than on working days only.
+    every_day: bool,
 }
 
 pub(crate) fn instant(t: i64, offset: FixedOffset) -> DateTime<FixedOffset> {
@@ -82,6 +85,7 @@ impl<'a> Clock<'a> {
                 .office
                 .as_deref()
                 .map_or(&[], |o| o.sessions.as_slice()),
+            every_day: class.office.as_deref().is_some_and(|o| o.every_day),
         }
     }
 
@@ -274,7 +278,7 @@ impl<'a> Clock<'a> {
 
     /// Office seconds of day `i` inside `(a, b]`.
     fn office_in_day(&self, i: usize, a: i64, b: i64) -> u64 {
-        if !self.cal.working_at(i) {
+        if !self.every_day && !self.cal.working_at(i) {
             return 0;
         }
         let midnight = self.midnight(i as i64);
@@ -303,11 +307,16 @@ impl<'a> Clock<'a> {
         }
         let first = self.office_in_day(da, a, i64::MAX);
         let last = self.office_in_day(db, i64::MIN, b);
-        let full_days = self
-            .cal
-            .cumulative_at(db.saturating_sub(1))
-            .saturating_sub(self.cal.cumulative_at(da));
-        Ok(first + last + u64::from(full_days) * self.office_day_seconds())
+        let full_days = if self.every_day {
+            u64::try_from(db.saturating_sub(da).saturating_sub(1)).unwrap_or(0)
+        } else {
+            u64::from(
+                self.cal
+                    .cumulative_at(db.saturating_sub(1))
+                    .saturating_sub(self.cal.cumulative_at(da)),
+            )
+        };
+        Ok(first + last + full_days * self.office_day_seconds())
     }
 
     fn office_advance(&self, a: i64, amount: u64) -> Result<i64, Error> {
@@ -329,11 +338,18 @@ impl<'a> Clock<'a> {
         let rest = amount - today;
         let full_days = (rest - 1) / per_day;
         let in_last = rest - full_days * per_day;
-        let ordinal = u64::from(self.cal.cumulative_at(day)) + full_days + 1;
-        let target = self
-            .cal
-            .nth_working_day(ordinal)
-            .ok_or_else(|| self.cal.beyond())?;
+        let target = if self.every_day {
+            let next = (day as u64).saturating_add(full_days).saturating_add(1);
+            usize::try_from(next)
+                .ok()
+                .filter(|&t| t < self.cal.len())
+                .ok_or_else(|| self.cal.beyond())?
+        } else {
+            let ordinal = u64::from(self.cal.cumulative_at(day)) + full_days + 1;
+            self.cal
+                .nth_working_day(ordinal)
+                .ok_or_else(|| self.cal.beyond())?
+        };
         Ok(self.consume_in_day(target, i64::MIN, in_last))
     }
 

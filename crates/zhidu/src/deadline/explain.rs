@@ -232,8 +232,13 @@ fn rules(class: &Class<'_>, due: Due) -> Vec<String> {
         Unit::Minutes => rules.push(format!("{} wall-clock minutes from the start", due.limit)),
         Unit::Hours => rules.push(format!("{} wall-clock hours from the start", due.limit)),
         Unit::OfficeMinutes => rules.push(format!(
-            "{} minutes inside the policy's office sessions of working days, from the start or the next session",
-            due.limit
+            "{} minutes inside the policy's office sessions of {}, from the start or the next session",
+            due.limit,
+            if class.class.office.as_deref().is_some_and(|o| o.every_day) {
+                "every day"
+            } else {
+                "working days"
+            }
         )),
     }
     rules

@@ -9,7 +9,7 @@ use serde::Serialize;
 use serde::ser::SerializeStruct;
 
 use super::document::Document;
-use super::raw::RawOfficeSessions;
+use super::raw::{RawOfficeDays, RawOfficeSessions};
 use crate::calendar::parse_hhmm;
 use crate::diagnostic::Diagnostic;
 use crate::source::{Clause, DefaultNote};
@@ -26,6 +26,8 @@ pub(crate) struct Session {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct OfficeHours {
     pub(crate) sessions: Vec<Session>,
+    /// Kept every day (holidays and weekends too), not only on the calendar's working days.
+    pub(crate) every_day: bool,
     pub(crate) source: Clause,
     pub(crate) defaults: Vec<DefaultNote>,
 }
@@ -37,7 +39,8 @@ impl OfficeHours {
     }
 }
 
-/// `{sessions: [["08:30", "11:00"], …], source, defaults}`.
+/// `{sessions: [["08:30", "11:00"], …], days: "working_days" | "every_day", source,
+/// defaults}`.
 impl Serialize for OfficeHours {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let hhmm = |m: u32| format!("{:02}:{:02}", m / 60, m % 60);
@@ -46,8 +49,16 @@ impl Serialize for OfficeHours {
             .iter()
             .map(|s| [hhmm(s.start), hhmm(s.end)])
             .collect();
-        let mut s = serializer.serialize_struct("OfficeSessions", 3)?;
+        let mut s = serializer.serialize_struct("OfficeSessions", 4)?;
         s.serialize_field("sessions", &sessions)?;
+        s.serialize_field(
+            "days",
+            if self.every_day {
+                "every_day"
+            } else {
+                "working_days"
+            },
+        )?;
         s.serialize_field("source", &self.source)?;
         s.serialize_field("defaults", &self.defaults)?;
         s.end()
@@ -107,6 +118,7 @@ pub(crate) fn compile_office_hours(
     }
     Some(OfficeHours {
         sessions,
+        every_day: raw.days == Some(RawOfficeDays::EveryDay),
         source: Clause::from(&raw.source),
         defaults: raw.defaults.iter().map(DefaultNote::from).collect(),
     })
@@ -182,6 +194,25 @@ source = { clause = "X.3", quote = "1个工作日内办结" }
             .due("permit", start("2026-11-27T10:00:00+08:00"), None)
             .unwrap();
         assert_eq!(due.due_at.to_rfc3339(), "2026-11-30T17:00:00+08:00");
+    }
+
+    /// Sessions kept every day (S3's 周一至周日, A26) count on weekends and holidays too.
+    #[test]
+    fn sessions_kept_every_day_count_on_weekends() {
+        let text = TOWN.replace(
+            "sessions = [[\"08:30\", \"11:00\"], [\"14:30\", \"17:00\"]]\n",
+            "sessions = [[\"08:30\", \"11:00\"], [\"14:30\", \"17:00\"]]\ndays = \"every_day\"\n",
+        );
+        let ps = PolicySet::from_sources(&[("town.toml", &text)]).unwrap();
+        let p = ps.policy("town").unwrap();
+        // Fri 60 + 150 = 210; Sat 11-28 08:30–11:00 150 = 360; 40 more from Sat 14:30.
+        let ex = p
+            .explain_due("counter", start("2026-11-27T10:00:00+08:00"), None)
+            .unwrap();
+        assert_eq!(ex.due.due_at.to_rfc3339(), "2026-11-28T15:10:00+08:00");
+        assert!(ex.rules[0].contains("of every day"));
+        let v = serde_json::to_value(p).unwrap();
+        assert_eq!(v["office_sessions"]["days"], "every_day");
     }
 
     /// A calendar that still carries office sessions is told where they go.

@@ -111,6 +111,10 @@ pub(crate) struct RawPolicyHeader {
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawOfficeSessions {
     pub(crate) sessions: Spanned<Vec<[String; 2]>>,
+    /// The days the sessions are kept: the calendar's working days (the default), or every
+    /// day (S3's culture centre, 周一至周日, A26).
+    #[serde(default)]
+    pub(crate) days: Option<RawOfficeDays>,
     pub(crate) source: RawSource,
     #[serde(default)]
     pub(crate) defaults: Vec<RawDefault>,
@@ -124,6 +128,14 @@ pub(crate) struct RawImport {
     pub(crate) policy: Spanned<String>,
     /// Their codes; the effects they carry come with them.
     pub(crate) rules: Vec<Spanned<String>>,
+}
+
+/// The days office sessions are kept.
+#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub(crate) enum RawOfficeDays {
+    WorkingDays,
+    EveryDay,
 }
 
 /// Deadline units.
