@@ -224,15 +224,6 @@ def render(years: dict[int, list[Festival]], source_name: str) -> str:
             "国务院办公厅关于各年部分节假日安排的通知 "
             f"(State Council General Office notices on holiday arrangements), {span}"
         ),
-        "# Office sessions: the seed gives no hours for service centres; these are the hours of S3"
-        " (regulations.md §4.2), half-open [start, end) per A26.",
-        'office_sessions = [["08:30", "11:00"], ["14:30", "17:00"]]',
-        'defaults = [{ key = "office_sessions", param = "A26", note = '
-        + toml_str(
-            "the seed states hours only for S3 (L315 上午8:30——11:00,下午2:30——5:00); "
-            "used here as a default, not source"
-        )
-        + " }]",
     ]
     for year in sorted(years, reverse=True):
         out += ["", "[[year]]", f"year = {year}", f"notice = {toml_str(year_notice(year))}"]

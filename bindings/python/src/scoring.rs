@@ -301,7 +301,8 @@ impl Scorecard {
     }
 
     /// Every line in time order (empty when scored with `lines=False`): dicts with `rule`,
-    /// `quote`, `category`, `kind`, `unit`, `quantity`, `points_each`, `points`, `fine` and
+    /// `imported_from` (the policy that defines an imported rule, else `None`), `quote`,
+    /// `category`, `kind`, `unit`, `quantity`, `points_each`, `points`, `fine` and
     /// `withholding` (`Decimal`), `basis`, `ref`, `superseded`, `effects`, `at`, `case`,
     /// `note`, `source` and `defaults`.
     #[getter]
@@ -382,7 +383,8 @@ impl WindowRank {
         self.inner.eligible
     }
 
-    /// Why not: dicts with `effect`, `name`, `rule` and `subject`.
+    /// Why not: dicts with `effect`, `name`, `rule`, `imported_from` (the policy that defines
+    /// an imported rule, else `None`) and `subject`.
     #[getter]
     fn disqualified_by<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         to_dict(py, &self.inner.disqualified_by)

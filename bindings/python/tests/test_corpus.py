@@ -137,7 +137,7 @@ def test_scenario(ps: zhidu.PolicySet, scenario: Dict[str, Any]) -> None:
                 assert len(want) == len(got), f"expected {len(want)} diagnostics, got {got}"
             for w, g in zip(want, got):
                 errors: List[str] = []
-                for key in ("line", "column", "path", "message", "file"):
+                for key in ("line", "column", "path", "message", "file", "help"):
                     compare(w, key, getattr(g, key), errors)
                 assert not errors, f"{'; '.join(errors)} (diagnostic: {g})"
         return
@@ -236,6 +236,11 @@ def check_assessment(
                 e.append(f"effects: expected {w}, got {g}")
         if "lines" in want and len(card.lines) != want["lines"]:
             e.append(f"lines: expected {want['lines']}, got {len(card.lines)}")
+        # Provenance: every line of the rule names the policy it is imported from ("" for own).
+        for rule, policy in want.get("imported_from", {}).items():
+            got = [line["imported_from"] or "" for line in card.lines if line["rule"] == rule]
+            if not got or any(g != policy for g in got):
+                e.append(f"imported_from of {rule}: expected `{policy}`, got {got}")
         errors.extend(f"{subject}: {x}" for x in e)
     if "scorecards" in expect and "scorecard_count" in expect:
         if len(a) != expect["scorecard_count"]:
@@ -250,6 +255,11 @@ def check_assessment(
                 continue
             for key in ("rank", "score", "eligible", "members"):
                 compare(w, key, getattr(found[0], key), errors)
+            if "disqualified_by" in w:
+                want_d = [(d.get("rule", ""), d.get("imported_from", "")) for d in w["disqualified_by"]]
+                got_d = [(d["rule"], d["imported_from"] or "") for d in found[0].disqualified_by]
+                if want_d != got_d:
+                    errors.append(f"{w['window']} disqualified_by: expected {want_d}, got {got_d}")
 
 
 def check_decisions(expect: Dict[str, Any], d: zhidu.Decisions, errors: List[str]) -> None:

@@ -253,9 +253,17 @@ export interface CalendarInfo {
   last_notice_year: number;
   first_year: number;
   last_year: number;
-  /** Half-open sessions such as `[["08:30", "11:00"], ["14:30", "17:00"]]`. */
-  office_sessions: [string, string][];
   source: string;
+  defaults: DefaultNote[];
+}
+
+/** A policy's own office hours (not the calendar's), with the clause that states them. */
+export interface OfficeSessions {
+  /** Half-open sessions such as `[["08:30", "11:00"], ["14:30", "17:00"]]`. */
+  sessions: [string, string][];
+  /** Kept on the calendar's working days, or every day (holidays too). */
+  days: "working_days" | "every_day";
+  source: Clause;
   defaults: DefaultNote[];
 }
 
@@ -300,6 +308,8 @@ export interface PolicyInfo {
   effective_until: string | null;
   calendar: CalendarInfo;
   day_ends_at: "midnight" | "office_close";
+  /** The policy's office sessions; null when its regulation states none. */
+  office_sessions: OfficeSessions | null;
   source: string;
   file: string;
   defaults: DefaultNote[];
@@ -388,6 +398,8 @@ export type LineSource =
 export interface Line {
   /** The rule code, which is the clause id. */
   rule: string;
+  /** The policy that defines the rule when the assessing policy imports it (`[[import]]`). */
+  imported_from: string | null;
   /** The Chinese source text of the rule. */
   quote: string;
   category: string | null;
@@ -486,6 +498,8 @@ export interface Disqualification {
   effect: string;
   name: string;
   rule: string;
+  /** The policy that defines the rule when the ranking policy imports it. */
+  imported_from: string | null;
   subject: string;
 }
 
@@ -511,6 +525,8 @@ export type Points =
 /** A rule of a deduction table. */
 export interface RuleInfo {
   code: string;
+  /** The policy that defines the rule when this one imports it (`[[import]]`). */
+  imported_from: string | null;
   category: string | null;
   kind: RuleKind;
   unit: RuleUnit;
@@ -545,6 +561,8 @@ export interface EffectInfo {
   name: string;
   /** Whether it disqualifies a window from 红旗窗口. */
   disqualifying: boolean;
+  /** The policy that defines the effect when it came with an imported rule. */
+  imported_from: string | null;
   source: Clause;
   defaults: DefaultNote[];
 }

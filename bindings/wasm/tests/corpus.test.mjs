@@ -1,7 +1,7 @@
 // The conformance corpus tests/cases/**/*.toml through the Node package, compared exactly as
 // crates/zhidu/tests/conformance.rs compares the core: kinds `due`, `case`, `load`, `assess`,
-// `rank`, `decide` and `notice_diff` (with their `[input.files]` loaded beside the builtin
-// set, as `with_files` does).
+// `rank`, `decide` and `notice_diff` (`due`, `assess`, `rank` and `decide` with their
+// `[input.files]` loaded beside the builtin set, as `with_files` does).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync, statSync } from "node:fs";
@@ -179,6 +179,11 @@ const runners = {
             e.push(`effects: expected ${JSON.stringify(want.effects)}, got ${JSON.stringify(card.effects.map((x) => x.name))}`);
           }
           if ("lines" in want && card.lines.length !== want.lines) e.push(`lines: expected ${want.lines}, got ${card.lines.length}`);
+          // Provenance: every line of the rule names the policy it is imported from ("" for own).
+          for (const [rule, policy] of Object.entries(want.imported_from ?? {})) {
+            const got = card.lines.filter((l) => l.rule === rule).map((l) => l.imported_from ?? "");
+            if (!got.length || got.some((g) => g !== policy)) e.push(`imported_from of ${rule}: expected \`${policy}\`, got ${JSON.stringify(got)}`);
+          }
           problems.push(...e.map((x) => `${want.subject}: ${x}`));
         }
         if (expect.scorecards && "scorecard_count" in expect && a.scorecards.length !== expect.scorecard_count) {
@@ -189,7 +194,14 @@ const runners = {
           for (const w of expect.ranking) {
             const r = got.find((x) => x.window === w.window);
             if (!r) problems.push(`window \`${w.window}\` not ranked`);
-            else problems.push(...expectFields(w, r, ["rank", "score", "eligible", "members"]));
+            else {
+              problems.push(...expectFields(w, r, ["rank", "score", "eligible", "members"]));
+              if (w.disqualified_by) {
+                const want = JSON.stringify(w.disqualified_by.map((d) => [d.rule ?? "", d.imported_from ?? ""]));
+                const gotD = JSON.stringify(r.disqualified_by.map((d) => [d.rule, d.imported_from ?? ""]));
+                if (want !== gotD) problems.push(`${w.window} disqualified_by: expected ${want}, got ${gotD}`);
+              }
+            }
           }
         }
         return problems;
@@ -265,7 +277,7 @@ const runners = {
         if (got.length && (e.line !== got[0].line || e.path !== got[0].path)) {
           return [`error place ${e.line}/${e.path} is not the first diagnostic's`];
         }
-        return want.flatMap((w, i) => expectFields(w, got[i], ["line", "column", "path", "message", "file"]));
+        return want.flatMap((w, i) => expectFields(w, got[i], ["line", "column", "path", "message", "file", "help"]));
       },
     });
   },

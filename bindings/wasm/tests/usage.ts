@@ -42,7 +42,7 @@ const name: string = p.name + p.id + p.version;
 const info: PolicyInfo = p.info();
 const perCase: boolean[] = info.classes.map((c) => c.per_case);
 const limits: (number | null)[] = info.classes.map((c) => c.limit);
-const sessions: [string, string][] = info.calendar.office_sessions;
+const sessions: [string, string][] = info.office_sessions?.sessions ?? [];
 const effect: "pause" | "restart" = info.suspensions[0].effect;
 
 const due: Due = p.due({ class: "promised", acceptedAt: "2026-09-30T10:00:00+08:00", days: 5 });

@@ -210,7 +210,7 @@ fn write_table(out: &mut impl Write, a: &Assessment) -> Result<(), CliError> {
         for l in &card.lines {
             writeln!(
                 out,
-                "  {:+4}  {:<18} ×{:<3} ¥{:>7.2}  {}  「{}」{}{}{}{}",
+                "  {:+4}  {:<18} ×{:<3} ¥{:>7.2}  {}  「{}」{}{}{}{}{}",
                 l.points,
                 l.rule,
                 l.quantity,
@@ -231,6 +231,10 @@ fn write_table(out: &mut impl Write, a: &Assessment) -> Result<(), CliError> {
                 } else {
                     ""
                 },
+                l.imported_from
+                    .as_deref()
+                    .map(|p| format!(" (imported from {p})"))
+                    .unwrap_or_default(),
                 l.effects
                     .iter()
                     .map(|e| format!(" → {e}"))

@@ -58,7 +58,10 @@ pub(crate) fn run(global: &[PathBuf], args: &Args) -> Result<ExitCode, CliError>
                 let why: Vec<String> = r
                     .disqualified_by
                     .iter()
-                    .map(|d| format!("{} ({} · {})", d.name, d.rule, d.subject))
+                    .map(|d| match &d.imported_from {
+                        Some(p) => format!("{} ({} from {p} · {})", d.name, d.rule, d.subject),
+                        None => format!("{} ({} · {})", d.name, d.rule, d.subject),
+                    })
                     .collect();
                 let status = if r.eligible {
                     "eligible".to_owned()

@@ -215,8 +215,9 @@ impl Serialize for SuspensionReason {
     }
 }
 
-/// A calendar as JSON: `{id, name, utc_offset, first_year, last_year, office_sessions,
-/// source, defaults}`, office sessions as `[["08:30", "11:00"], …]`.
+/// A calendar as JSON: `{id, name, utc_offset, first_year, last_year, source, defaults}`.
+///
+/// A calendar has no office sessions: they are its policy's (`office_sessions` of a policy).
 ///
 /// # Example
 ///
@@ -224,18 +225,12 @@ impl Serialize for SuspensionReason {
 /// let ps = zhidu::PolicySet::builtin().unwrap();
 /// let v = serde_json::to_value(ps.calendar("cn-mainland").unwrap()).unwrap();
 /// assert_eq!((v["utc_offset"].as_str(), v["last_year"].as_i64()), (Some("+08:00"), Some(2100)));
-/// assert_eq!(v["office_sessions"][0][0], "08:30");
+/// assert!(v.get("office_sessions").is_none());
 /// ```
 impl Serialize for Calendar {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let hhmm = |m: u32| format!("{:02}:{:02}", m / 60, m % 60);
-        let sessions: Vec<[String; 2]> = self
-            .sessions()
-            .iter()
-            .map(|s| [hhmm(s.start), hhmm(s.end)])
-            .collect();
         let (first_year, last_year) = self.years();
-        let mut s = serializer.serialize_struct("Calendar", 8)?;
+        let mut s = serializer.serialize_struct("Calendar", 7)?;
         s.serialize_field("id", self.id())?;
         s.serialize_field("name", self.name())?;
         s.serialize_field("utc_offset", &self.offset().to_string())?;
@@ -243,7 +238,6 @@ impl Serialize for Calendar {
         s.serialize_field("last_notice_year", &self.notice_years().1)?;
         s.serialize_field("first_year", &first_year)?;
         s.serialize_field("last_year", &last_year)?;
-        s.serialize_field("office_sessions", &sessions)?;
         s.serialize_field("source", self.source())?;
         s.serialize_field("defaults", self.defaults())?;
         s.end()
@@ -251,8 +245,11 @@ impl Serialize for Calendar {
 }
 
 /// A policy as JSON: `{id, name, version, effective_from, effective_until, calendar,
-/// day_ends_at, source, file, defaults, classes, suspensions}` with the calendar, every
-/// class and service item and every suspension reason in the shapes above.
+/// day_ends_at, office_sessions, source, file, defaults, classes, suspensions}` with the
+/// calendar, every class and service item and every suspension reason in the shapes above.
+///
+/// `office_sessions` is the policy's own office hours, `{sessions: [["08:30", "11:00"], …],
+/// source, defaults}`, or `null` when its regulation states none.
 ///
 /// # Example
 ///
@@ -261,13 +258,14 @@ impl Serialize for Calendar {
 /// let v = serde_json::to_value(ps.policy("s10-service-system").unwrap()).unwrap();
 /// assert_eq!(v["calendar"]["id"], "cn-mainland");
 /// assert_eq!(v["day_ends_at"], "midnight");
+/// assert!(v["office_sessions"].is_null());
 /// assert!(v["classes"].as_array().unwrap().iter().any(|c| c["id"] == "immediate"));
 /// ```
 impl Serialize for Policy {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let classes: Vec<Class<'_>> = self.classes().collect();
         let suspensions: Vec<&SuspensionReason> = self.suspensions().collect();
-        let mut s = serializer.serialize_struct("Policy", 12)?;
+        let mut s = serializer.serialize_struct("Policy", 13)?;
         s.serialize_field("id", &self.id)?;
         s.serialize_field("name", &self.name)?;
         s.serialize_field("version", &self.version)?;
@@ -281,6 +279,7 @@ impl Serialize for Policy {
                 DayEnd::OfficeClose => "office_close",
             },
         )?;
+        s.serialize_field("office_sessions", &self.office.as_deref())?;
         s.serialize_field("source", &self.source)?;
         s.serialize_field("file", &self.file)?;
         s.serialize_field("defaults", &self.defaults)?;

@@ -286,6 +286,7 @@ fn run_load(scenario: &Value) -> Result<(), String> {
                 expect_field(w, "path", Some(g.path.clone()), &mut errors);
                 expect_field(w, "message", Some(g.message.clone()), &mut errors);
                 expect_field(w, "file", Some(g.file.clone()), &mut errors);
+                expect_field(w, "help", g.help.clone(), &mut errors);
                 if !errors.is_empty() {
                     return Err(format!("{} (diagnostic: {g})", errors.join("; ")));
                 }
@@ -479,6 +480,24 @@ fn run_assess(ps: &PolicySet, scenario: &Value) -> Result<(), String> {
                     e.push(format!("lines: expected {n}, got {}", card.lines.len()));
                 }
             }
+            // Provenance: every line of the rule names the policy it is imported from ("" for
+            // the policy's own rules).
+            if let Some(from) = want.get("imported_from").and_then(Value::as_object) {
+                for (rule, policy) in from {
+                    let lines: Vec<&str> = card
+                        .lines
+                        .iter()
+                        .filter(|l| &*l.rule == rule)
+                        .map(|l| l.imported_from.as_deref().unwrap_or(""))
+                        .collect();
+                    let want = policy.as_str().unwrap_or("");
+                    if lines.is_empty() || lines.iter().any(|g| *g != want) {
+                        e.push(format!(
+                            "imported_from of {rule}: expected `{want}`, got {lines:?}"
+                        ));
+                    }
+                }
+            }
             errors.extend(e.into_iter().map(|x| format!("{subject}: {x}")));
         }
         if let Some(n) = expect.get("scorecard_count").and_then(Value::as_u64) {
@@ -512,6 +531,27 @@ fn run_assess(ps: &PolicySet, scenario: &Value) -> Result<(), String> {
                     }),
                     &mut errors,
                 );
+            }
+            if let Some(want) = w.get("disqualified_by").and_then(Value::as_array) {
+                let got: Vec<(String, String)> = r
+                    .disqualified_by
+                    .iter()
+                    .map(|d| (d.rule.clone(), d.imported_from.clone().unwrap_or_default()))
+                    .collect();
+                let want: Vec<(String, String)> = want
+                    .iter()
+                    .map(|d| {
+                        (
+                            s(d, "rule").unwrap_or("").to_owned(),
+                            s(d, "imported_from").unwrap_or("").to_owned(),
+                        )
+                    })
+                    .collect();
+                if want != got {
+                    errors.push(format!(
+                        "{window} disqualified_by: expected {want:?}, got {got:?}"
+                    ));
+                }
             }
         }
     }
@@ -712,7 +752,10 @@ fn conformance_corpus() {
         let scenario: Value =
             toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let outcome = match s(&scenario, "kind") {
-            Some("due") => run_due(&ps, &scenario),
+            Some("due") => match with_files(&ps, &scenario) {
+                Ok(set) => run_due(&set, &scenario),
+                Err(e) => Err(format!("scenario files do not load: {e}")),
+            },
             Some("case") => run_case(&ps, &scenario),
             Some("load") => run_load(&scenario),
             Some("notice_diff") => run_notice_diff(&ps, &scenario),

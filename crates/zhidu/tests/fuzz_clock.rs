@@ -43,9 +43,9 @@ fn fixtures() -> &'static Vec<PolicySet> {
         OFFSETS
             .iter()
             .map(|(offset, close)| {
-                let cal = common::calendar_with_festival("wide", offset, 1949, 2200, close);
-                let midnight = common::all_units_policy("p-midnight", "wide", false);
-                let close = common::all_units_policy("p-close", "wide", true);
+                let cal = common::calendar_with_festival("wide", offset, 1949, 2200);
+                let midnight = common::all_units_policy("p-midnight", "wide", false, close);
+                let close = common::all_units_policy("p-close", "wide", true, close);
                 common::load(&[
                     ("wide.toml", &cal),
                     ("midnight.toml", &midnight),

@@ -365,6 +365,16 @@ const POLICY: Sect = Sect {
         r("calendar", &["\"cn-mainland\"", "\"cal\""]),
         r("source", &["\"seed\""]),
         o("day_ends_at", &["\"midnight\"", "\"office_close\""]),
+        o(
+            "office_sessions",
+            &[
+                "{ sessions = [[\"08:30\", \"11:00\"], [\"14:30\", \"17:00\"]], source = { clause = \"T.0\", quote = \"q\" } }",
+                "{ sessions = [[\"08:30\", \"24:00\"]], days = \"every_day\", source = { clause = \"T.0\", quote = \"q\" } }",
+                "{ sessions = [[\"00:00\", \"24:00\"]], source = { clause = \"T.0\", quote = \"q\" } }",
+                "{ sessions = [[\"09:00\", \"12:00\"], [\"11:00\", \"13:00\"]], source = { clause = \"T.0\", quote = \"q\" } }",
+                "{ sessions = [], source = { clause = \"T.0\", quote = \"q\" } }",
+            ],
+        ),
         o("defaults", DEFAULTS),
     ],
     one_of: &[],
@@ -393,16 +403,6 @@ const CALENDAR: Sect = Sect {
             &["[\"saturday\", \"sunday\"]", "[\"friday\"]", "[]"],
         ),
         r("source", &["\"seed\""]),
-        o(
-            "office_sessions",
-            &[
-                "[[\"08:30\", \"11:00\"], [\"14:30\", \"17:00\"]]",
-                "[[\"08:30\", \"24:00\"]]",
-                "[[\"00:00\", \"24:00\"]]",
-                "[[\"09:00\", \"12:00\"], [\"11:00\", \"13:00\"]]",
-                "[]",
-            ],
-        ),
         o("defaults", DEFAULTS),
     ],
     one_of: &[],

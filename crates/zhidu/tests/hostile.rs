@@ -289,8 +289,8 @@ fn negative_days_are_input_errors_in_every_form() {
 /// `coverage` error at once, never a loop over the days.
 #[test]
 fn a_billion_days_is_an_immediate_coverage_error() {
-    let cal = common::calendar_with_festival("wide", "+08:00", 1949, 2200, "17:00");
-    let policy = common::all_units_policy("all", "wide", false);
+    let cal = common::calendar_with_festival("wide", "+08:00", 1949, 2200);
+    let policy = common::all_units_policy("all", "wide", false, "17:00");
     let ps = common::load(&[("wide.toml", &cal), ("all.toml", &policy)]);
     let p = ps.policy("all").unwrap();
     let at = start("2026-10-12T10:00:00+08:00");
@@ -395,7 +395,7 @@ fn dates_in_year_0_9999_and_2027() {
         )
     );
     // A calendar may not cover year 0 or 9999.
-    let cal = common::calendar_toml("c", "+08:00", 0, 9999, false);
+    let cal = common::calendar_toml("c", "+08:00", 0, 9999);
     let e = load_err(&[("c.toml", &cal)]);
     let d = &e.diagnostics()[0];
     assert_eq!(
@@ -426,8 +426,8 @@ fn february_30th_is_refused_in_files_and_in_requests() {
 #[test]
 fn twenty_four_hundred_is_the_end_of_a_session_and_nothing_else() {
     // As the end of an office session it is midnight.
-    let cal = common::calendar_with_festival("late", "+08:00", 2026, 2026, "24:00");
-    let policy = common::all_units_policy("p", "late", true);
+    let cal = common::calendar_with_festival("late", "+08:00", 2026, 2026);
+    let policy = common::all_units_policy("p", "late", true, "24:00");
     let ps = common::load(&[("late.toml", &cal), ("p.toml", &policy)]);
     let due = ps
         .policy("p")
@@ -436,15 +436,15 @@ fn twenty_four_hundred_is_the_end_of_a_session_and_nothing_else() {
         .unwrap();
     assert_eq!(due.due_at.to_rfc3339(), "2026-10-14T00:00:00+08:00");
     // As a start it is not a time.
-    let cal = common::calendar_with_festival("bad", "+08:00", 2026, 2026, "17:00")
+    let bad = common::all_units_policy("bad", "late", false, "17:00")
         .replace("[\"08:30\", \"11:00\"]", "[\"24:00\", \"08:00\"]");
-    let e = load_err(&[("bad.toml", &cal)]);
+    let e = load_err(&[("late.toml", &cal), ("bad.toml", &bad)]);
     let d = &e.diagnostics()[0];
     assert_eq!(
         (d.line, d.path.as_str(), d.message.as_str()),
         (
-            9,
-            "calendar.office_sessions[0]",
+            11,
+            "policy.office_sessions.sessions[0]",
             "session `24:00`–`08:00` ends before it starts"
         )
     );
@@ -482,7 +482,7 @@ fn offsets_from_minus_12_to_plus_14_and_no_further() {
         ("08:00", false),
         ("+8", false),
     ] {
-        let cal = common::calendar_toml("c", offset, 2026, 2026, true);
+        let cal = common::calendar_toml("c", offset, 2026, 2026);
         match PolicySet::from_sources(&[("c.toml", &cal)]) {
             Ok(ps) => {
                 assert!(ok, "{offset} loaded");
@@ -758,7 +758,7 @@ fn a_policy_naming_itself_or_another_policy_as_calendar() {
         ]
     );
     // A calendar may share a policy's id: calendars and policies are apart.
-    let cal = common::calendar_toml("town", "+08:00", 2024, 2026, false);
+    let cal = common::calendar_toml("town", "+08:00", 2024, 2026);
     let ps = common::load(&[
         ("cal.toml", &cal),
         ("town.toml", &town_with("calendar", "calendar = \"town\"")),
@@ -767,7 +767,7 @@ fn a_policy_naming_itself_or_another_policy_as_calendar() {
     // A file both calendar and policy is refused.
     let both = format!(
         "{TOWN}\n{}",
-        common::calendar_toml("c", "+08:00", 2026, 2026, false)
+        common::calendar_toml("c", "+08:00", 2026, 2026)
     );
     let e = load_err(&[("both.toml", &both)]);
     assert_eq!(

@@ -1,6 +1,7 @@
 //! Validating a raw deduction table and compiling it.
 
 use std::collections::HashMap;
+use std::ops::Range;
 use std::str::FromStr;
 use std::sync::Arc;
 
@@ -16,6 +17,7 @@ use super::model::{
 use crate::diagnostic::{Diagnostic, Severity, did_you_mean};
 use crate::policy::compile::{check_id, to_date};
 use crate::policy::document::Document;
+use crate::policy::import::Imported;
 use crate::policy::raw::{
     RawAssessment, RawCategory, RawCharge, RawEffectDef, RawEffectLasts, RawEffectReaches,
     RawJoint, RawOverdue, RawPeriodKind, RawRule, RawRuleKind, RawRuleUnit,
@@ -39,9 +41,12 @@ impl RawTable {
     }
 }
 
+/// Compile a policy's deduction table, with the rules it imports from other policies
+/// (resolved by [`crate::policy::import::resolve`]) after its own.
 pub(crate) fn compile_table(
     doc: &Document<'_>,
     raw: &RawTable,
+    imports: Vec<Imported>,
     out: &mut Vec<Diagnostic>,
 ) -> Option<AssessmentModel> {
     let errors_before = errors(out);
@@ -56,6 +61,7 @@ pub(crate) fn compile_table(
     };
     let mut effects_defs: Vec<EffectDef> = Vec::new();
     let mut effect_ids: HashMap<String, usize> = HashMap::new();
+    let mut effect_spans: HashMap<String, (Range<usize>, String)> = HashMap::new();
     for (i, e) in &raw.effects {
         let path = format!("effect[{i}].id");
         if !check_id(doc, &e.id, &path, out) {
@@ -73,6 +79,7 @@ pub(crate) fn compile_table(
             ));
             continue;
         }
+        effect_spans.insert(e.id.get_ref().clone(), (e.id.span(), path));
         effects_defs.push(EffectDef {
             id: e.id.get_ref().clone(),
             name: e.name.clone(),
@@ -82,8 +89,17 @@ pub(crate) fn compile_table(
             reaches_window: e.reaches == Some(RawEffectReaches::PersonAndWindow),
             source: Clause::from(&e.source),
             defaults: e.defaults.iter().map(DefaultNote::from).collect(),
+            imported_from: None,
         });
     }
+    let (imported_effects, mut disqualifying) = import_effects(
+        doc,
+        &imports,
+        &mut effects_defs,
+        &mut effect_ids,
+        &effect_spans,
+        out,
+    );
     let find_effect =
         |id: &Spanned<String>, path: String, out: &mut Vec<Diagnostic>| -> Option<usize> {
             let found = effect_ids.get(id.get_ref()).copied();
@@ -100,14 +116,13 @@ pub(crate) fn compile_table(
             }
             found
         };
-    let disqualifying: Vec<usize> = assessment
-        .disqualifying_effects
-        .iter()
-        .enumerate()
-        .filter_map(|(i, id)| {
-            find_effect(id, format!("assessment.disqualifying_effects[{i}]"), out)
-        })
-        .collect();
+    for (i, id) in assessment.disqualifying_effects.iter().enumerate() {
+        if let Some(e) = find_effect(id, format!("assessment.disqualifying_effects[{i}]"), out) {
+            if !disqualifying.contains(&e) {
+                disqualifying.push(e);
+            }
+        }
+    }
     let mut categories = Vec::new();
     let mut category_ids: HashMap<String, usize> = HashMap::new();
     for (i, c) in &raw.categories {
@@ -150,6 +165,7 @@ pub(crate) fn compile_table(
     }
     let mut rules = Vec::new();
     let mut rule_index: crate::FastMap<String, usize> = Default::default();
+    let mut rule_spans: HashMap<String, (Range<usize>, String)> = HashMap::new();
     for (i, r) in &raw.rules {
         let path = format!("rule[{i}]");
         if !check_id(doc, &r.code, &format!("{path}.code"), out) {
@@ -376,7 +392,12 @@ pub(crate) fn compile_table(
                 .collect(),
             defaults: defaults.into(),
             defaults_with_a6: with_a6.into(),
+            imported_from: None,
         };
+        rule_spans.insert(
+            r.code.get_ref().clone(),
+            (r.code.span(), format!("{path}.code")),
+        );
         rule_index.insert(r.code.get_ref().clone(), rules.len());
         rules.push(Rule {
             meta: Arc::new(meta),
@@ -413,6 +434,57 @@ pub(crate) fn compile_table(
         out,
     )
     .unwrap_or_default();
+    for (imp, effects) in imports.into_iter().zip(imported_effects) {
+        let code = imp.rule.meta.code.to_string();
+        if let Some((span, path)) = rule_spans.get(&code) {
+            out.push(doc.error_at(
+                span.clone(),
+                path.clone(),
+                format!(
+                    "rule `{code}` is defined here and imported from `{}`",
+                    imp.from
+                ),
+                Some(format!("remove this copy: the policy uses `{code}` as `{}` defines it, through its import at `{}`", imp.from, imp.path)),
+            ));
+            continue;
+        }
+        let category = match &imp.category {
+            None => None,
+            Some(c) => match category_ids.get(c) {
+                Some(&k) => Some(k),
+                None => {
+                    out.push(doc.error_at(
+                        imp.span.clone(),
+                        imp.path.clone(),
+                        format!("imported rule `{code}` counts its points in category `{c}`, which this policy does not have"),
+                        Some(format!("add a `[[category]]` `{c}`, or do not import the rule")),
+                    ));
+                    continue;
+                }
+            },
+        };
+        let old = &imp.rule.meta;
+        let meta = RuleMeta {
+            code: old.code.clone(),
+            quote: old.quote.clone(),
+            category: category
+                .and_then(|c| categories.get(c))
+                .map(|c: &Category| Arc::from(c.id.as_str())),
+            kind: old.kind,
+            unit: old.unit,
+            effect_names: old.effect_names.clone(),
+            defaults: old.defaults.clone(),
+            defaults_with_a6: old.defaults_with_a6.clone(),
+            imported_from: Some(imp.from.clone()),
+        };
+        rule_index.insert(code, rules.len());
+        rules.push(Rule {
+            meta: Arc::new(meta),
+            category,
+            effects,
+            ..imp.rule
+        });
+    }
     if errors(out) > errors_before {
         return None;
     }
@@ -431,6 +503,79 @@ pub(crate) fn compile_table(
         source: assessment.source.as_ref().map(Clause::from),
         defaults: assessment.defaults.iter().map(DefaultNote::from).collect(),
     })
+}
+
+/// Add the effects that come with imported rules to the table: each imported rule's effect
+/// indexes in the importer's table, and the imported effects the exporter's ranking treats as
+/// disqualifying. An effect the importer defines itself under the same id is a copy and a
+/// diagnostic, as is one id brought by rules of two different policies.
+fn import_effects(
+    doc: &Document<'_>,
+    imports: &[Imported],
+    defs: &mut Vec<EffectDef>,
+    ids: &mut HashMap<String, usize>,
+    own: &HashMap<String, (Range<usize>, String)>,
+    out: &mut Vec<Diagnostic>,
+) -> (Vec<Vec<usize>>, Vec<usize>) {
+    let mut disqualifying = Vec::new();
+    let mut reported: Vec<String> = Vec::new();
+    let mapped = imports
+        .iter()
+        .map(|imp| {
+            let mut mapped = Vec::new();
+            for (def, disqualifies) in &imp.effects {
+                if let Some((span, path)) = own.get(&def.id) {
+                    if !reported.contains(&def.id) {
+                        reported.push(def.id.clone());
+                        out.push(doc.error_at(
+                            span.clone(),
+                            path.clone(),
+                            format!(
+                                "effect `{}` is defined here and comes with rule `{}` imported from `{}`",
+                                def.id, imp.rule.meta.code, imp.from
+                            ),
+                            Some("remove this copy: an imported rule brings the effects it carries".to_owned()),
+                        ));
+                    }
+                    continue;
+                }
+                match ids.get(&def.id) {
+                    Some(&k) => {
+                        let same = defs
+                            .get(k)
+                            .is_some_and(|d| d.imported_from.as_deref() == Some(&*imp.from));
+                        if same {
+                            mapped.push(k);
+                        } else {
+                            out.push(doc.error_at(
+                                imp.span.clone(),
+                                imp.path.clone(),
+                                format!(
+                                    "effect `{}` of rule `{}` from `{}` has the id of an effect imported from another policy",
+                                    def.id, imp.rule.meta.code, imp.from
+                                ),
+                                None,
+                            ));
+                        }
+                    }
+                    None => {
+                        let k = defs.len();
+                        ids.insert(def.id.clone(), k);
+                        defs.push(EffectDef {
+                            imported_from: Some(imp.from.clone()),
+                            ..def.clone()
+                        });
+                        if *disqualifies {
+                            disqualifying.push(k);
+                        }
+                        mapped.push(k);
+                    }
+                }
+            }
+            mapped
+        })
+        .collect();
+    (mapped, disqualifying)
 }
 
 fn errors(out: &[Diagnostic]) -> usize {

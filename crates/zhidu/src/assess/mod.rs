@@ -362,6 +362,9 @@ pub enum LineSource {
 pub struct Line {
     /// The rule code, which is the clause id (`S14.att.1a`).
     pub rule: Arc<str>,
+    /// The policy that defines the rule when the assessing policy imports it
+    /// (`[[import]]`, e.g. `s4-duty-rota` for S4.req.4 on an S2 card); `None` for its own.
+    pub imported_from: Option<Arc<str>>,
     /// The Chinese source text of the rule.
     pub quote: Arc<str>,
     /// The category the points count in (none for bonuses outside categories).
@@ -1112,6 +1115,7 @@ impl Policy {
         let line = with_line.then(|| {
             Box::new(Line {
                 rule: meta.code.clone(),
+                imported_from: meta.imported_from.clone(),
                 quote: meta.quote.clone(),
                 category: priced_by.meta.category.clone(),
                 kind: priced_by.meta.kind,

@@ -152,6 +152,8 @@ pub(crate) struct RuleMeta {
     /// The rule's §5 defaults, and the same with `A6` for a line whose points were not chosen.
     pub(crate) defaults: Arc<[String]>,
     pub(crate) defaults_with_a6: Arc<[String]>,
+    /// The policy that defines the rule, when this one imports it (`[[import]]`).
+    pub(crate) imported_from: Option<Arc<str>>,
 }
 
 #[derive(Clone, Debug)]
@@ -205,6 +207,8 @@ pub(crate) struct EffectDef {
     pub(crate) reaches_window: bool,
     pub(crate) source: Clause,
     pub(crate) defaults: Vec<DefaultNote>,
+    /// The policy that defines the effect, when it came with an imported rule.
+    pub(crate) imported_from: Option<Arc<str>>,
 }
 
 /// A policy's deduction table, compiled.

@@ -19,6 +19,9 @@ pub struct Disqualification {
     pub name: String,
     /// The rule (clause) that carried it.
     pub rule: String,
+    /// The policy that defines the rule when the ranking policy imports it (S4.req.4 from
+    /// `s4-duty-rota`).
+    pub imported_from: Option<String>,
     /// Whose card carried it: a person or the window.
     pub subject: String,
 }
@@ -113,6 +116,12 @@ impl Policy {
                         effect: hit.id.to_string(),
                         name: hit.name.to_string(),
                         rule: hit.rule.to_string(),
+                        imported_from: model
+                            .rule_index
+                            .get(&*hit.rule)
+                            .and_then(|&r| model.rules.get(r))
+                            .and_then(|r| r.meta.imported_from.as_deref())
+                            .map(str::to_owned),
                         subject: card.subject.clone(),
                     });
                 }

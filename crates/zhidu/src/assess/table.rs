@@ -39,6 +39,8 @@ pub enum Points {
 pub struct RuleInfo {
     /// The rule code (clause id).
     pub code: String,
+    /// The policy that defines the rule when this one imports it (`[[import]]`).
+    pub imported_from: Option<String>,
     /// The category it counts in.
     pub category: Option<String>,
     /// Deduction, bonus or effect only.
@@ -100,6 +102,8 @@ pub struct EffectInfo {
     pub name: String,
     /// Whether it disqualifies a window from 红旗窗口.
     pub disqualifying: bool,
+    /// The policy that defines the effect when it came with an imported rule.
+    pub imported_from: Option<String>,
     /// Where it comes from.
     pub source: Clause,
     /// Defaults.
@@ -153,6 +157,7 @@ impl Policy {
                 let latest = r.versions.last();
                 RuleInfo {
                     code: r.meta.code.to_string(),
+                    imported_from: r.meta.imported_from.as_deref().map(str::to_owned),
                     category: r.meta.category.as_deref().map(str::to_owned),
                     kind: r.meta.kind,
                     unit: r.meta.unit,
@@ -204,6 +209,7 @@ impl Policy {
                     id: e.id.clone(),
                     name: e.name.clone(),
                     disqualifying: m.disqualifying.contains(&i),
+                    imported_from: e.imported_from.as_deref().map(str::to_owned),
                     source: e.source.clone(),
                     defaults: e.defaults.clone(),
                 })

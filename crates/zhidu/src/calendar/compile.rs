@@ -6,8 +6,8 @@ use chrono::{Datelike, FixedOffset, NaiveDate, Weekday};
 
 use super::provisional::{self, Anchor, LUNAR_YEARS, Statute, StatuteFestival, SubstituteRule};
 use super::{
-    Calendar, Day, Festival, KIND_HOLIDAY, KIND_MAKEUP, KIND_WEEKEND, KIND_WORKDAY, Session,
-    parse_hhmm, weekday_from_name,
+    Calendar, Day, Festival, KIND_HOLIDAY, KIND_MAKEUP, KIND_WEEKEND, KIND_WORKDAY,
+    weekday_from_name,
 };
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::policy::compile::{check_id, to_date};
@@ -114,7 +114,14 @@ pub(crate) fn compile_calendar(
             )),
         }
     }
-    let sessions = parse_sessions(doc, header, out);
+    if let Some(list) = &header.office_sessions {
+        out.push(doc.error_at(
+            list.span(),
+            "calendar.office_sessions",
+            "a calendar has no office sessions".to_owned(),
+            Some("office hours belong to the policy whose regulation states them: move them to `[policy.office_sessions]` with their clause".to_owned()),
+        ));
+    }
     if count_errors(out) > errors_before
         || !YEARS.contains(&first_year)
         || !YEARS.contains(&last_year)
@@ -293,7 +300,6 @@ pub(crate) fn compile_calendar(
         cumulative: Vec::new(),
         ordinals: Vec::new(),
         festivals,
-        sessions,
         source: header.source.clone(),
         defaults: header
             .defaults
@@ -440,47 +446,6 @@ fn parse_offset(s: &str) -> Option<FixedOffset> {
         return None;
     }
     FixedOffset::east_opt(seconds)
-}
-
-fn parse_sessions(
-    doc: &Document<'_>,
-    header: &RawCalendarHeader,
-    out: &mut Vec<Diagnostic>,
-) -> Vec<Session> {
-    let mut sessions: Vec<Session> = Vec::new();
-    let Some(list) = &header.office_sessions else {
-        return sessions;
-    };
-    for (i, [a, b]) in list.get_ref().iter().enumerate() {
-        let path = format!("calendar.office_sessions[{i}]");
-        match (parse_hhmm(a), parse_hhmm(b)) {
-            (Some(start), Some(end)) if start < end => {
-                if sessions.last().is_some_and(|prev| prev.end > start) {
-                    out.push(doc.error_at(
-                        list.span(),
-                        path,
-                        format!("session `{a}`–`{b}` overlaps or precedes the one before it"),
-                        Some("list sessions in order, without overlap".to_owned()),
-                    ));
-                } else {
-                    sessions.push(Session { start, end });
-                }
-            }
-            (Some(_), Some(_)) => out.push(doc.error_at(
-                list.span(),
-                path,
-                format!("session `{a}`–`{b}` ends before it starts"),
-                None,
-            )),
-            _ => out.push(doc.error_at(
-                list.span(),
-                path,
-                format!("`{a}`–`{b}` is not a pair of wall times"),
-                Some("write sessions as `[\"08:30\", \"11:00\"]`, 24-hour `HH:MM`".to_owned()),
-            )),
-        }
-    }
-    sessions
 }
 
 #[cfg(test)]

@@ -1,10 +1,12 @@
 //! The statutory working-day calendar, compiled to a dense day index.
 //!
 //! A calendar is data (weekly pattern, dated holidays and make-up working days tied to their
-//! State Council notices, office sessions, a fixed UTC offset and the years it covers), never
-//! global state. Compiling it builds, for every covered day, the number of working days up to
-//! and including that day, and for every working day its position, so that "is working day",
-//! "add N working days" and "working days between" are array lookups.
+//! State Council notices, a fixed UTC offset and the years it covers), never global state.
+//! Office hours are not the calendar's: they belong to the policy whose regulation states
+//! them (`[policy.office_sessions]`). Compiling a calendar builds, for every covered day, the
+//! number of working days up to and including that day, and for every working day its
+//! position, so that "is working day", "add N working days" and "working days between" are
+//! array lookups.
 
 mod compile;
 mod notice;
@@ -77,13 +79,6 @@ pub(crate) struct Festival {
     pub(crate) provisional: bool,
 }
 
-/// An office session such as 08:30–11:00, half-open `[start, end)`, minutes from midnight.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) struct Session {
-    pub(crate) start: u32,
-    pub(crate) end: u32,
-}
-
 const KIND_WORKDAY: u8 = 0;
 const KIND_WEEKEND: u8 = 1;
 const KIND_HOLIDAY: u8 = 2;
@@ -132,7 +127,6 @@ pub struct Calendar {
     /// `ordinals[k]`: day index of the `(k + 1)`-th working day.
     ordinals: Vec<u32>,
     festivals: Vec<Festival>,
-    sessions: Vec<Session>,
     source: String,
     defaults: Vec<crate::DefaultNote>,
     statutes: Vec<provisional::Statute>,
@@ -391,13 +385,14 @@ impl Calendar {
         &self.source
     }
 
-    /// The defaults the calendar relies on (office sessions: A26).
+    /// The defaults the calendar relies on (none for the State Council notices, which are
+    /// source).
     ///
     /// # Example
     ///
     /// ```
     /// let ps = zhidu::PolicySet::builtin().unwrap();
-    /// assert_eq!(ps.calendar("cn-mainland").unwrap().defaults()[0].param, "A26");
+    /// assert!(ps.calendar("cn-mainland").unwrap().defaults().is_empty());
     /// ```
     #[must_use]
     pub fn defaults(&self) -> &[crate::DefaultNote] {
@@ -624,15 +619,6 @@ impl Calendar {
     pub(crate) fn nth_working_day(&self, ordinal: u64) -> Option<usize> {
         let k = usize::try_from(ordinal.checked_sub(1)?).ok()?;
         self.ordinals.get(k).map(|&j| j as usize)
-    }
-
-    pub(crate) fn sessions(&self) -> &[Session] {
-        &self.sessions
-    }
-
-    /// Office close (end of the last session) in minutes from midnight; 24:00 with no sessions.
-    pub(crate) fn office_close(&self) -> u32 {
-        self.sessions.last().map_or(24 * 60, |s| s.end)
     }
 
     pub(crate) fn notice_of_festival_at(&self, i: usize) -> Option<&str> {

@@ -7,7 +7,9 @@
 //!   at that day's close; the clock of a case starts at the close of its start day, which is
 //!   次日起算;
 //! - `minutes` and `hours` count wall-clock seconds;
-//! - `office_minutes` count seconds inside office sessions of working days.
+//! - `office_minutes` count seconds inside the office sessions of working days (or of every
+//!   day, where the policy keeps them every day); the sessions are those of the class's policy
+//!   (`[policy.office_sessions]`), never the calendar's.
 //!
 //! A suspension with `pause` stops the measure between suspend and resume; one with
 //! `restart` throws away what was counted and starts again at the close of the resume day.
@@ -17,6 +19,7 @@
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 
 use super::{DeadlineClass, Effect, Unit};
+use crate::policy::hours::Session;
 use crate::{Calendar, Error};
 
 const DAY: i64 = 86_400;
@@ -57,6 +60,10 @@ pub(crate) struct Clock<'a> {
     offset: i64,
     /// Unix day number of the calendar's first day.
     first_day: i64,
+    /// The office sessions of the class's policy (empty when it states none).
+    sessions: &'a [Session],
+    /// Whether the sessions are kept every day rather than on working days only.
+    every_day: bool,
 }
 
 pub(crate) fn instant(t: i64, offset: FixedOffset) -> DateTime<FixedOffset> {
@@ -66,7 +73,7 @@ pub(crate) fn instant(t: i64, offset: FixedOffset) -> DateTime<FixedOffset> {
 }
 
 impl<'a> Clock<'a> {
-    pub(crate) fn new(cal: &'a Calendar, class: &DeadlineClass, day_end_minutes: u32) -> Self {
+    pub(crate) fn new(cal: &'a Calendar, class: &'a DeadlineClass, day_end_minutes: u32) -> Self {
         Clock {
             cal,
             unit: class.unit,
@@ -74,6 +81,11 @@ impl<'a> Clock<'a> {
             day_end: i64::from(day_end_minutes) * 60,
             offset: i64::from(cal.offset().local_minus_utc()),
             first_day: i64::from(cal.date_at(0).num_days_from_ce()) - UNIX_EPOCH_CE,
+            sessions: class
+                .office
+                .as_deref()
+                .map_or(&[], |o| o.sessions.as_slice()),
+            every_day: class.office.as_deref().is_some_and(|o| o.every_day),
         }
     }
 
@@ -270,12 +282,11 @@ impl<'a> Clock<'a> {
 
     /// Office seconds of day `i` inside `(a, b]`.
     fn office_in_day(&self, i: usize, a: i64, b: i64) -> u64 {
-        if !self.cal.working_at(i) {
+        if !self.every_day && !self.cal.working_at(i) {
             return 0;
         }
         let midnight = self.midnight(i as i64);
-        self.cal
-            .sessions()
+        self.sessions
             .iter()
             .map(|s| {
                 let lo = a.max(midnight + i64::from(s.start) * 60);
@@ -286,8 +297,7 @@ impl<'a> Clock<'a> {
     }
 
     fn office_day_seconds(&self) -> u64 {
-        self.cal
-            .sessions()
+        self.sessions
             .iter()
             .map(|s| u64::from(s.end.saturating_sub(s.start)) * 60)
             .sum()
@@ -301,11 +311,16 @@ impl<'a> Clock<'a> {
         }
         let first = self.office_in_day(da, a, i64::MAX);
         let last = self.office_in_day(db, i64::MIN, b);
-        let full_days = self
-            .cal
-            .cumulative_at(db.saturating_sub(1))
-            .saturating_sub(self.cal.cumulative_at(da));
-        Ok(first + last + u64::from(full_days) * self.office_day_seconds())
+        let full_days = if self.every_day {
+            u64::try_from(db.saturating_sub(da).saturating_sub(1)).unwrap_or(0)
+        } else {
+            u64::from(
+                self.cal
+                    .cumulative_at(db.saturating_sub(1))
+                    .saturating_sub(self.cal.cumulative_at(da)),
+            )
+        };
+        Ok(first + last + full_days * self.office_day_seconds())
     }
 
     fn office_advance(&self, a: i64, amount: u64) -> Result<i64, Error> {
@@ -315,11 +330,8 @@ impl<'a> Clock<'a> {
         let per_day = self.office_day_seconds();
         if per_day == 0 {
             return Err(Error::input(
-                format!(
-                    "calendar `{}` has no office sessions to count office minutes in",
-                    self.cal.id()
-                ),
-                Some("add `office_sessions` to the calendar".to_owned()),
+                "the policy has no office sessions to count office minutes in".to_owned(),
+                Some("add `[policy.office_sessions]` with the clause that states them".to_owned()),
             ));
         }
         let day = self.covered(self.day_of(a))?;
@@ -330,11 +342,18 @@ impl<'a> Clock<'a> {
         let rest = amount - today;
         let full_days = (rest - 1) / per_day;
         let in_last = rest - full_days * per_day;
-        let ordinal = u64::from(self.cal.cumulative_at(day)) + full_days + 1;
-        let target = self
-            .cal
-            .nth_working_day(ordinal)
-            .ok_or_else(|| self.cal.beyond())?;
+        let target = if self.every_day {
+            let next = (day as u64).saturating_add(full_days).saturating_add(1);
+            usize::try_from(next)
+                .ok()
+                .filter(|&t| t < self.cal.len())
+                .ok_or_else(|| self.cal.beyond())?
+        } else {
+            let ordinal = u64::from(self.cal.cumulative_at(day)) + full_days + 1;
+            self.cal
+                .nth_working_day(ordinal)
+                .ok_or_else(|| self.cal.beyond())?
+        };
         Ok(self.consume_in_day(target, i64::MIN, in_last))
     }
 
@@ -343,7 +362,7 @@ impl<'a> Clock<'a> {
     fn consume_in_day(&self, i: usize, a: i64, mut amount: u64) -> i64 {
         let midnight = self.midnight(i as i64);
         let mut last_end = midnight;
-        for s in self.cal.sessions() {
+        for s in self.sessions {
             let start = a.max(midnight + i64::from(s.start) * 60);
             let end = midnight + i64::from(s.end) * 60;
             last_end = end;

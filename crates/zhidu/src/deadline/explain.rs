@@ -177,6 +177,13 @@ pub(crate) fn explain(
         defaults.extend(item.defaults.iter().cloned());
     }
     defaults.extend(class.policy.defaults.iter().cloned());
+    // Office hours are the policy's: their clause and defaults, where the answer uses them.
+    let uses_office = due.unit == Unit::OfficeMinutes
+        || class.policy.day_end == crate::policy::DayEnd::OfficeClose;
+    if let Some(office) = class.class.office.as_deref().filter(|_| uses_office) {
+        clauses.push(office.source.clone());
+        defaults.extend(office.defaults.iter().cloned());
+    }
     for (_, r) in intervals {
         clauses.push(r.source.clone());
         defaults.extend(r.defaults.iter().cloned());
@@ -242,8 +249,13 @@ fn rules(class: &Class<'_>, due: &Due) -> Vec<String> {
         Unit::Minutes => rules.push(format!("{} wall-clock minutes from the start", due.limit)),
         Unit::Hours => rules.push(format!("{} wall-clock hours from the start", due.limit)),
         Unit::OfficeMinutes => rules.push(format!(
-            "{} minutes inside office sessions of working days, from the start or the next session",
-            due.limit
+            "{} minutes inside the policy's office sessions of {}, from the start or the next session",
+            due.limit,
+            if class.class.office.as_deref().is_some_and(|o| o.every_day) {
+                "every day"
+            } else {
+                "working days"
+            }
         )),
     }
     rules

@@ -131,6 +131,8 @@ pub(crate) struct DeadlineClass {
     pub(crate) source: Clause,
     pub(crate) also: Vec<String>,
     pub(crate) defaults: Vec<DefaultNote>,
+    /// The office sessions of the class's policy (for `office_minutes`), if it has any.
+    pub(crate) office: Option<std::sync::Arc<crate::policy::hours::OfficeHours>>,
 }
 
 /// A service item: a named matter of a class with its own legal and promised limits.

@@ -10,6 +10,7 @@ macro_rules! shipped {
 pub(super) static SOURCES: &[(&str, &str)] = shipped![
     "policies/calendars/cn-mainland.toml",
     "policies/s2-service-center.toml",
+    "policies/s4-duty-rota.toml",
     "policies/s7-joint-processing.toml",
     "policies/s10-service-system.toml",
     "policies/s12-confidentiality.toml",

@@ -9,9 +9,12 @@ use toml::Spanned;
 use toml::value::Datetime;
 
 use super::document::Document;
+use super::hours::compile_office_hours;
+use super::import;
 use super::raw::{
     RawBeyondNotices, RawCalendarHeader, RawClass, RawClockEffect, RawClockStart, RawDayEnd,
-    RawItem, RawNoticeHeader, RawPolicyHeader, RawStatute, RawSuspension, RawUnit, RawYear,
+    RawImport, RawItem, RawNoticeHeader, RawPolicyHeader, RawStatute, RawSuspension, RawUnit,
+    RawYear,
 };
 use super::{DayEnd, Policy};
 use crate::assess::compile::{RawTable, compile_table};
@@ -24,11 +27,12 @@ use crate::diagnostic::{Diagnostic, Severity, did_you_mean};
 use crate::source::{Clause, DefaultNote};
 
 /// Top-level sections a file may have.
-const SECTIONS: [&str; 15] = [
+const SECTIONS: [&str; 16] = [
     "calendar",
     "year",
     "statute",
     "policy",
+    "import",
     "class",
     "item",
     "suspension",
@@ -41,6 +45,9 @@ const SECTIONS: [&str; 15] = [
     "flag",
     "violation",
 ];
+
+/// The help of a diagnostic for office minutes or office close without office sessions.
+const NO_SESSIONS_HELP: &str = "office hours are the policy's, not the calendar's: add `[policy.office_sessions]` with `sessions = [[\"08:30\", \"11:00\"], …]` and the `source` clause that states them";
 
 /// The most entries one array of tables may hold.
 pub const MAX_ENTRIES: usize = 100_000;
@@ -72,6 +79,7 @@ pub(crate) enum RawFile {
         suspensions: Vec<(usize, RawSuspension)>,
         table: RawTable,
         rules: RawRules,
+        imports: Vec<(usize, RawImport)>,
     },
 }
 
@@ -85,6 +93,7 @@ pub(crate) fn read_file(doc: &Document<'_>, out: &mut Vec<Diagnostic>) -> Option
     let mut classes = Vec::new();
     let mut items = Vec::new();
     let mut suspensions = Vec::new();
+    let mut imports = Vec::new();
     let mut table = RawTable {
         assessment: None,
         effects: Vec::new(),
@@ -132,9 +141,10 @@ pub(crate) fn read_file(doc: &Document<'_>, out: &mut Vec<Diagnostic>) -> Option
                     .map(|p| (p, key.span()))
             }
             "class" | "item" | "suspension" | "assessment" | "effect" | "category" | "rule"
-            | "accountability" | "tier" | "flag" | "violation" => {
+            | "accountability" | "tier" | "flag" | "violation" | "import" => {
                 policy_only.get_or_insert((name.to_owned(), key.span()));
                 match name {
+                    "import" => imports = doc.decode_entries("import", value, out),
                     "class" => classes = doc.decode_entries("class", value, out),
                     "item" => items = doc.decode_entries("item", value, out),
                     "suspension" => suspensions = doc.decode_entries("suspension", value, out),
@@ -156,7 +166,7 @@ pub(crate) fn read_file(doc: &Document<'_>, out: &mut Vec<Diagnostic>) -> Option
                 key.span(),
                 other,
                 format!("unknown section `{other}`"),
-                did_you_mean(other, SECTIONS).or_else(|| Some("a policy file has `[policy]` and deadline (`[[class]]`, `[[item]]`, `[[suspension]]`), deduction (`[assessment]`, `[[category]]`, `[[rule]]`, `[[effect]]`) and accountability (`[accountability]`, `[[tier]]`, `[[flag]]`, `[[violation]]`) sections; a calendar file has `[calendar]` and `[[year]]`".to_owned())),
+                did_you_mean(other, SECTIONS).or_else(|| Some("a policy file has `[policy]`, `[[import]]` and deadline (`[[class]]`, `[[item]]`, `[[suspension]]`), deduction (`[assessment]`, `[[category]]`, `[[rule]]`, `[[effect]]`) and accountability (`[accountability]`, `[[tier]]`, `[[flag]]`, `[[violation]]`) sections; a calendar file has `[calendar]` and `[[year]]`".to_owned())),
                 ));
             }
         }
@@ -225,6 +235,7 @@ pub(crate) fn read_file(doc: &Document<'_>, out: &mut Vec<Diagnostic>) -> Option
         suspensions,
         table,
         rules,
+        imports,
     })
 }
 
@@ -285,11 +296,18 @@ pub(crate) struct Compiled {
     pub(crate) policies: BTreeMap<String, Arc<Policy>>,
 }
 
-/// Compile parsed files; `fallback` calendars (the builtin ones) serve references that no
-/// file of the set defines.
+/// What a set falls back on for the calendars and imported policies its files do not define:
+/// the builtin set's.
+pub(crate) struct Fallback<'a> {
+    pub(crate) calendars: &'a BTreeMap<String, Arc<Calendar>>,
+    pub(crate) policies: &'a BTreeMap<String, Arc<Policy>>,
+}
+
+/// Compile parsed files; `fallback` calendars and policies (the builtin ones) serve
+/// references (`calendar`, `[[import]]`) that no file of the set defines.
 pub(crate) fn compile(
     files: &[(Document<'_>, RawFile)],
-    fallback: Option<&BTreeMap<String, Arc<Calendar>>>,
+    fallback: Option<&Fallback<'_>>,
     out: &mut Vec<Diagnostic>,
 ) -> Compiled {
     let mut calendars: BTreeMap<String, Arc<Calendar>> = BTreeMap::new();
@@ -330,7 +348,7 @@ pub(crate) fn compile(
         let id = extends.get_ref();
         let base = calendars
             .get(id)
-            .or_else(|| fallback.and_then(|f| f.get(id)))
+            .or_else(|| fallback.and_then(|f| f.calendars.get(id)))
             .cloned();
         let Some(base) = base else {
             let known: Vec<&str> = calendars
@@ -339,7 +357,7 @@ pub(crate) fn compile(
                 .chain(
                     fallback
                         .into_iter()
-                        .flat_map(|f| f.keys().map(String::as_str)),
+                        .flat_map(|f| f.calendars.keys().map(String::as_str)),
                 )
                 .collect();
             out.push(doc.error_at(
@@ -354,22 +372,18 @@ pub(crate) fn compile(
             calendars.insert(id.clone(), Arc::new(cal));
         }
     }
-    let mut policies = BTreeMap::new();
+    // Policies by id, in file order; a second definition of an id is reported and dropped.
     let mut policy_files: HashMap<String, String> = HashMap::new();
+    let mut nodes: Vec<import::Node<'_>> = Vec::new();
+    let mut raws = Vec::new();
     for (doc, file) in files {
         let RawFile::Policy {
-            header,
-            header_span,
-            classes,
-            items,
-            suspensions,
-            table,
-            rules,
+            header, imports, ..
         } = file
         else {
             continue;
         };
-        let id = header.id.get_ref().clone();
+        let id = header.id.get_ref();
         if !check_id(doc, &header.id, "policy.id", out) {
             continue;
         }
@@ -382,10 +396,39 @@ pub(crate) fn compile(
             ));
             continue;
         }
+        nodes.push(import::Node {
+            id: id.as_str(),
+            doc,
+            imports,
+        });
+        raws.push((doc, file));
+    }
+    let set_ids: Vec<&str> = nodes.iter().map(|n| n.id).collect();
+    let fallback_policies = fallback.map(|f| f.policies);
+    let mut policies = BTreeMap::new();
+    // Each policy after those it imports from.
+    for i in import::order(&nodes, out) {
+        let Some(&(doc, file)) = raws.get(i) else {
+            continue;
+        };
+        let RawFile::Policy {
+            header,
+            header_span,
+            classes,
+            items,
+            suspensions,
+            table,
+            rules,
+            imports,
+        } = file
+        else {
+            continue;
+        };
+        let id = header.id.get_ref().clone();
         let cal_id = header.calendar.get_ref();
         let calendar = calendars
             .get(cal_id)
-            .or_else(|| fallback.and_then(|f| f.get(cal_id)))
+            .or_else(|| fallback.and_then(|f| f.calendars.get(cal_id)))
             .cloned();
         let Some(calendar) = calendar else {
             if !calendar_ids.contains_key(cal_id) {
@@ -395,7 +438,7 @@ pub(crate) fn compile(
                     .chain(
                         fallback
                             .into_iter()
-                            .flat_map(|f| f.keys().map(String::as_str)),
+                            .flat_map(|f| f.calendars.keys().map(String::as_str)),
                     )
                     .collect();
                 out.push(doc.error_at(
@@ -407,6 +450,7 @@ pub(crate) fn compile(
             }
             continue;
         };
+        let imported = import::resolve(doc, imports, &set_ids, &policies, fallback_policies, out);
         if let Some(p) = compile_policy(
             doc,
             header,
@@ -415,7 +459,7 @@ pub(crate) fn compile(
             classes,
             items,
             suspensions,
-            (table, rules),
+            (table, rules, imported),
             out,
         ) {
             policies.insert(id, Arc::new(p));
@@ -439,7 +483,7 @@ fn compile_policy(
     raw_classes: &[(usize, RawClass)],
     raw_items: &[(usize, RawItem)],
     raw_suspensions: &[(usize, RawSuspension)],
-    (table, rules): (&RawTable, &RawRules),
+    (table, rules, imported): (&RawTable, &RawRules, Vec<import::Imported>),
     out: &mut Vec<Diagnostic>,
 ) -> Option<Policy> {
     let errors_before = errors(out);
@@ -472,10 +516,28 @@ fn compile_policy(
             ));
         }
     }
-    let day_end = match header.day_ends_at.unwrap_or(RawDayEnd::Midnight) {
-        RawDayEnd::Midnight => DayEnd::Midnight,
-        RawDayEnd::OfficeClose => DayEnd::OfficeClose,
+    let day_end = match header.day_ends_at.as_ref().map(|d| *d.get_ref()) {
+        None | Some(RawDayEnd::Midnight) => DayEnd::Midnight,
+        Some(RawDayEnd::OfficeClose) => DayEnd::OfficeClose,
     };
+    let office = header
+        .office_sessions
+        .as_ref()
+        .and_then(|raw| compile_office_hours(doc, raw, out))
+        .map(Arc::new);
+    if let (DayEnd::OfficeClose, None, None, Some(d)) = (
+        day_end,
+        &office,
+        &header.office_sessions,
+        &header.day_ends_at,
+    ) {
+        out.push(doc.error_at(
+            d.span(),
+            "policy.day_ends_at",
+            "`office_close` needs the policy's office sessions".to_owned(),
+            Some(NO_SESSIONS_HELP.to_owned()),
+        ));
+    }
     let mut classes: Vec<DeadlineClass> = Vec::new();
     let mut lookup: crate::FastMap<String, (usize, Option<usize>)> = Default::default();
     let mut seen: HashMap<String, String> = HashMap::new();
@@ -499,7 +561,20 @@ fn compile_policy(
         if !take_id(&c.id, &path, out) {
             continue;
         }
-        if let Some(class) = compile_class(doc, &path, c, out) {
+        if *c.unit.get_ref() == RawUnit::OfficeMinutes && header.office_sessions.is_none() {
+            out.push(doc.error_at(
+                c.unit.span(),
+                format!("{path}.unit"),
+                format!(
+                    "class `{}` counts `office_minutes` but the policy has no office sessions",
+                    c.id.get_ref()
+                ),
+                Some(NO_SESSIONS_HELP.to_owned()),
+            ));
+            continue;
+        }
+        if let Some(mut class) = compile_class(doc, &path, c, out) {
+            class.office = office.clone();
             lookup.insert(class.id.clone(), (classes.len(), None));
             classes.push(class);
         }
@@ -600,17 +675,18 @@ fn compile_policy(
             defaults: s.defaults.iter().map(DefaultNote::from).collect(),
         });
     }
-    let assessment = if table.is_empty() {
+    let imports = !imported.is_empty();
+    let assessment = if table.is_empty() && !imports {
         None
     } else {
-        compile_table(doc, table, out)
+        compile_table(doc, table, imported, out)
     };
     let accountability = if rules.is_empty() {
         None
     } else {
         compile_rules(doc, rules, out)
     };
-    if raw_classes.is_empty() && table.is_empty() && rules.is_empty() {
+    if raw_classes.is_empty() && table.is_empty() && rules.is_empty() && !imports {
         out.push(doc.src.diagnostic(
             Severity::Warning,
             Some(header_span),
@@ -634,6 +710,7 @@ fn compile_policy(
         calendar,
         day_end,
         beyond_notices_error: header.beyond_notices == Some(RawBeyondNotices::Error),
+        office,
         classes,
         items,
         lookup,
@@ -657,7 +734,7 @@ fn compile_class(
     c: &RawClass,
     out: &mut Vec<Diagnostic>,
 ) -> Option<DeadlineClass> {
-    let unit = match c.unit {
+    let unit = match *c.unit.get_ref() {
         RawUnit::Minutes => Unit::Minutes,
         RawUnit::OfficeMinutes => Unit::OfficeMinutes,
         RawUnit::Hours => Unit::Hours,
@@ -802,5 +879,6 @@ fn compile_class(
         source: Clause::from(&c.source),
         also: c.also.clone(),
         defaults: c.defaults.iter().map(DefaultNote::from).collect(),
+        office: None,
     })
 }

@@ -6,6 +6,8 @@
 mod builtin;
 pub(crate) mod compile;
 pub(crate) mod document;
+pub(crate) mod hours;
+pub(crate) mod import;
 pub(crate) mod raw;
 
 pub use compile::{MAX_ENTRIES, MAX_ID_LEN};
@@ -35,7 +37,7 @@ pub const MAX_FILES: usize = 1_000;
 pub(crate) enum DayEnd {
     /// 24:00 (the default).
     Midnight,
-    /// The end of the calendar's last office session.
+    /// The end of the policy's last office session.
     OfficeClose,
 }
 
@@ -61,6 +63,8 @@ pub struct Policy {
     pub(crate) day_end: DayEnd,
     /// `beyond_notices = "error"`: a day past the calendar's last notice is a coverage error.
     pub(crate) beyond_notices_error: bool,
+    /// The policy's own office sessions, if its regulation states any.
+    pub(crate) office: Option<Arc<hours::OfficeHours>>,
     pub(crate) classes: Vec<DeadlineClass>,
     pub(crate) items: Vec<ServiceItem>,
     /// Class or item id → (class index, item index).
@@ -340,7 +344,7 @@ impl Policy {
     pub(crate) fn day_end_minutes(&self) -> u32 {
         match self.day_end {
             DayEnd::Midnight => 24 * 60,
-            DayEnd::OfficeClose => self.calendar.office_close(),
+            DayEnd::OfficeClose => self.office.as_ref().map_or(24 * 60, |o| o.close()),
         }
     }
 
@@ -492,7 +496,7 @@ impl PolicySet {
     /// ```
     pub fn from_sources(sources: &[(&str, &str)]) -> Result<PolicySet, Error> {
         let builtin = Self::builtin()?;
-        let set = Self::compile_sources(sources, Some(&builtin.calendars))?;
+        let set = Self::compile_sources(sources, Some(&builtin))?;
         if set.notice_only {
             // Notice files alone are loaded beside the builtin set: its policies then count
             // in the calendars the notices extend.
@@ -569,7 +573,7 @@ impl PolicySet {
 
     fn compile_sources(
         sources: &[(&str, &str)],
-        fallback: Option<&BTreeMap<String, Arc<Calendar>>>,
+        fallback: Option<&PolicySet>,
     ) -> Result<PolicySet, Error> {
         if sources.len() > MAX_FILES {
             return Err(Error::TooLarge {
@@ -614,7 +618,16 @@ impl PolicySet {
             && files
                 .iter()
                 .all(|(_, f)| matches!(f, compile::RawFile::Notice { .. }));
-        let compiled = compile::compile(&files, fallback, &mut diagnostics);
+        let compiled = compile::compile(
+            &files,
+            fallback
+                .map(|f| compile::Fallback {
+                    calendars: &f.calendars,
+                    policies: &f.policies,
+                })
+                .as_ref(),
+            &mut diagnostics,
+        );
         // Report in file order, then by place in the file.
         let order = |name: &str| {
             sources
@@ -626,7 +639,7 @@ impl PolicySet {
         if diagnostics.iter().any(|d| d.severity == Severity::Error) {
             return Err(Error::Policy { diagnostics });
         }
-        let mut calendars = fallback.cloned().unwrap_or_default();
+        let mut calendars = fallback.map(|f| f.calendars.clone()).unwrap_or_default();
         calendars.extend(compiled.calendars);
         Ok(PolicySet {
             calendars,

@@ -19,8 +19,9 @@ pub(crate) struct RawCalendarHeader {
     pub(crate) last_year: Spanned<i32>,
     pub(crate) weekend: Spanned<Vec<String>>,
     pub(crate) source: String,
+    /// Not allowed: office hours belong to a policy. Read only to say so.
     #[serde(default)]
-    pub(crate) office_sessions: Option<Spanned<Vec<[String; 2]>>>,
+    pub(crate) office_sessions: Option<Spanned<toml::Value>>,
     #[serde(default)]
     pub(crate) defaults: Vec<RawDefault>,
     /// Past `last_year`, derive provisional years from `[[statute]]` up to this year.
@@ -138,7 +139,10 @@ pub(crate) struct RawPolicyHeader {
     pub(crate) calendar: Spanned<String>,
     pub(crate) source: String,
     #[serde(default)]
-    pub(crate) day_ends_at: Option<RawDayEnd>,
+    pub(crate) day_ends_at: Option<Spanned<RawDayEnd>>,
+    /// The policy's own office hours, with the clause that states them.
+    #[serde(default)]
+    pub(crate) office_sessions: Option<RawOfficeSessions>,
     #[serde(default)]
     pub(crate) defaults: Vec<RawDefault>,
     /// Past the calendar's last notice: `"provisional"` (the default) or `"error"`.
@@ -152,6 +156,38 @@ pub(crate) struct RawPolicyHeader {
 pub(crate) enum RawBeyondNotices {
     Provisional,
     Error,
+}
+
+/// `[policy.office_sessions]`: the office hours a regulation states, half-open sessions.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawOfficeSessions {
+    pub(crate) sessions: Spanned<Vec<[String; 2]>>,
+    /// The days the sessions are kept: the calendar's working days (the default), or every
+    /// day (S3's culture centre, 周一至周日, A26).
+    #[serde(default)]
+    pub(crate) days: Option<RawOfficeDays>,
+    pub(crate) source: RawSource,
+    #[serde(default)]
+    pub(crate) defaults: Vec<RawDefault>,
+}
+
+/// `[[import]]`: rules of another policy's deduction table, used as that policy defines them.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawImport {
+    /// The id of the policy that defines the rules.
+    pub(crate) policy: Spanned<String>,
+    /// Their codes; the effects they carry come with them.
+    pub(crate) rules: Vec<Spanned<String>>,
+}
+
+/// The days office sessions are kept.
+#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub(crate) enum RawOfficeDays {
+    WorkingDays,
+    EveryDay,
 }
 
 /// Deadline units.
@@ -181,7 +217,7 @@ pub(crate) enum RawClockStart {
 pub(crate) struct RawClass {
     pub(crate) id: Spanned<String>,
     pub(crate) name: String,
-    pub(crate) unit: RawUnit,
+    pub(crate) unit: Spanned<RawUnit>,
     /// A fixed limit in `unit`.
     #[serde(default)]
     pub(crate) limit: Option<Spanned<u32>>,

@@ -118,15 +118,12 @@ pub fn check_diagnostics(diags: &[zhidu::Diagnostic], sources: &[(&str, &str)]) 
 }
 
 /// A calendar file covering `first..=last` with no holidays (every year has its entry).
-pub fn calendar_toml(id: &str, offset: &str, first: i32, last: i32, sessions: bool) -> String {
+pub fn calendar_toml(id: &str, offset: &str, first: i32, last: i32) -> String {
     let mut s = format!(
         "[calendar]\nid = \"{id}\"\nname = \"test\"\nutc_offset = \"{offset}\"\n\
          first_year = {first}\nlast_year = {last}\nweekend = [\"saturday\", \"sunday\"]\n\
          source = \"test\"\n"
     );
-    if sessions {
-        s.push_str("office_sessions = [[\"08:30\", \"11:00\"], [\"14:30\", \"17:00\"]]\n");
-    }
     for y in first..=last {
         let _ = write!(s, "\n[[year]]\nyear = {y}\nnotice = \"n{y}\"\n");
     }
@@ -134,18 +131,11 @@ pub fn calendar_toml(id: &str, offset: &str, first: i32, last: i32, sessions: bo
 }
 
 /// A calendar covering `first..=last` whose first year has a holiday block and a make-up day.
-/// Office sessions are 08:30–11:00 and 14:30–`close`.
-pub fn calendar_with_festival(
-    id: &str,
-    offset: &str,
-    first: i32,
-    last: i32,
-    close: &str,
-) -> String {
+pub fn calendar_with_festival(id: &str, offset: &str, first: i32, last: i32) -> String {
     let mut s = format!(
         "[calendar]\nid = \"{id}\"\nname = \"test\"\nutc_offset = \"{offset}\"\n\
          first_year = {first}\nlast_year = {last}\nweekend = [\"saturday\", \"sunday\"]\n\
-         source = \"test\"\noffice_sessions = [[\"08:30\", \"11:00\"], [\"14:30\", \"{close}\"]]\n"
+         source = \"test\"\n"
     );
     for y in first..=last {
         let _ = write!(s, "\n[[year]]\nyear = {y}\nnotice = \"n{y}\"\n");
@@ -170,8 +160,9 @@ pub fn calendar_with_festival(
     s
 }
 
-/// A policy with a class of every unit and every setting at its extreme.
-pub fn all_units_policy(id: &str, calendar: &str, office_close: bool) -> String {
+/// A policy with a class of every unit and every setting at its extreme; its office
+/// sessions are 08:30–11:00 and 14:30–`close`.
+pub fn all_units_policy(id: &str, calendar: &str, office_close: bool, close: &str) -> String {
     let day_end = if office_close {
         "office_close"
     } else {
@@ -186,6 +177,10 @@ effective_from = 1949-01-01
 calendar = "{calendar}"
 source = "test"
 day_ends_at = "{day_end}"
+
+[policy.office_sessions]
+sessions = [["08:30", "11:00"], ["14:30", "{close}"]]
+source = {{ clause = "T.0", quote = "q" }}
 
 [[class]]
 id = "wd"
