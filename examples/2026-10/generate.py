@@ -394,8 +394,11 @@ def make_cases(rng: random.Random, handler_late: dict) -> list[dict]:
                 e_at = office_time(rng, e_day, after=last_event)
                 if e_at > AS_OF:
                     break
+                # Every extension carries its logged notice: complaint clocks extend only on one
+                # (S2.ts.6d, A21). A fixed text, so the random stream and every other row stay put.
                 events.append({"kind": "extend", "at": rfc(e_at), "days": part,
-                               "approved_by": rng.choice(APPROVERS)})
+                               "approved_by": rng.choice(APPROVERS),
+                               "reason": "已告知投诉人延期原因" if cls.startswith("complaint") else "已书面告知申请人延期原因"})
                 extension += part
                 last_event = e_at
                 due = clock_due(unit, accepted, limit + extension, intervals)
