@@ -303,6 +303,17 @@ pub(crate) struct Fallback<'a> {
     pub(crate) policies: &'a BTreeMap<String, Arc<Policy>>,
 }
 
+/// The calendar ids a reference may name, this set's and then the fallback's, for a
+/// "did you mean".
+fn known_calendars<'a>(
+    ids: impl Iterator<Item = &'a String>,
+    fallback: Option<&Fallback<'a>>,
+) -> Vec<&'a str> {
+    ids.chain(fallback.into_iter().flat_map(|f| f.calendars.keys()))
+        .map(String::as_str)
+        .collect()
+}
+
 /// Compile parsed files; `fallback` calendars and policies (the builtin ones) serve
 /// references (`calendar`, `[[import]]`) that no file of the set defines.
 pub(crate) fn compile(
@@ -351,20 +362,11 @@ pub(crate) fn compile(
             .or_else(|| fallback.and_then(|f| f.calendars.get(id)))
             .cloned();
         let Some(base) = base else {
-            let known: Vec<&str> = calendars
-                .keys()
-                .map(String::as_str)
-                .chain(
-                    fallback
-                        .into_iter()
-                        .flat_map(|f| f.calendars.keys().map(String::as_str)),
-                )
-                .collect();
             out.push(doc.error_at(
                 extends.span(),
                 "calendar.extends",
                 format!("no calendar `{id}`"),
-                did_you_mean(id, known),
+                did_you_mean(id, known_calendars(calendars.keys(), fallback)),
             ));
             continue;
         };
@@ -432,20 +434,11 @@ pub(crate) fn compile(
             .cloned();
         let Some(calendar) = calendar else {
             if !calendar_ids.contains_key(cal_id) {
-                let known: Vec<&str> = calendar_ids
-                    .keys()
-                    .map(String::as_str)
-                    .chain(
-                        fallback
-                            .into_iter()
-                            .flat_map(|f| f.calendars.keys().map(String::as_str)),
-                    )
-                    .collect();
                 out.push(doc.error_at(
                     header.calendar.span(),
                     "policy.calendar",
                     format!("no calendar `{cal_id}`"),
-                    did_you_mean(cal_id, known),
+                    did_you_mean(cal_id, known_calendars(calendar_ids.keys(), fallback)),
                 ));
             }
             continue;
