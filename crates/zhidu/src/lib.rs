@@ -29,6 +29,7 @@ mod decide;
 mod describe;
 mod diagnostic;
 mod error;
+mod load;
 mod notice_diff;
 mod policy;
 mod source;
@@ -60,11 +61,9 @@ pub use decide::{
 pub use describe::CalendarDay;
 pub use diagnostic::{Diagnostic, Severity, closest};
 pub use error::Error;
+pub use load::{MAX_FILE_BYTES, MAX_FILES, MAX_ID_LEN, MAX_NESTING, MAX_SET_BYTES};
 pub use notice_diff::CaseChange;
-pub use policy::{
-    MAX_ENTRIES, MAX_FILE_BYTES, MAX_FILES, MAX_ID_LEN, MAX_NESTING, MAX_SET_BYTES, Policy,
-    PolicySet,
-};
+pub use policy::{MAX_ENTRIES, Policy, PolicySet};
 pub use source::{Clause, DefaultNote};
 pub use warning::Warning;
 

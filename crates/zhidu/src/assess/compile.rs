@@ -15,13 +15,13 @@ use super::model::{
     RuleMeta, RuleUnit, RuleVersion,
 };
 use crate::diagnostic::{Diagnostic, Severity, did_you_mean};
-use crate::policy::compile::{check_id, to_date};
-use crate::policy::document::Document;
-use crate::policy::import::Imported;
-use crate::policy::raw::{
+use crate::load::document::Document;
+use crate::load::fields::{check_id, to_date};
+use crate::load::raw::{
     RawAssessment, RawCategory, RawCharge, RawEffectDef, RawEffectLasts, RawEffectReaches,
     RawJoint, RawOverdue, RawPeriodKind, RawRule, RawRuleKind, RawRuleUnit,
 };
+use crate::policy::import::Imported;
 use crate::source::{Clause, DefaultNote};
 
 /// The raw deduction-table sections of one policy file.

@@ -10,10 +10,10 @@ use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 use super::Policy;
-use super::document::Document;
-use super::raw::RawImport;
 use crate::assess::model::{EffectDef, Rule};
 use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::load::document::Document;
+use crate::load::raw::RawImport;
 
 /// One imported rule, ready for the importer's deduction table.
 #[derive(Debug)]
