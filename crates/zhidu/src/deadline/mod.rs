@@ -6,8 +6,10 @@
 //! due day that is not a working day to the next working day; `office_minutes` count only
 //! minutes inside office sessions of working days.
 
+mod answers;
 mod clock;
 mod explain;
+pub(crate) mod hours;
 mod start;
 
 pub use explain::{DayStep, DayStepKind, DueExplanation};
@@ -104,6 +106,15 @@ pub enum ClockStart {
     StartEvent,
 }
 
+/// When a due day ends.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum DayEnd {
+    /// 24:00 (the default).
+    Midnight,
+    /// The end of the policy's last office session.
+    OfficeClose,
+}
+
 /// How a class's limit is set.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Limit {
@@ -132,7 +143,7 @@ pub(crate) struct DeadlineClass {
     pub(crate) also: Vec<String>,
     pub(crate) defaults: Vec<DefaultNote>,
     /// The office sessions of the class's policy (for `office_minutes`), if it has any.
-    pub(crate) office: Option<std::sync::Arc<crate::policy::hours::OfficeHours>>,
+    pub(crate) office: Option<std::sync::Arc<hours::OfficeHours>>,
 }
 
 /// A service item: a named matter of a class with its own legal and promised limits.

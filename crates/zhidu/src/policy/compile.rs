@@ -7,13 +7,13 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use toml::Spanned;
 
-use super::hours::compile_office_hours;
+use super::Policy;
 use super::import;
-use super::{DayEnd, Policy};
 use crate::assess::compile::{RawTable, compile_table};
 use crate::calendar::{Calendar, compile_calendar};
+use crate::deadline::hours::compile_office_hours;
 use crate::deadline::{
-    ClockStart, DeadlineClass, Effect, Limit, ServiceItem, SuspensionReason, Unit,
+    ClockStart, DayEnd, DeadlineClass, Effect, Limit, ServiceItem, SuspensionReason, Unit,
 };
 use crate::decide::compile::{RawRules, compile_rules};
 use crate::diagnostic::{Diagnostic, Severity, did_you_mean};
