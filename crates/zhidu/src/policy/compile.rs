@@ -9,7 +9,7 @@ use toml::Spanned;
 
 use super::Policy;
 use super::import;
-use crate::assess::compile::{RawTable, compile_table};
+use crate::assess::compile::{Imported, RawTable, compile_table};
 use crate::calendar::{Calendar, compile_calendar};
 use crate::deadline::hours::compile_office_hours;
 use crate::deadline::{
@@ -422,7 +422,7 @@ fn compile_policy(
     raw_classes: &[(usize, RawClass)],
     raw_items: &[(usize, RawItem)],
     raw_suspensions: &[(usize, RawSuspension)],
-    (table, rules, imported): (&RawTable, &RawRules, Vec<import::Imported>),
+    (table, rules, imported): (&RawTable, &RawRules, Vec<Imported>),
     out: &mut Vec<Diagnostic>,
 ) -> Option<Policy> {
     let errors_before = errors(out);
