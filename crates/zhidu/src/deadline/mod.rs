@@ -21,7 +21,7 @@ pub(crate) use explain::explain as explain_with;
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 use serde::Serialize;
 
-use crate::policy::Policy;
+use crate::Policy;
 use crate::source::{Clause, DefaultNote};
 use crate::{Calendar, Error, Warning};
 
