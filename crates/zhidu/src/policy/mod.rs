@@ -1,7 +1,10 @@
-//! Policies and policy sets: loading, validation and lookup.
+//! What a policy is, and how a set of files is assembled into policies.
 //!
-//! A [`PolicySet`] is parsed, validated and indexed once, is immutable and `Send + Sync`,
-//! and is reused for every call.
+//! [`Policy`] holds its identity and each domain's data (deadline classes and suspension
+//! reasons, the deduction table, the accountability rules); the answers on that data are
+//! written in their domains (`deadline/answers.rs`, `case.rs`, `assess/`, `decide/`). A
+//! [`PolicySet`] (set.rs) is parsed, validated and indexed once ([`compile`], [`import`]), is
+//! immutable and `Send + Sync`, and is reused for every call.
 
 mod builtin;
 pub(crate) mod compile;
