@@ -4,10 +4,10 @@
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Deserializer, Serialize};
 
+use crate::Policy;
 use crate::deadline::{
     Class, ClockStart, DueExplanation, Interval, Outcome, Start, SuspensionReason, Unit,
 };
-use crate::policy::Policy;
 use crate::{Calendar, Error, Warning};
 
 /// The most events one case may carry; more is an input error, not a slow evaluation.

@@ -9,8 +9,7 @@ use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 use serde::Serialize;
 use serde::ser::SerializeStruct;
 
-use crate::deadline::{Clock, Limit};
-use crate::policy::DayEnd;
+use crate::deadline::{Clock, DayEnd, Limit};
 use crate::{Calendar, Class, DayKind, DayStepKind, Error, Policy, Start, SuspensionReason};
 
 /// One day of a calendar month: its kind, and for holidays and make-up working days the

@@ -1,8 +1,8 @@
 //! # zhidu (制度): the regulations of Chinese administrative service centres as code
 //!
 //! zhidu loads regulations as typed policies from TOML files — deadline classes with their
-//! statutory working-day calendar, deduction tables, accountability tiers — and answers, with
-//! an explanation that cites every clause used:
+//! statutory working-day calendar, deduction tables, accountability tiers — and answers, each
+//! citing every clause used:
 //!
 //! - **when is a case due, and is it on time?** ([`Policy::due`], [`Policy::case_status`])
 //!
@@ -18,8 +18,56 @@
 //! # Ok::<(), zhidu::Error>(())
 //! ```
 //!
+//! - **what does a month of incidents cost each person and window?** ([`Policy::assess`]:
+//!   scorecards with exact points and money, the window ranking)
+//!
+//! ```
+//! use zhidu::{AssessRequest, Incident, PolicySet, Start};
+//!
+//! let s14 = PolicySet::builtin()?.policy_arc("s14-window-scorecard")?;
+//! // S14.att.6 (收受礼品): 扣10—20分, here 15, with its reason (A6).
+//! let mut bribe = Incident::new("张三", "S14.att.6", "2026-10-20".parse::<Start>()?);
+//! bribe.window = Some("W01".into());
+//! bribe.points = Some(15);
+//! bribe.note = Some("收受礼品, 经查实".into());
+//! let out = s14.assess(&AssessRequest::new("2026-10".parse()?).incidents(&[bribe]))?;
+//! assert_eq!((out.scorecards[0].subject.as_str(), out.scorecards[0].total), ("张三", 75));
+//! # Ok::<(), zhidu::Error>(())
+//! ```
+//!
+//! - **which tier of accountability does a violation call for?** ([`Policy::decide`])
+//!
+//! ```
+//! use zhidu::{PolicySet, Start, ViolationRecord};
+//!
+//! let s2 = PolicySet::builtin()?.policy_arc("s2-service-center")?;
+//! // Left the post twice within 12 months: 批评教育, then tier 2 (S2.zr.t2.4).
+//! let history = [
+//!     Ok(ViolationRecord::new("张三", "S2.zr.t1.1", "2025-11-03".parse::<Start>()?)),
+//!     Ok(ViolationRecord::new("张三", "S2.zr.t1.1", "2026-10-12".parse::<Start>()?)),
+//! ];
+//! let d = s2.decide(&history, None)?;
+//! assert_eq!((d.decisions[0].tier, d.decisions[1].tier), (Some(1), Some(2)));
+//! # Ok::<(), zhidu::Error>(())
+//! ```
+//!
 //! The core does no I/O except in its explicit loader ([`PolicySet::load`]) and never reads
 //! the clock: "now" is always a parameter.
+//!
+//! # Layout
+//!
+//! The modules are layered (the README's Layout section has the map, and
+//! `tests/layout.rs` keeps it):
+//!
+//! - the **ground floor**: the working-day [`Calendar`], [`Diagnostic`]s, the one [`Error`],
+//!   [`Warning`]s, the [`Clause`]s answers cite, and the loader's reading layer (`load/`:
+//!   TOML with spans, the sections' shapes, and the file-system walk, the only I/O);
+//! - the **domains**, each with its data, the compiler of its sections and its answers as
+//!   an `impl Policy` block: deadlines ([`Policy::due`], [`Class`]), cases
+//!   ([`Policy::case_status`]), scoring ([`Policy::assess`]) and accountability
+//!   ([`Policy::decide`]);
+//! - **policy**: what a [`Policy`] is (its identity and the domains' data it holds) and how a
+//!   [`PolicySet`] is assembled from files.
 
 mod assess;
 mod calendar;
@@ -29,6 +77,7 @@ mod decide;
 mod describe;
 mod diagnostic;
 mod error;
+mod load;
 mod notice_diff;
 mod policy;
 mod source;
@@ -60,11 +109,9 @@ pub use decide::{
 pub use describe::CalendarDay;
 pub use diagnostic::{Diagnostic, Severity, closest};
 pub use error::Error;
+pub use load::{MAX_FILE_BYTES, MAX_FILES, MAX_ID_LEN, MAX_NESTING, MAX_SET_BYTES};
 pub use notice_diff::CaseChange;
-pub use policy::{
-    MAX_ENTRIES, MAX_FILE_BYTES, MAX_FILES, MAX_ID_LEN, MAX_NESTING, MAX_SET_BYTES, Policy,
-    PolicySet,
-};
+pub use policy::{MAX_ENTRIES, Policy, PolicySet};
 pub use source::{Clause, DefaultNote};
 pub use warning::Warning;
 

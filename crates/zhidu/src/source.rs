@@ -50,8 +50,8 @@ pub struct DefaultNote {
     pub note: String,
 }
 
-impl From<&crate::policy::raw::RawDefault> for DefaultNote {
-    fn from(raw: &crate::policy::raw::RawDefault) -> Self {
+impl From<&crate::load::raw::RawDefault> for DefaultNote {
+    fn from(raw: &crate::load::raw::RawDefault) -> Self {
         DefaultNote {
             key: raw.key.clone(),
             param: raw.param.clone(),
@@ -60,8 +60,8 @@ impl From<&crate::policy::raw::RawDefault> for DefaultNote {
     }
 }
 
-impl From<&crate::policy::raw::RawSource> for Clause {
-    fn from(raw: &crate::policy::raw::RawSource) -> Self {
+impl From<&crate::load::raw::RawSource> for Clause {
+    fn from(raw: &crate::load::raw::RawSource) -> Self {
         Clause {
             clause: raw.clause.get_ref().clone(),
             quote: raw.quote.clone(),

@@ -15,14 +15,30 @@ use super::model::{
     RuleMeta, RuleUnit, RuleVersion,
 };
 use crate::diagnostic::{Diagnostic, Severity, did_you_mean};
-use crate::policy::compile::{check_id, to_date};
-use crate::policy::document::Document;
-use crate::policy::import::Imported;
-use crate::policy::raw::{
+use crate::load::document::Document;
+use crate::load::fields::{check_id, to_date};
+use crate::load::raw::{
     RawAssessment, RawCategory, RawCharge, RawEffectDef, RawEffectLasts, RawEffectReaches,
     RawJoint, RawOverdue, RawPeriodKind, RawRule, RawRuleKind, RawRuleUnit,
 };
 use crate::source::{Clause, DefaultNote};
+
+/// One imported rule, ready for the importer's deduction table.
+#[derive(Debug)]
+pub(crate) struct Imported {
+    /// The id of the policy that defines the rule.
+    pub(crate) from: Arc<str>,
+    /// The rule as its policy compiled it; effect and category indexes are the exporter's.
+    pub(crate) rule: Rule,
+    /// The rule's effects, parallel to `rule.effects`, each with whether the exporter's
+    /// ranking disqualifies a window that carries it.
+    pub(crate) effects: Vec<(EffectDef, bool)>,
+    /// The id of the category the rule's points count in, if any.
+    pub(crate) category: Option<String>,
+    /// Where the import names the rule, for diagnostics in the importer's file.
+    pub(crate) span: core::ops::Range<usize>,
+    pub(crate) path: String,
+}
 
 /// The raw deduction-table sections of one policy file.
 pub(crate) struct RawTable {

@@ -24,8 +24,8 @@ use chrono::{DateTime, FixedOffset};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use crate::Policy;
 use crate::deadline::Start;
-use crate::policy::Policy;
 use crate::{Case, Error};
 use cards::{Cards, Entry};
 use model::{AssessmentModel, Magnitude, RuleMeta};

@@ -10,9 +10,9 @@ use super::{
     weekday_from_name,
 };
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::policy::compile::{check_id, to_date};
-use crate::policy::document::Document;
-use crate::policy::raw::{RawCalendarHeader, RawStatute, RawYear};
+use crate::load::document::Document;
+use crate::load::fields::{check_id, to_date};
+use crate::load::raw::{RawCalendarHeader, RawStatute, RawYear};
 
 /// Earliest and latest years a calendar may cover; also bounds the index size.
 const YEARS: core::ops::RangeInclusive<i32> = 1949..=2200;

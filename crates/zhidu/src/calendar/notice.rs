@@ -12,9 +12,9 @@ use chrono::{Datelike, NaiveDate};
 use super::provisional::SubstituteRule;
 use super::{Calendar, Day, Festival, KIND_HOLIDAY, KIND_MAKEUP, KIND_WEEKEND, KIND_WORKDAY};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::policy::compile::to_date;
-use crate::policy::document::Document;
-use crate::policy::raw::RawYear;
+use crate::load::document::Document;
+use crate::load::fields::to_date;
+use crate::load::raw::RawYear;
 
 /// Most consecutive working days 第七条 allows around a holiday, save special cases.
 const MAX_CONSECUTIVE_WORKING_DAYS: usize = 6;

@@ -18,8 +18,8 @@
 
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 
+use super::hours::Session;
 use super::{DeadlineClass, Effect, Unit};
-use crate::policy::hours::Session;
 use crate::{Calendar, Error};
 
 const DAY: i64 = 86_400;

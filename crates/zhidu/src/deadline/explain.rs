@@ -179,7 +179,7 @@ pub(crate) fn explain(
     defaults.extend(class.policy.defaults.iter().cloned());
     // Office hours are the policy's: their clause and defaults, where the answer uses them.
     let uses_office = due.unit == Unit::OfficeMinutes
-        || class.policy.day_end == crate::policy::DayEnd::OfficeClose;
+        || class.policy.day_end == crate::deadline::DayEnd::OfficeClose;
     if let Some(office) = class.class.office.as_deref().filter(|_| uses_office) {
         clauses.push(office.source.clone());
         defaults.extend(office.defaults.iter().cloned());

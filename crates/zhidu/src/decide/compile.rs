@@ -6,9 +6,9 @@ use std::collections::HashMap;
 
 use super::model::{AccountabilityModel, Escalation, Flag, Outcome, Tier, Violation};
 use crate::diagnostic::{Diagnostic, Severity, did_you_mean};
-use crate::policy::compile::check_id;
-use crate::policy::document::Document;
-use crate::policy::raw::{RawAccountability, RawFlag, RawTier, RawViolation};
+use crate::load::document::Document;
+use crate::load::fields::check_id;
+use crate::load::raw::{RawAccountability, RawFlag, RawTier, RawViolation};
 use crate::source::{Clause, DefaultNote};
 
 /// The raw accountability sections of one policy file.

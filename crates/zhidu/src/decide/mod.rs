@@ -14,9 +14,9 @@ use std::collections::HashMap;
 use chrono::{DateTime, FixedOffset, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use crate::Policy;
 use crate::assess::resolve;
 use crate::deadline::Start;
-use crate::policy::Policy;
 use crate::{Error, RowError};
 use model::{AccountabilityModel, Outcome};
 

@@ -6,24 +6,24 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 use toml::Spanned;
-use toml::value::Datetime;
 
-use super::document::Document;
-use super::hours::compile_office_hours;
+use super::Policy;
 use super::import;
-use super::raw::{
+use crate::assess::compile::{Imported, RawTable, compile_table};
+use crate::calendar::{Calendar, compile_calendar};
+use crate::deadline::hours::compile_office_hours;
+use crate::deadline::{
+    ClockStart, DayEnd, DeadlineClass, Effect, Limit, ServiceItem, SuspensionReason, Unit,
+};
+use crate::decide::compile::{RawRules, compile_rules};
+use crate::diagnostic::{Diagnostic, Severity, did_you_mean};
+use crate::load::document::Document;
+use crate::load::fields::{check_id, to_date};
+use crate::load::raw::{
     RawBeyondNotices, RawCalendarHeader, RawClass, RawClockEffect, RawClockStart, RawDayEnd,
     RawImport, RawItem, RawNoticeHeader, RawPolicyHeader, RawStatute, RawSuspension, RawUnit,
     RawYear,
 };
-use super::{DayEnd, Policy};
-use crate::assess::compile::{RawTable, compile_table};
-use crate::calendar::{Calendar, compile_calendar};
-use crate::deadline::{
-    ClockStart, DeadlineClass, Effect, Limit, ServiceItem, SuspensionReason, Unit,
-};
-use crate::decide::compile::{RawRules, compile_rules};
-use crate::diagnostic::{Diagnostic, Severity, did_you_mean};
 use crate::source::{Clause, DefaultNote};
 
 /// Top-level sections a file may have.
@@ -51,9 +51,6 @@ const NO_SESSIONS_HELP: &str = "office hours are the policy's, not the calendar'
 
 /// The most entries one array of tables may hold.
 pub const MAX_ENTRIES: usize = 100_000;
-
-/// The longest id accepted.
-pub const MAX_ID_LEN: usize = 128;
 
 /// One file's raw content, sorted into its kind.
 #[expect(
@@ -237,57 +234,6 @@ pub(crate) fn read_file(doc: &Document<'_>, out: &mut Vec<Diagnostic>) -> Option
         rules,
         imports,
     })
-}
-
-/// Check an id's shape: no path separators, spaces or control characters.
-pub(crate) fn check_id(
-    doc: &Document<'_>,
-    id: &Spanned<String>,
-    path: &str,
-    out: &mut Vec<Diagnostic>,
-) -> bool {
-    let s = id.get_ref();
-    let ok = !s.is_empty()
-        && s.len() <= MAX_ID_LEN
-        && s.chars().next().is_some_and(|c| c.is_ascii_alphanumeric())
-        && s.chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
-    if !ok {
-        out.push(doc.error_at(
-            id.span(),
-            path,
-            format!("`{s}` is not a valid id"),
-            Some(format!("ids are 1–{MAX_ID_LEN} ASCII letters, digits, `-`, `_` or `.`, starting with a letter or digit")),
-        ));
-    }
-    ok
-}
-
-/// A TOML local date (`2026-10-01`) as a date; anything else is a diagnostic.
-pub(crate) fn to_date(
-    doc: &Document<'_>,
-    d: &Spanned<Datetime>,
-    path: &str,
-    out: &mut Vec<Diagnostic>,
-) -> Option<NaiveDate> {
-    let dt = d.get_ref();
-    let date = match (dt.date, dt.time, dt.offset) {
-        (Some(date), None, None) => NaiveDate::from_ymd_opt(
-            i32::from(date.year),
-            u32::from(date.month),
-            u32::from(date.day),
-        ),
-        _ => None,
-    };
-    if date.is_none() {
-        out.push(doc.error_at(
-            d.span(),
-            path,
-            format!("`{dt}` is not a date"),
-            Some("write a plain TOML date such as `2026-10-01`, without time or offset".to_owned()),
-        ));
-    }
-    date
 }
 
 /// The whole set's calendars and policies, compiled, with every diagnostic.
@@ -476,7 +422,7 @@ fn compile_policy(
     raw_classes: &[(usize, RawClass)],
     raw_items: &[(usize, RawItem)],
     raw_suspensions: &[(usize, RawSuspension)],
-    (table, rules, imported): (&RawTable, &RawRules, Vec<import::Imported>),
+    (table, rules, imported): (&RawTable, &RawRules, Vec<Imported>),
     out: &mut Vec<Diagnostic>,
 ) -> Option<Policy> {
     let errors_before = errors(out);

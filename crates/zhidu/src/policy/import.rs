@@ -10,27 +10,10 @@ use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 use super::Policy;
-use super::document::Document;
-use super::raw::RawImport;
-use crate::assess::model::{EffectDef, Rule};
+use crate::assess::compile::Imported;
 use crate::diagnostic::{Diagnostic, did_you_mean};
-
-/// One imported rule, ready for the importer's deduction table.
-#[derive(Debug)]
-pub(crate) struct Imported {
-    /// The id of the policy that defines the rule.
-    pub(crate) from: Arc<str>,
-    /// The rule as its policy compiled it; effect and category indexes are the exporter's.
-    pub(crate) rule: Rule,
-    /// The rule's effects, parallel to `rule.effects`, each with whether the exporter's
-    /// ranking disqualifies a window that carries it.
-    pub(crate) effects: Vec<(EffectDef, bool)>,
-    /// The id of the category the rule's points count in, if any.
-    pub(crate) category: Option<String>,
-    /// Where the import names the rule, for diagnostics in the importer's file.
-    pub(crate) span: core::ops::Range<usize>,
-    pub(crate) path: String,
-}
+use crate::load::document::Document;
+use crate::load::raw::RawImport;
 
 /// One policy of the set as the import order sees it.
 pub(crate) struct Node<'a> {

@@ -1,6 +1,6 @@
 //! The raw layer: serde structs that mirror the policy files and reject unknown keys.
 //!
-//! Nothing here is validated beyond types; [`super::compile`] turns these into the model.
+//! Nothing here is validated beyond types; [`crate::policy::compile`] turns these into the model.
 //! Fields that other entries refer to, or that validation may complain about, are
 //! [`Spanned`] so a diagnostic can point at them.
 

@@ -8,10 +8,10 @@
 use serde::Serialize;
 use serde::ser::SerializeStruct;
 
-use super::document::Document;
-use super::raw::{RawOfficeDays, RawOfficeSessions};
 use crate::calendar::parse_hhmm;
 use crate::diagnostic::Diagnostic;
+use crate::load::document::Document;
+use crate::load::raw::{RawOfficeDays, RawOfficeSessions};
 use crate::source::{Clause, DefaultNote};
 
 /// An office session such as 08:30–11:00, half-open `[start, end)`, minutes from midnight.

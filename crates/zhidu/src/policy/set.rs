@@ -1,0 +1,441 @@
+//! A policy set: the files read, checked and compiled together, and the policies and
+//! calendars looked up by id.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
+
+use super::{Policy, builtin, compile};
+use crate::diagnostic::{Diagnostic, Severity, closest};
+use crate::load::document::Document;
+use crate::load::walk::read_paths;
+use crate::load::{MAX_FILE_BYTES, MAX_FILES, MAX_SET_BYTES};
+use crate::{Calendar, Error};
+
+/// A validated set of calendars and policies.
+///
+/// # Example
+///
+/// ```
+/// use zhidu::PolicySet;
+/// let ps = PolicySet::builtin().unwrap();
+/// let ids: Vec<&str> = ps.policies().map(|p| p.id()).collect();
+/// assert!(ids.contains(&"s2-service-center") && ids.contains(&"s10-service-system"));
+/// ```
+#[derive(Clone, Debug)]
+pub struct PolicySet {
+    calendars: BTreeMap<String, Arc<Calendar>>,
+    policies: BTreeMap<String, Arc<Policy>>,
+    warnings: Arc<Vec<Diagnostic>>,
+    sources: Arc<Vec<(String, String)>>,
+    builtin: bool,
+    /// Every file of the set is a notice file (`[calendar] extends = …`).
+    notice_only: bool,
+}
+
+static BUILTIN: OnceLock<Result<PolicySet, Error>> = OnceLock::new();
+
+impl PolicySet {
+    /// The shipped policies (`policies/` of the repository), embedded in the crate.
+    ///
+    /// Compiled once per process; later calls clone the shared set.
+    ///
+    /// # Errors
+    ///
+    /// None in practice: the shipped files are checked by the test suite. The `Result`
+    /// keeps the no-panic promise.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let ps = zhidu::PolicySet::builtin().unwrap();
+    /// assert!(ps.is_builtin());
+    /// ```
+    pub fn builtin() -> Result<PolicySet, Error> {
+        BUILTIN
+            .get_or_init(|| {
+                let mut set = Self::compile_sources(builtin::SOURCES, None)?;
+                set.builtin = true;
+                Ok(set)
+            })
+            .clone()
+    }
+
+    /// The embedded source files of [`PolicySet::builtin`], as `(name, text)` pairs.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert!(zhidu::PolicySet::builtin_sources().iter().any(|(n, _)| n.ends_with("cn-mainland.toml")));
+    /// ```
+    #[must_use]
+    pub fn builtin_sources() -> &'static [(&'static str, &'static str)] {
+        builtin::SOURCES
+    }
+
+    /// Load a set from `(file name, text)` pairs. Calendars the files refer to but do not
+    /// define are taken from the builtin set (so a policy file can say
+    /// `calendar = "cn-mainland"` on its own).
+    ///
+    /// A notice file (`[calendar] extends = "cn-mainland"` and one `[[year]]`) adds the State
+    /// Council notice of the first provisional year to the calendar it extends, replacing
+    /// the year derived from the statute. A set of notice files only is loaded beside the
+    /// builtin policies, which then count in the extended calendar:
+    ///
+    /// ```
+    /// let notice = r#"
+    /// [calendar]
+    /// extends = "cn-mainland"
+    ///
+    /// [[year]]
+    /// year = 2027
+    /// notice = "a test notice, not the real one"
+    /// [[year.festival]]
+    /// name = "元旦"
+    /// holidays = [2027-01-01]
+    /// [[year.festival]]
+    /// name = "春节"
+    /// holidays = [2027-02-05, 2027-02-06, 2027-02-07, 2027-02-08]
+    /// [[year.festival]]
+    /// name = "清明"
+    /// holidays = [2027-04-05]
+    /// [[year.festival]]
+    /// name = "劳动节"
+    /// holidays = [2027-05-01, 2027-05-02]
+    /// [[year.festival]]
+    /// name = "端午"
+    /// holidays = [2027-06-09]
+    /// [[year.festival]]
+    /// name = "中秋"
+    /// holidays = [2027-09-15]
+    /// [[year.festival]]
+    /// name = "国庆节"
+    /// holidays = [2027-10-01, 2027-10-02, 2027-10-03]
+    /// "#;
+    /// let ps = zhidu::PolicySet::from_sources(&[("2027.toml", notice)])?;
+    /// assert_eq!(ps.calendar("cn-mainland")?.notice_years(), (2004, 2027));
+    /// let due = ps.policy("s2-service-center")?.due("promised", "2026-12-10".parse::<zhidu::Start>()?, Some(20))?;
+    /// assert_eq!((due.due_date.to_string(), due.provisional), ("2027-01-08".to_owned(), false));
+    /// # Ok::<(), zhidu::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Policy`] with every diagnostic when any file has an error;
+    /// [`Error::TooLarge`] when a file or the set is over the size limits.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let text = r#"
+    /// [policy]
+    /// id = "town"
+    /// name = "镇便民服务中心"
+    /// version = "1"
+    /// effective_from = 2024-01-01
+    /// calendar = "cn-mainland"
+    /// source = "local rules"
+    ///
+    /// [[class]]
+    /// id = "permit"
+    /// name = "许可件"
+    /// unit = "working_days"
+    /// limit = 20
+    /// source = { clause = "X.1", quote = "20个工作日内办结" }
+    /// "#;
+    /// let ps = zhidu::PolicySet::from_sources(&[("town.toml", text)]).unwrap();
+    /// let due = ps.policy("town").unwrap().due("permit", "2026-09-30".parse::<zhidu::Start>().unwrap(), None).unwrap();
+    /// assert_eq!(due.due_date.to_string(), "2026-11-03");
+    /// ```
+    pub fn from_sources(sources: &[(&str, &str)]) -> Result<PolicySet, Error> {
+        let builtin = Self::builtin()?;
+        let set = Self::compile_sources(sources, Some(&builtin))?;
+        if set.notice_only {
+            // Notice files alone are loaded beside the builtin set: its policies then count
+            // in the calendars the notices extend.
+            let mut all: Vec<(&str, &str)> = builtin::SOURCES.to_vec();
+            all.extend_from_slice(sources);
+            return Self::compile_sources(&all, None);
+        }
+        Ok(set)
+    }
+
+    /// Load every `*.toml` file under a directory (recursively, in name order), or one file.
+    ///
+    /// Symbolic links are not followed, so a link cannot pull in files from outside the
+    /// directory.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Io`] when a path cannot be read, and as [`PolicySet::from_sources`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../policies");
+    /// let ps = zhidu::PolicySet::load(dir).unwrap();
+    /// assert!(ps.policy("s2-service-center").is_ok());
+    /// ```
+    pub fn load(path: impl AsRef<Path>) -> Result<PolicySet, Error> {
+        let files = read_paths(&[path.as_ref().to_path_buf()])?;
+        let refs: Vec<(&str, &str)> = files
+            .iter()
+            .map(|(n, t)| (n.as_str(), t.as_str()))
+            .collect();
+        Self::from_sources(&refs)
+    }
+
+    /// Check files and return every diagnostic (errors and warnings) without failing.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Io`] or [`Error::TooLarge`] when the files cannot be read at all.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let d = zhidu::PolicySet::check_sources(&[("a.toml", "[policy]\nid = \"a\"\n")]).unwrap();
+    /// assert_eq!(d[0].message, "missing key `name`");
+    /// assert_eq!((d[0].line, d[0].column, d[0].path.as_str()), (1, 1, "policy"));
+    /// ```
+    pub fn check_sources(sources: &[(&str, &str)]) -> Result<Vec<Diagnostic>, Error> {
+        match Self::from_sources(sources) {
+            Ok(set) => Ok(set.warnings.as_ref().clone()),
+            Err(Error::Policy { diagnostics }) => Ok(diagnostics),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Read `paths` (files or directories) as [`PolicySet::load`] does, as `(name, text)`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Io`] for unreadable paths or non-UTF-8 files, [`Error::TooLarge`] over the
+    /// limits.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../policies");
+    /// let files = zhidu::PolicySet::read_paths(&[dir.into()]).unwrap();
+    /// assert!(files.len() >= 6);
+    /// ```
+    pub fn read_paths(paths: &[PathBuf]) -> Result<Vec<(String, String)>, Error> {
+        read_paths(paths)
+    }
+
+    fn compile_sources(
+        sources: &[(&str, &str)],
+        fallback: Option<&PolicySet>,
+    ) -> Result<PolicySet, Error> {
+        if sources.len() > MAX_FILES {
+            return Err(Error::TooLarge {
+                what: "the policy set".to_owned(),
+                size: sources.len() as u64,
+                limit: MAX_FILES as u64,
+                unit: "files",
+            });
+        }
+        // A file over its own limit is named first: the more useful message.
+        for (name, text) in sources {
+            if text.len() > MAX_FILE_BYTES {
+                return Err(Error::TooLarge {
+                    what: format!("`{name}`"),
+                    size: text.len() as u64,
+                    limit: MAX_FILE_BYTES as u64,
+                    unit: "bytes",
+                });
+            }
+        }
+        let total: usize = sources.iter().map(|(_, t)| t.len()).sum();
+        if total > MAX_SET_BYTES {
+            return Err(Error::TooLarge {
+                what: "the policy set".to_owned(),
+                size: total as u64,
+                limit: MAX_SET_BYTES as u64,
+                unit: "bytes",
+            });
+        }
+        let mut diagnostics = Vec::new();
+        let mut files = Vec::new();
+        let texts: Vec<std::borrow::Cow<'_, str>> =
+            sources.iter().map(|(_, t)| normalized(t)).collect();
+        for ((name, _), text) in sources.iter().zip(&texts) {
+            if let Some(doc) = Document::parse(name, text, &mut diagnostics) {
+                if let Some(raw) = compile::read_file(&doc, &mut diagnostics) {
+                    files.push((doc, raw));
+                }
+            }
+        }
+        let notice_only = !files.is_empty()
+            && files
+                .iter()
+                .all(|(_, f)| matches!(f, compile::RawFile::Notice { .. }));
+        let compiled = compile::compile(
+            &files,
+            fallback
+                .map(|f| compile::Fallback {
+                    calendars: &f.calendars,
+                    policies: &f.policies,
+                })
+                .as_ref(),
+            &mut diagnostics,
+        );
+        // Report in file order, then by place in the file.
+        let order = |name: &str| {
+            sources
+                .iter()
+                .position(|(n, _)| *n == name)
+                .unwrap_or(usize::MAX)
+        };
+        diagnostics.sort_by_key(|d| (order(&d.file), d.line, d.column));
+        if diagnostics.iter().any(|d| d.severity == Severity::Error) {
+            return Err(Error::Policy { diagnostics });
+        }
+        let mut calendars = fallback.map(|f| f.calendars.clone()).unwrap_or_default();
+        calendars.extend(compiled.calendars);
+        Ok(PolicySet {
+            calendars,
+            policies: compiled.policies,
+            warnings: Arc::new(diagnostics),
+            sources: Arc::new(
+                sources
+                    .iter()
+                    .map(|(n, t)| ((*n).to_owned(), (*t).to_owned()))
+                    .collect(),
+            ),
+            builtin: false,
+            notice_only,
+        })
+    }
+
+    /// A policy by id.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::UnknownPolicy`] with the closest id as a hint.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let ps = zhidu::PolicySet::builtin().unwrap();
+    /// assert!(ps.policy("s12-confidentiality").is_ok());
+    /// ```
+    pub fn policy(&self, id: &str) -> Result<&Policy, Error> {
+        self.policies
+            .get(id)
+            .map(AsRef::as_ref)
+            .ok_or_else(|| Error::UnknownPolicy {
+                id: id.to_owned(),
+                closest: closest(id, self.policies.keys().map(String::as_str)).map(str::to_owned),
+            })
+    }
+
+    /// A shared handle to a policy, for keeping it beyond the set's lifetime.
+    ///
+    /// # Errors
+    ///
+    /// As [`PolicySet::policy`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let p = zhidu::PolicySet::builtin().unwrap().policy_arc("s2-service-center").unwrap();
+    /// assert_eq!(p.id(), "s2-service-center");
+    /// ```
+    pub fn policy_arc(&self, id: &str) -> Result<Arc<Policy>, Error> {
+        self.policy(id)?;
+        self.policies
+            .get(id)
+            .cloned()
+            .ok_or_else(|| Error::UnknownPolicy {
+                id: id.to_owned(),
+                closest: None,
+            })
+    }
+
+    /// Every policy, by id.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert!(zhidu::PolicySet::builtin().unwrap().policies().count() >= 5);
+    /// ```
+    pub fn policies(&self) -> impl Iterator<Item = &Policy> {
+        self.policies.values().map(AsRef::as_ref)
+    }
+
+    /// A calendar by id.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Input`] naming the closest known calendar.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert!(zhidu::PolicySet::builtin().unwrap().calendar("cn-mainland").is_ok());
+    /// ```
+    pub fn calendar(&self, id: &str) -> Result<&Calendar, Error> {
+        self.calendars.get(id).map(AsRef::as_ref).ok_or_else(|| {
+            Error::input(
+                format!("no calendar `{id}`"),
+                closest(id, self.calendars.keys().map(String::as_str))
+                    .map(|c| format!("did you mean `{c}`?")),
+            )
+        })
+    }
+
+    /// Warnings found while loading (errors make loading fail instead).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert!(zhidu::PolicySet::builtin().unwrap().warnings().is_empty());
+    /// ```
+    #[must_use]
+    pub fn warnings(&self) -> &[Diagnostic] {
+        &self.warnings
+    }
+
+    /// The `(name, text)` pairs the set was loaded from (empty names none for builtin).
+    ///
+    /// Bindings use this to rebuild a set in another process (pickling).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert!(!zhidu::PolicySet::builtin().unwrap().sources().is_empty());
+    /// ```
+    #[must_use]
+    pub fn sources(&self) -> &[(String, String)] {
+        &self.sources
+    }
+
+    /// Whether this is the embedded builtin set.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let text = zhidu::PolicySet::builtin_sources()[0];
+    /// assert!(!zhidu::PolicySet::from_sources(&[text]).unwrap().is_builtin());
+    /// ```
+    #[must_use]
+    pub fn is_builtin(&self) -> bool {
+        self.builtin
+    }
+}
+
+/// A file's text as the parser sees it: without a byte-order mark (invisible in editors),
+/// and with CRLF line endings as LF, so that a file saved on Windows has the same
+/// diagnostics at the same lines and columns (an unterminated string before a CRLF was
+/// reported twice, issue #8). Lines and columns are unchanged: only the `\r` before each
+/// `\n` goes. TOML allows parsers to normalise newlines, also inside multi-line strings.
+fn normalized(text: &str) -> std::borrow::Cow<'_, str> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.contains("\r\n") {
+        std::borrow::Cow::Owned(text.replace("\r\n", "\n"))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
