@@ -12,6 +12,7 @@ mod batch;
 mod convert;
 mod error;
 mod policy;
+mod result_class;
 mod results;
 mod rows;
 mod scoring;

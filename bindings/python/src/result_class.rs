@@ -1,0 +1,396 @@
+//! One declaration per result class: [`result_class!`] writes a frozen class's getters,
+//! `to_dict()`, `to_json()`, `__eq__` and `__repr__` from the list of the core type's fields,
+//! so a field added to the core is one line here and one in the stubs.
+//!
+//! Getters convert one field each with a typed conversion ([`Field`]: `str`, `int`, `bool`,
+//! `datetime.date`, aware `datetime`, lists, `None`), chosen by the field's Rust type; a
+//! field may name another conversion with `as`: `Money` (a two-place `decimal.Decimal`),
+//! `Dict` (the serde form with Python dates, as `to_dict()` has it), `Name` (a serde enum's
+//! name). `to_dict()` and `to_json()` are the core's serde form, `__eq__` the core's
+//! equality, `__repr__` the fields listed under `repr` (and the lengths under `counts`).
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use pyo3::exceptions::PyIndexError;
+use pyo3::prelude::*;
+use pyo3::types::{PyBool, PyInt, PyList, PySlice, PyString};
+use pyo3::{IntoPyObjectExt, PyClass};
+
+use crate::convert;
+
+/// The core value a result class shows: its own, or one element of a shared result.
+pub(crate) trait View {
+    type Of: serde::Serialize + PartialEq;
+    fn view(&self) -> PyResult<&Self::Of>;
+}
+
+/// A result that is a sequence of element classes (`Assessment` of `Scorecard`s).
+pub(crate) trait Sequence {
+    type Item: PyClass + Into<PyClassInitializer<Self::Item>>;
+    fn len(&self) -> usize;
+    fn item(&self, i: usize) -> Self::Item;
+
+    fn items(&self) -> Vec<Self::Item> {
+        (0..self.len()).map(|i| self.item(i)).collect()
+    }
+
+    /// `seq[index]`: one element (negative counts from the end) or a list for a slice.
+    fn get<'py>(&self, index: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+        let py = index.py();
+        let n = isize::try_from(self.len()).unwrap_or(isize::MAX);
+        if let Ok(slice) = index.cast::<PySlice>() {
+            let ix = slice.indices(n)?;
+            let mut picked = Vec::with_capacity(ix.slicelength);
+            let mut at = ix.start;
+            for _ in 0..ix.slicelength {
+                if let Ok(i) = usize::try_from(at) {
+                    picked.push(Bound::new(py, self.item(i))?);
+                }
+                at += ix.step;
+            }
+            return Ok(PyList::new(py, picked)?.into_any());
+        }
+        let i: isize = if index.is_instance_of::<PyInt>() {
+            index.extract()?
+        } else {
+            index.call_method0("__index__")?.extract()?
+        };
+        let i = if i < 0 { i + n } else { i };
+        match usize::try_from(i).ok().filter(|&i| i < self.len()) {
+            Some(i) => Ok(Bound::new(py, self.item(i))?.into_any()),
+            None => Err(PyIndexError::new_err("index out of range")),
+        }
+    }
+}
+
+/// A field's Python value and its part of a `__repr__`, by the field's type.
+pub(crate) trait Field {
+    fn py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>>;
+    fn repr(&self) -> String;
+}
+
+/// How a getter converts its field: [`Field`] unless the declaration says `as …`.
+pub(crate) trait Conversion<T: ?Sized> {
+    fn py<'py>(&self, py: Python<'py>, value: &T) -> PyResult<Bound<'py, PyAny>>;
+    fn repr(&self, value: &T) -> String;
+}
+
+/// The field's own [`Field`] conversion.
+pub(crate) struct Typed;
+/// Money (or a mean score): a `decimal.Decimal` with two places.
+pub(crate) struct Money;
+/// Nested data: the serde form as `to_dict()` has it.
+pub(crate) struct Dict;
+/// A serde enum without `Display`: its serde name (`person`, `window`).
+pub(crate) struct Name;
+
+impl<T: Field + ?Sized> Conversion<T> for Typed {
+    fn py<'py>(&self, py: Python<'py>, value: &T) -> PyResult<Bound<'py, PyAny>> {
+        value.py(py)
+    }
+    fn repr(&self, value: &T) -> String {
+        value.repr()
+    }
+}
+
+impl<T: std::fmt::Display> Conversion<T> for Money {
+    fn py<'py>(&self, py: Python<'py>, value: &T) -> PyResult<Bound<'py, PyAny>> {
+        convert::two_places(py, value)
+    }
+    fn repr(&self, value: &T) -> String {
+        format!("Decimal('{value:.2}')")
+    }
+}
+
+impl<T: serde::Serialize> Conversion<T> for Dict {
+    fn py<'py>(&self, py: Python<'py>, value: &T) -> PyResult<Bound<'py, PyAny>> {
+        convert::to_dict(py, value)
+    }
+    fn repr(&self, value: &T) -> String {
+        serde_json::to_string(value).unwrap_or_default()
+    }
+}
+
+impl<T: serde::Serialize> Conversion<T> for Name {
+    fn py<'py>(&self, py: Python<'py>, value: &T) -> PyResult<Bound<'py, PyAny>> {
+        Ok(PyString::new(py, &serde_name(value)).into_any())
+    }
+    fn repr(&self, value: &T) -> String {
+        quote(&serde_name(value))
+    }
+}
+
+fn serde_name<T: serde::Serialize>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(s)) => s,
+        Ok(other) => other.to_string(),
+        Err(_) => String::new(),
+    }
+}
+
+/// A string as Python's `repr()` writes it: single quotes, backslash escapes.
+fn quote(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('\'');
+    for c in s.chars() {
+        match c {
+            '\\' | '\'' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if c.is_control() => out.extend(c.escape_default()),
+            c => out.push(c),
+        }
+    }
+    out.push('\'');
+    out
+}
+
+impl Field for String {
+    fn py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        Ok(PyString::new(py, self).into_any())
+    }
+    fn repr(&self) -> String {
+        quote(self)
+    }
+}
+
+/// Integers and flags as Python has them (`True`, not `true`).
+macro_rules! plain_fields {
+    ($($t:ty),*) => {$(
+        impl Field for $t {
+            fn py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+                self.into_bound_py_any(py)
+            }
+            fn repr(&self) -> String {
+                self.to_string()
+            }
+        }
+    )*};
+}
+plain_fields!(u32, u64, usize, i64);
+
+impl Field for bool {
+    fn py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        Ok(PyBool::new(py, *self).to_owned().into_any())
+    }
+    fn repr(&self) -> String {
+        (if *self { "True" } else { "False" }).to_owned()
+    }
+}
+
+impl Field for NaiveDate {
+    fn py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        convert::date(py, *self)
+    }
+    fn repr(&self) -> String {
+        self.to_string()
+    }
+}
+
+impl Field for DateTime<FixedOffset> {
+    fn py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        convert::datetime(py, *self)
+    }
+    fn repr(&self) -> String {
+        self.to_rfc3339()
+    }
+}
+
+/// The core's enums with a `Display` in their serde spelling: a `str` in Python.
+macro_rules! text_fields {
+    ($($t:ty),*) => {$(
+        impl Field for $t {
+            fn py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+                Ok(PyString::new(py, &self.to_string()).into_any())
+            }
+            fn repr(&self) -> String {
+                quote(&self.to_string())
+            }
+        }
+    )*};
+}
+text_fields!(zhidu::Unit, zhidu::Status, zhidu::Severity);
+
+impl<T: Field> Field for Option<T> {
+    fn py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        match self {
+            Some(v) => v.py(py),
+            None => Ok(py.None().into_bound(py)),
+        }
+    }
+    fn repr(&self) -> String {
+        self.as_ref().map_or_else(|| "None".to_owned(), Field::repr)
+    }
+}
+
+impl<T: Field> Field for Vec<T> {
+    fn py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let items = self
+            .iter()
+            .map(|v| v.py(py))
+            .collect::<PyResult<Vec<_>>>()?;
+        Ok(PyList::new(py, items)?.into_any())
+    }
+    fn repr(&self) -> String {
+        let items: Vec<String> = self.iter().map(Field::repr).collect();
+        format!("[{}]", items.join(", "))
+    }
+}
+
+/// Rows a batch could not use, as `zhidu.RowError`s.
+impl Field for zhidu::RowError {
+    fn py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        crate::error::row_error(py, self)
+    }
+    fn repr(&self) -> String {
+        format!("RowError(row={})", self.row)
+    }
+}
+
+/// `$name` or, renamed in Python, `$name = $source`: the core field read.
+macro_rules! field_of {
+    ($v:ident, $name:ident) => {
+        &$v.$name
+    };
+    ($v:ident, $name:ident, $source:ident) => {
+        &$v.$source
+    };
+}
+
+/// The conversion a declaration names, [`Typed`] when it names none.
+macro_rules! conversion {
+    () => {
+        $crate::result_class::Typed
+    };
+    ($kind:ident) => {
+        $crate::result_class::$kind
+    };
+}
+
+/// A result class's methods from its fields:
+///
+/// ```ignore
+/// result_class! {
+///     CaseStatus.inner: zhidu::CaseStatus {      // `.inner`: the field holding the core value
+///         /// The case's id.                        //   (without it, `impl View` by hand)
+///         id,
+///         class_id = class,                         // Python name = core field
+///         fines as money,                           // another conversion
+///     }
+///     repr { id, status }
+///     counts { errors }                              // optional: `errors=3` in the repr
+///     sequence                                       // optional: len, [i], iter (`impl Sequence`)
+///     methods { /* hand-written methods of the same class */ }
+/// }
+/// ```
+macro_rules! result_class {
+    (
+        $class:ident $(. $inner:ident)? : $core:ty {
+            $( $(#[$doc:meta])* $name:ident $(= $source:ident)? $(as $kind:ident)? ),* $(,)?
+        }
+        repr { $( $rname:ident $(= $rsource:ident)? $(as $rkind:ident)? ),* $(,)? }
+        $( counts { $( $cname:ident ),* $(,)? } )?
+        $( sequence $seq:ident )?
+        $( methods { $($methods:tt)* } )?
+    ) => {
+        $(
+            impl $crate::result_class::View for $class {
+                type Of = $core;
+                fn view(&self) -> pyo3::PyResult<&$core> {
+                    Ok(std::borrow::Borrow::borrow(&self.$inner))
+                }
+            }
+        )?
+
+        impl $class {
+            /// The `__repr__` of a core value of this class.
+            #[allow(dead_code, reason = "used where another class nests this one")]
+            pub(crate) fn repr_of(v: &$core) -> String {
+                #[allow(unused_imports, reason = "not every class has a typed field in its repr")]
+                use $crate::result_class::Conversion as _;
+                let parts: Vec<String> = vec![
+                    $( format!(
+                        concat!(stringify!($rname), "={}"),
+                        $crate::result_class::conversion!($($rkind)?)
+                            .repr($crate::result_class::field_of!(v, $rname $(, $rsource)?))
+                    ), )*
+                    $( $( format!(concat!(stringify!($cname), "={}"), v.$cname.len()), )* )?
+                ];
+                format!(concat!(stringify!($class), "({})"), parts.join(", "))
+            }
+        }
+
+        #[pyo3::pymethods]
+        impl $class {
+            $(
+                $(#[$doc])*
+                #[getter]
+                fn $name<'py>(
+                    &self,
+                    py: pyo3::Python<'py>,
+                ) -> pyo3::PyResult<pyo3::Bound<'py, pyo3::PyAny>> {
+                    use $crate::result_class::{Conversion as _, View as _};
+                    let v = self.view()?;
+                    $crate::result_class::conversion!($($kind)?)
+                        .py(py, $crate::result_class::field_of!(v, $name $(, $source)?))
+                }
+            )*
+
+            /// The result as the CLI's JSON has it (`to_json()`'s fields and order), with dates,
+            /// instants and money as `datetime.date`, aware `datetime` and `decimal.Decimal`.
+            fn to_dict<'py>(
+                &self,
+                py: pyo3::Python<'py>,
+            ) -> pyo3::PyResult<pyo3::Bound<'py, pyo3::PyAny>> {
+                $crate::convert::to_dict(py, $crate::result_class::View::view(self)?)
+            }
+
+            /// The result as the CLI's JSON text (money as two-place decimal strings).
+            fn to_json(&self) -> pyo3::PyResult<String> {
+                $crate::convert::to_json_text($crate::result_class::View::view(self)?)
+            }
+
+            fn __eq__(&self, other: &pyo3::Bound<'_, pyo3::PyAny>) -> bool {
+                use $crate::result_class::View as _;
+                other.cast::<$class>().is_ok_and(|o| {
+                    matches!((o.get().view(), self.view()), (Ok(a), Ok(b)) if a == b)
+                })
+            }
+
+            fn __repr__(&self) -> pyo3::PyResult<String> {
+                Ok(Self::repr_of($crate::result_class::View::view(self)?))
+            }
+
+            $(
+                /// Every element, in order.
+                #[getter]
+                fn $seq(&self) -> Vec<<Self as $crate::result_class::Sequence>::Item> {
+                    $crate::result_class::Sequence::items(self)
+                }
+
+                fn __len__(&self) -> usize {
+                    $crate::result_class::Sequence::len(self)
+                }
+
+                fn __getitem__<'py>(
+                    &self,
+                    index: &pyo3::Bound<'py, pyo3::PyAny>,
+                ) -> pyo3::PyResult<pyo3::Bound<'py, pyo3::PyAny>> {
+                    $crate::result_class::Sequence::get(self, index)
+                }
+
+                fn __iter__<'py>(
+                    &self,
+                    py: pyo3::Python<'py>,
+                ) -> pyo3::PyResult<pyo3::Bound<'py, pyo3::PyAny>> {
+                    let items = $crate::result_class::Sequence::items(self);
+                    Ok(pyo3::types::PyList::new(py, items)?.try_iter()?.into_any())
+                }
+            )?
+
+            $( $($methods)* )?
+        }
+    };
+}
+
+pub(crate) use {conversion, field_of, result_class};
