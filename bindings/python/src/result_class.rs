@@ -2,12 +2,14 @@
 //! `to_dict()`, `to_json()`, `__eq__` and `__repr__` from the list of the core type's fields,
 //! so a field added to the core is one line here and one in the stubs.
 //!
-//! Getters convert one field each with a typed conversion ([`Field`]: `str`, `int`, `bool`,
-//! `datetime.date`, aware `datetime`, lists, `None`), chosen by the field's Rust type; a
-//! field may name another conversion with `as`: `Money` (a two-place `decimal.Decimal`),
-//! `Dict` (the serde form with Python dates, as `to_dict()` has it), `Name` (a serde enum's
-//! name). `to_dict()` and `to_json()` are the core's serde form, `__eq__` the core's
-//! equality, `__repr__` the fields listed under `repr` (and the lengths under `counts`).
+//! A getter converts its field by the field's Rust type ([`Field`]): text and the core's
+//! enums to `str`, integers to `int`, dates to `datetime.date`, instants to aware
+//! `datetime`s, money to a two-place `decimal.Decimal`, nested parts (warnings, lines,
+//! clauses …) to the dicts `to_dict()` has, `Option` to `None`, `Vec` to a list.
+//! `to_dict()` and `to_json()` are the core's serde form, `__eq__` the core's equality,
+//! `__repr__` the fields listed under `repr` (and the lengths under `counts`).
+
+use std::fmt::Write as _;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use pyo3::exceptions::PyIndexError;
@@ -65,61 +67,155 @@ pub(crate) trait Sequence {
 /// A field's Python value and its part of a `__repr__`, by the field's type.
 pub(crate) trait Field {
     fn py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>>;
-    fn repr(&self) -> String;
+    fn repr(&self, out: &mut String);
 }
 
-/// How a getter converts its field: [`Field`] unless the declaration says `as …`.
-pub(crate) trait Conversion<T: ?Sized> {
-    fn py<'py>(&self, py: Python<'py>, value: &T) -> PyResult<Bound<'py, PyAny>>;
-    fn repr(&self, value: &T) -> String;
+/// Numbers as Python writes them; dates and instants in ISO 8601, as the CLI does.
+macro_rules! plain_fields {
+    ($($t:ty),*) => {$(
+        impl Field for $t {
+            fn py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+                self.into_bound_py_any(py)
+            }
+            fn repr(&self, out: &mut String) {
+                let _ = write!(out, "{self}");
+            }
+        }
+    )*};
 }
+plain_fields!(u32, u64, usize, i64, NaiveDate);
 
-/// The field's own [`Field`] conversion.
-pub(crate) struct Typed;
-/// Money (or a mean score): a `decimal.Decimal` with two places.
-pub(crate) struct Money;
-/// Nested data: the serde form as `to_dict()` has it.
-pub(crate) struct Dict;
-/// A serde enum without `Display`: its serde name (`person`, `window`).
-pub(crate) struct Name;
-
-impl<T: Field + ?Sized> Conversion<T> for Typed {
-    fn py<'py>(&self, py: Python<'py>, value: &T) -> PyResult<Bound<'py, PyAny>> {
-        value.py(py)
+impl Field for DateTime<FixedOffset> {
+    fn py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        self.into_bound_py_any(py)
     }
-    fn repr(&self, value: &T) -> String {
-        value.repr()
-    }
-}
-
-impl<T: std::fmt::Display> Conversion<T> for Money {
-    fn py<'py>(&self, py: Python<'py>, value: &T) -> PyResult<Bound<'py, PyAny>> {
-        convert::two_places(py, value)
-    }
-    fn repr(&self, value: &T) -> String {
-        format!("Decimal('{value:.2}')")
+    fn repr(&self, out: &mut String) {
+        out.push_str(&self.to_rfc3339());
     }
 }
 
-impl<T: serde::Serialize> Conversion<T> for Dict {
-    fn py<'py>(&self, py: Python<'py>, value: &T) -> PyResult<Bound<'py, PyAny>> {
-        convert::to_dict(py, value)
+impl Field for bool {
+    fn py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        Ok(PyBool::new(py, *self).to_owned().into_any())
     }
-    fn repr(&self, value: &T) -> String {
-        serde_json::to_string(value).unwrap_or_default()
-    }
-}
-
-impl<T: serde::Serialize> Conversion<T> for Name {
-    fn py<'py>(&self, py: Python<'py>, value: &T) -> PyResult<Bound<'py, PyAny>> {
-        Ok(PyString::new(py, &serde_name(value)).into_any())
-    }
-    fn repr(&self, value: &T) -> String {
-        quote(&serde_name(value))
+    fn repr(&self, out: &mut String) {
+        out.push_str(if *self { "True" } else { "False" });
     }
 }
 
-fn serde_name<T: serde::Serialize>(value: &T) -> String {
+impl Field for String {
+    fn py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        Ok(PyString::new(py, self).into_any())
+    }
+    fn repr(&self, out: &mut String) {
+        quote(self, out);
+    }
+}
+
+/// The core's enums whose `Display` is their serde spelling: a `str` in Python.
+macro_rules! text_fields {
+    ($($t:ty),*) => {$(
+        impl Field for $t {
+            fn py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+                Ok(PyString::new(py, &self.to_string()).into_any())
+            }
+            fn repr(&self, out: &mut String) {
+                quote(&self.to_string(), out);
+            }
+        }
+    )*};
+}
+text_fields!(zhidu::Unit, zhidu::Status, zhidu::Severity);
+
+/// A scorecard's kind by its serde name (`person`, `window`): it has no `Display`.
+impl Field for zhidu::SubjectKind {
+    fn py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        Ok(PyString::new(py, &serde_name(self)).into_any())
+    }
+    fn repr(&self, out: &mut String) {
+        quote(&serde_name(self), out);
+    }
+}
+
+/// Money (or a window's mean score): a `decimal.Decimal` with two places, as the core
+/// serializes it (policies allow no finer amounts, so this is exact).
+impl Field for rust_decimal::Decimal {
+    fn py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        convert::two_places(py, self)
+    }
+    fn repr(&self, out: &mut String) {
+        let _ = write!(out, "Decimal('{self:.2}')");
+    }
+}
+
+/// Nested parts of results (a warning, a day of an explanation, a scorecard's line …): the
+/// serde form as `to_dict()` has it, a dict with Python dates, instants and decimals.
+macro_rules! dict_fields {
+    ($($t:ty),*) => {$(
+        impl Field for $t {
+            fn py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+                convert::to_dict(py, self)
+            }
+            fn repr(&self, out: &mut String) {
+                out.push_str(&serde_json::to_string(self).unwrap_or_default());
+            }
+        }
+    )*};
+}
+dict_fields!(
+    zhidu::Warning,
+    zhidu::DayStep,
+    zhidu::Clause,
+    zhidu::DefaultNote,
+    zhidu::CategoryScore,
+    zhidu::EffectHit,
+    zhidu::Line,
+    zhidu::Disqualification,
+    zhidu::SubjectSummary,
+    zhidu::Escalation
+);
+
+/// Rows a batch could not use, as `zhidu.RowError`s.
+impl Field for zhidu::RowError {
+    fn py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        crate::error::row_error(py, self)
+    }
+    fn repr(&self, out: &mut String) {
+        let _ = write!(out, "RowError(row={})", self.row);
+    }
+}
+
+impl<T: Field> Field for Option<T> {
+    fn py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        match self {
+            Some(v) => v.py(py),
+            None => Ok(py.None().into_bound(py)),
+        }
+    }
+    fn repr(&self, out: &mut String) {
+        match self {
+            Some(v) => v.repr(out),
+            None => out.push_str("None"),
+        }
+    }
+}
+
+impl<T: Field> Field for Vec<T> {
+    fn py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let items = self.iter().map(|v| v.py(py));
+        Ok(PyList::new(py, items.collect::<PyResult<Vec<_>>>()?)?.into_any())
+    }
+    fn repr(&self, out: &mut String) {
+        out.push('[');
+        for (i, v) in self.iter().enumerate() {
+            out.push_str(if i == 0 { "" } else { ", " });
+            v.repr(out);
+        }
+        out.push(']');
+    }
+}
+
+fn serde_name(value: &impl serde::Serialize) -> String {
     match serde_json::to_value(value) {
         Ok(serde_json::Value::String(s)) => s,
         Ok(other) => other.to_string(),
@@ -128,8 +224,7 @@ fn serde_name<T: serde::Serialize>(value: &T) -> String {
 }
 
 /// A string as Python's `repr()` writes it: single quotes, backslash escapes.
-fn quote(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
+fn quote(s: &str, out: &mut String) {
     out.push('\'');
     for c in s.chars() {
         match c {
@@ -142,109 +237,6 @@ fn quote(s: &str) -> String {
         }
     }
     out.push('\'');
-    out
-}
-
-impl Field for String {
-    fn py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        Ok(PyString::new(py, self).into_any())
-    }
-    fn repr(&self) -> String {
-        quote(self)
-    }
-}
-
-/// Integers and flags as Python has them (`True`, not `true`).
-macro_rules! plain_fields {
-    ($($t:ty),*) => {$(
-        impl Field for $t {
-            fn py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-                self.into_bound_py_any(py)
-            }
-            fn repr(&self) -> String {
-                self.to_string()
-            }
-        }
-    )*};
-}
-plain_fields!(u32, u64, usize, i64);
-
-impl Field for bool {
-    fn py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        Ok(PyBool::new(py, *self).to_owned().into_any())
-    }
-    fn repr(&self) -> String {
-        (if *self { "True" } else { "False" }).to_owned()
-    }
-}
-
-impl Field for NaiveDate {
-    fn py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        convert::date(py, *self)
-    }
-    fn repr(&self) -> String {
-        self.to_string()
-    }
-}
-
-impl Field for DateTime<FixedOffset> {
-    fn py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        convert::datetime(py, *self)
-    }
-    fn repr(&self) -> String {
-        self.to_rfc3339()
-    }
-}
-
-/// The core's enums with a `Display` in their serde spelling: a `str` in Python.
-macro_rules! text_fields {
-    ($($t:ty),*) => {$(
-        impl Field for $t {
-            fn py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-                Ok(PyString::new(py, &self.to_string()).into_any())
-            }
-            fn repr(&self) -> String {
-                quote(&self.to_string())
-            }
-        }
-    )*};
-}
-text_fields!(zhidu::Unit, zhidu::Status, zhidu::Severity);
-
-impl<T: Field> Field for Option<T> {
-    fn py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        match self {
-            Some(v) => v.py(py),
-            None => Ok(py.None().into_bound(py)),
-        }
-    }
-    fn repr(&self) -> String {
-        self.as_ref().map_or_else(|| "None".to_owned(), Field::repr)
-    }
-}
-
-impl<T: Field> Field for Vec<T> {
-    fn py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let items = self
-            .iter()
-            .map(|v| v.py(py))
-            .collect::<PyResult<Vec<_>>>()?;
-        Ok(PyList::new(py, items)?.into_any())
-    }
-    fn repr(&self) -> String {
-        let items: Vec<String> = self.iter().map(Field::repr).collect();
-        format!("[{}]", items.join(", "))
-    }
-}
-
-/// Rows a batch could not use, as `zhidu.RowError`s.
-impl Field for zhidu::RowError {
-    fn py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        crate::error::row_error(py, self)
-    }
-    fn repr(&self) -> String {
-        format!("RowError(row={})", self.row)
-    }
 }
 
 /// `$name` or, renamed in Python, `$name = $source`: the core field read.
@@ -257,16 +249,6 @@ macro_rules! field_of {
     };
 }
 
-/// The conversion a declaration names, [`Typed`] when it names none.
-macro_rules! conversion {
-    () => {
-        $crate::result_class::Typed
-    };
-    ($kind:ident) => {
-        $crate::result_class::$kind
-    };
-}
-
 /// A result class's methods from its fields:
 ///
 /// ```ignore
@@ -275,7 +257,6 @@ macro_rules! conversion {
 ///         /// The case's id.                        //   (without it, `impl View` by hand)
 ///         id,
 ///         class_id = class,                         // Python name = core field
-///         fines as money,                           // another conversion
 ///     }
 ///     repr { id, status }
 ///     counts { errors }                              // optional: `errors=3` in the repr
@@ -286,9 +267,9 @@ macro_rules! conversion {
 macro_rules! result_class {
     (
         $class:ident $(. $inner:ident)? : $core:ty {
-            $( $(#[$doc:meta])* $name:ident $(= $source:ident)? $(as $kind:ident)? ),* $(,)?
+            $( $(#[$doc:meta])* $name:ident $(= $source:ident)? ),* $(,)?
         }
-        repr { $( $rname:ident $(= $rsource:ident)? $(as $rkind:ident)? ),* $(,)? }
+        repr { $( $rname:ident $(= $rsource:ident)? ),* $(,)? }
         $( counts { $( $cname:ident ),* $(,)? } )?
         $( sequence $seq:ident )?
         $( methods { $($methods:tt)* } )?
@@ -306,17 +287,22 @@ macro_rules! result_class {
             /// The `__repr__` of a core value of this class.
             #[allow(dead_code, reason = "used where another class nests this one")]
             pub(crate) fn repr_of(v: &$core) -> String {
-                #[allow(unused_imports, reason = "not every class has a typed field in its repr")]
-                use $crate::result_class::Conversion as _;
-                let parts: Vec<String> = vec![
-                    $( format!(
-                        concat!(stringify!($rname), "={}"),
-                        $crate::result_class::conversion!($($rkind)?)
-                            .repr($crate::result_class::field_of!(v, $rname $(, $rsource)?))
-                    ), )*
-                    $( $( format!(concat!(stringify!($cname), "={}"), v.$cname.len()), )* )?
-                ];
-                format!(concat!(stringify!($class), "({})"), parts.join(", "))
+                use $crate::result_class::Field as _;
+                let mut out = String::with_capacity(96);
+                out.push_str(concat!(stringify!($class), "("));
+                $(
+                    out.push_str(concat!(stringify!($rname), "="));
+                    $crate::result_class::field_of!(v, $rname $(, $rsource)?).repr(&mut out);
+                    out.push_str(", ");
+                )*
+                $($(
+                    out.push_str(concat!(stringify!($cname), "="));
+                    v.$cname.len().repr(&mut out);
+                    out.push_str(", ");
+                )*)?
+                out.truncate(out.trim_end_matches(", ").len());
+                out.push(')');
+                out
             }
         }
 
@@ -329,10 +315,9 @@ macro_rules! result_class {
                     &self,
                     py: pyo3::Python<'py>,
                 ) -> pyo3::PyResult<pyo3::Bound<'py, pyo3::PyAny>> {
-                    use $crate::result_class::{Conversion as _, View as _};
+                    use $crate::result_class::{Field as _, View as _};
                     let v = self.view()?;
-                    $crate::result_class::conversion!($($kind)?)
-                        .py(py, $crate::result_class::field_of!(v, $name $(, $source)?))
+                    $crate::result_class::field_of!(v, $name $(, $source)?).py(py)
                 }
             )*
 
@@ -393,4 +378,4 @@ macro_rules! result_class {
     };
 }
 
-pub(crate) use {conversion, field_of, result_class};
+pub(crate) use {field_of, result_class};

@@ -42,8 +42,8 @@ impl Field for zhidu::Due {
     fn py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         Ok(Bound::new(py, Due::new(self.clone(), None))?.into_any())
     }
-    fn repr(&self) -> String {
-        Due::repr_of(self)
+    fn repr(&self, out: &mut String) {
+        out.push_str(&Due::repr_of(self));
     }
 }
 
@@ -61,7 +61,7 @@ result_class! {
         /// What a person should look at, as dicts `{code, message, clause, default}`; the
         /// answer stands (e.g. `outside_usual_range`: a promised limit outside the class's
         /// usual range, A3). Empty for most answers.
-        warnings as Dict,
+        warnings,
         /// Whether the computation touched a provisional year (after the calendar's last State
         /// Council notice, derived from the statute).
         provisional,
@@ -110,13 +110,13 @@ result_class! {
         /// For day units, every day after the start day up to the due day: dicts with `date`,
         /// `kind` (`workday`, `makeup_workday`, `weekend`, `holiday`), `festival`, `counted`
         /// (the day's position in the count, or None) and `note`.
-        days as Dict,
+        days,
         /// Every clause the answer rests on: dicts with `clause` and `quote`.
-        clauses as Dict,
+        clauses,
         /// The ids of every clause used, related clauses included.
         clause_ids,
         /// Every default (open parameter) used: dicts with `key`, `param` and `note`.
-        defaults as Dict,
+        defaults,
         /// The State Council notices of the holidays and make-up days met.
         notices,
         /// The counting rules applied, in words.
@@ -167,7 +167,7 @@ result_class! {
         /// What a person should look at, as dicts `{code, message, clause, default}`; the
         /// status stands (`outside_usual_range`, `clock_never_started`,
         /// `late_extension_ignored`, `late_suspension_ignored`). Empty for most cases.
-        warnings as Dict,
+        warnings,
         /// Whether the computation touched a provisional year (see `Due.provisional`).
         provisional,
         /// For a provisional status, the basis of each provisional year it touched.

@@ -109,7 +109,7 @@ result_class! {
         /// The person, or the window for a window's own card.
         subject,
         /// `person` or `window` (a window's own card: window-charged rules, A19).
-        kind as Name,
+        kind,
         /// The window the person works at (the roster's, else the one most incidents name).
         window,
         /// The period.
@@ -119,24 +119,24 @@ result_class! {
         /// Bonus points, outside the categories.
         bonus,
         /// Fines in yuan, exact, as a `decimal.Decimal` with two places.
-        fines as Money,
+        fines,
         /// Yuan withheld from the month's bonus (扣除当月奖励, S14.att.6), apart from fines, as
         /// a `decimal.Decimal` with two places.
-        withholdings as Money,
+        withholdings,
         /// Each category: dicts with `id`, `name`, `maximum`, `floor`, `raw_deductions`,
         /// `applied_deductions` and `score`.
-        categories as Dict,
+        categories,
         /// Effects in time order: dicts with `id`, `name`, `rule` and `at`.
-        effects as Dict,
+        effects,
         /// Every line in time order (empty when scored with `lines=False`): dicts with `rule`,
         /// `imported_from` (the policy that defines an imported rule, else `None`), `quote`,
         /// `category`, `kind`, `unit`, `quantity`, `points_each`, `points`, `fine` and
         /// `withholding` (`Decimal`), `basis`, `ref`, `superseded`, `effects`, `at`, `case`,
         /// `note`, `source` and `defaults`.
-        lines as Dict,
+        lines,
     }
     repr {
-        subject, kind as Name, window, total, bonus, fines as Money, withholdings as Money,
+        subject, kind, window, total, bonus, fines, withholdings,
     }
 }
 
@@ -154,16 +154,16 @@ result_class! {
         window,
         /// The mean of the members' totals plus the window's own lines, rounded half away from
         /// zero to two places, as a `decimal.Decimal`.
-        score as Money,
+        score,
         /// Members counted.
         members,
         /// Whether the window may be 红旗窗口 this period.
         eligible,
         /// Why not: dicts with `effect`, `name`, `rule`, `imported_from` (the policy that
         /// defines an imported rule, else `None`) and `subject`.
-        disqualified_by as Dict,
+        disqualified_by,
     }
-    repr { rank, window, score as Money, members, eligible }
+    repr { rank, window, score, members, eligible }
 }
 
 /// The decisions for a history of violations, in time order, with the rows that could not be
@@ -194,7 +194,7 @@ result_class! {
         /// unknown codes or flags and conflicts (`ConflictError`).
         errors,
         /// Per subject: dicts with `subject`, `highest_tier`, `decisions` and `needs_review`.
-        subjects as Dict,
+        subjects,
         /// Records after `as_of`: not yet known, not decided.
         after_as_of,
     }
@@ -245,7 +245,7 @@ result_class! {
         /// The escalation that applied, or None: a dict with `kind` (`repeat` or
         /// `complaints`), `clause`, `refers_to` (the earlier decision: `row`, `at`,
         /// `violation`, `tier`) and `count`.
-        escalation as Dict,
+        escalation,
         /// A higher tier a person should consider (多次受到投诉: never applied automatically).
         candidate_tier,
         /// The flags recorded.
