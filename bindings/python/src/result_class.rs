@@ -10,10 +10,12 @@
 //! `__repr__` the fields listed under `repr` (and the lengths under `counts`).
 
 use std::fmt::Write as _;
+use std::sync::Mutex;
 
-use chrono::{DateTime, FixedOffset, NaiveDate};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Timelike};
 use pyo3::exceptions::PyIndexError;
 use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBool, PyInt, PyList, PySlice, PyString};
 use pyo3::{IntoPyObjectExt, PyClass};
 
@@ -87,7 +89,7 @@ plain_fields!(u32, u64, usize, i64, NaiveDate);
 
 impl Field for DateTime<FixedOffset> {
     fn py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        self.into_bound_py_any(py)
+        aware_datetime(py, self)
     }
     fn repr(&self, out: &mut String) {
         out.push_str(&self.to_rfc3339());
@@ -213,6 +215,54 @@ impl<T: Field> Field for Vec<T> {
         }
         out.push(']');
     }
+}
+
+/// An aware `datetime.datetime` with the instant's offset. pyo3's conversion builds a new
+/// `timedelta` and `timezone` for every value (the abi3 build has no datetime C API), four
+/// fifths of an instant getter's time; the `timezone` of each offset met is kept instead.
+pub(crate) fn aware_datetime<'py>(
+    py: Python<'py>,
+    t: &DateTime<FixedOffset>,
+) -> PyResult<Bound<'py, PyAny>> {
+    static CLASS: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+    /// Offsets met, with their `timezone`; a calendar has one, so this stays tiny.
+    static ZONES: Mutex<Vec<(i32, Py<PyAny>)>> = Mutex::new(Vec::new());
+    const ZONES_MAX: usize = 64;
+    let seconds = t.offset().local_minus_utc();
+    let cached = ZONES.lock().ok().and_then(|zones| {
+        let found = zones.iter().find(|(s, _)| *s == seconds);
+        found.map(|(_, zone)| zone.clone_ref(py))
+    });
+    let zone = match cached {
+        Some(zone) => zone,
+        None => {
+            let zone = t.offset().into_bound_py_any(py)?.unbind();
+            if let Ok(mut zones) = ZONES.lock() {
+                if zones.len() < ZONES_MAX {
+                    zones.push((seconds, zone.clone_ref(py)));
+                }
+            }
+            zone
+        }
+    };
+    let class = CLASS.get_or_try_init(py, || {
+        py.import("datetime")?
+            .getattr("datetime")
+            .map(Bound::unbind)
+    })?;
+    let local = t.naive_local();
+    // A leap second (nanoseconds past 10^9) is the second's last microsecond, as pyo3 has it.
+    let micro = (local.nanosecond() / 1000).min(999_999);
+    class.bind(py).call1((
+        local.year(),
+        local.month(),
+        local.day(),
+        local.hour(),
+        local.minute(),
+        local.second(),
+        micro,
+        zone,
+    ))
 }
 
 fn serde_name(value: &impl serde::Serialize) -> String {
