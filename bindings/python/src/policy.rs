@@ -400,18 +400,14 @@ impl Policy {
 
     /// The first day the policy is in force.
     #[getter]
-    fn effective_from<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        convert::date(py, self.inner.effective().0)
+    fn effective_from(&self) -> chrono::NaiveDate {
+        self.inner.effective().0
     }
 
     /// The last day the policy is in force, if it ends.
     #[getter]
-    fn effective_until<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
-        self.inner
-            .effective()
-            .1
-            .map(|d| convert::date(py, d))
-            .transpose()
+    fn effective_until(&self) -> Option<chrono::NaiveDate> {
+        self.inner.effective().1
     }
 
     /// Where the policy comes from (the seed's lines).
@@ -440,11 +436,8 @@ impl Policy {
 
     /// The calendar's offset from UTC (+08:00 for `cn-mainland`): the zone of naive inputs.
     #[getter]
-    fn utc_offset<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let seconds = self.inner.calendar().offset().local_minus_utc();
-        chrono::TimeDelta::seconds(i64::from(seconds))
-            .into_pyobject(py)
-            .map(Bound::into_any)
+    fn utc_offset(&self) -> chrono::TimeDelta {
+        chrono::TimeDelta::seconds(self.inner.calendar().offset().local_minus_utc().into())
     }
 
     /// The ids of the policy's deadline classes.
