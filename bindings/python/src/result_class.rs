@@ -16,7 +16,7 @@ use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Timelike};
 use pyo3::exceptions::PyIndexError;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyBool, PyInt, PyList, PySlice, PyString};
+use pyo3::types::{PyBool, PyList, PyString};
 use pyo3::{IntoPyObjectExt, PyClass};
 
 use crate::convert;
@@ -33,36 +33,25 @@ pub(crate) trait Sequence {
     fn len(&self) -> usize;
     fn item(&self, i: usize) -> Self::Item;
 
-    fn items(&self) -> Vec<Self::Item> {
-        (0..self.len()).map(|i| self.item(i)).collect()
+    /// Every element, as a Python list.
+    fn list<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let items = (0..self.len()).map(|i| Bound::new(py, self.item(i)));
+        PyList::new(py, items.collect::<PyResult<Vec<_>>>()?)
     }
 
-    /// `seq[index]`: one element (negative counts from the end) or a list for a slice.
+    /// `seq[index]`: one element (negative counts from the end); anything else (a slice, a
+    /// wrong index) as a list of every element has it.
     fn get<'py>(&self, index: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
         let py = index.py();
-        let n = isize::try_from(self.len()).unwrap_or(isize::MAX);
-        if let Ok(slice) = index.cast::<PySlice>() {
-            let ix = slice.indices(n)?;
-            let mut picked = Vec::with_capacity(ix.slicelength);
-            let mut at = ix.start;
-            for _ in 0..ix.slicelength {
-                if let Ok(i) = usize::try_from(at) {
-                    picked.push(Bound::new(py, self.item(i))?);
-                }
-                at += ix.step;
-            }
-            return Ok(PyList::new(py, picked)?.into_any());
+        if let Ok(i) = index.extract::<isize>() {
+            let n = isize::try_from(self.len()).unwrap_or(isize::MAX);
+            let i = if i < 0 { i + n } else { i };
+            return match usize::try_from(i).ok().filter(|&i| i < self.len()) {
+                Some(i) => Ok(Bound::new(py, self.item(i))?.into_any()),
+                None => Err(PyIndexError::new_err("index out of range")),
+            };
         }
-        let i: isize = if index.is_instance_of::<PyInt>() {
-            index.extract()?
-        } else {
-            index.call_method0("__index__")?.extract()?
-        };
-        let i = if i < 0 { i + n } else { i };
-        match usize::try_from(i).ok().filter(|&i| i < self.len()) {
-            Some(i) => Ok(Bound::new(py, self.item(i))?.into_any()),
-            None => Err(PyIndexError::new_err("index out of range")),
-        }
+        self.list(py)?.as_any().get_item(index)
     }
 }
 
@@ -399,8 +388,11 @@ macro_rules! result_class {
             $(
                 /// Every element, in order.
                 #[getter]
-                fn $seq(&self) -> Vec<<Self as $crate::result_class::Sequence>::Item> {
-                    $crate::result_class::Sequence::items(self)
+                fn $seq<'py>(
+                    &self,
+                    py: pyo3::Python<'py>,
+                ) -> pyo3::PyResult<pyo3::Bound<'py, pyo3::types::PyList>> {
+                    $crate::result_class::Sequence::list(self, py)
                 }
 
                 fn __len__(&self) -> usize {
@@ -418,8 +410,8 @@ macro_rules! result_class {
                     &self,
                     py: pyo3::Python<'py>,
                 ) -> pyo3::PyResult<pyo3::Bound<'py, pyo3::PyAny>> {
-                    let items = $crate::result_class::Sequence::items(self);
-                    Ok(pyo3::types::PyList::new(py, items)?.try_iter()?.into_any())
+                    let list = $crate::result_class::Sequence::list(self, py)?;
+                    Ok(list.try_iter()?.into_any())
                 }
             )?
 
