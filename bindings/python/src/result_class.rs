@@ -299,7 +299,8 @@ macro_rules! field_of {
 ///     }
 ///     repr { id, status }
 ///     counts { errors }                              // optional: `errors=3` in the repr
-///     sequence                                       // optional: len, [i], iter (`impl Sequence`)
+///     sequence statuses                              // optional, with `impl Sequence`: the
+///                                                    //   elements' getter, len, [i], iter
 ///     methods { /* hand-written methods of the same class */ }
 /// }
 /// ```
