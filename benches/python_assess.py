@@ -131,6 +131,8 @@ def incidents(n: int, table: Dict[str, Any]) -> Any:
     return pd.DataFrame({
         "subject": people[who], "window": windows[who], "at": at, "rule": codes[pick],
         "quantity": rng.integers(1, 4, size=n), "points": points,
+        # A chosen magnitude needs the assessor's reason (A6).
+        "note": np.where(np.isnan(points), None, "考评小组评议"),
     })
 
 

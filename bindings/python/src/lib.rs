@@ -5,13 +5,15 @@
 //! `Decisions`, `Decision`) and each method converts its arguments, calls the core once and
 //! converts the answer. Conversions are in `convert` (one value), `batch` (whole columns) and
 //! `rows` (rows of incidents, violations, cases and rosters); every error mapping is in
-//! `error`. Results of due dates and cases are in `results`, of scoring and accountability in
-//! `scoring`.
+//! `error`. Each result class is declared once, as the list of its core type's fields, with
+//! `result_class!` (getters, `to_dict`, `to_json`, `==`, `repr`): those of due dates and cases
+//! in `results`, of scoring and accountability in `scoring`.
 
 mod batch;
 mod convert;
 mod error;
 mod policy;
+mod result_class;
 mod results;
 mod rows;
 mod scoring;

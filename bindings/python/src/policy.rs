@@ -19,23 +19,22 @@ pub(crate) struct PolicySet {
     pub(crate) inner: zhidu::PolicySet,
 }
 
+/// `zhidu.InputError` for an argument of the wrong kind.
+fn bad_argument(py: Python<'_>, message: String) -> PyErr {
+    error::raise(py, &input(message, None), None)
+}
+
 fn text(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<String> {
     match obj.cast::<PyString>() {
         Ok(s) => reading(obj.py(), what, s.to_cow().map(std::borrow::Cow::into_owned)),
-        Err(_) => Err(error::raise(
-            obj.py(),
-            &input(
-                format!(
-                    "`{what}` must be a string, not `{}`",
-                    obj.get_type()
-                        .name()
-                        .map(|n| n.to_string())
-                        .unwrap_or_default()
-                ),
-                None,
-            ),
-            None,
-        )),
+        Err(_) => {
+            let got = obj.get_type().name().map(|n| n.to_string());
+            let got = got.unwrap_or_default();
+            Err(bad_argument(
+                obj.py(),
+                format!("`{what}` must be a string, not `{got}`"),
+            ))
+        }
     }
 }
 
@@ -62,14 +61,8 @@ fn sources(obj: &Bound<'_, PyAny>) -> PyResult<Vec<(String, String)>> {
         let item = reading(py, "sources", item)?;
         let pair = item.cast::<PyTuple>().ok().filter(|t| t.len() == 2);
         let Some(pair) = pair else {
-            return Err(error::raise(
-                py,
-                &input(
-                    "`sources` must map file names to texts, or be (name, text) pairs",
-                    None,
-                ),
-                None,
-            ));
+            let message = "`sources` must map file names to texts, or be (name, text) pairs";
+            return Err(bad_argument(py, message.to_owned()));
         };
         let name = text(&reading(py, "sources", pair.get_item(0))?, "file name")?;
         let body = text(&reading(py, "sources", pair.get_item(1))?, "file text")?;
@@ -78,14 +71,23 @@ fn sources(obj: &Bound<'_, PyAny>) -> PyResult<Vec<(String, String)>> {
     Ok(out)
 }
 
-fn compile(py: Python<'_>, files: &[(String, String)]) -> PyResult<zhidu::PolicySet> {
-    let refs: Vec<(&str, &str)> = files
+/// `(name, text)` pairs as the core takes them.
+fn refs(files: &[(String, String)]) -> Vec<(&str, &str)> {
+    files
         .iter()
         .map(|(n, t)| (n.as_str(), t.as_str()))
-        .collect();
-    py.detach(|| zhidu::PolicySet::from_sources(&refs))
+        .collect()
+}
+
+fn compile(py: Python<'_>, files: &[(String, String)]) -> PyResult<zhidu::PolicySet> {
+    py.detach(|| zhidu::PolicySet::from_sources(&refs(files)))
         .or_raise(py)
 }
+
+/// What `__reduce__` gives pickle: the function that rebuilds the object, and its arguments.
+type Restore<'py, Args> = (Bound<'py, PyAny>, Args);
+/// A pickled set's state: `None` for the builtin set, else its `(name, text)` pairs.
+type State = Option<Vec<(String, String)>>;
 
 /// Sets rebuilt from pickles, by their sources: a worker that unpickles the same policy for
 /// every task compiles it once.
@@ -159,12 +161,8 @@ impl PolicySet {
         sources: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyList>> {
         let files = self::sources(sources)?;
-        let refs: Vec<(&str, &str)> = files
-            .iter()
-            .map(|(n, t)| (n.as_str(), t.as_str()))
-            .collect();
         let found = py
-            .detach(|| zhidu::PolicySet::check_sources(&refs))
+            .detach(|| zhidu::PolicySet::check_sources(&refs(&files)))
             .or_raise(py)?;
         diagnostics(py, &found)
     }
@@ -176,11 +174,7 @@ impl PolicySet {
         let found = py
             .detach(|| {
                 let files = zhidu::PolicySet::read_paths(&[path])?;
-                let refs: Vec<(&str, &str)> = files
-                    .iter()
-                    .map(|(n, t)| (n.as_str(), t.as_str()))
-                    .collect();
-                zhidu::PolicySet::check_sources(&refs)
+                zhidu::PolicySet::check_sources(&refs(&files))
             })
             .or_raise(py)?;
         diagnostics(py, &found)
@@ -244,14 +238,10 @@ impl PolicySet {
         self.inner.policies().count()
     }
 
-    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Restore<'py, (State,)>> {
         let restore = py.import("zhidu._zhidu")?.getattr("_restore_policy_set")?;
-        let state = if self.inner.is_builtin() {
-            py.None().into_bound(py)
-        } else {
-            self.sources().into_pyobject(py)?.into_any()
-        };
-        PyTuple::new(py, [restore, PyTuple::new(py, [state])?.into_any()])
+        let state = (!self.inner.is_builtin()).then(|| self.sources());
+        Ok((restore, (state,)))
     }
 
     fn __repr__(&self) -> String {
@@ -281,15 +271,18 @@ impl Policy {
         self.inner.class(&id).or_raise(py)
     }
 
-    fn start(obj: &Bound<'_, PyAny>) -> PyResult<zhidu::Start> {
-        convert::start(obj).or_raise(obj.py())
-    }
-
-    fn days(obj: Option<&Bound<'_, PyAny>>) -> PyResult<Option<u32>> {
-        match obj {
-            None => Ok(None),
-            Some(o) => convert::days(o).or_raise(o.py()),
-        }
+    /// The class, start and per-case limit that `due` and `explain` are asked for.
+    fn request<'a>(
+        &'a self,
+        class_id: &Bound<'_, PyAny>,
+        accepted_at: &Bound<'_, PyAny>,
+        days: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<(zhidu::Class<'a>, zhidu::Start, Option<u32>)> {
+        let py = class_id.py();
+        let class = self.class(class_id)?;
+        let start = convert::start(accepted_at).or_raise(py)?;
+        let days = days.map_or(Ok(None), convert::days).or_raise(py)?;
+        Ok((class, start, days))
     }
 
     /// Read every case, compute every status with the GIL released: `(list of CaseStatus or
@@ -379,10 +372,9 @@ fn flag(obj: Option<&Bound<'_, PyAny>>, what: &str, default: bool) -> PyResult<b
             return Ok(b);
         }
     }
-    Err(error::raise(
+    Err(bad_argument(
         obj.py(),
-        &input(format!("`{what}` must be True or False"), None),
-        None,
+        format!("`{what}` must be True or False"),
     ))
 }
 
@@ -408,18 +400,14 @@ impl Policy {
 
     /// The first day the policy is in force.
     #[getter]
-    fn effective_from<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        convert::date(py, self.inner.effective().0)
+    fn effective_from(&self) -> chrono::NaiveDate {
+        self.inner.effective().0
     }
 
     /// The last day the policy is in force, if it ends.
     #[getter]
-    fn effective_until<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
-        self.inner
-            .effective()
-            .1
-            .map(|d| convert::date(py, d))
-            .transpose()
+    fn effective_until(&self) -> Option<chrono::NaiveDate> {
+        self.inner.effective().1
     }
 
     /// Where the policy comes from (the seed's lines).
@@ -448,11 +436,8 @@ impl Policy {
 
     /// The calendar's offset from UTC (+08:00 for `cn-mainland`): the zone of naive inputs.
     #[getter]
-    fn utc_offset<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let seconds = self.inner.calendar().offset().local_minus_utc();
-        chrono::TimeDelta::seconds(i64::from(seconds))
-            .into_pyobject(py)
-            .map(Bound::into_any)
+    fn utc_offset(&self) -> chrono::TimeDelta {
+        chrono::TimeDelta::seconds(self.inner.calendar().offset().local_minus_utc().into())
     }
 
     /// The ids of the policy's deadline classes.
@@ -480,9 +465,7 @@ impl Policy {
         days: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Due> {
         let py = class_id.py();
-        let class = self.class(class_id)?;
-        let start = Self::start(accepted_at)?;
-        let days = Self::days(days)?;
+        let (class, start, days) = self.request(class_id, accepted_at, days)?;
         let due = class.due(start, days).or_raise(py)?;
         Ok(Due::new(
             due,
@@ -504,9 +487,7 @@ impl Policy {
         days: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<DueExplanation> {
         let py = class_id.py();
-        let class = self.class(class_id)?;
-        let start = Self::start(accepted_at)?;
-        let days = Self::days(days)?;
+        let (class, start, days) = self.request(class_id, accepted_at, days)?;
         let inner = class.explain(start, days).or_raise(py)?;
         Ok(DueExplanation { inner })
     }
@@ -717,13 +698,10 @@ impl Policy {
     /// The window ranking (红旗窗口) of an assessment, under this policy.
     fn rank(&self, assessment: &Bound<'_, PyAny>) -> PyResult<Vec<WindowRank>> {
         let py = assessment.py();
-        let a = assessment.cast::<Assessment>().map_err(|_| {
-            error::raise(
-                py,
-                &input("`assessment` must be the result of `Policy.assess`", None),
-                None,
-            )
-        })?;
+        let message = "`assessment` must be the result of `Policy.assess`";
+        let a = assessment
+            .cast::<Assessment>()
+            .map_err(|_| bad_argument(py, message.to_owned()))?;
         a.get().rank_under(py, &self.inner)
     }
 
@@ -776,28 +754,12 @@ impl Policy {
         self.inner.accountability_rules().is_ok()
     }
 
-    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Restore<'py, (PolicySet, String)>> {
         let restore = py.import("zhidu._zhidu")?.getattr("_restore_policy")?;
-        let set = Bound::new(
-            py,
-            PolicySet {
-                inner: self.set.clone(),
-            },
-        )?;
-        PyTuple::new(
-            py,
-            [
-                restore,
-                PyTuple::new(
-                    py,
-                    [
-                        set.into_any(),
-                        PyString::new(py, self.inner.id()).into_any(),
-                    ],
-                )?
-                .into_any(),
-            ],
-        )
+        let set = PolicySet {
+            inner: self.set.clone(),
+        };
+        Ok((restore, (set, self.inner.id().to_owned())))
     }
 
     fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {

@@ -1,0 +1,424 @@
+//! One declaration per result class: [`result_class!`] writes a frozen class's getters,
+//! `to_dict()`, `to_json()`, `__eq__` and `__repr__` from the list of the core type's fields,
+//! so a field added to the core is one line here and one in the stubs.
+//!
+//! A getter converts its field by the field's Rust type ([`Field`]): text and the core's
+//! enums to `str`, integers to `int`, dates to `datetime.date`, instants to aware
+//! `datetime`s, money to a two-place `decimal.Decimal`, nested parts (warnings, lines,
+//! clauses …) to the dicts `to_dict()` has, `Option` to `None`, `Vec` to a list.
+//! `to_dict()` and `to_json()` are the core's serde form, `__eq__` the core's equality,
+//! `__repr__` the fields listed under `repr` (and the lengths under `counts`).
+
+use std::fmt::Write as _;
+use std::sync::Mutex;
+
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Timelike};
+use pyo3::exceptions::PyIndexError;
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyBool, PyList, PyString};
+use pyo3::{IntoPyObjectExt, PyClass};
+
+use crate::convert;
+
+/// The core value a result class shows: its own, or one element of a shared result.
+pub(crate) trait View {
+    type Of: serde::Serialize + PartialEq;
+    fn view(&self) -> PyResult<&Self::Of>;
+}
+
+/// A result that is a sequence of element classes (`Assessment` of `Scorecard`s).
+pub(crate) trait Sequence {
+    type Item: PyClass + Into<PyClassInitializer<Self::Item>>;
+    fn len(&self) -> usize;
+    fn item(&self, i: usize) -> Self::Item;
+
+    /// Every element, as a Python list.
+    fn list<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let items = (0..self.len()).map(|i| Bound::new(py, self.item(i)));
+        PyList::new(py, items.collect::<PyResult<Vec<_>>>()?)
+    }
+
+    /// `seq[index]`: one element (negative counts from the end); anything else (a slice, a
+    /// wrong index) as a list of every element has it.
+    fn get<'py>(&self, index: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+        let py = index.py();
+        if let Ok(i) = index.extract::<isize>() {
+            let n = isize::try_from(self.len()).unwrap_or(isize::MAX);
+            let i = if i < 0 { i + n } else { i };
+            return match usize::try_from(i).ok().filter(|&i| i < self.len()) {
+                Some(i) => Ok(Bound::new(py, self.item(i))?.into_any()),
+                None => Err(PyIndexError::new_err("index out of range")),
+            };
+        }
+        self.list(py)?.as_any().get_item(index)
+    }
+}
+
+/// A field's Python value and its part of a `__repr__`, by the field's type.
+pub(crate) trait Field {
+    fn py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>>;
+    fn repr(&self, out: &mut String);
+}
+
+/// Numbers as Python writes them; dates and instants in ISO 8601, as the CLI does.
+macro_rules! plain_fields {
+    ($($t:ty),*) => {$(
+        impl Field for $t {
+            fn py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+                self.into_bound_py_any(py)
+            }
+            fn repr(&self, out: &mut String) {
+                let _ = write!(out, "{self}");
+            }
+        }
+    )*};
+}
+plain_fields!(u32, u64, usize, i64, NaiveDate);
+
+impl Field for DateTime<FixedOffset> {
+    fn py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        aware_datetime(py, self)
+    }
+    fn repr(&self, out: &mut String) {
+        out.push_str(&self.to_rfc3339());
+    }
+}
+
+impl Field for bool {
+    fn py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        Ok(PyBool::new(py, *self).to_owned().into_any())
+    }
+    fn repr(&self, out: &mut String) {
+        out.push_str(if *self { "True" } else { "False" });
+    }
+}
+
+impl Field for String {
+    fn py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        Ok(PyString::new(py, self).into_any())
+    }
+    fn repr(&self, out: &mut String) {
+        quote(self, out);
+    }
+}
+
+/// The core's enums whose `Display` is their serde spelling: a `str` in Python.
+macro_rules! text_fields {
+    ($($t:ty),*) => {$(
+        impl Field for $t {
+            fn py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+                Ok(PyString::new(py, &self.to_string()).into_any())
+            }
+            fn repr(&self, out: &mut String) {
+                quote(&self.to_string(), out);
+            }
+        }
+    )*};
+}
+text_fields!(zhidu::Unit, zhidu::Status, zhidu::Severity);
+
+/// A scorecard's kind by its serde name (`person`, `window`): it has no `Display`.
+impl Field for zhidu::SubjectKind {
+    fn py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        Ok(PyString::new(py, &serde_name(self)).into_any())
+    }
+    fn repr(&self, out: &mut String) {
+        quote(&serde_name(self), out);
+    }
+}
+
+/// Money (or a window's mean score): a `decimal.Decimal` with two places, as the core
+/// serializes it (policies allow no finer amounts, so this is exact).
+impl Field for rust_decimal::Decimal {
+    fn py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        convert::two_places(py, self)
+    }
+    fn repr(&self, out: &mut String) {
+        let _ = write!(out, "Decimal('{self:.2}')");
+    }
+}
+
+/// Nested parts of results (a warning, a day of an explanation, a scorecard's line …): the
+/// serde form as `to_dict()` has it, a dict with Python dates, instants and decimals.
+macro_rules! dict_fields {
+    ($($t:ty),*) => {$(
+        impl Field for $t {
+            fn py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+                convert::to_dict(py, self)
+            }
+            fn repr(&self, out: &mut String) {
+                out.push_str(&serde_json::to_string(self).unwrap_or_default());
+            }
+        }
+    )*};
+}
+dict_fields!(
+    zhidu::Warning,
+    zhidu::DayStep,
+    zhidu::Clause,
+    zhidu::DefaultNote,
+    zhidu::CategoryScore,
+    zhidu::EffectHit,
+    zhidu::Line,
+    zhidu::Disqualification,
+    zhidu::SubjectSummary,
+    zhidu::Escalation
+);
+
+/// Rows a batch could not use, as `zhidu.RowError`s.
+impl Field for zhidu::RowError {
+    fn py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        crate::error::row_error(py, self)
+    }
+    fn repr(&self, out: &mut String) {
+        let _ = write!(out, "RowError(row={})", self.row);
+    }
+}
+
+impl<T: Field> Field for Option<T> {
+    fn py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        match self {
+            Some(v) => v.py(py),
+            None => Ok(py.None().into_bound(py)),
+        }
+    }
+    fn repr(&self, out: &mut String) {
+        match self {
+            Some(v) => v.repr(out),
+            None => out.push_str("None"),
+        }
+    }
+}
+
+impl<T: Field> Field for Vec<T> {
+    fn py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let items = self.iter().map(|v| v.py(py));
+        Ok(PyList::new(py, items.collect::<PyResult<Vec<_>>>()?)?.into_any())
+    }
+    fn repr(&self, out: &mut String) {
+        out.push('[');
+        for (i, v) in self.iter().enumerate() {
+            out.push_str(if i == 0 { "" } else { ", " });
+            v.repr(out);
+        }
+        out.push(']');
+    }
+}
+
+/// An aware `datetime.datetime` with the instant's offset. pyo3's conversion builds a new
+/// `timedelta` and `timezone` for every value (the abi3 build has no datetime C API), four
+/// fifths of an instant getter's time; the `timezone` of each offset met is kept instead.
+pub(crate) fn aware_datetime<'py>(
+    py: Python<'py>,
+    t: &DateTime<FixedOffset>,
+) -> PyResult<Bound<'py, PyAny>> {
+    static CLASS: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+    /// Offsets met, with their `timezone`; a calendar has one, so this stays tiny.
+    static ZONES: Mutex<Vec<(i32, Py<PyAny>)>> = Mutex::new(Vec::new());
+    const ZONES_MAX: usize = 64;
+    let seconds = t.offset().local_minus_utc();
+    let cached = ZONES.lock().ok().and_then(|zones| {
+        let found = zones.iter().find(|(s, _)| *s == seconds);
+        found.map(|(_, zone)| zone.clone_ref(py))
+    });
+    let zone = match cached {
+        Some(zone) => zone,
+        None => {
+            let zone = t.offset().into_bound_py_any(py)?.unbind();
+            if let Ok(mut zones) = ZONES.lock() {
+                if zones.len() < ZONES_MAX {
+                    zones.push((seconds, zone.clone_ref(py)));
+                }
+            }
+            zone
+        }
+    };
+    let class = CLASS.get_or_try_init(py, || {
+        py.import("datetime")?
+            .getattr("datetime")
+            .map(Bound::unbind)
+    })?;
+    let local = t.naive_local();
+    // A leap second (nanoseconds past 10^9) is the second's last microsecond, as pyo3 has it.
+    let micro = (local.nanosecond() / 1000).min(999_999);
+    class.bind(py).call1((
+        local.year(),
+        local.month(),
+        local.day(),
+        local.hour(),
+        local.minute(),
+        local.second(),
+        micro,
+        zone,
+    ))
+}
+
+fn serde_name(value: &impl serde::Serialize) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(s)) => s,
+        Ok(other) => other.to_string(),
+        Err(_) => String::new(),
+    }
+}
+
+/// A string as Python's `repr()` writes it: single quotes, backslash escapes.
+fn quote(s: &str, out: &mut String) {
+    out.push('\'');
+    for c in s.chars() {
+        match c {
+            '\\' | '\'' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if c.is_control() => out.extend(c.escape_default()),
+            c => out.push(c),
+        }
+    }
+    out.push('\'');
+}
+
+/// `$name` or, renamed in Python, `$name = $source`: the core field read.
+macro_rules! field_of {
+    ($v:ident, $name:ident) => {
+        &$v.$name
+    };
+    ($v:ident, $name:ident, $source:ident) => {
+        &$v.$source
+    };
+}
+
+/// A result class's methods from its fields:
+///
+/// ```ignore
+/// result_class! {
+///     CaseStatus.inner: zhidu::CaseStatus {      // `.inner`: the field holding the core value
+///         /// The case's id.                        //   (without it, `impl View` by hand)
+///         id,
+///         class_id = class,                         // Python name = core field
+///     }
+///     repr { id, status }
+///     counts { errors }                              // optional: `errors=3` in the repr
+///     sequence statuses                              // optional, with `impl Sequence`: the
+///                                                    //   elements' getter, len, [i], iter
+///     methods { /* hand-written methods of the same class */ }
+/// }
+/// ```
+macro_rules! result_class {
+    (
+        $class:ident $(. $inner:ident)? : $core:ty {
+            $( $(#[$doc:meta])* $name:ident $(= $source:ident)? ),* $(,)?
+        }
+        repr { $( $rname:ident $(= $rsource:ident)? ),* $(,)? }
+        $( counts { $( $cname:ident ),* $(,)? } )?
+        $( sequence $seq:ident )?
+        $( methods { $($methods:tt)* } )?
+    ) => {
+        $(
+            impl $crate::result_class::View for $class {
+                type Of = $core;
+                fn view(&self) -> pyo3::PyResult<&$core> {
+                    Ok(std::borrow::Borrow::borrow(&self.$inner))
+                }
+            }
+        )?
+
+        impl $class {
+            /// The `__repr__` of a core value of this class.
+            #[allow(dead_code, reason = "used where another class nests this one")]
+            pub(crate) fn repr_of(v: &$core) -> String {
+                use $crate::result_class::Field as _;
+                let mut out = String::with_capacity(96);
+                out.push_str(concat!(stringify!($class), "("));
+                $(
+                    out.push_str(concat!(stringify!($rname), "="));
+                    $crate::result_class::field_of!(v, $rname $(, $rsource)?).repr(&mut out);
+                    out.push_str(", ");
+                )*
+                $($(
+                    out.push_str(concat!(stringify!($cname), "="));
+                    v.$cname.len().repr(&mut out);
+                    out.push_str(", ");
+                )*)?
+                out.truncate(out.trim_end_matches(", ").len());
+                out.push(')');
+                out
+            }
+        }
+
+        #[pyo3::pymethods]
+        impl $class {
+            $(
+                $(#[$doc])*
+                #[getter]
+                fn $name<'py>(
+                    &self,
+                    py: pyo3::Python<'py>,
+                ) -> pyo3::PyResult<pyo3::Bound<'py, pyo3::PyAny>> {
+                    use $crate::result_class::{Field as _, View as _};
+                    let v = self.view()?;
+                    $crate::result_class::field_of!(v, $name $(, $source)?).py(py)
+                }
+            )*
+
+            /// The result as the CLI's JSON has it (`to_json()`'s fields and order), with dates,
+            /// instants and money as `datetime.date`, aware `datetime` and `decimal.Decimal`.
+            fn to_dict<'py>(
+                &self,
+                py: pyo3::Python<'py>,
+            ) -> pyo3::PyResult<pyo3::Bound<'py, pyo3::PyAny>> {
+                $crate::convert::to_dict(py, $crate::result_class::View::view(self)?)
+            }
+
+            /// The result as the CLI's JSON text (money as two-place decimal strings).
+            fn to_json(&self) -> pyo3::PyResult<String> {
+                $crate::convert::to_json_text($crate::result_class::View::view(self)?)
+            }
+
+            fn __eq__(&self, other: &pyo3::Bound<'_, pyo3::PyAny>) -> bool {
+                use $crate::result_class::View as _;
+                other.cast::<$class>().is_ok_and(|o| {
+                    matches!((o.get().view(), self.view()), (Ok(a), Ok(b)) if a == b)
+                })
+            }
+
+            fn __repr__(&self) -> pyo3::PyResult<String> {
+                Ok(Self::repr_of($crate::result_class::View::view(self)?))
+            }
+
+            $(
+                /// Every element, in order.
+                #[getter]
+                fn $seq<'py>(
+                    &self,
+                    py: pyo3::Python<'py>,
+                ) -> pyo3::PyResult<pyo3::Bound<'py, pyo3::types::PyList>> {
+                    $crate::result_class::Sequence::list(self, py)
+                }
+
+                fn __len__(&self) -> usize {
+                    $crate::result_class::Sequence::len(self)
+                }
+
+                fn __getitem__<'py>(
+                    &self,
+                    index: &pyo3::Bound<'py, pyo3::PyAny>,
+                ) -> pyo3::PyResult<pyo3::Bound<'py, pyo3::PyAny>> {
+                    $crate::result_class::Sequence::get(self, index)
+                }
+
+                fn __iter__<'py>(
+                    &self,
+                    py: pyo3::Python<'py>,
+                ) -> pyo3::PyResult<pyo3::Bound<'py, pyo3::PyAny>> {
+                    let list = $crate::result_class::Sequence::list(self, py)?;
+                    Ok(list.try_iter()?.into_any())
+                }
+            )?
+
+            $( $($methods)* )?
+        }
+    };
+}
+
+pub(crate) use {field_of, result_class};
