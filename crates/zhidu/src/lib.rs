@@ -31,6 +31,7 @@ mod diagnostic;
 mod error;
 mod notice_diff;
 mod policy;
+pub mod rows;
 mod source;
 mod warning;
 
