@@ -32,6 +32,9 @@ pub enum Cell {
     List(Vec<Cell>),
     /// A nested record with named fields (an event object inside a case).
     Record(Vec<(String, Cell)>),
+    /// A value a host has no cell for (a Python object of another type, a JavaScript
+    /// function), described in words for the message that refuses it.
+    Other(String),
 }
 
 impl Cell {
@@ -106,6 +109,7 @@ impl Cell {
             Cell::Instant(_) => "a date or time".to_owned(),
             Cell::List(_) => "a list".to_owned(),
             Cell::Record(_) => "an object".to_owned(),
+            Cell::Other(what) => what.clone(),
         }
     }
 }
