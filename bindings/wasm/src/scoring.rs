@@ -67,10 +67,7 @@ fn stringify(value: &JsValue) -> Result<JsString, JsValue> {
 /// The whole column is written as JSON once when it can be (the fast path); when that throws
 /// (one cyclic or bigint row) or nests too deep, every row is written on its own so that
 /// only the bad rows fail.
-fn rows<T: FromRow>(
-    value: &JsValue,
-    kind: &RowKind,
-) -> Result<Vec<Result<T, Error>>, Error> {
+fn rows<T: FromRow>(value: &JsValue, kind: &RowKind) -> Result<Vec<Result<T, Error>>, Error> {
     let Some(array) = value.dyn_ref::<Array>() else {
         return Err(convert::wrong_type(kind.what, "an array of objects", value));
     };
@@ -96,10 +93,7 @@ fn rows<T: FromRow>(
 }
 
 /// Every row through one `JSON.stringify` of the column, or `None` when that fails.
-fn whole_column<T: FromRow>(
-    array: &Array,
-    kind: &RowKind,
-) -> Option<Vec<Result<T, Error>>> {
+fn whole_column<T: FromRow>(array: &Array, kind: &RowKind) -> Option<Vec<Result<T, Error>>> {
     let json = stringify(array).ok()?;
     let bytes = convert::long_text(&json, kind.what, MAX_ROWS_TEXT).ok()?;
     let values: Vec<serde_json::Value> = serde_json::from_slice(&bytes).ok()?;
@@ -167,7 +161,13 @@ fn roster(value: &JsValue) -> Result<Vec<(String, String)>, Error> {
             .iter()
             .map(|(s, w)| pair(&serde_json::Value::String(s.clone()), w))
             .collect(),
-        other => return Err(convert::wrong_type("roster", HINT, &JsValue::from_str(&other.to_string()))),
+        other => {
+            return Err(convert::wrong_type(
+                "roster",
+                HINT,
+                &JsValue::from_str(&other.to_string()),
+            ));
+        }
     };
     zhidu::rows::read_all::<RosterEntry>(entries)
         .into_iter()

@@ -282,7 +282,9 @@ fn write_csv(out: &mut impl Write, a: &Assessment) -> Result<(), CliError> {
 
 /// Read the incidents (CSV, or JSON Lines by extension), one result per row, in order.
 pub(crate) fn read_incidents(path: &Path) -> Result<Vec<Result<Incident, zhidu::Error>>, CliError> {
-    Ok(crate::table::values(crate::table::read_rows::<Incident>(path)?))
+    Ok(crate::table::values(crate::table::read_rows::<Incident>(
+        path,
+    )?))
 }
 
 /// Read a roster (`subject,window`): an entry that cannot be read fails the command, as in

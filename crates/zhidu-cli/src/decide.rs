@@ -152,5 +152,7 @@ pub(crate) fn write_human(out: &mut impl Write, d: &Decisions) -> Result<(), Cli
 pub(crate) fn read_violations(
     path: &Path,
 ) -> Result<Vec<Result<ViolationRecord, zhidu::Error>>, CliError> {
-    Ok(crate::table::values(crate::table::read_rows::<ViolationRecord>(path)?))
+    Ok(crate::table::values(crate::table::read_rows::<
+        ViolationRecord,
+    >(path)?))
 }

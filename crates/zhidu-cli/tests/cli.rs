@@ -335,7 +335,9 @@ fn batch_answers_every_row_in_order_and_matches_the_core() {
         assert_eq!(&rec[0], format!("r{i}"));
         match i {
             1000 => assert!(
-                rec[7].starts_with("row 1001: `accepted_at` must be a date or an instant, not `2026-02-30`"),
+                rec[7].starts_with(
+                    "row 1001: `accepted_at` must be a date or an instant, not `2026-02-30`"
+                ),
                 "{:?}",
                 rec
             ),
@@ -1495,7 +1497,10 @@ fn case_logs_with_broken_lines_lose_no_good_case() {
         (v[0]["id"].as_str(), v[4]["id"].as_str()),
         (Some("A"), Some("D"))
     );
-    assert_eq!(v[1]["error"]["message"], "unreadable row: line 2 is not UTF-8 (byte 55)");
+    assert_eq!(
+        v[1]["error"]["message"],
+        "unreadable row: line 2 is not UTF-8 (byte 55)"
+    );
     assert_eq!(
         v[2]["error"]["message"],
         "unreadable row: line 3 is longer than 1048576 bytes"

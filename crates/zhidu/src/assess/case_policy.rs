@@ -1,8 +1,8 @@
 //! Which deadline policy reads the case rows of an assessment: chosen once here, for every
 //! host.
 
-use crate::policy::{Policy, PolicySet};
 use crate::Error;
+use crate::policy::{Policy, PolicySet};
 
 impl PolicySet {
     /// The deadline policy of the case rows when scoring with `policy`: the one named

@@ -147,3 +147,12 @@ impl serde::Serialize for RowError {
         s.end()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    /// Small enough to return by value in every host without clippy's `result_large_err`.
+    #[test]
+    fn a_row_error_is_small() {
+        assert!(core::mem::size_of::<super::RowError>() < 128);
+    }
+}

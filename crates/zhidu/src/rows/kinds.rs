@@ -18,11 +18,23 @@ pub static CASE: Schema = Schema::new(
         Field::required("id", T::Text, "the case's id in the log"),
         Field::required("class", T::Text, "deadline class or service item id").alias(&["item"]),
         Field::required("accepted_at", T::Instant, "when it was accepted (受理)"),
-        Field::optional("days", T::Days, "the per-case limit (promised days); default: the class's"),
+        Field::optional(
+            "days",
+            T::Days,
+            "the per-case limit (promised days); default: the class's",
+        ),
         Field::optional("handler", T::Text, "the handling person"),
         Field::optional("window", T::Text, "the window (窗口)"),
-        Field::optional("completed_at", T::Instant, "when it was completed (办结); default: open"),
-        Field::optional("events", T::Events, "suspensions, resumptions, extensions, clock starts; default: none"),
+        Field::optional(
+            "completed_at",
+            T::Instant,
+            "when it was completed (办结); default: open",
+        ),
+        Field::optional(
+            "events",
+            T::Events,
+            "suspensions, resumptions, extensions, clock starts; default: none",
+        ),
         Field::optional("joint", T::Bool, "a joint item (联办件, A18); default: no"),
     ],
     "a case has `id`, `class`, `accepted_at` and optionally `days`, `handler`, `window`, \
@@ -35,8 +47,16 @@ pub static EVENT: Schema = Schema::new(
     &[
         Field::required("kind", T::Text, "`suspend`, `resume`, `extend` or `start`"),
         Field::required("at", T::Instant, "when"),
-        Field::optional("reason", T::Text, "a suspension reason id (required to suspend), or an extension's logged notice"),
-        Field::optional("days", T::Days, "units an extension adds (required to extend)"),
+        Field::optional(
+            "reason",
+            T::Text,
+            "a suspension reason id (required to suspend), or an extension's logged notice",
+        ),
+        Field::optional(
+            "days",
+            T::Days,
+            "units an extension adds (required to extend)",
+        ),
         Field::optional("approved_by", T::Text, "who approved an extension"),
     ],
     "an event has `kind` (`suspend`, `resume`, `extend` or `start`) and `at`; `suspend` \
@@ -51,13 +71,33 @@ pub static INCIDENT: Schema = Schema::new(
         Field::optional("window", T::Text, "the person's window"),
         Field::optional("department", T::Text, "the person's department"),
         Field::required("at", T::Instant, "when it happened"),
-        Field::required("rule", T::Text, "the rule code, a clause id such as `S14.att.1a`"),
+        Field::required(
+            "rule",
+            T::Text,
+            "the rule code, a clause id such as `S14.att.1a`",
+        ),
         Field::optional("quantity", T::Whole, "units of the rule; default: 1"),
-        Field::optional("points", T::Whole, "the magnitude chosen in a discretionary range, without sign"),
+        Field::optional(
+            "points",
+            T::Whole,
+            "the magnitude chosen in a discretionary range, without sign",
+        ),
         Field::optional("case", T::Text, "the case it concerns"),
-        Field::optional("note", T::Text, "the assessor's reason (required with a chosen value, A6)"),
-        Field::optional("basis", T::Text, "the rule whose amount applies (S2.kq.5, A30)"),
-        Field::optional("ref", T::Text, "the deed the incident is about: bonuses of one family count once per `ref` (A33)"),
+        Field::optional(
+            "note",
+            T::Text,
+            "the assessor's reason (required with a chosen value, A6)",
+        ),
+        Field::optional(
+            "basis",
+            T::Text,
+            "the rule whose amount applies (S2.kq.5, A30)",
+        ),
+        Field::optional(
+            "ref",
+            T::Text,
+            "the deed the incident is about: bonuses of one family count once per `ref` (A33)",
+        ),
     ],
     "an incident has `subject`, `at` and `rule`, and optionally `window`, `department`, \
      `quantity`, `points`, `case`, `note`, `basis` and `ref`",
@@ -69,8 +109,16 @@ pub static VIOLATION: Schema = Schema::new(
     &[
         Field::required("subject", T::Text, "the person"),
         Field::required("at", T::Instant, "when"),
-        Field::required("violation", T::Text, "the violation's clause id, such as `S2.zr.t1.1`"),
-        Field::optional("flags", T::Flags, "flag ids set by a person (情节严重 …); default: none"),
+        Field::required(
+            "violation",
+            T::Text,
+            "the violation's clause id, such as `S2.zr.t1.1`",
+        ),
+        Field::optional(
+            "flags",
+            T::Flags,
+            "flag ids set by a person (情节严重 …); default: none",
+        ),
         Field::optional("note", T::Text, "a note"),
     ],
     "a violation has `subject`, `at` and `violation`, and optionally `flags` (a list or a \

@@ -28,14 +28,6 @@
 //! assert_eq!((e.kind, e.row, e.field.as_deref(), e.code()), ("incident", 2, Some("quantity"), "not_whole"));
 //! ```
 
-// A row error is built once per bad row and never on the path of a good one; boxing it
-// would cost every host an indirection for nothing. (`allow`, not `expect`: on 32-bit
-// targets such as WebAssembly the error is small enough and the lint stays silent.)
-#![allow(
-    clippy::result_large_err,
-    reason = "a row error is built once per bad row, never on a good row's path"
-)]
-
 mod cell;
 pub mod csv;
 mod error;

@@ -35,10 +35,8 @@ pub enum RowProblem {
     OutOfRange {
         /// What was given, in words.
         got: String,
-        /// The smallest value allowed.
-        min: i64,
-        /// The largest value allowed.
-        max: i64,
+        /// The largest value allowed (the smallest is 0).
+        max: u32,
     },
     /// A field that must be a date or an instant.
     NotInstant {
@@ -144,8 +142,8 @@ impl RowProblem {
             RowProblem::UnknownField => format!("unknown field `{f}`"),
             RowProblem::NotText { got } => format!("`{f}` must be text, not {got}"),
             RowProblem::NotWhole { got } => format!("`{f}` must be a whole number, not {got}"),
-            RowProblem::OutOfRange { got, min, max } => {
-                format!("`{f}` must be a whole number from {min} to {max}, not {got}")
+            RowProblem::OutOfRange { got, max } => {
+                format!("`{f}` must be a whole number from 0 to {max}, not {got}")
             }
             RowProblem::NotInstant { got } => {
                 format!("`{f}` must be a date or an instant, not {got}")

@@ -67,8 +67,10 @@ impl Record {
             match schema.position(key).and_then(|i| cells.get_mut(i)) {
                 Some(slot) => *slot = cell,
                 None => {
-                    let hint = crate::closest(key, schema.names())
-                        .map_or_else(|| schema.hint.to_owned(), |c| format!("did you mean `{c}`?"));
+                    let hint = crate::closest(key, schema.names()).map_or_else(
+                        || schema.hint.to_owned(),
+                        |c| format!("did you mean `{c}`?"),
+                    );
                     return Err(RowError::new(schema.kind, RowProblem::UnknownField)
                         .field(super::cell::shown(key))
                         .hint(hint));

@@ -221,7 +221,8 @@ pub fn read_jsonl<T: FromRow>(src: impl BufRead) -> Result<Vec<Lined<T>>, Error>
     let mut out = Vec::new();
     let mut row = 0usize;
     while let Some((line, read)) = lines.next_line().map_err(|e| io(&e))? {
-        let unreadable = |detail: String| Err(RowError::new(kind, RowProblem::Unreadable { detail }));
+        let unreadable =
+            |detail: String| Err(RowError::new(kind, RowProblem::Unreadable { detail }));
         let value = match read {
             Line::TooLong => {
                 unreadable(format!("line {line} is longer than {MAX_ROW_BYTES} bytes"))

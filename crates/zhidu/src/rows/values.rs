@@ -15,11 +15,13 @@ pub(crate) fn text(cell: &Cell) -> Result<Option<String>, RowProblem> {
     match cell {
         Cell::Text(t) => Ok(Some(t.trim().to_owned())),
         Cell::Integer(i) => Ok(Some(i.to_string())),
-        Cell::Float(f) => whole_float(*f)
-            .map(|i| Some(i.to_string()))
-            .ok_or_else(|| RowProblem::NotText {
-                got: cell.describe(),
-            }),
+        Cell::Float(f) => {
+            whole_float(*f)
+                .map(|i| Some(i.to_string()))
+                .ok_or_else(|| RowProblem::NotText {
+                    got: cell.describe(),
+                })
+        }
         _ => Err(RowProblem::NotText {
             got: cell.describe(),
         }),
@@ -46,9 +48,11 @@ pub(crate) fn whole_text(text: &str) -> Result<Option<i64>, RowProblem> {
     if t.is_empty() {
         return Ok(None);
     }
-    t.parse::<i64>().map(Some).map_err(|_| RowProblem::NotWhole {
-        got: Cell::Text(t.to_owned()).describe(),
-    })
+    t.parse::<i64>()
+        .map(Some)
+        .map_err(|_| RowProblem::NotWhole {
+            got: Cell::Text(t.to_owned()).describe(),
+        })
 }
 
 /// A signed whole-number field.
@@ -58,9 +62,11 @@ pub(crate) fn whole(cell: &Cell) -> Result<Option<i64>, RowProblem> {
     }
     match cell {
         Cell::Integer(i) => Ok(Some(*i)),
-        Cell::Float(f) => whole_float(*f).map(Some).ok_or_else(|| RowProblem::NotWhole {
-            got: cell.describe(),
-        }),
+        Cell::Float(f) => whole_float(*f)
+            .map(Some)
+            .ok_or_else(|| RowProblem::NotWhole {
+                got: cell.describe(),
+            }),
         Cell::Text(t) => whole_text(t),
         _ => Err(RowProblem::NotWhole {
             got: cell.describe(),
@@ -79,8 +85,7 @@ pub(crate) fn days_text(text: &str) -> Result<Option<u32>, RowProblem> {
 fn in_days(n: i64, cell: &Cell) -> Result<u32, RowProblem> {
     u32::try_from(n).map_err(|_| RowProblem::OutOfRange {
         got: cell.describe(),
-        min: 0,
-        max: i64::from(u32::MAX),
+        max: u32::MAX,
     })
 }
 
