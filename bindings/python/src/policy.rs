@@ -301,35 +301,27 @@ impl Policy {
     ) -> PyResult<(Bound<'py, PyList>, batch::RowErrors)> {
         let py = cases.py();
         let as_of = self.as_of(as_of)?;
-        let mut read = Vec::new();
-        let mut bad: batch::RowErrors = Vec::new();
+        let mut rows = Vec::new();
         for (i, item) in reading(py, "cases", cases.try_iter())?.enumerate() {
             // An iterator that fails ends the call: it may not be able to go on.
             let item = reading(py, "cases", item)?;
-            match rows::one::<zhidu::Case>(&item, i + 1) {
-                Ok(case) => read.push((i, case)),
-                Err(e) => bad.push((i, e)),
-            }
+            rows.push(rows::one::<zhidu::Case>(&item, i + 1));
         }
-        let n = read.len() + bad.len();
+        // The core computes the column, in chunks on threads, without the GIL.
         let policy = &self.inner;
-        let computed: Vec<(usize, Result<zhidu::CaseStatus, zhidu::Error>)> = py.detach(|| {
-            read.iter()
-                .map(|(i, c)| (*i, policy.case_status(c, as_of)))
-                .collect()
-        });
-        let mut out: Vec<Option<zhidu::CaseStatus>> = vec![None; n];
-        for (i, result) in computed {
+        let threads = batch::threads();
+        let computed = py.detach(|| policy.case_status_column(&rows, as_of, threads));
+        let mut bad: batch::RowErrors = Vec::new();
+        let mut out: Vec<Option<zhidu::CaseStatus>> = Vec::with_capacity(computed.len());
+        for (i, result) in computed.into_iter().enumerate() {
             match result {
-                Ok(s) => {
-                    if let Some(slot) = out.get_mut(i) {
-                        *slot = Some(s);
-                    }
+                Ok(s) => out.push(Some(s)),
+                Err(e) => {
+                    bad.push((i, e));
+                    out.push(None);
                 }
-                Err(e) => bad.push((i, e)),
             }
         }
-        bad.sort_by_key(|(i, _)| *i);
         let list = PyList::empty(py);
         for status in out {
             match status {

@@ -24,6 +24,7 @@
 mod assess;
 mod calendar;
 mod case;
+pub mod columns;
 mod deadline;
 mod decide;
 mod describe;
