@@ -293,9 +293,12 @@ fn read_roster(path: &Path) -> Result<Vec<(String, String)>, CliError> {
     crate::table::read_rows::<RosterEntry>(path)?
         .into_iter()
         .map(|(_, entry)| {
-            entry
-                .map(|e| e.pair())
-                .map_err(|e| CliError::Core(zhidu::Error::from(e)))
+            entry.map(|e| e.pair()).map_err(|e| {
+                CliError::Core(zhidu::Error::Input {
+                    message: format!("`{}`: {e}", path.display()),
+                    hint: e.hint.clone(),
+                })
+            })
         })
         .collect()
 }
