@@ -30,6 +30,7 @@
 
 mod cell;
 pub mod csv;
+mod doc;
 mod error;
 mod kinds;
 mod problem;
@@ -39,6 +40,7 @@ mod text;
 mod values;
 
 pub use cell::Cell;
+pub use doc::markdown_table;
 pub use error::RowError;
 pub use kinds::{CASE, DUE, DueRow, EVENT, INCIDENT, KINDS, ROSTER, RosterEntry, VIOLATION};
 pub use problem::RowProblem;
