@@ -217,7 +217,7 @@ def test_dataframe_with_gaps(s14: zhidu.Policy) -> None:
     ]
     assert out[0].total == 90 - 1 - 1 - 2 * 2
     bools = s14.assess(mixed.assign(window="W01"), period="2026-10")
-    assert [(e.row, str(e.error)) for e in bools.errors] == [(2, "`quantity` must be a whole number, not True")]
+    assert [(e.row, str(e.error)) for e in bools.errors] == [(2, "`quantity` must be a whole number, not the boolean `true`")]
     empty = s14.assess(pd.DataFrame(columns=["subject", "at", "rule"]), period="2026-10")
     assert len(empty) == 0 and empty.errors == []
 
