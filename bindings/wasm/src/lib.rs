@@ -363,7 +363,7 @@ impl Policy {
             let statuses = Array::new();
             let errors = Array::new();
             for (i, case) in cases.iter().enumerate() {
-                let status = convert::case(&case)
+                let status = convert::case_at(&case, i + 1)
                     .and_then(|c| self.inner.case_status(&c, as_of))
                     .and_then(|s| to_js(&s));
                 match status {
