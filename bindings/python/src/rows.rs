@@ -405,14 +405,18 @@ fn read<T: FromRow>(
             .map(|c| c.and_then(|c| frame.columns.get(c)).map(|(_, col)| col))
             .collect();
         let mut out = Vec::with_capacity(frame.rows);
+        // One row's cells, allocated once and filled again for every row.
+        let mut cells: Vec<Cell> = Vec::with_capacity(columns.len());
         for i in 0..frame.rows {
-            let cells = columns
-                .iter()
-                .map(|c| c.map_or(Cell::Missing, |col| col.cell(i)))
-                .collect();
-            let row =
-                T::from_record(&mut Record::new(T::SCHEMA, cells)).map_err(|e| e.at(i + 1).into());
-            out.push(row);
+            cells.clear();
+            cells.extend(
+                columns
+                    .iter()
+                    .map(|c| c.map_or(Cell::Missing, |col| col.cell(i))),
+            );
+            let mut record = Record::new(T::SCHEMA, cells);
+            out.push(T::from_record(&mut record).map_err(|e| e.at(i + 1).into()));
+            cells = record.into_cells();
         }
         return Ok(out);
     }

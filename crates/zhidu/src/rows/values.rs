@@ -7,16 +7,24 @@ use super::cell::Cell;
 use super::problem::RowProblem;
 use crate::deadline::Start;
 
-/// A text field: text (trimmed), or a whole number taken as its digits.
-pub(crate) fn text(cell: &Cell) -> Result<Option<String>, RowProblem> {
+/// A text field: text (trimmed), or a whole number taken as its digits. Takes the cell, so
+/// text that needs no trimming is moved, not copied (the hot path of every text column).
+pub(crate) fn text(cell: Cell) -> Result<Option<String>, RowProblem> {
     if cell.is_missing() {
         return Ok(None);
     }
     match cell {
-        Cell::Text(t) => Ok(Some(t.trim().to_owned())),
+        Cell::Text(t) => {
+            let trimmed = t.trim();
+            if trimmed.len() == t.len() {
+                Ok(Some(t))
+            } else {
+                Ok(Some(trimmed.to_owned()))
+            }
+        }
         Cell::Integer(i) => Ok(Some(i.to_string())),
         Cell::Float(f) => {
-            whole_float(*f)
+            whole_float(f)
                 .map(|i| Some(i.to_string()))
                 .ok_or_else(|| RowProblem::NotText {
                     got: cell.describe(),
