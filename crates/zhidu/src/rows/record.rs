@@ -3,7 +3,7 @@
 use super::cell::Cell;
 use super::error::RowError;
 use super::problem::RowProblem;
-use super::schema::{Field, Schema};
+use super::schema::Schema;
 use super::values;
 use crate::deadline::Start;
 
@@ -116,22 +116,21 @@ impl Record {
         }
     }
 
-    /// The cell of field `name`, taken out, with the field.
-    fn take(&mut self, name: &str) -> (Option<&'static Field>, Cell) {
+    /// The cell of field `name`, taken out (missing if the kind has no such field).
+    #[inline]
+    fn take(&mut self, name: &str) -> Cell {
         let schema: &'static Schema = self.schema;
         let at = match schema.fields.get(self.next) {
             Some(f) if f.name == name => Some(self.next),
             _ => schema.position(name),
         };
-        match at {
-            Some(i) => (schema.fields.get(i), {
-                self.next = i + 1;
-                self.cells
-                    .get_mut(i)
-                    .map_or(Cell::Missing, |c| std::mem::replace(c, Cell::Missing))
-            }),
-            None => (None, Cell::Missing),
-        }
+        let Some(i) = at else {
+            return Cell::Missing;
+        };
+        self.next = i + 1;
+        self.cells
+            .get_mut(i)
+            .map_or(Cell::Missing, |c| std::mem::replace(c, Cell::Missing))
     }
 
     fn error(&self, name: &str, problem: RowProblem) -> RowError {
@@ -147,7 +146,7 @@ impl Record {
         name: &str,
         read: impl FnOnce(&Cell) -> Result<T, RowProblem>,
     ) -> Result<T, RowError> {
-        let (_, cell) = self.take(name);
+        let cell = self.take(name);
         read(&cell).map_err(|p| self.error(name, p))
     }
 
@@ -165,7 +164,7 @@ impl Record {
     /// assert_eq!(r.text("id").unwrap().as_deref(), Some("1001"));
     /// ```
     pub fn text(&mut self, name: &str) -> Result<Option<String>, RowError> {
-        let (_, cell) = self.take(name);
+        let cell = self.take(name);
         values::text(cell).map_err(|p| self.error(name, p))
     }
 
@@ -298,7 +297,7 @@ impl Record {
     /// assert_eq!(r.cell("events"), Cell::Text("resume 2026-10-09".into()));
     /// ```
     pub fn cell(&mut self, name: &str) -> Cell {
-        self.take(name).1
+        self.take(name)
     }
 
     /// The record's cells, to be cleared and filled again for the next row (a host reading

@@ -10,18 +10,19 @@ use crate::deadline::Start;
 /// A text field: text (trimmed), or a whole number taken as its digits. Takes the cell, so
 /// text that needs no trimming is moved, not copied (the hot path of every text column).
 pub(crate) fn text(cell: Cell) -> Result<Option<String>, RowProblem> {
-    if cell.is_missing() {
-        return Ok(None);
-    }
     match cell {
+        // Trimmed once; text that needs none is moved as it is.
         Cell::Text(t) => {
             let trimmed = t.trim();
-            if trimmed.len() == t.len() {
+            if trimmed.is_empty() {
+                Ok(None)
+            } else if trimmed.len() == t.len() {
                 Ok(Some(t))
             } else {
                 Ok(Some(trimmed.to_owned()))
             }
         }
+        _ if cell.is_missing() => Ok(None),
         Cell::Integer(i) => Ok(Some(i.to_string())),
         Cell::Float(f) => {
             whole_float(f)
