@@ -120,8 +120,10 @@ impl Record {
     #[inline]
     fn take(&mut self, name: &str) -> Cell {
         let schema: &'static Schema = self.schema;
+        // The readers name fields with the schema's own literals: the same pointer, so the
+        // usual lookup compares no bytes.
         let at = match schema.fields.get(self.next) {
-            Some(f) if f.name == name => Some(self.next),
+            Some(f) if core::ptr::eq(f.name, name) || f.name == name => Some(self.next),
             _ => schema.position(name),
         };
         let Some(i) = at else {
