@@ -153,9 +153,10 @@ impl Default for DueOptions {
 /// let ps = zhidu::PolicySet::builtin()?;
 /// let c = ps.policy("s2-service-center")?.class("promised")?;
 /// // 2026-09-30 is day 20726; with 5 days it is due 2026-10-13, day 20739 (国庆节 skipped).
-/// let out = c.due_column(&StartColumn::Days(vec![20726, 20726]), &LimitColumn::Rows(vec![Some(5), None]), DueOptions::default())?;
+/// // Day 80000 is in 2189, beyond the calendar: that row is an error in its place.
+/// let out = c.due_column(&StartColumn::Days(vec![20726, 80000]), &LimitColumn::Same(5), DueOptions::default())?;
 /// assert_eq!(out.dates[0], 20739);
-/// assert_eq!((out.dates[1], out.errors[0].0), (zhidu::columns::NAT, 1));
+/// assert_eq!((out.dates[1], out.errors[0].0, out.errors[0].1.code()), (zhidu::columns::NAT, 1, "coverage"));
 /// # Ok::<(), zhidu::Error>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
