@@ -1,25 +1,22 @@
 //! Column calls: whole columns in, one crossing into Rust, the GIL released while the core
-//! computes, one result per row in order. A bad row is NaT / None in the result and reported
+//! computes (`zhidu::columns`: chunks and threads are the core's), one result per row in
+//! order. This file only converts columns. A bad row is NaT / None in the result and reported
 //! with its index as the caller chose (`errors="warn" | "raise" | "collect"`).
 //!
 //! numpy and pandas columns are flattened to raw bytes by `zhidu._columns` (so neither is
 //! needed to import zhidu); lists are read here.
 
-use chrono::{DateTime, Datelike, NaiveDate};
+use chrono::{DateTime, NaiveDate};
 use pyo3::prelude::*;
 use pyo3::types::{PyByteArray, PyBytes, PyList, PyString, PyTuple};
+use zhidu::columns::{DueColumns, DueOptions, LimitColumn as Limits, StartColumn as Starts};
+pub(crate) use zhidu::columns::{NAT, epoch_day, from_epoch_day};
 use zhidu::{Class, Start};
 
 use crate::convert;
 use crate::error::{self, input, reading};
 
-/// `num_days_from_ce` of 1970-01-01.
-const UNIX_EPOCH_CE: i64 = 719_163;
-/// numpy's NaT as an int64.
-pub(crate) const NAT: i64 = i64::MIN;
 const DAY: i64 = 86_400;
-/// Below this many rows a column is computed on the calling thread.
-const PARALLEL_MIN_ROWS: usize = 50_000;
 
 /// What to do with bad rows.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -62,34 +59,6 @@ fn repr(obj: &Bound<'_, PyAny>) -> String {
 
 /// Bad rows, by index: conversion problems found here and the core's per-row errors.
 pub(crate) type RowErrors = Vec<(usize, zhidu::Error)>;
-
-/// A start column: day numbers (dates) or starts of any kind.
-enum Starts {
-    Days(Vec<i64>),
-    Values(Vec<Start>),
-}
-
-/// A per-case limit column.
-enum Limits {
-    /// The class's default (or fixed) limit for every row.
-    Default,
-    /// One limit for every row.
-    Same(u32),
-    /// One per row (None: the class's default).
-    Rows(Vec<Option<u32>>),
-    /// One per row, all given.
-    Given(Vec<u32>),
-}
-
-fn epoch_day(d: NaiveDate) -> i64 {
-    i64::from(d.num_days_from_ce()) - UNIX_EPOCH_CE
-}
-
-pub(crate) fn from_epoch_day(days: i64) -> Option<NaiveDate> {
-    i32::try_from(days + UNIX_EPOCH_CE)
-        .ok()
-        .and_then(NaiveDate::from_num_days_from_ce_opt)
-}
 
 /// Little-endian int64s (what `ndarray.astype("<i8").tobytes()` gives).
 pub(crate) fn int64s(bytes: &[u8]) -> Vec<i64> {
@@ -180,7 +149,7 @@ fn read_starts(obj: &Bound<'_, PyAny>, class: &Class<'_>, bad: &mut RowErrors) -
                 .collect(),
         ));
     }
-    Ok(Starts::Values(starts))
+    Ok(Starts::Starts(starts))
 }
 
 /// Seconds since 1970 (`utc`: instants; else wall times in the calendar's zone). A naive
@@ -208,7 +177,7 @@ fn from_seconds(seconds: &[i64], utc: bool, class: &Class<'_>, bad: &mut RowErro
             }
         }
     }
-    Starts::Values(starts)
+    Starts::Starts(starts)
 }
 
 /// Read the `days` column: None, one int for every row, or one value per row.
@@ -318,13 +287,9 @@ fn bad_days(text: &str) -> zhidu::Error {
 
 /// The computed columns: due dates as day numbers and due instants as Unix seconds
 /// (`NAT` for bad rows), and the bad rows.
-pub(crate) struct Columns {
-    pub(crate) dates: Vec<i64>,
-    pub(crate) instants: Option<Vec<i64>>,
-    pub(crate) errors: RowErrors,
-}
+pub(crate) type Columns = DueColumns;
 
-/// Read both columns and compute due dates (and, with `instants`, due instants).
+/// Read both columns and compute due dates (and, with `instants`, due instants) in the core.
 pub(crate) fn due_columns(
     class: &Class<'_>,
     accepted_at: &Bound<'_, PyAny>,
@@ -334,82 +299,21 @@ pub(crate) fn due_columns(
     let py = accepted_at.py();
     let mut bad = Vec::new();
     let starts = read_starts(accepted_at, class, &mut bad)?;
-    let n = match &starts {
-        Starts::Days(d) => d.len(),
-        Starts::Values(v) => v.len(),
+    let limits = read_limits(days, starts.len(), &mut bad)?;
+    let options = DueOptions {
+        instants,
+        details: false,
+        threads: threads(),
     };
-    let limits = read_limits(days, n, &mut bad)?;
-    let rows = match &limits {
-        Limits::Rows(rows) => Some(rows.len()),
-        Limits::Given(rows) => Some(rows.len()),
-        _ => None,
-    };
-    if let Some(rows) = rows {
-        if rows != n {
-            return Err(error::raise(
-                py,
-                &input(
-                    format!("{n} starts but {rows} day counts"),
-                    Some("give one day count per start, one int for all, or None"),
-                ),
-                None,
-            ));
-        }
-    }
-    let fast = !instants
-        && class.unit().is_days()
-        && match &limits {
-            Limits::Rows(rows) => rows.iter().all(Option::is_some),
-            _ => true,
-        };
-    let mut columns = py.detach(|| match (starts, fast) {
-        (Starts::Days(days), true) => by_day_numbers(class, &days, &limits),
-        (Starts::Days(days), false) => {
-            let starts: Vec<Start> = days
-                .iter()
-                .map(|&d| Start::Date(from_epoch_day(d).unwrap_or(NaiveDate::MIN)))
-                .collect();
-            by_starts(class, &starts, &limits, instants)
-        }
-        (Starts::Values(starts), _) => by_starts(class, &starts, &limits, instants),
-    });
-    merge(&mut columns, bad);
+    let mut columns = py
+        .detach(|| class.due_column(&starts, &limits, options))
+        .map_err(|e| error::raise(py, &e, None))?;
+    columns.merge(bad);
     Ok(columns)
 }
 
-/// Run `f` over aligned chunks of the rows on up to `threads()` threads; `f` gets the first
-/// row's index and the chunk's row count.
-fn chunked<T: Send>(n: usize, f: impl Fn(usize, usize) -> T + Sync) -> Vec<T> {
-    let threads = threads();
-    let parallel = threads > 1 && n >= PARALLEL_MIN_ROWS;
-    // No chunk is longer than the core accepts in one call (`zhidu::MAX_BATCH`): a column of
-    // any length is answered, however few threads there are.
-    let size = if parallel { n.div_ceil(threads) } else { n }.clamp(1, zhidu::MAX_BATCH);
-    if size >= n {
-        return vec![f(0, n)];
-    }
-    if !parallel {
-        return (0..n)
-            .step_by(size)
-            .map(|first| f(first, size.min(n - first)))
-            .collect();
-    }
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..n)
-            .step_by(size)
-            .map(|first| {
-                let f = &f;
-                scope.spawn(move || f(first, size.min(n - first)))
-            })
-            .collect();
-        // A worker that panicked (it cannot: the core does not panic) yields nothing; its
-        // rows then have no result and are caught by the length check of the caller.
-        handles.into_iter().filter_map(|h| h.join().ok()).collect()
-    })
-}
-
 /// Worker threads for big columns: `ZHIDU_THREADS` if set, else the machine's cores (≤ 8).
-fn threads() -> usize {
+pub(crate) fn threads() -> usize {
     std::env::var("ZHIDU_THREADS")
         .ok()
         .and_then(|v| v.parse::<usize>().ok())
@@ -420,128 +324,6 @@ fn threads() -> usize {
                 .min(8)
         })
         .max(1)
-}
-
-fn by_day_numbers(class: &Class<'_>, days: &[i64], limits: &Limits) -> Columns {
-    let n = days.len();
-    let owned: Vec<u32>;
-    let limit_rows: &[u32] = match limits {
-        Limits::Default => &[],
-        Limits::Same(d) => {
-            owned = vec![*d; n];
-            &owned
-        }
-        Limits::Rows(rows) => {
-            owned = rows.iter().map(|d| d.unwrap_or(0)).collect();
-            &owned
-        }
-        Limits::Given(rows) => rows,
-    };
-    let parts = chunked(n, |first, len| {
-        let starts = days.get(first..first + len).unwrap_or(&[]);
-        let limits = limit_rows.get(first..first + len).unwrap_or(&[]);
-        let mut out = vec![None; starts.len()];
-        let errors: RowErrors = match class.due_epoch_days(starts, limits, &mut out) {
-            Ok(errors) => errors.into_iter().map(|(i, e)| (first + i, e)).collect(),
-            Err(e) => (first..first + len).map(|i| (i, e.clone())).collect(),
-        };
-        (out, errors)
-    });
-    let mut columns = Columns {
-        dates: Vec::with_capacity(n),
-        instants: None,
-        errors: Vec::new(),
-    };
-    for (out, errors) in parts {
-        columns
-            .dates
-            .extend(out.into_iter().map(|d| d.unwrap_or(NAT)));
-        columns.errors.extend(errors);
-    }
-    columns
-}
-
-fn by_starts(class: &Class<'_>, starts: &[Start], limits: &Limits, instants: bool) -> Columns {
-    let n = starts.len();
-    let limit_rows: Vec<Option<u32>> = match limits {
-        Limits::Default => Vec::new(),
-        Limits::Same(d) => vec![Some(*d); n],
-        Limits::Rows(rows) => rows.clone(),
-        Limits::Given(rows) => rows.iter().copied().map(Some).collect(),
-    };
-    let parts = chunked(n, |first, len| {
-        let starts = starts.get(first..first + len).unwrap_or(&[]);
-        let limits = limit_rows.get(first..first + len).unwrap_or(&[]);
-        match class.due_many(starts, limits) {
-            Ok(rows) => rows,
-            Err(e) => starts.iter().map(|_| Err(e.clone())).collect(),
-        }
-    });
-    let mut columns = Columns {
-        dates: Vec::with_capacity(n),
-        instants: instants.then(|| Vec::with_capacity(n)),
-        errors: Vec::new(),
-    };
-    for (i, row) in parts.into_iter().flatten().enumerate() {
-        match row {
-            Ok(due) => {
-                columns.dates.push(epoch_day(due.due_date));
-                if let Some(at) = &mut columns.instants {
-                    at.push(due.due_at.timestamp());
-                }
-            }
-            Err(e) => {
-                columns.dates.push(NAT);
-                if let Some(at) = &mut columns.instants {
-                    at.push(NAT);
-                }
-                columns.errors.push((i, e));
-            }
-        }
-    }
-    columns
-}
-
-/// Put the binding's own row errors (unreadable values) in place of whatever the core said
-/// about those rows' placeholders.
-fn merge(columns: &mut Columns, bad: RowErrors) {
-    if bad.is_empty() {
-        return;
-    }
-    for (i, _) in &bad {
-        if let Some(d) = columns.dates.get_mut(*i) {
-            *d = NAT;
-        }
-        if let Some(at) = columns.instants.as_mut().and_then(|a| a.get_mut(*i)) {
-            *at = NAT;
-        }
-    }
-    let mut ours: Vec<(usize, zhidu::Error)> = Vec::with_capacity(bad.len());
-    for (i, e) in bad {
-        // One error per row: the first found (a bad start before a bad day count).
-        if !ours.iter().any(|(j, _)| *j == i) {
-            ours.push((i, e));
-        }
-    }
-    ours.sort_by_key(|(i, _)| *i);
-    let core = std::mem::take(&mut columns.errors);
-    let mut merged = Vec::with_capacity(core.len() + ours.len());
-    let mut ours = ours.into_iter().peekable();
-    for (i, e) in core {
-        while let Some((j, _)) = ours.peek() {
-            if *j > i {
-                break;
-            }
-            if let Some(row) = ours.next() {
-                merged.push(row);
-            }
-        }
-        if merged.last().is_none_or(|(j, _)| *j != i) {
-            merged.push((i, e));
-        }
-    }
-    merged.extend(ours);
-    columns.errors = merged;
 }
 
 /// int64s as a `bytearray` (writable, so `numpy.frombuffer` gives a writable array).

@@ -5,17 +5,14 @@
 //! `datetime.date`, instants aware `datetime`s, counts `int`; results' `to_dict()` is the
 //! core's serde form (the CLI's JSON field names) with dates and instants as Python values.
 
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, SecondsFormat};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyBool, PyDate, PyDict, PyFloat, PyInt, PyList, PyMapping, PyString, PyTuple};
+use pyo3::types::{PyBool, PyDate, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
 use serde_json::Value;
-use zhidu::{Case, CaseEvent, Start};
+use zhidu::{Case, Start};
 
 use crate::error::{from_python, input};
-
-/// Deepest nesting of a case given as Python objects.
-const MAX_DEPTH: usize = 32;
 
 const START_HINT: &str = "give a `datetime.date`, a `datetime.datetime` (naive means the \
                           calendar's zone) or an ISO 8601 string such as \
@@ -220,150 +217,10 @@ pub(crate) fn float_days(f: f64) -> Option<u32> {
 }
 
 /// A case from a dict (as a case log line has it, dates and datetimes allowed) or a JSON
-/// string (one line of a JSON Lines case log).
-pub(crate) fn case(obj: &Bound<'_, PyAny>, offset: FixedOffset) -> Result<Case, zhidu::Error> {
-    let value = if let Ok(s) = obj.cast::<PyString>() {
-        let text = s.to_cow().map_err(|e| from_python(obj.py(), "case", &e))?;
-        serde_json::from_str::<Value>(&text).map_err(|e| input(format!("case: {e}"), None))?
-    } else {
-        to_json(obj, offset, 0)?
-    };
-    let mut value = value;
-    // The CSV case-log form writes events as one string (`suspend 2026-10-09T10:00 hearing;
-    // resume …`), which the core reads with `CaseEvent::parse_list`.
-    let events = match value.get_mut("events") {
-        Some(Value::String(text)) => Some(std::mem::take(text)),
-        _ => None,
-    };
-    if let (Some(_), Value::Object(map)) = (&events, &mut value) {
-        map.remove("events");
-    }
-    let mut case = serde_json::from_value::<Case>(value).map_err(|e| {
-        input(
-            format!("case: {e}"),
-            Some("a case has `id`, `class`, `accepted_at` and optionally `days`, `handler`, `window`, `events`, `completed_at`"),
-        )
-    })?;
-    if let Some(text) = events {
-        case.events = CaseEvent::parse_list(&text)?;
-    }
-    Ok(case)
-}
-
-/// A Python value as JSON, for serde: dicts, lists, strings, numbers, dates and datetimes
-/// (rendered so the core reads them back exactly; a naive datetime gets the calendar's
-/// offset), None, NaN and NaT (both null).
-fn to_json(
-    obj: &Bound<'_, PyAny>,
-    offset: FixedOffset,
-    depth: usize,
-) -> Result<Value, zhidu::Error> {
-    let py = obj.py();
-    if depth > MAX_DEPTH {
-        return Err(input(
-            format!("case: nested deeper than {MAX_DEPTH} levels"),
-            None,
-        ));
-    }
-    if obj.is_none() {
-        return Ok(Value::Null);
-    }
-    if let Ok(b) = obj.cast::<PyBool>() {
-        return Ok(Value::Bool(b.is_true()));
-    }
-    if obj.is_instance_of::<PyInt>() {
-        if let Ok(i) = obj.extract::<i64>() {
-            return Ok(Value::from(i));
-        }
-        return obj
-            .extract::<u64>()
-            .map(Value::from)
-            .map_err(|_| input("case: an integer is out of range", None));
-    }
-    if obj.is_instance_of::<PyFloat>() {
-        let f: f64 = obj.extract().map_err(|e| from_python(py, "case", &e))?;
-        if f.is_nan() {
-            return Ok(Value::Null);
-        }
-        if let Some(n) = float_days(f) {
-            return Ok(Value::from(n));
-        }
-        return Ok(serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number));
-    }
-    if let Ok(s) = obj.cast::<PyString>() {
-        return s
-            .to_cow()
-            .map(|s| Value::String(s.into_owned()))
-            .map_err(|e| from_python(py, "case", &e));
-    }
-    if obj.is_instance_of::<PyDate>() || type_name(obj) == "datetime64" {
-        return match start_text(obj)? {
-            Some(text) if text != "NaT" => {
-                Ok(Value::String(start_json(parse_start(&text)?, offset)))
-            }
-            _ => Ok(Value::Null),
-        };
-    }
-    if let Ok(d) = obj.cast::<PyDict>() {
-        let mut map = serde_json::Map::new();
-        for (k, v) in d.iter() {
-            let key = k
-                .cast::<PyString>()
-                .map_err(|_| input("case: keys must be strings", None))?
-                .to_cow()
-                .map_err(|e| from_python(py, "case", &e))?
-                .into_owned();
-            map.insert(key, to_json(&v, offset, depth + 1)?);
-        }
-        return Ok(Value::Object(map));
-    }
-    if obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>() {
-        let mut out = Vec::new();
-        for item in obj.try_iter().map_err(|e| from_python(py, "case", &e))? {
-            let item = item.map_err(|e| from_python(py, "case", &e))?;
-            out.push(to_json(&item, offset, depth + 1)?);
-        }
-        return Ok(Value::Array(out));
-    }
-    if let Ok(m) = obj.cast::<PyMapping>() {
-        let d = m
-            .items()
-            .and_then(|items| PyDict::from_sequence(items.as_any()))
-            .map_err(|e| from_python(py, "case", &e))?;
-        return to_json(d.as_any(), offset, depth);
-    }
-    if matches!(type_name(obj).as_str(), "NaTType" | "NAType") {
-        return Ok(Value::Null);
-    }
-    // numpy scalars: integers and floats.
-    if let Ok(i) = obj
-        .call_method0("__index__")
-        .and_then(|i| i.extract::<i64>())
-    {
-        return Ok(Value::from(i));
-    }
-    if obj.hasattr("dtype").unwrap_or(false) {
-        if let Ok(f) = obj.extract::<f64>() {
-            let float = PyFloat::new(py, f);
-            return to_json(float.as_any(), offset, depth);
-        }
-    }
-    Err(input(
-        format!("case: a `{}` cannot be read", type_name(obj)),
-        Some("use strings, numbers, dates, datetimes, lists and dicts"),
-    ))
-}
-
-/// A start as text the core reads back to the same instant or day.
-fn start_json(start: Start, offset: FixedOffset) -> String {
-    match start {
-        Start::Date(d) => d.to_string(),
-        Start::Instant(t) => t.to_rfc3339_opts(SecondsFormat::AutoSi, false),
-        Start::Local(t) => match t.and_local_timezone(offset).single() {
-            Some(z) => z.to_rfc3339_opts(SecondsFormat::AutoSi, false),
-            None => t.format("%Y-%m-%dT%H:%M:%S").to_string(),
-        },
-    }
+/// string (one line of a JSON Lines case log), read by the core as in every host. Naive
+/// datetimes are wall times of the policy's zone (`offset` is kept for callers' clarity).
+pub(crate) fn case(obj: &Bound<'_, PyAny>, _offset: FixedOffset) -> Result<Case, zhidu::Error> {
+    crate::rows::one::<Case>(obj, 1)
 }
 
 /// A `datetime.date` (the abi3 way: no datetime C API).

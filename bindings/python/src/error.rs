@@ -73,6 +73,13 @@ pub(crate) fn exception<'py>(
         .map(|d| Diagnostic::from(d.clone()))
         .collect::<Vec<_>>();
     exc.setattr("diagnostics", PyList::new(py, diagnostics)?)?;
+    // A row that could not be read: its row error as a dict (kind, row, line, field, code,
+    // message, hint), the same in every host.
+    let row = match err.row() {
+        Some(r) => convert::to_dict(py, r)?,
+        None => py.None().into_bound(py),
+    };
+    exc.setattr("row_error", row)?;
     match err {
         zhidu::Error::Coverage {
             calendar,

@@ -294,36 +294,27 @@ impl Policy {
     ) -> PyResult<(Bound<'py, PyList>, batch::RowErrors)> {
         let py = cases.py();
         let as_of = self.as_of(as_of)?;
-        let offset = self.inner.calendar().offset();
-        let mut read = Vec::new();
-        let mut bad: batch::RowErrors = Vec::new();
+        let mut rows = Vec::new();
         for (i, item) in reading(py, "cases", cases.try_iter())?.enumerate() {
             // An iterator that fails ends the call: it may not be able to go on.
             let item = reading(py, "cases", item)?;
-            match convert::case(&item, offset) {
-                Ok(case) => read.push((i, case)),
-                Err(e) => bad.push((i, e)),
-            }
+            rows.push(rows::one::<zhidu::Case>(&item, i + 1));
         }
-        let n = read.len() + bad.len();
+        // The core computes the column, in chunks on threads, without the GIL.
         let policy = &self.inner;
-        let computed: Vec<(usize, Result<zhidu::CaseStatus, zhidu::Error>)> = py.detach(|| {
-            read.iter()
-                .map(|(i, c)| (*i, policy.case_status(c, as_of)))
-                .collect()
-        });
-        let mut out: Vec<Option<zhidu::CaseStatus>> = vec![None; n];
-        for (i, result) in computed {
+        let threads = batch::threads();
+        let computed = py.detach(|| policy.case_status_column(&rows, as_of, threads));
+        let mut bad: batch::RowErrors = Vec::new();
+        let mut out: Vec<Option<zhidu::CaseStatus>> = Vec::with_capacity(computed.len());
+        for (i, result) in computed.into_iter().enumerate() {
             match result {
-                Ok(s) => {
-                    if let Some(slot) = out.get_mut(i) {
-                        *slot = Some(s);
-                    }
+                Ok(s) => out.push(Some(s)),
+                Err(e) => {
+                    bad.push((i, e));
+                    out.push(None);
                 }
-                Err(e) => bad.push((i, e)),
             }
         }
-        bad.sort_by_key(|(i, _)| *i);
         let list = PyList::empty(py);
         for status in out {
             match status {
@@ -340,9 +331,18 @@ impl Policy {
 
     /// The deadline policy of `assess`'s cases: this one (None), another of the same set by
     /// id, or a `Policy`.
-    fn case_policy(&self, obj: Option<&Bound<'_, PyAny>>) -> PyResult<Arc<zhidu::Policy>> {
+    fn case_policy(
+        &self,
+        py: Python<'_>,
+        obj: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Arc<zhidu::Policy>> {
         match obj.filter(|o| !o.is_none()) {
-            None => Ok(Arc::clone(&self.inner)),
+            // The core's choice (this policy, if it has deadline classes), as in every host.
+            None => self
+                .set
+                .case_policy(&self.inner, None)
+                .map(|_| Arc::clone(&self.inner))
+                .or_raise(py),
             Some(o) => match o.cast::<Policy>() {
                 Ok(p) => Ok(Arc::clone(&p.get().inner)),
                 Err(_) => {
@@ -668,8 +668,8 @@ impl Policy {
         let cases = match cases.filter(|c| !c.is_none()) {
             None => None,
             Some(c) => {
-                let policy = self.case_policy(case_policy)?;
-                let rows = rows::cases(c, policy.calendar().offset())?;
+                let policy = self.case_policy(py, case_policy)?;
+                let rows = rows::cases(c)?;
                 Some((policy, rows))
             }
         };

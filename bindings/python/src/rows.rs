@@ -1,67 +1,34 @@
-//! Input rows of `assess` and `decide`: incidents, violations, cases and rosters, from an
-//! iterable of dicts (or JSON lines) or a pandas DataFrame.
+//! Input rows of `assess`, `decide` and the case calls: incidents, violations, cases and
+//! rosters, from an iterable of dicts (or JSON lines) or a pandas DataFrame.
 //!
-//! Each row is converted on its own into `Result<T, zhidu::Error>`, so a bad row (a value of
-//! the wrong type, an unknown key, a missing field) is reported by the core with its 1-based
-//! row number beside every other row's result. A DataFrame is read column by column (one
-//! crossing per column, numeric and date columns as raw bytes); a row of it and the same row
-//! as a dict are converted by the same code, so they give the same answer.
-
-use std::rc::Rc;
+//! The binding only turns Python values into the core's cells (`zhidu::rows::Cell`); the core
+//! reads every row, so a dict, a DataFrame row, a CSV row in the CLI and a JavaScript object
+//! are accepted and refused alike, with the same row errors. A DataFrame is read column by
+//! column (one crossing per column, numeric and date columns as raw bytes).
 
 use chrono::DateTime;
 use pyo3::prelude::*;
-use pyo3::types::{PyBool, PyBytes, PyDict, PyFloat, PyInt, PyList, PyMapping, PyString, PyTuple};
+use pyo3::types::{
+    PyBool, PyBytes, PyDate, PyDict, PyFloat, PyInt, PyList, PyMapping, PyString, PyTuple,
+};
+use zhidu::rows::{Cell, FromRow, Record, RosterEntry, RowError, RowProblem};
 use zhidu::{Case, Incident, Start, ViolationRecord};
 
 use crate::batch::{NAT, float64s, from_epoch_day, int64s};
 use crate::convert;
-use crate::error::{self, from_python, input, reading};
-
-/// The keys of an incident, as the core's serde form names them.
-const INCIDENT: &[&str] = &[
-    "subject",
-    "window",
-    "department",
-    "at",
-    "rule",
-    "quantity",
-    "points",
-    "case",
-    "note",
-    "basis",
-    "ref",
-];
-const INCIDENT_REQUIRED: &[&str] = &["subject", "at", "rule"];
-const INCIDENT_HINT: &str = "an incident has `subject`, `at` and `rule`, and optionally \
-                             `window`, `department`, `quantity`, `points`, `case`, `note`, \
-                             `basis` and `ref`";
-
-/// The keys of a violation record.
-const VIOLATION: &[&str] = &["subject", "at", "violation", "flags", "note"];
-const VIOLATION_REQUIRED: &[&str] = &["subject", "at", "violation"];
-const VIOLATION_HINT: &str = "a violation has `subject`, `at` and `violation`, and optionally \
-                              `flags` (a list or a `;`-separated string) and `note`";
+use crate::error::{self, input, reading};
 
 /// Longest rendering of a bad value in a message.
 const MAX_SHOWN: usize = 40;
 
-/// One value of a row: absent, a Python object, or a value read from a text, numeric or date
-/// column.
-enum Cell<'py> {
-    Missing,
-    Obj(Bound<'py, PyAny>),
-    Text(Rc<str>),
-    Int(i64),
-    Float(f64),
-    Start(Start),
-}
+/// Deepest nesting of a row given as Python objects (events inside a case).
+const MAX_DEPTH: usize = 32;
 
 /// One DataFrame column as `zhidu._columns.column` flattened it.
 enum Column<'py> {
     Objects(Bound<'py, PyList>),
     /// Codes into distinct texts (read once each), -1 for missing.
-    Factorized(Vec<i64>, Vec<Rc<str>>),
+    Factorized(Vec<i64>, Vec<String>),
     Ints(Vec<i64>),
     Floats(Vec<f64>),
     /// None for NaT.
@@ -79,21 +46,21 @@ impl<'py> Column<'py> {
         }
     }
 
-    fn cell(&self, i: usize) -> Cell<'py> {
+    fn cell(&self, i: usize) -> Cell {
         match self {
-            Column::Objects(list) => list.get_item(i).map_or(Cell::Missing, Cell::Obj),
+            Column::Objects(list) => list.get_item(i).map_or(Cell::Missing, |o| cell(&o)),
             Column::Factorized(codes, texts) => codes
                 .get(i)
                 .and_then(|&c| usize::try_from(c).ok())
                 .and_then(|c| texts.get(c))
-                .map_or(Cell::Missing, |t| Cell::Text(Rc::clone(t))),
-            Column::Ints(v) => v.get(i).map_or(Cell::Missing, |&x| Cell::Int(x)),
+                .map_or(Cell::Missing, |t| Cell::Text(t.clone())),
+            Column::Ints(v) => v.get(i).map_or(Cell::Missing, |&x| Cell::Integer(x)),
             Column::Floats(v) => match v.get(i) {
                 Some(&f) if !f.is_nan() => Cell::Float(f),
                 _ => Cell::Missing,
             },
             Column::Starts(v) => match v.get(i) {
-                Some(Some(s)) => Cell::Start(*s),
+                Some(Some(s)) => Cell::Instant(*s),
                 _ => Cell::Missing,
             },
         }
@@ -129,30 +96,6 @@ fn shown(obj: &Bound<'_, PyAny>) -> String {
 
 fn raise(py: Python<'_>, message: String, hint: Option<&str>) -> PyErr {
     error::raise(py, &input(message, hint), None)
-}
-
-/// None, NaN, NaT and pandas' NA: an absent value.
-fn is_missing(obj: &Bound<'_, PyAny>) -> bool {
-    if obj.is_none() {
-        return true;
-    }
-    if let Ok(f) = obj.cast::<PyFloat>() {
-        return f.value().is_nan();
-    }
-    if obj.is_instance_of::<PyString>() || obj.is_instance_of::<PyInt>() {
-        return false;
-    }
-    matches!(type_name(obj).as_str(), "NaTType" | "NAType")
-}
-
-/// A text for a message, quoted and cut short.
-fn shown_text(s: &str) -> String {
-    let cut: String = s.chars().take(MAX_SHOWN).collect();
-    if cut.len() < s.len() {
-        format!("{cut:?}…")
-    } else {
-        format!("{s:?}")
-    }
 }
 
 /// The columns of a pandas DataFrame, or None when `obj` is not one.
@@ -240,7 +183,7 @@ fn frame<'py>(obj: &Bound<'py, PyAny>, what: &str) -> PyResult<Option<Frame<'py>
                         what,
                         v.cast::<PyString>()
                             .map_err(PyErr::from)
-                            .and_then(|s| s.to_cow().map(|s| Rc::<str>::from(s.as_ref()))),
+                            .and_then(|s| s.to_cow().map(|s| s.into_owned())),
                     )?;
                     texts.push(text);
                 }
@@ -269,336 +212,201 @@ fn frame<'py>(obj: &Bound<'py, PyAny>, what: &str) -> PyResult<Option<Frame<'py>
     Ok(Some(Frame { rows, columns }))
 }
 
-/// Where each field is among a frame's columns. A column that is no field, or a required
-/// field without a column, concerns every row: the call fails with an `InputError`.
+/// Where each field of `schema` is among a frame's columns. A column that is no field, or a
+/// required field without a column, concerns every row: the call fails with an `InputError`.
 fn layout(
     py: Python<'_>,
     frame: &Frame<'_>,
-    fields: &[&str],
-    required: &[&str],
+    schema: &zhidu::rows::Schema,
     what: &str,
-    hint: &str,
 ) -> PyResult<Vec<Option<usize>>> {
     for (name, _) in &frame.columns {
-        if !fields.contains(&name.as_str()) {
-            let close = zhidu::closest(name, fields.iter().copied())
+        if schema.field(name).is_none() {
+            let close = zhidu::closest(name, schema.fields.iter().map(|f| f.name))
                 .map(|c| format!("; did you mean `{c}`?"))
                 .unwrap_or_default();
             return Err(raise(
                 py,
                 format!("{what}: the DataFrame has a column `{name}` that is not a field{close}"),
-                Some(&format!("{hint}; select those columns first")),
+                Some(&format!("{}; select those columns first", schema.hint)),
             ));
         }
     }
-    let at = |f: &str| frame.columns.iter().position(|(n, _)| n == f);
-    for f in required {
-        if at(f).is_none() {
+    let mut at = Vec::with_capacity(schema.fields.len());
+    for f in schema.fields {
+        let col = frame
+            .columns
+            .iter()
+            .position(|(n, _)| schema.field(n) == Some(f));
+        if col.is_none() && f.required {
             return Err(raise(
                 py,
-                format!("{what}: the DataFrame has no column `{f}`"),
-                Some(hint),
+                format!("{what}: the DataFrame has no column `{}`", f.name),
+                Some(schema.hint),
             ));
         }
+        at.push(col);
     }
-    Ok(fields.iter().map(|f| at(f)).collect())
+    Ok(at)
 }
 
-/// The cells of one dict (or other mapping) row, in the order of `fields`.
-fn dict_cells<'py>(
-    obj: &Bound<'py, PyAny>,
-    fields: &[&str],
-    what: &str,
-    hint: &str,
-) -> Result<Vec<Cell<'py>>, zhidu::Error> {
-    let py = obj.py();
-    let owned;
-    let dict = match obj.cast::<PyDict>() {
-        Ok(d) => d,
-        Err(_) => match obj.cast::<PyMapping>() {
-            Ok(m) => {
-                owned = m
-                    .items()
-                    .and_then(|items| PyDict::from_sequence(items.as_any()))
-                    .map_err(|e| from_python(py, what, &e))?;
-                &owned
-            }
-            Err(_) => {
-                return Err(input(
-                    format!("{what} must be a dict, not {}", shown(obj)),
-                    Some(hint),
-                ));
-            }
-        },
-    };
-    let mut cells: Vec<Cell<'py>> = fields.iter().map(|_| Cell::Missing).collect();
-    for (k, v) in dict.iter() {
-        let key = k
-            .cast::<PyString>()
-            .ok()
-            .and_then(|s| s.to_cow().ok().map(|s| s.into_owned()))
-            .ok_or_else(|| {
-                input(
-                    format!("{what}: keys must be strings, not {}", shown(&k)),
-                    Some(hint),
-                )
-            })?;
-        let Some(i) = fields.iter().position(|f| *f == key) else {
-            let help = zhidu::closest(&key, fields.iter().copied())
-                .map_or_else(|| hint.to_owned(), |c| format!("did you mean `{c}`?"));
-            return Err(input(format!("{what}: unknown field `{key}`"), Some(&help)));
+/// A Python value as the core's cell: None, NaN, NaT and pandas' NA are missing; dates,
+/// datetimes, pandas Timestamps and numpy datetime64 are instants; dicts are records.
+pub(crate) fn cell(obj: &Bound<'_, PyAny>) -> Cell {
+    cell_at(obj, 0)
+}
+
+fn cell_at(obj: &Bound<'_, PyAny>, depth: usize) -> Cell {
+    if depth > MAX_DEPTH {
+        return Cell::Other(format!("a value nested deeper than {MAX_DEPTH} levels"));
+    }
+    if is_missing(obj) {
+        return Cell::Missing;
+    }
+    if let Ok(b) = obj.cast::<PyBool>() {
+        return Cell::Bool(b.is_true());
+    }
+    if obj.is_instance_of::<PyInt>() {
+        // An int beyond i64 is kept as its digits: an id still reads, a count is refused.
+        return obj.extract::<i64>().map_or_else(
+            |_| Cell::Text(obj.str().map(|s| s.to_string()).unwrap_or_default()),
+            Cell::Integer,
+        );
+    }
+    if let Ok(f) = obj.cast::<PyFloat>() {
+        return Cell::Float(f.value());
+    }
+    if let Ok(s) = obj.cast::<PyString>() {
+        return s.to_cow().map_or_else(
+            |_| Cell::Other("a string that is not UTF-8".to_owned()),
+            |t| Cell::Text(t.into_owned()),
+        );
+    }
+    if obj.is_instance_of::<PyDate>() || type_name(obj) == "datetime64" {
+        return match convert::start(obj) {
+            Ok(s) => Cell::Instant(s),
+            Err(e) => Cell::Other(format!("a date that cannot be read ({e})")),
         };
-        if let Some(slot) = cells.get_mut(i) {
-            *slot = Cell::Obj(v);
+    }
+    if let Ok(d) = obj.cast::<PyDict>() {
+        return record(d, depth);
+    }
+    if obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>() {
+        let Ok(items) = obj.try_iter() else {
+            return Cell::Other(shown(obj));
+        };
+        return Cell::List(
+            items
+                .map(|item| {
+                    item.map_or_else(
+                        |_| Cell::Other("a value that cannot be read".to_owned()),
+                        |i| cell_at(&i, depth + 1),
+                    )
+                })
+                .collect(),
+        );
+    }
+    if let Ok(m) = obj.cast::<PyMapping>() {
+        if let Ok(d) = m
+            .items()
+            .and_then(|items| PyDict::from_sequence(items.as_any()))
+        {
+            return record(&d, depth);
         }
     }
-    Ok(cells)
+    // numpy scalars: integers, then floats.
+    if obj.hasattr("dtype").unwrap_or(false) {
+        if let Ok(i) = obj
+            .call_method0("__index__")
+            .and_then(|i| i.extract::<i64>())
+        {
+            return Cell::Integer(i);
+        }
+        if let Ok(f) = obj.extract::<f64>() {
+            return Cell::Float(f);
+        }
+    }
+    Cell::Other(format!("a `{}`", type_name(obj)))
 }
 
-fn take<'py>(cells: &mut [Cell<'py>], i: usize) -> Cell<'py> {
-    cells
-        .get_mut(i)
-        .map_or(Cell::Missing, |c| std::mem::replace(c, Cell::Missing))
+fn record(d: &Bound<'_, PyDict>, depth: usize) -> Cell {
+    Cell::Record(
+        d.iter()
+            .map(|(k, v)| {
+                let key = k
+                    .cast::<PyString>()
+                    .ok()
+                    .and_then(|s| s.to_cow().ok().map(|s| s.into_owned()))
+                    .unwrap_or_else(|| shown(&k));
+                (key, cell_at(&v, depth + 1))
+            })
+            .collect(),
+    )
 }
 
-/// A text field: a `str`, or absent.
-fn text(cell: Cell<'_>, name: &str) -> Result<Option<String>, zhidu::Error> {
-    let wrong = |v: String| input(format!("`{name}` must be a string, not {v}"), None);
-    match cell {
-        Cell::Missing => Ok(None),
-        Cell::Text(t) => Ok(Some(String::from(&*t))),
-        Cell::Obj(o) => match o.cast::<PyString>() {
-            Ok(s) => s
-                .to_cow()
-                .map(|s| Some(s.into_owned()))
-                .map_err(|e| from_python(o.py(), name, &e)),
-            Err(_) if is_missing(&o) => Ok(None),
-            Err(_) => Err(wrong(shown(&o))),
+/// None, NaN, NaT and pandas' NA: an absent value.
+fn is_missing(obj: &Bound<'_, PyAny>) -> bool {
+    if obj.is_none() {
+        return true;
+    }
+    if let Ok(f) = obj.cast::<PyFloat>() {
+        return f.value().is_nan();
+    }
+    if obj.is_instance_of::<PyString>() || obj.is_instance_of::<PyInt>() {
+        return false;
+    }
+    matches!(type_name(obj).as_str(), "NaTType" | "NAType")
+}
+
+/// One row given as a JSON text (a line of a JSON Lines file), as a cell.
+fn json_cell(text: &str, kind: &'static str) -> Result<Cell, RowError> {
+    serde_json::from_str::<serde_json::Value>(text)
+        .map(|v| Cell::from_json(&v))
+        .map_err(|e| {
+            let detail = e.to_string();
+            let detail = detail
+                .rfind(" at line ")
+                .and_then(|i| detail.get(..i))
+                .unwrap_or(&detail)
+                .to_owned();
+            RowError::new(kind, RowProblem::NotJson { detail })
+        })
+}
+
+/// A row item (a dict, a mapping, or a JSON text) as a cell.
+fn item_cell(item: &Bound<'_, PyAny>, kind: &'static str) -> Result<Cell, RowError> {
+    match item.cast::<PyString>() {
+        Ok(s) => match s.to_cow() {
+            Ok(text) => json_cell(&text, kind),
+            Err(_) => Ok(Cell::Other("a string that is not UTF-8".to_owned())),
         },
-        Cell::Int(i) => Err(wrong(i.to_string())),
-        Cell::Float(f) => Err(wrong(f.to_string())),
-        Cell::Start(_) => Err(wrong("a date".to_owned())),
+        Err(_) => Ok(cell(item)),
     }
 }
 
-fn required(value: Option<String>, name: &str, hint: &str) -> Result<String, zhidu::Error> {
-    value.ok_or_else(|| input(format!("`{name}` is missing"), Some(hint)))
+/// One row of kind `T` (a dict, a mapping or a JSON text), numbered `number` (from 1).
+pub(crate) fn one<T: FromRow>(item: &Bound<'_, PyAny>, number: usize) -> Result<T, zhidu::Error> {
+    item_cell(item, T::SCHEMA.kind)
+        .and_then(|c| zhidu::rows::read::<T>(c, number))
+        .map_err(|e| e.at(number).into())
 }
 
-/// A whole number that fits an `i64` exactly.
-fn float_whole(f: f64) -> Option<i64> {
-    // 2^63 is exactly representable; every whole float below it in magnitude fits.
-    const LIMIT: f64 = 9_223_372_036_854_775_808.0;
-    (f.fract() == 0.0 && (-LIMIT..LIMIT).contains(&f)).then(|| {
-        #[expect(
-            clippy::cast_possible_truncation,
-            reason = "whole and in range, checked above"
-        )]
-        let n = f as i64;
-        n
-    })
-}
-
-/// A whole-number field (`quantity`, `points`): an int, a whole float (pandas columns with
-/// gaps are floats), or absent. The core checks the range and reports it with the row.
-fn whole(cell: Cell<'_>, name: &str) -> Result<Option<i64>, zhidu::Error> {
-    let wrong = |v: String| {
-        input(
-            format!("`{name}` must be a whole number, not {v}"),
-            Some("give a whole number, or leave it empty"),
-        )
-    };
-    match cell {
-        Cell::Missing => Ok(None),
-        Cell::Int(i) => Ok(Some(i)),
-        Cell::Float(f) => float_whole(f).map(Some).ok_or_else(|| wrong(f.to_string())),
-        Cell::Start(_) => Err(wrong("a date".to_owned())),
-        Cell::Text(t) => Err(wrong(shown_text(&t))),
-        Cell::Obj(o) => {
-            if is_missing(&o) {
-                return Ok(None);
-            }
-            if o.is_instance_of::<PyBool>() {
-                return Err(wrong(shown(&o)));
-            }
-            if o.is_instance_of::<PyInt>() {
-                return o.extract::<i64>().map(Some).map_err(|_| wrong(shown(&o)));
-            }
-            if o.is_instance_of::<PyFloat>() || type_name(&o).starts_with("float") {
-                let f: f64 = o.extract().map_err(|_| wrong(shown(&o)))?;
-                return float_whole(f).map(Some).ok_or_else(|| wrong(shown(&o)));
-            }
-            // numpy integers.
-            if o.hasattr("dtype").unwrap_or(false) {
-                if let Ok(i) = o.call_method0("__index__").and_then(|i| i.extract::<i64>()) {
-                    return Ok(Some(i));
-                }
-            }
-            Err(wrong(shown(&o)))
-        }
-    }
-}
-
-/// The instant field `at`: a date, a datetime (naive: the calendar's zone), an ISO 8601
-/// string, a pandas Timestamp or a numpy datetime64.
-fn instant(cell: Cell<'_>, hint: &str) -> Result<Start, zhidu::Error> {
-    let missing = || input("`at` is missing", Some(hint));
-    let prefixed = |e: zhidu::Error| match e {
-        zhidu::Error::Input { message, hint } => zhidu::Error::Input {
-            message: format!("`at`: {message}"),
-            hint,
-        },
-        other => other,
-    };
-    match cell {
-        Cell::Start(s) => Ok(s),
-        Cell::Missing => Err(missing()),
-        Cell::Text(t) => convert::parse_start(&t).map_err(prefixed),
-        Cell::Obj(o) if o.is_none() => Err(missing()),
-        Cell::Obj(o) => convert::start(&o).map_err(prefixed),
-        Cell::Int(i) => Err(input(
-            format!("`at` must be a date, a datetime or an ISO 8601 string, not {i}"),
-            None,
-        )),
-        Cell::Float(f) => Err(input(
-            format!("`at` must be a date, a datetime or an ISO 8601 string, not {f}"),
-            None,
-        )),
-    }
-}
-
-/// Flags: a list (or tuple) of strings, a `;`-separated string as the CSV has it, or absent.
-fn flags(cell: Cell<'_>) -> Result<Vec<String>, zhidu::Error> {
-    let wrong = |v: String| {
-        input(
-            format!("`flags` must be a list of strings or a `;`-separated string, not {v}"),
-            None,
-        )
-    };
-    let split = |s: &str| -> Vec<String> {
-        s.split(';')
-            .map(str::trim)
-            .filter(|f| !f.is_empty())
-            .map(str::to_owned)
-            .collect()
-    };
-    match cell {
-        Cell::Missing => Ok(Vec::new()),
-        Cell::Text(t) => Ok(split(&t)),
-        Cell::Int(i) => Err(wrong(i.to_string())),
-        Cell::Float(f) => Err(wrong(f.to_string())),
-        Cell::Start(_) => Err(wrong("a date".to_owned())),
-        Cell::Obj(o) => {
-            if is_missing(&o) {
-                return Ok(Vec::new());
-            }
-            if let Ok(s) = o.cast::<PyString>() {
-                let s = s.to_cow().map_err(|e| from_python(o.py(), "flags", &e))?;
-                return Ok(split(&s));
-            }
-            if !(o.is_instance_of::<PyList>() || o.is_instance_of::<PyTuple>()) {
-                return Err(wrong(shown(&o)));
-            }
-            let mut out = Vec::new();
-            for item in o.try_iter().map_err(|e| from_python(o.py(), "flags", &e))? {
-                let item = item.map_err(|e| from_python(o.py(), "flags", &e))?;
-                match item.cast::<PyString>() {
-                    Ok(s) => out.push(
-                        s.to_cow()
-                            .map_err(|e| from_python(o.py(), "flags", &e))?
-                            .into_owned(),
-                    ),
-                    Err(_) => return Err(wrong(shown(&o))),
-                }
-            }
-            Ok(out)
-        }
-    }
-}
-
-fn incident(cells: &mut [Cell<'_>]) -> Result<Incident, zhidu::Error> {
-    // Field positions in `INCIDENT`.
-    let subject = required(text(take(cells, 0), "subject")?, "subject", INCIDENT_HINT)?;
-    let window = text(take(cells, 1), "window")?;
-    let department = text(take(cells, 2), "department")?;
-    let at = instant(take(cells, 3), INCIDENT_HINT)?;
-    let rule = required(text(take(cells, 4), "rule")?, "rule", INCIDENT_HINT)?;
-    let quantity = whole(take(cells, 5), "quantity")?;
-    let points = whole(take(cells, 6), "points")?;
-    let case = text(take(cells, 7), "case")?;
-    let note = text(take(cells, 8), "note")?;
-    let basis = text(take(cells, 9), "basis")?;
-    let reference = text(take(cells, 10), "ref")?;
-    let mut i = Incident::new(subject, rule, at);
-    i.window = window;
-    i.department = department;
-    i.quantity = quantity;
-    i.points = points;
-    i.case = case;
-    i.note = note;
-    i.basis = basis;
-    i.reference = reference;
-    Ok(i)
-}
-
-fn violation(cells: &mut [Cell<'_>]) -> Result<ViolationRecord, zhidu::Error> {
-    // Field positions in `VIOLATION`.
-    let subject = required(text(take(cells, 0), "subject")?, "subject", VIOLATION_HINT)?;
-    let at = instant(take(cells, 1), VIOLATION_HINT)?;
-    let code = required(
-        text(take(cells, 2), "violation")?,
-        "violation",
-        VIOLATION_HINT,
-    )?;
-    let flags = flags(take(cells, 3))?;
-    let note = text(take(cells, 4), "note")?;
-    let mut v = ViolationRecord::new(subject, code, at);
-    v.flags = flags;
-    v.note = note;
-    Ok(v)
-}
-
-/// How one kind of row is read.
-struct Kind<T> {
-    what: &'static str,
-    fields: &'static [&'static str],
-    required: &'static [&'static str],
-    hint: &'static str,
-    build: for<'a, 'py> fn(&'a mut [Cell<'py>]) -> Result<T, zhidu::Error>,
-}
-
-const INCIDENTS: Kind<Incident> = Kind {
-    what: "incident",
-    fields: INCIDENT,
-    required: INCIDENT_REQUIRED,
-    hint: INCIDENT_HINT,
-    build: incident,
-};
-
-const VIOLATIONS: Kind<ViolationRecord> = Kind {
-    what: "violation",
-    fields: VIOLATION,
-    required: VIOLATION_REQUIRED,
-    hint: VIOLATION_HINT,
-    build: violation,
-};
-
-/// Every row of `obj` (a DataFrame, or an iterable of dicts or JSON texts), each converted
-/// on its own.
-fn read<T: serde::de::DeserializeOwned>(
+/// Every row of `obj` (a DataFrame, or an iterable of dicts or JSON texts), each read by the
+/// core on its own and numbered from 1.
+fn read<T: FromRow>(
     obj: &Bound<'_, PyAny>,
-    kind: &Kind<T>,
     plural: &str,
 ) -> PyResult<Vec<Result<T, zhidu::Error>>> {
     let py = obj.py();
     if let Some(frame) = frame(obj, plural)? {
-        let at = layout(py, &frame, kind.fields, kind.required, plural, kind.hint)?;
+        let at = layout(py, &frame, T::SCHEMA, plural)?;
         let columns: Vec<Option<&Column<'_>>> = at
             .iter()
             .map(|c| c.and_then(|c| frame.columns.get(c)).map(|(_, col)| col))
             .collect();
         let mut out = Vec::with_capacity(frame.rows);
-        let mut cells: Vec<Cell<'_>> = Vec::with_capacity(columns.len());
+        // One row's cells, allocated once and filled again for every row.
+        let mut cells: Vec<Cell> = Vec::with_capacity(columns.len());
         for i in 0..frame.rows {
             cells.clear();
             cells.extend(
@@ -606,7 +414,9 @@ fn read<T: serde::de::DeserializeOwned>(
                     .iter()
                     .map(|c| c.map_or(Cell::Missing, |col| col.cell(i))),
             );
-            out.push((kind.build)(&mut cells));
+            let mut record = Record::new(T::SCHEMA, cells);
+            out.push(T::from_record(&mut record).map_err(|e| e.at(i + 1).into()));
+            cells = record.into_cells();
         }
         return Ok(out);
     }
@@ -621,144 +431,73 @@ fn read<T: serde::de::DeserializeOwned>(
         ));
     }
     let mut out = Vec::with_capacity(obj.len().unwrap_or(0));
-    for item in reading(py, plural, obj.try_iter())? {
+    for (i, item) in reading(py, plural, obj.try_iter())?.enumerate() {
         // An iterator that fails ends the call: it may not be able to go on.
         let item = reading(py, plural, item)?;
-        let row = if let Ok(s) = item.cast::<PyString>() {
-            // One line of a JSON Lines file.
-            s.to_cow()
-                .map_err(|e| from_python(py, kind.what, &e))
-                .and_then(|text| {
-                    serde_json::from_str::<T>(&text)
-                        .map_err(|e| input(format!("{}: {e}", kind.what), Some(kind.hint)))
-                })
-        } else {
-            dict_cells(&item, kind.fields, kind.what, kind.hint)
-                .and_then(|mut cells| (kind.build)(&mut cells))
-        };
-        out.push(row);
+        out.push(one::<T>(&item, i + 1));
     }
     Ok(out)
 }
 
 /// Incident rows for `AssessRequest::incident_rows`.
 pub(crate) fn incidents(obj: &Bound<'_, PyAny>) -> PyResult<Vec<Result<Incident, zhidu::Error>>> {
-    read(obj, &INCIDENTS, "incidents")
+    read(obj, "incidents")
 }
 
 /// Violation rows for `Policy::decide`.
 pub(crate) fn violations(
     obj: &Bound<'_, PyAny>,
 ) -> PyResult<Vec<Result<ViolationRecord, zhidu::Error>>> {
-    read(obj, &VIOLATIONS, "violations")
+    read(obj, "violations")
 }
 
 /// Case rows for `AssessRequest::case_rows`: dicts as a case log line has them (or its JSON
-/// text), or a DataFrame of them; `offset` is the zone of naive datetimes.
-pub(crate) fn cases(
-    obj: &Bound<'_, PyAny>,
-    offset: chrono::FixedOffset,
-) -> PyResult<Vec<Result<Case, zhidu::Error>>> {
-    let py = obj.py();
-    if obj.is_instance_of::<PyString>() || obj.is_instance_of::<PyDict>() {
-        return Err(raise(
-            py,
-            format!(
-                "`cases` must be an iterable of case dicts or a pandas DataFrame, not {}",
-                type_name(obj)
-            ),
-            Some("wrap a single case in a list"),
-        ));
-    }
-    let rows = reading(
-        py,
-        "cases",
-        py.import("zhidu._columns")
-            .and_then(|m| m.call_method1("records", (obj,))),
-    )?;
-    let mut out = Vec::new();
-    for item in reading(py, "cases", rows.try_iter())? {
-        let item = reading(py, "cases", item)?;
-        out.push(convert::case(&item, offset));
-    }
-    Ok(out)
+/// text), or a DataFrame of them. Naive datetimes are wall times of the case policy's zone.
+pub(crate) fn cases(obj: &Bound<'_, PyAny>) -> PyResult<Vec<Result<Case, zhidu::Error>>> {
+    read(obj, "cases")
 }
 
 /// `(person, window)` pairs: a dict `{person: window}`, pairs, dicts with `subject` and
-/// `window`, or a DataFrame with those columns. A bad entry fails the call.
+/// `window`, or a DataFrame with those columns. A bad entry fails the call, with its row.
 pub(crate) fn roster(obj: &Bound<'_, PyAny>) -> PyResult<Vec<(String, String)>> {
     let py = obj.py();
-    const HINT: &str = "give {person: window}, (person, window) pairs, or rows with `subject` \
-                        and `window`";
-    let bad = |i: usize, e: zhidu::Error| {
-        raise(
-            py,
-            format!("roster entry {}: {e}", i + 1),
-            Some(&e.help().unwrap_or_else(|| HINT.to_owned())),
-        )
+    let pair = |s: &Bound<'_, PyAny>, w: &Bound<'_, PyAny>| {
+        Cell::Record(vec![
+            ("subject".to_owned(), cell(s)),
+            ("window".to_owned(), cell(w)),
+        ])
     };
-    if let Some(frame) = frame(obj, "roster")? {
-        let at = layout(
-            py,
-            &frame,
-            &["subject", "window"],
-            &["subject", "window"],
-            "roster",
-            HINT,
-        )?;
-        let col = |k: usize| {
-            at.get(k)
-                .copied()
-                .flatten()
-                .and_then(|c| frame.columns.get(c))
-        };
-        let mut out = Vec::with_capacity(frame.rows);
-        for i in 0..frame.rows {
-            let get = |k: usize, name: &str| {
-                let cell = col(k).map_or(Cell::Missing, |(_, c)| c.cell(i));
-                text(cell, name).and_then(|t| required(t, name, HINT))
+    let rows: Vec<Result<RosterEntry, zhidu::Error>> = if let Ok(d) = obj.cast::<PyDict>() {
+        d.iter()
+            .enumerate()
+            .map(|(i, (k, v))| zhidu::rows::read(pair(&k, &v), i + 1).map_err(Into::into))
+            .collect()
+    } else if frame_like(obj) {
+        read(obj, "roster")?
+    } else {
+        let mut out = Vec::new();
+        for (i, item) in reading(py, "roster", obj.try_iter())?.enumerate() {
+            let item = reading(py, "roster", item)?;
+            let is_pair = (item.is_instance_of::<PyTuple>() || item.is_instance_of::<PyList>())
+                && item.len().is_ok_and(|n| n == 2);
+            let row = match (is_pair, item.get_item(0), item.get_item(1)) {
+                (true, Ok(s), Ok(w)) => zhidu::rows::read(pair(&s, &w), i + 1).map_err(Into::into),
+                _ => one::<RosterEntry>(&item, i + 1),
             };
-            let pair = get(0, "subject").and_then(|s| get(1, "window").map(|w| (s, w)));
-            out.push(pair.map_err(|e| bad(i, e))?);
+            out.push(row);
         }
-        return Ok(out);
-    }
-    if let Ok(d) = obj.cast::<PyDict>() {
-        let mut out = Vec::with_capacity(d.len());
-        for (i, (k, v)) in d.iter().enumerate() {
-            let pair = text(Cell::Obj(k), "subject")
-                .and_then(|t| required(t, "subject", HINT))
-                .and_then(|s| {
-                    text(Cell::Obj(v), "window")
-                        .and_then(|t| required(t, "window", HINT))
-                        .map(|w| (s, w))
-                });
-            out.push(pair.map_err(|e| bad(i, e))?);
-        }
-        return Ok(out);
-    }
-    let mut out = Vec::new();
-    for (i, item) in reading(py, "roster", obj.try_iter())?.enumerate() {
-        let item = reading(py, "roster", item)?;
-        let pair = if item.is_instance_of::<PyTuple>() || item.is_instance_of::<PyList>() {
-            match (item.len(), item.get_item(0), item.get_item(1)) {
-                (Ok(2), Ok(s), Ok(w)) => text(Cell::Obj(s), "subject")
-                    .and_then(|t| required(t, "subject", HINT))
-                    .and_then(|s| {
-                        text(Cell::Obj(w), "window")
-                            .and_then(|t| required(t, "window", HINT))
-                            .map(|w| (s, w))
-                    }),
-                _ => Err(input(format!("{} is not a pair", shown(&item)), Some(HINT))),
-            }
-        } else {
-            dict_cells(&item, &["subject", "window"], "roster", HINT).and_then(|mut cells| {
-                let s = required(text(take(&mut cells, 0), "subject")?, "subject", HINT)?;
-                let w = required(text(take(&mut cells, 1), "window")?, "window", HINT)?;
-                Ok((s, w))
-            })
-        };
-        out.push(pair.map_err(|e| bad(i, e))?);
-    }
-    Ok(out)
+        out
+    };
+    rows.into_iter()
+        .map(|r| r.map(|e| e.pair()).map_err(|e| error::raise(py, &e, None)))
+        .collect()
+}
+
+/// Whether `obj` may be a DataFrame (not a builtin container or text).
+fn frame_like(obj: &Bound<'_, PyAny>) -> bool {
+    !(obj.is_instance_of::<PyList>()
+        || obj.is_instance_of::<PyTuple>()
+        || obj.is_instance_of::<PyDict>()
+        || obj.is_instance_of::<PyString>())
+        && obj.hasattr("columns").unwrap_or(false)
 }

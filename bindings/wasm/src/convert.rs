@@ -574,6 +574,15 @@ pub fn source_refs(files: &[(String, String)]) -> Vec<(&str, &str)> {
 /// `input` for a value that is not an object, cannot be stringified (a cycle, a bigint, a
 /// throwing getter) or is not a case.
 pub fn case(value: &JsValue) -> Result<zhidu::Case, Error> {
+    case_at(value, 1)
+}
+
+/// A case object that is row `number` (from 1) of a list, read as [`case`] reads one.
+///
+/// # Errors
+///
+/// As [`case`], with the row error placed at `number`.
+pub fn case_at(value: &JsValue, number: usize) -> Result<zhidu::Case, Error> {
     if !value.is_object() || Array::is_array(value) {
         return Err(wrong_type(
             "case",
@@ -583,12 +592,10 @@ pub fn case(value: &JsValue) -> Result<zhidu::Case, Error> {
     }
     let json = js_sys::JSON::stringify(value).map_err(|e| thrown("case", &e))?;
     let text = text(&json.into(), "case", MAX_CASE_TEXT)?;
-    serde_json::from_str(&text).map_err(|e| {
-        input(
-            format!("case: {}", json_message(&e)),
-            Some("a case has `id`, `class`, `accepted_at` and optionally `days`, `handler`, `window`, `events` and `completed_at`, as in a case log".to_owned()),
-        )
-    })
+    let value: serde_json::Value = serde_json::from_str(&text)
+        .map_err(|e| input(format!("case: {}", json_message(&e)), None))?;
+    // Read by the core, as a case log's row is in every host.
+    zhidu::rows::read_json(&value, number).map_err(Error::from)
 }
 
 /// A serde_json message without its " at line 1 column 40" (a place in JSON the caller

@@ -39,6 +39,7 @@ pub fn to_js_error(e: &Error) -> JsValue {
     set(&obj, "help", &opt_str(e.help().as_deref()));
     let diagnostics = to_js(e.diagnostics()).unwrap_or_else(|_| js_sys::Array::new().into());
     set(&obj, "diagnostics", &diagnostics);
+    set_row(&obj, e);
     if let Some(d) = e
         .diagnostics()
         .iter()
@@ -60,5 +61,14 @@ pub fn row_error(index: usize, e: &Error) -> JsValue {
     set(&obj, "code", &JsValue::from_str(e.code()));
     set(&obj, "message", &JsValue::from_str(&e.to_string()));
     set(&obj, "help", &opt_str(e.help().as_deref()));
+    set_row(&obj, e);
     obj
+}
+
+/// A row that could not be read also carries its row error (`{ kind, row, line, field,
+/// code, message, hint }`), the same in every host.
+fn set_row(obj: &JsValue, e: &Error) {
+    if let Some(row) = e.row().and_then(|r| to_js(r).ok()) {
+        set(obj, "row", &row);
+    }
 }

@@ -25,10 +25,10 @@ pub mod scoring;
 
 use std::sync::Arc;
 
-use chrono::Datelike;
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
+use zhidu::columns::{DueOptions, LimitColumn, NAT, StartColumn, from_epoch_day};
 use zhidu::{Error, Start};
 
 use crate::convert::{DueManyRequest, DueRequest, to_js};
@@ -232,40 +232,63 @@ impl Policy {
             let r = DueManyRequest::read(&request)?;
             let class = self.inner.class(&r.class)?;
             let cells = convert::cells(&r.accepted_json)?;
-            let mut due_date = convert::Column::new(cells.len());
-            let mut due_at = convert::Column::new(cells.len());
-            let errors = Array::new();
-            let provisional = Array::new();
-            let mut basis: Vec<String> = Vec::new();
-            let mut bad_days = r.bad_days.into_iter().peekable();
+            // This binding converts the columns; the core computes them (`zhidu::columns`).
+            // A bad `days` cell is reported before a bad start of the same row.
+            let mut bad = r.bad_days;
+            let mut starts = Vec::with_capacity(cells.len());
             for (i, cell) in cells.iter().enumerate() {
-                let result = match bad_days.next_if(|(j, _)| *j == i) {
-                    Some((_, e)) => Err(e),
-                    None => cell
-                        .start()
-                        .and_then(|start| class.due(start, r.days.get(i).copied().flatten())),
-                };
-                match result {
-                    Ok(due) => {
-                        due_date.set(i, due.due_date.num_days_from_ce().into(), || {
-                            due.due_date.to_string()
-                        });
-                        due_at.set(i, due.due_at.timestamp(), || due.due_at.to_rfc3339());
-                        provisional.push(&JsValue::from_bool(due.provisional));
-                        for b in due.basis {
-                            if !basis.contains(&b) {
-                                basis.push(b);
-                            }
-                        }
-                    }
+                match cell.start() {
+                    Ok(s) => starts.push(s),
                     Err(e) => {
-                        errors.push(&error::row_error(i, &e));
+                        bad.push((i, e));
+                        starts.push(Start::Date(chrono::NaiveDate::MIN));
+                    }
+                }
+            }
+            let limits = if r.days.is_empty() {
+                LimitColumn::Default
+            } else {
+                LimitColumn::Rows(r.days)
+            };
+            let options = DueOptions {
+                instants: true,
+                details: true,
+                threads: 1,
+            };
+            let mut out = class.due_column(&StartColumn::Starts(starts), &limits, options)?;
+            out.merge(bad);
+            let offset = self.inner.calendar().offset();
+            let n = out.dates.len();
+            let mut due_date = convert::Column::new(n);
+            let mut due_at = convert::Column::new(n);
+            let provisional = Array::new();
+            let instants = out.instants.unwrap_or_default();
+            let flags = out.provisional.unwrap_or_default();
+            for (i, &day) in out.dates.iter().enumerate() {
+                let at = instants.get(i).copied().unwrap_or(NAT);
+                match from_epoch_day(day).filter(|_| day != NAT) {
+                    Some(date) => {
+                        due_date.set(i, day, || date.to_string());
+                        due_at.set(i, at, || {
+                            chrono::DateTime::from_timestamp(at, 0)
+                                .map(|t| t.with_timezone(&offset).to_rfc3339())
+                                .unwrap_or_default()
+                        });
+                        provisional
+                            .push(&JsValue::from_bool(flags.get(i).copied().unwrap_or(false)));
+                    }
+                    None => {
                         due_date.null(i);
                         due_at.null(i);
                         provisional.push(&JsValue::NULL);
                     }
                 }
             }
+            let errors = Array::new();
+            for (i, e) in &out.errors {
+                errors.push(&error::row_error(*i, e));
+            }
+            let basis = out.basis;
             let result = Object::new();
             for (key, value) in [
                 ("due_date", due_date.into_array()),
@@ -340,7 +363,7 @@ impl Policy {
             let statuses = Array::new();
             let errors = Array::new();
             for (i, case) in cases.iter().enumerate() {
-                let status = convert::case(&case)
+                let status = convert::case_at(&case, i + 1)
                     .and_then(|c| self.inner.case_status(&c, as_of))
                     .and_then(|s| to_js(&s));
                 match status {

@@ -1,16 +1,16 @@
 //! Reading the requests of `assess`, `rankPeriod` and `decide`: incident, case and
 //! violation rows, rosters and periods.
 //!
-//! Rows are read one by one, as every host reads them: a row that is not an object, cannot
-//! be written as JSON (a cycle, a bigint, a throwing getter) or is not an incident (a
-//! missing `rule`, a `quantity` of `"2"`) is an `Err` in its place, and the core reports it
-//! with its 1-based row in `errors` like any other bad row. Only a request that is not a
+//! Rows are JSON values read by the core (`zhidu::rows`), as every host reads them: a row
+//! that is not an object, cannot be written as JSON (a cycle, a bigint, a throwing getter)
+//! or is not an incident (a missing `rule`, a `quantity` of `"two"`) is an `Err` in its
+//! place, and the core reports it with its 1-based row in `errors` like any other bad row. Only a request that is not a
 //! request at all (no `period`, `incidents` not an array) throws.
 
 use js_sys::{Array, Function, JsString, Reflect};
-use serde::de::DeserializeOwned;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
+use zhidu::rows::{Cell, FromRow, RosterEntry};
 use zhidu::{Case, Error, Incident, Period, ViolationRecord};
 
 use crate::convert::{self, Fields, MAX_CASE_TEXT, MAX_FIELD, MAX_ROWS, input, text};
@@ -24,26 +24,21 @@ struct RowKind {
     what: &'static str,
     /// `incident`, `case`, `violation`.
     one: &'static str,
-    /// The fields, for the hint.
-    hint: &'static str,
 }
 
 const INCIDENT: RowKind = RowKind {
     what: "incidents",
     one: "incident",
-    hint: "an incident has `subject`, `at` and `rule`, and optionally `window`, `department`, `quantity`, `points`, `case`, `note`, `basis` and `ref`",
 };
 
 const CASE: RowKind = RowKind {
     what: "cases",
     one: "case",
-    hint: "a case has `id`, `class`, `accepted_at` and optionally `days`, `handler`, `window`, `events`, `completed_at` and `joint`, as in a case log",
 };
 
 const VIOLATION: RowKind = RowKind {
     what: "violations",
     one: "violation",
-    hint: "a violation record has `subject`, `at` and `violation`, and optionally `flags` (an array of flag ids) and `note`",
 };
 
 thread_local! {
@@ -72,10 +67,7 @@ fn stringify(value: &JsValue) -> Result<JsString, JsValue> {
 /// The whole column is written as JSON once when it can be (the fast path); when that throws
 /// (one cyclic or bigint row) or nests too deep, every row is written on its own so that
 /// only the bad rows fail.
-fn rows<T: DeserializeOwned>(
-    value: &JsValue,
-    kind: &RowKind,
-) -> Result<Vec<Result<T, Error>>, Error> {
+fn rows<T: FromRow>(value: &JsValue, kind: &RowKind) -> Result<Vec<Result<T, Error>>, Error> {
     let Some(array) = value.dyn_ref::<Array>() else {
         return Err(convert::wrong_type(kind.what, "an array of objects", value));
     };
@@ -95,28 +87,31 @@ fn rows<T: DeserializeOwned>(
     let mut out = Vec::with_capacity(n);
     for i in 0..n {
         let row = Reflect::get_u32(array, i as u32).map_err(|e| convert::thrown(kind.what, &e))?;
-        out.push(one_row(&row, kind));
+        out.push(one_row(&row, kind, i + 1));
     }
     Ok(out)
 }
 
 /// Every row through one `JSON.stringify` of the column, or `None` when that fails.
-fn whole_column<T: DeserializeOwned>(
-    array: &Array,
-    kind: &RowKind,
-) -> Option<Vec<Result<T, Error>>> {
+fn whole_column<T: FromRow>(array: &Array, kind: &RowKind) -> Option<Vec<Result<T, Error>>> {
     let json = stringify(array).ok()?;
     let bytes = convert::long_text(&json, kind.what, MAX_ROWS_TEXT).ok()?;
     let values: Vec<serde_json::Value> = serde_json::from_slice(&bytes).ok()?;
     if values.len() != array.length() as usize {
         return None;
     }
-    Some(values.into_iter().map(|v| from_value(v, kind)).collect())
+    Some(
+        values
+            .iter()
+            .enumerate()
+            .map(|(i, v)| from_value(v, i + 1))
+            .collect(),
+    )
 }
 
 /// One row on its own, read exactly as the whole-column path reads it (`JSON.stringify`, so
 /// a function or symbol row is `null` and a `Date` is its ISO string).
-fn one_row<T: DeserializeOwned>(row: &JsValue, kind: &RowKind) -> Result<T, Error> {
+fn one_row<T: FromRow>(row: &JsValue, kind: &RowKind, number: usize) -> Result<T, Error> {
     let json = stringify(row).map_err(|e| convert::thrown(kind.one, &e))?;
     let value = if json.is_undefined() {
         serde_json::Value::Null
@@ -125,33 +120,12 @@ fn one_row<T: DeserializeOwned>(row: &JsValue, kind: &RowKind) -> Result<T, Erro
         serde_json::from_str(&json)
             .map_err(|e| input(format!("{}: {}", kind.one, convert::json_message(&e)), None))?
     };
-    from_value(value, kind)
+    from_value(&value, number)
 }
 
-fn not_an_object(kind: &RowKind, got: &str) -> Error {
-    input(
-        format!("the {} must be an object, not {got}", kind.one),
-        Some(kind.hint.to_owned()),
-    )
-}
-
-fn from_value<T: DeserializeOwned>(value: serde_json::Value, kind: &RowKind) -> Result<T, Error> {
-    if !value.is_object() {
-        let got = match value {
-            serde_json::Value::Null => "null (or undefined)",
-            serde_json::Value::Array(_) => "an array",
-            serde_json::Value::String(_) => "a string",
-            serde_json::Value::Number(_) => "a number",
-            _ => "a boolean",
-        };
-        return Err(not_an_object(kind, got));
-    }
-    serde_json::from_value(value).map_err(|e| {
-        input(
-            format!("{}: {}", kind.one, convert::json_message(&e)),
-            Some(kind.hint.to_owned()),
-        )
-    })
+/// One row read by the core, as every host reads it (`zhidu::rows`).
+fn from_value<T: FromRow>(value: &serde_json::Value, number: usize) -> Result<T, Error> {
+    zhidu::rows::read_json(value, number).map_err(Error::from)
 }
 
 /// The roster: `[[subject, window], …]`, `[{ subject, window }, …]` or `{ subject: window }`.
@@ -165,39 +139,40 @@ fn roster(value: &JsValue) -> Result<Vec<(String, String)>, Error> {
     }
     let json = js_sys::JSON::stringify(value).map_err(|e| convert::thrown("roster", &e))?;
     let bytes = convert::long_text(&json, "roster", MAX_ROWS_TEXT)?;
-    #[derive(serde::Deserialize)]
-    #[serde(untagged)]
-    enum Entry {
-        Pair(String, String),
-        Object { subject: String, window: String },
-    }
-    #[derive(serde::Deserialize)]
-    #[serde(untagged)]
-    enum Roster {
-        List(Vec<Entry>),
-        Map(std::collections::BTreeMap<String, String>),
-    }
-    let bad = |e: serde_json::Error| {
-        input(
-            format!("`roster` is not a roster ({})", convert::json_message(&e)),
-            Some(HINT.to_owned()),
-        )
+    let value: serde_json::Value = serde_json::from_slice(&bytes)
+        .map_err(|e| input(format!("`roster`: {}", convert::json_message(&e)), None))?;
+    // Pairs and `{ person: window }` are entries with `subject` and `window`; every entry is
+    // then read by the core, as in every host.
+    let pair = |s: &serde_json::Value, w: &serde_json::Value| {
+        Cell::Record(vec![
+            ("subject".to_owned(), Cell::from_json(s)),
+            ("window".to_owned(), Cell::from_json(w)),
+        ])
     };
-    Ok(
-        match serde_json::from_slice::<Roster>(&bytes).map_err(bad)? {
-            Roster::List(entries) => entries
-                .into_iter()
-                .map(|e| match e {
-                    Entry::Pair(s, w)
-                    | Entry::Object {
-                        subject: s,
-                        window: w,
-                    } => (s, w),
-                })
-                .collect(),
-            Roster::Map(m) => m.into_iter().collect(),
-        },
-    )
+    let entries: Vec<Cell> = match &value {
+        serde_json::Value::Array(items) => items
+            .iter()
+            .map(|item| match item.as_array().map(Vec::as_slice) {
+                Some([s, w]) => pair(s, w),
+                _ => Cell::from_json(item),
+            })
+            .collect(),
+        serde_json::Value::Object(map) => map
+            .iter()
+            .map(|(s, w)| pair(&serde_json::Value::String(s.clone()), w))
+            .collect(),
+        other => {
+            return Err(convert::wrong_type(
+                "roster",
+                HINT,
+                &JsValue::from_str(&other.to_string()),
+            ));
+        }
+    };
+    zhidu::rows::read_all::<RosterEntry>(entries)
+        .into_iter()
+        .map(|e| e.map(|e| e.pair()).map_err(Error::from))
+        .collect()
 }
 
 /// `{ period, incidents, cases?, casePolicy?, roster?, lines? }` of `assess` and

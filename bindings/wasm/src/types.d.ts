@@ -45,6 +45,23 @@ export interface ZhiduError extends Error {
   line?: number;
   column?: number;
   path?: string;
+  /** For an input row that could not be read: where, and which problem. */
+  row?: RowProblemInfo;
+}
+
+/** An input row that could not be read, the same in every host (the CLI's JSON, Python's
+ * `row_error`): `row` counts the rows from 1, `line` is the file line when read from a file,
+ * `code` the row problem (`missing`, `unknown_field`, `not_text`, `not_whole`,
+ * `out_of_range`, `not_instant`, `not_bool`, `not_list`, `bad_event`, `too_many`,
+ * `not_record`, `not_json`, `unreadable`, `width`). */
+export interface RowProblemInfo {
+  kind: "case" | "event" | "incident" | "violation" | "roster" | "due";
+  row: number;
+  line: number | null;
+  field: string | null;
+  code: string;
+  message: string;
+  hint: string | null;
 }
 
 /** The unit a deadline class counts in. */
@@ -147,6 +164,8 @@ export interface RowError {
   code: ErrorCode;
   message: string;
   help: string | null;
+  /** For a row that could not be read. */
+  row?: RowProblemInfo;
 }
 
 /** What `dueMany` returns: columns in row order, `null` where a row failed. */
@@ -465,6 +484,8 @@ export interface ErrorInfo {
   message: string;
   help: string | null;
   diagnostics: Diagnostic[];
+  /** For a row that could not be read. */
+  row?: RowProblemInfo;
 }
 
 /** A row of `assess` or `decide` that could not be used. */

@@ -1,19 +1,19 @@
 //! `zhidu assess` and `zhidu rank`: scorecards and the window ranking for a period.
 //!
 //! Incidents are CSV with header `subject,window,at,rule,quantity,points,note` (optional
-//! `department`, `case`, `basis` and `ref` columns); every row is scored or reported with its
-//! row number.
+//! `department`, `case`, `basis` and `ref` columns), or JSON Lines, read by the core
+//! (`zhidu::rows::INCIDENT`); every row is scored or reported with its row number.
 
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use zhidu::{AssessRequest, Assessment, Incident, Period, PolicySet, Start, SubjectKind};
+use zhidu::rows::RosterEntry;
+use zhidu::{AssessRequest, Assessment, Incident, Period, PolicySet, SubjectKind};
 
 use crate::Format;
 use crate::error::CliError;
 use crate::output::error_cell;
-use crate::table::{CsvTable, cell};
 
 /// What `assess` and `rank` read: a policy, a period and its inputs.
 #[derive(clap::Args)]
@@ -114,20 +114,7 @@ pub(crate) fn run_assessment(
         .incident_rows(&inputs.incidents)
         .roster(&inputs.roster);
     if !inputs.cases.is_empty() {
-        let cp = match case_policy {
-            Some(id) => set.policy(id)?,
-            None if p.classes().next().is_some() => p,
-            None => {
-                return Err(zhidu::Error::Input {
-                    message: format!(
-                        "policy `{policy}` has no deadline classes to read the case log with"
-                    ),
-                    hint: Some("give `--case-policy`, e.g. `s10-service-system`".to_owned()),
-                }
-                .into());
-            }
-        };
-        req = req.case_rows(cp, &inputs.cases);
+        req = req.case_rows(set.case_policy(p, case_policy)?, &inputs.cases);
     }
     Ok(p.assess(&req)?)
 }
@@ -293,80 +280,25 @@ fn write_csv(out: &mut impl Write, a: &Assessment) -> Result<(), CliError> {
     Ok(())
 }
 
-/// Read the incidents CSV, one result per data row, in order.
+/// Read the incidents (CSV, or JSON Lines by extension), one result per row, in order.
 pub(crate) fn read_incidents(path: &Path) -> Result<Vec<Result<Incident, zhidu::Error>>, CliError> {
-    let mut t = CsvTable::open(path)?;
-    let (subject, at, rule) = (t.require("subject")?, t.require("at")?, t.require("rule")?);
-    let (window, quantity, points, note, department, case) = (
-        t.column("window"),
-        t.column("quantity"),
-        t.column("points"),
-        t.column("note"),
-        t.column("department"),
-        t.column("case"),
-    );
-    let (basis, reference) = (t.column("basis"), t.column("ref"));
-    let mut rows = Vec::new();
-    while let Some(record) = t.next_record()? {
-        let record = match record {
-            Ok(r) => r,
-            Err(e) => {
-                rows.push(Err(input(format!("unreadable csv row: {e}"))));
-                continue;
-            }
-        };
-        let get = |c: Option<usize>| cell(&record, c);
-        let parsed = (|| -> Result<Incident, zhidu::Error> {
-            let subj = get(Some(subject)).ok_or_else(|| input("`subject` is empty".to_owned()))?;
-            let r = get(Some(rule)).ok_or_else(|| input("`rule` is empty".to_owned()))?;
-            let when: Start = get(Some(at)).unwrap_or_default().parse()?;
-            let mut inc = Incident::new(subj, r, when);
-            inc.window = get(window).map(str::to_owned);
-            inc.department = get(department).map(str::to_owned);
-            inc.case = get(case).map(str::to_owned);
-            inc.note = get(note).map(str::to_owned);
-            inc.basis = get(basis).map(str::to_owned);
-            inc.reference = get(reference).map(str::to_owned);
-            inc.quantity = get(quantity)
-                .map(|q| {
-                    q.parse::<i64>()
-                        .map_err(|_| input(format!("quantity `{q}` is not a whole number")))
-                })
-                .transpose()?;
-            inc.points = get(points)
-                .map(|p| {
-                    p.parse::<i64>().map_err(|_| {
-                        input(format!(
-                            "points `{p}` is not a whole number (give the magnitude without sign)"
-                        ))
-                    })
-                })
-                .transpose()?;
-            Ok(inc)
-        })();
-        rows.push(parsed);
-    }
-    Ok(rows)
+    Ok(crate::table::values(crate::table::read_rows::<Incident>(
+        path,
+    )?))
 }
 
-/// Read a roster CSV with header `subject,window`.
+/// Read a roster (`subject,window`): an entry that cannot be read fails the command, as in
+/// every host (a roster names whom to score; a wrong one is no answer to give).
 fn read_roster(path: &Path) -> Result<Vec<(String, String)>, CliError> {
-    let mut t = CsvTable::open(path)?;
-    let (subject, window) = (t.require("subject")?, t.require("window")?);
-    let mut out = Vec::new();
-    while let Some(record) = t.next_record()? {
-        // A roster row that cannot be read names nobody; the others still count.
-        let Ok(record) = record else { continue };
-        if let (Some(s), Some(w)) = (cell(&record, Some(subject)), cell(&record, Some(window))) {
-            out.push((s.to_owned(), w.to_owned()));
-        }
-    }
-    Ok(out)
-}
-
-fn input(message: String) -> zhidu::Error {
-    zhidu::Error::Input {
-        message,
-        hint: None,
-    }
+    crate::table::read_rows::<RosterEntry>(path)?
+        .into_iter()
+        .map(|(_, entry)| {
+            entry.map(|e| e.pair()).map_err(|e| {
+                CliError::Core(zhidu::Error::Input {
+                    message: format!("`{}`: {e}", path.display()),
+                    hint: e.hint.clone(),
+                })
+            })
+        })
+        .collect()
 }

@@ -1,24 +1,22 @@
 //! `zhidu cases --policy ID --as-of INSTANT FILE`: the status of every case in a case log.
 //!
 //! The log is JSON Lines (one case object per line, see `zhidu::Case`) or CSV with header
-//! `id,class,accepted_at,days,handler,window,completed_at,events,joint` (`events` in the
-//! compact form of `zhidu::CaseEvent::parse_list`; `joint` is `true`/`false`, `1`/`0` or
-//! empty for false: a 联办件, priced by the joint-item rules such as S14.biz.1.4c). Every line gets an answer or an error with its
-//! line number; nothing is dropped.
+//! `id,class,accepted_at,days,handler,window,completed_at,events,joint`, read by the core
+//! (`zhidu::rows::CASE`: `events` in the compact form of `zhidu::CaseEvent::parse_list`;
+//! `joint` a yes/no, empty for no: a 联办件, priced by the joint-item rules such as
+//! S14.biz.1.4c). Every row gets an answer or an error with its row and file line; nothing
+//! is dropped.
 
 use std::collections::BTreeMap;
-use std::fs::File;
-use std::io::{BufReader, BufWriter, Write};
+use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use zhidu::{Case, CaseEvent, CaseStatus, Policy, Start, Status};
+use zhidu::{Case, CaseStatus, Policy, Start, Status};
 
 use crate::Format;
 use crate::error::CliError;
-use crate::output::{error_cell, error_json};
-use crate::rows::{Line, Lines, MAX_ROW_BYTES, Rows};
-use crate::table::cell;
+use crate::output::{error_json, row_error_cell};
 
 #[derive(clap::Args)]
 pub(crate) struct Args {
@@ -138,7 +136,7 @@ pub(crate) fn run(global: &[PathBuf], args: &Args) -> Result<ExitCode, CliError>
                         )?;
                     }
                 }
-                Err(e) => writeln!(out, "{line:<6} error: {}", error_cell(e))?,
+                Err(e) => writeln!(out, "{line:<6} error: {}", row_error_cell(e))?,
             },
             Format::Csv => {
                 let row = match &result {
@@ -160,7 +158,7 @@ pub(crate) fn run(global: &[PathBuf], args: &Args) -> Result<ExitCode, CliError>
                     Err(e) => {
                         let mut row = vec![line.to_string()];
                         row.extend(std::iter::repeat_n(String::new(), 11));
-                        row.push(error_cell(e));
+                        row.push(row_error_cell(e));
                         row
                     }
                 };
@@ -224,145 +222,13 @@ fn status(
     })
 }
 
-/// Read a case log (JSON Lines or CSV) into cases with their line numbers.
+/// Read a case log (JSON Lines or CSV, see `zhidu::rows::CASE`) into cases with the file
+/// line each starts on.
 pub(crate) fn read_log(path: &Path) -> Result<Vec<LoggedCase>, CliError> {
-    let open = || {
-        File::open(path).map_err(|source| CliError::Read {
-            path: path.to_path_buf(),
-            source,
-        })
-    };
-    let is_csv = path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
-    if is_csv {
-        return read_csv(path);
-    }
-    let mut cases = Vec::new();
-    // Lines of at most `MAX_ROW_BYTES`: a longer one is an error for that line, not a file
-    // read into memory whole.
-    let mut lines = Lines::new(BufReader::new(open()?));
-    while let Some((n, line)) = lines.next_line().map_err(|source| CliError::Read {
-        path: path.to_path_buf(),
-        source,
-    })? {
-        let bytes = match line {
-            Line::Text(bytes) => bytes,
-            Line::TooLong => {
-                cases.push((
-                    n,
-                    Err(input(format!(
-                        "line {n} is longer than {MAX_ROW_BYTES} bytes"
-                    ))),
-                ));
-                continue;
-            }
-        };
-        let text = match std::str::from_utf8(&bytes) {
-            Ok(t) => t.trim().trim_start_matches('\u{feff}'),
-            Err(e) => {
-                cases.push((
-                    n,
-                    Err(input(format!(
-                        "line {n} is not UTF-8 (byte {})",
-                        e.valid_up_to()
-                    ))),
-                ));
-                continue;
-            }
-        };
-        if text.is_empty() {
-            continue;
-        }
-        let case = serde_json::from_str::<Case>(text).map_err(|e| input(format!("line {n}: {e}")));
-        cases.push((n, case));
-    }
-    Ok(cases)
-}
-
-fn read_csv(path: &Path) -> Result<Vec<LoggedCase>, CliError> {
-    let read_error = |source: std::io::Error| CliError::Read {
-        path: path.to_path_buf(),
-        source,
-    };
-    let file = File::open(path).map_err(read_error)?;
-    // Rows in bounded memory: a stray quote is one bad row, not the rest of the log.
-    let mut rows = Rows::new(BufReader::new(file));
-    let mut header = Vec::new();
-    if let Some((line, Err(e))) = rows.next(&mut header, None).map_err(read_error)? {
-        return Err(read_error(std::io::Error::other(format!(
-            "the header (line {line}) cannot be read: {e}"
-        ))));
-    }
-    let header = csv::StringRecord::from(header);
-    let require = |name: &str| {
-        crate::table::column(&header, name).ok_or_else(|| CliError::MissingColumn {
-            path: path.display().to_string(),
-            column: name.to_owned(),
-        })
-    };
-    let (id, class, accepted) = (require("id")?, require("class")?, require("accepted_at")?);
-    let column = |name: &str| crate::table::column(&header, name);
-    let (days, handler, window, completed, events, joint) = (
-        column("days"),
-        column("handler"),
-        column("window"),
-        column("completed_at"),
-        column("events"),
-        column("joint"),
-    );
-    let mut cases = Vec::new();
-    let mut fields = Vec::new();
-    while let Some((n, row)) = rows
-        .next(&mut fields, Some(header.len()))
-        .map_err(read_error)?
-    {
-        // `n` is the line the row starts on (the header is line 1).
-        if let Err(e) = row {
-            cases.push((n, Err(input(format!("row {n}: unreadable csv row: {e}")))));
-            continue;
-        }
-        let record = csv::StringRecord::from(std::mem::take(&mut fields));
-        let get = |c: Option<usize>| cell(&record, c);
-        let case = (|| -> Result<Case, zhidu::Error> {
-            let mut case = Case::new(
-                get(Some(id)).unwrap_or_default(),
-                get(Some(class)).unwrap_or_default(),
-                get(Some(accepted)).unwrap_or_default().parse::<Start>()?,
-                match get(days) {
-                    Some(d) => Some(
-                        d.parse()
-                            .map_err(|_| input(format!("`{d}` is not a whole number of days")))?,
-                    ),
-                    None => None,
-                },
-            );
-            case.handler = get(handler).map(str::to_owned);
-            case.window = get(window).map(str::to_owned);
-            case.completed_at = get(completed).map(str::parse).transpose()?;
-            case.events = get(events)
-                .map(CaseEvent::parse_list)
-                .transpose()?
-                .unwrap_or_default();
-            case.joint = match get(joint).map(str::to_ascii_lowercase).as_deref() {
-                None | Some("false" | "0" | "no") => false,
-                Some("true" | "1" | "yes") => true,
-                Some(other) => {
-                    return Err(input(format!("joint `{other}` is not `true` or `false`")));
-                }
-            };
-            Ok(case)
-        })()
-        .map_err(|e| match e {
-            zhidu::Error::Input { message, hint } => zhidu::Error::Input {
-                message: format!("row {n}: {message}"),
-                hint,
-            },
-            other => other,
-        });
-        cases.push((n, case));
-    }
-    Ok(cases)
+    Ok(crate::table::read_rows::<Case>(path)?
+        .into_iter()
+        .map(|(line, case)| (line, case.map_err(zhidu::Error::from)))
+        .collect())
 }
 
 /// Warnings in one cell: `code: message` joined by ` | `.
@@ -379,11 +245,4 @@ fn csv_line(fields: &[String]) -> Result<Vec<u8>, CliError> {
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record(fields)?;
     w.into_inner().map_err(|e| CliError::Write(e.into_error()))
-}
-
-fn input(message: String) -> zhidu::Error {
-    zhidu::Error::Input {
-        message,
-        hint: None,
-    }
 }

@@ -1,7 +1,8 @@
 //! `zhidu decide`: accountability decisions for a history of violations.
 //!
 //! Violations are CSV with header `subject,at,violation,flags,note` (`flags` separated by
-//! `;`); every row is decided or reported with its row number.
+//! `;`), or JSON Lines, read by the core (`zhidu::rows::VIOLATION`); every row is decided or
+//! reported with its row number.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -12,7 +13,6 @@ use zhidu::{Decisions, Start, ViolationRecord};
 use crate::Format;
 use crate::error::CliError;
 use crate::output::error_cell;
-use crate::table::{CsvTable, cell};
 
 #[derive(clap::Args)]
 pub(crate) struct Args {
@@ -148,55 +148,11 @@ pub(crate) fn write_human(out: &mut impl Write, d: &Decisions) -> Result<(), Cli
     Ok(())
 }
 
-/// Read the violations CSV, one result per data row, in order.
+/// Read the violations (CSV, or JSON Lines by extension), one result per row, in order.
 pub(crate) fn read_violations(
     path: &Path,
 ) -> Result<Vec<Result<ViolationRecord, zhidu::Error>>, CliError> {
-    let mut t = CsvTable::open(path)?;
-    let (subject, at, violation) = (
-        t.require("subject")?,
-        t.require("at")?,
-        t.require("violation")?,
-    );
-    let (flags, note) = (t.column("flags"), t.column("note"));
-    let mut rows = Vec::new();
-    while let Some(record) = t.next_record()? {
-        let row = match record {
-            Err(e) => Err(zhidu::Error::Input {
-                message: format!("unreadable csv row: {e}"),
-                hint: None,
-            }),
-            Ok(record) => {
-                let get = |c: Option<usize>| cell(&record, c);
-                (|| -> Result<ViolationRecord, zhidu::Error> {
-                    let s = get(Some(subject)).ok_or_else(|| zhidu::Error::Input {
-                        message: "`subject` is empty".to_owned(),
-                        hint: None,
-                    })?;
-                    let v = get(Some(violation)).ok_or_else(|| zhidu::Error::Input {
-                        message: "`violation` is empty".to_owned(),
-                        hint: None,
-                    })?;
-                    let mut r = ViolationRecord::new(
-                        s,
-                        v,
-                        get(Some(at)).unwrap_or_default().parse::<Start>()?,
-                    );
-                    r.flags = get(flags)
-                        .map(|f| {
-                            f.split(';')
-                                .map(str::trim)
-                                .filter(|f| !f.is_empty())
-                                .map(str::to_owned)
-                                .collect()
-                        })
-                        .unwrap_or_default();
-                    r.note = get(note).map(str::to_owned);
-                    Ok(r)
-                })()
-            }
-        };
-        rows.push(row);
-    }
-    Ok(rows)
+    Ok(crate::table::values(crate::table::read_rows::<
+        ViolationRecord,
+    >(path)?))
 }

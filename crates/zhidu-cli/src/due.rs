@@ -10,7 +10,8 @@ use zhidu::{Class, DayStepKind, DueExplanation, Start};
 use crate::Format;
 use crate::error::CliError;
 use crate::output::error_cell;
-use crate::rows::Rows;
+use zhidu::rows::csv::Rows;
+use zhidu::rows::{DueRow, RowError, RowProblem};
 
 #[derive(clap::Args)]
 pub(crate) struct Args {
@@ -177,8 +178,7 @@ fn batch(class: Class<'_>, input: &PathBuf) -> Result<ExitCode, CliError> {
     if let Some(first) = headers.first_mut() {
         *first = first.trim_start_matches('\u{feff}').to_owned();
     }
-    let record = csv::StringRecord::from(headers.clone());
-    let col = |name: &str| crate::table::column(&record, name);
+    let col = |name: &str| headers.iter().position(|h| h.trim() == name);
     let accepted_col = col("accepted_at").ok_or_else(|| CliError::MissingColumn {
         path: input.display().to_string(),
         column: "accepted_at".to_owned(),
@@ -196,28 +196,27 @@ fn batch(class: Class<'_>, input: &PathBuf) -> Result<ExitCode, CliError> {
     let mut fields: Vec<String> = Vec::with_capacity(width + 5);
     while let Some((_, row)) = rows.next(&mut fields, Some(width)).map_err(read_error)? {
         n += 1;
+        // The same reading of a due row as every host's (`zhidu::rows::DUE`), on the texts.
         let result = match row {
-            Err(e) => {
+            Err(detail) => {
                 // A row that cannot be read keeps its place, with empty input columns.
                 fields.clear();
-                Err(zhidu::Error::Input {
-                    message: format!("unreadable csv row: {e}"),
-                    hint: None,
-                })
+                Err(RowError::new("due", RowProblem::Unreadable { detail }).into())
             }
-            Ok(()) if fields.len() != width => Err(zhidu::Error::Input {
-                message: format!(
-                    "row {n} has {} field{}, the header has {width}",
-                    fields.len(),
-                    if fields.len() == 1 { "" } else { "s" }
-                ),
-                hint: None,
-            }),
-            Ok(()) => row_due(
-                &class,
+            Ok(()) if fields.len() != width => Err(RowError::new(
+                "due",
+                RowProblem::Width {
+                    fields: fields.len(),
+                    header: width,
+                },
+            )
+            .into()),
+            Ok(()) => DueRow::from_texts(
                 fields.get(accepted_col).map_or("", String::as_str),
                 days_col.and_then(|c| fields.get(c)).map(String::as_str),
-            ),
+            )
+            .map_err(zhidu::Error::from)
+            .and_then(|r| class.due(r.accepted_at, r.days)),
         };
         // Keep the columns aligned with the header even for short or long rows.
         fields.resize(width, String::new());
@@ -256,20 +255,4 @@ fn batch(class: Class<'_>, input: &PathBuf) -> Result<ExitCode, CliError> {
     } else {
         ExitCode::SUCCESS
     })
-}
-
-fn row_due(
-    class: &Class<'_>,
-    accepted: &str,
-    days: Option<&str>,
-) -> Result<zhidu::Due, zhidu::Error> {
-    let start: Start = accepted.parse()?;
-    let days = match days.map(str::trim).filter(|d| !d.is_empty()) {
-        None => None,
-        Some(d) => Some(d.parse::<u32>().map_err(|_| zhidu::Error::Input {
-            message: format!("`{d}` is not a whole number of days"),
-            hint: Some("days must be an integer from 0 to 4294967295".to_owned()),
-        })?),
-    };
-    class.due(start, days)
 }

@@ -15,7 +15,6 @@ mod error;
 mod output;
 mod rank;
 mod report;
-mod rows;
 mod table;
 
 use std::path::PathBuf;

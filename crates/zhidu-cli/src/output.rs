@@ -26,9 +26,27 @@ impl CliError {
     }
 }
 
-/// An error as a JSON object with its code, message and help.
+/// An error as a JSON object with its code, message and help, and for a row that could not
+/// be read, its row error (kind, row, line, field, code) as every host gives it.
 pub(crate) fn error_json(e: &zhidu::Error) -> serde_json::Value {
-    serde_json::json!({ "code": e.code(), "message": e.to_string(), "help": e.help() })
+    let mut v = serde_json::json!({ "code": e.code(), "message": e.to_string(), "help": e.help() });
+    if let (Some(row), Some(map)) = (e.row(), v.as_object_mut()) {
+        map.insert(
+            "row".to_owned(),
+            serde_json::to_value(row).unwrap_or(serde_json::Value::Null),
+        );
+    }
+    v
+}
+
+/// One line of an error of a row: `kind row N: message (help)` for a row that could not be
+/// read, the message and help otherwise.
+pub(crate) fn row_error_cell(e: &zhidu::Error) -> String {
+    match (e.row(), e.help()) {
+        (Some(row), Some(h)) => format!("{row} ({h})"),
+        (Some(row), None) => row.to_string(),
+        (None, _) => error_cell(e),
+    }
 }
 
 /// One line of an error for a CSV `error` cell: message and help.

@@ -335,17 +335,19 @@ fn batch_answers_every_row_in_order_and_matches_the_core() {
         assert_eq!(&rec[0], format!("r{i}"));
         match i {
             1000 => assert!(
-                rec[7].starts_with("row 1001: `2026-02-30` is not a date or an instant"),
+                rec[7].starts_with(
+                    "row 1001: `accepted_at` must be a date or an instant, not `2026-02-30`"
+                ),
                 "{:?}",
                 rec
             ),
             1500 => assert!(
-                rec[7].starts_with("row 1501: `five` is not a whole number"),
+                rec[7].starts_with("row 1501: `days` must be a whole number, not `five`"),
                 "{:?}",
                 rec
             ),
             2000 => assert!(
-                rec[7].starts_with("row 2001: row 2001 has 2 fields"),
+                rec[7].starts_with("row 2001: the row has 2 fields"),
                 "{:?}",
                 rec
             ),
@@ -1014,7 +1016,7 @@ fn stream_rows(n: u64) -> u64 {
             bad += 1;
             assert!(
                 rest.contains(&format!(
-                    "row {rows}: `2026-02-30` is not a date or an instant"
+                    "row {rows}: `accepted_at` must be a date or an instant, not `2026-02-30`"
                 )),
                 "{line}"
             );
@@ -1098,17 +1100,17 @@ fn batch_keeps_every_row_of_a_broken_export() {
         (
             "missing field",
             b"3,2026-09-30,5".to_vec(),
-            Some("row 3 has 3 fields, the header has 4"),
+            Some("the row has 3 fields, the header has 4"),
         ),
         (
             "extra field",
             b"4,2026-09-30,5,x,y".to_vec(),
-            Some("row 4 has 5 fields, the header has 4"),
+            Some("the row has 5 fields, the header has 4"),
         ),
         (
             "stray quote",
             b"5,\"2026-09-30,5,unclosed".to_vec(),
-            Some("unreadable csv row: line 8 has a quote that is not closed"),
+            Some("unreadable row: line 8 has a quote that is not closed"),
         ),
         (
             "after the quote",
@@ -1118,27 +1120,27 @@ fn batch_keeps_every_row_of_a_broken_export() {
         (
             "inch mark",
             b"7,5\" pipe,1,x".to_vec(),
-            Some("`5\" pipe` is not a date or an instant"),
+            Some("`accepted_at` must be a date or an instant, not `5\" pipe`"),
         ),
         (
             "not utf-8",
             b"8,2026-09-30,5,\xff\xfe".to_vec(),
-            Some("unreadable csv row: line 11 is not UTF-8 (byte 0 of a field)"),
+            Some("unreadable row: line 11 is not UTF-8 (byte 0 of a field)"),
         ),
         (
             "too long",
             long.as_bytes().to_vec(),
-            Some("unreadable csv row: line 12 is longer than 1048576 bytes"),
+            Some("unreadable row: line 12 is longer than 1048576 bytes"),
         ),
         (
             "negative days",
             b"9,2026-09-30,-5,x".to_vec(),
-            Some("`-5` is not a whole number of days"),
+            Some("`days` must be a whole number from 0 to 4294967295, not `-5`"),
         ),
         (
             "days past u32",
             b"10,2026-09-30,4294967296,x".to_vec(),
-            Some("`4294967296` is not a whole number of days"),
+            Some("`days` must be a whole number from 0 to 4294967295, not `4294967296`"),
         ),
         (
             "a billion days",
@@ -1153,7 +1155,7 @@ fn batch_keeps_every_row_of_a_broken_export() {
         (
             "24:00",
             b"13,2026-10-12T24:00,5,x".to_vec(),
-            Some("`2026-10-12T24:00` is not a date or an instant"),
+            Some("`accepted_at` must be a date or an instant, not `2026-10-12T24:00`"),
         ),
         ("+14:00", b"14,2026-10-13T01:00:00+14:00,3,x".to_vec(), None),
         ("spaces", b"15, 2026-09-30 , 5 ,x".to_vec(), None),
@@ -1495,14 +1497,17 @@ fn case_logs_with_broken_lines_lose_no_good_case() {
         (v[0]["id"].as_str(), v[4]["id"].as_str()),
         (Some("A"), Some("D"))
     );
-    assert_eq!(v[1]["error"]["message"], "line 2 is not UTF-8 (byte 55)");
+    assert_eq!(
+        v[1]["error"]["message"],
+        "unreadable row: line 2 is not UTF-8 (byte 55)"
+    );
     assert_eq!(
         v[2]["error"]["message"],
-        "line 3 is longer than 1048576 bytes"
+        "unreadable row: line 3 is longer than 1048576 bytes"
     );
     assert_eq!(
         v[3]["error"]["message"],
-        "case `C`: case `C` has 1001 events, over the limit of 1000"
+        "`events` has more than 1000 items"
     );
     // CSV: a stray quote costs its own line, not the cases after it.
     let csv = write(
@@ -1528,7 +1533,7 @@ fn case_logs_with_broken_lines_lose_no_good_case() {
     assert!(
         lines[2].starts_with("3,")
             && lines[2]
-                .ends_with("row 3: unreadable csv row: line 3 has a quote that is not closed"),
+                .ends_with("case row 2: unreadable row: line 3 has a quote that is not closed"),
         "{out}"
     );
     assert!(lines[3].starts_with("4,C,promised,"), "{out}");
@@ -1628,7 +1633,7 @@ X1,promised,2026-10-12T09:00:00+08:00,5,李四,W02,,maybe
     assert_eq!(cards[0]["lines"][0]["rule"], "S14.biz.1.4c");
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(
-        err.contains("joint `maybe` is not `true` or `false`"),
+        err.contains("`joint` must be `true` or `false`, not `maybe`"),
         "{err}"
     );
     assert!(

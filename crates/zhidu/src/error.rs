@@ -95,6 +95,11 @@ pub enum Error {
         /// What conflicts.
         message: String,
     },
+    /// An input row that could not be read: its kind, row, field and problem (see
+    /// [`crate::rows`]). Its code is `input`, as for any bad value; [`Error::row`] gives the
+    /// detail.
+    #[error("{}", .0.message())]
+    Row(Box<crate::rows::RowError>),
     /// A file or directory that could not be read.
     #[error("cannot read `{path}`: {message}")]
     Io {
@@ -123,6 +128,10 @@ impl serde::Serialize for Error {
         s.serialize_field("message", &self.to_string())?;
         s.serialize_field("help", &self.help())?;
         s.serialize_field("diagnostics", self.diagnostics())?;
+        // Row errors also carry their place and problem code, the same in every host.
+        if let Some(row) = self.row() {
+            s.serialize_field("row", row)?;
+        }
         s.end()
     }
 }
@@ -167,7 +176,7 @@ impl Error {
             Error::UnknownPolicy { .. } => "unknown_policy",
             Error::UnknownClass { .. } => "unknown_class",
             Error::NotInForce { .. } => "not_in_force",
-            Error::Input { .. } => "input",
+            Error::Input { .. } | Error::Row(_) => "input",
             Error::TooLarge { .. } => "too_large",
             Error::Conflict { .. } => "conflict",
             Error::Io { .. } => "io",
@@ -206,6 +215,7 @@ impl Error {
                 Some("check the policy's `effective_from` and `effective_until`".to_owned())
             }
             Error::Input { hint, .. } => hint.clone(),
+            Error::Row(row) => row.hint.clone(),
             Error::TooLarge { .. } => {
                 Some("split the input or check that the right file was given".to_owned())
             }
@@ -231,6 +241,24 @@ impl Error {
         match self {
             Error::Policy { diagnostics } => diagnostics,
             _ => &[],
+        }
+    }
+
+    /// The row error of an input row that could not be read (kind, row, field, problem
+    /// code); `None` for every other error.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use zhidu::rows::{Cell, read};
+    /// let e: zhidu::Error = read::<zhidu::Incident>(Cell::Integer(1), 3).unwrap_err().into();
+    /// assert_eq!(e.row().map(|r| (r.row, r.code())), Some((3, "not_record")));
+    /// ```
+    #[must_use]
+    pub fn row(&self) -> Option<&crate::rows::RowError> {
+        match self {
+            Error::Row(row) => Some(row),
+            _ => None,
         }
     }
 

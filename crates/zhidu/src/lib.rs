@@ -72,6 +72,7 @@
 mod assess;
 mod calendar;
 mod case;
+pub mod columns;
 mod deadline;
 mod decide;
 mod describe;
@@ -80,6 +81,7 @@ mod error;
 mod load;
 mod notice_diff;
 mod policy;
+pub mod rows;
 mod source;
 mod warning;
 

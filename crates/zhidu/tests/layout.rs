@@ -33,6 +33,13 @@ const GROUND: [&str; 6] = [
     "warning",
 ];
 
+/// Files below a higher module that belong to the ground floor: a row error is what the one
+/// error type carries for a bad row, so it sits with the error and names nothing above it.
+const GROUND_FILES: [&str; 2] = ["rows/error.rs", "rows/problem.rs"];
+
+/// The only paths into a ground file the ground floor may name.
+const GROUND_PATHS: [&str; 2] = ["crate::rows::RowError", "crate::rows::RowProblem"];
+
 /// What a policy holds and how each domain compiles its sections: ground floor only.
 const DOMAIN_DATA: [&str; 7] = [
     "deadline/model.rs",
@@ -174,10 +181,14 @@ fn the_ground_floor_names_no_domain_and_no_policy() {
     let krate = Crate::read();
     let mut wrong = Vec::new();
     for (file, code) in &krate.files {
-        if !GROUND.contains(&module(file)) {
+        let ground_file = GROUND_FILES.contains(&file.as_str());
+        if !GROUND.contains(&module(file)) && !ground_file {
             continue;
         }
-        for dep in krate.deps(code) {
+        let code = GROUND_PATHS
+            .iter()
+            .fold(code.clone(), |code, path| code.replace(path, ""));
+        for dep in krate.deps(&code) {
             if !GROUND.contains(&dep.as_str()) {
                 wrong.push(format!("{file} uses `{dep}`"));
             }

@@ -15,13 +15,16 @@ class ZhiduError(Exception):
 
     ``code`` is the core's stable error code, ``help`` how to fix the problem (or None),
     ``index`` the row of a batch call (or None), ``diagnostics`` the located problems of a
-    policy error (empty otherwise).
+    policy error (empty otherwise). For an input row that could not be read, ``row_error``
+    is ``{kind, row, line, field, code, message, hint}`` (``row`` counted from 1, ``code``
+    the row problem's code), the same as the CLI's JSON and JavaScript's ``error.row``.
     """
 
     code: str = "error"
     help: Optional[str] = None
     index: Optional[int] = None
     diagnostics: List[Any] = []
+    row_error: Optional[Dict[str, Any]] = None
 
     @property
     def message(self) -> str:
@@ -30,12 +33,15 @@ class ZhiduError(Exception):
 
     def to_dict(self) -> Dict[str, Any]:
         """``{code, message, help, diagnostics}``: the JSON error shape of every zhidu host."""
-        return {
+        out: Dict[str, Any] = {
             "code": self.code,
             "message": self.message,
             "help": self.help,
             "diagnostics": [d.to_dict() for d in self.diagnostics],
         }
+        if self.row_error is not None:
+            out["row"] = self.row_error
+        return out
 
 
 class PolicyError(ZhiduError, ValueError):

@@ -6,6 +6,7 @@
 //! its rule code (the clause id), the Chinese source quote and the defaults it used.
 
 mod cards;
+mod case_policy;
 pub(crate) mod compile;
 pub(crate) mod model;
 mod overdue;

@@ -1,5 +1,6 @@
 //! CSV rows read one at a time in bounded memory, so that a broken export cannot take good
-//! rows with it.
+//! rows with it. It reads any `BufRead` (a file, standard input, the bytes of a file a
+//! browser user picked): the core opens nothing.
 //!
 //! Fields follow the CSV rules of the `csv` crate (RFC 4180: a quote opens a field only at
 //! its start, `""` inside quotes is a quote, quoted fields may hold commas and newlines), but
@@ -16,32 +17,63 @@ use std::collections::VecDeque;
 use std::io::{self, BufRead};
 
 /// The longest row (all its lines) kept in memory.
-pub(crate) const MAX_ROW_BYTES: usize = 1 << 20;
+pub const MAX_ROW_BYTES: usize = 1 << 20;
 
 /// The most lines one row may span (a quoted field with newlines).
-pub(crate) const MAX_ROW_LINES: usize = 1_000;
+pub const MAX_ROW_LINES: usize = 1_000;
 
 /// A line as read: its bytes (without the line ending), or too long to keep.
-pub(crate) enum Line {
+#[derive(Debug)]
+pub enum Line {
+    /// The line's bytes, without `\n` or `\r\n`.
     Text(Vec<u8>),
+    /// A line over [`MAX_ROW_BYTES`], skipped without being kept.
     TooLong,
 }
 
 /// The lines of a stream, each at most [`MAX_ROW_BYTES`] long: a longer one is skipped
 /// without being kept (so a file without newlines cannot fill memory).
-pub(crate) struct Lines<R> {
+///
+/// # Example
+///
+/// ```
+/// use zhidu::rows::csv::{Line, Lines};
+/// let mut lines = Lines::new(&b"a\r\nb"[..]);
+/// assert!(matches!(lines.next_line().unwrap(), Some((1, Line::Text(t))) if t == b"a"));
+/// assert!(matches!(lines.next_line().unwrap(), Some((2, Line::Text(t))) if t == b"b"));
+/// ```
+#[derive(Debug)]
+pub struct Lines<R> {
     src: R,
     /// The number of the last line read.
     line: u64,
 }
 
 impl<R: BufRead> Lines<R> {
-    pub(crate) fn new(src: R) -> Self {
+    /// The lines of `src`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let _ = zhidu::rows::csv::Lines::new(&b""[..]);
+    /// ```
+    pub fn new(src: R) -> Self {
         Lines { src, line: 0 }
     }
 
     /// The next line with its number (1-based), `None` at the end of the stream.
-    pub(crate) fn next_line(&mut self) -> io::Result<Option<(u64, Line)>> {
+    ///
+    /// # Errors
+    ///
+    /// The stream's read error.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let mut lines = zhidu::rows::csv::Lines::new(&b""[..]);
+    /// assert!(lines.next_line().unwrap().is_none());
+    /// ```
+    pub fn next_line(&mut self) -> io::Result<Option<(u64, Line)>> {
         let mut buf = Vec::new();
         let mut too_long = false;
         let mut any = false;
@@ -84,12 +116,24 @@ impl<R: BufRead> Lines<R> {
 }
 
 /// The rows of a CSV stream.
-pub(crate) struct Rows<R> {
+///
+/// # Example
+///
+/// ```
+/// let mut rows = zhidu::rows::csv::Rows::new(&b"a,b\n\"x,1\ny,2\n"[..]);
+/// let mut fields = Vec::new();
+/// rows.next(&mut fields, None).unwrap();
+/// assert_eq!(fields, ["a", "b"]);
+/// let (line, row) = rows.next(&mut fields, Some(2)).unwrap().unwrap();
+/// assert_eq!((line, row), (2, Err("line 2 has a quote that is not closed".to_owned())));
+/// ```
+#[derive(Debug)]
+pub struct Rows<R> {
     lines: Lines<R>,
     /// Lines to read again: those after an unclosed quote.
     replay: VecDeque<(u64, Line)>,
     /// Blank lines skipped so far.
-    pub(crate) blank: u64,
+    pub blank: u64,
 }
 
 /// Where a field is in the CSV grammar.
@@ -103,7 +147,15 @@ enum State {
 }
 
 impl<R: BufRead> Rows<R> {
-    pub(crate) fn new(src: R) -> Self {
+    /// The rows of `src`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let rows = zhidu::rows::csv::Rows::new(&b""[..]);
+    /// assert_eq!(rows.blank, 0);
+    /// ```
+    pub fn new(src: R) -> Self {
         Rows {
             lines: Lines::new(src),
             replay: VecDeque::new(),
@@ -120,8 +172,21 @@ impl<R: BufRead> Rows<R> {
     }
 
     /// The next row into `fields`, with the number of its first line: `Ok(())` when its
-    /// fields were read, or why it could not be. `None` at the end of the stream.
-    pub(crate) fn next(
+    /// fields were read, or why it could not be. `None` at the end of the stream. `width`
+    /// is the header's number of fields (none while reading the header).
+    ///
+    /// # Errors
+    ///
+    /// The stream's read error.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let mut rows = zhidu::rows::csv::Rows::new(&b"a\n"[..]);
+    /// let mut fields = Vec::new();
+    /// assert_eq!(rows.next(&mut fields, None).unwrap(), Some((1, Ok(()))));
+    /// ```
+    pub fn next(
         &mut self,
         fields: &mut Vec<String>,
         width: Option<usize>,

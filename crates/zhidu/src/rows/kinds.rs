@@ -1,0 +1,396 @@
+//! The row kinds of the core's inputs, each declared once: its schema and its reader.
+
+use super::cell::Cell;
+use super::error::RowError;
+use super::problem::RowProblem;
+use super::record::{FromRow, Record};
+use super::schema::{Field, FieldType as T, Schema};
+use super::values;
+use crate::assess::Incident;
+use crate::case::{Case, CaseEvent, MAX_EVENTS_PER_CASE};
+use crate::deadline::Start;
+use crate::decide::ViolationRecord;
+
+/// A case of a case log (`zhidu cases`, the overdue deductions of `assess`).
+pub static CASE: Schema = Schema::new(
+    "case",
+    &[
+        Field::required("id", T::Text, "the case's id in the log"),
+        Field::required("class", T::Text, "deadline class or service item id").alias(&["item"]),
+        Field::required("accepted_at", T::Instant, "when it was accepted (受理)"),
+        Field::optional(
+            "days",
+            T::Days,
+            "the per-case limit (promised days); default: the class's",
+        ),
+        Field::optional("handler", T::Text, "the handling person"),
+        Field::optional("window", T::Text, "the window (窗口)"),
+        Field::optional(
+            "completed_at",
+            T::Instant,
+            "when it was completed (办结); default: open",
+        ),
+        Field::optional(
+            "events",
+            T::Events,
+            "suspensions, resumptions, extensions, clock starts; default: none",
+        ),
+        Field::optional("joint", T::Bool, "a joint item (联办件, A18); default: no"),
+    ],
+    "a case has `id`, `class`, `accepted_at` and optionally `days`, `handler`, `window`, \
+     `completed_at`, `events` and `joint`",
+);
+
+/// An event of a case, as an object in a case's `events` list.
+pub static EVENT: Schema = Schema::new(
+    "event",
+    &[
+        Field::required("kind", T::Text, "`suspend`, `resume`, `extend` or `start`"),
+        Field::required("at", T::Instant, "when"),
+        Field::optional(
+            "reason",
+            T::Text,
+            "a suspension reason id (required to suspend), or an extension's logged notice",
+        ),
+        Field::optional(
+            "days",
+            T::Days,
+            "units an extension adds (required to extend)",
+        ),
+        Field::optional("approved_by", T::Text, "who approved an extension"),
+    ],
+    "an event has `kind` (`suspend`, `resume`, `extend` or `start`) and `at`; `suspend` \
+     takes a `reason`, `extend` takes `days` and optionally `approved_by` and `reason`",
+);
+
+/// An incident of a deduction table (`assess`, `rank`).
+pub static INCIDENT: Schema = Schema::new(
+    "incident",
+    &[
+        Field::required("subject", T::Text, "the person (or anyone on the window)"),
+        Field::optional("window", T::Text, "the person's window"),
+        Field::optional("department", T::Text, "the person's department"),
+        Field::required("at", T::Instant, "when it happened"),
+        Field::required(
+            "rule",
+            T::Text,
+            "the rule code, a clause id such as `S14.att.1a`",
+        ),
+        Field::optional("quantity", T::Whole, "units of the rule; default: 1"),
+        Field::optional(
+            "points",
+            T::Whole,
+            "the magnitude chosen in a discretionary range, without sign",
+        ),
+        Field::optional("case", T::Text, "the case it concerns"),
+        Field::optional(
+            "note",
+            T::Text,
+            "the assessor's reason (required with a chosen value, A6)",
+        ),
+        Field::optional(
+            "basis",
+            T::Text,
+            "the rule whose amount applies (S2.kq.5, A30)",
+        ),
+        Field::optional(
+            "ref",
+            T::Text,
+            "the deed the incident is about: bonuses of one family count once per `ref` (A33)",
+        ),
+    ],
+    "an incident has `subject`, `at` and `rule`, and optionally `window`, `department`, \
+     `quantity`, `points`, `case`, `note`, `basis` and `ref`",
+);
+
+/// A violation record of the accountability rules (`decide`).
+pub static VIOLATION: Schema = Schema::new(
+    "violation",
+    &[
+        Field::required("subject", T::Text, "the person"),
+        Field::required("at", T::Instant, "when"),
+        Field::required(
+            "violation",
+            T::Text,
+            "the violation's clause id, such as `S2.zr.t1.1`",
+        ),
+        Field::optional(
+            "flags",
+            T::Flags,
+            "flag ids set by a person (情节严重 …); default: none",
+        ),
+        Field::optional("note", T::Text, "a note"),
+    ],
+    "a violation has `subject`, `at` and `violation`, and optionally `flags` (a list or a \
+     `;`-separated text) and `note`",
+);
+
+/// A roster entry: someone to score even without incidents.
+pub static ROSTER: Schema = Schema::new(
+    "roster",
+    &[
+        Field::required("subject", T::Text, "the person"),
+        Field::required("window", T::Text, "the person's window"),
+    ],
+    "a roster entry has `subject` and `window`",
+);
+
+/// A row of a due-date batch (`zhidu due --input`).
+pub static DUE: Schema = Schema::new(
+    "due",
+    &[
+        Field::required("accepted_at", T::Instant, "when the clock starts"),
+        Field::optional("days", T::Days, "the per-case limit; default: the class's"),
+    ],
+    "a due row has `accepted_at` and optionally `days`",
+);
+
+/// Every row kind of the core, in the order of the README's input-format table.
+pub static KINDS: [&Schema; 6] = [&CASE, &EVENT, &INCIDENT, &VIOLATION, &ROSTER, &DUE];
+
+impl FromRow for Case {
+    const SCHEMA: &'static Schema = &CASE;
+    fn from_record(r: &mut Record) -> Result<Self, RowError> {
+        let mut case = Case::new(
+            r.required_text("id")?,
+            r.required_text("class")?,
+            r.required_instant("accepted_at")?,
+            r.days("days")?,
+        );
+        case.handler = r.text("handler")?;
+        case.window = r.text("window")?;
+        case.completed_at = r.instant("completed_at")?;
+        let events = r.cell("events");
+        case.events = events_of(r, &events)?;
+        case.joint = r.boolean("joint")?;
+        Ok(case)
+    }
+}
+
+/// A case's events: a list of event objects, or the compact text form.
+fn events_of(r: &Record, cell: &Cell) -> Result<Vec<CaseEvent>, RowError> {
+    if cell.is_missing() {
+        return Ok(Vec::new());
+    }
+    match cell {
+        Cell::Text(t) => CaseEvent::parse_list(t).map_err(|e| {
+            let err = r.problem(
+                "events",
+                RowProblem::BadEvent {
+                    detail: e.to_string(),
+                },
+            );
+            match e.help() {
+                Some(h) => err.hint(h),
+                None => err,
+            }
+        }),
+        Cell::List(items) => {
+            if items.len() > MAX_EVENTS_PER_CASE {
+                return Err(r.problem(
+                    "events",
+                    RowProblem::TooMany {
+                        limit: MAX_EVENTS_PER_CASE,
+                    },
+                ));
+            }
+            items
+                .iter()
+                .enumerate()
+                .map(|(i, item)| {
+                    Record::from_cell(&EVENT, item.clone())
+                        .and_then(|mut e| CaseEvent::from_record(&mut e))
+                        .map_err(|e| {
+                            r.problem(
+                                "events",
+                                RowProblem::BadEvent {
+                                    detail: format!("event {}: {}", i + 1, e.message()),
+                                },
+                            )
+                            .hint(e.hint.unwrap_or_else(|| EVENT.hint.to_owned()))
+                        })
+                })
+                .collect()
+        }
+        other => Err(r.problem(
+            "events",
+            RowProblem::NotList {
+                got: other.describe(),
+            },
+        )),
+    }
+}
+
+impl FromRow for CaseEvent {
+    const SCHEMA: &'static Schema = &EVENT;
+    fn from_record(r: &mut Record) -> Result<Self, RowError> {
+        let kind = r.required_text("kind")?;
+        let at = r.required_instant("at")?;
+        Ok(match kind.as_str() {
+            "suspend" => CaseEvent::Suspend {
+                at,
+                reason: r.required_text("reason")?,
+            },
+            "resume" => CaseEvent::Resume { at },
+            "start" => CaseEvent::Start { at },
+            "extend" => CaseEvent::Extend {
+                at,
+                days: r
+                    .days("days")?
+                    .ok_or_else(|| r.problem("days", RowProblem::Missing))?,
+                approved_by: r.text("approved_by")?,
+                reason: r.text("reason")?,
+            },
+            other => {
+                return Err(r
+                    .problem(
+                        "kind",
+                        RowProblem::BadEvent {
+                            detail: format!(
+                                "`{}` is not `suspend`, `resume`, `extend` or `start`",
+                                super::cell::shown(other)
+                            ),
+                        },
+                    )
+                    .hint(EVENT.hint));
+            }
+        })
+    }
+}
+
+impl FromRow for Incident {
+    const SCHEMA: &'static Schema = &INCIDENT;
+    fn from_record(r: &mut Record) -> Result<Self, RowError> {
+        let subject = r.required_text("subject")?;
+        let window = r.text("window")?;
+        let department = r.text("department")?;
+        let at = r.required_instant("at")?;
+        let mut i = Incident::new(subject, r.required_text("rule")?, at);
+        i.window = window;
+        i.department = department;
+        i.quantity = r.whole("quantity")?;
+        i.points = r.whole("points")?;
+        i.case = r.text("case")?;
+        i.note = r.text("note")?;
+        i.basis = r.text("basis")?;
+        i.reference = r.text("ref")?;
+        Ok(i)
+    }
+}
+
+impl FromRow for ViolationRecord {
+    const SCHEMA: &'static Schema = &VIOLATION;
+    fn from_record(r: &mut Record) -> Result<Self, RowError> {
+        let subject = r.required_text("subject")?;
+        let at = r.required_instant("at")?;
+        let mut v = ViolationRecord::new(subject, r.required_text("violation")?, at);
+        v.flags = r.flags("flags")?;
+        v.note = r.text("note")?;
+        Ok(v)
+    }
+}
+
+/// Someone to score in a period, incidents or not.
+///
+/// # Example
+///
+/// ```
+/// use zhidu::rows::{Cell, RosterEntry};
+/// let e: RosterEntry = zhidu::rows::read(Cell::from_json(&serde_json::json!({"subject": "李四", "window": "W02"})), 1).unwrap();
+/// assert_eq!(e.pair(), ("李四".to_owned(), "W02".to_owned()));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct RosterEntry {
+    /// The person.
+    pub subject: String,
+    /// The person's window.
+    pub window: String,
+}
+
+impl RosterEntry {
+    /// The `(person, window)` pair that [`crate::AssessRequest::roster`] takes.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use zhidu::rows::{Cell, RosterEntry};
+    /// let e: RosterEntry = zhidu::rows::read(Cell::from_json(&serde_json::json!({"subject": "李四", "window": "W02"})), 1).unwrap();
+    /// assert_eq!(e.pair().1, "W02");
+    /// ```
+    #[must_use]
+    pub fn pair(&self) -> (String, String) {
+        (self.subject.clone(), self.window.clone())
+    }
+}
+
+impl FromRow for RosterEntry {
+    const SCHEMA: &'static Schema = &ROSTER;
+    fn from_record(r: &mut Record) -> Result<Self, RowError> {
+        Ok(RosterEntry {
+            subject: r.required_text("subject")?,
+            window: r.required_text("window")?,
+        })
+    }
+}
+
+/// One row of a due-date batch: a start and, for classes that take one, a limit.
+///
+/// # Example
+///
+/// ```
+/// let row = zhidu::rows::DueRow::from_texts("2026-09-30", Some("5")).unwrap();
+/// assert_eq!(row.days, Some(5));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct DueRow {
+    /// When the clock starts.
+    pub accepted_at: Start,
+    /// The per-case limit.
+    pub days: Option<u32>,
+}
+
+impl DueRow {
+    /// A due row from two texts (a CSV row), without building cells: the streaming batch's
+    /// fast path, reading exactly as [`DUE`] reads cells.
+    ///
+    /// # Errors
+    ///
+    /// The row error of the first bad field.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let e = zhidu::rows::DueRow::from_texts("2026-09-30", Some("-5")).unwrap_err();
+    /// assert_eq!((e.code(), e.field.as_deref()), ("out_of_range", Some("days")));
+    /// ```
+    pub fn from_texts(accepted_at: &str, days: Option<&str>) -> Result<DueRow, RowError> {
+        let field = |name: &str, p: RowProblem| {
+            let e = RowError::new(DUE.kind, p).field(name);
+            if e.problem == RowProblem::Missing {
+                e.hint(DUE.hint)
+            } else {
+                e
+            }
+        };
+        let accepted_at = values::instant_text(accepted_at)
+            .map_err(|p| field("accepted_at", p))?
+            .ok_or_else(|| field("accepted_at", RowProblem::Missing))?;
+        let days = match days {
+            Some(d) => values::days_text(d).map_err(|p| field("days", p))?,
+            None => None,
+        };
+        Ok(DueRow { accepted_at, days })
+    }
+}
+
+impl FromRow for DueRow {
+    const SCHEMA: &'static Schema = &DUE;
+    fn from_record(r: &mut Record) -> Result<Self, RowError> {
+        Ok(DueRow {
+            accepted_at: r.required_instant("accepted_at")?,
+            days: r.days("days")?,
+        })
+    }
+}
