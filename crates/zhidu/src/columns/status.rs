@@ -4,8 +4,8 @@ use chrono::{DateTime, FixedOffset};
 
 use super::chunks::chunked;
 use crate::Error;
-use crate::case::{Case, CaseStatus};
 use crate::Policy;
+use crate::case::{Case, CaseStatus};
 
 impl Policy {
     /// [`Policy::case_statuses`] for a column of case rows as a host read them, in order, on up
