@@ -350,7 +350,7 @@ pub(crate) fn read_incidents(path: &Path) -> Result<Vec<Result<Incident, zhidu::
 }
 
 /// Read a roster CSV with header `subject,window`.
-fn read_roster(path: &Path) -> Result<Vec<(String, String)>, CliError> {
+pub(crate) fn read_roster(path: &Path) -> Result<Vec<(String, String)>, CliError> {
     let mut t = CsvTable::open(path)?;
     let (subject, window) = (t.require("subject")?, t.require("window")?);
     let mut out = Vec::new();

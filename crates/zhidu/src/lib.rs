@@ -31,6 +31,7 @@ mod diagnostic;
 mod error;
 mod notice_diff;
 mod policy;
+mod report;
 mod source;
 mod warning;
 
@@ -65,6 +66,10 @@ pub use policy::{
     MAX_ENTRIES, MAX_FILE_BYTES, MAX_FILES, MAX_ID_LEN, MAX_NESTING, MAX_SET_BYTES, Policy,
     PolicySet,
 };
+pub use report::{
+    CategoryDeduction, Change, Figures, HighestTier, LONGEST_OVERDUE, PreviousPeriod, Rate, Report,
+    ReportLang, ReportRequest, TOP_WINDOWS,
+};
 pub use source::{Clause, DefaultNote};
 pub use warning::Warning;
 
@@ -88,6 +93,7 @@ const _: () = {
     assert_send_sync::<Decisions>();
     assert_send_sync::<AccountabilityRules>();
     assert_send_sync::<DeductionTable>();
+    assert_send_sync::<Report>();
 };
 
 /// The README's Rust examples run as doctests, so the front door never lies.
