@@ -46,6 +46,15 @@ test("the HTML report renders its charts and the JSON report's numbers", async (
     assert.equal(Number(await kpi("yellow")), f.by_status.yellow ?? 0);
     // September's completions are not October's: every case is completed in it or open at its end.
     assert.equal(f.cases, f.completed + f.open);
+    // Counted independently from the log: the cases accepted by the end of October, less the
+    // 1,089 completed in September (issue #13), are October's cases.
+    const log = readFileSync("examples/2026-10/cases.jsonl", "utf8").split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l));
+    const t = (s) => Date.parse(s);
+    const known = log.filter((c) => t(c.accepted_at) < t("2026-11-01T00:00:00+08:00"));
+    const september = known.filter((c) => c.completed_at && t(c.completed_at) < t("2026-10-01T00:00:00+08:00"));
+    assert.equal(september.length, 1089);
+    assert.equal(f.cases, known.length - september.length);
+    assert.equal(f.received, known.filter((c) => t(c.accepted_at) >= t("2026-10-01T00:00:00+08:00")).length);
 
     // The supervisor's figures table: each row's value is the JSON's.
     const cell = async (id) => (await page.locator(`table.figures tr[data-figure="${id}"] td`).nth(1).innerText()).trim();
