@@ -33,7 +33,7 @@ tr { break-inside: avoid; }
 .muted { color: #8a93a6; } .err { color: #b3261e; }
 .tag { display: inline-block; padding: 0 1.5mm; border-radius: 1mm; font-size: 8.5pt; background: #eef1f6; }
 .tag.review { background: #fff1d6; } .tag.no { background: #fde2e0; }
-td.up { color: #b3261e; } td.down { color: #1e7a3a; }
+table.groups { font-size: 8pt; table-layout: auto; } table.groups th { font-size: 7.5pt; } table.groups td, table.groups th { padding: 0.8mm 1mm; }
 footer { margin-top: 8mm; color: #8a93a6; font-size: 8.5pt; }
 @media print { body { padding: 0; } .grid { grid-template-columns: 1fr 1fr; } }
 "#;
