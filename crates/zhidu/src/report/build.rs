@@ -402,6 +402,36 @@ mod tests {
         assert_eq!(prev("2026").ok().as_deref(), Some("2025"));
     }
 
+    /// An as-of instant after the period is brought back to its last second: a completion in
+    /// November is not October's, and the case is open at October's end.
+    #[test]
+    fn as_of_after_the_period_is_its_last_second() -> Result<(), Error> {
+        let ps = crate::PolicySet::builtin()?;
+        let p = ps.policy("s2-service-center")?;
+        let offset = p.calendar().offset();
+        let mut c = Case::new(
+            "C",
+            "promised",
+            "2026-10-26T09:00".parse::<crate::Start>()?,
+            Some(3),
+        );
+        c.completed_at = Some("2026-11-02T10:00".parse()?);
+        let cases = [Ok(c)];
+        let later = crate::Start::parse_instant("2026-11-30T12:00", offset)?;
+        let r = p.report(
+            &ReportRequest::new("2026-10".parse()?)
+                .cases(&cases)
+                .as_of(later),
+        )?;
+        assert_eq!(r.as_of.to_rfc3339(), "2026-10-31T23:59:59+08:00");
+        // Due 10-29 (27, 28, 29), open on 10-31: red, not completed.
+        assert_eq!(
+            (r.figures.completed, r.figures.open, r.figures.open_overdue),
+            (0, 1, 1)
+        );
+        Ok(())
+    }
+
     #[test]
     fn complaint_sections() {
         assert!(is_complaint("S2.ts.6b"));

@@ -6,6 +6,14 @@ use super::labels::{label, label_n};
 use super::{Figures, Rate, Report, ReportLang};
 use crate::RowError;
 
+/// `s` padded with spaces to `width` terminal columns: a CJK character takes two, so the
+/// columns of Chinese labels and window names line up.
+pub(crate) fn pad(s: &str, width: usize) -> String {
+    let wide = |c: char| matches!(u32::from(c), 0x1100..=0x115F | 0x2E80..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6);
+    let used: usize = s.chars().map(|c| if wide(c) { 2 } else { 1 }).sum();
+    format!("{s}{}", " ".repeat(width.saturating_sub(used)))
+}
+
 /// A rate as `96.50% (193/200)`, or `—` with nothing to count.
 pub(crate) fn rate(r: &Rate) -> String {
     match r.percent {
@@ -67,9 +75,14 @@ pub(super) fn render(r: &Report, lang: ReportLang) -> String {
     );
     let _ = writeln!(o, "\n== {} ({})", l("figures"), r.figures.cases);
     for (id, v) in headline(&r.figures) {
-        let _ = writeln!(o, "  {:<28} {v}", l(id));
+        let _ = writeln!(o, "  {} {v}", pad(l(id), 28));
     }
-    let _ = writeln!(o, "  {:<28} {}", l("satisfaction"), l("satisfaction_none"));
+    let _ = writeln!(
+        o,
+        "  {} {}",
+        pad(l("satisfaction"), 28),
+        l("satisfaction_none")
+    );
     if let (Some(p), Some(c)) = (&r.previous, &r.change) {
         let _ = writeln!(o, "  {} {}:", l("change"), p.period);
         let _ = writeln!(
@@ -127,8 +140,8 @@ pub(super) fn render(r: &Report, lang: ReportLang) -> String {
         for g in groups {
             let _ = writeln!(
                 o,
-                "    {:<22} {:>5} {:>5}  {:<22} {:>4}",
-                g.key,
+                "    {} {:>5} {:>5}  {:<22} {:>4}",
+                pad(&g.key, 22),
                 g.received,
                 g.completed,
                 rate(&g.on_time_rate),
@@ -243,9 +256,9 @@ pub(super) fn render(r: &Report, lang: ReportLang) -> String {
                 .collect();
             let _ = writeln!(
                 o,
-                "  {:>2}  {:<14} {:>7.2}  {}",
+                "  {:>2}  {} {:>7.2}  {}",
                 w.rank,
-                w.window,
+                pad(&w.window, 16),
                 w.score,
                 if w.eligible {
                     l("eligible").to_owned()
@@ -272,11 +285,11 @@ pub(super) fn render(r: &Report, lang: ReportLang) -> String {
             .unwrap_or_default();
         let _ = writeln!(
             o,
-            "  {}  {:<8} {:<14} {:<7} {}{esc}{}",
+            "  {}  {} {:<14} {} {}{esc}{}",
             d.at.format("%m-%d"),
-            d.subject,
+            pad(&d.subject, 8),
             d.violation,
-            tier,
+            pad(&tier, 8),
             d.measures.join("、"),
             if d.needs_review {
                 format!("  [{}]", l("review"))
@@ -289,4 +302,16 @@ pub(super) fn render(r: &Report, lang: ReportLang) -> String {
         let _ = writeln!(o, "  {}", row_error(e, lang));
     }
     o
+}
+
+#[cfg(test)]
+mod tests {
+    use super::pad;
+
+    #[test]
+    fn chinese_takes_two_columns() {
+        assert_eq!(pad("受理", 6), "受理  ");
+        assert_eq!(pad("W01 不动产登记", 16), "W01 不动产登记  ");
+        assert_eq!(pad("received", 4), "received");
+    }
 }
