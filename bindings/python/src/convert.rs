@@ -244,8 +244,20 @@ pub(crate) fn datetime(py: Python<'_>, t: DateTime<FixedOffset>) -> PyResult<Bou
 /// Keys of the core's serde output whose values are dates, instants, and exact decimals
 /// written as text (money in yuan, a window's mean score).
 const DATE_KEYS: &[&str] = &["due_date", "legal_due_date", "date"];
-const INSTANT_KEYS: &[&str] = &["due_at", "start", "completed_at", "at"];
-const DECIMAL_KEYS: &[&str] = &["fines", "fine", "withholdings", "withholding", "score"];
+const INSTANT_KEYS: &[&str] = &["due_at", "start", "completed_at", "at", "as_of"];
+const DECIMAL_KEYS: &[&str] = &[
+    "fines",
+    "fine",
+    "withholdings",
+    "withholding",
+    "score",
+    // The report's rates, means and changes.
+    "percent",
+    "days_mean",
+    "mean_score",
+    "on_time_rate_points",
+    "overdue_rate_points",
+];
 
 static DECIMAL: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
 

@@ -13,6 +13,7 @@ mod batch;
 mod convert;
 mod error;
 mod policy;
+mod report;
 mod result_class;
 mod results;
 mod rows;
@@ -34,6 +35,7 @@ fn _zhidu(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<scoring::WindowRank>()?;
     m.add_class::<scoring::Decisions>()?;
     m.add_class::<scoring::Decision>()?;
+    m.add_class::<report::Report>()?;
     m.add_function(wrap_pyfunction!(policy::_restore_policy_set, m)?)?;
     m.add_function(wrap_pyfunction!(policy::_restore_policy, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;

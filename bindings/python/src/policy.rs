@@ -695,6 +695,43 @@ impl Policy {
         })
     }
 
+    /// The report of `period`: the supervisor's figures (received, completed, 按时办结率,
+    /// working days to complete, overdue cases by window, class and item, suspensions,
+    /// extensions, complaints), the yellow and red lists, scorecards, the ranking and the
+    /// decisions, as `zhidu report` computes them. Rows are given as to `assess` and
+    /// `decide`; `previous_cases` (and `previous_incidents`) give the month-on-month change.
+    /// Runs with the GIL released.
+    #[pyo3(signature = (period, *, cases = None, incidents = None, violations = None, roster = None, as_of = None, case_policy = None, previous_cases = None, previous_incidents = None))]
+    #[expect(clippy::too_many_arguments, reason = "one per keyword argument")]
+    fn report(
+        &self,
+        period: &Bound<'_, PyAny>,
+        cases: Option<&Bound<'_, PyAny>>,
+        incidents: Option<&Bound<'_, PyAny>>,
+        violations: Option<&Bound<'_, PyAny>>,
+        roster: Option<&Bound<'_, PyAny>>,
+        as_of: Option<&Bound<'_, PyAny>>,
+        case_policy: Option<&Bound<'_, PyAny>>,
+        previous_cases: Option<&Bound<'_, PyAny>>,
+        previous_incidents: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<crate::report::Report> {
+        let py = period.py();
+        let period = text(period, "period")?.parse().or_raise(py)?;
+        let as_of = crate::report::opt(as_of, |a| self.as_of(a))?;
+        let inputs = crate::report::inputs(
+            period,
+            as_of,
+            self.case_policy(py, case_policy)?,
+            cases,
+            incidents,
+            violations,
+            roster,
+            previous_cases,
+            previous_incidents,
+        )?;
+        crate::report::run(py, &self.inner, inputs)
+    }
+
     /// The window ranking (红旗窗口) of an assessment, under this policy.
     fn rank(&self, assessment: &Bound<'_, PyAny>) -> PyResult<Vec<WindowRank>> {
         let py = assessment.py();

@@ -20,7 +20,7 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 CORPUS = pathlib.Path(__file__).resolve().parents[3] / "tests" / "cases"
-KINDS = ("due", "case", "load", "assess", "rank", "decide", "notice_diff")
+KINDS = ("due", "case", "load", "assess", "rank", "decide", "notice_diff", "report")
 
 
 def scenarios() -> List[Any]:
@@ -114,6 +114,17 @@ def run(ps: zhidu.PolicySet, scenario: Dict[str, Any]) -> Optional[Any]:
     if kind == "case":
         p = with_files(ps, scenario).policy(scenario.get("policy", ""))
         return p.case_status(data["case"], as_of=data.get("as_of", ""))
+    if kind == "report":
+        # `previous_cases = "cases"`: the same log (each period counts only its own cases).
+        previous = data.get("previous_cases")
+        return ps.policy(scenario.get("policy", "")).report(
+            data.get("period", ""),
+            cases=data.get("cases", []),
+            incidents=data.get("incidents"),
+            violations=data.get("violations"),
+            as_of=data.get("as_of"),
+            previous_cases=data.get("cases", []) if previous == "cases" else previous,
+        )
     if kind == "notice_diff":
         # What moves when the scenario's notice file is loaded beside the builtin set.
         pid = scenario.get("policy", "")
@@ -169,7 +180,33 @@ def test_scenario(ps: zhidu.PolicySet, scenario: Dict[str, Any]) -> None:
         check_assessment(with_files(ps, scenario), scenario, result, errors)
     elif scenario["kind"] == "decide":
         check_decisions(expect, result, errors)
+    elif scenario["kind"] == "report":
+        report_matches("", expect, json.loads(result.to_json()), errors)
     assert not errors, "; ".join(errors)
+
+
+def report_matches(path: str, expect: Any, actual: Any, errors: List[str]) -> None:
+    """As conformance.rs: tables key by key, lists item by item, a rate by its percentage, a
+    case by its id, a row error by its row, scalars by their text."""
+    if isinstance(expect, dict) and isinstance(actual, dict):
+        for k, w in expect.items():
+            report_matches(f"{path}.{k}", w, actual.get(k), errors)
+    elif isinstance(expect, list) and isinstance(actual, list):
+        if len(expect) != len(actual):
+            errors.append(f"{path}: expected {len(expect)} items, got {len(actual)}")
+        for i, (w, g) in enumerate(zip(expect, actual)):
+            report_matches(f"{path}[{i}]", w, g, errors)
+    elif not isinstance(expect, dict) and isinstance(actual, dict):
+        for key in ("percent", "id", "row"):
+            if key in actual:
+                report_matches(path, expect, actual[key], errors)
+                return
+        errors.append(f"{path}: expected {expect}, got {actual}")
+    else:
+        want = expect if isinstance(expect, str) else json.dumps(expect)
+        got = actual if isinstance(actual, str) else json.dumps(actual)
+        if want != got:
+            errors.append(f"{path}: expected {want}, got {got}")
 
 
 def check_provisional(expect: Dict[str, Any], result: Any, errors: List[str]) -> None:

@@ -21,6 +21,7 @@
 
 pub mod convert;
 pub mod error;
+mod report;
 pub mod scoring;
 
 use std::sync::Arc;

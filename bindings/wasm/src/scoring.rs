@@ -283,3 +283,41 @@ impl DecideInput {
         })
     }
 }
+
+/// Case rows of another request (`report`), read as `assess` reads them.
+///
+/// # Errors
+///
+/// `input` when `value` is not an array. Bad rows are not errors here.
+pub(crate) fn case_rows(value: &JsValue) -> Result<Vec<Result<Case, Error>>, Error> {
+    rows(value, &CASE)
+}
+
+/// Incident rows of another request (`report`).
+///
+/// # Errors
+///
+/// As [`case_rows`].
+pub(crate) fn incident_rows(value: &JsValue) -> Result<Vec<Result<Incident, Error>>, Error> {
+    rows(value, &INCIDENT)
+}
+
+/// Violation rows of another request (`report`).
+///
+/// # Errors
+///
+/// As [`case_rows`].
+pub(crate) fn violation_rows(
+    value: &JsValue,
+) -> Result<Vec<Result<ViolationRecord, Error>>, Error> {
+    rows(value, &VIOLATION)
+}
+
+/// A roster of another request (`report`).
+///
+/// # Errors
+///
+/// `input` for a roster that is not one.
+pub(crate) fn roster_rows(value: &JsValue) -> Result<Vec<(String, String)>, Error> {
+    roster(value)
+}

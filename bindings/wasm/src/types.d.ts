@@ -733,3 +733,143 @@ export interface AccountabilityRules {
   source: Clause | null;
   defaults: DefaultNote[];
 }
+
+/** What `report` reads: the period and the rows, as `assess` and `decide` read them. */
+export interface ReportRequest {
+  /** `2026-10`, `2026-Q4` or `2026`. */
+  period: string;
+  cases?: readonly Case[] | null;
+  incidents?: readonly Incident[] | null;
+  /** The violation history (earlier rows count toward repeats). */
+  violations?: readonly ViolationRecord[] | null;
+  roster?: readonly RosterEntry[] | Readonly<Record<string, string>> | null;
+  /** Statuses and decisions as of this instant (default and latest: the period's last second). */
+  asOf?: string | null;
+  /** The policy whose deadline classes the cases use (default: this one). */
+  casePolicy?: string | null;
+  /** The previous period's case log (it may be the same rows), for the month-on-month change. */
+  previousCases?: readonly Case[] | null;
+  /** The previous period's incidents, for its mean score. */
+  previousIncidents?: readonly Incident[] | null;
+  /** The HTML report's labels: `zh` (default) or `en`. */
+  lang?: "zh" | "en" | null;
+}
+
+/** A rate as the fraction it is, with its percentage (two decimals, half away from zero). */
+export interface Rate {
+  numerator: number;
+  denominator: number;
+  /** `100 × numerator ÷ denominator` as a string, `null` when the denominator is 0. */
+  percent: string | null;
+}
+
+/** Case counts by status (statuses without cases are absent). */
+export interface StatusCounts {
+  not_started?: number;
+  on_track?: number;
+  yellow?: number;
+  red?: number;
+  suspended?: number;
+  done_on_time?: number;
+  done_late?: number;
+}
+
+/** The supervisor's figures of one group of cases (README, *Monthly report*). */
+export interface Figures {
+  /** The window, class or item; `""` for the whole period, `complaints` for the complaints. */
+  key: string;
+  by_status: StatusCounts;
+  /** Received in the period, completed in it, or open at its end. */
+  cases: number;
+  received: number;
+  completed: number;
+  completed_on_time: number;
+  completed_late: number;
+  completed_early: number;
+  /** 按时办结率: completed on time ÷ completed. */
+  on_time_rate: Rate;
+  open: number;
+  open_overdue: number;
+  /** Completed late plus open and past due. */
+  overdue: number;
+  /** Overdue ÷ (completed + open). */
+  overdue_rate: Rate;
+  /** Mean working days to complete, two decimals, as a string. */
+  days_mean: string | null;
+  /** 90th percentile (nearest rank) of the working days to complete. */
+  days_p90: number | null;
+  suspended_cases: number;
+  suspensions: number;
+  extended_cases: number;
+  extensions: number;
+  extension_units: number;
+}
+
+/** The previous period's figures. */
+export interface PreviousPeriod {
+  period: string;
+  figures: Figures;
+  mean_score: string | null;
+}
+
+/** This period minus the previous one (rates in percentage points, as strings). */
+export interface Change {
+  received: number;
+  completed: number;
+  on_time_rate_points: string | null;
+  overdue: number;
+  overdue_rate_points: string | null;
+  days_mean: string | null;
+  open: number;
+}
+
+/** Raw deductions of one category over every person's card. */
+export interface CategoryDeduction {
+  category: string;
+  name: string;
+  points: number;
+}
+
+/** A person's highest tier among the period's decisions (`null`: a person decides). */
+export interface HighestTier {
+  subject: string;
+  tier: number | null;
+}
+
+/** The report of a period: the same object as `zhidu report --format json`. */
+export interface Report {
+  policy: string;
+  policy_name: string;
+  period: string;
+  as_of: string;
+  cases_total: number;
+  cases_provisional: number;
+  provisional_basis: string[];
+  figures: Figures;
+  by_window: Figures[];
+  by_class: Figures[];
+  by_item: Figures[];
+  complaints: Figures;
+  top_windows: string[];
+  bottom_windows: string[];
+  yellow: CaseStatus[];
+  red: CaseStatus[];
+  /** The ten longest-overdue open cases. */
+  longest_overdue: CaseStatus[];
+  previous: PreviousPeriod | null;
+  change: Change | null;
+  case_errors: InputRowError[];
+  assessment: Assessment | null;
+  mean_score: string | null;
+  deductions_by_category: CategoryDeduction[];
+  ranking: WindowRank[];
+  decisions: Decision[];
+  decision_errors: InputRowError[];
+  highest_tiers: HighestTier[];
+}
+
+/** What `report` returns: the report and its self-contained HTML (inline CSS and SVG, A4). */
+export interface ReportResult {
+  report: Report;
+  html: string;
+}

@@ -1,6 +1,6 @@
 // The conformance corpus tests/cases/**/*.toml through the Node package, compared exactly as
 // crates/zhidu/tests/conformance.rs compares the core: kinds `due`, `case`, `load`, `assess`,
-// `rank`, `decide` and `notice_diff` (`due`, `assess`, `rank` and `decide` with their
+// `rank`, `decide`, `notice_diff` and `report` (`due`, `assess`, `rank` and `decide` with their
 // `[input.files]` loaded beside the builtin set, as `with_files` does).
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -283,12 +283,46 @@ const runners = {
   },
 };
 
+/** As conformance.rs `report_matches`: tables key by key, lists item by item, a rate by its
+ * percentage, a case by its id, a row error by its row, scalars by their text. */
+function reportMatches(path, want, got, problems) {
+  const isObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
+  if (isObject(want) && isObject(got)) {
+    for (const [k, w] of Object.entries(want)) reportMatches(`${path}.${k}`, w, got[k] ?? null, problems);
+  } else if (Array.isArray(want) && Array.isArray(got)) {
+    if (want.length !== got.length) problems.push(`${path}: expected ${want.length} items, got ${got.length}`);
+    want.forEach((w, i) => i < got.length && reportMatches(`${path}[${i}]`, w, got[i], problems));
+  } else if (!isObject(want) && isObject(got)) {
+    const key = ["percent", "id", "row"].find((k) => k in got);
+    reportMatches(path, want, key ? got[key] : got, problems);
+  } else {
+    const text = (v) => (typeof v === "string" ? v : JSON.stringify(v));
+    if (text(want) !== text(got)) problems.push(`${path}: expected ${text(want)}, got ${text(got)}`);
+  }
+}
+
+runners.report = (s) => {
+  const input = s.input;
+  const { report } = builtin.policy(s.policy).report({
+    period: input.period,
+    cases: input.cases ?? [],
+    incidents: input.incidents,
+    violations: input.violations,
+    asOf: input.as_of,
+    // `previous_cases = "cases"`: the same log (each period counts only its own cases).
+    previousCases: input.previous_cases === "cases" ? input.cases : input.previous_cases,
+  });
+  const problems = [];
+  reportMatches("", s.expect, report, problems);
+  return problems;
+};
+
 const scenarios = files(corpusDir).map((path) => ({ path, scenario: parse(readFileSync(path, "utf8")) }));
 const run = scenarios.filter(({ scenario }) => scenario.kind in runners);
 
-test("the corpus has due, case, load, assess, rank, decide and notice_diff scenarios", () => {
+test("the corpus has due, case, load, assess, rank, decide, notice_diff and report scenarios", () => {
   const kinds = new Set(run.map(({ scenario }) => scenario.kind));
-  assert.deepEqual([...kinds].sort(), ["assess", "case", "decide", "due", "load", "notice_diff", "rank"]);
+  assert.deepEqual([...kinds].sort(), ["assess", "case", "decide", "due", "load", "notice_diff", "rank", "report"]);
   assert.ok(run.length >= 200, `only ${run.length} scenarios`);
   for (const kind of ["assess", "rank", "decide"]) {
     assert.ok(run.filter(({ scenario }) => scenario.kind === kind).length >= 3, `few ${kind} scenarios`);

@@ -181,6 +181,19 @@ test("Assessment, WindowRank, DeductionTable, Decisions and AccountabilityRules"
   assert.ok(Object.values(sources).every((v) => typeof v === "string") && Object.keys(sources).length >= 5);
 });
 
+test("Report and ReportResult", () => {
+  const result = p.report({
+    period: "2026-10",
+    cases: [...cases, { id: "C5", class: "complaint_next_day", accepted_at: "2026-10-09T10:00", window: "W08" }, { id: "C6" }],
+    incidents: [{ subject: "张三", window: "W01", at: "2026-10-12", rule: "S2.assess.qin.1" }],
+    violations: [{ subject: "张三", at: "2026-10-12", violation: "S2.zr.t1.1" }],
+    roster: [["李四", "W02"]],
+    previousCases: cases,
+  });
+  assert.ok(result.report.change && result.report.case_errors.length === 1 && result.report.decisions.length === 1);
+  assertShape(result, "ReportResult");
+});
+
 test("the check itself finds wrong shapes (it is not vacuous)", () => {
   const problems = conform({ due_date: 5, due_at: "x", unit: "days", extra: 1 }, declared("Due"), "Due");
   assert.deepEqual(problems.sort(), [

@@ -23,6 +23,9 @@ import {
   type Incident,
   type Points,
   type PolicySources,
+  type Report,
+  type ReportRequest,
+  type ReportResult,
   type Scorecard,
   type ViolationRecord,
   type WindowRank,
@@ -167,3 +170,17 @@ p.decide({ asOf: "2026-10-31" });
 
 export { assessment, badCodes, badRows, categoryScores, conflictCode, decisions, effectNames, escalation, fines, finesNumber, hasTable, highest, lineQuotes, lineRows, pointRange, rankScore, repeat, rules, table, tiers, total, withMine };
 export { all, builtin, caseEx, counted, diagnostics, dueDate, effect, failedRows, festival, first, ids, limits, many, name, perCase, quotes, remaining, sessions, warnings, web, yellow, wrong };
+
+// The monthly report: the report object (rates and means as strings) and its HTML.
+const reportRequest: ReportRequest = { period: "2026-10", cases: [{ id: "C1", class: "promised", accepted_at: "2026-10-12", days: 5 }], lang: "en" };
+const reportResult: ReportResult = p.report(reportRequest);
+const report: Report = reportResult.report;
+const onTime: string | null = report.figures.on_time_rate.percent;
+const reportHtml: string = reportResult.html;
+const worst: string[] = report.longest_overdue.map((c) => c.id);
+// @ts-expect-error percentages are decimal strings, not numbers
+const onTimeNumber: number = report.figures.on_time_rate.percent;
+// @ts-expect-error the language is `zh` or `en`
+p.report({ period: "2026-10", lang: "fr" });
+
+export { onTime, onTimeNumber, report, reportHtml, worst };

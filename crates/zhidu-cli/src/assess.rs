@@ -289,7 +289,7 @@ pub(crate) fn read_incidents(path: &Path) -> Result<Vec<Result<Incident, zhidu::
 
 /// Read a roster (`subject,window`): an entry that cannot be read fails the command, as in
 /// every host (a roster names whom to score; a wrong one is no answer to give).
-fn read_roster(path: &Path) -> Result<Vec<(String, String)>, CliError> {
+pub(crate) fn read_roster(path: &Path) -> Result<Vec<(String, String)>, CliError> {
     crate::table::read_rows::<RosterEntry>(path)?
         .into_iter()
         .map(|(_, entry)| {

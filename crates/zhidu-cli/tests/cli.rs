@@ -809,6 +809,10 @@ fn assess_turns_overdue_cases_into_deductions() {
 ///   王芳 praised by the district (S2.assess.bonus.1a +3) → 103.
 /// - violations: 赵敏 left the post 2025-11-20 and again 2026-10-15 → tier 1 then tier 2
 ///   (S2.zr.t2.4); only the October decision is in the period.
+/// - figures: received B, C, D (A came on 09-30) = 3; completed A, B = 2, on time 1 → 按时办结率
+///   50.00 %; working days to complete A 5 (10-08, 10-09, 10-10 调休, 10-12, 10-13) and B 6
+///   (10-13 … 10-16, 10-19, 10-20) → mean 5.50, 90th percentile (rank ⌈1.8⌉ = 2) 6; open C, D
+///   = 2; overdue B and D = 2 of 4 → 50.00 %; W02 completed 1 of 1 on time, W07 0 of 1.
 #[test]
 fn report_shows_a_hand_computed_month_in_every_format() {
     let dir = temp_dir("report");
@@ -860,8 +864,27 @@ fn report_shows_a_hand_computed_month_in_every_format() {
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let r: Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(r["cases_total"], 4);
+    let f = &r["figures"];
     assert_eq!(
-        r["by_status"],
+        [
+            &f["received"],
+            &f["completed"],
+            &f["completed_on_time"],
+            &f["open"],
+            &f["overdue"]
+        ],
+        [3, 2, 1, 2, 2]
+    );
+    assert_eq!(f["on_time_rate"]["percent"], "50.00");
+    assert_eq!(f["overdue_rate"]["percent"], "50.00");
+    assert_eq!(
+        (f["days_mean"].as_str(), f["days_p90"].as_i64()),
+        (Some("5.50"), Some(6))
+    );
+    assert_eq!(r["top_windows"], serde_json::json!(["W02", "W07"]));
+    assert_eq!(r["bottom_windows"], serde_json::json!(["W07", "W02"]));
+    assert_eq!(
+        f["by_status"],
         serde_json::json!({ "done_late": 1, "done_on_time": 1, "red": 1, "yellow": 1 })
     );
     assert_eq!(
@@ -902,8 +925,9 @@ fn report_shows_a_hand_computed_month_in_every_format() {
     assert!(html.starts_with("<!doctype html>"));
     assert!(
         html.contains("<svg")
-            && html.contains("score distribution")
-            && html.contains("window ranking")
+            && html.contains("data-chart=\"score-distribution\"")
+            && html.contains("data-chart=\"ranking\"")
+            && html.contains("按时办结率")
     );
     assert!(
         !html.contains("<script") && !html.contains("http://") && !html.contains("https://"),
@@ -912,12 +936,14 @@ fn report_shows_a_hand_computed_month_in_every_format() {
     assert!(html.contains("@page { size: A4"));
     assert!(html.contains("S2.zr.t2.4"));
 
-    let o = run(args("text"));
-    let text = stdout(&o);
+    let mut a = args("text");
+    a.extend(["--lang".to_owned(), "en".to_owned()]);
+    let text = stdout(&run(a));
     assert!(
-        text.contains("done_late 1, done_on_time 1, red 1, yellow 1"),
+        text.contains("done late 1, done on time 1, red 1, yellow 1"),
         "{text}"
     );
+    assert!(text.contains("50.00% (1/2)"), "{text}");
 }
 
 // ---- hostile inputs (issue #8) ----

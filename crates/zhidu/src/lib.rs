@@ -81,6 +81,7 @@ mod error;
 mod load;
 mod notice_diff;
 mod policy;
+mod report;
 pub mod rows;
 mod source;
 mod warning;
@@ -114,6 +115,10 @@ pub use error::Error;
 pub use load::{MAX_FILE_BYTES, MAX_FILES, MAX_ID_LEN, MAX_NESTING, MAX_SET_BYTES};
 pub use notice_diff::CaseChange;
 pub use policy::{MAX_ENTRIES, Policy, PolicySet};
+pub use report::{
+    CategoryDeduction, Change, Figures, HighestTier, LONGEST_OVERDUE, PreviousPeriod, Rate, Report,
+    ReportLang, ReportRequest, TOP_WINDOWS,
+};
 pub use source::{Clause, DefaultNote};
 pub use warning::Warning;
 
@@ -137,6 +142,7 @@ const _: () = {
     assert_send_sync::<Decisions>();
     assert_send_sync::<AccountabilityRules>();
     assert_send_sync::<DeductionTable>();
+    assert_send_sync::<Report>();
 };
 
 /// The README's Rust examples run as doctests, so the front door never lies.

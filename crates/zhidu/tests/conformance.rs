@@ -740,6 +740,107 @@ fn run_decide(ps: &PolicySet, scenario: &Value) -> Result<(), String> {
     }
 }
 
+/// Whether the report's JSON `actual` holds what `expect` says: tables key by key, lists item
+/// by item (a list of ids or row numbers against a list of cases or row errors), a rate by its
+/// percentage, scalars by their text.
+fn report_matches(path: &str, expect: &Value, actual: &Value, errors: &mut Vec<String>) {
+    match (expect, actual) {
+        (Value::Object(want), Value::Object(got)) => {
+            for (k, w) in want {
+                report_matches(
+                    &format!("{path}.{k}"),
+                    w,
+                    got.get(k).unwrap_or(&Value::Null),
+                    errors,
+                );
+            }
+        }
+        (Value::Array(want), Value::Array(got)) => {
+            if want.len() != got.len() {
+                errors.push(format!(
+                    "{path}: expected {} items, got {}",
+                    want.len(),
+                    got.len()
+                ));
+            }
+            for (i, (w, g)) in want.iter().zip(got).enumerate() {
+                report_matches(&format!("{path}[{i}]"), w, g, errors);
+            }
+        }
+        (w, Value::Object(got)) if !w.is_object() => {
+            // A rate by its percentage, a case by its id, a row error by its row.
+            let g = got
+                .get("percent")
+                .or_else(|| got.get("id"))
+                .or_else(|| got.get("row"));
+            report_matches(path, w, g.unwrap_or(&Value::Null), errors);
+        }
+        (w, g) => {
+            let text = |v: &Value| match v {
+                Value::String(s) => s.clone(),
+                other => other.to_string(),
+            };
+            if text(w) != text(g) {
+                errors.push(format!("{path}: expected {}, got {}", text(w), text(g)));
+            }
+        }
+    }
+}
+
+fn run_report(ps: &PolicySet, scenario: &Value) -> Result<(), String> {
+    let input = &scenario["input"];
+    let p = ps
+        .policy(s(scenario, "policy").unwrap_or(""))
+        .map_err(|e| e.to_string())?;
+    let period: zhidu::Period = s(input, "period")
+        .unwrap_or("")
+        .parse()
+        .map_err(|e: zhidu::Error| e.to_string())?;
+    fn rows<T: serde::de::DeserializeOwned>(v: Option<&Value>) -> Vec<Result<T, zhidu::Error>> {
+        v.and_then(Value::as_array)
+            .map(|rows| {
+                rows.iter()
+                    .map(|r| {
+                        serde_json::from_value(r.clone()).map_err(|e| zhidu::Error::Input {
+                            message: e.to_string(),
+                            hint: None,
+                        })
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+    let cases: Vec<Result<Case, zhidu::Error>> = rows(input.get("cases"));
+    let incidents: Vec<Result<zhidu::Incident, zhidu::Error>> = rows(input.get("incidents"));
+    let violations: Vec<Result<zhidu::ViolationRecord, zhidu::Error>> =
+        rows(input.get("violations"));
+    // `previous_cases = "cases"`: the same log (each period counts only its own cases).
+    let previous: Option<Vec<Result<Case, zhidu::Error>>> = match input.get("previous_cases") {
+        Some(Value::String(same)) if same == "cases" => Some(rows(input.get("cases"))),
+        Some(v) => Some(rows(Some(v))),
+        None => None,
+    };
+    let mut req = zhidu::ReportRequest::new(period)
+        .cases(&cases)
+        .incidents(&incidents)
+        .violations(&violations);
+    if let Some(a) = s(input, "as_of") {
+        req = req.as_of(Start::parse_instant(a, p.calendar().offset()).map_err(|e| e.to_string())?);
+    }
+    if let Some(rows) = &previous {
+        req = req.previous_cases(rows);
+    }
+    let report = p.report(&req).map_err(|e| e.to_string())?;
+    let actual = serde_json::to_value(&report).map_err(|e| e.to_string())?;
+    let mut errors = Vec::new();
+    report_matches("", &scenario["expect"], &actual, &mut errors);
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors.join("; "))
+    }
+}
+
 #[test]
 fn conformance_corpus() {
     let mut paths = Vec::new();
@@ -763,6 +864,7 @@ fn conformance_corpus() {
                 Ok(set) => run_decide(&set, &scenario),
                 Err(e) => Err(format!("scenario files do not load: {e}")),
             },
+            Some("report") => run_report(&ps, &scenario),
             Some("assess" | "rank") => match with_files(&ps, &scenario) {
                 Ok(set) => run_assess(&set, &scenario),
                 Err(e) => Err(format!("scenario files do not load: {e}")),

@@ -14,6 +14,7 @@ from typing import (
     Optional,
     Sequence,
     Tuple,
+    TypedDict,
     Union,
     final,
     overload,
@@ -33,6 +34,7 @@ __all__ = [
     "WindowRank",
     "Decisions",
     "Decision",
+    "Report",
     "_restore_policy_set",
     "_restore_policy",
     "__version__",
@@ -295,6 +297,107 @@ class Decision:
     def to_json(self) -> str: ...
     def __eq__(self, other: object, /) -> bool: ...
 
+class _Rate(TypedDict):
+    numerator: int
+    denominator: int
+    #: ``100 × numerator ÷ denominator``, two decimals, half away from zero.
+    percent: Optional[decimal.Decimal]
+
+class _Figures(TypedDict):
+    """The figures of one group of cases (see the README's *Monthly report*)."""
+
+    key: str
+    by_status: Dict[str, int]
+    cases: int
+    received: int
+    completed: int
+    completed_on_time: int
+    completed_late: int
+    completed_early: int
+    on_time_rate: _Rate
+    open: int
+    open_overdue: int
+    overdue: int
+    overdue_rate: _Rate
+    days_mean: Optional[decimal.Decimal]
+    days_p90: Optional[int]
+    suspended_cases: int
+    suspensions: int
+    extended_cases: int
+    extensions: int
+    extension_units: int
+
+class _Previous(TypedDict):
+    period: str
+    figures: _Figures
+    mean_score: Optional[decimal.Decimal]
+
+class _Change(TypedDict):
+    received: int
+    completed: int
+    on_time_rate_points: Optional[decimal.Decimal]
+    overdue: int
+    overdue_rate_points: Optional[decimal.Decimal]
+    days_mean: Optional[decimal.Decimal]
+    open: int
+
+@final
+class Report:
+    """A period's report: the supervisor's figures, case lists, scorecards, ranking and
+    decisions (``Policy.report``)."""
+
+    @property
+    def policy(self) -> str: ...
+    @property
+    def period(self) -> str: ...
+    @property
+    def as_of(self) -> datetime.datetime: ...
+    @property
+    def cases_total(self) -> int: ...
+    @property
+    def figures(self) -> _Figures: ...
+    @property
+    def by_window(self) -> List[_Figures]: ...
+    @property
+    def by_class(self) -> List[_Figures]: ...
+    @property
+    def by_item(self) -> List[_Figures]: ...
+    @property
+    def complaints(self) -> _Figures: ...
+    @property
+    def top_windows(self) -> List[str]: ...
+    @property
+    def bottom_windows(self) -> List[str]: ...
+    @property
+    def yellow(self) -> List[Dict[str, Any]]: ...
+    @property
+    def red(self) -> List[Dict[str, Any]]: ...
+    @property
+    def longest_overdue(self) -> List[Dict[str, Any]]: ...
+    @property
+    def previous(self) -> Optional[_Previous]: ...
+    @property
+    def change(self) -> Optional[_Change]: ...
+    @property
+    def case_errors(self) -> List[RowError]: ...
+    @property
+    def assessment(self) -> Optional[Assessment]: ...
+    @property
+    def mean_score(self) -> Optional[decimal.Decimal]: ...
+    @property
+    def ranking(self) -> List[Dict[str, Any]]: ...
+    @property
+    def decisions(self) -> List[Dict[str, Any]]: ...
+    @property
+    def decision_errors(self) -> List[RowError]: ...
+    def has_errors(self) -> bool: ...
+    def to_dict(self) -> Dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def to_text(self, lang: str = "zh") -> str: ...
+    def to_html(self, lang: str = "zh") -> str: ...
+    def frames(self) -> Dict[str, Any]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
 @final
 class Decisions:
     """Decisions for a history of violations (a sequence of ``Decision``, in time order),
@@ -415,6 +518,19 @@ class Policy:
         lines: Optional[bool] = None,
     ) -> Assessment: ...
     def rank(self, assessment: Assessment) -> List[WindowRank]: ...
+    def report(
+        self,
+        period: str,
+        *,
+        cases: Optional[Any] = None,
+        incidents: Optional[_Rows] = None,
+        violations: Optional[_Rows] = None,
+        roster: Optional[_Roster] = None,
+        as_of: Optional[_StartLike] = None,
+        case_policy: Union[Policy, str, None] = None,
+        previous_cases: Optional[Any] = None,
+        previous_incidents: Optional[_Rows] = None,
+    ) -> Report: ...
     def decide(self, violations: _Rows, *, as_of: Optional[_StartLike] = None) -> Decisions: ...
     def deduction_table(self) -> Dict[str, Any]: ...
     def accountability_rules(self) -> Dict[str, Any]: ...

@@ -1,9 +1,10 @@
-//! Small inline SVG charts: horizontal bars and a histogram. No scripts, no network.
+//! Small inline SVG charts: horizontal bars and a histogram. No scripts, no network. The
+//! geometry is floating point; the numbers printed on the bars are the report's own, exact.
 
 use std::fmt::Write;
 
 /// Escape text for XML.
-pub(super) fn esc(s: &str) -> String {
+pub(crate) fn esc(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
@@ -11,15 +12,15 @@ pub(super) fn esc(s: &str) -> String {
 }
 
 /// One bar: label, value, and whether it is highlighted (e.g. a disqualified window).
-pub(super) struct Bar {
-    pub(super) label: String,
-    pub(super) value: f64,
-    pub(super) text: String,
-    pub(super) muted: bool,
+pub(crate) struct Bar {
+    pub(crate) label: String,
+    pub(crate) value: f64,
+    pub(crate) text: String,
+    pub(crate) muted: bool,
 }
 
 /// Horizontal bars, one per row, scaled to the largest value.
-pub(super) fn bars(title: &str, bars: &[Bar]) -> String {
+pub(crate) fn bars(id: &str, title: &str, bars: &[Bar]) -> String {
     let row = 22.0;
     let label_w = 150.0;
     let width = 640.0;
@@ -32,7 +33,8 @@ pub(super) fn bars(title: &str, bars: &[Bar]) -> String {
     let mut s = String::new();
     let _ = write!(
         s,
-        r#"<svg class="chart" role="img" aria-label="{t}" viewBox="0 0 {width} {height}" width="100%"><title>{t}</title>"#,
+        r#"<svg class="chart" data-chart="{id}" role="img" aria-label="{t}" viewBox="0 0 {width} {height}" width="100%"><title>{t}</title>"#,
+        id = esc(id),
         t = esc(title)
     );
     for (i, b) in bars.iter().enumerate() {
@@ -57,7 +59,7 @@ pub(super) fn bars(title: &str, bars: &[Bar]) -> String {
 }
 
 /// A histogram of integer values in bins of `step`, labelled by bin start.
-pub(super) fn histogram(title: &str, values: &[i64], step: i64) -> String {
+pub(crate) fn histogram(id: &str, title: &str, values: &[i64], step: i64) -> String {
     let step = step.max(1);
     let (lo, hi) = match (values.iter().min(), values.iter().max()) {
         (Some(&lo), Some(&hi)) => (lo.div_euclid(step) * step, hi.div_euclid(step) * step),
@@ -80,7 +82,8 @@ pub(super) fn histogram(title: &str, values: &[i64], step: i64) -> String {
     let mut s = String::new();
     let _ = write!(
         s,
-        r#"<svg class="chart" role="img" aria-label="{t}" viewBox="0 0 {width} {h2}" width="100%"><title>{t}</title>"#,
+        r#"<svg class="chart" data-chart="{id}" role="img" aria-label="{t}" viewBox="0 0 {width} {h2}" width="100%"><title>{t}</title>"#,
+        id = esc(id),
         t = esc(title),
         h2 = height + 30.0
     );
