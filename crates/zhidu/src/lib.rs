@@ -29,6 +29,7 @@ mod decide;
 mod describe;
 mod diagnostic;
 mod error;
+mod messages;
 mod notice_diff;
 mod policy;
 mod source;
@@ -60,6 +61,7 @@ pub use decide::{
 pub use describe::CalendarDay;
 pub use diagnostic::{Diagnostic, Severity, closest};
 pub use error::Error;
+pub use messages::Lang;
 pub use notice_diff::CaseChange;
 pub use policy::{
     MAX_ENTRIES, MAX_FILE_BYTES, MAX_FILES, MAX_ID_LEN, MAX_NESTING, MAX_SET_BYTES, Policy,
