@@ -45,7 +45,9 @@ pub(crate) fn run(global: &[PathBuf], args: &Args) -> Result<ExitCode, CliError>
         return batch(class, input);
     }
     let accepted: Start = args.accepted.as_deref().unwrap_or_default().parse()?;
-    let ex = class.explain(accepted, args.days)?;
+    let ex = class
+        .explain(accepted, args.days)?
+        .in_lang(crate::output::lang());
     match args.format {
         Format::Json => println!("{}", serde_json::to_string_pretty(&ex)?),
         Format::Csv => {

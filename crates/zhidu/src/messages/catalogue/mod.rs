@@ -11,6 +11,7 @@ mod calendar;
 mod cases;
 mod deadlines;
 mod errors;
+mod hosts;
 mod loader;
 mod scoring;
 mod terms;
@@ -34,6 +35,7 @@ pub(crate) const fn e(id: &'static str, en: &'static str, zh: &'static str) -> E
 /// Every part of the catalogue.
 pub(crate) const ALL: &[&[Entry]] = &[
     errors::ENTRIES,
+    hosts::ENTRIES,
     terms::ENTRIES,
     loader::ENTRIES,
     calendar::ENTRIES,
