@@ -507,7 +507,10 @@ impl Policy {
         let class = self.class(class_id)?;
         let start = Self::start(accepted_at)?;
         let days = Self::days(days)?;
-        let inner = class.explain(start, days).or_raise(py)?;
+        let inner = class
+            .explain(start, days)
+            .or_raise(py)?
+            .in_lang(crate::error::lang(py));
         Ok(DueExplanation { inner })
     }
 
@@ -658,7 +661,11 @@ impl Policy {
         let py = case.py();
         let as_of = self.as_of(as_of)?;
         let case = convert::case(case, self.inner.calendar().offset()).or_raise(py)?;
-        let inner = self.inner.explain_case(&case, as_of).or_raise(py)?;
+        let inner = self
+            .inner
+            .explain_case(&case, as_of)
+            .or_raise(py)?
+            .in_lang(crate::error::lang(py));
         Ok(DueExplanation { inner })
     }
 

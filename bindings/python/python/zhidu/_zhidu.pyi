@@ -35,6 +35,7 @@ __all__ = [
     "Decision",
     "_restore_policy_set",
     "_restore_policy",
+    "_parse_lang",
     "__version__",
 ]
 
@@ -459,3 +460,4 @@ class PolicySet:
 
 def _restore_policy_set(state: Optional[Sequence[Tuple[str, str]]]) -> PolicySet: ...
 def _restore_policy(set: PolicySet, id: str) -> Policy: ...
+def _parse_lang(name: str) -> str: ...

@@ -136,7 +136,8 @@ impl Warning {
 }
 
 impl DueExplanation {
-    /// This explanation with its counting rules, day notes and warnings in `lang`; dates,
+    /// This explanation with its counting rules, day notes, warnings and the basis of
+    /// provisional years in `lang`; dates,
     /// numbers, clauses and the policy's own text unchanged.
     ///
     /// # Example
@@ -162,12 +163,16 @@ impl DueExplanation {
         for w in &mut ex.due.warnings {
             *w = w.in_lang(lang);
         }
+        for b in &mut ex.due.basis {
+            *b = lang.translate(b);
+        }
         ex
     }
 }
 
 impl CaseStatus {
-    /// This status with its warnings in `lang`; everything else unchanged.
+    /// This status with its warnings and the basis of provisional years in `lang`; everything
+    /// else unchanged.
     ///
     /// # Example
     ///
@@ -187,6 +192,9 @@ impl CaseStatus {
         let mut s = self.clone();
         for w in &mut s.warnings {
             *w = w.in_lang(lang);
+        }
+        for b in &mut s.basis {
+            *b = lang.translate(b);
         }
         s
     }
