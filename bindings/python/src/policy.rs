@@ -483,7 +483,10 @@ impl Policy {
         let class = self.class(class_id)?;
         let start = Self::start(accepted_at)?;
         let days = Self::days(days)?;
-        let due = class.due(start, days).or_raise(py)?;
+        let due = class
+            .due(start, days)
+            .or_raise(py)?
+            .in_lang(crate::error::lang(py));
         Ok(Due::new(
             due,
             Some(Origin {
@@ -611,7 +614,11 @@ impl Policy {
         let py = case.py();
         let as_of = self.as_of(as_of)?;
         let case = convert::case(case, self.inner.calendar().offset()).or_raise(py)?;
-        let inner = self.inner.case_status(&case, as_of).or_raise(py)?;
+        let inner = self
+            .inner
+            .case_status(&case, as_of)
+            .or_raise(py)?
+            .in_lang(crate::error::lang(py));
         Ok(CaseStatus { inner })
     }
 

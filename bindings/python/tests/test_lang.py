@@ -78,3 +78,10 @@ def test_an_unknown_language_is_an_input_error():
         zhidu.set_lang("fr")
     assert info.value.message == "`fr` is not a language zhidu writes"
     assert zhidu.get_lang() == "en"
+
+
+def test_warnings_of_a_due_date_follow_the_language():
+    with zhidu.lang("zh"):
+        d = S2.due("promised", accepted_at="2026-09-30", days=8)
+    assert d.warnings[0]["code"] == "outside_usual_range"
+    assert d.warnings[0]["message"] == "承诺时限`8`个工作日超出类别`promised`的通常范围3—5"

@@ -3,6 +3,9 @@
 import {
   PolicySet,
   Policy,
+  setLang,
+  getLang,
+  type Lang,
   type CaseChange,
   type CaseStatus,
   type CaseStatuses,
@@ -167,3 +170,10 @@ p.decide({ asOf: "2026-10-31" });
 
 export { assessment, badCodes, badRows, categoryScores, conflictCode, decisions, effectNames, escalation, fines, finesNumber, hasTable, highest, lineQuotes, lineRows, pointRange, rankScore, repeat, rules, table, tiers, total, withMine };
 export { all, builtin, caseEx, counted, diagnostics, dueDate, effect, failedRows, festival, first, ids, limits, many, name, perCase, quotes, remaining, sessions, warnings, web, yellow, wrong };
+
+// The language of messages: "zh" | "en" (or a locale name), read back as a `Lang`.
+setLang("zh");
+const lang: Lang = getLang();
+// @ts-expect-error a language is a string
+setLang(5);
+void lang;

@@ -2,7 +2,7 @@
 //! explanations in a chosen language, codes and positions unchanged.
 
 use super::Lang;
-use crate::{CaseStatus, Diagnostic, DueExplanation, Error, Severity, Warning};
+use crate::{CaseStatus, Diagnostic, Due, DueExplanation, Error, Severity, Warning};
 
 impl Error {
     /// The message in `lang`; `to_string()` is the English one.
@@ -160,13 +160,33 @@ impl DueExplanation {
         for rule in &mut ex.rules {
             *rule = lang.translate(rule);
         }
-        for w in &mut ex.due.warnings {
+        ex.due = ex.due.in_lang(lang);
+        ex
+    }
+}
+
+impl Due {
+    /// This due date with its warnings and the basis of provisional years in `lang`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use zhidu::{Lang, PolicySet, Start};
+    /// let ps = PolicySet::builtin()?;
+    /// let due = ps.policy("s2-service-center")?.due("promised", "2026-12-10".parse::<Start>()?, Some(20))?;
+    /// assert_eq!(due.in_lang(Lang::Zh).basis[0], "2027年：国务院令第795号；日历中尚无2027年的放假通知，调休上班日未知");
+    /// # Ok::<(), zhidu::Error>(())
+    /// ```
+    #[must_use]
+    pub fn in_lang(&self, lang: Lang) -> Due {
+        let mut due = self.clone();
+        for w in &mut due.warnings {
             *w = w.in_lang(lang);
         }
-        for b in &mut ex.due.basis {
+        for b in &mut due.basis {
             *b = lang.translate(b);
         }
-        ex
+        due
     }
 }
 

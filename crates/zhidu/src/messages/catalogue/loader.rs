@@ -73,12 +73,12 @@ pub(crate) const ENTRIES: &[Entry] = &[
     e(
         "load.expected.u32",
         "a whole number from 0 to 4294967295",
-        "0 至 4294967295 之间的整数",
+        "0至4294967295之间的整数",
     ),
     e(
         "load.expected.u64",
         "a whole number from 0",
-        "不小于 0 的整数",
+        "不小于0的整数",
     ),
     e("load.expected.int", "a whole number", "整数"),
     e("load.expected.bool", "`true` or `false`", "`true`或`false`"),
