@@ -57,7 +57,7 @@ test("explanations and row errors follow the language", () => {
   const ex = s2.explain({ class: "promised", acceptedAt: "2026-09-30T10:00:00+08:00", days: 5 });
   assert.equal(ex.due.due_date, "2026-10-13");
   assert.equal(ex.rules[0], "5个工作日，自受理次日起算");
-  assert.equal(ex.days[0].note, "法定节假日（国庆节），不计入工作日");
+  assert.equal(ex.days[0].note, "法定节假日（国庆节），非工作日");
   const s14 = zhidu.PolicySet.builtin().policy("s14-window-scorecard");
   const out = s14.assess({ period: "2026-10", incidents: [{ subject: "张三", window: "W01", at: "2026-10-09", rule: "S14.att.6", points: 25, note: "x" }] });
   assert.equal(out.errors[0].row, 1);

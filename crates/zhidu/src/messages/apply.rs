@@ -148,7 +148,7 @@ impl DueExplanation {
     /// let class = ps.policy("s2-service-center")?.class("promised")?;
     /// let ex = class.explain("2026-09-30T10:00:00+08:00".parse::<Start>()?, Some(5))?.in_lang(Lang::Zh);
     /// assert_eq!(ex.rules[0], "5个工作日，自受理次日起算");
-    /// assert_eq!(ex.days[0].note.as_deref(), Some("法定节假日（国庆节），不计入工作日"));
+    /// assert_eq!(ex.days[0].note.as_deref(), Some("法定节假日（国庆节），非工作日"));
     /// # Ok::<(), zhidu::Error>(())
     /// ```
     #[must_use]

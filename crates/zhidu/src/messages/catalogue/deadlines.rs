@@ -129,19 +129,19 @@ pub(crate) const ENTRIES: &[Entry] = &[
     e(
         "explain.end_midnight",
         "at 24:00 of the due day",
-        "于到期日24:00",
+        "到期日24:00",
     ),
     e(
         "explain.end_office_close",
         "at office close of the due day",
-        "于到期日下班时",
+        "到期日下班时",
     ),
     e(
         "explain.same_day",
         "due the same day as the start (当天): a limit of 0 days counts no day",
         "当天办结：时限为0天，不计任何一天",
     ),
-    e("explain.due_at", "due {end}", "{end}到期"),
+    e("explain.due_at", "due {end}", "{end}截止"),
     e(
         "explain.working_days",
         "{limit} working days, counted from the day after the start (次日起算)",
@@ -186,12 +186,12 @@ pub(crate) const ENTRIES: &[Entry] = &[
     e(
         "explain.weekend",
         "weekend, not a working day",
-        "周末，不计入工作日",
+        "周末，非工作日",
     ),
     e(
         "explain.holiday",
         "holiday ({festival}), not a working day",
-        "法定节假日（{festival}），不计入工作日",
+        "法定节假日（{festival}），非工作日",
     ),
     e(
         "explain.rolls_forward",

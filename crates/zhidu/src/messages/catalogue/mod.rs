@@ -12,6 +12,7 @@ mod cases;
 mod deadlines;
 mod errors;
 mod hosts;
+mod labels;
 mod loader;
 mod scoring;
 mod terms;
@@ -36,6 +37,7 @@ pub(crate) const fn e(id: &'static str, en: &'static str, zh: &'static str) -> E
 pub(crate) const ALL: &[&[Entry]] = &[
     errors::ENTRIES,
     hosts::ENTRIES,
+    labels::ENTRIES,
     terms::ENTRIES,
     loader::ENTRIES,
     calendar::ENTRIES,
