@@ -136,8 +136,8 @@ impl Warning {
 }
 
 impl DueExplanation {
-    /// This explanation with its counting rules, day notes, warnings and the basis of
-    /// provisional years in `lang`; dates,
+    /// This explanation with its counting rules, day notes, warnings, the basis of
+    /// provisional years and the shipped policies' default notes in `lang`; dates,
     /// numbers, clauses and the policy's own text unchanged.
     ///
     /// # Example
@@ -149,6 +149,7 @@ impl DueExplanation {
     /// let ex = class.explain("2026-09-30T10:00:00+08:00".parse::<Start>()?, Some(5))?.in_lang(Lang::Zh);
     /// assert_eq!(ex.rules[0], "5个工作日，自受理次日起算");
     /// assert_eq!(ex.days[0].note.as_deref(), Some("法定节假日（国庆节），非工作日"));
+    /// assert!(ex.defaults.iter().any(|d| d.param == "A3" && d.note.starts_with("3—5日是通常范围")));
     /// # Ok::<(), zhidu::Error>(())
     /// ```
     #[must_use]
@@ -159,6 +160,10 @@ impl DueExplanation {
         }
         for rule in &mut ex.rules {
             *rule = lang.translate(rule);
+        }
+        // The shipped policies' notes are in the catalogue; a file's own stay as written.
+        for d in &mut ex.defaults {
+            d.note = lang.translate(&d.note);
         }
         ex.due = ex.due.in_lang(lang);
         ex

@@ -383,3 +383,44 @@ fn messages_built_at_run_time_match_their_entry() {
     }
     let _ = catalogue::ALL;
 }
+
+#[test]
+fn every_default_note_of_the_shipped_deadline_policies_has_an_entry() {
+    fn notes(value: &toml::Value, out: &mut Vec<String>) {
+        match value {
+            toml::Value::Table(t) => {
+                for (key, v) in t {
+                    match (key.as_str(), v) {
+                        ("defaults", toml::Value::Array(list)) => out.extend(
+                            list.iter()
+                                .filter_map(|d| d.get("note").and_then(toml::Value::as_str))
+                                .map(str::to_owned),
+                        ),
+                        _ => notes(v, out),
+                    }
+                }
+            }
+            toml::Value::Array(list) => list.iter().for_each(|v| notes(v, out)),
+            _ => {}
+        }
+    }
+    let mut all = Vec::new();
+    for (name, text) in crate::PolicySet::builtin_sources() {
+        let doc: toml::Table = toml::from_str(text).unwrap_or_else(|e| panic!("{name}: {e}"));
+        // The sections an explanation of a due date cites.
+        for section in ["policy", "class", "item", "suspension"] {
+            if let Some(v) = doc.get(section) {
+                notes(v, &mut all);
+            }
+        }
+    }
+    assert!(all.len() > 40, "only {} notes found", all.len());
+    let missing: Vec<_> = all
+        .iter()
+        .filter(|n| best_match(n).is_none_or(|(e, _)| !e.id.starts_with("note.")))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "default notes without a catalogue entry: {missing:#?}"
+    );
+}

@@ -10,6 +10,7 @@ mod accountability;
 mod calendar;
 mod cases;
 mod deadlines;
+mod defaults;
 mod errors;
 mod hosts;
 mod labels;
@@ -42,6 +43,7 @@ pub(crate) const ALL: &[&[Entry]] = &[
     loader::ENTRIES,
     calendar::ENTRIES,
     deadlines::ENTRIES,
+    defaults::ENTRIES,
     cases::ENTRIES,
     scoring::ENTRIES,
     accountability::ENTRIES,
