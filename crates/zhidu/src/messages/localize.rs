@@ -1,7 +1,32 @@
 //! Finding a message's catalogue entry and rendering it in another language.
 
+use std::sync::OnceLock;
+
 use super::template::{self, Piece};
 use super::{ALL, Entry, Lang};
+
+/// An entry with its English template cut into pieces once, not once per message.
+struct Compiled {
+    entry: &'static Entry,
+    pieces: Vec<Piece<'static>>,
+    literal_len: usize,
+    /// The placeholders written between backticks: user input, never translated.
+    quoted: Vec<&'static str>,
+}
+
+fn compiled() -> &'static [Compiled] {
+    static COMPILED: OnceLock<Vec<Compiled>> = OnceLock::new();
+    COMPILED.get_or_init(|| {
+        entries()
+            .map(|entry| Compiled {
+                entry,
+                pieces: template::pieces(entry.en),
+                literal_len: template::literal_len(entry.en),
+                quoted: quoted_params(entry.en),
+            })
+            .collect()
+    })
+}
 
 /// How deep parameters are translated in turn (a diagnostic inside a policy error inside a
 /// row error): deeper than any message the engine builds, and a bound on the work.
@@ -18,8 +43,8 @@ pub(crate) fn to_chinese(english: &str) -> String {
 }
 
 fn translate_at(text: &str, depth: u8) -> Option<String> {
-    let (entry, params) = best_match(text)?;
-    let quoted = quoted_params(entry.en);
+    let (c, params) = best_compiled(text)?;
+    let (entry, quoted) = (c.entry, &c.quoted);
     Some(template::render(entry.zh, |name| {
         let value = params.iter().find(|(n, _)| n == name).map(|(_, v)| *v)?;
         // User input stands in backticks and is never translated: a class named `hours`
@@ -33,14 +58,20 @@ fn translate_at(text: &str, depth: u8) -> Option<String> {
 }
 
 /// The entry whose English template produces `text`, the most specific when several do.
+#[cfg(test)]
 pub(crate) fn best_match(text: &str) -> Option<(&'static Entry, Vec<(String, &str)>)> {
-    entries()
-        .filter_map(|e| template::match_text(e.en, text).map(|p| (e, p)))
-        .max_by_key(|(e, _)| template::literal_len(e.en))
+    best_compiled(text).map(|(c, p)| (c.entry, p))
+}
+
+fn best_compiled(text: &str) -> Option<(&'static Compiled, Vec<(String, &str)>)> {
+    compiled()
+        .iter()
+        .filter_map(|c| template::match_pieces(&c.pieces, text).map(|p| (c, p)))
+        .max_by_key(|(c, _)| c.literal_len)
 }
 
 /// The placeholders written between backticks: user input.
-fn quoted_params(template: &str) -> Vec<&str> {
+fn quoted_params(template: &'static str) -> Vec<&'static str> {
     let pieces = template::pieces(template);
     pieces
         .iter()

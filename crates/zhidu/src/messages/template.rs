@@ -77,10 +77,29 @@ pub(crate) fn literal_len(template: &str) -> usize {
 ///
 /// Placeholders take the shortest text that lets the rest match (a value never swallows the
 /// template's next literal), backtracking when that fails.
+#[cfg(test)]
 pub(crate) fn match_text<'x>(template: &str, text: &'x str) -> Option<Vec<(String, &'x str)>> {
-    let pieces = pieces(template);
+    match_pieces(&pieces(template), text)
+}
+
+/// [`match_text`] over a template already cut into pieces.
+pub(crate) fn match_pieces<'x>(
+    pieces: &[Piece<'_>],
+    text: &'x str,
+) -> Option<Vec<(String, &'x str)>> {
+    // Most entries fail on their first or last words: no allocation for those.
+    if let Some(Piece::Text(first)) = pieces.first() {
+        if !text.starts_with(first) {
+            return None;
+        }
+    }
+    if let Some(Piece::Text(last)) = pieces.last() {
+        if !text.ends_with(last) {
+            return None;
+        }
+    }
     let mut out = Vec::new();
-    match_from(&pieces, text, &mut out).then_some(out)
+    match_from(pieces, text, &mut out).then_some(out)
 }
 
 fn match_from<'x>(pieces: &[Piece<'_>], text: &'x str, out: &mut Vec<(String, &'x str)>) -> bool {
