@@ -31,6 +31,32 @@ fn class_name(code: &str) -> &'static str {
 }
 
 static ERRORS: PyOnceLock<Py<PyModule>> = PyOnceLock::new();
+static LANG: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+
+/// The language messages are written in: `zhidu.get_lang()` (`with zhidu.lang("zh")`, else
+/// `zhidu.set_lang`, else English). Read when an error or explanation is made, never cached,
+/// so a context set in one thread or task never leaks into another.
+pub(crate) fn lang(py: Python<'_>) -> zhidu::Lang {
+    LANG.get_or_try_init(py, || {
+        py.import("zhidu._lang")
+            .and_then(|m| m.getattr("get_lang"))
+            .map(Bound::unbind)
+    })
+    .ok()
+    .and_then(|get| get.bind(py).call0().ok())
+    .and_then(|code| code.extract::<String>().ok())
+    .and_then(|code| code.parse().ok())
+    .unwrap_or_default()
+}
+
+/// `zhidu._lang` validates a language name with the core's rules: `"zh"`, `"en"` or a locale
+/// name (`"zh_CN.UTF-8"`), answering `"zh"` or `"en"`.
+#[pyfunction]
+pub(crate) fn _parse_lang(py: Python<'_>, name: &str) -> PyResult<&'static str> {
+    name.parse::<zhidu::Lang>()
+        .map(zhidu::Lang::code)
+        .or_raise(py)
+}
 
 fn class<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyType>> {
     let module = ERRORS.get_or_try_init(py, || py.import("zhidu._errors").map(Bound::unbind))?;
@@ -63,14 +89,15 @@ pub(crate) fn exception<'py>(
     err: &zhidu::Error,
     index: Option<usize>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let exc = class(py, class_name(err.code()))?.call1((err.to_string(),))?;
+    let lang = lang(py);
+    let exc = class(py, class_name(err.code()))?.call1((err.message_in(lang),))?;
     exc.setattr("code", err.code())?;
-    exc.setattr("help", err.help())?;
+    exc.setattr("help", err.help_in(lang))?;
     exc.setattr("index", index)?;
     let diagnostics = err
-        .diagnostics()
-        .iter()
-        .map(|d| Diagnostic::from(d.clone()))
+        .diagnostics_in(lang)
+        .into_iter()
+        .map(Diagnostic::from)
         .collect::<Vec<_>>();
     exc.setattr("diagnostics", PyList::new(py, diagnostics)?)?;
     // A row that could not be read: its row error as a dict (kind, row, line, field, code,

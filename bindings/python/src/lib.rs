@@ -37,6 +37,7 @@ fn _zhidu(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<scoring::Decision>()?;
     m.add_class::<report::Report>()?;
     m.add_function(wrap_pyfunction!(policy::_restore_policy_set, m)?)?;
+    m.add_function(wrap_pyfunction!(error::_parse_lang, m)?)?;
     m.add_function(wrap_pyfunction!(policy::_restore_policy, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())

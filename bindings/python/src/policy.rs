@@ -466,7 +466,10 @@ impl Policy {
     ) -> PyResult<Due> {
         let py = class_id.py();
         let (class, start, days) = self.request(class_id, accepted_at, days)?;
-        let due = class.due(start, days).or_raise(py)?;
+        let due = class
+            .due(start, days)
+            .or_raise(py)?
+            .in_lang(crate::error::lang(py));
         Ok(Due::new(
             due,
             Some(Origin {
@@ -488,7 +491,10 @@ impl Policy {
     ) -> PyResult<DueExplanation> {
         let py = class_id.py();
         let (class, start, days) = self.request(class_id, accepted_at, days)?;
-        let inner = class.explain(start, days).or_raise(py)?;
+        let inner = class
+            .explain(start, days)
+            .or_raise(py)?
+            .in_lang(crate::error::lang(py));
         Ok(DueExplanation { inner })
     }
 
@@ -589,7 +595,11 @@ impl Policy {
         let py = case.py();
         let as_of = self.as_of(as_of)?;
         let case = convert::case(case, self.inner.calendar().offset()).or_raise(py)?;
-        let inner = self.inner.case_status(&case, as_of).or_raise(py)?;
+        let inner = self
+            .inner
+            .case_status(&case, as_of)
+            .or_raise(py)?
+            .in_lang(crate::error::lang(py));
         Ok(CaseStatus { inner })
     }
 
@@ -639,7 +649,11 @@ impl Policy {
         let py = case.py();
         let as_of = self.as_of(as_of)?;
         let case = convert::case(case, self.inner.calendar().offset()).or_raise(py)?;
-        let inner = self.inner.explain_case(&case, as_of).or_raise(py)?;
+        let inner = self
+            .inner
+            .explain_case(&case, as_of)
+            .or_raise(py)?
+            .in_lang(crate::error::lang(py));
         Ok(DueExplanation { inner })
     }
 

@@ -90,7 +90,7 @@ pub(crate) fn run(py: Python<'_>, policy: &Arc<zhidu::Policy>, inputs: Inputs) -
     })
 }
 
-fn lang(lang: &str, py: Python<'_>) -> PyResult<zhidu::ReportLang> {
+fn lang(lang: &str, py: Python<'_>) -> PyResult<zhidu::Lang> {
     lang.parse().or_raise(py)
 }
 

@@ -21,6 +21,7 @@
 
 pub mod convert;
 pub mod error;
+pub mod lang;
 mod report;
 pub mod scoring;
 
@@ -92,9 +93,10 @@ impl PolicySet {
     ) -> Result<JsValue, JsValue> {
         js(|| {
             let files = convert::sources(&files)?;
-            to_js(&zhidu::PolicySet::check_sources(&convert::source_refs(
-                &files,
-            ))?)
+            let diagnostics = zhidu::PolicySet::check_sources(&convert::source_refs(&files))?;
+            let lang = lang::current();
+            let diagnostics: Vec<_> = diagnostics.iter().map(|d| d.in_lang(lang)).collect();
+            to_js(&diagnostics)
         })
     }
 
@@ -190,7 +192,12 @@ impl Policy {
     ) -> Result<JsValue, JsValue> {
         js(|| {
             let r = DueRequest::read(&request)?;
-            to_js(&self.inner.due(&r.class, r.start, r.days)?)
+            to_js(
+                &self
+                    .inner
+                    .due(&r.class, r.start, r.days)?
+                    .in_lang(lang::current()),
+            )
         })
     }
 
@@ -203,7 +210,8 @@ impl Policy {
     ) -> Result<JsValue, JsValue> {
         js(|| {
             let r = DueRequest::read(&request)?;
-            to_js(&self.inner.explain_due(&r.class, r.start, r.days)?)
+            let ex = self.inner.explain_due(&r.class, r.start, r.days)?;
+            to_js(&ex.in_lang(lang::current()))
         })
     }
 
@@ -321,7 +329,12 @@ impl Policy {
         js(|| {
             let case = convert::case(&case)?;
             let as_of = self.as_of(&as_of)?;
-            to_js(&self.inner.case_status(&case, as_of)?)
+            to_js(
+                &self
+                    .inner
+                    .case_status(&case, as_of)?
+                    .in_lang(lang::current()),
+            )
         })
     }
 
@@ -393,7 +406,12 @@ impl Policy {
         js(|| {
             let case = convert::case(&case)?;
             let as_of = self.as_of(&as_of)?;
-            to_js(&self.inner.explain_case(&case, as_of)?)
+            to_js(
+                &self
+                    .inner
+                    .explain_case(&case, as_of)?
+                    .in_lang(lang::current()),
+            )
         })
     }
 
@@ -429,7 +447,12 @@ impl Policy {
         &self,
         #[wasm_bindgen(unchecked_param_type = "AssessRequest")] request: JsValue,
     ) -> Result<JsValue, JsValue> {
-        js(|| to_js(&self.assessment(&request)?))
+        js(|| {
+            let assessment = self.assessment(&request)?;
+            let out = to_js(&assessment)?;
+            error::localize_row_errors(&out, &assessment.errors);
+            Ok(out)
+        })
     }
 
     /// The window ranking (红旗窗口) of a period: the same request as `assess`, scored and
@@ -456,7 +479,10 @@ impl Policy {
                 .as_of
                 .map(|a| Start::parse_instant(&a, self.inner.calendar().offset()))
                 .transpose()?;
-            to_js(&self.inner.decide(&r.violations, as_of)?)
+            let decisions = self.inner.decide(&r.violations, as_of)?;
+            let out = to_js(&decisions)?;
+            error::localize_row_errors(&out, &decisions.errors);
+            Ok(out)
         })
     }
 

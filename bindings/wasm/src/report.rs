@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use js_sys::{Object, Reflect};
 use wasm_bindgen::prelude::*;
-use zhidu::{Case, Error, Incident, Period, ReportLang, ViolationRecord};
+use zhidu::{Case, Error, Incident, Lang, Period, ViolationRecord};
 
 use crate::Policy;
 use crate::convert::{self, Fields, MAX_FIELD, text, to_js};
@@ -26,7 +26,7 @@ struct ReportInput {
     case_policy: Option<String>,
     previous_cases: Option<Vec<Result<Case, Error>>>,
     previous_incidents: Option<Vec<Result<Incident, Error>>>,
-    lang: ReportLang,
+    lang: Lang,
 }
 
 /// A field that may be absent (`undefined` or `null`).
@@ -85,7 +85,8 @@ impl ReportInput {
             lang: opt_text("lang")?
                 .map(|l| l.parse())
                 .transpose()?
-                .unwrap_or_default(),
+                // A report is read by the centre's staff: Chinese unless asked otherwise.
+                .unwrap_or(Lang::Zh),
         })
     }
 }

@@ -7,6 +7,12 @@
 /** Policy and calendar files as `{ "name.toml": text, … }`. */
 export type PolicySources = Record<string, string>;
 
+/**
+ * A language of messages (`setLang`, `getLang`): `"zh"` 简体中文 or `"en"` English. Messages,
+ * help texts, diagnostics and explanations follow it; codes, files, lines and columns do not.
+ */
+export type Lang = "zh" | "en";
+
 /** The stable kinds of error, `ZhiduError.code`. */
 export type ErrorCode =
   | "policy"

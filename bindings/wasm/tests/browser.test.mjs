@@ -141,11 +141,55 @@ test("办结时限计算器: S2 承诺件 accepted 2026-09-30 10:00 with 5 days 
   await page.close();
 });
 
+test("the calculators open without an error, in Chinese, on 承诺件; a class without a default limit asks for it", async () => {
+  const { page, problems } = await open("/www/index.html");
+  // The default language, not one a previous test saved.
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await page.waitForSelector("body[data-ready=true]");
+  assert.equal(await page.getAttribute("html", "lang"), "zh-CN");
+  assert.equal(await page.textContent("h1"), "办结时限计算器");
+  assert.equal(await page.$(".result.error"), null);
+  assert.equal(await page.$eval("#class", (s) => s.value), "promised");
+  assert.match(await page.textContent("#days-hint"), /^留空则按默认时限 5 个工作日$/);
+  assert.match(await page.textContent("[data-testid=due-date]"), /^\d{4}-\d{2}-\d{2}$/);
+  // The engine's counting rules in Chinese.
+  assert.match(await page.textContent("#basis"), /5个工作日，自受理次日起算/);
+  await page.screenshot({ path: join(shots, "due-calculator-opening-zh.png"), fullPage: true });
+
+  // 即收即办 has no default limit: the page asks for it, in its unit, instead of failing.
+  await page.selectOption("#class", "on_the_spot");
+  assert.equal(await page.$(".result.error"), null);
+  assert.equal(await page.textContent("[data-testid=ask-limit]"), "请填写承诺时限（分钟）");
+  assert.equal(await page.textContent("#days-hint"), "本类别无默认时限，须按件填写（分钟）");
+  await page.screenshot({ path: join(shots, "due-calculator-ask-limit-zh.png") });
+  await page.fill("#days", "30");
+  await page.fill("#date", "2026-10-12");
+  await page.fill("#time", "10:50");
+  await page.click("#calc");
+  assert.equal(await page.textContent("[data-testid=due-at]"), "2026-10-12T11:20:00+08:00");
+
+  // A bad input shows the engine's message in Chinese with its code.
+  await page.selectOption("#class", "promised");
+  await page.fill("#date", "2101-01-04");
+  await page.click("#calc");
+  assert.equal(await page.getAttribute(".result.error .message", "data-code"), "coverage");
+  assert.equal(await page.textContent(".result.error .message"), "日历`cn-mainland`未覆盖2101年");
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test("a date outside the calendar shows the engine's error and help, and the page recovers", async () => {
   const { page, problems } = await open("/www/index.html?lang=zh");
   await fill(page, { policy: "s2-service-center", klass: "promised", date: "2101-01-04", time: "09:00", days: 5 });
   assert.equal(await page.getAttribute(".result.error .message", "data-code"), "coverage");
+  // In Chinese: the engine's message and help from the core's catalogue, the code unchanged.
+  assert.match(await page.textContent(".result.error .message"), /^日历`cn-mainland`未覆盖2101年$/);
+  assert.match(await page.textContent(".result.error .help"), /国务院办公厅的放假安排通知/);
+  await page.click("#lang");
   assert.match(await page.textContent(".result.error"), /does not cover 2101/);
+  assert.equal(await page.getAttribute(".result.error .message", "data-code"), "coverage");
+  await page.click("#lang");
   await fill(page, { policy: "s10-service-system", klass: "immediate", date: "2026-10-12", time: "10:50" });
   assert.equal(await page.textContent("[data-testid=due-date]"), "2026-10-12");
   assert.equal(await page.textContent("[data-testid=due-at]"), "2026-10-12T11:20:00+08:00");
@@ -166,9 +210,10 @@ test("issue #12: 2026-12-10 + 20 working days is a provisional 2027-01-08 with a
   assert.equal(await page.isVisible("[data-testid=provisional]"), true);
   const zh = await page.textContent("[data-testid=provisional]");
   assert.match(zh, /暂定结果/);
-  assert.match(zh, /2027: 国务院令第795号; the 2027 notice is not in the calendar; make-up working days unknown/);
+  assert.match(zh, /2027年：国务院令第795号；日历中尚无2027年的放假通知，调休上班日未知/);
   await page.click("#lang");
   assert.equal(await page.textContent("[data-testid=due-date]"), "2027-01-08");
+  assert.match(await page.textContent("[data-testid=provisional]"), /2027: 国务院令第795号; the 2027 notice is not in the calendar; make-up working days unknown/);
   assert.match(await page.textContent("[data-testid=provisional]"), /Provisional.*State Council holiday notice is not out yet/);
   await page.screenshot({ path: join(shots, "due-calculator-provisional-en.png"), fullPage: true });
   await page.click("#lang");
@@ -243,7 +288,7 @@ test("考核计分计算器: S14 att.1a ×2, att.2 ×1, att.6 at 15 points → 7
   await page.fill('#incidents tr[data-row="3"] .pts', "25");
   await page.dispatchEvent('#incidents tr[data-row="3"] .pts', "change");
   const bad = page.locator('#incidents tr[data-row="3"] .row-error');
-  assert.match(await bad.textContent(), /outside the allowed values 10–20 of rule `S14\.att\.6`/);
+  assert.match(await bad.textContent(), /分值`25`不在规则`S14\.att\.6`允许的取值10–20之内/);
   assert.equal(await bad.getAttribute("data-code"), "input");
   assert.equal(await page.textContent("[data-testid=total]"), String(90 - 4));
   assert.equal(await page.textContent("[data-testid=fines]"), "¥40.00");

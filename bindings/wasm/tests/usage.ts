@@ -3,6 +3,9 @@
 import {
   PolicySet,
   Policy,
+  setLang,
+  getLang,
+  type Lang,
   type CaseChange,
   type CaseStatus,
   type CaseStatuses,
@@ -170,6 +173,13 @@ p.decide({ asOf: "2026-10-31" });
 
 export { assessment, badCodes, badRows, categoryScores, conflictCode, decisions, effectNames, escalation, fines, finesNumber, hasTable, highest, lineQuotes, lineRows, pointRange, rankScore, repeat, rules, table, tiers, total, withMine };
 export { all, builtin, caseEx, counted, diagnostics, dueDate, effect, failedRows, festival, first, ids, limits, many, name, perCase, quotes, remaining, sessions, warnings, web, yellow, wrong };
+
+// The language of messages: "zh" | "en" (or a locale name), read back as a `Lang`.
+setLang("zh");
+const lang: Lang = getLang();
+// @ts-expect-error a language is a string
+setLang(5);
+void lang;
 
 // The monthly report: the report object (rates and means as strings) and its HTML.
 const reportRequest: ReportRequest = { period: "2026-10", cases: [{ id: "C1", class: "promised", accepted_at: "2026-10-12", days: 5 }], lang: "en" };

@@ -4,7 +4,7 @@
 //   { id, title, heading, subtitle: () => string, mount(container, ctx) → { refresh() } }
 // and is listed in `calculators` below. With more than one, a tab bar appears (the hash picks
 // the tab: #due, #score) and the page's heading is the shown calculator's.
-import init, { PolicySet } from "../pkg/web/zhidu_wasm.js";
+import init, { PolicySet, setLang as setEngineLang } from "../pkg/web/zhidu_wasm.js";
 import { applyStatic, getLang, onLang, setLang, t } from "./i18n.js";
 import due from "./due.js";
 import score from "./score.js";
@@ -27,6 +27,10 @@ async function main() {
     $("#status").classList.add("error");
     throw e;
   }
+  // The engine writes its messages (errors, counting rules, notes) in the page's language;
+  // registered before the calculators, so it switches before they redraw.
+  setEngineLang(getLang());
+  onLang((lang) => setEngineLang(lang));
   const ctx = { policies: PolicySet.builtin(), t, onLang };
   $("#engine").textContent = t("app.engine");
   onLang(() => ($("#engine").textContent = t("app.engine")));

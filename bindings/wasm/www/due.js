@@ -19,6 +19,8 @@ export function el(tag, attrs = {}, ...children) {
 }
 
 const pad = (n) => String(n).padStart(2, "0");
+/** A class whose limit is promised per case with no default: the clerk must give it. */
+const needsLimit = (c) => c.per_case && (c.limit === null || c.limit === undefined);
 const dateOf = (instant) => instant.slice(0, 10);
 /** `2026-10-14T00:00:00+08:00` → `2026-10-14 00:00` (the engine gives instants in the calendar's zone). */
 const wall = (instant) => `${instant.slice(0, 10)} ${instant.slice(11, 16)}`;
@@ -51,9 +53,12 @@ export default {
   mount(root, ctx) {
     const policies = ctx.policies.policies().map((handle) => ({ handle, info: handle.info() }));
     const first = policies.find((p) => p.info.id === "s2-service-center") ?? policies[0];
+    // Open on 承诺件 (`promised`), the everyday class with a default limit, so the page shows
+    // an answer at once; a class without one asks for its limit instead of failing.
+    const openingClass = (info) => (info.classes.find((c) => c.id === "promised") ?? info.classes.find((c) => !needsLimit(c)) ?? info.classes[0])?.id;
     const state = {
       policy: first.info.id,
-      class: first.info.classes[0]?.id,
+      class: openingClass(first.info),
       date: today(first.info.calendar.utc_offset),
       time: "09:00",
       days: null, // null: the class's default
@@ -123,13 +128,13 @@ export default {
           { id: "days-field", class: c.per_case ? "" : "fixed" },
           el("span", { text: t("due.days") }),
           el("span", { class: "with-unit" }, days, el("span", { class: "unit", text: unitWord(c.unit) })),
-          el("small", { text: c.per_case ? t("due.daysHint") : t("due.daysFixed") }),
+          el("small", { id: "days-hint", text: daysHint(c) }),
         ),
         el("button", { type: "submit", id: "calc", text: t("due.submit") }),
       );
       policySelect.addEventListener("change", () => {
         state.policy = policySelect.value;
-        state.class = current().info.classes[0]?.id;
+        state.class = openingClass(current().info);
         state.days = null;
         render();
       });
@@ -145,6 +150,13 @@ export default {
       });
       for (const input of f.querySelectorAll("input")) input.addEventListener("change", () => (read(f), render()));
       return f;
+    }
+
+    /** The hint under the limit field: whether a default exists decides what it says. */
+    function daysHint(c) {
+      if (!c.per_case) return t("due.daysFixed");
+      if (needsLimit(c)) return t("due.daysRequired", { unit: t(`unitName.${c.unit}`) });
+      return t("due.daysHint", { n: c.limit, unit: unitWord(c.unit) });
     }
 
     function read(f) {
@@ -164,6 +176,14 @@ export default {
     function result() {
       const policy = current().handle;
       const c = currentClass();
+      if (needsLimit(c) && state.days === null) {
+        return el(
+          "div",
+          { class: "result ask", id: "result", role: "status" },
+          el("h2", { text: t("due.result") }),
+          el("p", { class: "ask", "data-testid": "ask-limit", text: t("due.askLimit", { unit: t(`unitName.${c.unit}`) }) }),
+        );
+      }
       let ex;
       let yellow;
       try {

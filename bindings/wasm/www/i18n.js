@@ -1,5 +1,7 @@
-// The page's words in Chinese (default) and English. Data from the policies (names, clause
-// quotes, notes, rules) is shown as the policy files and the engine give it.
+// The page's words in Chinese (default) and English. The engine's own words (errors, help,
+// counting rules, day notes, warnings) come from the core's catalogue in the same language
+// (app.js sets it); data from the policy files (names, clause quotes, default notes) is shown
+// as the files give it.
 
 const words = {
   zh: {
@@ -16,7 +18,9 @@ const words = {
     "due.date": "受理日期",
     "due.time": "受理时间",
     "due.days": "承诺时限",
-    "due.daysHint": "留空则用默认时限",
+    "due.daysHint": "留空则按默认时限 {n} {unit}",
+    "due.daysRequired": "本类别无默认时限，须按件填写（{unit}）",
+    "due.askLimit": "请填写承诺时限（{unit}）",
     "due.daysFixed": "本类别时限固定，无需填写",
     "due.submit": "计算",
     "due.result": "计算结果",
@@ -160,7 +164,9 @@ const words = {
     "due.date": "Accepted on",
     "due.time": "at",
     "due.days": "Promised limit",
-    "due.daysHint": "empty: the default limit",
+    "due.daysHint": "empty: the default limit, {n} {unit}",
+    "due.daysRequired": "no default: give the limit promised for this case ({unit})",
+    "due.askLimit": "Give the promised limit ({unit}).",
     "due.daysFixed": "this class has a fixed limit",
     "due.submit": "Calculate",
     "due.result": "Result",

@@ -36,6 +36,8 @@ pub(crate) fn run(global: &[PathBuf], args: &Args) -> Result<ExitCode, CliError>
         .filter(|d| d.severity == Severity::Error)
         .count();
     let warnings = diagnostics.len() - errors;
+    let lang = crate::output::lang();
+    let diagnostics: Vec<_> = diagnostics.iter().map(|d| d.in_lang(lang)).collect();
     match args.format {
         Format::Json => {
             let out = serde_json::json!({ "files": files, "errors": errors, "warnings": warnings, "diagnostics": diagnostics });
@@ -43,7 +45,7 @@ pub(crate) fn run(global: &[PathBuf], args: &Args) -> Result<ExitCode, CliError>
         }
         Format::Human | Format::Csv => {
             for d in &diagnostics {
-                println!("{d}\n");
+                println!("{}\n", d.render_in(lang));
             }
             println!(
                 "checked {files} file{}: {errors} error{}, {warnings} warning{}",

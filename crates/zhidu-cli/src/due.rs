@@ -46,7 +46,9 @@ pub(crate) fn run(global: &[PathBuf], args: &Args) -> Result<ExitCode, CliError>
         return batch(class, input);
     }
     let accepted: Start = args.accepted.as_deref().unwrap_or_default().parse()?;
-    let ex = class.explain(accepted, args.days)?;
+    let ex = class
+        .explain(accepted, args.days)?
+        .in_lang(crate::output::lang());
     match args.format {
         Format::Json => println!("{}", serde_json::to_string_pretty(&ex)?),
         Format::Csv => {
@@ -66,62 +68,90 @@ pub(crate) fn run(global: &[PathBuf], args: &Args) -> Result<ExitCode, CliError>
 }
 
 fn print_human(ex: &DueExplanation) {
+    let lang = crate::output::lang();
+    // Labels from the core's catalogue; an id it lacks prints as itself, never panics.
+    let text =
+        |id: &str, params: &[(&str, &str)]| lang.text(id, params).unwrap_or_else(|| id.to_owned());
+    let label = |id: &str| pad(&text(id, &[]), 10);
     println!(
-        "{} ({}) — policy {} version {}",
-        ex.class_name, ex.class, ex.policy, ex.policy_version
+        "{}",
+        text(
+            "label.heading",
+            &[
+                ("name", &ex.class_name),
+                ("class", &ex.class),
+                ("policy", &ex.policy),
+                ("version", &ex.policy_version),
+            ]
+        )
     );
-    println!("start     {}", ex.start.to_rfc3339());
-    println!("limit     {} {}", ex.due.limit, ex.due.unit);
+    println!("{}{}", label("label.start"), ex.start.to_rfc3339());
+    let unit = match lang {
+        zhidu::Lang::En => format!(" {}", ex.due.unit),
+        zhidu::Lang::Zh => lang.translate(&ex.due.unit.to_string()),
+    };
+    println!("{}{}{unit}", label("label.limit"), ex.due.limit);
     if ex.due.provisional {
-        println!("due date  {} (provisional)", ex.due.due_date);
+        let provisional = text("label.provisional", &[]);
+        let gap = if lang == zhidu::Lang::En { " " } else { "" };
+        println!(
+            "{}{}{gap}{provisional}",
+            label("label.due_date"),
+            ex.due.due_date
+        );
     } else {
-        println!("due date  {}", ex.due.due_date);
+        println!("{}{}", label("label.due_date"), ex.due.due_date);
     }
-    println!("due at    {}", ex.due.due_at.to_rfc3339());
+    println!("{}{}", label("label.due_at"), ex.due.due_at.to_rfc3339());
     for b in &ex.due.basis {
-        println!("basis     {b}");
+        println!("{}{b}", label("label.basis"));
     }
     if !ex.days.is_empty() {
         println!();
         for d in &ex.days {
+            let festival = d.festival.as_deref().unwrap_or("");
             let kind = match d.kind {
-                DayStepKind::Workday => "workday".to_owned(),
-                DayStepKind::MakeupWorkday => format!(
-                    "make-up workday (调休) {}",
-                    d.festival.as_deref().unwrap_or("")
-                ),
-                DayStepKind::Weekend => "weekend".to_owned(),
-                DayStepKind::Holiday => format!("holiday {}", d.festival.as_deref().unwrap_or("")),
+                DayStepKind::Workday => lang.translate("workday"),
+                DayStepKind::MakeupWorkday => text("label.makeup_day", &[("festival", festival)]),
+                DayStepKind::Weekend => lang.translate("weekend"),
+                DayStepKind::Holiday => text("label.holiday_day", &[("festival", festival)]),
             };
             let counted = match (d.counted, &d.note) {
-                (Some(n), _) => format!("day {n}"),
+                (Some(n), _) => text("label.day_n", &[("n", &n.to_string())]),
                 // The day the count lands on (after a roll) is the due day, never "skipped".
-                (None, Some(note)) if d.date == ex.due.due_date => format!("due day: {note}"),
-                (None, Some(note)) => format!("skipped: {note}"),
-                (None, None) => "not counted".to_owned(),
+                (None, Some(note)) if d.date == ex.due.due_date => {
+                    text("label.due_day", &[("note", note)])
+                }
+                (None, Some(note)) => text("label.skipped", &[("note", note)]),
+                (None, None) => text("label.not_counted", &[]),
             };
-            println!(
-                "  {} {}  {:<34} {}",
-                d.date,
-                d.date.format("%a"),
-                kind,
-                counted
-            );
+            let weekday = match lang {
+                zhidu::Lang::En => d.date.format("%a").to_string(),
+                zhidu::Lang::Zh => weekday_zh(d.date).to_owned(),
+            };
+            println!("  {} {}  {} {}", d.date, weekday, pad(&kind, 34), counted);
         }
     }
     println!();
     for r in &ex.rules {
-        println!("rule      {r}");
+        println!("{}{r}", label("label.rule"));
     }
     for c in &ex.clauses {
         match &c.external {
-            Some(what) => println!("clause    {} 「{}」 — from {what}", c.clause, c.quote),
-            None => println!("clause    {} 「{}」", c.clause, c.quote),
+            Some(what) => println!(
+                "{}{} 「{}」 {}",
+                label("label.clause"),
+                c.clause,
+                c.quote,
+                text("label.from", &[("what", what)])
+            ),
+            None => println!("{}{} 「{}」", label("label.clause"), c.clause, c.quote),
         }
     }
     for d in &ex.defaults {
         println!(
-            "default   {}{}: {}",
+            "{}{}{}: {}",
+            label("label.default"),
             d.param,
             d.key
                 .as_deref()
@@ -131,19 +161,50 @@ fn print_human(ex: &DueExplanation) {
         );
     }
     for n in &ex.notices {
-        println!("notice    {n}");
+        println!("{}{n}", label("label.notice"));
     }
     for w in &ex.due.warnings {
         println!(
-            "warning   [{}] {} ({}{})",
+            "{}[{}] {} ({}{})",
+            label("label.warning"),
             w.code,
             w.message,
             w.clause,
             w.default
                 .as_deref()
-                .map(|d| format!(", default {d}"))
+                .map(|d| text("label.with_default", &[("param", d)]))
                 .unwrap_or_default()
         );
+    }
+}
+
+/// `s` padded with spaces to `width` terminal columns (a Chinese character takes two), so
+/// the columns line up in both languages.
+fn pad(s: &str, width: usize) -> String {
+    let used: usize = s
+        .chars()
+        .map(|c| {
+            if ('\u{2e80}'..='\u{ffef}').contains(&c) {
+                2
+            } else {
+                1
+            }
+        })
+        .sum();
+    format!("{s}{}", " ".repeat(width.saturating_sub(used)))
+}
+
+/// 周一 … 周日.
+fn weekday_zh(date: chrono::NaiveDate) -> &'static str {
+    use chrono::Datelike;
+    match date.weekday() {
+        chrono::Weekday::Mon => "周一",
+        chrono::Weekday::Tue => "周二",
+        chrono::Weekday::Wed => "周三",
+        chrono::Weekday::Thu => "周四",
+        chrono::Weekday::Fri => "周五",
+        chrono::Weekday::Sat => "周六",
+        chrono::Weekday::Sun => "周日",
     }
 }
 

@@ -29,6 +29,22 @@ pub(crate) enum CliError {
 }
 
 impl CliError {
+    /// The message in `lang` (the core's catalogue has the CLI's own messages too).
+    pub(crate) fn message_in(&self, lang: zhidu::Lang) -> String {
+        match self {
+            CliError::Core(e) => e.message_in(lang),
+            _ => lang.translate(&self.to_string()),
+        }
+    }
+
+    /// The help text in `lang`.
+    pub(crate) fn help_in(&self, lang: zhidu::Lang) -> Option<String> {
+        match self {
+            CliError::Core(e) => e.help_in(lang),
+            _ => self.help().map(|h| lang.translate(&h)),
+        }
+    }
+
     pub(crate) fn help(&self) -> Option<String> {
         match self {
             CliError::Core(e) => e.help(),

@@ -32,6 +32,11 @@ struct Cli {
     #[arg(long = "policies", global = true, value_name = "PATH")]
     policies: Vec<PathBuf>,
 
+    /// Language of messages: `zh` (简体中文) or `en`; default from `LC_ALL`, `LC_MESSAGES`,
+    /// `LANG` (a `zh_*` locale gives Chinese, any other English).
+    #[arg(long, global = true, value_name = "zh|en", value_parser = parse_lang)]
+    lang: Option<zhidu::Lang>,
+
     #[command(subcommand)]
     command: Command,
 }
@@ -70,6 +75,11 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    output::set_lang(cli.lang.unwrap_or_else(|| {
+        let var = |name| std::env::var(name).ok();
+        let (all, messages, lang) = (var("LC_ALL"), var("LC_MESSAGES"), var("LANG"));
+        zhidu::Lang::from_locale_vars([all.as_deref(), messages.as_deref(), lang.as_deref()])
+    }));
     let result = match cli.command {
         Command::Check(args) => check::run(&cli.policies, &args),
         Command::Due(args) => due::run(&cli.policies, &args),
@@ -77,7 +87,7 @@ fn main() -> ExitCode {
         Command::Assess(args) => assess::run(&cli.policies, &args),
         Command::Rank(args) => rank::run(&cli.policies, &args),
         Command::Decide(args) => decide::run(&cli.policies, &args),
-        Command::Report(args) => report::run(&cli.policies, &args),
+        Command::Report(args) => report::run(&cli.policies, cli.lang, &args),
         Command::Calendar(command) => calendar::run(&cli.policies, &command),
     };
     match result {
@@ -87,6 +97,11 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// `--lang`: the core's language names, with its English message for clap to print.
+fn parse_lang(s: &str) -> Result<zhidu::Lang, String> {
+    s.parse().map_err(|e: zhidu::Error| e.to_string())
 }
 
 /// The policy set: the given paths, or the builtin policies.

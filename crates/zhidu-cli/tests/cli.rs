@@ -18,6 +18,10 @@ use serde_json::Value;
 fn zhidu(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_zhidu"))
         .args(args)
+        // English whatever the machine's locale: these tests match English messages.
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C.UTF-8")
         .output()
         .unwrap()
 }

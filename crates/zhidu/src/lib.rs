@@ -79,6 +79,7 @@ mod describe;
 mod diagnostic;
 mod error;
 mod load;
+mod messages;
 mod notice_diff;
 mod policy;
 mod report;
@@ -113,11 +114,12 @@ pub use describe::CalendarDay;
 pub use diagnostic::{Diagnostic, Severity, closest};
 pub use error::Error;
 pub use load::{MAX_FILE_BYTES, MAX_FILES, MAX_ID_LEN, MAX_NESTING, MAX_SET_BYTES};
+pub use messages::Lang;
 pub use notice_diff::CaseChange;
 pub use policy::{MAX_ENTRIES, Policy, PolicySet};
 pub use report::{
     CategoryDeduction, Change, Figures, HighestTier, LONGEST_OVERDUE, PreviousPeriod, Rate, Report,
-    ReportLang, ReportRequest, TOP_WINDOWS,
+    ReportRequest, TOP_WINDOWS,
 };
 pub use source::{Clause, DefaultNote};
 pub use warning::Warning;

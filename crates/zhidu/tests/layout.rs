@@ -62,7 +62,11 @@ fn sources() -> Vec<(String, String)> {
         for path in entries {
             if path.is_dir() {
                 walk(&path, base, out);
-            } else if path.extension().is_some_and(|x| x == "rs") {
+            } else if path.extension().is_some_and(|x| x == "rs")
+                && path.file_name().is_some_and(|n| n != "tests.rs")
+            {
+                // A `tests.rs` file is a `#[cfg(test)]` module of its own (it may read the
+                // sources), left out as the inline test modules are.
                 let name = path
                     .strip_prefix(base)
                     .unwrap()

@@ -11,6 +11,9 @@ decisions (责任追究), and every answer explained clause by clause::
 
 numpy and pandas are optional: batch calls accept their columns and return numpy arrays
 when numpy is installed; :mod:`zhidu.pandas` returns DataFrames.
+
+Messages are in English unless asked otherwise: ``zhidu.set_lang("zh")`` for the process,
+``with zhidu.lang("zh"):`` for a block (this thread or task); error codes never change.
 """
 
 from ._errors import (
@@ -27,6 +30,7 @@ from ._errors import (
     UnknownPolicyError,
     ZhiduError,
 )
+from ._lang import get_lang, lang, set_lang
 from ._zhidu import (
     Assessment,
     CaseStatus,
@@ -69,4 +73,7 @@ __all__ = [
     "WindowRank",
     "ZhiduError",
     "__version__",
+    "get_lang",
+    "lang",
+    "set_lang",
 ]

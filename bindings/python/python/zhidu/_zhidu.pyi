@@ -37,6 +37,7 @@ __all__ = [
     "Report",
     "_restore_policy_set",
     "_restore_policy",
+    "_parse_lang",
     "__version__",
 ]
 
@@ -576,3 +577,4 @@ class PolicySet:
 
 def _restore_policy_set(state: Optional[Sequence[Tuple[str, str]]]) -> PolicySet: ...
 def _restore_policy(set: PolicySet, id: str) -> Policy: ...
+def _parse_lang(name: str) -> str: ...

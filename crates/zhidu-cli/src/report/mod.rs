@@ -5,7 +5,7 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use zhidu::{Case, Period, ReportLang, ReportRequest, Start};
+use zhidu::{Case, Lang, Period, ReportRequest, Start};
 
 use crate::error::CliError;
 
@@ -54,25 +54,22 @@ pub(crate) struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
     format: ReportFormat,
-    /// Label language, `zh` or `en` (default: `LANG` when it names one, else Chinese).
-    #[arg(long)]
-    lang: Option<String>,
     /// Write to this file instead of standard output.
     #[arg(long, value_name = "PATH")]
     out: Option<PathBuf>,
 }
 
-pub(crate) fn run(global: &[PathBuf], args: &Args) -> Result<ExitCode, CliError> {
+/// `lang` is the global `--lang`: a report's labels are in it, else in Chinese (the report is
+/// read by the centre's staff, whatever the machine's locale).
+pub(crate) fn run(
+    global: &[PathBuf],
+    lang: Option<Lang>,
+    args: &Args,
+) -> Result<ExitCode, CliError> {
     let set = crate::policy_set(global)?;
     let policy = set.policy(&args.policy)?;
     let period: Period = args.period.parse()?;
-    let lang = match &args.lang {
-        Some(l) => l.parse()?,
-        None => std::env::var("LANG")
-            .ok()
-            .and_then(|l| l.parse::<ReportLang>().ok())
-            .unwrap_or_default(),
-    };
+    let lang = lang.unwrap_or(Lang::Zh);
     let cases = read_cases(&args.cases)?;
     let incidents = match &args.incidents {
         Some(path) => crate::assess::read_incidents(path)?,

@@ -6,8 +6,9 @@ use core::fmt::Write as _;
 use super::labels::{label, label_n};
 use super::svg::{Bar, bars, esc, histogram};
 use super::text::{headline, opt, rate, row_error};
-use super::{Figures, Report, ReportLang};
+use super::{Figures, Report};
 use crate::CaseStatus;
+use crate::Lang;
 
 const CSS: &str = r#"
 @page { size: A4; margin: 14mm 12mm; }
@@ -52,12 +53,12 @@ const STATUSES: [&str; 7] = [
 /// How many rows a case list shows before pointing to the JSON report.
 const LIST_ROWS: usize = 40;
 
-pub(super) fn render(r: &Report, lang: ReportLang) -> String {
+pub(super) fn render(r: &Report, lang: Lang) -> String {
     let l = |id: &str| label(id, lang);
     let mut h = String::new();
     let html_lang = match lang {
-        ReportLang::Zh => "zh-CN",
-        ReportLang::En => "en",
+        Lang::Zh => "zh-CN",
+        Lang::En => "en",
     };
     let _ = write!(
         h,
@@ -236,7 +237,7 @@ pub(super) fn render(r: &Report, lang: ReportLang) -> String {
 }
 
 /// The change of one headline figure, when it has one: `+3`, `−1.25 个百分点`.
-fn change_cell(r: &Report, id: &str, lang: ReportLang) -> String {
+fn change_cell(r: &Report, id: &str, lang: Lang) -> String {
     let Some(c) = &r.change else {
         return String::new();
     };
@@ -266,7 +267,7 @@ fn count_bar(label: &str, n: u64) -> Bar {
 }
 
 /// One row per group: counts, rates, days, and the statuses of its cases.
-fn group_table(h: &mut String, key: &str, groups: &[Figures], lang: ReportLang) {
+fn group_table(h: &mut String, key: &str, groups: &[Figures], lang: Lang) {
     let l = |id: &str| label(id, lang);
     let _ = write!(h, "<table class=\"groups\"><thead><tr><th>{}</th>", l(key));
     for id in [
@@ -322,7 +323,7 @@ fn case_list(
     list: &[CaseStatus],
     total: usize,
     red: bool,
-    lang: ReportLang,
+    lang: Lang,
 ) {
     let l = |id: &str| label(id, lang);
     let _ = write!(h, "<h3 data-list=\"{title}\">{}: {total}</h3>", l(title));
@@ -367,7 +368,7 @@ fn case_list(
     h.push_str("</tbody></table>");
 }
 
-fn errors<'a>(h: &mut String, rows: impl Iterator<Item = &'a crate::RowError>, lang: ReportLang) {
+fn errors<'a>(h: &mut String, rows: impl Iterator<Item = &'a crate::RowError>, lang: Lang) {
     let lines: Vec<String> = rows
         .map(|e| format!("<li>{}</li>", esc(&row_error(e, lang))))
         .collect();
@@ -381,7 +382,7 @@ fn errors<'a>(h: &mut String, rows: impl Iterator<Item = &'a crate::RowError>, l
     }
 }
 
-fn scorecards(h: &mut String, r: &Report, a: &crate::Assessment, lang: ReportLang) {
+fn scorecards(h: &mut String, r: &Report, a: &crate::Assessment, lang: Lang) {
     let l = |id: &str| label(id, lang);
     let _ = write!(
         h,
@@ -478,7 +479,7 @@ fn scorecards(h: &mut String, r: &Report, a: &crate::Assessment, lang: ReportLan
     }
 }
 
-fn ranking(h: &mut String, r: &Report, lang: ReportLang) {
+fn ranking(h: &mut String, r: &Report, lang: Lang) {
     let l = |id: &str| label(id, lang);
     let _ = write!(h, "<h2>{}</h2>", l("ranking"));
     let rank_bars: Vec<Bar> = r
@@ -529,7 +530,7 @@ fn ranking(h: &mut String, r: &Report, lang: ReportLang) {
     h.push_str("</tbody></table>");
 }
 
-fn accountability(h: &mut String, r: &Report, lang: ReportLang) {
+fn accountability(h: &mut String, r: &Report, lang: Lang) {
     let l = |id: &str| label(id, lang);
     let _ = write!(
         h,

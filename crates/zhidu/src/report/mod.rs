@@ -20,12 +20,11 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::{
-    Assessment, Case, CaseStatus, Decision, Error, Incident, Period, Policy, RowError,
+    Assessment, Case, CaseStatus, Decision, Error, Incident, Lang, Period, Policy, RowError,
     ViolationRecord, WindowRank,
 };
 
 pub use figures::{Change, Figures, Rate};
-pub use labels::ReportLang;
 
 /// How many open cases the longest-overdue list holds.
 pub const LONGEST_OVERDUE: usize = 10;
@@ -245,15 +244,15 @@ pub struct PreviousPeriod {
 /// # Example
 ///
 /// ```
-/// use zhidu::{Case, ReportLang, ReportRequest, Start};
+/// use zhidu::{Case, Lang, ReportRequest, Start};
 /// let ps = zhidu::PolicySet::builtin().unwrap();
 /// let p = ps.policy("s2-service-center").unwrap();
 /// let cases = [Ok(Case::new("C1", "promised", "2026-10-12T09:00:00+08:00".parse::<Start>().unwrap(), Some(5)))];
 /// let r = p.report(&ReportRequest::new("2026-10".parse().unwrap()).cases(&cases)).unwrap();
 /// // Due 10-19 and still open on 10-31: red, 9 working days over (10-20 … 10-30).
 /// assert_eq!((r.figures.open_overdue, r.longest_overdue[0].overdue_days), (1, 9));
-/// assert!(r.to_html(ReportLang::Zh).contains("按时办结率"));
-/// assert!(r.to_text(ReportLang::En).contains("on-time completion rate"));
+/// assert!(r.to_html(Lang::Zh).contains("按时办结率"));
+/// assert!(r.to_text(Lang::En).contains("on-time completion rate"));
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
@@ -364,10 +363,10 @@ impl Report {
     /// let ps = zhidu::PolicySet::builtin().unwrap();
     /// let r = ps.policy("s2-service-center").unwrap()
     ///     .report(&zhidu::ReportRequest::new("2026-10".parse().unwrap())).unwrap();
-    /// assert!(r.to_text(zhidu::ReportLang::Zh).contains("按时办结率"));
+    /// assert!(r.to_text(zhidu::Lang::Zh).contains("按时办结率"));
     /// ```
     #[must_use]
-    pub fn to_text(&self, lang: ReportLang) -> String {
+    pub fn to_text(&self, lang: Lang) -> String {
         text::render(self, lang)
     }
 
@@ -397,11 +396,11 @@ impl Report {
     /// let ps = zhidu::PolicySet::builtin().unwrap();
     /// let r = ps.policy("s2-service-center").unwrap()
     ///     .report(&zhidu::ReportRequest::new("2026-10".parse().unwrap())).unwrap();
-    /// let html = r.to_html(zhidu::ReportLang::En);
+    /// let html = r.to_html(zhidu::Lang::En);
     /// assert!(html.starts_with("<!doctype html>") && !html.contains("<script"));
     /// ```
     #[must_use]
-    pub fn to_html(&self, lang: ReportLang) -> String {
+    pub fn to_html(&self, lang: Lang) -> String {
         html::render(self, lang)
     }
 }

@@ -3,7 +3,8 @@
 use core::fmt::Write;
 
 use super::labels::{label, label_n};
-use super::{Figures, Rate, Report, ReportLang};
+use super::{Figures, Rate, Report};
+use crate::Lang;
 use crate::RowError;
 
 /// `s` padded with spaces to `width` terminal columns: a CJK character takes two, so the
@@ -28,7 +29,7 @@ pub(crate) fn opt<T: core::fmt::Display>(v: Option<T>) -> String {
 }
 
 /// A row error as `case row 3: message (help)`.
-pub(crate) fn row_error(e: &RowError, lang: ReportLang) -> String {
+pub(crate) fn row_error(e: &RowError, lang: Lang) -> String {
     let input = label(&format!("{}_row", e.input), lang).to_owned();
     let help = e
         .error
@@ -60,7 +61,7 @@ pub(crate) fn headline(f: &Figures) -> Vec<(&'static str, String)> {
     ]
 }
 
-pub(super) fn render(r: &Report, lang: ReportLang) -> String {
+pub(super) fn render(r: &Report, lang: Lang) -> String {
     let l = |id: &str| label(id, lang);
     let mut o = String::new();
     let _ = writeln!(

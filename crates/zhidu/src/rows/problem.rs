@@ -155,10 +155,12 @@ impl RowProblem {
             RowProblem::NotRecord { got } => format!("the row must be an object, not {got}"),
             RowProblem::NotJson { detail } => format!("the line is not JSON: {detail}"),
             RowProblem::Unreadable { detail } => format!("unreadable row: {detail}"),
-            RowProblem::Width { fields, header } => format!(
-                "the row has {fields} field{}, the header has {header}",
-                if *fields == 1 { "" } else { "s" }
-            ),
+            RowProblem::Width { fields: 1, header } => {
+                format!("the row has 1 field, the header has {header}")
+            }
+            RowProblem::Width { fields, header } => {
+                format!("the row has {fields} fields, the header has {header}")
+            }
         }
     }
 }

@@ -1,0 +1,87 @@
+"""The language option: messages in 简体中文 or English, codes and positions unchanged."""
+
+import threading
+
+import pytest
+
+import zhidu
+
+S2 = zhidu.PolicySet.builtin().policy("s2-service-center")
+
+
+@pytest.fixture(autouse=True)
+def english_by_default():
+    zhidu.set_lang("en")
+    yield
+    zhidu.set_lang("en")
+
+
+def bad_date() -> zhidu.ZhiduError:
+    with pytest.raises(zhidu.InputError) as info:
+        S2.due("promised", accepted_at="2026-13-45", days=5)
+    return info.value
+
+
+def test_english_is_the_default():
+    assert zhidu.get_lang() == "en"
+    e = bad_date()
+    assert e.code == "input"
+    assert e.message == "`2026-13-45` is not a date or an instant"
+
+
+def test_set_lang_chinese_keeps_the_code_and_class():
+    zhidu.set_lang("zh_CN.UTF-8")
+    assert zhidu.get_lang() == "zh"
+    e = bad_date()
+    assert isinstance(e, ValueError)
+    assert e.code == "input"
+    assert e.message == "`2026-13-45`不是日期或时刻"
+    assert e.help.startswith("请写`YYYY-MM-DD`")
+
+
+def test_the_context_manager_is_local_to_its_block_and_thread():
+    seen = {}
+
+    def other_thread():
+        seen["other"] = zhidu.get_lang()
+
+    with zhidu.lang("zh") as now:
+        assert now == "zh"
+        assert bad_date().message == "`2026-13-45`不是日期或时刻"
+        t = threading.Thread(target=other_thread)
+        t.start()
+        t.join()
+    assert seen["other"] == "en"
+    assert bad_date().message == "`2026-13-45` is not a date or an instant"
+
+
+def test_policy_diagnostics_keep_their_place():
+    with zhidu.lang("zh"):
+        with pytest.raises(zhidu.PolicyError) as info:
+            zhidu.PolicySet.from_sources([("bad.toml", '[policy]\nid = "x"\nname = 5\n')])
+    d = info.value.diagnostics[0]
+    assert (d.file, d.line, d.column, d.path) == ("bad.toml", 3, 8, "policy.name")
+    assert d.message == "类型不符：此处为整数`5`，应为字符串"
+    assert info.value.code == "policy"
+
+
+def test_explanations_follow_the_language():
+    with zhidu.lang("zh"):
+        ex = S2.explain("promised", accepted_at="2026-09-30T10:00:00+08:00", days=5)
+    assert ex.rules[0] == "5个工作日，自受理次日起算"
+    ex = S2.explain("promised", accepted_at="2026-09-30T10:00:00+08:00", days=5)
+    assert ex.rules[0] == "5 working days, counted from the day after the start (次日起算)"
+
+
+def test_an_unknown_language_is_an_input_error():
+    with pytest.raises(zhidu.InputError) as info:
+        zhidu.set_lang("fr")
+    assert info.value.message == "`fr` is not a language zhidu writes"
+    assert zhidu.get_lang() == "en"
+
+
+def test_warnings_of_a_due_date_follow_the_language():
+    with zhidu.lang("zh"):
+        d = S2.due("promised", accepted_at="2026-09-30", days=8)
+    assert d.warnings[0]["code"] == "outside_usual_range"
+    assert d.warnings[0]["message"] == "承诺时限`8`个工作日超出类别`promised`的通常范围3—5"
