@@ -65,7 +65,10 @@ fn class<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyType>> {
 
 /// A `zhidu.RowError` (input, 1-based row, exception) for a row the core could not use; the
 /// exception's `index` is the 0-based position.
-pub(crate) fn row_error<'py>(py: Python<'py>, e: &zhidu::RowError) -> PyResult<Bound<'py, PyAny>> {
+pub(crate) fn row_error<'py>(
+    py: Python<'py>,
+    e: &zhidu::SkippedRow,
+) -> PyResult<Bound<'py, PyAny>> {
     let exc = exception(py, &e.error, Some(e.row.saturating_sub(1)))?;
     class(py, "RowError")?.call1((e.input, e.row, exc))
 }

@@ -298,7 +298,7 @@ impl Report {
     }
 }
 
-fn row_errors<'py>(py: Python<'py>, errors: &[zhidu::RowError]) -> PyResult<Bound<'py, PyList>> {
+fn row_errors<'py>(py: Python<'py>, errors: &[zhidu::SkippedRow]) -> PyResult<Bound<'py, PyList>> {
     let list = PyList::empty(py);
     for e in errors {
         list.append(error::row_error(py, e)?)?;

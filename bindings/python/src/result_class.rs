@@ -167,7 +167,7 @@ dict_fields!(
 );
 
 /// Rows a batch could not use, as `zhidu.RowError`s.
-impl Field for zhidu::RowError {
+impl Field for zhidu::SkippedRow {
     fn py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         crate::error::row_error(py, self)
     }

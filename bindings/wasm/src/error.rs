@@ -79,7 +79,7 @@ fn set_row(obj: &JsValue, e: &Error) {
 
 /// Put the messages of a result's row errors (`result.errors[i].error`, as the core's serde
 /// shape writes them in English) in the language of `setLang`; codes and rows are unchanged.
-pub fn localize_row_errors(result: &JsValue, errors: &[zhidu::RowError]) {
+pub fn localize_row_errors(result: &JsValue, errors: &[zhidu::SkippedRow]) {
     let lang = crate::lang::current();
     if lang == zhidu::Lang::En {
         return;

@@ -453,10 +453,12 @@ pub struct Scorecard {
     pub lines: Vec<Line>,
 }
 
-/// A row that could not be scored.
+/// A row a batch skipped because it could not be used, with its error; every other row is
+/// used. When the row itself could not be read, `error` is an [`Error::Row`] carrying the
+/// [`crate::rows::RowError`] (kind, row, field, problem).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
-pub struct RowError {
+pub struct SkippedRow {
     /// `incident` or `case`.
     pub input: &'static str,
     /// 1-based row among the incidents or cases.
@@ -465,18 +467,18 @@ pub struct RowError {
     pub error: Error,
 }
 
-impl RowError {
+impl SkippedRow {
     /// A row error of `input` (`incident` or `case`) at 1-based `row`.
     ///
     /// # Example
     ///
     /// ```
-    /// let e = zhidu::RowError::new("incident", 3, zhidu::Error::Input { message: "bad".into(), hint: None });
+    /// let e = zhidu::SkippedRow::new("incident", 3, zhidu::Error::Input { message: "bad".into(), hint: None });
     /// assert_eq!(e.row, 3);
     /// ```
     #[must_use]
-    pub fn new(input: &'static str, row: usize, error: Error) -> RowError {
-        RowError { input, row, error }
+    pub fn new(input: &'static str, row: usize, error: Error) -> SkippedRow {
+        SkippedRow { input, row, error }
     }
 }
 
@@ -491,7 +493,7 @@ pub struct Assessment {
     /// Person cards by subject, then window cards by window.
     pub scorecards: Vec<Scorecard>,
     /// Rows that could not be scored; every other row is scored.
-    pub errors: Vec<RowError>,
+    pub errors: Vec<SkippedRow>,
     /// Incidents outside the period: counted, not scored (an annual effect of one dated
     /// earlier in the period's calendar year still reaches the cards).
     pub outside_period: usize,
@@ -739,7 +741,7 @@ impl Policy {
             let incident = match incident {
                 Ok(incident) => incident,
                 Err(error) => {
-                    errors.push(RowError {
+                    errors.push(SkippedRow {
                         input: "incident",
                         row,
                         error: error.clone(),
@@ -750,7 +752,7 @@ impl Policy {
             let at = match resolve(incident.at, offset) {
                 Ok(at) => at,
                 Err(error) => {
-                    errors.push(RowError {
+                    errors.push(SkippedRow {
                         input: "incident",
                         row,
                         error,
@@ -800,7 +802,7 @@ impl Policy {
                     });
                 }
                 Ok(scored) => place(model, &mut cards, scored, &incident.subject, row, Part::All),
-                Err(error) => errors.push(RowError {
+                Err(error) => errors.push(SkippedRow {
                     input: "incident",
                     row,
                     error,
@@ -831,14 +833,14 @@ impl Policy {
                                 req.incidents.len() + order,
                                 Part::All,
                             ),
-                            Err(error) => errors.push(RowError {
+                            Err(error) => errors.push(SkippedRow {
                                 input: "case",
                                 row: order,
                                 error,
                             }),
                         }
                     }
-                    Err((row, error)) => errors.push(RowError {
+                    Err((row, error)) => errors.push(SkippedRow {
                         input: "case",
                         row,
                         error,

@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 use crate::Policy;
 use crate::assess::resolve;
 use crate::deadline::Start;
-use crate::{Error, RowError};
+use crate::{Error, SkippedRow};
 use model::{AccountabilityModel, Outcome};
 
 /// A recorded violation: who, when, which clause, and the flags a person set.
@@ -165,7 +165,7 @@ pub struct Decisions {
     /// In time order (ties: input order).
     pub decisions: Vec<Decision>,
     /// Rows that could not be decided.
-    pub errors: Vec<RowError>,
+    pub errors: Vec<SkippedRow>,
     /// Per subject.
     pub subjects: Vec<SubjectSummary>,
     /// Records after `as_of`: not yet known, not decided.
@@ -215,11 +215,11 @@ impl Policy {
         for (i, r) in records.iter().enumerate() {
             let row = i + 1;
             match r {
-                Err(e) => errors.push(RowError::new("violation", row, e.clone())),
+                Err(e) => errors.push(SkippedRow::new("violation", row, e.clone())),
                 Ok(rec) => match resolve(rec.at, offset) {
                     Ok(at) if as_of.is_some_and(|a| at > a) => after_as_of += 1,
                     Ok(at) => rows.push((row, rec, at)),
-                    Err(e) => errors.push(RowError::new("violation", row, e)),
+                    Err(e) => errors.push(SkippedRow::new("violation", row, e)),
                 },
             }
         }
@@ -240,7 +240,7 @@ impl Policy {
                     history.record(&d, conduct, decisions.len(), complaint_flag);
                     decisions.push(d);
                 }
-                Err(e) => errors.push(RowError::new("violation", row, e)),
+                Err(e) => errors.push(SkippedRow::new("violation", row, e)),
             }
         }
         errors.sort_by_key(|e| e.row);

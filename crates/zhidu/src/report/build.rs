@@ -12,14 +12,14 @@ use super::{
     ReportRequest, TOP_WINDOWS,
 };
 use crate::{
-    AssessRequest, Case, CaseStatus, Error, Period, PeriodKind, Policy, RowError, Status,
+    AssessRequest, Case, CaseStatus, Error, Period, PeriodKind, Policy, SkippedRow, Status,
     SubjectKind,
 };
 
 /// The figures of one period's cases, with what the lists need.
 struct CaseFigures<'a> {
     counted: Vec<Counted<'a>>,
-    errors: Vec<RowError>,
+    errors: Vec<SkippedRow>,
     window: Window,
 }
 
@@ -281,7 +281,7 @@ fn case_figures<'a>(
         match row.as_ref().map_err(Clone::clone).and_then(one) {
             Ok(Some(c)) => counted.push(c),
             Ok(None) => {}
-            Err(e) => errors.push(RowError::new("case", i + 1, e)),
+            Err(e) => errors.push(SkippedRow::new("case", i + 1, e)),
         }
     }
     CaseFigures {

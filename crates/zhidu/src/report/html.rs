@@ -368,7 +368,7 @@ fn case_list(
     h.push_str("</tbody></table>");
 }
 
-fn errors<'a>(h: &mut String, rows: impl Iterator<Item = &'a crate::RowError>, lang: Lang) {
+fn errors<'a>(h: &mut String, rows: impl Iterator<Item = &'a crate::SkippedRow>, lang: Lang) {
     let lines: Vec<String> = rows
         .map(|e| format!("<li>{}</li>", esc(&row_error(e, lang))))
         .collect();

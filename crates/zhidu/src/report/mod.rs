@@ -20,7 +20,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::{
-    Assessment, Case, CaseStatus, Decision, Error, Incident, Lang, Period, Policy, RowError,
+    Assessment, Case, CaseStatus, Decision, Error, Incident, Lang, Period, Policy, SkippedRow,
     ViolationRecord, WindowRank,
 };
 
@@ -297,7 +297,7 @@ pub struct Report {
     /// This period minus the previous one.
     pub change: Option<Change>,
     /// Case rows that could not be read or evaluated (row counted from 1).
-    pub case_errors: Vec<RowError>,
+    pub case_errors: Vec<SkippedRow>,
     /// The scorecards, when the policy has a deduction table.
     pub assessment: Option<Assessment>,
     /// The people's mean score, two decimals, half away from zero.
@@ -309,7 +309,7 @@ pub struct Report {
     /// Accountability decisions dated in the period.
     pub decisions: Vec<Decision>,
     /// Violation rows that could not be decided.
-    pub decision_errors: Vec<RowError>,
+    pub decision_errors: Vec<SkippedRow>,
     /// Each person's highest tier among the period's decisions.
     pub highest_tiers: Vec<HighestTier>,
 }

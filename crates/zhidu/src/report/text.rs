@@ -5,7 +5,7 @@ use core::fmt::Write;
 use super::labels::{label, label_n};
 use super::{Figures, Rate, Report};
 use crate::Lang;
-use crate::RowError;
+use crate::SkippedRow;
 
 /// `s` padded with spaces to `width` terminal columns: a CJK character takes two, so the
 /// columns of Chinese labels and window names line up.
@@ -29,7 +29,7 @@ pub(crate) fn opt<T: core::fmt::Display>(v: Option<T>) -> String {
 }
 
 /// A row error as `case row 3: message (help)`.
-pub(crate) fn row_error(e: &RowError, lang: Lang) -> String {
+pub(crate) fn row_error(e: &SkippedRow, lang: Lang) -> String {
     let input = label(&format!("{}_row", e.input), lang).to_owned();
     let help = e
         .error
