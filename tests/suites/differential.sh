@@ -7,5 +7,8 @@ cd "$(dirname "$0")/../.."
 
 [ -x bindings/python/.venv/bin/python ] || bash bindings/python/test.sh
 [ -f bindings/wasm/pkg/node/zhidu_wasm.js ] || bash bindings/wasm/build.sh
-cargo build -q -p zhidu-cli -p zhidu --example differential
+# Two builds: with `--example`, cargo builds only examples, so the CLI's binary would be
+# missing on a fresh target directory.
+cargo build -q -p zhidu-cli
+cargo build -q -p zhidu --example differential
 bindings/python/.venv/bin/python tests/differential/run.py "$@"
