@@ -33,17 +33,13 @@ function csv(name) {
   }
   if (field !== "" || row.length) { row.push(field); records.push(row); }
   const [header, ...rows] = records;
-  // An empty cell is an absent field, as in the CLI's CSV reading.
-  return rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ""]).filter(([, v]) => v !== "")));
+  // Every cell as text, empty ones too: the core reads them as the CLI reads its CSV.
+  return rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ""])));
 }
 
 const cases = readFileSync(join(month, "cases.jsonl"), "utf8").split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l));
-const incidents = csv("incidents.csv").map((r) => ({
-  ...r,
-  ...(r.quantity !== undefined && { quantity: Number(r.quantity) }),
-  ...(r.points !== undefined && { points: Number(r.points) }),
-}));
-const violations = csv("violations.csv").map((r) => ({ ...r, flags: r.flags ? r.flags.split(";") : [] }));
+const incidents = csv("incidents.csv");
+const violations = csv("violations.csv");
 const roster = csv("roster.csv");
 
 function cliReport() {
