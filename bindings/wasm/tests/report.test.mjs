@@ -2,12 +2,9 @@
 // month, read from the same files as JavaScript row objects, and its HTML.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { repoRoot, zhidu } from "./helpers.mjs";
-
-const month = join(repoRoot, "examples", "2026-10");
+import { cliReport, exampleMonth as month, zhidu } from "./helpers.mjs";
 
 /** RFC 4180 CSV (quoted fields may hold commas, quotes and newlines) as objects by header. */
 function csv(name) {
@@ -46,19 +43,6 @@ const incidents = csv("incidents.csv").map((r) => ({
 const violations = csv("violations.csv").map((r) => ({ ...r, flags: r.flags ? r.flags.split(";") : [] }));
 const roster = csv("roster.csv");
 
-function cliReport() {
-  const args = [
-    "report", "--policy", "s2-service-center", "--period", "2026-10",
-    "--cases", join(month, "cases.jsonl"), "--incidents", join(month, "incidents.csv"),
-    "--violations", join(month, "violations.csv"), "--roster", join(month, "roster.csv"),
-    "--format", "json",
-  ];
-  const cli = process.env.ZHIDU_CLI;
-  const out = cli
-    ? execFileSync(cli, args, { cwd: repoRoot, encoding: "utf8" })
-    : execFileSync("cargo", ["run", "-q", "-p", "zhidu-cli", "--", ...args], { cwd: repoRoot, encoding: "utf8" });
-  return JSON.parse(out);
-}
 
 test("report gives the CLI's report on the example month, and its HTML", () => {
   const p = zhidu.PolicySet.builtin().policy("s2-service-center");
