@@ -1,18 +1,41 @@
-//! `Policy.report`: the monthly report over JavaScript row objects, as the report object and
-//! its HTML — ready for a report tab that reads the user's files in the browser.
+//! `Policy.report` and `Policy.reportFromFiles`: the monthly report over JavaScript row
+//! objects or over the texts of the files a user picked, as the report object and its HTML.
+//!
+//! Files are read by the core (`zhidu::rows::read_named`, `read_roster`): CSV or JSON Lines
+//! by the file's name, bad rows kept as row errors, exactly as `zhidu report` reads its paths.
 
 use std::sync::Arc;
 
 use js_sys::{Object, Reflect};
 use wasm_bindgen::prelude::*;
+use zhidu::rows::{FromRow, Lined};
 use zhidu::{Case, Error, Incident, Lang, Period, ViolationRecord};
 
 use crate::Policy;
-use crate::convert::{self, Fields, MAX_FIELD, text, to_js};
+use crate::convert::{self, Fields, MAX_COLUMN_TEXT, MAX_FIELD, text, to_js};
 use crate::error::js;
 use crate::scoring;
 
 const REPORT_EXAMPLE: &str = r#"{ period: "2026-10", cases: [{ id: "C1", class: "promised", acceptedAt: "2026-10-12", days: 5 }], lang: "zh" }"#;
+
+const FILES_EXAMPLE: &str =
+    r#"{ period: "2026-10", cases: { name: "cases.jsonl", text: await file.text() } }"#;
+
+const FILE_EXAMPLE: &str = r#"{ name: "cases.jsonl", text: await file.text() }"#;
+
+/// The keys of both requests: the files request has the same keys with files for rows.
+const KEYS: &[&str] = &[
+    "period",
+    "cases",
+    "incidents",
+    "violations",
+    "roster",
+    "asOf",
+    "casePolicy",
+    "previousCases",
+    "previousIncidents",
+    "lang",
+];
 
 /// `{ period, cases?, incidents?, violations?, roster?, asOf?, casePolicy?, previousCases?,
 /// previousIncidents?, lang? }` of `report`.
@@ -36,29 +59,8 @@ fn given(value: JsValue) -> Option<JsValue> {
 
 impl ReportInput {
     fn read(value: &JsValue) -> Result<Self, Error> {
-        let f = Fields::new(
-            value,
-            "request",
-            &[
-                "period",
-                "cases",
-                "incidents",
-                "violations",
-                "roster",
-                "asOf",
-                "casePolicy",
-                "previousCases",
-                "previousIncidents",
-                "lang",
-            ],
-            REPORT_EXAMPLE,
-        )?;
+        let f = Fields::new(value, "request", KEYS, REPORT_EXAMPLE)?;
         let period: Period = text(&f.get("period")?, "period", MAX_FIELD)?.parse()?;
-        let opt_text = |key: &'static str| -> Result<Option<String>, Error> {
-            given(f.get(key)?)
-                .map(|v| text(&v, key, MAX_FIELD))
-                .transpose()
-        };
         Ok(ReportInput {
             period,
             cases: given(f.get("cases")?)
@@ -74,21 +76,105 @@ impl ReportInput {
                 .transpose()?
                 .unwrap_or_default(),
             roster: scoring::roster_rows(&f.get("roster")?)?,
-            as_of: opt_text("asOf")?,
-            case_policy: opt_text("casePolicy")?,
+            as_of: opt_text(&f, "asOf")?,
+            case_policy: opt_text(&f, "casePolicy")?,
             previous_cases: given(f.get("previousCases")?)
                 .map(|v| scoring::case_rows(&v))
                 .transpose()?,
             previous_incidents: given(f.get("previousIncidents")?)
                 .map(|v| scoring::incident_rows(&v))
                 .transpose()?,
-            lang: opt_text("lang")?
-                .map(|l| l.parse())
-                .transpose()?
-                // A report is read by the centre's staff: Chinese unless asked otherwise.
-                .unwrap_or(Lang::Zh),
+            lang: lang(&f)?,
         })
     }
+
+    /// `{ period, cases, incidents?, violations?, roster?, asOf?, casePolicy?,
+    /// previousCases?, previousIncidents?, lang? }` of `reportFromFiles`: the same request
+    /// with a file `{ name, text }` for each kind of rows, read by the core.
+    fn from_files(value: &JsValue) -> Result<Self, Error> {
+        let f = Fields::new(value, "request", KEYS, FILES_EXAMPLE)?;
+        let period: Period = text(&f.get("period")?, "period", MAX_FIELD)?.parse()?;
+        let cases = f.get("cases")?;
+        if cases.is_undefined() || cases.is_null() {
+            return Err(convert::wrong_type(
+                "cases",
+                &format!("the case log as a file such as {FILE_EXAMPLE}"),
+                &JsValue::UNDEFINED,
+            ));
+        }
+        let roster = match given(f.get("roster")?) {
+            Some(v) => {
+                let (name, bytes) = file(&v, "roster")?;
+                zhidu::rows::read_roster(&name, bytes.as_slice())?
+            }
+            None => Vec::new(),
+        };
+        Ok(ReportInput {
+            period,
+            cases: file_rows(&cases, "cases")?,
+            incidents: opt_file_rows(&f, "incidents")?.unwrap_or_default(),
+            violations: opt_file_rows(&f, "violations")?.unwrap_or_default(),
+            roster,
+            as_of: opt_text(&f, "asOf")?,
+            case_policy: opt_text(&f, "casePolicy")?,
+            previous_cases: opt_file_rows(&f, "previousCases")?,
+            previous_incidents: opt_file_rows(&f, "previousIncidents")?,
+            lang: lang(&f)?,
+        })
+    }
+}
+
+/// An optional text field.
+fn opt_text(f: &Fields<'_>, key: &'static str) -> Result<Option<String>, Error> {
+    given(f.get(key)?)
+        .map(|v| text(&v, key, MAX_FIELD))
+        .transpose()
+}
+
+/// The HTML's language: Chinese unless asked otherwise (a report is read by the centre's
+/// staff).
+fn lang(f: &Fields<'_>) -> Result<Lang, Error> {
+    Ok(opt_text(f, "lang")?
+        .map(|l| l.parse())
+        .transpose()?
+        .unwrap_or(Lang::Zh))
+}
+
+/// A picked file `{ name, text }`: its name and its text as UTF-8.
+fn file(value: &JsValue, what: &'static str) -> Result<(String, Vec<u8>), Error> {
+    let f = Fields::new(value, what, &["name", "text"], FILE_EXAMPLE)?;
+    let name = text(&f.get("name")?, "name", MAX_FIELD)?;
+    let body = f.get("text")?;
+    let Some(body) = body.dyn_ref::<js_sys::JsString>() else {
+        return Err(convert::wrong_type(
+            &format!("{what}.text"),
+            "the file's text (`await file.text()`)",
+            &body,
+        ));
+    };
+    Ok((name, convert::long_text(body, what, MAX_COLUMN_TEXT)?))
+}
+
+/// The rows of the file of `key`, if one is given.
+fn opt_file_rows<T: FromRow>(
+    f: &Fields<'_>,
+    key: &'static str,
+) -> Result<Option<Vec<Result<T, Error>>>, Error> {
+    given(f.get(key)?).map(|v| file_rows(&v, key)).transpose()
+}
+
+/// The rows of a picked file, CSV or JSON Lines by its name, each value or its row error in
+/// its place (as `zhidu report` reads a path).
+fn file_rows<T: FromRow>(
+    value: &JsValue,
+    what: &'static str,
+) -> Result<Vec<Result<T, Error>>, Error> {
+    let (name, bytes) = file(value, what)?;
+    let rows: Vec<Lined<T>> = zhidu::rows::read_named(&name, bytes.as_slice())?;
+    Ok(rows
+        .into_iter()
+        .map(|(_, r)| r.map_err(Error::from))
+        .collect())
 }
 
 #[wasm_bindgen]
@@ -104,40 +190,59 @@ impl Policy {
         &self,
         #[wasm_bindgen(unchecked_param_type = "ReportRequest")] request: JsValue,
     ) -> Result<JsValue, JsValue> {
-        js(|| {
-            let r = ReportInput::read(&request)?;
-            let case_policy = match &r.case_policy {
-                Some(id) => self.set.policy_arc(id)?,
-                None => Arc::clone(&self.inner),
-            };
-            let mut req = zhidu::ReportRequest::new(r.period)
-                .case_policy(&case_policy)
-                .cases(&r.cases)
-                .incidents(&r.incidents)
-                .violations(&r.violations)
-                .roster(&r.roster);
-            if let Some(a) = &r.as_of {
-                req = req.as_of(zhidu::Start::parse_instant(
-                    a,
-                    self.inner.calendar().offset(),
-                )?);
-            }
-            if let Some(rows) = &r.previous_cases {
-                req = req.previous_cases(rows);
-            }
-            if let Some(rows) = &r.previous_incidents {
-                req = req.previous_incidents(rows);
-            }
-            let report = self.inner.report(&req)?;
-            let out = Object::new();
-            let set = |key: &str, value: &JsValue| -> Result<(), Error> {
-                Reflect::set(&out, &JsValue::from_str(key), value)
-                    .map(|_| ())
-                    .map_err(|_| convert::input(format!("cannot set `{key}`"), None))
-            };
-            set("report", &to_js(&report)?)?;
-            set("html", &JsValue::from_str(&report.to_html(r.lang)))?;
-            Ok(out.into())
-        })
+        js(|| self.run(&ReportInput::read(&request)?))
+    }
+
+    /// The report of a period from the files a user picked: `{ period, cases, incidents?,
+    /// violations?, roster?, previousCases?, previousIncidents?, asOf?, casePolicy?, lang? }`
+    /// with each file as `{ name, text }` (`text` from `await file.text()`) → `{ report, html }`
+    /// as `report` gives them. A file is JSON Lines when its name ends in `.jsonl`, `.ndjson` or
+    /// `.json` and CSV otherwise, read by the core as `zhidu report` reads its paths: bad rows
+    /// are in the report, never thrown; a header without a required column or a roster entry
+    /// that cannot be read throws, naming the file.
+    #[wasm_bindgen(js_name = reportFromFiles, unchecked_return_type = "ReportResult")]
+    pub fn report_from_files(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "ReportFilesRequest")] request: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        js(|| self.run(&ReportInput::from_files(&request)?))
+    }
+}
+
+impl Policy {
+    /// The report of a request read from either shape, and its HTML.
+    fn run(&self, r: &ReportInput) -> Result<JsValue, Error> {
+        let case_policy = match &r.case_policy {
+            Some(id) => self.set.policy_arc(id)?,
+            None => Arc::clone(&self.inner),
+        };
+        let mut req = zhidu::ReportRequest::new(r.period)
+            .case_policy(&case_policy)
+            .cases(&r.cases)
+            .incidents(&r.incidents)
+            .violations(&r.violations)
+            .roster(&r.roster);
+        if let Some(a) = &r.as_of {
+            req = req.as_of(zhidu::Start::parse_instant(
+                a,
+                self.inner.calendar().offset(),
+            )?);
+        }
+        if let Some(rows) = &r.previous_cases {
+            req = req.previous_cases(rows);
+        }
+        if let Some(rows) = &r.previous_incidents {
+            req = req.previous_incidents(rows);
+        }
+        let report = self.inner.report(&req)?;
+        let out = Object::new();
+        let set = |key: &str, value: &JsValue| -> Result<(), Error> {
+            Reflect::set(&out, &JsValue::from_str(key), value)
+                .map(|_| ())
+                .map_err(|_| convert::input(format!("cannot set `{key}`"), None))
+        };
+        set("report", &to_js(&report)?)?;
+        set("html", &JsValue::from_str(&report.to_html(r.lang)))?;
+        Ok(out.into())
     }
 }

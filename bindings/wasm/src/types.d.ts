@@ -761,6 +761,38 @@ export interface ReportRequest {
   lang?: "zh" | "en" | null;
 }
 
+/** A file the user picked, as `reportFromFiles` reads it. */
+export interface RowsFile {
+  /** The file's name: JSON Lines when it ends in `.jsonl`, `.ndjson` or `.json`, CSV otherwise. */
+  name: string;
+  /** The file's text (`await file.text()`). */
+  text: string;
+}
+
+/** What `reportFromFiles` reads: the request of `report` with a file for each kind of rows. */
+export interface ReportFilesRequest {
+  /** `2026-10`, `2026-Q4` or `2026`. */
+  period: string;
+  /** The case log (JSON Lines or CSV). */
+  cases: RowsFile;
+  /** Incidents (`subject,window,at,rule,quantity,points,note`). */
+  incidents?: RowsFile | null;
+  /** The violation history (earlier rows count toward repeats). */
+  violations?: RowsFile | null;
+  /** `subject,window` of everyone to score; an entry that cannot be read throws. */
+  roster?: RowsFile | null;
+  /** Statuses and decisions as of this instant (default and latest: the period's last second). */
+  asOf?: string | null;
+  /** The policy whose deadline classes the cases use (default: this one). */
+  casePolicy?: string | null;
+  /** The previous period's case log, for the month-on-month change. */
+  previousCases?: RowsFile | null;
+  /** The previous period's incidents, for its mean score. */
+  previousIncidents?: RowsFile | null;
+  /** The HTML report's labels: `zh` (default) or `en`. */
+  lang?: "zh" | "en" | null;
+}
+
 /** A rate as the fraction it is, with its percentage (two decimals, half away from zero). */
 export interface Rate {
   numerator: number;

@@ -489,3 +489,25 @@ test("seeded random junk never traps assess, rankPeriod or decide", () => {
   }
   still();
 });
+
+test("reportFromFiles: junk for a request, a file, a name or a text throws a ZhiduError; junk text is bad rows", () => {
+  const file = (name, text) => ({ name, text });
+  const cases = file("cases.jsonl", JSON.stringify({ ...goodCase, accepted_at: "2026-10-12T10:00:00+08:00" }) + "\n");
+  for (const v of junk) {
+    if (!isEmptyPlain(v)) throwsZhidu(() => p.reportFromFiles(v), "input", `reportFromFiles(${label(v)})`);
+    throwsZhidu(() => p.reportFromFiles({ period: "2026-10", cases: v }), "input", `cases ${label(v)}`);
+    if (v !== undefined && v !== null) throwsZhidu(() => p.reportFromFiles({ period: "2026-10", cases, incidents: v }), "input", `incidents ${label(v)}`);
+    if (typeof v !== "string") {
+      throwsZhidu(() => p.reportFromFiles({ period: "2026-10", cases: file(v, "") }), "input", `name ${label(v)}`);
+      throwsZhidu(() => p.reportFromFiles({ period: "2026-10", cases: file("a.jsonl", v) }), "input", `text ${label(v)}`);
+    }
+  }
+  throwsZhidu(() => p.reportFromFiles({ period: "2026-10", cases: { ...cases, size: 3 } }), "input", "an unknown key of a file");
+  // Garbage text is rows that cannot be read, in the report, never a throw; the module still works.
+  for (const text of ["\u0000\uffff\ud800\n", "[".repeat(100000) + "\n", "{}\n".repeat(1000), '{"id":"x","class":"promised","accepted_at":"2026-10-12","days":1e400}\n']) {
+    const { report } = p.reportFromFiles({ period: "2026-10", cases: file("a.jsonl", text) });
+    assert.ok(report.case_errors.length >= 1, label(text));
+  }
+  answersOrThrowsZhidu(() => p.reportFromFiles({ period: "2026-10", cases: file("a.csv", '"\n'.repeat(1000)) }), "an unclosed quote");
+  still();
+});

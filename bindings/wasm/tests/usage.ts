@@ -27,6 +27,7 @@ import {
   type Points,
   type PolicySources,
   type Report,
+  type ReportFilesRequest,
   type ReportRequest,
   type ReportResult,
   type Scorecard,
@@ -193,4 +194,10 @@ const onTimeNumber: number = report.figures.on_time_rate.percent;
 // @ts-expect-error the language is `zh` or `en`
 p.report({ period: "2026-10", lang: "fr" });
 
-export { onTime, onTimeNumber, report, reportHtml, worst };
+// The same report from the texts of picked files (CSV or JSON Lines by name).
+const filesRequest: ReportFilesRequest = { period: "2026-10", cases: { name: "cases.jsonl", text: "" }, roster: { name: "roster.csv", text: "subject,window\n" } };
+const fromFiles: ReportResult = p.reportFromFiles(filesRequest);
+// @ts-expect-error a file is `{ name, text }`, not its text alone
+p.reportFromFiles({ period: "2026-10", cases: "{}" });
+
+export { fromFiles, onTime, onTimeNumber, report, reportHtml, worst };

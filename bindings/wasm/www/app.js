@@ -3,13 +3,14 @@
 // A calculator is a module whose default export is
 //   { id, title, heading, subtitle: () => string, mount(container, ctx) → { refresh() } }
 // and is listed in `calculators` below. With more than one, a tab bar appears (the hash picks
-// the tab: #due, #score) and the page's heading is the shown calculator's.
+// the tab: #due, #score, #report) and the page's heading is the shown calculator's.
 import init, { PolicySet, setLang as setEngineLang } from "../pkg/web/zhidu_wasm.js";
 import { applyStatic, getLang, onLang, setLang, t } from "./i18n.js";
 import due from "./due.js";
 import score from "./score.js";
+import report from "./report.js";
 
-const calculators = [due, score];
+const calculators = [due, score, report];
 
 const $ = (sel) => document.querySelector(sel);
 

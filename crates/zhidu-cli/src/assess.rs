@@ -8,7 +8,6 @@ use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use zhidu::rows::RosterEntry;
 use zhidu::{AssessRequest, Assessment, Incident, Period, PolicySet, SubjectKind};
 
 use crate::Format;
@@ -290,15 +289,5 @@ pub(crate) fn read_incidents(path: &Path) -> Result<Vec<Result<Incident, zhidu::
 /// Read a roster (`subject,window`): an entry that cannot be read fails the command, as in
 /// every host (a roster names whom to score; a wrong one is no answer to give).
 pub(crate) fn read_roster(path: &Path) -> Result<Vec<(String, String)>, CliError> {
-    crate::table::read_rows::<RosterEntry>(path)?
-        .into_iter()
-        .map(|(_, entry)| {
-            entry.map(|e| e.pair()).map_err(|e| {
-                CliError::Core(zhidu::Error::Input {
-                    message: format!("`{}`: {e}", path.display()),
-                    hint: e.hint.clone(),
-                })
-            })
-        })
-        .collect()
+    crate::table::read_roster(path)
 }

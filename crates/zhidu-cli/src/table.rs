@@ -1,5 +1,6 @@
 //! CSV and JSON Lines inputs: open a file and hand it to the core's readers
-//! (`zhidu::rows`), which read every kind of row the same way for every host.
+//! (`zhidu::rows`), which choose the format by the file's name and read every kind of row
+//! the same way for every host.
 
 use std::fs::File;
 use std::io::BufReader;
@@ -9,36 +10,36 @@ use zhidu::rows::{FromRow, Lined};
 
 use crate::error::CliError;
 
-/// Every row of a file of kind `T`, with the file line each starts on: JSON Lines when the
-/// name ends in `.jsonl` or `.json`, CSV otherwise.
+/// Every row of a file of kind `T`, with the file line each starts on, in the format its name
+/// gives (`zhidu::rows::TextFormat::of_name`: JSON Lines for `.jsonl`, `.ndjson` and `.json`,
+/// CSV otherwise).
 pub(crate) fn read_rows<T: FromRow>(path: &Path) -> Result<Vec<Lined<T>>, CliError> {
-    let file = File::open(path).map_err(|source| CliError::Read {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    let src = BufReader::new(file);
-    let jsonl = path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("jsonl") || e.eq_ignore_ascii_case("json"));
-    let read = if jsonl {
-        zhidu::rows::read_jsonl(src)
-    } else {
-        zhidu::rows::read_csv(src)
-    };
-    read.map_err(|e| in_file(path, e))
+    zhidu::rows::read_named(&path.display().to_string(), open(path)?).map_err(|e| in_file(path, e))
 }
 
-/// A reader's error, naming the file: a read failure, or a header without a needed column.
-pub(crate) fn in_file(path: &Path, e: zhidu::Error) -> CliError {
+/// The roster file's `(person, window)` pairs (`zhidu::rows::read_roster`): an entry that
+/// cannot be read fails the command, as in every host.
+pub(crate) fn read_roster(path: &Path) -> Result<Vec<(String, String)>, CliError> {
+    zhidu::rows::read_roster(&path.display().to_string(), open(path)?).map_err(|e| in_file(path, e))
+}
+
+fn open(path: &Path) -> Result<BufReader<File>, CliError> {
+    File::open(path)
+        .map(BufReader::new)
+        .map_err(|source| CliError::Read {
+            path: path.to_path_buf(),
+            source,
+        })
+}
+
+/// A reader's error: a read failure is the CLI's own (its exit code), any other the core's,
+/// which already names the file.
+fn in_file(path: &Path, e: zhidu::Error) -> CliError {
     match e {
         zhidu::Error::Io { message, .. } => CliError::Read {
             path: path.to_path_buf(),
             source: std::io::Error::other(message),
         },
-        zhidu::Error::Input { message, hint } => CliError::Core(zhidu::Error::Input {
-            message: format!("`{}`: {message}", path.display()),
-            hint,
-        }),
         other => CliError::Core(other),
     }
 }

@@ -64,11 +64,20 @@ pub(crate) fn best_match(text: &str) -> Option<(&'static Entry, Vec<(String, &st
     best_compiled(text).map(|(c, p)| (c.entry, p))
 }
 
+///
+/// A parse whose user input (a value between backticks) holds no backtick of its own comes
+/// first: "`roster.csv`: roster row 1: `window` is missing" is a file's message around a row
+/// error, not "`{field}` is missing" of a field named "roster.csv`: roster row 1: `window".
 fn best_compiled(text: &str) -> Option<(&'static Compiled, Vec<(String, &str)>)> {
     compiled()
         .iter()
         .filter_map(|c| template::match_pieces(&c.pieces, text).map(|p| (c, p)))
-        .max_by_key(|(c, _)| c.literal_len)
+        .max_by_key(|(c, params)| {
+            let plain = params
+                .iter()
+                .all(|(name, value)| !c.quoted.contains(&name.as_str()) || !value.contains('`'));
+            (plain, c.literal_len)
+        })
 }
 
 /// The placeholders written between backticks: user input.

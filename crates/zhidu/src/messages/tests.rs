@@ -469,6 +469,12 @@ fn a_row_error_reads_in_chinese_with_its_kind_row_and_value() {
     );
     let e = Error::from(row);
     assert_eq!(e.message_in(Lang::Zh), "`days`须为整数，而不是数字`1.5`");
+    // A file's message around a row error: the file name is user input, the row error is
+    // translated in turn.
+    assert_eq!(
+        Lang::Zh.translate("`roster.csv`: roster row 1: `window` is missing"),
+        "`roster.csv`有误：人员名单第1行：缺少`window`"
+    );
     let width = crate::rows::RowProblem::Width {
         fields: 1,
         header: 4,

@@ -46,7 +46,7 @@ pub use kinds::{CASE, DUE, DueRow, EVENT, INCIDENT, KINDS, ROSTER, RosterEntry, 
 pub use problem::RowProblem;
 pub use record::{FromRow, Record};
 pub use schema::{Field, FieldType, Schema};
-pub use text::{CsvReader, Lined, read_csv, read_jsonl};
+pub use text::{CsvReader, Lined, TextFormat, read_csv, read_jsonl, read_named, read_roster};
 
 /// Read one row of kind `T` from a cell that holds the whole row (a JSON object, a dict, a
 /// JavaScript object), numbering its error `row` (counted from 1).

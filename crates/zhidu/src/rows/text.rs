@@ -1,12 +1,17 @@
 //! Whole inputs of one row kind read from text: CSV with a header, or JSON Lines. Both read
 //! any `BufRead` in bounded memory per row and keep every row in its place: a row that
 //! cannot be read is a row error with its row and file line, never the end of the input.
+//!
+//! Which of the two a file is follows from its name ([`TextFormat::of_name`]), the same in
+//! every host that reads files (the CLI's paths, the names of files picked in a browser).
 
 use std::io::BufRead;
+use std::path::Path;
 
 use super::cell::Cell;
 use super::csv::{Line, Lines, MAX_ROW_BYTES, Rows};
 use super::error::RowError;
+use super::kinds::RosterEntry;
 use super::problem::RowProblem;
 use super::record::{FromRow, Record};
 use crate::Error;
@@ -263,4 +268,131 @@ pub(crate) fn json_message(e: &serde_json::Error) -> String {
         Some(i) => s.get(..i).unwrap_or(&s).to_owned(),
         None => s,
     }
+}
+
+/// How a file of rows is written: CSV with a header, or JSON Lines.
+///
+/// # Example
+///
+/// ```
+/// use zhidu::rows::TextFormat;
+/// assert_eq!(TextFormat::of_name("2026-10/cases.JSONL"), TextFormat::JsonLines);
+/// assert_eq!(TextFormat::of_name("incidents.csv"), TextFormat::Csv);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum TextFormat {
+    /// CSV with a header line ([`read_csv`]).
+    Csv,
+    /// One JSON object per line ([`read_jsonl`]).
+    JsonLines,
+}
+
+impl TextFormat {
+    /// The format of a file by its name: JSON Lines when the name ends in `.jsonl`, `.ndjson`
+    /// or `.json` (in any case), CSV otherwise (`.csv`, `.txt`, no extension).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use zhidu::rows::TextFormat;
+    /// assert_eq!(TextFormat::of_name("log.ndjson"), TextFormat::JsonLines);
+    /// assert_eq!(TextFormat::of_name("export"), TextFormat::Csv);
+    /// ```
+    #[must_use]
+    pub fn of_name(name: impl AsRef<Path>) -> TextFormat {
+        let jsonl = name.as_ref().extension().is_some_and(|e| {
+            ["jsonl", "ndjson", "json"]
+                .iter()
+                .any(|x| e.eq_ignore_ascii_case(x))
+        });
+        if jsonl {
+            TextFormat::JsonLines
+        } else {
+            TextFormat::Csv
+        }
+    }
+
+    /// Every row of kind `T` of `src` in this format ([`read_csv`] or [`read_jsonl`]).
+    ///
+    /// # Errors
+    ///
+    /// As [`read_csv`] and [`read_jsonl`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use zhidu::rows::{RosterEntry, TextFormat};
+    /// let rows = TextFormat::Csv.read::<RosterEntry>("subject,window\n张三,W01\n".as_bytes())?;
+    /// assert_eq!(rows.len(), 1);
+    /// # Ok::<(), zhidu::Error>(())
+    /// ```
+    pub fn read<T: FromRow>(self, src: impl BufRead) -> Result<Vec<Lined<T>>, Error> {
+        match self {
+            TextFormat::Csv => read_csv(src),
+            TextFormat::JsonLines => read_jsonl(src),
+        }
+    }
+}
+
+/// Every row of kind `T` of the file called `name`, in the format its name gives
+/// ([`TextFormat::of_name`]). Bad rows are row errors in their places; an error of the whole
+/// file names it: [`Error::Input`] `` `name`: … `` for a header without a required column,
+/// [`Error::Io`] with `name` as its path when reading fails.
+///
+/// # Errors
+///
+/// The header's or the reading's, named as above.
+///
+/// # Example
+///
+/// ```
+/// let e = zhidu::rows::read_named::<zhidu::Incident>("incidents.csv", "subject,at\n".as_bytes()).unwrap_err();
+/// assert_eq!(e.to_string(), "`incidents.csv`: the header has no `rule` column");
+/// let rows = zhidu::rows::read_named::<zhidu::Incident>("incidents.jsonl", "{\"subject\":\"张三\"}\n".as_bytes())?;
+/// assert_eq!(rows[0].1.as_ref().unwrap_err().field.as_deref(), Some("at"));
+/// # Ok::<(), zhidu::Error>(())
+/// ```
+pub fn read_named<T: FromRow>(name: &str, src: impl BufRead) -> Result<Vec<Lined<T>>, Error> {
+    TextFormat::of_name(name).read(src).map_err(|e| match e {
+        Error::Io { message, .. } => Error::Io {
+            path: name.to_owned(),
+            message,
+        },
+        Error::Input { message, hint } => Error::Input {
+            message: format!("`{name}`: {message}"),
+            hint,
+        },
+        other => other,
+    })
+}
+
+/// The roster of the file called `name` (`subject,window`, CSV or JSON Lines by its name) as
+/// the `(person, window)` pairs [`crate::AssessRequest::roster`] takes. An entry that cannot
+/// be read fails the whole roster, naming the file: a roster names whom to score, and a wrong
+/// one is no answer to give.
+///
+/// # Errors
+///
+/// As [`read_named`], and [`Error::Input`] `` `name`: roster row … `` for the first bad entry.
+///
+/// # Example
+///
+/// ```
+/// let pairs = zhidu::rows::read_roster("roster.csv", "subject,window\n张三,W01\n".as_bytes())?;
+/// assert_eq!(pairs, [("张三".to_owned(), "W01".to_owned())]);
+/// let e = zhidu::rows::read_roster("roster.csv", "subject,window\n张三,\n".as_bytes()).unwrap_err();
+/// assert_eq!(e.to_string(), "`roster.csv`: roster row 1: `window` is missing");
+/// # Ok::<(), zhidu::Error>(())
+/// ```
+pub fn read_roster(name: &str, src: impl BufRead) -> Result<Vec<(String, String)>, Error> {
+    read_named::<RosterEntry>(name, src)?
+        .into_iter()
+        .map(|(_, entry)| {
+            entry.map(|e| e.pair()).map_err(|e| Error::Input {
+                message: format!("`{name}`: {e}"),
+                hint: e.hint.clone(),
+            })
+        })
+        .collect()
 }
