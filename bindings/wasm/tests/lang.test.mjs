@@ -67,3 +67,20 @@ test("explanations and row errors follow the language", () => {
   const again = s2.explain({ class: "promised", acceptedAt: "2026-09-30T10:00:00+08:00", days: 5 });
   assert.equal(again.rules[0], "5 working days, counted from the day after the start (次日起算)");
 });
+
+test("the package's own argument checks follow the language", () => {
+  zhidu.setLang("zh");
+  const missing = (() => {
+    try {
+      s2.due({ class: "promised" });
+    } catch (e) {
+      return e;
+    }
+    return assert.fail("a missing acceptedAt must throw");
+  })();
+  assert.equal(missing.code, "input");
+  assert.equal(missing.message, "缺少`acceptedAt`");
+  assert.throws(() => s2.reportFromFiles({ period: "2026-10" }), (e) => e.code === "input" && e.message === "缺少`cases`");
+  zhidu.setLang("en");
+  assert.throws(() => s2.due({ class: "promised" }), { code: "input", message: "missing `acceptedAt`" });
+});

@@ -7,6 +7,7 @@
 //! domains; a new message is one more entry in the file of its domain.
 
 mod accountability;
+mod bindings;
 mod calendar;
 mod cases;
 mod deadlines;
@@ -54,4 +55,5 @@ pub(crate) const ALL: &[&[Entry]] = &[
     accountability::ENTRIES,
     rows::ENTRIES,
     report::ENTRIES,
+    bindings::ENTRIES,
 ];

@@ -1,0 +1,158 @@
+//! The bindings' own messages (the JavaScript package's argument checks), so that a page in
+//! Chinese shows them in Chinese: the binding builds the English message, `message_in`
+//! renders it from here.
+
+use super::{Entry, e};
+
+pub(crate) const ENTRIES: &[Entry] = &[
+    // An argument that is missing, of the wrong type, or too large.
+    e("js.missing", "missing `{what}`", "缺少`{what}`"),
+    e(
+        "js.give",
+        "give `{what}`: {expected}",
+        "请提供`{what}`：{expected}",
+    ),
+    e(
+        "js.wrong_type",
+        "`{what}` must be {expected}, not {got}",
+        "`{what}`须为{expected}，而不是{got}",
+    ),
+    e(
+        "js.not_whole",
+        "`{what}` must be a whole number from 0 to 4294967295, not `{value}`",
+        "`{what}`须为0至4294967295的整数，而不是`{value}`",
+    ),
+    e(
+        "js.not_a_number",
+        "`{key}` is {value}, which is not a number",
+        "`{key}`为{value}，不是数字",
+    ),
+    e(
+        "js.too_long",
+        "`{what}` has {len} characters, over the limit of {max}",
+        "`{what}`有{len}个字符，超过上限{max}",
+    ),
+    e(
+        "js.too_many_rows",
+        "`{what}` has {rows} rows, over the limit of {max} per call",
+        "`{what}`有{rows}行，超过每次调用的上限{max}行",
+    ),
+    e(
+        "js.too_many_acceptances",
+        "`acceptedAt` has {rows} rows, over the limit of {max} per call",
+        "`acceptedAt`有{rows}行，超过每次调用的上限{max}行",
+    ),
+    e(
+        "js.accepted_at_not_string",
+        "`acceptedAt` must be a string, not {kind}",
+        "`acceptedAt`须为字符串，而不是{kind}",
+    ),
+    e(
+        "js.accepted_at",
+        "`acceptedAt`: {message}",
+        "`acceptedAt`有误：{message}",
+    ),
+    e("js.case", "case: {message}", "办件有误：{message}"),
+    e(
+        "js.roster",
+        "`roster`: {message}",
+        "`roster`有误：{message}",
+    ),
+    e(
+        "js.unknown_key",
+        "unknown key `{key}` in `{what}`",
+        "`{what}`中有未知的键`{key}`",
+    ),
+    e(
+        "js.the_keys_are",
+        "the keys are `{keys}`",
+        "可用的键为`{keys}`",
+    ),
+    e(
+        "js.threw",
+        "reading `{what}` threw: {detail}",
+        "读取`{what}`时抛出异常：{detail}",
+    ),
+    e(
+        "js.cannot_convert",
+        "cannot convert the result: {message}",
+        "无法转换结果：{message}",
+    ),
+    e("js.cannot_set", "cannot set `{key}`", "无法设置`{key}`"),
+    e(
+        "js.cases_array",
+        "`cases` must be an array of case objects",
+        "`cases`须为办件对象的数组",
+    ),
+    e(
+        "js.day_counts",
+        "give one day count per acceptance, or none",
+        "时限天数须每个受理时间一个，或不填",
+    ),
+    e(
+        "js.day_counts_mismatch",
+        "{rows} acceptances but {days} day counts",
+        "受理时间{rows}个，但时限天数{days}个",
+    ),
+    e(
+        "js.split_batch",
+        "split the batch into several calls",
+        "请将这批数据分成多次调用",
+    ),
+    e(
+        "js.split_rows",
+        "split the rows into several calls",
+        "请将这些行分成多次调用",
+    ),
+    e(
+        "js.month",
+        "give a year such as 2026 and a month from 1 to 12",
+        "请提供年份（如2026）和1至12的月份",
+    ),
+    e(
+        "js.no_month",
+        "no month {month} of year {year}",
+        "{year}年没有第{month}月",
+    ),
+    // What an argument should be, or was, in words (`a string`, `a whole number` and `an
+    // object` are the loader's and the rows' entries).
+    e("js.a_bigint", "a bigint", "BigInt 类型的值"),
+    e("js.a_boolean", "a boolean", "布尔值"),
+    e("js.a_function", "a function", "函数"),
+    e("js.a_number", "a number", "数字"),
+    e("js.a_symbol", "a symbol", "Symbol 类型的值"),
+    e("js.an_array", "an array", "数组"),
+    e("js.an_exception", "an exception", "异常"),
+    e("js.array_of_strings", "an array of strings", "字符串数组"),
+    e("js.array_of_objects", "an array of objects", "对象数组"),
+    e(
+        "js.typed_array",
+        "an Int32Array, Uint32Array, Float64Array or array of whole numbers",
+        "Int32Array、Uint32Array、Float64Array 或整数数组",
+    ),
+    e("js.any_json", "any JSON value", "任意 JSON 值"),
+    e("js.true_or_false", "true or false", "true 或 false"),
+    e("js.a_file_name", "a file name", "文件名"),
+    e("js.the_file_text", "the file's text", "文件的文本"),
+    e(
+        "js.the_file_text_await",
+        "the file's text (`await file.text()`)",
+        "文件的文本（`await file.text()`）",
+    ),
+    e("js.the_result", "the result", "结果"),
+    e(
+        "js.object_such_as",
+        "an object such as {example}",
+        "对象，例如{example}",
+    ),
+    e(
+        "js.files_such_as",
+        "an object of file names and texts such as {example}",
+        "由文件名和文本组成的对象，例如{example}",
+    ),
+    e(
+        "js.case_log_file",
+        "the case log as a file such as {example}",
+        "办件台账文件，例如{example}",
+    ),
+];
