@@ -51,6 +51,12 @@ OPTIONS = {
     # (s-h) the per-day accrual of a month ends at the period's last second (as-of of the
     # report); on: at the exclusive end instant (00:00 of the next period).
     "accrual_at_end_instant": False,
+    # engine readings recognised by compare.py (tests/model/README.md, "Disagreements found"):
+    # A33's kept line is the one with the most points (level × quantity), not the highest level
+    "family_by_line_total": False,
+    # a row of an earlier month read for an annual effect is not checked: one that fails the
+    # check gives neither its effect nor a row error (it is only counted as outside)
+    "annual_rows_unchecked": False,
 }
 
 
@@ -218,16 +224,15 @@ def parse_period(s: str, cal: clock_model.Calendar) -> Period:
 # --------------------------------------------------------------------------- cells
 
 _WHOLE = re.compile(r"[+-]?\d+")
-_WHOLE_FLOAT = re.compile(r"[+-]?\d+\.0*")
 
 
 def whole(s: str) -> int | None:
-    """README Input rows "whole number": an integer, a whole float or its digits. None: not one."""
+    """README Input rows "whole number": an integer, a whole float or its digits. A CSV cell is
+    text, so it must be the digits: `2.0` is not a whole number there (choice s-a, the engine's
+    reading; a host float 2.0 is another matter, not modelled). None: not one."""
     s = s.strip()
     if _WHOLE.fullmatch(s):
         return int(s)
-    if _WHOLE_FLOAT.fullmatch(s):
-        return int(s.split(".")[0])
     return None
 
 
@@ -262,9 +267,28 @@ class Incident:
     defaulted: bool = False
 
 
-def read_incident(p: ScoringPolicy, n: int, row: dict, roster: dict[str, str]) -> tuple[Incident | None, list[str]]:
-    """One incident row → (incident, []) or (None, [reasons]). Every reason the row has is
-    listed; the engine reports one message, which must be one of them."""
+@dataclass
+class Cells:
+    """An incident row as read (README Input rows: the reading every host shares)."""
+
+    row: int
+    subject: str
+    window: str | None
+    at: int
+    rule_code: str
+    q_s: str | None
+    quantity: int | None
+    pts_s: str | None
+    pts: int | None
+    note: str | None
+    ref: str | None
+    basis_code: str | None
+
+
+def read_cells(p: ScoringPolicy, n: int, row: dict) -> tuple[Cells | None, list[str]]:
+    """The reading of an incident row: a required cell missing, an instant or a whole number
+    that cannot be read. These are row errors whatever the row's date (corpus
+    s14-bad-quantity-points-date: a date that does not exist)."""
     reasons: list[str] = []
     subject = text(row, "subject")
     if subject is None:
@@ -282,27 +306,38 @@ def read_incident(p: ScoringPolicy, n: int, row: dict, roster: dict[str, str]) -
         except (ModelError, ValueError):
             reasons.append("bad_at")
     q_s = text(row, "quantity")
-    quantity = 1  # README Scorecards: quantity defaults to 1
+    q = None
     if q_s is not None:
         q = whole(q_s)
         if q is None:
             reasons.append("bad_quantity")
-        elif not (1 <= q <= MAX_QUANTITY):
-            reasons.append("quantity_out_of_range")
-        else:
-            quantity = q
     pts_s = text(row, "points")
     pts = None
     if pts_s is not None:
         pts = whole(pts_s)
         if pts is None:
             reasons.append("bad_points")
-    note = text(row, "note")
-    window = text(row, "window")
-    ref = text(row, "ref")
-    basis_code = text(row, "basis")
-    rule = p.rules.get(rule_code) if rule_code else None
-    if rule_code is not None and rule is None:
+    if reasons:
+        return None, reasons
+    return Cells(n, subject, text(row, "window"), at, rule_code, q_s, q, pts_s, pts, text(row, "note"), text(row, "ref"),
+                 text(row, "basis")), []
+
+
+def check_incident(p: ScoringPolicy, c: Cells, roster: dict[str, str]) -> tuple[Incident | None, list[str]]:
+    """The row against the deduction table → (incident, []) or (None, [reasons]). Every reason
+    the row has is listed; the engine reports one message, which must be one of them."""
+    reasons: list[str] = []
+    n, subject, rule_code, at, pts_s, pts, note, window, ref, basis_code = (
+        c.row, c.subject, c.rule_code, c.at, c.pts_s, c.pts, c.note, c.window, c.ref, c.basis_code)
+    quantity = 1  # README Scorecards: quantity defaults to 1
+    if c.quantity is not None:
+        if not (1 <= c.quantity <= MAX_QUANTITY):
+            # README Limits and errors: quantity of one incident 1 to 1,000,000
+            reasons.append("quantity_out_of_range")
+        else:
+            quantity = c.quantity
+    rule = p.rules.get(rule_code)
+    if rule is None:
         reasons.append("unknown_rule")
     points_each = 0
     basis = None
@@ -311,6 +346,10 @@ def read_incident(p: ScoringPolicy, n: int, row: dict, roster: dict[str, str]) -
     if rule is not None:
         category = rule.category
         sign = -1 if rule.kind == "deduction" else 1
+        if rule.basis_from is None and basis_code is not None:
+            # README Scorecards: "`basis` is for S2.kq.5" (choice s-b: on another rule it is a
+            # row error, as `points` on a fixed-points rule is)
+            reasons.append("basis_not_allowed")
         if rule.basis_from is not None:
             # README Scorecards (A30): `basis` names the matching S2.assess deduction, whose
             # amount, unit and category the window's line takes; no basis, or one that is not
@@ -465,7 +504,10 @@ def _supersede(cards: dict) -> None:
         for lines in groups.values():
             if len(lines) < 2:
                 continue
-            keep = max(lines, key=lambda ln: (ln.points_each, -ln.source[1]))
+            if OPTIONS["family_by_line_total"]:
+                keep = max(lines, key=lambda ln: (ln.points_each * ln.quantity, -ln.source[1]))
+            else:
+                keep = max(lines, key=lambda ln: (ln.points_each, -ln.source[1]))
             for ln in lines:
                 if ln is not keep:
                     ln.superseded = True
@@ -512,46 +554,57 @@ def _case_lines(p: ScoringPolicy, cp_id: str, cp, per: Period, cases: list[tuple
         due_day_in = per.start <= cal.day_start(due_date) < per.end
         last = per.end if OPTIONS["accrual_at_end_instant"] else per.end - 1
         prev_last = per.start if OPTIONS["accrual_at_end_instant"] else per.start - 1
-        # late, as the piece rules read it (policy note of S2.assess.ji.2): completed after its
-        # due instant, or open and past due at the period's end
-        late = (C is not None and C > due_at) or (C is None and last > due_at)
-        priced = False
-        pending = []
+        # Overdue days accrued in the period (README: per-day deductions land in the month each
+        # day accrues; corpus s14-overdue-split-*: the days by the period's end, or by the
+        # completion, minus those already accrued before the period). The period's end is its
+        # last second, the as-of of the monthly report (README Monthly report).
+        hi = last if C is None else min(C, last)
+        lo = prev_last if C is None else min(C, prev_last)
+        accrued = _od(cal, due_date, due_at, hi) - _od(cal, due_date, due_at, lo)
+        # Late, as the piece rules read it (policy note of S2.assess.ji.2): completed after its
+        # due instant (a completion after the period counts: corpus s2-ji2-due-0930-september),
+        # or open and past due at the period's end. Choice s-h: an open case whose due day is
+        # the period's last day is past due at the period's end (its limit ran out at 24:00).
+        late = C > due_at if C is not None else due_at <= per.end
+        # Choice s-i: a late case belongs to a period when its due day lies in it or it
+        # accrues an overdue day in it.
+        late_here = late and (due_day_in or accrued > 0)
+        priced = []
         for r in overdue_rules:
             if key not in r.prices:
                 continue
             if r.joint == "only" and not joint or r.joint == "never" and joint:
                 continue
-            priced = True
-            if r.overdue == "piece":
-                if due_day_in and late:
-                    pending.append((r, 1))
-            elif r.overdue == "piece_day":
-                hi = last if C is None else min(C, last)
-                lo = prev_last if C is None else min(C, prev_last)
-                days = _od(cal, due_date, due_at, hi) - _od(cal, due_date, due_at, lo)
-                if days > 0:
-                    pending.append((r, days))
+            priced.append(r)
         if not priced:
-            if due_day_in and late:
+            # README Scorecards: a late case no rule prices is counted in `unpriced_late`, not
+            # dropped (in every period it belongs to, choice s-i)
+            if late_here:
                 unpriced.append(n)
             continue
-        for r, q in pending:
-            line = Line(r.code, ("case", case["id"]), r.category, q, -(r.points or 0) * q, r.fine * q, r.withholding * q, points_each=-(r.points or 0))
-            if r.charge == "window":
-                w = case.get("window")
-                if not w:
-                    errors.append(("case", n, ["case_no_window"]))
-                    continue
-                _card(cards, "window", w, None).lines.append(line)
+        if not late_here:
+            continue
+        for r in priced:
+            if r.overdue == "piece":
+                q = 1 if due_day_in and late else 0
             else:
-                h = case.get("handler")
-                if not h:
-                    errors.append(("case", n, ["case_no_handler"]))
-                    continue
-                _card(cards, "person", h, case.get("window")).lines.append(line)
-                if r.charge == "person_and_window" and case.get("window"):
-                    _card(cards, "window", case["window"], None).lines.append(Line(r.code, ("case", case["id"]), r.category, q, line.points, Decimal(0), Decimal(0)))
+                q = accrued
+            # the subject a late case is charged to must be on the case (checked for every late
+            # case of the period that a rule prices)
+            if r.charge == "window" and not case.get("window"):
+                errors.append(("case", n, ["case_no_window"]))
+                break
+            if r.charge != "window" and not case.get("handler"):
+                errors.append(("case", n, ["case_no_handler"]))
+                break
+            if q <= 0:
+                continue
+            line = Line(r.code, ("case", case["id"]), r.category, q, -(r.points or 0) * q, r.fine * q, r.withholding * q,
+                        points_each=-(r.points or 0))
+            if r.charge == "window":
+                _card(cards, "window", case["window"], None).lines.append(line)
+            else:
+                _card(cards, "person", case["handler"], case.get("window")).lines.append(line)
 
 
 # --------------------------------------------------------------------------- assess
@@ -571,19 +624,34 @@ def assess(p: ScoringPolicy, period: str, rows: list[tuple[int, dict]], roster: 
             errors.append(("roster", n, ["roster_missing"]))
             continue
         ros.setdefault(s, w)
+    annual: list[int] = []
     for n, row in rows:
-        inc, reasons = read_incident(p, n, row, ros)
-        if inc is None:
+        cells, reasons = read_cells(p, n, row)
+        if cells is None:
             errors.append(("incident", n, reasons))
             continue
-        if not (per.start <= inc.at < per.end):
+        if not (per.start <= cells.at < per.end):
             # README Scorecards: incidents outside the period are counted, not used; those of
             # earlier months of the same calendar year are read for annual effects only.
+            # Choice s-e: a row outside the period is checked against the table only when it
+            # is read for an annual effect (it is then used, so its problems are reported).
+            rule = p.rules.get(cells.rule_code)
+            yearly = [e for e in rule.effects if p.effects[e].lasts == "year"] if rule else []
+            if yearly and per.year_start <= cells.at < per.start:
+                annual.append(n)
+                inc, reasons = check_incident(p, cells, ros)
+                if inc is None:
+                    if OPTIONS["annual_rows_unchecked"]:
+                        outside.append(n)
+                    else:
+                        errors.append(("incident", n, reasons))
+                    continue
+                _effects_of(p, cards, replace(inc, rule=replace(inc.rule, effects=yearly)))
             outside.append(n)
-            if per.year_start <= inc.at < per.start:
-                yearly = [e for e in inc.rule.effects if p.effects[e].lasts == "year"]
-                if yearly:
-                    _effects_of(p, cards, replace(inc, rule=replace(inc.rule, effects=yearly)))
+            continue
+        inc, reasons = check_incident(p, cells, ros)
+        if inc is None:
+            errors.append(("incident", n, reasons))
             continue
         _charge(p, cards, inc)
         _effects_of(p, cards, inc)
@@ -607,6 +675,7 @@ def assess(p: ScoringPolicy, period: str, rows: list[tuple[int, dict]], roster: 
         "errors": errors,
         "outside": outside,
         "unpriced": unpriced,
+        "annual": annual,
     }
 
 
@@ -632,7 +701,9 @@ def finish(p: ScoringPolicy, c: Card) -> dict:
         "effects": sorted({p.effects[e].name for e, _, _ in c.effects}),
         "effect_ids": sorted({e for e, _, _ in c.effects}),
         "lines": sorted(line_key(ln) for ln in c.lines),
-        "_disq": sorted({(r, p.rules[r].imported_from or "") for e, r, _ in c.effects if p.effects[e].disqualifying}),
+        # choice s-l: one disqualification per incident that carries the effect
+        "_disq": sorted((r, p.rules[r].imported_from or "") for e, r, at in c.effects
+                        if p.effects[e].disqualifying),
         "_line_points": sum(ln.points for ln in c.lines),
     }
 
@@ -654,10 +725,16 @@ def rank(p: ScoringPolicy, out: dict) -> dict:
     for (kind, s), c in cards.items():
         if kind == "person" and c["window"]:
             members.setdefault(c["window"], []).append(c["total"])
+        elif kind == "window":
+            members.setdefault(s, [])
+    scale = sum(c.maximum for c in p.categories)
     rows = {}
     for w, totals in members.items():
         wc = cards.get(("window", w))
-        score = Decimal(sum(totals)) / Decimal(len(totals)) + Decimal(wc["_line_points"] if wc else 0)
+        # choice s-k (README silent): a window with a card but no member is ranked too, its
+        # members' mean taken as the full scale (nobody lost a point)
+        mean = Decimal(sum(totals)) / Decimal(len(totals)) if totals else Decimal(scale)
+        score = mean + Decimal(wc["_line_points"] if wc else 0)
         disq = wc["_disq"] if wc else []
         rows[w] = {"score": score.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP), "members": len(totals),
                    "eligible": not disq, "disqualified_by": sorted(disq)}
