@@ -29,6 +29,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from datetime import datetime
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -187,18 +188,24 @@ def run_engine(zhidu: str, per: dict, d: Path) -> dict:
     return res
 
 
+def _epoch(s: str) -> int:
+    return int(datetime.fromisoformat(s.replace("Z", "+00:00")).timestamp())
+
+
 def engine_card(c: dict) -> dict:
     lines = []
     for ln in c.get("lines", []):
         src = ln.get("source") or {}
         sid = src.get("row", src.get("id"))
         lines.append((ln["rule"], src.get("from", ""), str(sid), ln.get("category") or "", ln["quantity"], ln["points"],
-                      ln["fine"], ln["withholding"], bool(ln.get("superseded")), ln.get("basis") or ""))
+                      ln["fine"], ln["withholding"], bool(ln.get("superseded")), ln.get("basis") or "", ln.get("ref") or "",
+                      ln.get("imported_from") or ""))
     return {
         "subject": c["subject"], "kind": c["kind"], "window": c.get("window"), "total": c["total"], "bonus": c["bonus"],
         "fines": c["fines"], "withholdings": c["withholdings"],
         "categories": {x["id"]: {"raw": x["raw_deductions"], "applied": x["applied_deductions"], "score": x["score"]} for x in c["categories"]},
         "effects": sorted({e["name"] for e in c.get("effects", [])}),
+        "effect_events": sorted((e["id"], e["rule"], _epoch(e["at"])) for e in c.get("effects", [])),
         "lines": sorted(lines),
     }
 
@@ -278,6 +285,9 @@ def differences(m: dict, e: dict) -> list[tuple[str, str]]:
                 out.append((f"{key[0]} card category differs", f"{key[1]}.{cid}: model {x}, engine {y}"))
         if a["effects"] != b["effects"]:
             out.append((f"{key[0]} card effects differ", f"{key[1]}: model {a['effects']}, engine {b['effects']}"))
+        elif a["effect_events"] != b["effect_events"]:
+            out.append((f"{key[0]} card effect entries differ (same effects, other incidents)",
+                        f"{key[1]}: model {a['effect_events']}, engine {b['effect_events']}"))
         if a["lines"] != b["lines"]:
             ma = collections.Counter(map(tuple, a["lines"]))
             mb = collections.Counter(map(tuple, b["lines"]))

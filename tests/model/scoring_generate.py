@@ -38,6 +38,23 @@ WINDOWS = ["W01", "W02", "W03", "W04", "W05", "W06"]
 NOTES = ["视情: 理由见记录", "经查实", "收受礼品, 经查实", "表扬信", '说明 "引号", 逗号', "建议被采纳"]
 POLICIES = [("s14-window-scorecard", 55), ("s2-service-center", 45)]
 # misspelt and foreign codes (README Scorecards: an unknown rule is a row error)
+# case policies and their classes: (class, days generator or None, weight); S14 prices S2,
+# S10 and S15 promised limits (1.6, or 1.4c when joint) and every S7 class (1.4c)
+CASE_CLASSES = {
+    "s2-service-center": [("promised", lambda r: r.choice([None, 0, 1, 2, 3, 5, 5, 8]), 50), ("reported_up", lambda r: r.randint(1, 10), 15),
+                          ("complaint_next_day", lambda r: None, 10), ("complaint_complex", lambda r: None, 10),
+                          ("on_the_spot", lambda r: r.choice([10, 30, 60]), 15)],
+    "s7-joint-processing": [("joint_related", lambda r: r.randint(1, 8), 50), ("joint_report_up", lambda r: None, 30),
+                            ("joint_feedback", lambda r: None, 20)],
+    "s10-service-system": [("promised", lambda r: r.randint(1, 8), 40), ("reported_up", lambda r: r.randint(1, 10), 15),
+                           ("immediate", lambda r: None, 15), ("petition", lambda r: r.randint(5, 30), 10),
+                           ("supplement", lambda r: r.randint(1, 5), 20)],
+    "s15-township-center": [("reported_up", lambda r: r.randint(1, 10), 50), ("defect_notice", lambda r: None, 30),
+                            ("on_site", lambda r: r.choice([20, 60]), 20)],
+}
+CASE_POLICY_WEIGHTS = {"s2-service-center": [("s2-service-center", 1)],
+                       "s14-window-scorecard": [("s2-service-center", 55), ("s7-joint-processing", 20), ("s10-service-system", 15),
+                                                ("s15-township-center", 10)]}
 UNKNOWN = {
     "s14-window-scorecard": ["S14.biz.16", "S14.att.1f", "S14.att.7", "S2.assess.qin.1", "s14.att.1a", "S14.att.1a ", "S4.req.5", "S14.svc"],
     "s2-service-center": ["S2.asess.qin.1", "S14.att.1a", "S2.assess.bonus.5", "S2.kq.4", "S2.assess.qin", "S2.zr.t1.1", "S4.req.5"],
@@ -49,7 +66,7 @@ class Gen:
         self.r = random.Random(seed)
         self.pol = {p: load_scoring(p) for p, _ in POLICIES}
         self.cal = self.pol["s2-service-center"].calendar
-        self.clock = {p: clock_model.load_policy(p) for p in ("s2-service-center", "s7-joint-processing")}
+        self.clock = {p: clock_model.load_policy(p) for p in CASE_CLASSES}
 
     # ------------------------------------------------------------------ instants
     def fmt(self, t: int, form: str | None = None) -> str:
@@ -149,8 +166,14 @@ class Gen:
             tags.append("points_on_fixed_rule")
         if not row["note"] and r.random() < 0.15:
             row["note"] = r.choice(NOTES)
+        if r.random() < 0.02:
+            row["quantity"] = r.choice(["+3", "03", " 2", "2 "])
+            tags.append("quantity_cell_form")
         # window: rules that charge or reach a window need one
-        if r.random() < 0.07:
+        if r.random() < 0.03:
+            row["window"] = r.choice([w for w in WINDOWS if w != people[who]])
+            tags.append("person_two_windows")
+        elif r.random() < 0.07:
             row["window"] = ""
             tags.append("no_window")
         if rule is not None and rule.basis_from:
@@ -285,30 +308,40 @@ class Gen:
     # ------------------------------------------------------------------ cases
     def cases(self, pid: str, per, people: dict, tags: list) -> tuple[list[dict], str]:
         r = self.r
-        cp = "s2-service-center" if pid == "s2-service-center" or r.random() < 0.7 else "s7-joint-processing"
+        wc = CASE_POLICY_WEIGHTS[pid]
+        cp = r.choices([c for c, _ in wc], [w for _, w in wc])[0]
         clock = self.clock[cp]
         cal = self.cal
         out = []
         first = cal.local_date(per.start)
         last = cal.local_date(per.end - 1)
         for i in range(r.randint(1, 6)):
-            if cp == "s2-service-center":
-                cls, days = r.choices([("promised", r.choice([None, 0, 1, 2, 3, 5, 5, 8])), ("reported_up", r.randint(1, 10)),
-                                       ("complaint_next_day", None), ("complaint_complex", None), ("on_the_spot", r.choice([10, 30, 60]))],
-                                      [50, 15, 10, 10, 15])[0]
-            else:
-                cls, days = r.choice([("joint_related", r.randint(1, 8)), ("joint_report_up", None)])
+            classes = CASE_CLASSES[cp]
+            cls, dgen, _ = r.choices(classes, [w for *_, w in classes])[0]
+            days = dgen(r)
+            unit = clock.classes[cls].unit
             # acceptance so that the due day falls near the period's edges
             anchor = r.choice([first, last, first - timedelta(days=1), last + timedelta(days=1), first + timedelta(days=r.randint(0, (last - first).days))])
-            span = (days or 5) if cls not in ("on_the_spot",) else 0
+            span = (days or 5) if unit in ("working_days", "calendar_days") else 0
             acc_day = anchor - timedelta(days=r.randint(0, int(span * 1.6) + 3))
             hms = r.choice([(9, 0, 0), (10, 30, 0), (0, 0, 0), (16, 45, 0), (23, 59, 59)])
             acc = self.t_of(acc_day, *hms)
             case = {"id": f"C{i + 1}", "class": cls, "accepted_at": self.fmt(acc, r.choice(["offset", "z", "offset"]))}
             if days is not None:
                 case["days"] = days
-            st = clock_model.case_status(clock, dict(case), cal.fmt(acc))
-            if not st or "error" in st or not st.get("due_at"):
+            T = acc
+            if clock.classes[cls].clock_starts == "start_event":
+                if r.random() < 0.85:
+                    T = acc + r.choice([0, 3600, 86400, 2 * 86400 + 7200])
+                    case["events"] = [{"kind": "start", "at": self.fmt(T, "offset")}]
+                    tags.append("start_event")
+                else:
+                    tags.append("no_start_event")
+            st = clock_model.case_status(clock, dict(case), cal.fmt(T))
+            if not st or "error" in st:
+                continue
+            if not st.get("due_at"):
+                out.append(dict(case, handler=r.choice(list(people)), window=r.choice(WINDOWS[:3])))
                 continue
             due_at = int(datetime.fromisoformat(st["due_at"]).timestamp())
             if due_at > self.t_of(date(2026, 12, 20)):
@@ -337,7 +370,7 @@ class Gen:
                 case["completed_at"] = self.fmt(c, r.choice(["offset", "z"]))
                 if c >= per.end:
                     tags.append("case_completed_after_period")
-            if cp == "s2-service-center":
+            if cp != "s7-joint-processing":
                 j = r.random()
                 if j < 0.25:
                     case["joint"] = True
@@ -346,6 +379,7 @@ class Gen:
                     case["joint"] = False
             else:
                 tags.append("s7_case")
+            tags.append(f"case_policy_{cp.split('-')[0]}")
             if cal.is_working(cal.local_date(per.end)):
                 tags.append("next_period_starts_on_working_day")
             out.append(case)
@@ -428,6 +462,13 @@ class Gen:
                     roster.append({"subject": n, "window": people[n]})
                 elif n not in people:
                     roster.append({"subject": n, "window": r.choice(wins)})
+            if roster and r.random() < 0.1:
+                roster.append(dict(r.choice(roster)))
+                tags.append("roster_duplicate")
+            if roster and r.random() < 0.1:
+                k = r.randrange(len(roster))
+                roster[k] = dict(roster[k], window=r.choice([w for w in WINDOWS if w != roster[k]["window"]]))
+                tags.append("roster_other_window")
             tags.append("roster")
         # columns: the documented header, sometimes the optional columns, an extra one, another order
         cols = ["subject", "window", "at", "rule", "quantity", "points", "note"]

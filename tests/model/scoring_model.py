@@ -437,6 +437,7 @@ class Line:
     family: str | None = None
     points_each: int = 0
     at: int = 0
+    imported_from: str | None = None
 
 
 @dataclass
@@ -446,16 +447,24 @@ class Card:
     window: str | None
     lines: list[Line] = field(default_factory=list)
     effects: list[tuple[str, str, int]] = field(default_factory=list)  # (effect id, rule, at)
+    votes: dict = field(default_factory=dict)  # source row or case -> the window it names
 
 
-def _card(cards: dict, kind: str, subject: str, window: str | None) -> Card:
+def _card(cards: dict, kind: str, subject: str, window: str | None = None, source=None) -> Card:
+    """The card of a subject. A person's window (choice s-g, README silent): the roster's;
+    else the window named by most of the rows that reach the person's card (its lines and the
+    rows of its effects, each row once; a window-charged row is the window's, not the
+    person's), the smallest window id on a tie, so that the order of the rows does not matter
+    (corpus *-order-a/b)."""
     key = (kind, subject)
     c = cards.get(key)
     if c is None:
-        c = Card(subject, kind, window if kind == "person" else subject)
+        c = Card(subject, kind, None if kind == "person" else subject)
         cards[key] = c
-    elif c.window is None and window is not None and kind == "person":
-        c.window = window
+    if kind == "person" and window is not None:
+        c.votes[source] = window
+        votes = list(c.votes.values())
+        c.window = min(set(votes), key=lambda w: (-votes.count(w), w))
     return c
 
 
@@ -463,15 +472,16 @@ def _charge(p: ScoringPolicy, cards: dict, inc: Incident) -> None:
     r = inc.rule
     q = inc.quantity
     line_person = Line(r.code, ("incident", inc.row), inc.category, q, inc.points_each * q, r.fine * q, r.withholding * q,
-                       basis=inc.basis.code if inc.basis else None, ref=inc.ref, family=r.family, points_each=inc.points_each, at=inc.at)
+                       basis=inc.basis.code if inc.basis else None, ref=inc.ref, family=r.family, points_each=inc.points_each, at=inc.at,
+                       imported_from=r.imported_from)
     if r.charge == "person":
-        _card(cards, "person", inc.subject, inc.window).lines.append(line_person)
+        _card(cards, "person", inc.subject, inc.window, inc.row).lines.append(line_person)
     elif r.charge == "window":
         _card(cards, "window", inc.window, None).lines.append(line_person)
     else:  # person_and_window (A19): each person the points and the money, the window the points
-        _card(cards, "person", inc.subject, inc.window).lines.append(line_person)
+        _card(cards, "person", inc.subject, inc.window, inc.row).lines.append(line_person)
         wl = Line(r.code, ("incident", inc.row), inc.category, q, inc.points_each * q, Decimal(0), Decimal(0),
-                  ref=inc.ref, family=r.family, points_each=inc.points_each, at=inc.at)
+                  ref=inc.ref, family=r.family, points_each=inc.points_each, at=inc.at, imported_from=r.imported_from)
         _card(cards, "window", inc.window, None).lines.append(wl)
 
 
@@ -488,7 +498,7 @@ def _effects_of(p: ScoringPolicy, cards: dict, inc: Incident) -> None:
             if r.charge in ("window", "person_and_window"):
                 targets.append(("window", inc.window))
         for kind, subj in targets:
-            _card(cards, kind, subj, inc.window).effects.append((eid, r.code, inc.at))
+            _card(cards, kind, subj, inc.window, inc.row).effects.append((eid, r.code, inc.at))
 
 
 def _supersede(cards: dict) -> None:
@@ -534,16 +544,20 @@ def _case_lines(p: ScoringPolicy, cp_id: str, cp, per: Period, cases: list[tuple
     overdue_rules = [r for r in p.rules.values() if r.overdue]
     for n, case in cases:
         cls_id = case.get("class")
-        # the due instant: the clock as of the acceptance (the generated cases have no events,
-        # so the due instant is fixed from the start)
+        # the due instant: the clock model's, as of the last event (the generated cases carry
+        # no suspension, only a `start` event for a class whose clock starts with one, so the
+        # due instant is fixed once the clock has started)
         try:
             acc, _ = parse_instant(case.get("accepted_at"), cal, allow_date=True)
-            st = clock_model.case_status(cp, {k: v for k, v in case.items() if k != "completed_at"}, cal.fmt(acc))
+            T = max([acc] + [parse_instant(e["at"], cal)[0] for e in case.get("events") or []])
+            st = clock_model.case_status(cp, {k: v for k, v in case.items() if k != "completed_at"}, cal.fmt(T))
         except ModelError as e:
             st = {"error": e.code}
-        if st is None or "error" in st or not st.get("due_at"):
-            errors.append(("case", n, [("case_" + st["error"]) if st and "error" in st else "case_unreadable"]))
+        if st is None or "error" in st:
+            errors.append(("case", n, [("case_" + st["error"]) if st else "case_unreadable"]))
             continue
+        if not st.get("due_at"):
+            continue  # a clock that never started has no due instant: never late
         due_at, _ = parse_instant(st["due_at"], cal)
         due_date = date.fromisoformat(st["due_date"])
         C = None
@@ -604,7 +618,7 @@ def _case_lines(p: ScoringPolicy, cp_id: str, cp, per: Period, cases: list[tuple
             if r.charge == "window":
                 _card(cards, "window", case["window"], None).lines.append(line)
             else:
-                _card(cards, "person", case["handler"], case.get("window")).lines.append(line)
+                _card(cards, "person", case["handler"], case.get("window"), ("case", n)).lines.append(line)
 
 
 # --------------------------------------------------------------------------- assess
@@ -660,14 +674,9 @@ def assess(p: ScoringPolicy, period: str, rows: list[tuple[int, dict]], roster: 
         cp = clock_model.load_policy(cp_id)
         _case_lines(p, cp_id, cp, per, cases, cards, errors, unpriced)
     # README Scorecards: `--roster` scores people without incidents too
+    # and a person's window is the roster's where it names one (choice s-g)
     for s, w in ros.items():
-        c = _card(cards, "person", s, w)
-        if c.window is None:
-            c.window = w
-    # a person's window: the roster's where it names one (choice s-g)
-    for (kind, s), c in cards.items():
-        if kind == "person" and s in ros:
-            c.window = ros[s]
+        _card(cards, "person", s, None).window = w
     _supersede(cards)
     return {
         "period": per,
@@ -700,6 +709,8 @@ def finish(p: ScoringPolicy, c: Card) -> dict:
         "categories": cats,
         "effects": sorted({p.effects[e].name for e, _, _ in c.effects}),
         "effect_ids": sorted({e for e, _, _ in c.effects}),
+        # one entry per incident that carries the effect to this card (choice s-l)
+        "effect_events": sorted(c.effects),
         "lines": sorted(line_key(ln) for ln in c.lines),
         # choice s-l: one disqualification per incident that carries the effect
         "_disq": sorted((r, p.rules[r].imported_from or "") for e, r, at in c.effects
@@ -709,7 +720,8 @@ def finish(p: ScoringPolicy, c: Card) -> dict:
 
 
 def line_key(ln: Line) -> tuple:
-    return (ln.rule, ln.source[0], str(ln.source[1]), ln.category or "", ln.quantity, ln.points, money(ln.fine), money(ln.withholding), ln.superseded, ln.basis or "")
+    return (ln.rule, ln.source[0], str(ln.source[1]), ln.category or "", ln.quantity, ln.points, money(ln.fine), money(ln.withholding),
+            ln.superseded, ln.basis or "", ln.ref or "", ln.imported_from or "")
 
 
 # --------------------------------------------------------------------------- rank
