@@ -47,6 +47,7 @@ PINNED = Path(__file__).resolve().parent / "scoring_pinned.jsonl"
 KNOWN_ENGINE_BUGS: dict[str, str] = {
     "BUG-1.": "BUG-1-annual-row-unchecked",
     "BUG-2.": "BUG-2-a33-kept-by-line-total",
+    "BUG-3.": "BUG-3-roster-row-fails-command",
 }
 
 # Causes recognised by a counterfactual switch of the model (scoring_model.OPTIONS): when the
@@ -58,6 +59,7 @@ CAUSES = [
     ("accrual_at_end_instant", "overdue days of a period counted up to its exclusive end (00:00 of the next period), not its last second"),
     ("window_from_roster", "a row's missing window is taken from the roster"),
 ]
+BUG_ROSTER = "BUG-3. a roster row that cannot be read fails the whole command (exit 2) instead of being a row error"
 
 
 # --------------------------------------------------------------------------- inputs
@@ -148,6 +150,7 @@ REASON_CLASS = {
     "basis_not_allowed": {"basis_not_allowed"},
     "case_no_handler": {"case_no_handler"}, "case_no_window": {"window_required"},
     "case_unknown_class": {"case_unknown_class"}, "roster_missing": {"missing"},
+    "case_missing": {"missing"}, "case_bad_at": {"bad_at"},
 }
 
 
@@ -330,6 +333,8 @@ def cause_of(per: dict, m: dict, e: dict) -> tuple[str | None, list]:
     diffs = differences(m, e)
     if not diffs:
         return None, diffs
+    if "crash" in e and "roster row" in e["crash"] and any(k == "roster" for k, _, _ in m["errors"]):
+        return BUG_ROSTER, diffs
     if "crash" not in e:
         for opt, label in CAUSES:
             if not differences(model_answer(per, **{opt: True}), e):

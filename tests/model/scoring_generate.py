@@ -379,10 +379,26 @@ class Gen:
                     case["joint"] = False
             else:
                 tags.append("s7_case")
+                if r.random() < 0.2:
+                    case["joint"] = False
+                    tags.append("s7_case_joint_false")
             tags.append(f"case_policy_{cp.split('-')[0]}")
             if cal.is_working(cal.local_date(per.end)):
                 tags.append("next_period_starts_on_working_day")
             out.append(case)
+        if out and r.random() < 0.05:
+            bad = dict(r.choice(out), id=f"X{len(out) + 1}")
+            x = r.random()
+            if x < 0.4:
+                bad["class"] = "promissed"
+                tags.append("case_unknown_class")
+            elif x < 0.7:
+                bad["accepted_at"] = "2026-02-30T09:00:00+08:00"
+                tags.append("case_bad_instant")
+            else:
+                bad.pop("accepted_at")
+                tags.append("case_missing_accepted_at")
+            out.insert(r.randint(0, len(out)), bad)
         return out, cp
 
     # ------------------------------------------------------------------ a period
@@ -465,6 +481,9 @@ class Gen:
             if roster and r.random() < 0.1:
                 roster.append(dict(r.choice(roster)))
                 tags.append("roster_duplicate")
+            if roster and r.random() < 0.05:
+                roster.append({"subject": r.choice(NAMES), "window": ""})
+                tags.append("roster_missing_window")
             if roster and r.random() < 0.1:
                 k = r.randrange(len(roster))
                 roster[k] = dict(roster[k], window=r.choice([w for w in WINDOWS if w != roster[k]["window"]]))

@@ -547,8 +547,16 @@ def _case_lines(p: ScoringPolicy, cp_id: str, cp, per: Period, cases: list[tuple
         # the due instant: the clock model's, as of the last event (the generated cases carry
         # no suspension, only a `start` event for a class whose clock starts with one, so the
         # due instant is fixed once the clock has started)
+        # README Input rows: a case row that cannot be read is a row error of its own
+        if not case.get("accepted_at"):
+            errors.append(("case", n, ["case_missing"]))
+            continue
         try:
-            acc, _ = parse_instant(case.get("accepted_at"), cal, allow_date=True)
+            acc, _ = parse_instant(case["accepted_at"], cal, allow_date=True)
+        except (ModelError, ValueError):
+            errors.append(("case", n, ["case_bad_at"]))
+            continue
+        try:
             T = max([acc] + [parse_instant(e["at"], cal)[0] for e in case.get("events") or []])
             st = clock_model.case_status(cp, {k: v for k, v in case.items() if k != "completed_at"}, cal.fmt(T))
         except ModelError as e:
