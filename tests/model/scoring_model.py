@@ -1,7 +1,7 @@
 """Reference model of zhidu's scoring (`zhidu assess`, `zhidu rank`), written from the
 documented semantics only.
 
-Sources (tests/model/README.md, "Scoring", has the rule-by-rule table): README "Scorecards",
+Sources (tests/model/README.md, part "Scoring", has the rule-by-rule table and the choices): README "Scorecards",
 "Accountability" (nothing of it is scoring, read to be sure), "Semantics", "Defaults",
 "Input rows", "Limits and errors"; regulations.md §3b and §5 (A5–A9, A16–A20, A25, A30, A33);
 DESIGN "Assessment semantics"; the policy files under policies/ (data only, read with
@@ -18,6 +18,7 @@ Python 3.11 standard library only.
     out["errors"]                           # [(input, row, [reasons])]
     out["outside"]                          # incident rows outside the period
     out["unpriced"]                         # case rows of late cases no rule prices
+    out["annual"]                           # outside rows read for an annual effect
     rank(p, out)                            # {window: {rank, score, members, eligible, disqualified_by}}
 
 Every cell is text as a CSV gives it; a blank cell is missing (README Input rows).
@@ -28,7 +29,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timedelta, timezone
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
@@ -48,7 +49,7 @@ OPTIONS = {
     # (s-f) a rule whose charge or effect needs a window takes it from the row only; with
     # this switch on, a blank window is filled from the roster first.
     "window_from_roster": False,
-    # (s-h) the per-day accrual of a month ends at the period's last second (as-of of the
+    # (s-j) the per-day accrual of a month ends at the period's last second (as-of of the
     # report); on: at the exclusive end instant (00:00 of the next period).
     "accrual_at_end_instant": False,
     # engine readings recognised by compare.py (tests/model/README.md, "Disagreements found"):
@@ -645,7 +646,8 @@ def assess(p: ScoringPolicy, period: str, rows: list[tuple[int, dict]], roster: 
         if s is None or w is None:
             errors.append(("roster", n, ["roster_missing"]))
             continue
-        ros.setdefault(s, w)
+        # choice s-p (README silent): a person listed twice takes the last row's window
+        ros[s] = w
     annual: list[int] = []
     for n, row in rows:
         cells, reasons = read_cells(p, n, row)
