@@ -641,13 +641,17 @@ def assess(p: ScoringPolicy, period: str, rows: list[tuple[int, dict]], roster: 
     outside: list[int] = []
     unpriced: list[int] = []
     ros: dict[str, str] = {}
+    ros_rows: dict[str, list[str]] = {}
     for n, r in roster or []:
         s, w = text(r, "subject"), text(r, "window")
         if s is None or w is None:
             errors.append(("roster", n, ["roster_missing"]))
             continue
-        # choice s-p (README silent): a person listed twice takes the last row's window
-        ros[s] = w
+        ros_rows.setdefault(s, []).append(w)
+    # choice s-p (README silent): a person listed more than once takes the window most of
+    # their roster rows name, the smallest id on a tie (as a person's window from the rows)
+    for s, ws in ros_rows.items():
+        ros[s] = min(set(ws), key=lambda w: (-ws.count(w), w))
     annual: list[int] = []
     for n, row in rows:
         cells, reasons = read_cells(p, n, row)
