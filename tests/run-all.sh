@@ -5,7 +5,7 @@
 #
 # Suites, each a script that installs its own tools and fails on the first failure:
 #   tests/suites/rust.sh      fmt, clippy, unit, doc, conformance, property, CLI tests
-#   tests/suites/model.sh     the case clock against a reference model written apart from the engine
+#   tests/suites/model.sh     the case clock and scoring against reference models written apart from the engine
 #   bindings/python/test.sh   the Python package: build in a venv, pytest, stubtest
 #   bindings/wasm/test.sh     the WASM package: build, node corpus, tsc, headless Chromium
 #   tests/suites/differential.sh  seeded random scenarios through Rust, CLI, Python and WASM, compared
