@@ -11,6 +11,7 @@ use crate::deadline::Start;
 /// text that needs no trimming is moved, not copied (the hot path of every text column).
 pub(crate) fn text(cell: Cell) -> Result<Option<String>, RowProblem> {
     match cell {
+        Cell::Missing => Ok(None),
         // Trimmed once; text that needs none is moved as it is.
         Cell::Text(t) => {
             let trimmed = t.trim();
