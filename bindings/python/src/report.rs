@@ -11,14 +11,13 @@ use pyo3::types::PyList;
 
 use crate::convert::{self, to_dict};
 use crate::error::{self, OrRaise};
-use crate::rows;
 use crate::scoring::Assessment;
 
 /// What `Policy.report` read, converted before the GIL is released.
 pub(crate) struct Inputs {
     pub(crate) period: zhidu::Period,
     pub(crate) as_of: Option<chrono::DateTime<chrono::FixedOffset>>,
-    pub(crate) case_policy: Arc<zhidu::Policy>,
+    pub(crate) case_policy: Option<Arc<zhidu::Policy>>,
     pub(crate) cases: Vec<Result<zhidu::Case, zhidu::Error>>,
     pub(crate) incidents: Vec<Result<zhidu::Incident, zhidu::Error>>,
     pub(crate) violations: Vec<Result<zhidu::ViolationRecord, zhidu::Error>>,
@@ -27,52 +26,17 @@ pub(crate) struct Inputs {
     pub(crate) previous_incidents: Option<Vec<Result<zhidu::Incident, zhidu::Error>>>,
 }
 
-/// The rows of one optional argument (`None` and absent are the same).
-pub(crate) fn opt<'py, T>(
-    obj: Option<&Bound<'py, PyAny>>,
-    read: impl FnOnce(&Bound<'py, PyAny>) -> PyResult<T>,
-) -> PyResult<Option<T>> {
-    obj.filter(|o| !o.is_none()).map(read).transpose()
-}
-
-/// Read every argument's rows with the existing row readers.
-#[expect(
-    clippy::too_many_arguments,
-    reason = "one per keyword argument of `Policy.report`"
-)]
-pub(crate) fn inputs(
-    period: zhidu::Period,
-    as_of: Option<chrono::DateTime<chrono::FixedOffset>>,
-    case_policy: Arc<zhidu::Policy>,
-    cases: Option<&Bound<'_, PyAny>>,
-    incidents: Option<&Bound<'_, PyAny>>,
-    violations: Option<&Bound<'_, PyAny>>,
-    roster: Option<&Bound<'_, PyAny>>,
-    previous_cases: Option<&Bound<'_, PyAny>>,
-    previous_incidents: Option<&Bound<'_, PyAny>>,
-) -> PyResult<Inputs> {
-    Ok(Inputs {
-        period,
-        as_of,
-        cases: opt(cases, rows::cases)?.unwrap_or_default(),
-        incidents: opt(incidents, rows::incidents)?.unwrap_or_default(),
-        violations: opt(violations, rows::violations)?.unwrap_or_default(),
-        roster: opt(roster, rows::roster)?.unwrap_or_default(),
-        previous_cases: opt(previous_cases, rows::cases)?,
-        previous_incidents: opt(previous_incidents, rows::incidents)?,
-        case_policy,
-    })
-}
-
 /// Run the core's report with the GIL released.
 pub(crate) fn run(py: Python<'_>, policy: &Arc<zhidu::Policy>, inputs: Inputs) -> PyResult<Report> {
     let result = py.detach(|| {
         let mut req = zhidu::ReportRequest::new(inputs.period)
-            .case_policy(&inputs.case_policy)
             .cases(&inputs.cases)
             .incidents(&inputs.incidents)
             .violations(&inputs.violations)
             .roster(&inputs.roster);
+        if let Some(p) = &inputs.case_policy {
+            req = req.case_policy(p);
+        }
         if let Some(t) = inputs.as_of {
             req = req.as_of(t);
         }

@@ -116,17 +116,12 @@ macro_rules! text_fields {
         }
     )*};
 }
-text_fields!(zhidu::Unit, zhidu::Status, zhidu::Severity);
-
-/// A scorecard's kind by its serde name (`person`, `window`): it has no `Display`.
-impl Field for zhidu::SubjectKind {
-    fn py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        Ok(PyString::new(py, &serde_name(self)).into_any())
-    }
-    fn repr(&self, out: &mut String) {
-        quote(&serde_name(self), out);
-    }
-}
+text_fields!(
+    zhidu::Unit,
+    zhidu::Status,
+    zhidu::Severity,
+    zhidu::SubjectKind
+);
 
 /// Money (or a window's mean score): a `decimal.Decimal` with two places, as the core
 /// serializes it (policies allow no finer amounts, so this is exact).
@@ -252,14 +247,6 @@ pub(crate) fn aware_datetime<'py>(
         micro,
         zone,
     ))
-}
-
-fn serde_name(value: &impl serde::Serialize) -> String {
-    match serde_json::to_value(value) {
-        Ok(serde_json::Value::String(s)) => s,
-        Ok(other) => other.to_string(),
-        Err(_) => String::new(),
-    }
 }
 
 /// A string as Python's `repr()` writes it: single quotes, backslash escapes.
