@@ -200,11 +200,14 @@ pub fn read_frame<T: FromRow>(
     }
     for (name, _) in columns {
         if schema.field(name).is_none() {
-            let close = crate::closest(name, schema.fields.iter().map(|f| f.name))
-                .map(|c| format!("; did you mean `{c}`?"))
-                .unwrap_or_default();
+            let message = match crate::closest(name, schema.fields.iter().map(|f| f.name)) {
+                Some(c) => format!(
+                    "{what}: the DataFrame has a column `{name}` that is not a field; did you mean `{c}`?"
+                ),
+                None => format!("{what}: the DataFrame has a column `{name}` that is not a field"),
+            };
             return Err(Error::input(
-                format!("{what}: the DataFrame has a column `{name}` that is not a field{close}"),
+                message,
                 Some(format!("{}; select those columns first", schema.hint)),
             ));
         }

@@ -330,13 +330,13 @@ pub(crate) const ENTRIES: &[Entry] = &[
     ),
     e(
         "rows.frame_unknown_column",
-        "{what}: the DataFrame has a column `{name}` that is not a field{closest}",
-        "{what}：DataFrame 的`{name}`列不是字段{closest}",
+        "{what}: the DataFrame has a column `{name}` that is not a field",
+        "{what}：DataFrame 的`{name}`列不是字段",
     ),
     e(
-        "rows.frame_did_you_mean",
-        "; did you mean `{name}`?",
-        "；是否想写`{name}`？",
+        "rows.frame_unknown_column_closest",
+        "{what}: the DataFrame has a column `{name}` that is not a field; did you mean `{closest}`?",
+        "{what}：DataFrame 的`{name}`列不是字段；是否想写`{closest}`？",
     ),
     e(
         "rows.frame_unknown_column.help",
