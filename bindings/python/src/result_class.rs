@@ -25,6 +25,11 @@ use crate::convert;
 pub(crate) trait View {
     type Of: serde::Serialize + PartialEq;
     fn view(&self) -> PyResult<&Self::Of>;
+
+    /// `to_json()`: the CLI's JSON text (compact, unless the core writes it otherwise).
+    fn json(&self) -> PyResult<String> {
+        convert::to_json_text(self.view()?)
+    }
 }
 
 /// A result that is a sequence of element classes (`Assessment` of `Scorecard`s).
@@ -149,6 +154,12 @@ macro_rules! dict_fields {
     )*};
 }
 dict_fields!(
+    zhidu::Figures,
+    zhidu::PreviousPeriod,
+    zhidu::Change,
+    zhidu::CaseStatus,
+    zhidu::WindowRank,
+    zhidu::Decision,
     zhidu::Warning,
     zhidu::DayStep,
     zhidu::Clause,
@@ -275,6 +286,36 @@ macro_rules! field_of {
     };
 }
 
+/// A result class's `repr_of` from the fields its `repr` lists (and the lengths of `counts`);
+/// `custom`: the class writes its own.
+macro_rules! repr_of {
+    ($class:ident, $core:ty, custom, [$($cname:ident),*]) => {};
+    ($class:ident, $core:ty, { $( $rname:ident $(= $rsource:ident)? ),* $(,)? }, [$($cname:ident),*]) => {
+        impl $class {
+            /// The `__repr__` of a core value of this class.
+            #[allow(dead_code, reason = "used where another class nests this one")]
+            pub(crate) fn repr_of(v: &$core) -> String {
+                use $crate::result_class::Field as _;
+                let mut out = String::with_capacity(96);
+                out.push_str(concat!(stringify!($class), "("));
+                $(
+                    out.push_str(concat!(stringify!($rname), "="));
+                    $crate::result_class::field_of!(v, $rname $(, $rsource)?).repr(&mut out);
+                    out.push_str(", ");
+                )*
+                $(
+                    out.push_str(concat!(stringify!($cname), "="));
+                    v.$cname.len().repr(&mut out);
+                    out.push_str(", ");
+                )*
+                out.truncate(out.trim_end_matches(", ").len());
+                out.push(')');
+                out
+            }
+        }
+    };
+}
+
 /// A result class's methods from its fields:
 ///
 /// ```ignore
@@ -284,7 +325,7 @@ macro_rules! field_of {
 ///         id,
 ///         class_id = class,                         // Python name = core field
 ///     }
-///     repr { id, status }
+///     repr { id, status }                        // or `repr custom`: `repr_of` by hand
 ///     counts { errors }                              // optional: `errors=3` in the repr
 ///     sequence statuses                              // optional, with `impl Sequence`: the
 ///                                                    //   elements' getter, len, [i], iter
@@ -296,7 +337,7 @@ macro_rules! result_class {
         $class:ident $(. $inner:ident)? : $core:ty {
             $( $(#[$doc:meta])* $name:ident $(= $source:ident)? ),* $(,)?
         }
-        repr { $( $rname:ident $(= $rsource:ident)? ),* $(,)? }
+        repr $repr:tt
         $( counts { $( $cname:ident ),* $(,)? } )?
         $( sequence $seq:ident )?
         $( methods { $($methods:tt)* } )?
@@ -310,28 +351,7 @@ macro_rules! result_class {
             }
         )?
 
-        impl $class {
-            /// The `__repr__` of a core value of this class.
-            #[allow(dead_code, reason = "used where another class nests this one")]
-            pub(crate) fn repr_of(v: &$core) -> String {
-                use $crate::result_class::Field as _;
-                let mut out = String::with_capacity(96);
-                out.push_str(concat!(stringify!($class), "("));
-                $(
-                    out.push_str(concat!(stringify!($rname), "="));
-                    $crate::result_class::field_of!(v, $rname $(, $rsource)?).repr(&mut out);
-                    out.push_str(", ");
-                )*
-                $($(
-                    out.push_str(concat!(stringify!($cname), "="));
-                    v.$cname.len().repr(&mut out);
-                    out.push_str(", ");
-                )*)?
-                out.truncate(out.trim_end_matches(", ").len());
-                out.push(')');
-                out
-            }
-        }
+        $crate::result_class::repr_of!($class, $core, $repr, [$($($cname),*)?]);
 
         #[pyo3::pymethods]
         impl $class {
@@ -359,7 +379,7 @@ macro_rules! result_class {
 
             /// The result as the CLI's JSON text (money as two-place decimal strings).
             fn to_json(&self) -> pyo3::PyResult<String> {
-                $crate::convert::to_json_text($crate::result_class::View::view(self)?)
+                $crate::result_class::View::json(self)
             }
 
             fn __eq__(&self, other: &pyo3::Bound<'_, pyo3::PyAny>) -> bool {
@@ -408,4 +428,4 @@ macro_rules! result_class {
     };
 }
 
-pub(crate) use {field_of, result_class};
+pub(crate) use {field_of, repr_of, result_class};
