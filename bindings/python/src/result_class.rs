@@ -320,26 +320,28 @@ macro_rules! repr_of {
 ///
 /// ```ignore
 /// result_class! {
-///     CaseStatus.inner: zhidu::CaseStatus {      // `.inner`: the field holding the core value
-///         /// The case's id.                        //   (without it, `impl View` by hand)
+///     CaseStatus.inner: zhidu::CaseStatus {      // `.inner`: the field holding the core value,
+///         /// The case's id.                        //   or `in cards`: element `i` of a shared
+///                                                   //   sequence's `all.cards` (or `impl View`)
 ///         id,
 ///         class_id = class,                         // Python name = core field
 ///     }
 ///     repr { id, status }                        // or `repr custom`: `repr_of` by hand
 ///     counts { errors }                              // optional: `errors=3` in the repr
-///     sequence statuses                              // optional, with `impl Sequence`: the
-///                                                    //   elements' getter, len, [i], iter
+///     sequence statuses of Status                    // optional: `impl Sequence` over
+///                                                    //   `inner.statuses`, and the elements'
+///                                                    //   getter, len, [i], iter
 ///     methods { /* hand-written methods of the same class */ }
 /// }
 /// ```
 macro_rules! result_class {
     (
-        $class:ident $(. $inner:ident)? : $core:ty {
+        $class:ident $(. $inner:ident)? $(in $elems:ident)? : $core:ty {
             $( $(#[$doc:meta])* $name:ident $(= $source:ident)? ),* $(,)?
         }
         repr $repr:tt
         $( counts { $( $cname:ident ),* $(,)? } )?
-        $( sequence $seq:ident )?
+        $( sequence $seq:ident of $item:ident )?
         $( methods { $($methods:tt)* } )?
     ) => {
         $(
@@ -347,6 +349,35 @@ macro_rules! result_class {
                 type Of = $core;
                 fn view(&self) -> pyo3::PyResult<&$core> {
                     Ok(std::borrow::Borrow::borrow(&self.$inner))
+                }
+            }
+        )?
+
+        $(
+            impl $crate::result_class::View for $class {
+                type Of = $core;
+                fn view(&self) -> pyo3::PyResult<&$core> {
+                    self.all.$elems.get(self.i).ok_or_else(|| {
+                        pyo3::exceptions::PyIndexError::new_err(concat!(
+                            stringify!($class),
+                            " index out of range"
+                        ))
+                    })
+                }
+            }
+        )?
+
+        $(
+            impl $crate::result_class::Sequence for $class {
+                type Item = $item;
+                fn len(&self) -> usize {
+                    self.inner.$seq.len()
+                }
+                fn item(&self, i: usize) -> $item {
+                    $item {
+                        all: std::sync::Arc::clone(&self.inner),
+                        i,
+                    }
                 }
             }
         )?
