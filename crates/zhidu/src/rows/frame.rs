@@ -4,6 +4,8 @@ use chrono::DateTime;
 
 use super::cell::Cell;
 use super::record::{FromRow, Record};
+use super::schema::FieldType;
+use super::values;
 use crate::Error;
 use crate::columns::{NAT, from_epoch_day};
 use crate::deadline::Start;
@@ -151,6 +153,14 @@ impl Column {
     }
 }
 
+/// Where a field's cells come from.
+enum Source<'a> {
+    Column(&'a Column),
+    /// A column of texts parsed once each: the codes, and the cell of each distinct text.
+    Parsed(&'a [i64], Vec<Cell>),
+    Missing,
+}
+
 /// Read every row of kind `T` from a data frame of `rows` rows: its named columns, in any
 /// order, each holding one field of the kind (by its name or an alias).
 ///
@@ -212,29 +222,109 @@ pub fn read_frame<T: FromRow>(
             ));
         }
     }
-    let mut at: Vec<Option<&Column>> = Vec::with_capacity(schema.fields.len());
+    let mut at: Vec<Source<'_>> = Vec::with_capacity(schema.fields.len());
     for f in schema.fields {
         let column = columns.iter().find(|(n, _)| schema.field(n) == Some(f));
-        if column.is_none() && f.required {
-            return Err(Error::input(
-                format!("{what}: the DataFrame has no column `{}`", f.name),
-                Some(schema.hint.to_owned()),
-            ));
-        }
-        at.push(column.map(|(_, c)| c));
+        at.push(match column {
+            None if f.required => {
+                return Err(Error::input(
+                    format!("{what}: the DataFrame has no column `{}`", f.name),
+                    Some(schema.hint.to_owned()),
+                ));
+            }
+            None => Source::Missing,
+            // Dates as repeated texts (a CSV read by pandas): each distinct text is parsed
+            // once; one that is no date stays text, for the row's own error.
+            Some((_, Column::Texts { codes, texts })) if f.ty == FieldType::Instant => {
+                let cells = texts.iter().map(|t| match values::instant_text(t) {
+                    Ok(Some(s)) => Cell::Instant(s),
+                    _ => Cell::Text(t.clone()),
+                });
+                Source::Parsed(codes, cells.collect())
+            }
+            Some((_, c)) => Source::Column(c),
+        });
     }
     let mut out = Vec::with_capacity(rows);
     // One row's cells, allocated once and filled again for every row.
     let mut cells: Vec<Cell> = Vec::with_capacity(at.len());
     for i in 0..rows {
         cells.clear();
-        cells.extend(at.iter().map(|c| match c {
-            Some(column) => column.cell(i),
-            None => Cell::Missing,
+        cells.extend(at.iter().map(|s| match s {
+            Source::Column(column) => column.cell(i),
+            Source::Parsed(codes, parsed) => {
+                let cell = codes
+                    .get(i)
+                    .and_then(|&c| usize::try_from(c).ok())
+                    .and_then(|c| parsed.get(c));
+                match cell {
+                    Some(c) => c.clone(),
+                    None => Cell::Missing,
+                }
+            }
+            Source::Missing => Cell::Missing,
         }));
         let mut record = Record::new(schema, cells);
         out.push(T::from_record(&mut record).map_err(|e| e.at(i + 1).into()));
         cells = record.into_cells();
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing, reason = "tests")]
+    use super::{Column, read_frame};
+    use crate::rows::Cell;
+
+    /// Texts parsed once per distinct value read exactly as the same texts cell by cell.
+    #[test]
+    fn repeated_date_texts_read_as_cells_do() {
+        let at = [
+            "2026-10-12",
+            " 2026-10-13T09:00 ",
+            "2026-13-45",
+            "",
+            "2026-10-12",
+        ];
+        let codes: Vec<i64> = vec![0, 1, 2, 3, 0, -1];
+        let texts: Vec<String> = at.iter().map(|t| (*t).to_owned()).collect();
+        let cells = codes
+            .iter()
+            .map(|&c| usize::try_from(c).map_or(Cell::Missing, |c| Cell::Text(texts[c].clone())))
+            .collect();
+        let frame = |at: Column| {
+            let subject = Column::Texts {
+                codes: vec![0; 6],
+                texts: vec!["张三".into()],
+            };
+            let rule = Column::Texts {
+                codes: vec![0; 6],
+                texts: vec!["S14.att.1a".into()],
+            };
+            let columns = vec![
+                ("subject".to_owned(), subject),
+                ("at".to_owned(), at),
+                ("rule".to_owned(), rule),
+            ];
+            read_frame::<crate::Incident>("incidents", 6, &columns).unwrap()
+        };
+        let parsed = frame(Column::Texts { codes, texts });
+        assert_eq!(parsed, frame(Column::Cells(cells)));
+        let codes: Vec<_> = parsed
+            .iter()
+            .map(|r| r.as_ref().err().map(crate::Error::code))
+            .collect();
+        assert_eq!(
+            codes,
+            [
+                None,
+                None,
+                Some("input"),
+                Some("input"),
+                None,
+                Some("input")
+            ]
+        );
+    }
 }
