@@ -11,7 +11,7 @@ use pyo3::prelude::*;
 use pyo3::types::{
     PyBool, PyBytes, PyDate, PyDict, PyFloat, PyInt, PyList, PyMapping, PyString, PyTuple,
 };
-use zhidu::rows::{Cell, Column, FromRow, RosterEntry};
+use zhidu::rows::{Cell, Column, FromRow, Record, RosterEntry, Schema};
 use zhidu::{Case, Incident, ViolationRecord};
 
 use crate::batch::{float64s, int64s};
@@ -118,8 +118,16 @@ fn cell_at(obj: &Bound<'_, PyAny>, depth: usize) -> Cell {
     if depth > MAX_DEPTH {
         return Cell::Other(format!("a value nested deeper than {MAX_DEPTH} levels"));
     }
-    if is_missing(obj) {
+    if obj.is_none() {
         return Cell::Missing;
+    }
+    // The common types first: pandas' NaT and NA are known by their type's name, which
+    // costs an allocation.
+    if let Ok(s) = obj.cast::<PyString>() {
+        return s.to_cow().map_or_else(
+            |_| Cell::Other("a string that is not UTF-8".to_owned()),
+            |t| Cell::Text(t.into_owned()),
+        );
     }
     if let Ok(b) = obj.cast::<PyBool>() {
         return Cell::Bool(b.is_true());
@@ -132,22 +140,24 @@ fn cell_at(obj: &Bound<'_, PyAny>, depth: usize) -> Cell {
         );
     }
     if let Ok(f) = obj.cast::<PyFloat>() {
-        return Cell::Float(f.value());
-    }
-    if let Ok(s) = obj.cast::<PyString>() {
-        return s.to_cow().map_or_else(
-            |_| Cell::Other("a string that is not UTF-8".to_owned()),
-            |t| Cell::Text(t.into_owned()),
-        );
-    }
-    if obj.is_instance_of::<PyDate>() || type_name(obj) == "datetime64" {
-        return match convert::start(obj) {
-            Ok(s) => Cell::Instant(s),
-            Err(e) => Cell::Other(format!("a date that cannot be read ({e})")),
+        return if f.value().is_nan() {
+            Cell::Missing
+        } else {
+            Cell::Float(f.value())
         };
     }
     if let Ok(d) = obj.cast::<PyDict>() {
         return record(d, depth);
+    }
+    let kind = type_name(obj);
+    if matches!(kind.as_str(), "NaTType" | "NAType") {
+        return Cell::Missing;
+    }
+    if obj.is_instance_of::<PyDate>() || kind == "datetime64" {
+        return match convert::start(obj) {
+            Ok(s) => Cell::Instant(s),
+            Err(e) => Cell::Other(format!("a date that cannot be read ({e})")),
+        };
     }
     if obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>() {
         let Ok(items) = obj.try_iter() else {
@@ -184,7 +194,7 @@ fn cell_at(obj: &Bound<'_, PyAny>, depth: usize) -> Cell {
             return Cell::Float(f);
         }
     }
-    Cell::Other(format!("a `{}`", type_name(obj)))
+    Cell::Other(format!("a `{kind}`"))
 }
 
 fn record(d: &Bound<'_, PyDict>, depth: usize) -> Cell {
@@ -202,31 +212,66 @@ fn record(d: &Bound<'_, PyDict>, depth: usize) -> Cell {
     )
 }
 
-/// None, NaN, NaT and pandas' NA: an absent value.
-fn is_missing(obj: &Bound<'_, PyAny>) -> bool {
-    if obj.is_none() {
-        return true;
-    }
-    if let Ok(f) = obj.cast::<PyFloat>() {
-        return f.value().is_nan();
-    }
-    if obj.is_instance_of::<PyString>() || obj.is_instance_of::<PyInt>() {
-        return false;
-    }
-    matches!(type_name(obj).as_str(), "NaTType" | "NAType")
-}
-
 /// One row of kind `T` (a dict, a mapping or a JSON text), numbered `number` (from 1).
 pub(crate) fn one<T: FromRow>(item: &Bound<'_, PyAny>, number: usize) -> Result<T, zhidu::Error> {
-    let row = match item.cast::<PyString>().map(|s| s.to_cow()) {
-        Ok(Ok(text)) => zhidu::rows::read_json_line(&text, number),
-        Ok(Err(_)) => {
-            let not_utf8 = Cell::Other("a string that is not UTF-8".to_owned());
-            zhidu::rows::read(not_utf8, number)
+    Keys::default().row(item, number)
+}
+
+/// The field of each key object met in a batch's dicts: the rows of a batch share their key
+/// strings, so each is read once, and a dict's values go straight to their field's place.
+#[derive(Default)]
+struct Keys(Vec<(Py<PyAny>, Option<usize>)>);
+
+/// At most this many distinct key objects are remembered.
+const MAX_KEYS: usize = 64;
+
+impl Keys {
+    fn row<T: FromRow>(
+        &mut self,
+        item: &Bound<'_, PyAny>,
+        number: usize,
+    ) -> Result<T, zhidu::Error> {
+        let row = match item
+            .cast::<PyDict>()
+            .ok()
+            .and_then(|d| self.cells(T::SCHEMA, d))
+        {
+            Some(cells) => {
+                T::from_record(&mut Record::new(T::SCHEMA, cells)).map_err(|e| e.at(number))
+            }
+            None => match item.cast::<PyString>().map(|s| s.to_cow()) {
+                Ok(Ok(text)) => zhidu::rows::read_json_line(&text, number),
+                Ok(Err(_)) => {
+                    let not_utf8 = Cell::Other("a string that is not UTF-8".to_owned());
+                    zhidu::rows::read(not_utf8, number)
+                }
+                Err(_) => zhidu::rows::read(cell(item), number),
+            },
+        };
+        row.map_err(Into::into)
+    }
+
+    /// A dict's cells in the schema's order; None when a key is no field (the core then
+    /// reads the dict as a record and says which).
+    fn cells(&mut self, schema: &Schema, d: &Bound<'_, PyDict>) -> Option<Vec<Cell>> {
+        let mut cells = vec![Cell::Missing; schema.fields.len()];
+        for (k, v) in d.iter() {
+            let known = self.0.iter().find(|(key, _)| key.as_ptr() == k.as_ptr());
+            let at = match known {
+                Some((_, at)) => *at,
+                None => {
+                    let key = k.cast::<PyString>().ok().and_then(|s| s.to_cow().ok());
+                    let at = key.and_then(|key| schema.position(&key));
+                    if self.0.len() < MAX_KEYS {
+                        self.0.push((k.clone().unbind(), at));
+                    }
+                    at
+                }
+            };
+            *cells.get_mut(at?)? = cell_at(&v, 1);
         }
-        Err(_) => zhidu::rows::read(cell(item), number),
-    };
-    row.map_err(Into::into)
+        Some(cells)
+    }
 }
 
 /// Every row of `obj` (a DataFrame, or an iterable of dicts or JSON texts), each read by the
@@ -259,11 +304,12 @@ pub(crate) fn each<T: FromRow>(
     plural: &str,
 ) -> PyResult<Vec<Result<T, zhidu::Error>>> {
     let py = obj.py();
+    let mut keys = Keys::default();
     let mut out = Vec::with_capacity(obj.len().unwrap_or(0));
     for (i, item) in reading(py, plural, obj.try_iter())?.enumerate() {
         // An iterator that fails ends the call: it may not be able to go on.
         let item = reading(py, plural, item)?;
-        out.push(one::<T>(&item, i + 1));
+        out.push(keys.row::<T>(&item, i + 1));
     }
     Ok(out)
 }
