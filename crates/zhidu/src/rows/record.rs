@@ -124,7 +124,7 @@ impl Record {
     /// The cell of field `name`, taken out; `None` when it is missing (or the kind has no such
     /// field). A missing cell is not moved out and dropped: most fields of most rows are
     /// missing, and a cell's drop is a call.
-    #[inline]
+    #[inline(always)]
     fn take(&mut self, name: &str) -> Option<Cell> {
         let schema: &'static Schema = self.schema;
         // The readers name fields with the schema's own literals: the same pointer, so the
