@@ -218,9 +218,13 @@ pub(crate) fn one<T: FromRow>(item: &Bound<'_, PyAny>, number: usize) -> Result<
 }
 
 /// The field of each key object met in a batch's dicts: the rows of a batch share their key
-/// strings, so each is read once, and a dict's values go straight to their field's place.
+/// strings, so each is read once, and a dict's values go straight to their field's place in
+/// one record filled again for every row.
 #[derive(Default)]
-struct Keys(Vec<(Py<PyAny>, Option<usize>)>);
+struct Keys {
+    known: Vec<(Py<PyAny>, Option<usize>)>,
+    record: Option<Record>,
+}
 
 /// At most this many distinct key objects are remembered.
 const MAX_KEYS: usize = 64;
@@ -231,46 +235,58 @@ impl Keys {
         item: &Bound<'_, PyAny>,
         number: usize,
     ) -> Result<T, zhidu::Error> {
-        let row = match item
-            .cast::<PyDict>()
-            .ok()
-            .and_then(|d| self.cells(T::SCHEMA, d))
-        {
-            Some(cells) => {
-                T::from_record(&mut Record::new(T::SCHEMA, cells)).map_err(|e| e.at(number))
+        if let Ok(d) = item.cast::<PyDict>() {
+            let mut record = self
+                .record
+                .take()
+                .unwrap_or_else(|| Record::new(T::SCHEMA, Vec::new()));
+            let row = if self.fill(&mut record, T::SCHEMA, d) {
+                Some(record.read::<T>().map_err(|e| e.at(number).into()))
+            } else {
+                record.clear();
+                None
+            };
+            self.record = Some(record);
+            if let Some(row) = row {
+                return row;
             }
-            None => match item.cast::<PyString>().map(|s| s.to_cow()) {
-                Ok(Ok(text)) => zhidu::rows::read_json_line(&text, number),
-                Ok(Err(_)) => {
-                    let not_utf8 = Cell::Other("a string that is not UTF-8".to_owned());
-                    zhidu::rows::read(not_utf8, number)
-                }
-                Err(_) => zhidu::rows::read(cell(item), number),
-            },
+        }
+        let row = match item.cast::<PyString>().map(|s| s.to_cow()) {
+            Ok(Ok(text)) => zhidu::rows::read_json_line(&text, number),
+            Ok(Err(_)) => {
+                let not_utf8 = Cell::Other("a string that is not UTF-8".to_owned());
+                zhidu::rows::read(not_utf8, number)
+            }
+            Err(_) => zhidu::rows::read(cell(item), number),
         };
         row.map_err(Into::into)
     }
 
-    /// A dict's cells in the schema's order; None when a key is no field (the core then
-    /// reads the dict as a record and says which).
-    fn cells(&mut self, schema: &Schema, d: &Bound<'_, PyDict>) -> Option<Vec<Cell>> {
-        let mut cells = vec![Cell::Missing; schema.fields.len()];
+    /// Put a dict's values at their fields' places; false when a key is no field (the core
+    /// then reads the dict as a record and says which).
+    fn fill(&mut self, record: &mut Record, schema: &Schema, d: &Bound<'_, PyDict>) -> bool {
         for (k, v) in d.iter() {
-            let known = self.0.iter().find(|(key, _)| key.as_ptr() == k.as_ptr());
+            let known = self
+                .known
+                .iter()
+                .find(|(key, _)| key.as_ptr() == k.as_ptr());
             let at = match known {
                 Some((_, at)) => *at,
                 None => {
                     let key = k.cast::<PyString>().ok().and_then(|s| s.to_cow().ok());
                     let at = key.and_then(|key| schema.position(&key));
-                    if self.0.len() < MAX_KEYS {
-                        self.0.push((k.clone().unbind(), at));
+                    if self.known.len() < MAX_KEYS {
+                        self.known.push((k.clone().unbind(), at));
                     }
                     at
                 }
             };
-            *cells.get_mut(at?)? = cell_at(&v, 1);
+            let Some(at) = at else {
+                return false;
+            };
+            record.set(at, cell_at(&v, 1));
         }
-        Some(cells)
+        true
     }
 }
 

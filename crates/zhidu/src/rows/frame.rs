@@ -246,41 +246,27 @@ pub fn read_frame<T: FromRow>(
         });
     }
     let mut out = Vec::with_capacity(rows);
-    // One row's cells, allocated once and filled again for every row.
-    let mut cells: Vec<Cell> = vec![Cell::Missing; at.len()];
+    // One record, filled again for every row.
+    let mut record = Record::new(schema, Vec::new());
     for i in 0..rows {
-        for (slot, source) in cells.iter_mut().zip(&at) {
-            let cell = match source {
-                Source::Column(column) => column.cell(i),
+        for (position, source) in at.iter().enumerate() {
+            match source {
+                Source::Column(column) => record.set(position, column.cell(i)),
                 Source::Parsed(codes, parsed) => {
                     let cell = codes
                         .get(i)
                         .and_then(|&c| usize::try_from(c).ok())
                         .and_then(|c| parsed.get(c));
-                    match cell {
-                        Some(c) => c.clone(),
-                        None => Cell::Missing,
+                    if let Some(c) = cell {
+                        record.set(position, c.clone());
                     }
                 }
-                Source::Missing => Cell::Missing,
-            };
-            refill(slot, cell);
+                Source::Missing => {}
+            }
         }
-        let mut record = Record::new(schema, cells);
-        out.push(T::from_record(&mut record).map_err(|e| e.at(i + 1).into()));
-        cells = record.into_cells();
+        out.push(record.read::<T>().map_err(|e| e.at(i + 1).into()));
     }
     Ok(out)
-}
-
-/// Put `cell` in `slot`. The reader took the last row's cells out, leaving them missing, and
-/// a missing cell owns nothing: it is forgotten rather than dropped, since a cell's drop is an
-/// out-of-line call (`Cell` is recursive), a fifth of the cost of refilling a row.
-fn refill(slot: &mut Cell, cell: Cell) {
-    let old = std::mem::replace(slot, cell);
-    if matches!(old, Cell::Missing) {
-        std::mem::forget(old);
-    }
 }
 
 #[cfg(test)]

@@ -312,6 +312,81 @@ impl Record {
         self.take(name).unwrap_or(Cell::Missing)
     }
 
+    /// Put the cell of the field at `position` (in the schema's order, see
+    /// [`Schema::position`]) into a record being filled for the next row.
+    ///
+    /// A host reading many rows fills one record again for each: [`Record::set`] the row's
+    /// cells, [`Record::read`] it, and the record is empty again, its cells allocated once.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use zhidu::rows::{Cell, Record, RosterEntry, ROSTER};
+    /// let mut r = Record::new(&ROSTER, vec![]);
+    /// let mut read = Vec::new();
+    /// for (subject, window) in [("张三", Some("W01")), ("李四", None)] {
+    ///     r.set(0, Cell::Text(subject.into()));
+    ///     if let Some(w) = window {
+    ///         r.set(1, Cell::Text(w.into()));
+    ///     }
+    ///     read.push(r.read::<RosterEntry>());
+    /// }
+    /// assert_eq!(read[0].as_ref().unwrap().window, "W01");
+    /// assert_eq!(read[1].as_ref().unwrap_err().code(), "missing");
+    /// ```
+    pub fn set(&mut self, position: usize, cell: Cell) {
+        if let Some(slot) = self.cells.get_mut(position) {
+            let old = std::mem::replace(slot, cell);
+            // A missing cell owns nothing: forgotten rather than dropped, since a cell's drop
+            // is an out-of-line call (`Cell` is recursive) and most old cells are missing.
+            if matches!(old, Cell::Missing) {
+                std::mem::forget(old);
+            }
+        }
+    }
+
+    /// Read the record as a `T` (a kind of the record's schema), leaving it empty for the
+    /// next row (see [`Record::set`]).
+    ///
+    /// # Errors
+    ///
+    /// The row's first problem, as [`FromRow::from_record`] finds it.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use zhidu::rows::{Cell, Record, RosterEntry, ROSTER};
+    /// let mut r = Record::new(&ROSTER, vec![Cell::Text("张三".into()), Cell::Text("W01".into())]);
+    /// assert_eq!(r.read::<RosterEntry>().unwrap().subject, "张三");
+    /// assert_eq!(r.read::<RosterEntry>().unwrap_err().code(), "missing");
+    /// ```
+    pub fn read<T: FromRow>(&mut self) -> Result<T, RowError> {
+        self.next = 0;
+        let read = T::from_record(self);
+        self.clear();
+        read
+    }
+
+    /// Empty the record: every cell missing, for the next row.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use zhidu::rows::{Cell, Record, ROSTER};
+    /// let mut r = Record::new(&ROSTER, vec![Cell::Text("张三".into())]);
+    /// r.clear();
+    /// assert_eq!(r.required_text("subject").unwrap_err().code(), "missing");
+    /// ```
+    pub fn clear(&mut self) {
+        self.next = 0;
+        for c in &mut self.cells {
+            // Only cells that own something are dropped (see `set`).
+            if !matches!(c, Cell::Missing) {
+                *c = Cell::Missing;
+            }
+        }
+    }
+
     /// The record's cells, to be cleared and filled again for the next row (a host reading
     /// millions of rows then allocates the row once).
     ///
