@@ -50,10 +50,11 @@ fn builtin(obj: &Bound<'_, PyAny>) -> bool {
         || obj.is_instance_of::<PyString>()
 }
 
-/// A pandas DataFrame as its row count and the core's columns (`zhidu._columns.frame` flattens
-/// each column by its dtype), or None when `obj` is not one.
+/// A DataFrame's row count and named columns.
 type Frame = (usize, Vec<(String, Column)>);
 
+/// A pandas DataFrame as its row count and the core's columns (`zhidu._columns.frame` flattens
+/// each column by its dtype), or None when `obj` is not one.
 fn frame(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Option<Frame>> {
     if builtin(obj) {
         return Ok(None);
@@ -69,6 +70,7 @@ fn frame(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Option<Frame>> {
     reading(py, what, columns(&got, what)).map(Some)
 }
 
+/// The columns `zhidu._columns.frame` gave, `(rows, [(name, tag, payload), …])`, decoded.
 fn columns(got: &Bound<'_, PyAny>, what: &str) -> PyResult<Frame> {
     let py = got.py();
     let bytes = |p: &Bound<'_, PyAny>| -> PyResult<Vec<i64>> {
