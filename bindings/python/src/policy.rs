@@ -443,7 +443,7 @@ impl Policy {
         let due = class
             .due(start, days)
             .or_raise(py)?
-            .in_lang(crate::error::lang(py));
+            .into_lang(crate::error::lang(py));
         Ok(Due::new(
             due,
             Some(Origin {
@@ -468,7 +468,7 @@ impl Policy {
         let inner = class
             .explain(start, days)
             .or_raise(py)?
-            .in_lang(crate::error::lang(py));
+            .into_lang(crate::error::lang(py));
         Ok(DueExplanation { inner })
     }
 
@@ -560,7 +560,7 @@ impl Policy {
             .inner
             .case_status(&case, as_of)
             .or_raise(py)?
-            .in_lang(crate::error::lang(py));
+            .into_lang(crate::error::lang(py));
         Ok(CaseStatus { inner })
     }
 
@@ -608,7 +608,7 @@ impl Policy {
             .inner
             .explain_case(&case, as_of)
             .or_raise(py)?
-            .in_lang(crate::error::lang(py));
+            .into_lang(crate::error::lang(py));
         Ok(DueExplanation { inner })
     }
 

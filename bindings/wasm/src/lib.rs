@@ -194,7 +194,7 @@ impl Policy {
                 &self
                     .inner
                     .due(&r.class, r.start, r.days)?
-                    .in_lang(lang::current()),
+                    .into_lang(lang::current()),
             )
         })
     }
@@ -209,7 +209,7 @@ impl Policy {
         js(|| {
             let r = DueRequest::read(&request)?;
             let ex = self.inner.explain_due(&r.class, r.start, r.days)?;
-            to_js(&ex.in_lang(lang::current()))
+            to_js(&ex.into_lang(lang::current()))
         })
     }
 
@@ -324,7 +324,7 @@ impl Policy {
                 &self
                     .inner
                     .case_status(&case, as_of)?
-                    .in_lang(lang::current()),
+                    .into_lang(lang::current()),
             )
         })
     }
@@ -401,7 +401,7 @@ impl Policy {
                 &self
                     .inner
                     .explain_case(&case, as_of)?
-                    .in_lang(lang::current()),
+                    .into_lang(lang::current()),
             )
         })
     }
