@@ -213,6 +213,8 @@ fn scoring(c: &mut Criterion) {
                 "S14.att.6" => Some(10 + next(11) as i64),
                 _ => None,
             };
+            // A chosen magnitude needs the assessor's reason (A6), or the row is refused.
+            i.note = i.points.map(|_| "考评小组评议".to_owned());
             i
         })
         .collect();

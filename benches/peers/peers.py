@@ -141,12 +141,16 @@ def due_rows(n: int, seed: int):
     return starts, days
 
 
+# The assessor's reason for a chosen magnitude (A6: a chosen value without one is refused).
+REASON = "考评小组评议"
+
 S14_RULES = ["S14.att.1a", "S14.att.2", "S14.att.3", "S14.svc.1", "S14.svc.3", "S14.biz.1.2a", "S14.att.1d", "S14.att.6"]
 
 
 def incident_rows(n: int, seed: int):
     """Incidents as in benches/core.rs: 10,000 people on 120 windows, 8 S14 rules (two of
-    them discretionary with a chosen magnitude), one a day of October 2026 at 10:00."""
+    them discretionary with a chosen magnitude, given with the assessor's reason as A6
+    requires), one a day of October 2026 at 10:00."""
     rng = np.random.default_rng(seed)
     person = rng.integers(0, 10_000, n)
     rule = rng.integers(0, len(S14_RULES), n)
@@ -156,7 +160,8 @@ def incident_rows(n: int, seed: int):
     for p, r, d, x in zip(person.tolist(), rule.tolist(), day.tolist(), pick.tolist()):
         code = S14_RULES[r]
         points = 1 + int(x * 5) if code == "S14.svc.3" else 10 + int(x * 11) if code == "S14.att.6" else None
-        rows.append((f"P{p:05}", f"W{p % 120:03}", f"2026-10-{d:02}T10:00:00+08:00", code, points))
+        note = None if points is None else REASON
+        rows.append((f"P{p:05}", f"W{p % 120:03}", f"2026-10-{d:02}T10:00:00+08:00", code, points, note))
     return rows
 
 
@@ -265,9 +270,9 @@ def main() -> None:
     (work / "dates.txt").write_text("\n".join(np.datetime_as_string(starts, unit="D").tolist()) + "\n")
     incidents = incident_rows(args.incidents, args.seed + 1)
     with open(work / "incidents.csv", "w", encoding="utf-8") as f:
-        f.write("subject,window,at,rule,points\n")
-        for subj, win, at, rule, pts in incidents:
-            f.write(f"{subj},{win},{at},{rule},{'' if pts is None else pts}\n")
+        f.write("subject,window,at,rule,points,note\n")
+        for subj, win, at, rule, pts, note in incidents:
+            f.write(f"{subj},{win},{at},{rule},{'' if pts is None else pts},{note or ''}\n")
     (work / "zen_sample").write_text(str(s))
 
     # ---- the official table ----
@@ -406,10 +411,12 @@ def main() -> None:
     s14 = zhidu.PolicySet.builtin().policy("s14-window-scorecard")
     py_assess, py_assess_df = None, None
     if hasattr(s14, "assess"):
-        inc_dicts = [{"subject": a, "window": b, "at": c, "rule": r, "points": x} for a, b, c, r, x in incidents]
+        inc_dicts = [{"subject": a, "window": b, "at": c, "rule": r, "points": x, "note": t} for a, b, c, r, x, t in incidents]
         try:
             t_as, res = best(lambda: s14.assess(inc_dicts, period="2026-10", lines=False), min(rep, 3))
             py_assess = len(incidents) / t_as
+            if res.errors:
+                notes.append(f"Python `assess` refused {len(res.errors):,} rows, e.g. {res.errors[0]}")
             try:
                 import pandas as pd
 
@@ -429,7 +436,7 @@ def main() -> None:
         model = zen_model(ROOT / "policies" / "s14-window-scorecard.toml")
         (work / "s14.jdm.json").write_text(json.dumps(model, ensure_ascii=False, indent=1))
         decision = zen.ZenEngine().create_decision(json.dumps(model))
-        ctx = [{"rule": r, "points": x, "quantity": 1} for _, _, _, r, x in incidents[:s]]
+        ctx = [{"rule": r, "points": x, "quantity": 1} for _, _, _, r, x, _ in incidents[:s]]
         zen_out = [decision.evaluate(c)["result"] for c in ctx]
         # Its time per call varies from run to run by 3x (each call seems to wake other
         # threads): the best chunk of 1,000 calls over three passes, its most favourable case.

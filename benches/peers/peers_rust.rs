@@ -7,7 +7,7 @@
 //! `DIR` holds what `benches/peers/peers.py` wrote: `starts.i32` and `days.i32` (due rows:
 //! days since 1970-01-01 and promised working days, little-endian `i32`), `dates.txt` (the
 //! same starts as `YYYY-MM-DD`, one a line) and `incidents.csv`
-//! (`subject,window,at,rule,points`, S14 incidents of October 2026) with `zen_sample`, the
+//! (`subject,window,at,rule,points,note`, S14 incidents of October 2026) with `zen_sample`, the
 //! number of leading incidents whose lines are written for the zen-engine comparison.
 //!
 //! Every timing is the best of `REPEAT` runs (default 5) on one thread, as time on the CPU
@@ -251,6 +251,8 @@ fn main() {
         let mut i = Incident::new(f[0], f[3], Start::parse_instant(f[2], off).unwrap());
         i.window = Some(f[1].to_owned());
         i.points = f[4].parse().ok();
+        // The assessor's reason for a chosen magnitude (A6).
+        i.note = f.get(5).filter(|n| !n.is_empty()).map(|n| (*n).to_owned());
         incidents.push(i);
     }
     put("incidents", incidents.len() as f64);

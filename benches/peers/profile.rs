@@ -9,7 +9,10 @@
 //! `WHAT` is `assess` (S14 incidents as in benches/core.rs, lines off; a third argument
 //! sets the number of people, 10,000 by default), `assess-lines`,
 //! `case` (the two-suspension case), `due` (`Class::due`, 5 working days), `compile` (the
-//! builtin policy set) or `none` (setup only, to subtract). Prints how many operations ran
+//! builtin policy set), `frame` (reading the same incidents from a data frame's columns as
+//! the Python binding hands them over: texts once each, `at` as Unix seconds, `points` as
+//! floats; `frame-texts`: `at` as repeated texts; `frame-setup` and `frame-texts-setup`
+//! build the columns only, to subtract) or `none` (setup only, to subtract). Prints how many operations ran
 //! and their time each, on the CPU and by the wall clock (one run: the instruction counts
 //! are the measure).
 
@@ -24,6 +27,7 @@
 use std::hint::black_box;
 
 use chrono::{Days, NaiveDate};
+use zhidu::rows::Column;
 use zhidu::{AssessRequest, Case, CaseEvent, Incident, PolicySet, Start};
 
 fn incidents(n: usize, people: usize, ps: &PolicySet) -> Vec<Incident> {
@@ -71,6 +75,71 @@ fn incidents(n: usize, people: usize, ps: &PolicySet) -> Vec<Incident> {
         .collect()
 }
 
+/// The incidents as a data frame's columns, as `zhidu._columns.frame` flattens a pandas one.
+fn frame(rows: &[Incident], at_as_text: bool) -> Vec<(String, Column)> {
+    let texts = |values: Vec<String>| {
+        let mut distinct: Vec<String> = Vec::new();
+        let mut seen = std::collections::HashMap::new();
+        let codes = values
+            .into_iter()
+            .map(|v| {
+                *seen.entry(v.clone()).or_insert_with(|| {
+                    distinct.push(v);
+                    distinct.len() as i64 - 1
+                })
+            })
+            .collect();
+        Column::Texts {
+            codes,
+            texts: distinct,
+        }
+    };
+    let instant = |i: &Incident| match i.at {
+        Start::Instant(t) => t,
+        _ => panic!("the fixture's instants are instants"),
+    };
+    let at = if at_as_text {
+        texts(rows.iter().map(|i| instant(i).to_rfc3339()).collect())
+    } else {
+        Column::Seconds {
+            seconds: rows.iter().map(|i| instant(i).timestamp()).collect(),
+            utc: true,
+        }
+    };
+    let notes = rows.iter().map(|i| {
+        i.points
+            .map_or(String::new(), |_| "考评小组评议".to_owned())
+    });
+    vec![
+        (
+            "subject".into(),
+            texts(rows.iter().map(|i| i.subject.clone()).collect()),
+        ),
+        (
+            "window".into(),
+            texts(
+                rows.iter()
+                    .map(|i| i.window.clone().unwrap_or_default())
+                    .collect(),
+            ),
+        ),
+        ("at".into(), at),
+        (
+            "rule".into(),
+            texts(rows.iter().map(|i| i.rule.clone()).collect()),
+        ),
+        (
+            "points".into(),
+            Column::Floats(
+                rows.iter()
+                    .map(|i| i.points.map_or(f64::NAN, |p| p as f64))
+                    .collect(),
+            ),
+        ),
+        ("note".into(), texts(notes.collect())),
+    ]
+}
+
 /// This thread's time on a CPU, in nanoseconds (`/proc/thread-self/schedstat`); on a shared
 /// machine the wall clock also counts the time other work held the core.
 fn cpu_ns() -> Option<u64> {
@@ -95,7 +164,7 @@ fn main() {
     let at = |s: &str| Start::parse_instant(s, off).unwrap();
     let people: usize = args.get(2).map_or(10_000, |s| s.parse().unwrap());
     let rows = incidents(
-        if what.starts_with("assess") || what == "scan" {
+        if what.starts_with("assess") || what.starts_with("frame") || what == "scan" {
             n
         } else {
             0
@@ -126,6 +195,11 @@ fn main() {
     let s14 = ps.policy("s14-window-scorecard").unwrap();
     let class = s2.class("promised").unwrap();
     let base = NaiveDate::from_ymd_opt(2024, 1, 1).unwrap();
+    let columns = if what.starts_with("frame") {
+        frame(&rows, what.starts_with("frame-texts"))
+    } else {
+        Vec::new()
+    };
     let t = std::time::Instant::now();
     let cpu = cpu_ns();
     let done = match what {
@@ -150,6 +224,10 @@ fn main() {
                     + usize::from(i.points.is_some())
             })
             .sum(),
+        "frame" | "frame-texts" => {
+            let read = zhidu::rows::read_frame::<Incident>("incidents", n, black_box(&columns));
+            read.unwrap().iter().filter(|r| r.is_ok()).count()
+        }
         "case" => (0..n)
             .filter(|_| s2.case_status(black_box(&case), as_of).is_ok())
             .count(),

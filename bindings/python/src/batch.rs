@@ -6,17 +6,15 @@
 //! numpy and pandas columns are flattened to raw bytes by `zhidu._columns` (so neither is
 //! needed to import zhidu); lists are read here.
 
-use chrono::{DateTime, NaiveDate};
 use pyo3::prelude::*;
 use pyo3::types::{PyByteArray, PyBytes, PyList, PyString, PyTuple};
+use zhidu::Class;
+pub(crate) use zhidu::columns::RowErrors;
 use zhidu::columns::{DueColumns, DueOptions, LimitColumn as Limits, StartColumn as Starts};
-pub(crate) use zhidu::columns::{NAT, epoch_day, from_epoch_day};
-use zhidu::{Class, Start};
+use zhidu::columns::{NAT, from_epoch_day};
 
 use crate::convert;
-use crate::error::{self, input, reading};
-
-const DAY: i64 = 86_400;
+use crate::error::{self, OrRaise, input, reading};
 
 /// What to do with bad rows.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -27,38 +25,24 @@ pub(crate) enum Mode {
 }
 
 impl Mode {
-    pub(crate) fn parse(obj: &Bound<'_, PyAny>) -> PyResult<Mode> {
-        let py = obj.py();
-        match obj
-            .cast::<PyString>()
-            .ok()
-            .and_then(|s| s.to_cow().ok())
-            .as_deref()
-        {
-            Some("warn") => Ok(Mode::Warn),
-            Some("raise") => Ok(Mode::Raise),
-            Some("collect") => Ok(Mode::Collect),
-            _ => Err(error::raise(
-                py,
-                &input(
-                    format!(
-                        "`errors` must be \"warn\", \"raise\" or \"collect\", not {}",
-                        repr(obj)
-                    ),
-                    None,
-                ),
-                None,
-            )),
+    /// The `errors` argument: `"warn"` (the default), `"raise"` or `"collect"`.
+    pub(crate) fn parse(obj: Option<&Bound<'_, PyAny>>) -> PyResult<Mode> {
+        let Some(obj) = obj else {
+            return Ok(Mode::Warn);
+        };
+        match obj.cast::<PyString>().map(|s| s.to_cow()) {
+            Ok(Ok(s)) if s == "warn" => Ok(Mode::Warn),
+            Ok(Ok(s)) if s == "raise" => Ok(Mode::Raise),
+            Ok(Ok(s)) if s == "collect" => Ok(Mode::Collect),
+            _ => {
+                let repr = obj.repr().map(|r| r.to_string()).unwrap_or_default();
+                let message =
+                    format!("`errors` must be \"warn\", \"raise\" or \"collect\", not {repr}");
+                Err(error::raise(obj.py(), &input(message, None), None))
+            }
         }
     }
 }
-
-fn repr(obj: &Bound<'_, PyAny>) -> String {
-    obj.repr().map(|r| r.to_string()).unwrap_or_default()
-}
-
-/// Bad rows, by index: conversion problems found here and the core's per-row errors.
-pub(crate) type RowErrors = Vec<(usize, zhidu::Error)>;
 
 /// Little-endian int64s (what `ndarray.astype("<i8").tobytes()` gives).
 pub(crate) fn int64s(bytes: &[u8]) -> Vec<i64> {
@@ -68,6 +52,7 @@ pub(crate) fn int64s(bytes: &[u8]) -> Vec<i64> {
         .collect()
 }
 
+/// Little-endian float64s.
 pub(crate) fn float64s(bytes: &[u8]) -> Vec<f64> {
     bytes
         .chunks_exact(8)
@@ -75,219 +60,97 @@ pub(crate) fn float64s(bytes: &[u8]) -> Vec<f64> {
         .collect()
 }
 
-fn missing(what: &str) -> zhidu::Error {
-    input(format!("{what} is missing (NaT or None)"), None)
-}
-
-/// Read the `accepted_at` column. Rows that cannot be read get a placeholder and an error.
-fn read_starts(obj: &Bound<'_, PyAny>, class: &Class<'_>, bad: &mut RowErrors) -> PyResult<Starts> {
+/// A column that is not a list or tuple, flattened by `zhidu._columns.<flatten>` to
+/// `(tag, payload)`: raw little-endian bytes, or a list of objects.
+fn tagged<'py>(
+    obj: &Bound<'py, PyAny>,
+    flatten: &str,
+    what: &str,
+) -> PyResult<(String, Bound<'py, PyAny>)> {
     let py = obj.py();
-    let list = if obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>() {
-        obj.clone()
-    } else {
-        let tagged = reading(
-            py,
-            "accepted_at",
-            py.import("zhidu._columns")
-                .and_then(|m| m.call_method1("starts", (obj,))),
-        )?;
-        let tag: String = reading(
-            py,
-            "accepted_at",
-            tagged.get_item(0).and_then(|t| t.extract()),
-        )?;
-        let payload = reading(py, "accepted_at", tagged.get_item(1))?;
-        match tag.as_str() {
-            "days" => {
-                let bytes = reading(
-                    py,
-                    "accepted_at",
-                    payload.cast_into::<PyBytes>().map_err(PyErr::from),
-                )?;
-                let mut days = int64s(bytes.as_bytes());
-                for (i, d) in days.iter_mut().enumerate() {
-                    if *d == NAT {
-                        bad.push((i, missing("the start")));
-                        *d = 0;
-                    }
-                }
-                return Ok(Starts::Days(days));
-            }
-            "seconds" | "utc_seconds" => {
-                let bytes = reading(
-                    py,
-                    "accepted_at",
-                    payload.cast_into::<PyBytes>().map_err(PyErr::from),
-                )?;
-                let seconds = int64s(bytes.as_bytes());
-                return Ok(from_seconds(&seconds, tag == "utc_seconds", class, bad));
-            }
-            _ => payload,
-        }
-    };
-    let mut starts = Vec::with_capacity(list.len().unwrap_or(0));
-    for (i, item) in reading(py, "accepted_at", list.try_iter())?.enumerate() {
-        // An iterator that fails ends the call: it may not be able to go on.
-        let item = reading(py, "accepted_at", item)?;
-        match convert::start(&item) {
-            Ok(s) => starts.push(s),
-            Err(e) => {
-                bad.push((i, e));
-                starts.push(Start::Date(NaiveDate::MIN));
-            }
-        }
-    }
-    // A column of plain dates takes the day-number fast path.
-    if class.unit().is_days() && starts.iter().all(|s| matches!(s, Start::Date(_))) {
-        return Ok(Starts::Days(
-            starts
-                .iter()
-                .map(|s| match s {
-                    Start::Date(d) => epoch_day(*d),
-                    _ => 0,
-                })
-                .collect(),
-        ));
-    }
-    Ok(Starts::Starts(starts))
+    let tagged = py
+        .import("zhidu._columns")
+        .and_then(|m| m.call_method1(flatten, (obj,)))
+        .and_then(|t| Ok((t.get_item(0)?.extract()?, t.get_item(1)?)));
+    reading(py, what, tagged)
 }
 
-/// Seconds since 1970 (`utc`: instants; else wall times in the calendar's zone). A naive
-/// column of midnights is a column of dates for a day-counting class.
-fn from_seconds(seconds: &[i64], utc: bool, class: &Class<'_>, bad: &mut RowErrors) -> Starts {
-    if !utc && class.unit().is_days() && seconds.iter().all(|&s| s == NAT || s.rem_euclid(DAY) == 0)
-    {
-        let mut days: Vec<i64> = seconds.iter().map(|&s| s.div_euclid(DAY)).collect();
-        for (i, (&s, d)) in seconds.iter().zip(days.iter_mut()).enumerate() {
-            if s == NAT {
-                bad.push((i, missing("the start")));
-                *d = 0;
+/// The bytes of a flattened column.
+fn bytes<'a>(payload: &'a Bound<'_, PyAny>, what: &str) -> PyResult<&'a [u8]> {
+    let bytes = payload.cast::<PyBytes>().map_err(PyErr::from);
+    reading(payload.py(), what, bytes).map(|b| b.as_bytes())
+}
+
+/// Every item of a column given as Python objects, each converted by `read`.
+fn items<T>(
+    list: &Bound<'_, PyAny>,
+    what: &str,
+    read: impl Fn(&Bound<'_, PyAny>) -> T,
+) -> PyResult<Vec<T>> {
+    let py = list.py();
+    // An iterator that fails ends the call: it may not be able to go on.
+    reading(py, what, list.try_iter())?
+        .map(|item| reading(py, what, item).map(|item| read(&item)))
+        .collect()
+}
+
+fn is_list(obj: &Bound<'_, PyAny>) -> bool {
+    obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>()
+}
+
+/// Read the `accepted_at` column; a start that cannot be read is an error in its place.
+fn read_starts(obj: &Bound<'_, PyAny>, class: &Class<'_>) -> PyResult<(Starts, RowErrors)> {
+    let days = class.unit().is_days();
+    let mut list = obj.clone();
+    if !is_list(obj) {
+        let (tag, payload) = tagged(obj, "starts", "accepted_at")?;
+        match tag.as_str() {
+            "days" => return Ok(Starts::from_days(int64s(bytes(&payload, "accepted_at")?))),
+            "seconds" | "utc_seconds" => {
+                let seconds = int64s(bytes(&payload, "accepted_at")?);
+                return Ok(Starts::from_seconds(&seconds, tag == "utc_seconds", days));
             }
-        }
-        return Starts::Days(days);
-    }
-    let mut starts = Vec::with_capacity(seconds.len());
-    for (i, &s) in seconds.iter().enumerate() {
-        match DateTime::from_timestamp(s, 0).filter(|_| s != NAT) {
-            Some(t) if utc => starts.push(Start::Instant(t.fixed_offset())),
-            Some(t) => starts.push(Start::Local(t.naive_utc())),
-            None => {
-                bad.push((i, missing("the start")));
-                starts.push(Start::Date(NaiveDate::MIN));
-            }
+            _ => list = payload,
         }
     }
-    Starts::Starts(starts)
+    Ok(Starts::from_starts(
+        items(&list, "accepted_at", convert::start)?,
+        days,
+    ))
 }
 
 /// Read the `days` column: None, one int for every row, or one value per row.
-fn read_limits(obj: Option<&Bound<'_, PyAny>>, n: usize, bad: &mut RowErrors) -> PyResult<Limits> {
+fn read_limits(obj: Option<&Bound<'_, PyAny>>) -> PyResult<(Limits, RowErrors)> {
     let Some(obj) = obj.filter(|o| !o.is_none()) else {
-        return Ok(Limits::Default);
+        return Ok((Limits::Default, Vec::new()));
     };
     let py = obj.py();
     let scalar = obj.is_instance_of::<PyString>()
         || obj.is_instance_of::<pyo3::types::PyFloat>()
         || (obj.hasattr("__index__").unwrap_or(false) && !obj.hasattr("__len__").unwrap_or(false));
     if scalar {
-        return match convert::days(obj) {
-            Ok(Some(d)) => Ok(Limits::Same(d)),
-            Ok(None) => Ok(Limits::Default),
-            Err(e) => Err(error::raise(py, &e, None)),
+        return match convert::days(obj).or_raise(py)? {
+            Some(d) => Ok((Limits::Same(d), Vec::new())),
+            None => Ok((Limits::Default, Vec::new())),
         };
     }
-    let list = if obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>() {
-        obj.clone()
-    } else {
-        let tagged = reading(
-            py,
-            "days",
-            py.import("zhidu._columns")
-                .and_then(|m| m.call_method1("days", (obj,))),
-        )?;
-        let tag: String = reading(py, "days", tagged.get_item(0).and_then(|t| t.extract()))?;
-        let payload = reading(py, "days", tagged.get_item(1))?;
+    let mut list = obj.clone();
+    if !is_list(obj) {
+        let (tag, payload) = tagged(obj, "days", "days")?;
         match tag.as_str() {
             "u32" => {
-                let bytes = reading(
-                    py,
-                    "days",
-                    payload.cast_into::<PyBytes>().map_err(PyErr::from),
-                )?;
-                let rows = bytes
-                    .as_bytes()
+                let rows = bytes(&payload, "days")?
                     .chunks_exact(4)
-                    .map(|c| <[u8; 4]>::try_from(c).map_or(0, u32::from_le_bytes))
-                    .collect();
-                return Ok(Limits::Given(rows));
+                    .map(|c| <[u8; 4]>::try_from(c).map_or(0, u32::from_le_bytes));
+                return Ok((Limits::Given(rows.collect()), Vec::new()));
             }
-            "ints" => {
-                let bytes = reading(
-                    py,
-                    "days",
-                    payload.cast_into::<PyBytes>().map_err(PyErr::from),
-                )?;
-                let rows = int64s(bytes.as_bytes())
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, d)| match u32::try_from(d) {
-                        Ok(d) => Some(d),
-                        Err(_) => {
-                            bad.push((i, bad_days(&d.to_string())));
-                            Some(0)
-                        }
-                    })
-                    .collect();
-                return Ok(Limits::Rows(rows));
-            }
-            "floats" => {
-                let bytes = reading(
-                    py,
-                    "days",
-                    payload.cast_into::<PyBytes>().map_err(PyErr::from),
-                )?;
-                let rows = float64s(bytes.as_bytes())
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, f)| {
-                        if f.is_nan() {
-                            return None;
-                        }
-                        convert::float_days(f).or_else(|| {
-                            bad.push((i, bad_days(&f.to_string())));
-                            Some(0)
-                        })
-                    })
-                    .collect();
-                return Ok(Limits::Rows(rows));
-            }
-            _ => payload,
-        }
-    };
-    let mut rows = Vec::with_capacity(n);
-    for (i, item) in reading(py, "days", list.try_iter())?.enumerate() {
-        let item = reading(py, "days", item)?;
-        match convert::days(&item) {
-            Ok(d) => rows.push(d),
-            Err(e) => {
-                bad.push((i, e));
-                rows.push(Some(0));
-            }
+            "ints" => return Ok(Limits::from_integers(&int64s(bytes(&payload, "days")?))),
+            "floats" => return Ok(Limits::from_floats(&float64s(bytes(&payload, "days")?))),
+            _ => list = payload,
         }
     }
-    Ok(Limits::Rows(rows))
+    Ok(Limits::from_counts(items(&list, "days", convert::days)?))
 }
-
-fn bad_days(text: &str) -> zhidu::Error {
-    input(
-        format!("`days` must be a whole number from 0 to 4294967295, not `{text}`"),
-        None,
-    )
-}
-
-/// The computed columns: due dates as day numbers and due instants as Unix seconds
-/// (`NAT` for bad rows), and the bad rows.
-pub(crate) type Columns = DueColumns;
 
 /// Read both columns and compute due dates (and, with `instants`, due instants) in the core.
 pub(crate) fn due_columns(
@@ -295,11 +158,11 @@ pub(crate) fn due_columns(
     accepted_at: &Bound<'_, PyAny>,
     days: Option<&Bound<'_, PyAny>>,
     instants: bool,
-) -> PyResult<Columns> {
+) -> PyResult<DueColumns> {
     let py = accepted_at.py();
-    let mut bad = Vec::new();
-    let starts = read_starts(accepted_at, class, &mut bad)?;
-    let limits = read_limits(days, starts.len(), &mut bad)?;
+    let (starts, mut bad) = read_starts(accepted_at, class)?;
+    let (limits, bad_days) = read_limits(days)?;
+    bad.extend(bad_days);
     let options = DueOptions {
         instants,
         details: false,
@@ -307,7 +170,7 @@ pub(crate) fn due_columns(
     };
     let mut columns = py
         .detach(|| class.due_column(&starts, &limits, options))
-        .map_err(|e| error::raise(py, &e, None))?;
+        .or_raise(py)?;
     columns.merge(bad);
     Ok(columns)
 }
@@ -412,4 +275,33 @@ pub(crate) fn report<'py>(
             Ok(None)
         }
     }
+}
+
+/// A batch call's answer: `value`, after its bad rows are reported as `mode` says; with
+/// `collect`, `(value, [(index, error)])`.
+pub(crate) fn answer<'py>(
+    value: Bound<'py, PyAny>,
+    errors: &RowErrors,
+    n: usize,
+    mode: Mode,
+) -> PyResult<Bound<'py, PyAny>> {
+    let py = value.py();
+    match report(py, errors, mode, n, 1)? {
+        Some(list) => Ok(PyTuple::new(py, [value, list.into_any()])?.into_any()),
+        None => Ok(value),
+    }
+}
+
+/// For `zhidu.pandas`: bad rows reported as `mode` says (`stacklevel` frames up), then all
+/// of them as `[(index, error)]`.
+pub(crate) fn collected<'py>(
+    py: Python<'py>,
+    errors: &RowErrors,
+    n: usize,
+    mode: Mode,
+    stacklevel: u32,
+) -> PyResult<Bound<'py, PyAny>> {
+    report(py, errors, mode, n, stacklevel)?;
+    let list = report(py, errors, Mode::Collect, n, stacklevel)?;
+    Ok(list.unwrap_or_else(|| PyList::empty(py)).into_any())
 }

@@ -5,12 +5,12 @@
 //! `datetime.date`, instants aware `datetime`s, counts `int`; results' `to_dict()` is the
 //! core's serde form (the CLI's JSON field names) with dates and instants as Python values.
 
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime};
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBool, PyDate, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
 use serde_json::Value;
-use zhidu::{Case, Start};
+use zhidu::Start;
 
 use crate::error::{from_python, input};
 
@@ -18,7 +18,8 @@ const START_HINT: &str = "give a `datetime.date`, a `datetime.datetime` (naive m
                           calendar's zone) or an ISO 8601 string such as \
                           `2026-09-30T10:00:00+08:00`";
 
-fn type_name(obj: &Bound<'_, PyAny>) -> String {
+/// The name of a value's type, for messages.
+pub(crate) fn type_name(obj: &Bound<'_, PyAny>) -> String {
     obj.get_type()
         .name()
         .map(|n| n.to_string())
@@ -74,16 +75,6 @@ fn start_text(obj: &Bound<'_, PyAny>) -> Result<Option<String>, zhidu::Error> {
         format!("a start cannot be a `{}`", type_name(obj)),
         Some(START_HINT),
     ))
-}
-
-/// A start read from text as the core reads it, plus naive wall times with fractions of a
-/// second (`datetime.isoformat()` of a naive datetime with microseconds).
-pub(crate) fn parse_start(text: &str) -> Result<Start, zhidu::Error> {
-    text.parse::<Start>().or_else(|e| {
-        NaiveDateTime::parse_from_str(text.trim(), "%Y-%m-%dT%H:%M:%S%.f")
-            .map(Start::Local)
-            .map_err(|_| e)
-    })
 }
 
 /// A `datetime.datetime` (or `date`) read from its pickle state (`__reduce__`: ten bytes of
@@ -143,7 +134,7 @@ pub(crate) fn start(obj: &Bound<'_, PyAny>) -> Result<Start, zhidu::Error> {
         }
     }
     match start_text(obj)? {
-        Some(text) if text != "NaT" => parse_start(&text),
+        Some(text) if text != "NaT" => text.parse(),
         _ => Err(input(
             "the start is missing (NaT or None)",
             Some(START_HINT),
@@ -192,7 +183,7 @@ pub(crate) fn days(obj: &Bound<'_, PyAny>) -> Result<Option<u32>, zhidu::Error> 
         if f.is_nan() {
             return Ok(None);
         }
-        return float_days(f).map(Some).ok_or_else(bad);
+        return zhidu::columns::whole_days(f).map(Some).ok_or_else(bad);
     }
     // Python ints and anything with `__index__` (numpy integers).
     let i = obj
@@ -200,27 +191,6 @@ pub(crate) fn days(obj: &Bound<'_, PyAny>) -> Result<Option<u32>, zhidu::Error> 
         .and_then(|i| i.extract::<u32>())
         .map_err(|_| bad())?;
     Ok(Some(i))
-}
-
-/// A float that is a whole day count.
-pub(crate) fn float_days(f: f64) -> Option<u32> {
-    (f.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&f)).then(|| {
-        // In range and whole, so the cast is exact.
-        #[expect(
-            clippy::cast_possible_truncation,
-            clippy::cast_sign_loss,
-            reason = "checked above"
-        )]
-        let n = f as u32;
-        n
-    })
-}
-
-/// A case from a dict (as a case log line has it, dates and datetimes allowed) or a JSON
-/// string (one line of a JSON Lines case log), read by the core as in every host. Naive
-/// datetimes are wall times of the policy's zone (`offset` is kept for callers' clarity).
-pub(crate) fn case(obj: &Bound<'_, PyAny>, _offset: FixedOffset) -> Result<Case, zhidu::Error> {
-    crate::rows::one::<Case>(obj, 1)
 }
 
 /// A `datetime.date` (the abi3 way: no datetime C API).
@@ -234,11 +204,6 @@ pub(crate) fn date_text<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py,
         Ok(d) => date(py, d),
         Err(_) => Ok(PyString::new(py, text).into_any()),
     }
-}
-
-/// An aware `datetime.datetime` with the instant's fixed offset.
-pub(crate) fn datetime(py: Python<'_>, t: DateTime<FixedOffset>) -> PyResult<Bound<'_, PyAny>> {
-    t.into_pyobject(py).map(Bound::into_any)
 }
 
 /// Keys of the core's serde output whose values are dates, instants, and exact decimals
@@ -295,7 +260,13 @@ pub(crate) fn to_json_text<T: serde::Serialize>(value: &T) -> PyResult<String> {
     serde_json::to_string(value).map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))
 }
 
-fn from_json<'py>(py: Python<'py>, v: &Value, key: Option<&str>) -> PyResult<Bound<'py, PyAny>> {
+/// A JSON value of the core's serde output as a Python value; `key` is its key, which says
+/// whether a string is a date, an instant or an exact decimal.
+pub(crate) fn from_json<'py>(
+    py: Python<'py>,
+    v: &Value,
+    key: Option<&str>,
+) -> PyResult<Bound<'py, PyAny>> {
     Ok(match v {
         Value::Null => py.None().into_bound(py),
         Value::Bool(b) => PyBool::new(py, *b).to_owned().into_any(),
@@ -312,7 +283,7 @@ fn from_json<'py>(py: Python<'py>, v: &Value, key: Option<&str>) -> PyResult<Bou
                 decimal(py, s)?
             } else if INSTANT_KEYS.contains(&k) {
                 match DateTime::parse_from_rfc3339(s) {
-                    Ok(t) => datetime(py, t)?,
+                    Ok(t) => crate::result_class::aware_datetime(py, &t)?,
                     Err(_) => PyString::new(py, s).into_any(),
                 }
             } else {

@@ -8,27 +8,10 @@
 use pyo3::exceptions::PyException;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyList, PyType};
+use pyo3::types::PyList;
 
 use crate::convert;
 use crate::results::Diagnostic;
-
-/// The Python class of each error code. A code the binding does not know yet (a later core
-/// feature) is raised as the base class with its `.code`, so nothing is lost.
-fn class_name(code: &str) -> &'static str {
-    match code {
-        "policy" => "PolicyError",
-        "coverage" => "CoverageError",
-        "unknown_policy" => "UnknownPolicyError",
-        "unknown_class" => "UnknownClassError",
-        "not_in_force" => "NotInForceError",
-        "input" => "InputError",
-        "too_large" => "TooLargeError",
-        "conflict" => "ConflictError",
-        "io" => "IoError",
-        _ => "ZhiduError",
-    }
-}
 
 static ERRORS: PyOnceLock<Py<PyModule>> = PyOnceLock::new();
 static LANG: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
@@ -58,9 +41,10 @@ pub(crate) fn _parse_lang(py: Python<'_>, name: &str) -> PyResult<&'static str> 
         .or_raise(py)
 }
 
-fn class<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyType>> {
+/// A name of `zhidu._errors`: a class, or `_BY_CODE`.
+fn class<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
     let module = ERRORS.get_or_try_init(py, || py.import("zhidu._errors").map(Bound::unbind))?;
-    Ok(module.bind(py).getattr(name)?.cast_into::<PyType>()?)
+    module.bind(py).getattr(name)
 }
 
 /// A `zhidu.RowError` (input, 1-based row, exception) for a row the core could not use; the
@@ -74,7 +58,7 @@ pub(crate) fn row_error<'py>(
 }
 
 /// The `zhidu.RowWarning` class.
-pub(crate) fn row_warning(py: Python<'_>) -> PyResult<Bound<'_, PyType>> {
+pub(crate) fn row_warning(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
     class(py, "RowWarning")
 }
 
@@ -93,70 +77,26 @@ pub(crate) fn exception<'py>(
     index: Option<usize>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let lang = lang(py);
-    let exc = class(py, class_name(err.code()))?.call1((err.message_in(lang),))?;
+    // The class of the code (`zhidu._errors._BY_CODE`); a code the binding does not know yet
+    // (a later core feature) is raised as the base class with its `.code`, so nothing is lost.
+    let class = class(py, "_BY_CODE")?
+        .get_item(err.code())
+        .or_else(|_| class(py, "ZhiduError").map(Bound::into_any))?;
+    let exc = class.call1((err.message_in(lang),))?;
     exc.setattr("code", err.code())?;
     exc.setattr("help", err.help_in(lang))?;
     exc.setattr("index", index)?;
-    let diagnostics = err
-        .diagnostics_in(lang)
-        .into_iter()
-        .map(Diagnostic::from)
-        .collect::<Vec<_>>();
+    let diagnostics = err.diagnostics_in(lang).into_iter().map(Diagnostic::from);
     exc.setattr("diagnostics", PyList::new(py, diagnostics)?)?;
     // A row that could not be read: its row error as a dict (kind, row, line, field, code,
     // message, hint), the same in every host.
-    let row = match err.row() {
-        Some(r) => convert::to_dict(py, r)?,
-        None => py.None().into_bound(py),
-    };
+    let row = err.row().map(|r| convert::to_dict(py, r)).transpose()?;
     exc.setattr("row_error", row)?;
-    match err {
-        zhidu::Error::Coverage {
-            calendar,
-            year,
-            first_year,
-            last_year,
-        } => {
-            exc.setattr("calendar", calendar)?;
-            exc.setattr("year", year)?;
-            exc.setattr("first_year", first_year)?;
-            exc.setattr("last_year", last_year)?;
-        }
-        zhidu::Error::UnknownPolicy { id, closest } => {
-            exc.setattr("id", id)?;
-            exc.setattr("closest", closest)?;
-        }
-        zhidu::Error::UnknownClass {
-            policy,
-            id,
-            closest,
-        } => {
-            exc.setattr("policy", policy)?;
-            exc.setattr("id", id)?;
-            exc.setattr("closest", closest)?;
-        }
-        zhidu::Error::NotInForce { policy, date } => {
-            exc.setattr("policy", policy)?;
-            exc.setattr("date", convert::date_text(py, date)?)?;
-        }
-        zhidu::Error::TooLarge {
-            what,
-            size,
-            limit,
-            unit,
-        } => {
-            exc.setattr("what", what)?;
-            exc.setattr("size", size)?;
-            exc.setattr("limit", limit)?;
-            exc.setattr("unit", unit)?;
-        }
-        zhidu::Error::Conflict { clauses, .. } => {
-            exc.setattr("clauses", clauses)?;
-        }
-        zhidu::Error::Io { path, .. } => {
-            exc.setattr("filename", path)?;
-        }
-        _ => {}
+    // The fields of the error's kind (`year` of a coverage error …) as attributes; a path is
+    // `filename`, as in `OSError`.
+    for (key, value) in err.fields() {
+        let key = if key == "path" { "filename" } else { key };
+        exc.setattr(key, convert::from_json(py, &value, Some(key))?)?;
     }
     Ok(exc)
 }

@@ -2,12 +2,13 @@
 //!
 //! A thin binding: each class wraps one core type (`PolicySet`, `Policy`, `Due`,
 //! `DueExplanation`, `CaseStatus`, `Diagnostic`, `Assessment`, `Scorecard`, `WindowRank`,
-//! `Decisions`, `Decision`) and each method converts its arguments, calls the core once and
-//! converts the answer. Conversions are in `convert` (one value), `batch` (whole columns) and
-//! `rows` (rows of incidents, violations, cases and rosters); every error mapping is in
-//! `error`. Each result class is declared once, as the list of its core type's fields, with
-//! `result_class!` (getters, `to_dict`, `to_json`, `==`, `repr`): those of due dates and cases
-//! in `results`, of scoring and accountability in `scoring`.
+//! `Decisions`, `Decision`, `Report`) and each method converts its arguments, calls the core
+//! once and converts the answer. Conversions are in `convert` (one value), `batch` (whole
+//! columns) and `rows` (rows of incidents, violations, cases and rosters, read by the core's
+//! `zhidu::rows`); every error mapping is in `error`. Each result class is declared once, as
+//! the list of its core type's fields, with `result_class!` (getters, `to_dict`, `to_json`,
+//! `==`, `repr`): those of due dates and cases in `results`, of scoring and accountability in
+//! `scoring`, the period's report in `report`.
 
 mod batch;
 mod convert;

@@ -71,16 +71,8 @@ fn sources(obj: &Bound<'_, PyAny>) -> PyResult<Vec<(String, String)>> {
     Ok(out)
 }
 
-/// `(name, text)` pairs as the core takes them.
-fn refs(files: &[(String, String)]) -> Vec<(&str, &str)> {
-    files
-        .iter()
-        .map(|(n, t)| (n.as_str(), t.as_str()))
-        .collect()
-}
-
 fn compile(py: Python<'_>, files: &[(String, String)]) -> PyResult<zhidu::PolicySet> {
-    py.detach(|| zhidu::PolicySet::from_sources(&refs(files)))
+    py.detach(|| zhidu::PolicySet::from_sources(files))
         .or_raise(py)
 }
 
@@ -162,7 +154,7 @@ impl PolicySet {
     ) -> PyResult<Bound<'py, PyList>> {
         let files = self::sources(sources)?;
         let found = py
-            .detach(|| zhidu::PolicySet::check_sources(&refs(&files)))
+            .detach(|| zhidu::PolicySet::check_sources(&files))
             .or_raise(py)?;
         diagnostics(py, &found)
     }
@@ -174,7 +166,7 @@ impl PolicySet {
         let found = py
             .detach(|| {
                 let files = zhidu::PolicySet::read_paths(&[path])?;
-                zhidu::PolicySet::check_sources(&refs(&files))
+                zhidu::PolicySet::check_sources(&files)
             })
             .or_raise(py)?;
         diagnostics(py, &found)
@@ -294,32 +286,19 @@ impl Policy {
     ) -> PyResult<(Bound<'py, PyList>, batch::RowErrors)> {
         let py = cases.py();
         let as_of = self.as_of(as_of)?;
-        let mut rows = Vec::new();
-        for (i, item) in reading(py, "cases", cases.try_iter())?.enumerate() {
-            // An iterator that fails ends the call: it may not be able to go on.
-            let item = reading(py, "cases", item)?;
-            rows.push(rows::one::<zhidu::Case>(&item, i + 1));
-        }
+        let rows = rows::each::<zhidu::Case>(cases, "cases")?;
         // The core computes the column, in chunks on threads, without the GIL.
-        let policy = &self.inner;
-        let threads = batch::threads();
+        let (policy, threads) = (&self.inner, batch::threads());
         let computed = py.detach(|| policy.case_status_column(&rows, as_of, threads));
-        let mut bad: batch::RowErrors = Vec::new();
-        let mut out: Vec<Option<zhidu::CaseStatus>> = Vec::with_capacity(computed.len());
+        let mut bad = Vec::new();
+        let list = PyList::empty(py);
         for (i, result) in computed.into_iter().enumerate() {
             match result {
-                Ok(s) => out.push(Some(s)),
+                Ok(inner) => list.append(CaseStatus { inner })?,
                 Err(e) => {
                     bad.push((i, e));
-                    out.push(None);
+                    list.append(py.None())?;
                 }
-            }
-        }
-        let list = PyList::empty(py);
-        for status in out {
-            match status {
-                Some(inner) => list.append(CaseStatus { inner })?,
-                None => list.append(py.None())?,
             }
         }
         Ok((list, bad))
@@ -329,29 +308,24 @@ impl Policy {
         convert::instant(obj, self.inner.calendar().offset()).or_raise(obj.py())
     }
 
-    /// The deadline policy of `assess`'s cases: this one (None), another of the same set by
-    /// id, or a `Policy`.
-    fn case_policy(
-        &self,
-        py: Python<'_>,
-        obj: Option<&Bound<'_, PyAny>>,
-    ) -> PyResult<Arc<zhidu::Policy>> {
-        match obj.filter(|o| !o.is_none()) {
-            // The core's choice (this policy, if it has deadline classes), as in every host.
-            None => self
+    /// A policy argument (`case_policy`): a `Policy`, or the id of one of this policy's set.
+    fn policy_of(&self, obj: &Bound<'_, PyAny>) -> PyResult<Arc<zhidu::Policy>> {
+        match obj.cast::<Policy>() {
+            Ok(p) => Ok(Arc::clone(&p.get().inner)),
+            Err(_) => self
                 .set
-                .case_policy(&self.inner, None)
-                .map(|_| Arc::clone(&self.inner))
-                .or_raise(py),
-            Some(o) => match o.cast::<Policy>() {
-                Ok(p) => Ok(Arc::clone(&p.get().inner)),
-                Err(_) => {
-                    let id = text(o, "case_policy")?;
-                    self.set.policy_arc(&id).or_raise(o.py())
-                }
-            },
+                .policy_arc(&text(obj, "case_policy")?)
+                .or_raise(obj.py()),
         }
     }
+}
+
+/// An optional argument read by `read` (`None` and absent are the same).
+pub(crate) fn opt<'py, T>(
+    obj: Option<&Bound<'py, PyAny>>,
+    read: impl FnOnce(&Bound<'py, PyAny>) -> PyResult<T>,
+) -> PyResult<Option<T>> {
+    obj.filter(|o| !o.is_none()).map(read).transpose()
 }
 
 /// A flag argument: `True` or `False` (numpy's bools too).
@@ -469,7 +443,7 @@ impl Policy {
         let due = class
             .due(start, days)
             .or_raise(py)?
-            .in_lang(crate::error::lang(py));
+            .into_lang(crate::error::lang(py));
         Ok(Due::new(
             due,
             Some(Origin {
@@ -494,7 +468,7 @@ impl Policy {
         let inner = class
             .explain(start, days)
             .or_raise(py)?
-            .in_lang(crate::error::lang(py));
+            .into_lang(crate::error::lang(py));
         Ok(DueExplanation { inner })
     }
 
@@ -507,15 +481,11 @@ impl Policy {
         days: Option<&Bound<'py, PyAny>>,
         errors: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let py = class_id.py();
-        let mode = errors.map_or(Ok(Mode::Warn), Mode::parse)?;
+        let mode = Mode::parse(errors)?;
         let class = self.class(class_id)?;
         let columns = batch::due_columns(&class, accepted_at, days, false)?;
-        let dates = batch::date_column(py, &columns.dates)?;
-        match batch::report(py, &columns.errors, mode, columns.dates.len(), 1)? {
-            Some(list) => Ok(PyTuple::new(py, [dates, list.into_any()])?.into_any()),
-            None => Ok(dates),
-        }
+        let dates = batch::date_column(class_id.py(), &columns.dates)?;
+        batch::answer(dates, &columns.errors, columns.dates.len(), mode)
     }
 
     /// Raw columns for `zhidu.pandas`: `(due dates as int64 day numbers, due instants as
@@ -531,22 +501,14 @@ impl Policy {
         stacklevel: u32,
     ) -> PyResult<Bound<'py, PyTuple>> {
         let py = class_id.py();
-        let mode = Mode::parse(errors)?;
+        let mode = Mode::parse(Some(errors))?;
         let class = self.class(class_id)?;
         let columns = batch::due_columns(&class, accepted_at, days, true)?;
         let n = columns.dates.len();
-        batch::report(py, &columns.errors, mode, n, stacklevel)?;
-        let errors = batch::report(py, &columns.errors, Mode::Collect, n, stacklevel)?;
+        let errors = batch::collected(py, &columns.errors, n, mode, stacklevel)?;
         let dates = batch::int64_bytes(py, &columns.dates)?;
         let instants = batch::int64_bytes(py, columns.instants.as_deref().unwrap_or(&[]))?;
-        PyTuple::new(
-            py,
-            [
-                dates.into_any(),
-                instants.into_any(),
-                errors.map_or_else(|| PyList::empty(py).into_any(), Bound::into_any),
-            ],
-        )
+        PyTuple::new(py, [dates.into_any(), instants.into_any(), errors])
     }
 
     /// What moves when a notice lands (`zhidu calendar diff`): for every case of `cases`
@@ -561,11 +523,10 @@ impl Policy {
     ) -> PyResult<Bound<'py, PyList>> {
         let py = cases.py();
         let as_of = self.as_of(as_of)?;
-        let offset = self.inner.calendar().offset();
         let out = PyList::empty(py);
         for (i, item) in reading(py, "cases", cases.try_iter())?.enumerate() {
             let item = reading(py, "cases", item)?;
-            let case = convert::case(&item, offset).or_raise(py)?;
+            let case = rows::one::<zhidu::Case>(&item, 1).or_raise(py)?;
             if let Some(change) = self
                 .inner
                 .case_change(&with_policy.inner, &case, as_of)
@@ -594,12 +555,12 @@ impl Policy {
     ) -> PyResult<CaseStatus> {
         let py = case.py();
         let as_of = self.as_of(as_of)?;
-        let case = convert::case(case, self.inner.calendar().offset()).or_raise(py)?;
+        let case = rows::one::<zhidu::Case>(case, 1).or_raise(py)?;
         let inner = self
             .inner
             .case_status(&case, as_of)
             .or_raise(py)?
-            .in_lang(crate::error::lang(py));
+            .into_lang(crate::error::lang(py));
         Ok(CaseStatus { inner })
     }
 
@@ -612,13 +573,10 @@ impl Policy {
         as_of: &Bound<'py, PyAny>,
         errors: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let py = cases.py();
-        let mode = errors.map_or(Ok(Mode::Warn), Mode::parse)?;
+        let mode = Mode::parse(errors)?;
         let (list, bad) = self.statuses(cases, as_of)?;
-        match batch::report(py, &bad, mode, list.len(), 1)? {
-            Some(errors) => Ok(PyTuple::new(py, [list.into_any(), errors.into_any()])?.into_any()),
-            None => Ok(list.into_any()),
-        }
+        let n = list.len();
+        batch::answer(list.into_any(), &bad, n, mode)
     }
 
     /// `case_statuses` for `zhidu.pandas`: `(statuses, [(index, error)])` after reporting bad
@@ -630,13 +588,10 @@ impl Policy {
         errors: &Bound<'py, PyAny>,
         stacklevel: u32,
     ) -> PyResult<Bound<'py, PyTuple>> {
-        let py = cases.py();
-        let mode = Mode::parse(errors)?;
+        let mode = Mode::parse(Some(errors))?;
         let (list, bad) = self.statuses(cases, as_of)?;
-        batch::report(py, &bad, mode, list.len(), stacklevel)?;
-        let collected = batch::report(py, &bad, Mode::Collect, list.len(), stacklevel)?
-            .unwrap_or_else(|| PyList::empty(py));
-        PyTuple::new(py, [list.into_any(), collected.into_any()])
+        let errors = batch::collected(cases.py(), &bad, list.len(), mode, stacklevel)?;
+        PyTuple::new(cases.py(), [list.into_any(), errors])
     }
 
     /// The explanation of a case's due date as of `as_of`: counted, skipped and suspended
@@ -648,12 +603,12 @@ impl Policy {
     ) -> PyResult<DueExplanation> {
         let py = case.py();
         let as_of = self.as_of(as_of)?;
-        let case = convert::case(case, self.inner.calendar().offset()).or_raise(py)?;
+        let case = rows::one::<zhidu::Case>(case, 1).or_raise(py)?;
         let inner = self
             .inner
             .explain_case(&case, as_of)
             .or_raise(py)?
-            .in_lang(crate::error::lang(py));
+            .into_lang(crate::error::lang(py));
         Ok(DueExplanation { inner })
     }
 
@@ -682,15 +637,19 @@ impl Policy {
         let cases = match cases.filter(|c| !c.is_none()) {
             None => None,
             Some(c) => {
-                let policy = self.case_policy(py, case_policy)?;
-                let rows = rows::cases(c)?;
-                Some((policy, rows))
+                let policy = match opt(case_policy, |p| self.policy_of(p))? {
+                    Some(p) => p,
+                    // The core's choice (this policy, if it has deadline classes).
+                    None => self
+                        .set
+                        .case_policy(&self.inner, None)
+                        .map(|_| Arc::clone(&self.inner))
+                        .or_raise(py)?,
+                };
+                Some((policy, rows::cases(c)?))
             }
         };
-        let roster = match roster.filter(|r| !r.is_none()) {
-            None => Vec::new(),
-            Some(r) => rows::roster(r)?,
-        };
+        let roster = opt(roster, rows::roster)?.unwrap_or_default();
         let policy = &self.inner;
         let result = py.detach(move || {
             let mut req = zhidu::AssessRequest::new(period)
@@ -730,19 +689,18 @@ impl Policy {
         previous_incidents: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<crate::report::Report> {
         let py = period.py();
-        let period = text(period, "period")?.parse().or_raise(py)?;
-        let as_of = crate::report::opt(as_of, |a| self.as_of(a))?;
-        let inputs = crate::report::inputs(
-            period,
-            as_of,
-            self.case_policy(py, case_policy)?,
-            cases,
-            incidents,
-            violations,
-            roster,
-            previous_cases,
-            previous_incidents,
-        )?;
+        let inputs = crate::report::Inputs {
+            period: text(period, "period")?.parse().or_raise(py)?,
+            as_of: opt(as_of, |a| self.as_of(a))?,
+            // None: the core's choice, this policy (which needs deadline classes for cases).
+            case_policy: opt(case_policy, |p| self.policy_of(p))?,
+            cases: opt(cases, rows::cases)?.unwrap_or_default(),
+            incidents: opt(incidents, rows::incidents)?.unwrap_or_default(),
+            violations: opt(violations, rows::violations)?.unwrap_or_default(),
+            roster: opt(roster, rows::roster)?.unwrap_or_default(),
+            previous_cases: opt(previous_cases, rows::cases)?,
+            previous_incidents: opt(previous_incidents, rows::incidents)?,
+        };
         crate::report::run(py, &self.inner, inputs)
     }
 
@@ -769,10 +727,7 @@ impl Policy {
         as_of: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Decisions> {
         let py = violations.py();
-        let as_of = match as_of.filter(|a| !a.is_none()) {
-            None => None,
-            Some(a) => Some(self.as_of(a)?),
-        };
+        let as_of = opt(as_of, |a| self.as_of(a))?;
         let rows = rows::violations(violations)?;
         let policy = &self.inner;
         let result = py.detach(move || policy.decide(&rows, as_of));

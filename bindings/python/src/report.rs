@@ -1,24 +1,24 @@
 //! `Report`: the monthly report of `Policy.report`, wrapping the core's `Report`.
 //!
-//! Getters convert one part each (the core's serde form, with dates and instants as Python
-//! values and rates, means and money as `decimal.Decimal`); `to_text`, `to_html` and
-//! `to_json` are the core's renderers; `frames()` gives its tables as pandas DataFrames.
+//! Declared once with [`result_class!`]: each getter converts one part (the core's serde
+//! form, with dates and instants as Python values and rates, means and money as
+//! `decimal.Decimal`); `to_text`, `to_html` and `to_json` are the core's renderers;
+//! `frames()` gives its tables as pandas DataFrames.
 
 use std::sync::Arc;
 
 use pyo3::prelude::*;
-use pyo3::types::PyList;
 
-use crate::convert::{self, to_dict};
-use crate::error::{self, OrRaise};
-use crate::rows;
+use crate::convert::to_dict;
+use crate::error::OrRaise;
+use crate::result_class::{View, result_class};
 use crate::scoring::Assessment;
 
 /// What `Policy.report` read, converted before the GIL is released.
 pub(crate) struct Inputs {
     pub(crate) period: zhidu::Period,
     pub(crate) as_of: Option<chrono::DateTime<chrono::FixedOffset>>,
-    pub(crate) case_policy: Arc<zhidu::Policy>,
+    pub(crate) case_policy: Option<Arc<zhidu::Policy>>,
     pub(crate) cases: Vec<Result<zhidu::Case, zhidu::Error>>,
     pub(crate) incidents: Vec<Result<zhidu::Incident, zhidu::Error>>,
     pub(crate) violations: Vec<Result<zhidu::ViolationRecord, zhidu::Error>>,
@@ -27,52 +27,17 @@ pub(crate) struct Inputs {
     pub(crate) previous_incidents: Option<Vec<Result<zhidu::Incident, zhidu::Error>>>,
 }
 
-/// The rows of one optional argument (`None` and absent are the same).
-pub(crate) fn opt<'py, T>(
-    obj: Option<&Bound<'py, PyAny>>,
-    read: impl FnOnce(&Bound<'py, PyAny>) -> PyResult<T>,
-) -> PyResult<Option<T>> {
-    obj.filter(|o| !o.is_none()).map(read).transpose()
-}
-
-/// Read every argument's rows with the existing row readers.
-#[expect(
-    clippy::too_many_arguments,
-    reason = "one per keyword argument of `Policy.report`"
-)]
-pub(crate) fn inputs(
-    period: zhidu::Period,
-    as_of: Option<chrono::DateTime<chrono::FixedOffset>>,
-    case_policy: Arc<zhidu::Policy>,
-    cases: Option<&Bound<'_, PyAny>>,
-    incidents: Option<&Bound<'_, PyAny>>,
-    violations: Option<&Bound<'_, PyAny>>,
-    roster: Option<&Bound<'_, PyAny>>,
-    previous_cases: Option<&Bound<'_, PyAny>>,
-    previous_incidents: Option<&Bound<'_, PyAny>>,
-) -> PyResult<Inputs> {
-    Ok(Inputs {
-        period,
-        as_of,
-        cases: opt(cases, rows::cases)?.unwrap_or_default(),
-        incidents: opt(incidents, rows::incidents)?.unwrap_or_default(),
-        violations: opt(violations, rows::violations)?.unwrap_or_default(),
-        roster: opt(roster, rows::roster)?.unwrap_or_default(),
-        previous_cases: opt(previous_cases, rows::cases)?,
-        previous_incidents: opt(previous_incidents, rows::incidents)?,
-        case_policy,
-    })
-}
-
 /// Run the core's report with the GIL released.
 pub(crate) fn run(py: Python<'_>, policy: &Arc<zhidu::Policy>, inputs: Inputs) -> PyResult<Report> {
     let result = py.detach(|| {
         let mut req = zhidu::ReportRequest::new(inputs.period)
-            .case_policy(&inputs.case_policy)
             .cases(&inputs.cases)
             .incidents(&inputs.incidents)
             .violations(&inputs.violations)
             .roster(&inputs.roster);
+        if let Some(p) = &inputs.case_policy {
+            req = req.case_policy(p);
+        }
         if let Some(t) = inputs.as_of {
             req = req.as_of(t);
         }
@@ -102,206 +67,113 @@ pub(crate) struct Report {
     policy: Arc<zhidu::Policy>,
 }
 
-#[pymethods]
+impl View for Report {
+    type Of = zhidu::Report;
+    fn view(&self) -> PyResult<&zhidu::Report> {
+        Ok(&self.inner)
+    }
+    /// The whole report as `zhidu report --format json` writes it (indented).
+    fn json(&self) -> PyResult<String> {
+        Ok(self.inner.to_json())
+    }
+}
+
 impl Report {
-    /// The policy's id.
-    #[getter]
-    fn policy(&self) -> &str {
-        &self.inner.policy
-    }
-
-    /// The period, such as `2026-10`.
-    #[getter]
-    fn period(&self) -> &str {
-        &self.inner.period
-    }
-
-    /// The instant statuses and decisions are taken at.
-    #[getter]
-    fn as_of(&self) -> chrono::DateTime<chrono::FixedOffset> {
-        self.inner.as_of
-    }
-
-    /// The period's cases plus the case rows with errors.
-    #[getter]
-    fn cases_total(&self) -> u64 {
-        self.inner.cases_total
-    }
-
-    /// The figures over every case of the period (a dict).
-    #[getter]
-    fn figures<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_dict(py, &self.inner.figures)
-    }
-
-    /// The figures per window.
-    #[getter]
-    fn by_window<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_dict(py, &self.inner.by_window)
-    }
-
-    /// The figures per deadline class.
-    #[getter]
-    fn by_class<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_dict(py, &self.inner.by_class)
-    }
-
-    /// The figures per service item.
-    #[getter]
-    fn by_item<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_dict(py, &self.inner.by_item)
-    }
-
-    /// The figures of the complaints.
-    #[getter]
-    fn complaints<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_dict(py, &self.inner.complaints)
-    }
-
-    /// The windows with the highest 按时办结率.
-    #[getter]
-    fn top_windows(&self) -> Vec<String> {
-        self.inner.top_windows.clone()
-    }
-
-    /// The windows with the lowest 按时办结率, lowest first.
-    #[getter]
-    fn bottom_windows(&self) -> Vec<String> {
-        self.inner.bottom_windows.clone()
-    }
-
-    /// Open cases within their warning threshold (dicts as `zhidu cases` has them).
-    #[getter]
-    fn yellow<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_dict(py, &self.inner.yellow)
-    }
-
-    /// Open cases past due, longest overdue first.
-    #[getter]
-    fn red<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_dict(py, &self.inner.red)
-    }
-
-    /// The ten longest-overdue open cases.
-    #[getter]
-    fn longest_overdue<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_dict(py, &self.inner.longest_overdue)
-    }
-
-    /// The previous period's figures, when its cases were given.
-    #[getter]
-    fn previous<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_dict(py, &self.inner.previous)
-    }
-
-    /// This period minus the previous one, when its cases were given.
-    #[getter]
-    fn change<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_dict(py, &self.inner.change)
-    }
-
-    /// Case rows that could not be read or evaluated.
-    #[getter]
-    fn case_errors<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        row_errors(py, &self.inner.case_errors)
-    }
-
-    /// The scorecards, when the policy has a deduction table.
-    #[getter]
-    fn assessment(&self) -> Option<Assessment> {
-        self.inner.assessment.as_ref().map(|a| Assessment {
-            inner: Arc::new(a.clone()),
-            policy: Arc::clone(&self.policy),
-        })
-    }
-
-    /// The people's mean score.
-    #[getter]
-    fn mean_score<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
-        self.inner
-            .mean_score
-            .map(|m| convert::decimal(py, &m.to_string()))
-            .transpose()
-    }
-
-    /// The window ranking (红旗窗口), as dicts.
-    #[getter]
-    fn ranking<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_dict(py, &self.inner.ranking)
-    }
-
-    /// The accountability decisions dated in the period, as dicts.
-    #[getter]
-    fn decisions<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_dict(py, &self.inner.decisions)
-    }
-
-    /// Violation rows that could not be decided.
-    #[getter]
-    fn decision_errors<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        row_errors(py, &self.inner.decision_errors)
-    }
-
-    /// Whether any input row could not be used.
-    fn has_errors(&self) -> bool {
-        self.inner.has_errors()
-    }
-
-    /// The whole report as `zhidu report --format json` writes it, with Python values.
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_dict(py, &*self.inner)
-    }
-
-    /// The whole report as JSON text, as `zhidu report --format json` writes it.
-    fn to_json(&self) -> String {
-        self.inner.to_json()
-    }
-
-    /// The report as plain text, labels in `lang` (`"zh"` or `"en"`).
-    #[pyo3(signature = (lang = "zh"))]
-    fn to_text(&self, py: Python<'_>, lang: &str) -> PyResult<String> {
-        Ok(self.inner.to_text(self::lang(lang, py)?))
-    }
-
-    /// The report as one self-contained HTML file (inline CSS and SVG, A4), labels in `lang`.
-    #[pyo3(signature = (lang = "zh"))]
-    fn to_html(&self, py: Python<'_>, lang: &str) -> PyResult<String> {
-        Ok(self.inner.to_html(self::lang(lang, py)?))
-    }
-
-    /// The report's tables as pandas DataFrames, by name (`by_window`, `by_class`,
-    /// `by_item`, `red`, `yellow`, `longest_overdue`, `scorecards`, `ranking`, `decisions`).
-    /// Needs pandas.
-    fn frames<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let d = self.to_dict(py)?;
-        py.import("zhidu._report")?.call_method1("frames", (d,))
-    }
-
-    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
-        other
-            .cast::<Report>()
-            .is_ok_and(|o| *o.get().inner == *self.inner)
-    }
-
-    fn __repr__(&self) -> String {
-        let f = &self.inner.figures;
+    /// `Report(policy="…", period="…", received=…, completed=…, on_time_rate=…)`.
+    pub(crate) fn repr_of(r: &zhidu::Report) -> String {
+        let f = &r.figures;
+        let rate = f.on_time_rate.percent;
         format!(
             "Report(policy={:?}, period={:?}, received={}, completed={}, on_time_rate={})",
-            self.inner.policy,
-            self.inner.period,
+            r.policy,
+            r.period,
             f.received,
             f.completed,
-            f.on_time_rate
-                .percent
-                .map_or_else(|| "None".to_owned(), |p| format!("Decimal('{p}')"))
+            rate.map_or_else(|| "None".to_owned(), |p| format!("Decimal('{p}')"))
         )
     }
 }
 
-fn row_errors<'py>(py: Python<'py>, errors: &[zhidu::SkippedRow]) -> PyResult<Bound<'py, PyList>> {
-    let list = PyList::empty(py);
-    for e in errors {
-        list.append(error::row_error(py, e)?)?;
+result_class! {
+    Report: zhidu::Report {
+        /// The policy's id.
+        policy,
+        /// The period, such as `2026-10`.
+        period,
+        /// The instant statuses and decisions are taken at.
+        as_of,
+        /// The period's cases plus the case rows with errors.
+        cases_total,
+        /// The figures over every case of the period (a dict).
+        figures,
+        /// The figures per window.
+        by_window,
+        /// The figures per deadline class.
+        by_class,
+        /// The figures per service item.
+        by_item,
+        /// The figures of the complaints.
+        complaints,
+        /// The windows with the highest 按时办结率.
+        top_windows,
+        /// The windows with the lowest 按时办结率, lowest first.
+        bottom_windows,
+        /// Open cases within their warning threshold (dicts as `zhidu cases` has them).
+        yellow,
+        /// Open cases past due, longest overdue first.
+        red,
+        /// The ten longest-overdue open cases.
+        longest_overdue,
+        /// The previous period's figures, when its cases were given.
+        previous,
+        /// This period minus the previous one, when its cases were given.
+        change,
+        /// Case rows that could not be read or evaluated.
+        case_errors,
+        /// The people's mean score.
+        mean_score,
+        /// The window ranking (红旗窗口), as dicts.
+        ranking,
+        /// The accountability decisions dated in the period, as dicts.
+        decisions,
+        /// Violation rows that could not be decided.
+        decision_errors,
     }
-    Ok(list)
+    repr custom
+    methods {
+        /// The scorecards, when the policy has a deduction table.
+        #[getter]
+        fn assessment(&self) -> Option<Assessment> {
+            self.inner.assessment.as_ref().map(|a| Assessment {
+                inner: Arc::new(a.clone()),
+                policy: Arc::clone(&self.policy),
+            })
+        }
+
+        /// Whether any input row could not be used.
+        fn has_errors(&self) -> bool {
+            self.inner.has_errors()
+        }
+
+        /// The report as plain text, labels in `lang` (`"zh"` or `"en"`).
+        #[pyo3(signature = (lang = "zh"))]
+        fn to_text(&self, py: Python<'_>, lang: &str) -> PyResult<String> {
+            Ok(self.inner.to_text(self::lang(lang, py)?))
+        }
+
+        /// The report as one self-contained HTML file (inline CSS and SVG, A4), labels in
+        /// `lang`.
+        #[pyo3(signature = (lang = "zh"))]
+        fn to_html(&self, py: Python<'_>, lang: &str) -> PyResult<String> {
+            Ok(self.inner.to_html(self::lang(lang, py)?))
+        }
+
+        /// The report's tables as pandas DataFrames, by name (`by_window`, `by_class`,
+        /// `by_item`, `red`, `yellow`, `longest_overdue`, `scorecards`, `ranking`,
+        /// `decisions`). Needs pandas.
+        fn frames<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+            let d = to_dict(py, &*self.inner)?;
+            py.import("zhidu._report")?.call_method1("frames", (d,))
+        }
+    }
 }

@@ -25,6 +25,11 @@ use crate::convert;
 pub(crate) trait View {
     type Of: serde::Serialize + PartialEq;
     fn view(&self) -> PyResult<&Self::Of>;
+
+    /// `to_json()`: the CLI's JSON text (compact, unless the core writes it otherwise).
+    fn json(&self) -> PyResult<String> {
+        convert::to_json_text(self.view()?)
+    }
 }
 
 /// A result that is a sequence of element classes (`Assessment` of `Scorecard`s).
@@ -116,17 +121,12 @@ macro_rules! text_fields {
         }
     )*};
 }
-text_fields!(zhidu::Unit, zhidu::Status, zhidu::Severity);
-
-/// A scorecard's kind by its serde name (`person`, `window`): it has no `Display`.
-impl Field for zhidu::SubjectKind {
-    fn py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        Ok(PyString::new(py, &serde_name(self)).into_any())
-    }
-    fn repr(&self, out: &mut String) {
-        quote(&serde_name(self), out);
-    }
-}
+text_fields!(
+    zhidu::Unit,
+    zhidu::Status,
+    zhidu::Severity,
+    zhidu::SubjectKind
+);
 
 /// Money (or a window's mean score): a `decimal.Decimal` with two places, as the core
 /// serializes it (policies allow no finer amounts, so this is exact).
@@ -154,6 +154,12 @@ macro_rules! dict_fields {
     )*};
 }
 dict_fields!(
+    zhidu::Figures,
+    zhidu::PreviousPeriod,
+    zhidu::Change,
+    zhidu::CaseStatus,
+    zhidu::WindowRank,
+    zhidu::Decision,
     zhidu::Warning,
     zhidu::DayStep,
     zhidu::Clause,
@@ -254,14 +260,6 @@ pub(crate) fn aware_datetime<'py>(
     ))
 }
 
-fn serde_name(value: &impl serde::Serialize) -> String {
-    match serde_json::to_value(value) {
-        Ok(serde_json::Value::String(s)) => s,
-        Ok(other) => other.to_string(),
-        Err(_) => String::new(),
-    }
-}
-
 /// A string as Python's `repr()` writes it: single quotes, backslash escapes.
 fn quote(s: &str, out: &mut String) {
     out.push('\'');
@@ -288,41 +286,11 @@ macro_rules! field_of {
     };
 }
 
-/// A result class's methods from its fields:
-///
-/// ```ignore
-/// result_class! {
-///     CaseStatus.inner: zhidu::CaseStatus {      // `.inner`: the field holding the core value
-///         /// The case's id.                        //   (without it, `impl View` by hand)
-///         id,
-///         class_id = class,                         // Python name = core field
-///     }
-///     repr { id, status }
-///     counts { errors }                              // optional: `errors=3` in the repr
-///     sequence statuses                              // optional, with `impl Sequence`: the
-///                                                    //   elements' getter, len, [i], iter
-///     methods { /* hand-written methods of the same class */ }
-/// }
-/// ```
-macro_rules! result_class {
-    (
-        $class:ident $(. $inner:ident)? : $core:ty {
-            $( $(#[$doc:meta])* $name:ident $(= $source:ident)? ),* $(,)?
-        }
-        repr { $( $rname:ident $(= $rsource:ident)? ),* $(,)? }
-        $( counts { $( $cname:ident ),* $(,)? } )?
-        $( sequence $seq:ident )?
-        $( methods { $($methods:tt)* } )?
-    ) => {
-        $(
-            impl $crate::result_class::View for $class {
-                type Of = $core;
-                fn view(&self) -> pyo3::PyResult<&$core> {
-                    Ok(std::borrow::Borrow::borrow(&self.$inner))
-                }
-            }
-        )?
-
+/// A result class's `repr_of` from the fields its `repr` lists (and the lengths of `counts`);
+/// `custom`: the class writes its own.
+macro_rules! repr_of {
+    ($class:ident, $core:ty, custom, [$($cname:ident),*]) => {};
+    ($class:ident, $core:ty, { $( $rname:ident $(= $rsource:ident)? ),* $(,)? }, [$($cname:ident),*]) => {
         impl $class {
             /// The `__repr__` of a core value of this class.
             #[allow(dead_code, reason = "used where another class nests this one")]
@@ -335,16 +303,86 @@ macro_rules! result_class {
                     $crate::result_class::field_of!(v, $rname $(, $rsource)?).repr(&mut out);
                     out.push_str(", ");
                 )*
-                $($(
+                $(
                     out.push_str(concat!(stringify!($cname), "="));
                     v.$cname.len().repr(&mut out);
                     out.push_str(", ");
-                )*)?
+                )*
                 out.truncate(out.trim_end_matches(", ").len());
                 out.push(')');
                 out
             }
         }
+    };
+}
+
+/// A result class's methods from its fields:
+///
+/// ```ignore
+/// result_class! {
+///     CaseStatus.inner: zhidu::CaseStatus {      // `.inner`: the field holding the core value,
+///         /// The case's id.                        //   or `in cards`: element `i` of a shared
+///                                                   //   sequence's `all.cards` (or `impl View`)
+///         id,
+///         class_id = class,                         // Python name = core field
+///     }
+///     repr { id, status }                        // or `repr custom`: `repr_of` by hand
+///     counts { errors }                              // optional: `errors=3` in the repr
+///     sequence statuses of Status                    // optional: `impl Sequence` over
+///                                                    //   `inner.statuses`, and the elements'
+///                                                    //   getter, len, [i], iter
+///     methods { /* hand-written methods of the same class */ }
+/// }
+/// ```
+macro_rules! result_class {
+    (
+        $class:ident $(. $inner:ident)? $(in $elems:ident)? : $core:ty {
+            $( $(#[$doc:meta])* $name:ident $(= $source:ident)? ),* $(,)?
+        }
+        repr $repr:tt
+        $( counts { $( $cname:ident ),* $(,)? } )?
+        $( sequence $seq:ident of $item:ident )?
+        $( methods { $($methods:tt)* } )?
+    ) => {
+        $(
+            impl $crate::result_class::View for $class {
+                type Of = $core;
+                fn view(&self) -> pyo3::PyResult<&$core> {
+                    Ok(std::borrow::Borrow::borrow(&self.$inner))
+                }
+            }
+        )?
+
+        $(
+            impl $crate::result_class::View for $class {
+                type Of = $core;
+                fn view(&self) -> pyo3::PyResult<&$core> {
+                    self.all.$elems.get(self.i).ok_or_else(|| {
+                        pyo3::exceptions::PyIndexError::new_err(concat!(
+                            stringify!($class),
+                            " index out of range"
+                        ))
+                    })
+                }
+            }
+        )?
+
+        $(
+            impl $crate::result_class::Sequence for $class {
+                type Item = $item;
+                fn len(&self) -> usize {
+                    self.inner.$seq.len()
+                }
+                fn item(&self, i: usize) -> $item {
+                    $item {
+                        all: std::sync::Arc::clone(&self.inner),
+                        i,
+                    }
+                }
+            }
+        )?
+
+        $crate::result_class::repr_of!($class, $core, $repr, [$($($cname),*)?]);
 
         #[pyo3::pymethods]
         impl $class {
@@ -372,7 +410,7 @@ macro_rules! result_class {
 
             /// The result as the CLI's JSON text (money as two-place decimal strings).
             fn to_json(&self) -> pyo3::PyResult<String> {
-                $crate::convert::to_json_text($crate::result_class::View::view(self)?)
+                $crate::result_class::View::json(self)
             }
 
             fn __eq__(&self, other: &pyo3::Bound<'_, pyo3::PyAny>) -> bool {
@@ -421,4 +459,4 @@ macro_rules! result_class {
     };
 }
 
-pub(crate) use {field_of, result_class};
+pub(crate) use {field_of, repr_of, result_class};

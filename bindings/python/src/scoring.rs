@@ -7,12 +7,11 @@
 
 use std::sync::Arc;
 
-use pyo3::exceptions::PyIndexError;
 use pyo3::prelude::*;
 use pyo3::types::PyString;
 
 use crate::error::OrRaise;
-use crate::result_class::{Sequence, View, result_class};
+use crate::result_class::{Sequence, result_class};
 
 /// The scorecards of a period, in the core's order (person cards by subject, then window
 /// cards by window), with the rows that could not be scored.
@@ -33,19 +32,6 @@ impl Assessment {
             .into_iter()
             .map(|inner| WindowRank { inner })
             .collect())
-    }
-}
-
-impl Sequence for Assessment {
-    type Item = Scorecard;
-    fn len(&self) -> usize {
-        self.inner.scorecards.len()
-    }
-    fn item(&self, i: usize) -> Scorecard {
-        Scorecard {
-            all: Arc::clone(&self.inner),
-            i,
-        }
     }
 }
 
@@ -70,7 +56,7 @@ result_class! {
     }
     repr { policy, period, outside_period }
     counts { scorecards, errors }
-    sequence scorecards
+    sequence scorecards of Scorecard
     methods {
         /// The person card of `subject`, or None.
         fn card(&self, subject: &Bound<'_, PyAny>) -> Option<Scorecard> {
@@ -94,18 +80,8 @@ pub(crate) struct Scorecard {
     i: usize,
 }
 
-impl View for Scorecard {
-    type Of = zhidu::Scorecard;
-    fn view(&self) -> PyResult<&zhidu::Scorecard> {
-        self.all
-            .scorecards
-            .get(self.i)
-            .ok_or_else(|| PyIndexError::new_err("scorecard index out of range"))
-    }
-}
-
 result_class! {
-    Scorecard: zhidu::Scorecard {
+    Scorecard in scorecards: zhidu::Scorecard {
         /// The person, or the window for a window's own card.
         subject,
         /// `person` or `window` (a window's own card: window-charged rules, A19).
@@ -173,19 +149,6 @@ pub(crate) struct Decisions {
     pub(crate) inner: Arc<zhidu::Decisions>,
 }
 
-impl Sequence for Decisions {
-    type Item = Decision;
-    fn len(&self) -> usize {
-        self.inner.decisions.len()
-    }
-    fn item(&self, i: usize) -> Decision {
-        Decision {
-            all: Arc::clone(&self.inner),
-            i,
-        }
-    }
-}
-
 result_class! {
     Decisions.inner: zhidu::Decisions {
         /// The policy's id.
@@ -200,7 +163,7 @@ result_class! {
     }
     repr { policy, after_as_of }
     counts { decisions, errors }
-    sequence decisions
+    sequence decisions of Decision
 }
 
 /// The decision for one violation.
@@ -210,18 +173,8 @@ pub(crate) struct Decision {
     i: usize,
 }
 
-impl View for Decision {
-    type Of = zhidu::Decision;
-    fn view(&self) -> PyResult<&zhidu::Decision> {
-        self.all
-            .decisions
-            .get(self.i)
-            .ok_or_else(|| PyIndexError::new_err("decision index out of range"))
-    }
-}
-
 result_class! {
-    Decision: zhidu::Decision {
+    Decision in decisions: zhidu::Decision {
         /// 1-based row of the record among the violations given.
         row,
         /// The person.

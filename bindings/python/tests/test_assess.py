@@ -254,6 +254,21 @@ def test_row_values_of_the_wrong_type(s14: zhidu.Policy) -> None:
     assert s14.assess([dict(base, subject=5)], period="2026-10")[0].subject == "5"
 
 
+def test_keys_read_once_per_batch_read_as_each_row_alone(s14: zhidu.Policy) -> None:
+    """A batch's dicts share their key strings, which the binding reads once: rows with
+    equal keys built at run time (other objects), an unknown key between good rows, and a
+    key that is no string read exactly as each row read on its own."""
+    base = dict(ZHANG[0])
+    runtime = {"".join(["sub", "ject"]): base["subject"], **{k: v for k, v in base.items() if k != "subject"}}
+    rows = [base, dict(base, qty=1), runtime, {**base, 5: "x"}, dict(base, item="W01"), base]
+    out = s14.assess(rows, period="2026-10")
+    alone = [s14.assess([r], period="2026-10") for r in rows]
+    assert [e.row for e in out.errors] == [2, 4, 5]
+    assert [str(e.error) for e in out.errors] == [str(a.errors[0].error) for a in alone if a.errors]
+    assert "unknown field `qty`" in str(out.errors[0].error)
+    assert len(out[0].lines) == 3 and all(not a.errors for a in (alone[0], alone[2], alone[5]))
+
+
 def test_cases_add_overdue_deductions(ps: zhidu.PolicySet, s14: zhidu.Policy) -> None:
     s2 = ps.policy("s2-service-center")
     cases = [

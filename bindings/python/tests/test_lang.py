@@ -85,3 +85,17 @@ def test_warnings_of_a_due_date_follow_the_language():
         d = S2.due("promised", accepted_at="2026-09-30", days=8)
     assert d.warnings[0]["code"] == "outside_usual_range"
     assert d.warnings[0]["message"] == "承诺时限`8`个工作日超出类别`promised`的通常范围3—5"
+
+
+def test_dataframe_column_errors_follow_the_language():
+    pd = pytest.importorskip("pandas")
+    s14 = zhidu.PolicySet.builtin().policy("s14-window-scorecard")
+    df = pd.DataFrame([{"subject": "张三", "at": "2026-10-12", "rule": "S14.att.1a", "quantiy": 1}])
+    with zhidu.lang("zh"), pytest.raises(zhidu.InputError) as info:
+        s14.assess(df, period="2026-10")
+    assert info.value.message == "incidents：DataFrame 的`quantiy`列不是字段；是否想写`quantity`？"
+    with pytest.raises(zhidu.InputError) as info:
+        s14.assess(df, period="2026-10")
+    assert info.value.message == (
+        "incidents: the DataFrame has a column `quantiy` that is not a field; did you mean `quantity`?"
+    )

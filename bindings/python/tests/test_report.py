@@ -112,3 +112,18 @@ def test_frames(s2: zhidu.Policy) -> None:
     assert {"on_time_rate", "on_time_rate_numerator", "received"} <= set(windows.columns)
     assert len(frames["scorecards"]) == 40
     assert len(frames["ranking"]) == 12
+
+
+def test_the_core_chooses_the_case_policy(ps: zhidu.PolicySet) -> None:
+    """As in the CLI and JavaScript: without `case_policy` the cases are read with this
+    policy, which needs deadline classes only when there are cases."""
+    s14 = ps.policy("s14-window-scorecard")
+    incidents = [{"subject": "张三", "window": "W01", "at": "2026-10-12", "rule": "S14.att.1a"}]
+    report = s14.report("2026-10", incidents=incidents)
+    assert report.cases_total == 0 and report.assessment is not None
+    case = {"id": "C1", "class": "promised", "accepted_at": "2026-10-12", "days": 5}
+    with pytest.raises(zhidu.InputError, match="no deadline classes"):
+        s14.report("2026-10", cases=[case])
+    report = s14.report("2026-10", cases=[case], case_policy="s2-service-center")
+    assert report.cases_total == 1
+    assert s14.report("2026-10", cases=[case], case_policy=ps.policy("s2-service-center")) == report

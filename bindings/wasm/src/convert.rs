@@ -151,14 +151,12 @@ pub fn opt_u32(value: &JsValue, what: &str) -> Result<Option<u32>, Error> {
 }
 
 fn whole_u32(f: f64, what: &str) -> Result<u32, Error> {
-    if f.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&f) {
-        Ok(f as u32)
-    } else {
-        Err(input(
+    zhidu::columns::whole_days(f).ok_or_else(|| {
+        input(
             format!("`{what}` must be a whole number from 0 to 4294967295, not `{f}`"),
             None,
-        ))
-    }
+        )
+    })
 }
 
 /// A whole number (for years and months).
@@ -557,15 +555,6 @@ fn is_plain_object(value: &JsValue) -> bool {
     proto.is_null() || plain.is_ok_and(|p| JsValue::from(p) == JsValue::from(proto))
 }
 
-/// `(name, text)` pairs as the core takes them.
-#[must_use]
-pub fn source_refs(files: &[(String, String)]) -> Vec<(&str, &str)> {
-    files
-        .iter()
-        .map(|(n, t)| (n.as_str(), t.as_str()))
-        .collect()
-}
-
 /// A case object, read as its JSON exactly like a line of a case log (`JSON.stringify`, so
 /// `undefined` keys are absent and `NaN` is `null`).
 ///
@@ -599,14 +588,8 @@ pub fn case_at(value: &JsValue, number: usize) -> Result<zhidu::Case, Error> {
 }
 
 /// A serde_json message without its " at line 1 column 40" (a place in JSON the caller
-/// never saw).
-pub fn json_message(e: &serde_json::Error) -> String {
-    let s = e.to_string();
-    match s.rfind(" at line ") {
-        Some(i) => s.get(..i).unwrap_or(&s).to_owned(),
-        None => s,
-    }
-}
+/// never saw): the core's.
+pub use zhidu::rows::json_message;
 
 /// A core result as a plain JavaScript object with the same field names as the CLI's JSON.
 ///

@@ -65,9 +65,7 @@ impl PolicySet {
         js(|| {
             let files = convert::sources(&files)?;
             Ok(PolicySet {
-                inner: Arc::new(zhidu::PolicySet::from_sources(&convert::source_refs(
-                    &files,
-                ))?),
+                inner: Arc::new(zhidu::PolicySet::from_sources(&files)?),
             })
         })
     }
@@ -93,7 +91,7 @@ impl PolicySet {
     ) -> Result<JsValue, JsValue> {
         js(|| {
             let files = convert::sources(&files)?;
-            let diagnostics = zhidu::PolicySet::check_sources(&convert::source_refs(&files))?;
+            let diagnostics = zhidu::PolicySet::check_sources(&files)?;
             let lang = lang::current();
             let diagnostics: Vec<_> = diagnostics.iter().map(|d| d.in_lang(lang)).collect();
             to_js(&diagnostics)
@@ -196,7 +194,7 @@ impl Policy {
                 &self
                     .inner
                     .due(&r.class, r.start, r.days)?
-                    .in_lang(lang::current()),
+                    .into_lang(lang::current()),
             )
         })
     }
@@ -211,7 +209,7 @@ impl Policy {
         js(|| {
             let r = DueRequest::read(&request)?;
             let ex = self.inner.explain_due(&r.class, r.start, r.days)?;
-            to_js(&ex.in_lang(lang::current()))
+            to_js(&ex.into_lang(lang::current()))
         })
     }
 
@@ -243,17 +241,10 @@ impl Policy {
             let cells = convert::cells(&r.accepted_json)?;
             // This binding converts the columns; the core computes them (`zhidu::columns`).
             // A bad `days` cell is reported before a bad start of the same row.
+            let (starts, bad_starts) =
+                StartColumn::from_starts(cells.iter().map(convert::Cell::start).collect(), false);
             let mut bad = r.bad_days;
-            let mut starts = Vec::with_capacity(cells.len());
-            for (i, cell) in cells.iter().enumerate() {
-                match cell.start() {
-                    Ok(s) => starts.push(s),
-                    Err(e) => {
-                        bad.push((i, e));
-                        starts.push(Start::Date(chrono::NaiveDate::MIN));
-                    }
-                }
-            }
+            bad.extend(bad_starts);
             let limits = if r.days.is_empty() {
                 LimitColumn::Default
             } else {
@@ -264,7 +255,7 @@ impl Policy {
                 details: true,
                 threads: 1,
             };
-            let mut out = class.due_column(&StartColumn::Starts(starts), &limits, options)?;
+            let mut out = class.due_column(&starts, &limits, options)?;
             out.merge(bad);
             let offset = self.inner.calendar().offset();
             let n = out.dates.len();
@@ -333,7 +324,7 @@ impl Policy {
                 &self
                     .inner
                     .case_status(&case, as_of)?
-                    .in_lang(lang::current()),
+                    .into_lang(lang::current()),
             )
         })
     }
@@ -410,7 +401,7 @@ impl Policy {
                 &self
                     .inner
                     .explain_case(&case, as_of)?
-                    .in_lang(lang::current()),
+                    .into_lang(lang::current()),
             )
         })
     }
@@ -519,13 +510,12 @@ impl Policy {
             .incident_rows(&r.incidents)
             .roster(&r.roster)
             .lines(r.lines);
-        let case_policy = match (&r.cases, &r.case_policy) {
-            (None, _) => None,
-            (Some(_), Some(id)) => Some(self.set.policy_arc(id)?),
-            (Some(_), None) => Some(Arc::clone(&self.inner)),
-        };
-        if let (Some(cases), Some(p)) = (&r.cases, &case_policy) {
-            req = req.case_rows(p, cases);
+        if let Some(cases) = &r.cases {
+            // The core's choice: the named policy, or this one if it has deadline classes.
+            let policy = self
+                .set
+                .case_policy(&self.inner, r.case_policy.as_deref())?;
+            req = req.case_rows(policy, cases);
         }
         self.inner.assess(&req)
     }

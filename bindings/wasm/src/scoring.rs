@@ -144,10 +144,7 @@ fn roster(value: &JsValue) -> Result<Vec<(String, String)>, Error> {
     // Pairs and `{ person: window }` are entries with `subject` and `window`; every entry is
     // then read by the core, as in every host.
     let pair = |s: &serde_json::Value, w: &serde_json::Value| {
-        Cell::Record(vec![
-            ("subject".to_owned(), Cell::from_json(s)),
-            ("window".to_owned(), Cell::from_json(w)),
-        ])
+        RosterEntry::row(Cell::from_json(s), Cell::from_json(w))
     };
     let entries: Vec<Cell> = match &value {
         serde_json::Value::Array(items) => items

@@ -48,7 +48,7 @@ pub(crate) fn run(global: &[PathBuf], args: &Args) -> Result<ExitCode, CliError>
     let accepted: Start = args.accepted.as_deref().unwrap_or_default().parse()?;
     let ex = class
         .explain(accepted, args.days)?
-        .in_lang(crate::output::lang());
+        .into_lang(crate::output::lang());
     match args.format {
         Format::Json => println!("{}", serde_json::to_string_pretty(&ex)?),
         Format::Csv => {

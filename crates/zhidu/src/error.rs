@@ -262,6 +262,68 @@ impl Error {
         }
     }
 
+    /// The fields of the error's kind beyond its code, message and help, by name: `calendar`,
+    /// `year`, `first_year`, `last_year` (`coverage`); `id`, `closest` (`unknown_policy`);
+    /// `policy`, `id`, `closest` (`unknown_class`); `policy`, `date` (`not_in_force`); `what`,
+    /// `size`, `limit`, `unit` (`too_large`); `clauses` (`conflict`); `path` (`io`). Empty for
+    /// the other kinds. Hosts show them as the error's attributes.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let err = zhidu::PolicySet::builtin()?.policy("s2-service-centre").unwrap_err();
+    /// let fields = err.fields();
+    /// assert_eq!(fields[0], ("id", serde_json::json!("s2-service-centre")));
+    /// assert_eq!(fields[1], ("closest", serde_json::json!("s2-service-center")));
+    /// # Ok::<(), zhidu::Error>(())
+    /// ```
+    #[must_use]
+    pub fn fields(&self) -> Vec<(&'static str, serde_json::Value)> {
+        use serde_json::json;
+        match self {
+            Error::Coverage {
+                calendar,
+                year,
+                first_year,
+                last_year,
+            } => vec![
+                ("calendar", json!(calendar)),
+                ("year", json!(year)),
+                ("first_year", json!(first_year)),
+                ("last_year", json!(last_year)),
+            ],
+            Error::UnknownPolicy { id, closest } => {
+                vec![("id", json!(id)), ("closest", json!(closest))]
+            }
+            Error::UnknownClass {
+                policy,
+                id,
+                closest,
+            } => vec![
+                ("policy", json!(policy)),
+                ("id", json!(id)),
+                ("closest", json!(closest)),
+            ],
+            Error::NotInForce { policy, date } => {
+                vec![("policy", json!(policy)), ("date", json!(date))]
+            }
+            Error::TooLarge {
+                what,
+                size,
+                limit,
+                unit,
+            } => vec![
+                ("what", json!(what)),
+                ("size", json!(size)),
+                ("limit", json!(limit)),
+                ("unit", json!(unit)),
+            ],
+            Error::Conflict { clauses, .. } => vec![("clauses", json!(clauses))],
+            Error::Io { path, .. } => vec![("path", json!(path))],
+            Error::Policy { .. } | Error::Input { .. } | Error::Row(_) => Vec::new(),
+        }
+    }
+
     pub(crate) fn input(message: impl Into<String>, hint: Option<String>) -> Self {
         Error::Input {
             message: message.into(),

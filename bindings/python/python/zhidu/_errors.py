@@ -148,6 +148,22 @@ class RowError(NamedTuple):
         return {"input": self.input, "row": self.row, "error": self.error.to_dict()}
 
 
+#: The class of each error code: the native module raises a core error by its code.
+_BY_CODE: Dict[str, type] = {
+    c.code: c
+    for c in (
+        PolicyError,
+        CoverageError,
+        InputError,
+        UnknownPolicyError,
+        UnknownClassError,
+        NotInForceError,
+        TooLargeError,
+        ConflictError,
+        IoError,
+    )
+}
+
 for _cls in (
     ZhiduError,
     PolicyError,

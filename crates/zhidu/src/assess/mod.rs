@@ -319,6 +319,22 @@ pub enum SubjectKind {
     Window,
 }
 
+/// The kind as its JSON has it: `person` or `window`.
+///
+/// # Example
+///
+/// ```
+/// assert_eq!(zhidu::SubjectKind::Window.to_string(), "window");
+/// ```
+impl core::fmt::Display for SubjectKind {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(match self {
+            SubjectKind::Person => "person",
+            SubjectKind::Window => "window",
+        })
+    }
+}
+
 /// One category of a scorecard.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[non_exhaustive]

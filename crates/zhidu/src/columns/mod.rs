@@ -18,7 +18,9 @@
 
 mod chunks;
 mod due;
+mod read;
 mod status;
 
 pub use chunks::PARALLEL_MIN_ROWS;
 pub use due::{DueColumns, DueOptions, LimitColumn, NAT, StartColumn, epoch_day, from_epoch_day};
+pub use read::{RowErrors, whole_days};

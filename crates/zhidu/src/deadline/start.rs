@@ -11,7 +11,8 @@ use crate::{Calendar, Error};
 ///
 /// Parse one from text with [`str::parse`]: an RFC 3339 instant
 /// (`2026-09-30T10:00:00+08:00`), a wall time without offset (`2026-09-30T10:00`, meaning
-/// that time in the calendar's zone) or a plain date (`2026-09-30`, meaning that day in the
+/// that time in the calendar's zone, with or without a fraction of a second as
+/// `datetime.isoformat()` writes it) or a plain date (`2026-09-30`, meaning that day in the
 /// calendar's zone; enough for day-counting classes, refused by minute-counting ones).
 ///
 /// # Example
@@ -20,6 +21,7 @@ use crate::{Calendar, Error};
 /// use zhidu::Start;
 /// assert!(matches!("2026-09-30".parse::<Start>().unwrap(), Start::Date(_)));
 /// assert!(matches!("2026-09-30 10:00".parse::<Start>().unwrap(), Start::Local(_)));
+/// assert!(matches!("2026-09-30T10:00:00.250000".parse::<Start>().unwrap(), Start::Local(_)));
 /// assert!(matches!("2026-09-30T10:00:00+08:00".parse::<Start>().unwrap(), Start::Instant(_)));
 /// assert!(matches!("2026-09-30T10:00+08:00".parse::<Start>().unwrap(), Start::Instant(_)));
 /// assert!(matches!("2026-09-30T02:00Z".parse::<Start>().unwrap(), Start::Instant(_)));
@@ -80,10 +82,11 @@ impl FromStr for Start {
                 return Ok(Start::Instant(t));
             }
         }
+        // `%.f`: an optional fraction of a second.
         for fmt in [
-            "%Y-%m-%dT%H:%M:%S",
+            "%Y-%m-%dT%H:%M:%S%.f",
             "%Y-%m-%dT%H:%M",
-            "%Y-%m-%d %H:%M:%S",
+            "%Y-%m-%d %H:%M:%S%.f",
             "%Y-%m-%d %H:%M",
         ] {
             if let Ok(t) = NaiveDateTime::parse_from_str(s, fmt) {

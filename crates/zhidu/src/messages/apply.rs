@@ -154,7 +154,29 @@ impl DueExplanation {
     /// ```
     #[must_use]
     pub fn in_lang(&self, lang: Lang) -> DueExplanation {
-        let mut ex = self.clone();
+        self.clone().into_lang(lang)
+    }
+
+    /// [`DueExplanation::in_lang`] of an explanation the caller owns: in English it is
+    /// returned as it is, without a copy.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use zhidu::{Lang, PolicySet, Start};
+    /// let ps = PolicySet::builtin()?;
+    /// let class = ps.policy("s2-service-center")?.class("promised")?;
+    /// let ex = class.explain("2026-09-30T10:00:00+08:00".parse::<Start>()?, Some(5))?;
+    /// assert_eq!(ex.clone().into_lang(Lang::En), ex);
+    /// assert_eq!(ex.clone().into_lang(Lang::Zh), ex.in_lang(Lang::Zh));
+    /// # Ok::<(), zhidu::Error>(())
+    /// ```
+    #[must_use]
+    pub fn into_lang(self, lang: Lang) -> DueExplanation {
+        if lang == Lang::En {
+            return self;
+        }
+        let mut ex = self;
         for day in &mut ex.days {
             day.note = day.note.as_deref().map(|n| lang.translate(n));
         }
@@ -165,7 +187,7 @@ impl DueExplanation {
         for d in &mut ex.defaults {
             d.note = lang.translate(&d.note);
         }
-        ex.due = ex.due.in_lang(lang);
+        ex.due = ex.due.into_lang(lang);
         ex
     }
 }
@@ -184,14 +206,34 @@ impl Due {
     /// ```
     #[must_use]
     pub fn in_lang(&self, lang: Lang) -> Due {
-        let mut due = self.clone();
-        for w in &mut due.warnings {
-            *w = w.in_lang(lang);
+        self.clone().into_lang(lang)
+    }
+
+    /// [`Due::in_lang`] of a due date the caller owns: in English it is returned as it is,
+    /// without a copy.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use zhidu::{Lang, PolicySet, Start};
+    /// let ps = PolicySet::builtin()?;
+    /// let due = ps.policy("s2-service-center")?.due("promised", "2026-12-10".parse::<Start>()?, Some(20))?;
+    /// assert_eq!(due.clone().into_lang(Lang::En), due);
+    /// assert_eq!(due.clone().into_lang(Lang::Zh), due.in_lang(Lang::Zh));
+    /// # Ok::<(), zhidu::Error>(())
+    /// ```
+    #[must_use]
+    pub fn into_lang(mut self, lang: Lang) -> Due {
+        if lang == Lang::En {
+            return self;
         }
-        for b in &mut due.basis {
+        for w in &mut self.warnings {
+            w.message = lang.translate(&w.message);
+        }
+        for b in &mut self.basis {
             *b = lang.translate(b);
         }
-        due
+        self
     }
 }
 
@@ -214,13 +256,36 @@ impl CaseStatus {
     /// ```
     #[must_use]
     pub fn in_lang(&self, lang: Lang) -> CaseStatus {
-        let mut s = self.clone();
-        for w in &mut s.warnings {
-            *w = w.in_lang(lang);
+        self.clone().into_lang(lang)
+    }
+
+    /// [`CaseStatus::in_lang`] of a status the caller owns: in English it is returned as it
+    /// is, without a copy.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use zhidu::{Case, Lang, PolicySet, Start};
+    /// let ps = PolicySet::builtin()?;
+    /// let p = ps.policy("s2-service-center")?;
+    /// let at = |s: &str| Start::parse_instant(s, p.calendar().offset());
+    /// let case = Case::new("2026-1002", "promised", at("2026-09-30T10:00")?, Some(8));
+    /// let s = p.case_status(&case, at("2026-10-09T12:00")?)?;
+    /// assert_eq!(s.clone().into_lang(Lang::En), s);
+    /// assert_eq!(s.clone().into_lang(Lang::Zh), s.in_lang(Lang::Zh));
+    /// # Ok::<(), zhidu::Error>(())
+    /// ```
+    #[must_use]
+    pub fn into_lang(mut self, lang: Lang) -> CaseStatus {
+        if lang == Lang::En {
+            return self;
         }
-        for b in &mut s.basis {
+        for w in &mut self.warnings {
+            w.message = lang.translate(&w.message);
+        }
+        for b in &mut self.basis {
             *b = lang.translate(b);
         }
-        s
+        self
     }
 }

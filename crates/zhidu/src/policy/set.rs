@@ -73,8 +73,8 @@ impl PolicySet {
         builtin::SOURCES
     }
 
-    /// Load a set from `(file name, text)` pairs. Calendars the files refer to but do not
-    /// define are taken from the builtin set (so a policy file can say
+    /// Load a set from `(file name, text)` pairs (`&str` or `String`). Calendars the files
+    /// refer to but do not define are taken from the builtin set (so a policy file can say
     /// `calendar = "cn-mainland"` on its own).
     ///
     /// A notice file (`[calendar] extends = "cn-mainland"` and one `[[year]]`) adds the State
@@ -147,7 +147,14 @@ impl PolicySet {
     /// let due = ps.policy("town").unwrap().due("permit", "2026-09-30".parse::<zhidu::Start>().unwrap(), None).unwrap();
     /// assert_eq!(due.due_date.to_string(), "2026-11-03");
     /// ```
-    pub fn from_sources(sources: &[(&str, &str)]) -> Result<PolicySet, Error> {
+    pub fn from_sources<N: AsRef<str>, T: AsRef<str>>(
+        sources: &[(N, T)],
+    ) -> Result<PolicySet, Error> {
+        let sources: Vec<(&str, &str)> = sources
+            .iter()
+            .map(|(n, t)| (n.as_ref(), t.as_ref()))
+            .collect();
+        let sources = sources.as_slice();
         let builtin = Self::builtin()?;
         let set = Self::compile_sources(sources, Some(&builtin))?;
         if set.notice_only {
@@ -177,12 +184,7 @@ impl PolicySet {
     /// assert!(ps.policy("s2-service-center").is_ok());
     /// ```
     pub fn load(path: impl AsRef<Path>) -> Result<PolicySet, Error> {
-        let files = read_paths(&[path.as_ref().to_path_buf()])?;
-        let refs: Vec<(&str, &str)> = files
-            .iter()
-            .map(|(n, t)| (n.as_str(), t.as_str()))
-            .collect();
-        Self::from_sources(&refs)
+        Self::from_sources(&read_paths(&[path.as_ref().to_path_buf()])?)
     }
 
     /// Check files and return every diagnostic (errors and warnings) without failing.
@@ -198,7 +200,9 @@ impl PolicySet {
     /// assert_eq!(d[0].message, "missing key `name`");
     /// assert_eq!((d[0].line, d[0].column, d[0].path.as_str()), (1, 1, "policy"));
     /// ```
-    pub fn check_sources(sources: &[(&str, &str)]) -> Result<Vec<Diagnostic>, Error> {
+    pub fn check_sources<N: AsRef<str>, T: AsRef<str>>(
+        sources: &[(N, T)],
+    ) -> Result<Vec<Diagnostic>, Error> {
         match Self::from_sources(sources) {
             Ok(set) => Ok(set.warnings.as_ref().clone()),
             Err(Error::Policy { diagnostics }) => Ok(diagnostics),

@@ -309,6 +309,25 @@ pub struct RosterEntry {
 }
 
 impl RosterEntry {
+    /// The row of a `(person, window)` pair a host was given (a pair, or a mapping's
+    /// key and value), to be read like any roster row.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use zhidu::rows::{Cell, RosterEntry};
+    /// let row = RosterEntry::row(Cell::Text("李四".into()), Cell::Integer(2));
+    /// let e: RosterEntry = zhidu::rows::read(row, 1).unwrap();
+    /// assert_eq!(e.window, "2");
+    /// ```
+    #[must_use]
+    pub fn row(subject: Cell, window: Cell) -> Cell {
+        Cell::Record(vec![
+            ("subject".to_owned(), subject),
+            ("window".to_owned(), window),
+        ])
+    }
+
     /// The `(person, window)` pair that [`crate::AssessRequest::roster`] takes.
     ///
     /// # Example

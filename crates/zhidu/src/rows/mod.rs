@@ -32,6 +32,7 @@ mod cell;
 pub mod csv;
 mod doc;
 mod error;
+mod frame;
 mod kinds;
 mod problem;
 mod record;
@@ -42,11 +43,14 @@ mod values;
 pub use cell::Cell;
 pub use doc::markdown_table;
 pub use error::RowError;
+pub use frame::{Column, read_frame};
 pub use kinds::{CASE, DUE, DueRow, EVENT, INCIDENT, KINDS, ROSTER, RosterEntry, VIOLATION};
 pub use problem::RowProblem;
 pub use record::{FromRow, Record};
 pub use schema::{Field, FieldType, Schema};
-pub use text::{CsvReader, Lined, TextFormat, read_csv, read_jsonl, read_named, read_roster};
+pub use text::{
+    CsvReader, Lined, TextFormat, json_message, read_csv, read_jsonl, read_named, read_roster,
+};
 
 /// Read one row of kind `T` from a cell that holds the whole row (a JSON object, a dict, a
 /// JavaScript object), numbering its error `row` (counted from 1).
@@ -98,6 +102,33 @@ pub fn read_all<T: FromRow>(rows: impl IntoIterator<Item = Cell>) -> Vec<Result<
 /// ```
 pub fn read_json<T: FromRow>(value: &serde_json::Value, number: usize) -> Result<T, RowError> {
     read(Cell::from_json(value), number)
+}
+
+/// Read one row of kind `T` from JSON text (a line of a JSON Lines file, a host's string),
+/// numbering its error `number` (counted from 1).
+///
+/// # Errors
+///
+/// `not_json` for text that is not JSON; otherwise the row's first problem.
+///
+/// # Example
+///
+/// ```
+/// let e = zhidu::rows::read_json_line::<zhidu::Case>("{\"id\": ", 2).unwrap_err();
+/// assert_eq!((e.row, e.code()), (2, "not_json"));
+/// assert_eq!(e.to_string(), "case row 2: the line is not JSON: EOF while parsing a value");
+/// ```
+pub fn read_json_line<T: FromRow>(text: &str, number: usize) -> Result<T, RowError> {
+    match serde_json::from_str::<serde_json::Value>(text) {
+        Ok(v) => read_json(&v, number),
+        Err(e) => Err(RowError::new(
+            T::SCHEMA.kind,
+            RowProblem::NotJson {
+                detail: json_message(&e),
+            },
+        )
+        .at(number)),
+    }
 }
 
 /// A row error as the core's [`crate::Error`], so a host can put a row that could not be read

@@ -7,6 +7,9 @@ use super::schema::Schema;
 use super::values;
 use crate::deadline::Start;
 
+/// The cell of every field a row does not have.
+static MISSING: Cell = Cell::Missing;
+
 /// A row of one kind: one cell per field of its schema, in the schema's order.
 ///
 /// Hosts build one from named cells ([`Record::from_pairs`], [`Record::from_cell`]) or from
@@ -42,7 +45,9 @@ impl Record {
     /// ```
     #[must_use]
     pub fn new(schema: &'static Schema, mut cells: Vec<Cell>) -> Record {
-        cells.resize(schema.fields.len(), Cell::Missing);
+        if cells.len() != schema.fields.len() {
+            cells.resize(schema.fields.len(), Cell::Missing);
+        }
         Record {
             schema,
             cells,
@@ -116,9 +121,11 @@ impl Record {
         }
     }
 
-    /// The cell of field `name`, taken out (missing if the kind has no such field).
-    #[inline]
-    fn take(&mut self, name: &str) -> Cell {
+    /// The cell of field `name`, taken out; `None` when it is missing (or the kind has no such
+    /// field). A missing cell is not moved out and dropped: most fields of most rows are
+    /// missing, and a cell's drop is a call.
+    #[inline(always)]
+    fn take(&mut self, name: &str) -> Option<Cell> {
         let schema: &'static Schema = self.schema;
         // The readers name fields with the schema's own literals: the same pointer, so the
         // usual lookup compares no bytes.
@@ -126,13 +133,12 @@ impl Record {
             Some(f) if core::ptr::eq(f.name, name) || f.name == name => Some(self.next),
             _ => schema.position(name),
         };
-        let Some(i) = at else {
-            return Cell::Missing;
-        };
+        let i = at?;
         self.next = i + 1;
-        self.cells
-            .get_mut(i)
-            .map_or(Cell::Missing, |c| std::mem::replace(c, Cell::Missing))
+        match self.cells.get_mut(i) {
+            Some(Cell::Missing) | None => None,
+            Some(c) => Some(std::mem::replace(c, Cell::Missing)),
+        }
     }
 
     fn error(&self, name: &str, problem: RowProblem) -> RowError {
@@ -148,8 +154,10 @@ impl Record {
         name: &str,
         read: impl FnOnce(&Cell) -> Result<T, RowProblem>,
     ) -> Result<T, RowError> {
-        let cell = self.take(name);
-        read(&cell).map_err(|p| self.error(name, p))
+        match self.take(name) {
+            Some(cell) => read(&cell).map_err(|p| self.error(name, p)),
+            None => read(&MISSING).map_err(|p| self.error(name, p)),
+        }
     }
 
     /// An optional text field.
@@ -166,8 +174,10 @@ impl Record {
     /// assert_eq!(r.text("id").unwrap().as_deref(), Some("1001"));
     /// ```
     pub fn text(&mut self, name: &str) -> Result<Option<String>, RowError> {
-        let cell = self.take(name);
-        values::text(cell).map_err(|p| self.error(name, p))
+        match self.take(name) {
+            Some(cell) => values::text(cell).map_err(|p| self.error(name, p)),
+            None => Ok(None),
+        }
     }
 
     /// A required text field.
@@ -299,7 +309,82 @@ impl Record {
     /// assert_eq!(r.cell("events"), Cell::Text("resume 2026-10-09".into()));
     /// ```
     pub fn cell(&mut self, name: &str) -> Cell {
-        self.take(name)
+        self.take(name).unwrap_or(Cell::Missing)
+    }
+
+    /// Put the cell of the field at `position` (in the schema's order, see
+    /// [`Schema::position`]) into a record being filled for the next row.
+    ///
+    /// A host reading many rows fills one record again for each: [`Record::set`] the row's
+    /// cells, [`Record::read`] it, and the record is empty again, its cells allocated once.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use zhidu::rows::{Cell, Record, RosterEntry, ROSTER};
+    /// let mut r = Record::new(&ROSTER, vec![]);
+    /// let mut read = Vec::new();
+    /// for (subject, window) in [("张三", Some("W01")), ("李四", None)] {
+    ///     r.set(0, Cell::Text(subject.into()));
+    ///     if let Some(w) = window {
+    ///         r.set(1, Cell::Text(w.into()));
+    ///     }
+    ///     read.push(r.read::<RosterEntry>());
+    /// }
+    /// assert_eq!(read[0].as_ref().unwrap().window, "W01");
+    /// assert_eq!(read[1].as_ref().unwrap_err().code(), "missing");
+    /// ```
+    pub fn set(&mut self, position: usize, cell: Cell) {
+        if let Some(slot) = self.cells.get_mut(position) {
+            let old = std::mem::replace(slot, cell);
+            // A missing cell owns nothing: forgotten rather than dropped, since a cell's drop
+            // is an out-of-line call (`Cell` is recursive) and most old cells are missing.
+            if matches!(old, Cell::Missing) {
+                std::mem::forget(old);
+            }
+        }
+    }
+
+    /// Read the record as a `T` (a kind of the record's schema), leaving it empty for the
+    /// next row (see [`Record::set`]).
+    ///
+    /// # Errors
+    ///
+    /// The row's first problem, as [`FromRow::from_record`] finds it.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use zhidu::rows::{Cell, Record, RosterEntry, ROSTER};
+    /// let mut r = Record::new(&ROSTER, vec![Cell::Text("张三".into()), Cell::Text("W01".into())]);
+    /// assert_eq!(r.read::<RosterEntry>().unwrap().subject, "张三");
+    /// assert_eq!(r.read::<RosterEntry>().unwrap_err().code(), "missing");
+    /// ```
+    pub fn read<T: FromRow>(&mut self) -> Result<T, RowError> {
+        self.next = 0;
+        let read = T::from_record(self);
+        self.clear();
+        read
+    }
+
+    /// Empty the record: every cell missing, for the next row.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use zhidu::rows::{Cell, Record, ROSTER};
+    /// let mut r = Record::new(&ROSTER, vec![Cell::Text("张三".into())]);
+    /// r.clear();
+    /// assert_eq!(r.required_text("subject").unwrap_err().code(), "missing");
+    /// ```
+    pub fn clear(&mut self) {
+        self.next = 0;
+        for c in &mut self.cells {
+            // Only cells that own something are dropped (see `set`).
+            if !matches!(c, Cell::Missing) {
+                *c = Cell::Missing;
+            }
+        }
     }
 
     /// The record's cells, to be cleared and filled again for the next row (a host reading

@@ -183,8 +183,17 @@ impl Schema {
         self.fields.iter().find(|f| f.is(key))
     }
 
-    /// The position of the field named `key` (or one of its aliases).
-    pub(crate) fn position(&self, key: &str) -> Option<usize> {
+    /// The position of the field named `key` (or one of its aliases) in [`Schema::fields`]:
+    /// where a host puts its cell for [`crate::rows::Record::new`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(zhidu::rows::CASE.position("item"), Some(1));
+    /// assert_eq!(zhidu::rows::CASE.position("nope"), None);
+    /// ```
+    #[must_use]
+    pub fn position(&self, key: &str) -> Option<usize> {
         self.fields.iter().position(|f| f.is(key))
     }
 

@@ -161,9 +161,9 @@ impl<R: BufRead, T: FromRow> CsvReader<R, T> {
                 let cells = self
                     .columns
                     .iter()
-                    .map(|c| {
-                        c.and_then(|c| self.fields.get_mut(c))
-                            .map_or(Cell::Missing, |f| Cell::Text(std::mem::take(f)))
+                    .map(|c| match c.and_then(|c| self.fields.get_mut(c)) {
+                        Some(f) => Cell::Text(std::mem::take(f)),
+                        None => Cell::Missing,
                     })
                     .collect();
                 T::from_record(&mut Record::new(T::SCHEMA, cells))
@@ -242,16 +242,7 @@ pub fn read_jsonl<T: FromRow>(src: impl BufRead) -> Result<Vec<Lined<T>>, Error>
                     if text.is_empty() {
                         continue;
                     }
-                    match serde_json::from_str::<serde_json::Value>(text) {
-                        Ok(v) => Record::from_cell(T::SCHEMA, Cell::from_json(&v))
-                            .and_then(|mut r| T::from_record(&mut r)),
-                        Err(e) => Err(RowError::new(
-                            kind,
-                            RowProblem::NotJson {
-                                detail: json_message(&e),
-                            },
-                        )),
-                    }
+                    super::read_json_line(text, 0)
                 }
             },
         };
@@ -261,8 +252,17 @@ pub fn read_jsonl<T: FromRow>(src: impl BufRead) -> Result<Vec<Lined<T>>, Error>
     Ok(out)
 }
 
-/// A serde_json message without its " at line 1 column 40" (the line is the row's).
-pub(crate) fn json_message(e: &serde_json::Error) -> String {
+/// A serde_json message without its " at line 1 column 40": the place is the row's, or in
+/// JSON that the user never saw (a host's own serialization).
+///
+/// # Example
+///
+/// ```
+/// let e = serde_json::from_str::<serde_json::Value>("[1,").unwrap_err();
+/// assert_eq!(zhidu::rows::json_message(&e), "EOF while parsing a value");
+/// ```
+#[must_use]
+pub fn json_message(e: &serde_json::Error) -> String {
     let s = e.to_string();
     match s.rfind(" at line ") {
         Some(i) => s.get(..i).unwrap_or(&s).to_owned(),

@@ -1,8 +1,6 @@
 //! What each field type accepts: one function per type, from a cell to the typed value or
 //! the problem. Every host's rows go through these, so they accept the same spellings.
 
-use chrono::NaiveDateTime;
-
 use super::cell::Cell;
 use super::problem::RowProblem;
 use crate::deadline::Start;
@@ -11,6 +9,7 @@ use crate::deadline::Start;
 /// text that needs no trimming is moved, not copied (the hot path of every text column).
 pub(crate) fn text(cell: Cell) -> Result<Option<String>, RowProblem> {
     match cell {
+        Cell::Missing => Ok(None),
         // Trimmed once; text that needs none is moved as it is.
         Cell::Text(t) => {
             let trimmed = t.trim();
@@ -106,15 +105,13 @@ pub(crate) fn days(cell: &Cell) -> Result<Option<u32>, RowProblem> {
     }
 }
 
-/// A start from text: what [`Start`] parses, and naive wall times with fractions of a second
-/// (what `datetime.isoformat()` writes).
+/// A start from text: what [`Start`] parses.
 pub(crate) fn instant_text(text: &str) -> Result<Option<Start>, RowProblem> {
     let t = text.trim();
     if t.is_empty() {
         return Ok(None);
     }
     t.parse::<Start>()
-        .or_else(|_| NaiveDateTime::parse_from_str(t, "%Y-%m-%dT%H:%M:%S%.f").map(Start::Local))
         .map(Some)
         .map_err(|_| RowProblem::NotInstant {
             got: Cell::Text(t.to_owned()).describe(),

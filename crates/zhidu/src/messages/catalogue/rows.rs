@@ -322,6 +322,42 @@ pub(crate) const ENTRIES: &[Entry] = &[
         "give the case policy, e.g. `s10-service-system`",
         "请指定办件所用的时限制度，例如`s10-service-system`",
     ),
+    // Rows given as a data frame (`read_frame`).
+    e(
+        "rows.frame_length",
+        "{what}: column `{name}` has {count} values for {rows} rows",
+        "{what}：`{name}`列有{count}个值，而表有{rows}行",
+    ),
+    e(
+        "rows.frame_unknown_column",
+        "{what}: the DataFrame has a column `{name}` that is not a field",
+        "{what}：DataFrame 的`{name}`列不是字段",
+    ),
+    e(
+        "rows.frame_unknown_column_closest",
+        "{what}: the DataFrame has a column `{name}` that is not a field; did you mean `{closest}`?",
+        "{what}：DataFrame 的`{name}`列不是字段；是否想写`{closest}`？",
+    ),
+    e(
+        "rows.frame_unknown_column.help",
+        "{hint}; select those columns first",
+        "{hint}；请先只选出这些列",
+    ),
+    e(
+        "rows.frame_missing_column",
+        "{what}: the DataFrame has no column `{name}`",
+        "{what}：DataFrame 没有`{name}`列",
+    ),
+    e(
+        "rows.missing_start",
+        "the start is missing (NaT or None)",
+        "缺少起算时间（NaT 或 None）",
+    ),
+    e(
+        "rows.bad_days",
+        "`days` must be a whole number from 0 to 4294967295, not `{value}`",
+        "`days`须为0至4294967295的整数，而不是`{value}`",
+    ),
     e(
         "rows.day_counts",
         "give one day count per start, one for all, or none",
