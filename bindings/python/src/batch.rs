@@ -35,9 +35,9 @@ impl Mode {
             Ok(Ok(s)) if s == "raise" => Ok(Mode::Raise),
             Ok(Ok(s)) if s == "collect" => Ok(Mode::Collect),
             _ => {
-                let repr = obj.repr().map(|r| r.to_string()).unwrap_or_default();
+                let got = obj.repr().map(|r| r.to_string()).unwrap_or_default();
                 let message =
-                    format!("`errors` must be \"warn\", \"raise\" or \"collect\", not {repr}");
+                    format!("`errors` must be \"warn\", \"raise\" or \"collect\", not {got}");
                 Err(error::raise(obj.py(), &input(message, None), None))
             }
         }
@@ -257,17 +257,22 @@ pub(crate) fn report<'py>(
             if errors.is_empty() {
                 return Ok(None);
             }
-            let shown: Vec<String> = errors.iter().take(5).map(|(i, _)| i.to_string()).collect();
-            let more = if errors.len() > 5 { ", …" } else { "" };
+            let mut indices: Vec<String> =
+                errors.iter().take(5).map(|(i, _)| i.to_string()).collect();
+            if errors.len() > 5 {
+                indices.push("…".to_owned());
+            }
+            let lang = error::lang(py);
             let first = errors
                 .first()
-                .map(|(i, e)| format!("row {i}: {e}"))
+                .map(|(i, e)| format!("row {i}: {}", e.message_in(lang)))
                 .unwrap_or_default();
             let message = format!(
-                "{} of {n} rows failed (rows {}{more}); {first}; pass errors=\"collect\" to get every error or errors=\"raise\" to stop",
+                "{} of {n} rows failed (rows {}); {first}; pass errors=\"collect\" to get every error or errors=\"raise\" to stop",
                 errors.len(),
-                shown.join(", ")
+                indices.join(", ")
             );
+            let message = lang.translate(&message);
             let indices: Vec<usize> = errors.iter().map(|(i, _)| *i).collect();
             let warning = error::row_warning(py)?.call1((message, errors.len(), indices))?;
             py.import("warnings")?

@@ -162,12 +162,13 @@ pub(crate) fn days(obj: &Bound<'_, PyAny>) -> Result<Option<u32>, zhidu::Error> 
         }
     }
     let bad = || {
+        let value = obj
+            .repr()
+            .map_or_else(|_| type_name(obj), |r| r.to_string());
         input(
             format!(
-                "`days` must be a whole number from 0 to 4294967295, not {}",
-                obj.repr()
-                    .map(|r| r.to_string())
-                    .unwrap_or_else(|_| type_name(obj))
+                "`{}` must be a whole number from 0 to 4294967295, not `{value}`",
+                "days"
             ),
             Some("give the per-case limit in the class's unit, or None for the class's default"),
         )

@@ -28,11 +28,10 @@ fn text(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<String> {
     match obj.cast::<PyString>() {
         Ok(s) => reading(obj.py(), what, s.to_cow().map(std::borrow::Cow::into_owned)),
         Err(_) => {
-            let got = obj.get_type().name().map(|n| n.to_string());
-            let got = got.unwrap_or_default();
+            let got = format!("`{}`", convert::type_name(obj));
             Err(bad_argument(
                 obj.py(),
-                format!("`{what}` must be a string, not `{got}`"),
+                format!("`{what}` must be {}, not {got}", "a string"),
             ))
         }
     }

@@ -53,7 +53,9 @@ pub(crate) trait Sequence {
             let i = if i < 0 { i + n } else { i };
             return match usize::try_from(i).ok().filter(|&i| i < self.len()) {
                 Some(i) => Ok(Bound::new(py, self.item(i))?.into_any()),
-                None => Err(PyIndexError::new_err("index out of range")),
+                None => Err(PyIndexError::new_err(
+                    crate::error::lang(py).translate("index out of range"),
+                )),
             };
         }
         self.list(py)?.as_any().get_item(index)

@@ -306,7 +306,8 @@ fn read<T: FromRow>(
         return Err(raise(
             py,
             format!(
-                "`{plural}` must be an iterable of dicts or a pandas DataFrame, not {}",
+                "`{plural}` must be {}, not {}",
+                "an iterable of dicts or a pandas DataFrame",
                 type_name(obj)
             ),
             Some("wrap a single row in a list"),
