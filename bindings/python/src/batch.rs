@@ -7,6 +7,8 @@
 //! needed to import zhidu); lists are read here.
 
 use pyo3::prelude::*;
+
+use crate::Obj;
 use pyo3::types::{PyByteArray, PyBytes, PyList, PyString, PyTuple};
 use zhidu::Class;
 pub(crate) use zhidu::columns::RowErrors;
@@ -26,7 +28,7 @@ pub(crate) enum Mode {
 
 impl Mode {
     /// The `errors` argument: `"warn"` (the default), `"raise"` or `"collect"`.
-    pub(crate) fn parse(obj: Option<&Bound<'_, PyAny>>) -> PyResult<Mode> {
+    pub(crate) fn parse(obj: Option<&Obj>) -> PyResult<Mode> {
         let Some(obj) = obj else {
             return Ok(Mode::Warn);
         };
@@ -62,11 +64,7 @@ pub(crate) fn float64s(bytes: &[u8]) -> Vec<f64> {
 
 /// A column that is not a list or tuple, flattened by `zhidu._columns.<flatten>` to
 /// `(tag, payload)`: raw little-endian bytes, or a list of objects.
-fn tagged<'py>(
-    obj: &Bound<'py, PyAny>,
-    flatten: &str,
-    what: &str,
-) -> PyResult<(String, Bound<'py, PyAny>)> {
+fn tagged<'py>(obj: &Obj<'py>, flatten: &str, what: &str) -> PyResult<(String, Obj<'py>)> {
     let py = obj.py();
     let tagged = py
         .import("zhidu._columns")
@@ -76,17 +74,13 @@ fn tagged<'py>(
 }
 
 /// The bytes of a flattened column.
-fn bytes<'a>(payload: &'a Bound<'_, PyAny>, what: &str) -> PyResult<&'a [u8]> {
+fn bytes<'a>(payload: &'a Obj, what: &str) -> PyResult<&'a [u8]> {
     let bytes = payload.cast::<PyBytes>().map_err(PyErr::from);
     reading(payload.py(), what, bytes).map(|b| b.as_bytes())
 }
 
 /// Every item of a column given as Python objects, each converted by `read`.
-fn items<T>(
-    list: &Bound<'_, PyAny>,
-    what: &str,
-    read: impl Fn(&Bound<'_, PyAny>) -> T,
-) -> PyResult<Vec<T>> {
+fn items<T>(list: &Obj, what: &str, read: impl Fn(&Obj) -> T) -> PyResult<Vec<T>> {
     let py = list.py();
     // An iterator that fails ends the call: it may not be able to go on.
     reading(py, what, list.try_iter())?
@@ -94,12 +88,12 @@ fn items<T>(
         .collect()
 }
 
-fn is_list(obj: &Bound<'_, PyAny>) -> bool {
+fn is_list(obj: &Obj) -> bool {
     obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>()
 }
 
 /// Read the `accepted_at` column; a start that cannot be read is an error in its place.
-fn read_starts(obj: &Bound<'_, PyAny>, class: &Class<'_>) -> PyResult<(Starts, RowErrors)> {
+fn read_starts(obj: &Obj, class: &Class<'_>) -> PyResult<(Starts, RowErrors)> {
     let days = class.unit().is_days();
     let mut list = obj.clone();
     if !is_list(obj) {
@@ -120,7 +114,7 @@ fn read_starts(obj: &Bound<'_, PyAny>, class: &Class<'_>) -> PyResult<(Starts, R
 }
 
 /// Read the `days` column: None, one int for every row, or one value per row.
-fn read_limits(obj: Option<&Bound<'_, PyAny>>) -> PyResult<(Limits, RowErrors)> {
+fn read_limits(obj: Option<&Obj>) -> PyResult<(Limits, RowErrors)> {
     let Some(obj) = obj.filter(|o| !o.is_none()) else {
         return Ok((Limits::Default, Vec::new()));
     };
@@ -155,8 +149,8 @@ fn read_limits(obj: Option<&Bound<'_, PyAny>>) -> PyResult<(Limits, RowErrors)> 
 /// Read both columns and compute due dates (and, with `instants`, due instants) in the core.
 pub(crate) fn due_columns(
     class: &Class<'_>,
-    accepted_at: &Bound<'_, PyAny>,
-    days: Option<&Bound<'_, PyAny>>,
+    accepted_at: &Obj,
+    days: Option<&Obj>,
     instants: bool,
 ) -> PyResult<DueColumns> {
     let py = accepted_at.py();
@@ -204,7 +198,7 @@ pub(crate) fn int64_bytes<'py>(
 
 /// Day numbers as numpy `datetime64[D]` when numpy is installed, else a list of
 /// `datetime.date` / None.
-pub(crate) fn date_column<'py>(py: Python<'py>, days: &[i64]) -> PyResult<Bound<'py, PyAny>> {
+pub(crate) fn date_column<'py>(py: Python<'py>, days: &[i64]) -> PyResult<Obj<'py>> {
     if let Ok(np) = py.import("numpy") {
         let bytes = int64_bytes(py, days)?;
         return np.call_method1("frombuffer", (bytes, "<M8[D]"));
@@ -285,11 +279,11 @@ pub(crate) fn report<'py>(
 /// A batch call's answer: `value`, after its bad rows are reported as `mode` says; with
 /// `collect`, `(value, [(index, error)])`.
 pub(crate) fn answer<'py>(
-    value: Bound<'py, PyAny>,
+    value: Obj<'py>,
     errors: &RowErrors,
     n: usize,
     mode: Mode,
-) -> PyResult<Bound<'py, PyAny>> {
+) -> PyResult<Obj<'py>> {
     let py = value.py();
     match report(py, errors, mode, n, 1)? {
         Some(list) => Ok(PyTuple::new(py, [value, list.into_any()])?.into_any()),
@@ -305,7 +299,7 @@ pub(crate) fn collected<'py>(
     n: usize,
     mode: Mode,
     stacklevel: u32,
-) -> PyResult<Bound<'py, PyAny>> {
+) -> PyResult<Obj<'py>> {
     report(py, errors, mode, n, stacklevel)?;
     let list = report(py, errors, Mode::Collect, n, stacklevel)?;
     Ok(list.unwrap_or_else(|| PyList::empty(py)).into_any())

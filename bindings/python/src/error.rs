@@ -7,6 +7,8 @@
 
 use pyo3::exceptions::PyException;
 use pyo3::prelude::*;
+
+use crate::Obj;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::PyList;
 
@@ -42,23 +44,20 @@ pub(crate) fn _parse_lang(py: Python<'_>, name: &str) -> PyResult<&'static str> 
 }
 
 /// A name of `zhidu._errors`: a class, or `_BY_CODE`.
-fn class<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
+fn class<'py>(py: Python<'py>, name: &str) -> PyResult<Obj<'py>> {
     let module = ERRORS.get_or_try_init(py, || py.import("zhidu._errors").map(Bound::unbind))?;
     module.bind(py).getattr(name)
 }
 
 /// A `zhidu.RowError` (input, 1-based row, exception) for a row the core could not use; the
 /// exception's `index` is the 0-based position.
-pub(crate) fn row_error<'py>(
-    py: Python<'py>,
-    e: &zhidu::SkippedRow,
-) -> PyResult<Bound<'py, PyAny>> {
+pub(crate) fn row_error<'py>(py: Python<'py>, e: &zhidu::SkippedRow) -> PyResult<Obj<'py>> {
     let exc = exception(py, &e.error, Some(e.row.saturating_sub(1)))?;
     class(py, "RowError")?.call1((e.input, e.row, exc))
 }
 
 /// The `zhidu.RowWarning` class.
-pub(crate) fn row_warning(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+pub(crate) fn row_warning(py: Python<'_>) -> PyResult<Obj<'_>> {
     class(py, "RowWarning")
 }
 
@@ -75,7 +74,7 @@ pub(crate) fn exception<'py>(
     py: Python<'py>,
     err: &zhidu::Error,
     index: Option<usize>,
-) -> PyResult<Bound<'py, PyAny>> {
+) -> PyResult<Obj<'py>> {
     let lang = lang(py);
     // The class of the code (`zhidu._errors._BY_CODE`); a code the binding does not know yet
     // (a later core feature) is raised as the base class with its `.code`, so nothing is lost.

@@ -22,6 +22,9 @@ mod scoring;
 
 use pyo3::prelude::*;
 
+/// Any Python object, as a method receives its arguments.
+pub(crate) type Obj<'py> = Bound<'py, PyAny>;
+
 /// The native module; `zhidu/__init__.py` re-exports it.
 #[pymodule]
 fn _zhidu(m: &Bound<'_, PyModule>) -> PyResult<()> {

@@ -4,6 +4,8 @@
 use std::sync::Arc;
 
 use pyo3::prelude::*;
+
+use crate::Obj;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::PyList;
 use zhidu::Start;
@@ -39,7 +41,7 @@ impl Due {
 
 /// `DueExplanation.due`: a `Due` without an origin of its own.
 impl Field for zhidu::Due {
-    fn py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+    fn py<'py>(&self, py: Python<'py>) -> PyResult<Obj<'py>> {
         Ok(Bound::new(py, Due::new(self.clone(), None))?.into_any())
     }
     fn repr(&self, out: &mut String) {
