@@ -7,14 +7,13 @@
 //! needed to import zhidu); lists are read here.
 
 use pyo3::prelude::*;
-
-use crate::Obj;
 use pyo3::types::{PyByteArray, PyBytes, PyList, PyString, PyTuple};
 use zhidu::Class;
 pub(crate) use zhidu::columns::RowErrors;
 use zhidu::columns::{DueColumns, DueOptions, LimitColumn as Limits, StartColumn as Starts};
 use zhidu::columns::{NAT, from_epoch_day};
 
+use crate::Obj;
 use crate::convert;
 use crate::error::{self, OrRaise, input, reading};
 

@@ -7,13 +7,12 @@
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use pyo3::prelude::*;
-
-use crate::Obj;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBool, PyDate, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
 use serde_json::Value;
 use zhidu::Start;
 
+use crate::Obj;
 use crate::error::{from_python, input};
 
 const START_HINT: &str = "give a `datetime.date`, a `datetime.datetime` (naive means the \

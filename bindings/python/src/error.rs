@@ -7,11 +7,10 @@
 
 use pyo3::exceptions::PyException;
 use pyo3::prelude::*;
-
-use crate::Obj;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::PyList;
 
+use crate::Obj;
 use crate::convert;
 use crate::results::Diagnostic;
 

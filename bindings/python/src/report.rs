@@ -10,7 +10,6 @@ use std::sync::Arc;
 use pyo3::prelude::*;
 
 use crate::Obj;
-
 use crate::convert::to_dict;
 use crate::error::OrRaise;
 use crate::result_class::{View, result_class};

@@ -15,12 +15,11 @@ use std::sync::Mutex;
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Timelike};
 use pyo3::exceptions::PyIndexError;
 use pyo3::prelude::*;
-
-use crate::Obj;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBool, PyList, PyString};
 use pyo3::{IntoPyObjectExt, PyClass};
 
+use crate::Obj;
 use crate::convert;
 
 /// The core value a result class shows: its own, or one element of a shared result.

@@ -4,12 +4,11 @@
 use std::sync::Arc;
 
 use pyo3::prelude::*;
-
-use crate::Obj;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::PyList;
 use zhidu::Start;
 
+use crate::Obj;
 use crate::error::OrRaise;
 use crate::result_class::{Field, result_class};
 

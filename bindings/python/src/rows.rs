@@ -8,14 +8,13 @@
 //! refused alike, with the same row errors.
 
 use pyo3::prelude::*;
-
-use crate::Obj;
 use pyo3::types::{
     PyBool, PyBytes, PyDate, PyDict, PyFloat, PyInt, PyList, PyMapping, PyString, PyTuple,
 };
 use zhidu::rows::{Cell, Column, FromRow, Record, RosterEntry, Schema};
 use zhidu::{Case, Incident, ViolationRecord};
 
+use crate::Obj;
 use crate::batch::{float64s, int64s};
 use crate::convert::{self, type_name};
 use crate::error::{self, OrRaise, input, reading};

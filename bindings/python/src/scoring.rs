@@ -8,10 +8,9 @@
 use std::sync::Arc;
 
 use pyo3::prelude::*;
-
-use crate::Obj;
 use pyo3::types::PyString;
 
+use crate::Obj;
 use crate::error::OrRaise;
 use crate::result_class::{Sequence, result_class};
 
