@@ -45,7 +45,8 @@ fn _zhidu(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<scoring::Decision>()?;
     m.add_class::<report::Report>()?;
     m.add_function(wrap_pyfunction!(policy_set::_restore_policy_set, m)?)?;
-    m.add_function(wrap_pyfunction!(error::_parse_lang, m)?)?;
+    m.add_function(wrap_pyfunction!(error::_set_lang, m)?)?;
+    m.add_function(wrap_pyfunction!(error::_enter_lang, m)?)?;
     m.add_function(wrap_pyfunction!(policy_set::_restore_policy, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())

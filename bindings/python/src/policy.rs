@@ -11,7 +11,7 @@ use crate::Obj;
 use crate::args::{bad_argument, flag, opt, text};
 use crate::batch::{self, Mode};
 use crate::convert;
-use crate::error::{OrRaise, reading};
+use crate::error::{Localized, OrRaise, reading};
 use crate::policy_set::{PolicySet, Restore};
 use crate::results::{CaseStatus, Due, DueExplanation, Origin};
 use crate::rows;
@@ -62,7 +62,9 @@ impl Policy {
         let list = PyList::empty(py);
         for (i, result) in computed.into_iter().enumerate() {
             match result {
-                Ok(inner) => list.append(CaseStatus { inner })?,
+                Ok(inner) => list.append(CaseStatus {
+                    inner: inner.localized(py),
+                })?,
                 Err(e) => {
                     bad.push((i, e));
                     list.append(py.None())?;
@@ -138,16 +140,14 @@ policy_methods! {
         /// Whether the policy has accountability rules (`decide`, `accountability_rules`).
         has_accountability_rules -> bool = |p| p.accountability_rules().is_ok();
     }
+
     /// The due date of an item of class (or service item) `class_id` accepted at
     /// `accepted_at`, with the per-case limit `days` where the class takes one.
     #[pyo3(signature = (class_id, accepted_at, days = None))]
     fn due(&self, class_id: &Obj, accepted_at: &Obj, days: Option<&Obj>) -> PyResult<Due> {
         let py = class_id.py();
         let (class, start, days) = self.request(class_id, accepted_at, days)?;
-        let due = class
-            .due(start, days)
-            .or_raise(py)?
-            .into_lang(crate::error::lang(py));
+        let due = class.due(start, days).or_raise(py)?.localized(py);
         Ok(Due::new(
             due,
             Some(Origin {
@@ -169,10 +169,7 @@ policy_methods! {
     ) -> PyResult<DueExplanation> {
         let py = class_id.py();
         let (class, start, days) = self.request(class_id, accepted_at, days)?;
-        let inner = class
-            .explain(start, days)
-            .or_raise(py)?
-            .into_lang(crate::error::lang(py));
+        let inner = class.explain(start, days).or_raise(py)?.localized(py);
         Ok(DueExplanation { inner })
     }
 
@@ -253,7 +250,7 @@ policy_methods! {
             .inner
             .case_status(&case, as_of)
             .or_raise(py)?
-            .into_lang(crate::error::lang(py));
+            .localized(py);
         Ok(CaseStatus { inner })
     }
 
@@ -297,7 +294,7 @@ policy_methods! {
             .inner
             .explain_case(&case, as_of)
             .or_raise(py)?
-            .into_lang(crate::error::lang(py));
+            .localized(py);
         Ok(DueExplanation { inner })
     }
 

@@ -9,7 +9,7 @@ use pyo3::types::PyList;
 use zhidu::Start;
 
 use crate::Obj;
-use crate::error::OrRaise;
+use crate::error::{Localized, OrRaise};
 use crate::result_class::{Field, result_class};
 
 /// What a due date was computed from, to explain it on demand.
@@ -81,7 +81,7 @@ result_class! {
             self.explained
                 .get_or_try_init(py, || {
                     let ex = o.policy.explain_due(&o.class, o.start, o.days).or_raise(py)?;
-                    Py::new(py, DueExplanation { inner: ex })
+                    Py::new(py, DueExplanation { inner: ex.localized(py) })
                 })
                 .map(|e| Some(e.clone_ref(py)))
         }

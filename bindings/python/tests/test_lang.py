@@ -148,3 +148,36 @@ def test_a_batch_warning_follows_the_language():
     assert str(caught[0].message).startswith(
         "2行中有1行出错（行1）；第1行：`2026-13-45`不是日期或时刻；传入errors=\"collect\""
     )
+
+
+def test_the_default_language_is_read_without_a_context_and_with_one():
+    """In a fresh process no `with zhidu.lang(…)` was entered yet, so the binding reads the
+    default it keeps itself; after one, the context variable. Both must agree with
+    `get_lang()`."""
+    import subprocess
+    import sys
+
+    script = """
+import zhidu
+p = zhidu.PolicySet.builtin().policy("s2-service-center")
+def message():
+    try:
+        p.due("promised", "2026-13-45", 5)
+    except zhidu.InputError as e:
+        return e.message
+print(message())
+zhidu.set_lang("zh")
+print(p.due("promised", "2026-09-30", 8).warnings[0]["message"])
+print(message())
+with zhidu.lang("en"):
+    print(message())
+print(message())
+"""
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert out.stdout.splitlines() == [
+        "`2026-13-45` is not a date or an instant",
+        "承诺时限`8`个工作日超出类别`promised`的通常范围3—5",
+        "`2026-13-45`不是日期或时刻",
+        "`2026-13-45` is not a date or an instant",
+        "`2026-13-45`不是日期或时刻",
+    ]
