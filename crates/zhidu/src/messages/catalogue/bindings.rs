@@ -1,7 +1,10 @@
 //! The bindings' own messages (the JavaScript package's and the Python package's argument
 //! checks), so that a page or a notebook in Chinese shows them in Chinese: the binding builds
-//! the English message, `message_in` renders it from here. `arg.*` are worded the same in
-//! both hosts, `js.*` and `py.*` are one host's own.
+//! the English message, `message_in` renders it from here. `js.*` began as the JavaScript
+//! package's, `py.*` are the Python package's own; the Python binding words a wrong-type and
+//! a not-whole argument exactly as `js.wrong_type` and `js.not_whole` do and shares those two
+//! entries, which keep their ids: the JavaScript package hands an error's catalogue id to its
+//! users as a stable `key`.
 
 use super::{Entry, e};
 
@@ -14,12 +17,12 @@ pub(crate) const ENTRIES: &[Entry] = &[
         "请提供`{what}`：{expected}",
     ),
     e(
-        "arg.wrong_type",
+        "js.wrong_type",
         "`{what}` must be {expected}, not {got}",
         "`{what}`须为{expected}，而不是{got}",
     ),
     e(
-        "arg.not_whole",
+        "js.not_whole",
         "`{what}` must be a whole number from 0 to 4294967295, not `{value}`",
         "`{what}`须为0至4294967295的整数，而不是`{value}`",
     ),
