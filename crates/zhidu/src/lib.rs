@@ -104,7 +104,7 @@ pub use calendar::{Calendar, DayKind, StatutoryDay, StatutoryKind, SubstituteRul
 pub use case::{Case, CaseEvent, CaseStatus, MAX_EVENTS_PER_CASE, Status};
 pub use deadline::{
     Class, ClockStart, DayStep, DayStepKind, Due, DueExplanation, Effect, MAX_BATCH, Start,
-    SuspensionReason, Unit,
+    SuspensionReason, Unit, instant_words,
 };
 pub use decide::{
     AccountabilityRules, Decision, Decisions, Escalation, FlagInfo, PriorDecision, SubjectSummary,
