@@ -24,6 +24,7 @@ pub mod error;
 pub mod lang;
 mod report;
 pub mod scoring;
+pub mod words;
 
 use std::sync::Arc;
 

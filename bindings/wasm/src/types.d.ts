@@ -134,6 +134,8 @@ export interface DayStep {
   /** Position in the count (1 = first counted day), or null if not counted. */
   counted: number | null;
   note: string | null;
+  /** Whether the due day rolled over this day (顺延): a day off it rolled past, or the working day it rolled to. */
+  rolled: boolean;
 }
 
 /** A due date with the reasoning behind it (`zhidu due --format json`). */
