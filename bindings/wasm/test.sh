@@ -22,6 +22,8 @@ fi
 # Debian's Chromium for the browser test, and a Chinese font so the screenshot is readable.
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
+# Chromium's Chinese UI, so the date inputs of the browser tests read yyyy/mm/dd as a clerk's do.
+[ -f /usr/lib/chromium/locales/zh-CN.pak ] || need+=(chromium-l10n)
 fc-list :lang=zh 2>/dev/null | grep -q . || need+=(fonts-wqy-microhei)
 if [ ${#need[@]} -gt 0 ]; then
   apt-get update -qq && apt-get install -y -qq "${need[@]}" >/dev/null
