@@ -479,10 +479,10 @@ impl Policy {
     }
 
     /// The deduction table (categories, rules with their points, fines and effects) for a
-    /// rule picker.
+    /// rule picker; the shipped rules' default notes in the language of `setLang`.
     #[wasm_bindgen(js_name = deductionTable, unchecked_return_type = "DeductionTable")]
     pub fn deduction_table(&self) -> Result<JsValue, JsValue> {
-        js(|| to_js(&self.inner.deduction_table()?))
+        js(|| to_js(&self.inner.deduction_table()?.into_lang(lang::current())))
     }
 
     /// The accountability rules: tiers, flags, violations and escalations.

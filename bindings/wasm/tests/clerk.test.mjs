@@ -22,6 +22,21 @@ after(async () => {
   await browser?.close();
 });
 
+test("instantText writes the due instant as a clerk reads it, in the language of setLang", () => {
+  // 2026-09-30 + 5 working days is due at the end of Tuesday 2026-10-13 (RFC 3339: 10-14T00:00).
+  try {
+    zhidu.setLang("zh");
+    assert.equal(zhidu.instantText("2026-10-14T00:00:00+08:00", "2026-10-13"), "2026-10-13（星期二）24:00");
+    assert.equal(zhidu.instantText("2026-09-30T10:00:00+08:00"), "2026-09-30（星期三）10:00");
+    assert.throws(() => zhidu.instantText("30/09/2026"), (e) => e.name === "ZhiduError" && e.code === "input" && e.message === "`30/09/2026`不是日期或时刻");
+    zhidu.setLang("en");
+    assert.equal(zhidu.instantText("2026-10-14T00:00:00+08:00", "2026-10-13"), "2026-10-13 (Tue) 24:00");
+    assert.throws(() => zhidu.instantText("2026-10-14T00:00:00+08:00", "13.10.2026"), (e) => e.code === "input" && e.message === "`13.10.2026` is not a date");
+  } finally {
+    zhidu.setLang("en");
+  }
+});
+
 /** A fresh page in the default language (Chinese), not one an earlier test saved. */
 async function fresh(path = "/www/index.html", viewport = { width: 1280, height: 900 }) {
   const { page, problems } = await browser.open(path);
@@ -250,6 +265,12 @@ test("rule picker: 吃拿卡要 finds S14.att.6, clause ids find their rule, gro
   assert.equal(await page.inputValue("#rule"), "S14.att.6");
   assert.match(await text(page, "#rule-info-slot"), /S14\.att\.6/);
   assert.equal(await text(page, "#rule-search-note"), "找到 1 条");
+  // Its default notes in Chinese from the catalogue (A6: 视情节轻重, a reason with the value).
+  assert.match(await text(page, "#rule-info-slot"), /视情节轻重：考核人员填写10至20的整数并写明理由/);
+  assert.doesNotMatch(await text(page, "#rule-info-slot"), /the assessor enters/);
+  await page.click("#lang");
+  assert.match(await text(page, "#rule-info-slot"), /the assessor enters an integer from 10 to 20/);
+  await page.click("#lang");
   await page.fill("#rule-search", "s14.att.6");
   assert.deepEqual(await found(), [["考勤（30分）", ["S14.att.6"]]]);
   // Words across categories: 迟到 is S14.att.1a's 上班迟到.

@@ -488,6 +488,8 @@ export default {
 
     /** The whole calculator, once and on a language switch. */
     function render() {
+      // The tables again: their default notes are in the engine's language, just switched.
+      for (const p of policies) p.table = p.handle.deductionTable();
       nodes.incidents = el("div", { id: "incidents-slot" });
       nodes.result = el("div", { id: "score-result-slot", "aria-live": "polite" });
       root.replaceChildren(

@@ -23,6 +23,7 @@
 mod apply;
 mod catalogue;
 mod localize;
+mod table_lang;
 pub(crate) mod template;
 #[cfg(test)]
 mod tests;

@@ -470,6 +470,29 @@ fn every_default_note_of_the_shipped_deadline_policies_has_an_entry() {
 }
 
 #[test]
+fn every_rule_note_of_the_shipped_deduction_tables_has_an_entry() {
+    // The notes the score calculator shows beside a rule: each one in Chinese.
+    let ps = crate::PolicySet::builtin().unwrap();
+    let mut all = Vec::new();
+    for policy in ps.policies() {
+        if let Ok(table) = policy.deduction_table() {
+            for rule in table.rules {
+                all.extend(rule.defaults.into_iter().map(|d| d.note));
+            }
+        }
+    }
+    assert!(all.len() > 40, "only {} notes found", all.len());
+    let missing: Vec<_> = all
+        .iter()
+        .filter(|n| best_match(n).is_none_or(|(e, _)| !e.id.starts_with("note.")))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "rule notes without a catalogue entry: {missing:#?}"
+    );
+}
+
+#[test]
 fn a_row_error_reads_in_chinese_with_its_kind_row_and_value() {
     let row = crate::rows::RowError::new(
         "case",
