@@ -3,8 +3,9 @@
 #   - the conformance corpus tests/cases/** through the Node package (node --test),
 #   - malformed inputs from JavaScript (never a trap), the declared shapes against real results,
 #   - tsc --noEmit over a typed use of every export (tests/usage.ts),
-#   - the calculator page in headless Chromium (Playwright), with a screenshot in
-#     target/screenshots/,
+#   - the calculator page in headless Chromium (Playwright) with a Chinese UI: typed with the
+#     keyboard, at 375 and 1280 px, printed to one A4 page, opened as a file (tests/clerk.test.mjs),
+#     with screenshots and the PDF in target/screenshots/,
 #   - 20,000 seeded random rows through dueMany and the native Rust batch: identical answers.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"

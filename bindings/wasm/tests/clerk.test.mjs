@@ -8,7 +8,9 @@
 // working day, November 2026 has no holiday.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync, writeFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { createServer } from "node:net";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { shots, startBrowser } from "./browser.mjs";
@@ -424,16 +426,43 @@ test("print: the answer, the calendar and the clauses on one A4 page, with the d
   await page.close();
 });
 
-test("file://: index.html opened as a file says in Chinese how to serve it, with the exact command", async () => {
+test("file://: index.html opened as a file says in Chinese how to serve it, and that exact command serves a working page", async () => {
   const url = pathToFileURL(join(wasmDir, "www", "index.html")).href;
   const { page, problems } = await browser.open(url, { ready: false });
   await page.waitForSelector("body[data-ready=file]");
   const notice = await text(page, "#file-notice");
   assert.match(notice, /^请用本地服务器打开：http:\/\/127\.0\.0\.1:8000\/www\/index\.html/);
   assert.equal(await text(page, "#serve-command"), `python3 -m http.server 8000 --bind 127.0.0.1 --directory "${wasmDir}"`);
-  // The command serves the folder that holds the page and the engine.
-  assert.ok(readFileSync(join(wasmDir, "www", "index.html")).length > 0);
   await page.screenshot({ path: join(shots, "file-url-zh.png") });
   assert.deepEqual(problems, []);
   await page.close();
+
+  // The command as shown (on a free port instead of 8000) serves a page that works.
+  const port = await new Promise((ok) => {
+    const probe = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = probe.address();
+      probe.close(() => ok(port));
+    });
+  });
+  const [cmd, ...args] = notice.match(/python3 -m http\.server 8000 [^"]*"[^"]*"/)[0].replace(" 8000 ", ` ${port} `).match(/"[^"]*"|\S+/g).map((a) => a.replace(/^"|"$/g, ""));
+  const server = spawn(cmd, args, { stdio: "ignore" });
+  try {
+    const served = await browser.context.newPage();
+    const errors = [];
+    served.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+    for (let i = 0; i < 50; i++) {
+      try {
+        await served.goto(`http://127.0.0.1:${port}/www/index.html`);
+        break;
+      } catch {
+        await new Promise((ok) => setTimeout(ok, 100));
+      }
+    }
+    await served.waitForSelector("body[data-ready=true]", { timeout: 30_000 });
+    assert.match(await served.textContent("[data-testid=due-date]"), /^\d{4}-\d{2}-\d{2}$/);
+    assert.deepEqual(errors, []);
+    await served.close();
+  } finally {
+    server.kill();
+  }
 });

@@ -33,5 +33,7 @@
     el("p", { className: "note", lang: "en", textContent: `Open this page from a local server: browsers load no WebAssembly from file://. Run the command above, then open ${url}.` }),
   );
   status.replaceWith(box);
+  // The language toggle needs the page's scripts, which do not run here.
+  document.getElementById("lang").hidden = true;
   document.body.dataset.ready = "file";
 })();
