@@ -9,7 +9,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -18,6 +18,9 @@ import { wasmDir, zhidu } from "./helpers.mjs";
 
 let browser;
 before(async () => {
+  // The typing tests are a Chinese clerk's: Chromium's date inputs read yyyy/mm/dd only with
+  // its Chinese UI (en-US is mm/dd/yyyy, where 20260930 cannot be typed as a date).
+  assert.ok(existsSync("/usr/lib/chromium/locales/zh-CN.pak"), "Chromium's Chinese UI is missing: apt-get install chromium-l10n (test.sh does)");
   browser = await startBrowser();
 });
 after(async () => {
