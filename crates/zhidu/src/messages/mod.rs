@@ -22,6 +22,7 @@
 
 mod apply;
 mod catalogue;
+mod key;
 mod localize;
 pub(crate) mod template;
 #[cfg(test)]
@@ -33,6 +34,7 @@ use core::str::FromStr;
 use serde::Serialize;
 
 pub(crate) use catalogue::{ALL, Entry};
+pub use key::MessageKey;
 
 /// A language the engine writes its messages in.
 ///
