@@ -147,34 +147,22 @@ pub(crate) struct Statute {
 
 /// The table's row for `year`: 除夕, 初一, 清明, 端午, 中秋.
 fn lunar_row(year: i32) -> Option<[NaiveDate; 5]> {
-    let index = usize::try_from(year.checked_sub(LUNAR_YEARS.0)?).ok()?;
-    lunar_table().get(index).copied().flatten()
-}
-
-/// The lunar table read once, one entry per year from [`LUNAR_YEARS`]`.0` (`None` for a year
-/// the text lacks): every festival of every derived year looks a row up, and scanning the text
-/// each time was a fifth of loading the builtin set in the browser.
-fn lunar_table() -> &'static [Option<[NaiveDate; 5]>] {
-    static TABLE: std::sync::OnceLock<Vec<Option<[NaiveDate; 5]>>> = std::sync::OnceLock::new();
-    TABLE.get_or_init(|| {
-        (LUNAR_YEARS.0..=LUNAR_YEARS.1)
-            .map(|year| {
-                let prefix = year.to_string();
-                let line = LUNAR_TSV
-                    .lines()
-                    .find(|l| l.split('\t').next() == Some(prefix.as_str()))?;
-                let mut cols = line
-                    .split('\t')
-                    .skip(1)
-                    .map(|c| c.parse::<NaiveDate>().ok());
-                let mut row = [NaiveDate::MIN; 5];
-                for slot in &mut row {
-                    *slot = cols.next().flatten()?;
-                }
-                Some(row)
-            })
-            .collect()
-    })
+    if !(LUNAR_YEARS.0..=LUNAR_YEARS.1).contains(&year) {
+        return None;
+    }
+    let prefix = year.to_string();
+    let line = LUNAR_TSV
+        .lines()
+        .find(|l| l.split('\t').next() == Some(prefix.as_str()))?;
+    let mut cols = line
+        .split('\t')
+        .skip(1)
+        .map(|c| c.parse::<NaiveDate>().ok());
+    let mut row = [NaiveDate::MIN; 5];
+    for slot in &mut row {
+        *slot = cols.next().flatten()?;
+    }
+    Some(row)
 }
 
 /// The statute version in force on 1 January of `year`.
