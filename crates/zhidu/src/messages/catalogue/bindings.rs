@@ -147,7 +147,11 @@ pub(crate) const ENTRIES: &[Entry] = &[
         "an array of strings or Dates",
         "字符串或 Date 对象的数组",
     ),
-    e("js.string_or_date", "a string or a Date", "字符串或 Date 对象"),
+    e(
+        "js.string_or_date",
+        "a string or a Date",
+        "字符串或 Date 对象",
+    ),
     e("js.array_of_objects", "an array of objects", "对象数组"),
     e(
         "js.typed_array",
