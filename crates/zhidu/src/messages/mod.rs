@@ -22,6 +22,7 @@
 
 mod apply;
 mod catalogue;
+mod key;
 mod localize;
 mod table_lang;
 pub(crate) mod template;
@@ -34,6 +35,7 @@ use core::str::FromStr;
 use serde::Serialize;
 
 pub(crate) use catalogue::{ALL, Entry};
+pub use key::MessageKey;
 
 /// A language the engine writes its messages in.
 ///

@@ -349,6 +349,7 @@ const NOT_MESSAGES: &[&str] = &[
     "give `[[",
     "a case object such as { id: ",
     "readonly Case[]",
+    "string | Date",
 ];
 
 #[test]
