@@ -5,8 +5,12 @@
 #   then the pinned `wasm-bindgen` CLI twice:
 #     pkg/node/  --target nodejs   CommonJS:  require("./pkg/node")
 #     pkg/web/   --target web      ES module: import init, { PolicySet } from "./pkg/web/zhidu_wasm.js"
-#   then `wasm-opt -Oz` on each module (binaryen from npm, see below), and prints the raw and
-#   gzip sizes.
+#   then `wasm-opt -Oz` on each module (binaryen from npm, see below; `ZHIDU_WASM_OPT=0` skips
+#   it for a quick development build), then assembles the npm package:
+#     pkg/zhidu/ one package, `zhidu`, with both builds behind its `exports` conditions (node:
+#                node.cjs / node.mjs; browser and bundlers: web.js), one .wasm, the
+#                declarations, README and licences (js/ holds the hand-written files)
+#   and prints the raw and gzip sizes.
 #
 # Needs: rustup target wasm32-unknown-unknown and wasm-bindgen-cli of the version pinned in
 # Cargo.toml (test.sh installs both).
@@ -67,6 +71,9 @@ if [ -x "$here/node_modules/.bin/wasm-opt" ]; then
 else
   wasm_opt="$(command -v wasm-opt || true)"
 fi
+if [ "${ZHIDU_WASM_OPT:-1}" = 0 ]; then
+  wasm_opt=""
+fi
 if [ -n "$wasm_opt" ]; then
   # Only the features rustc enables by default for wasm32-unknown-unknown (never stringref &c.).
   features=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
@@ -89,6 +96,56 @@ if [ -n "$wasm_opt" ]; then
 else
   opt="no wasm-opt"
 fi
+
+# The npm package. Both glues load the same module file (`zhidu_wasm_bg.wasm` beside them);
+# the Node glue is CommonJS, renamed .cjs since the package is "type": "module".
+pkg="$here/pkg/zhidu"
+rm -rf "$pkg"
+mkdir -p "$pkg"
+cmp -s "$here/pkg/node/zhidu_wasm_bg.wasm" "$here/pkg/web/zhidu_wasm_bg.wasm" || { echo "the node and web modules differ" >&2; exit 1; }
+cp "$here/pkg/web/zhidu_wasm_bg.wasm" "$here/pkg/web/zhidu_wasm.js" "$pkg/"
+cp "$here/pkg/node/zhidu_wasm.js" "$pkg/zhidu_wasm_node.cjs"
+cp "$here"/js/{web.js,node.cjs,node.mjs,error.js,README.md,LICENSE-MIT,LICENSE-APACHE} "$pkg/"
+# error.cjs: error.js as CommonJS (its exports are declarations, so this is exact).
+{
+  sed 's/^export //' "$here/js/error.js"
+  echo 'module.exports = { ZhiduError, TEMPLATES, entryError, guard, guardFunction };'
+} > "$pkg/error.cjs"
+# The declarations: the web glue's (with init and initSync, which the Node entry has too),
+# without `[Symbol.dispose]`, which needs TypeScript's `esnext.disposable` lib (the method is
+# still there at run time: `using` works where the lib has it).
+grep -v '^\s*\[Symbol\.dispose\](): void;$' "$here/pkg/web/zhidu_wasm.d.ts" > "$pkg/zhidu.d.ts"
+cp "$pkg/zhidu.d.ts" "$pkg/zhidu.d.cts"
+repository="$(sed -n 's/^repository = "\(.*\)"/\1/p' Cargo.toml | head -1)"
+cat > "$pkg/package.json" <<EOF
+{
+  "name": "zhidu",
+  "version": "$version",
+  "description": "Regulations of Chinese administrative service centres as code: working-day deadlines, scorecards, accountability, monthly reports (WebAssembly, for Node and browsers)",
+  "license": "MIT OR Apache-2.0",
+  "repository": "$repository",
+  "type": "module",
+  "main": "./node.cjs",
+  "module": "./web.js",
+  "types": "./zhidu.d.ts",
+  "exports": {
+    ".": {
+      "node": {
+        "import": { "types": "./zhidu.d.ts", "default": "./node.mjs" },
+        "require": { "types": "./zhidu.d.cts", "default": "./node.cjs" }
+      },
+      "browser": { "types": "./zhidu.d.ts", "default": "./web.js" },
+      "import": { "types": "./zhidu.d.ts", "default": "./web.js" },
+      "default": { "types": "./zhidu.d.ts", "default": "./web.js" }
+    },
+    "./zhidu_wasm_bg.wasm": "./zhidu_wasm_bg.wasm",
+    "./package.json": "./package.json"
+  },
+  "files": ["*.js", "*.cjs", "*.mjs", "*.d.ts", "*.d.cts", "zhidu_wasm_bg.wasm", "README.md", "LICENSE-MIT", "LICENSE-APACHE"],
+  "sideEffects": ["./web.js", "./node.cjs", "./node.mjs"],
+  "engines": { "node": ">=18" }
+}
+EOF
 
 size() { wc -c <"$1" | tr -d ' '; }
 gz() { gzip -9 -c "$1" | wc -c | tr -d ' '; }

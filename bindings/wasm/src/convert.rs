@@ -53,7 +53,7 @@ pub fn kind(value: &JsValue) -> Cow<'static, str> {
     } else if value.is_null() {
         "null".into()
     } else if let Some(n) = value.as_f64() {
-        format!("the number `{n}`").into()
+        format!("the number `{}`", js_number(n)).into()
     } else if value.as_bool().is_some() {
         "a boolean".into()
     } else if value.is_string() {
@@ -153,10 +153,43 @@ pub fn opt_u32(value: &JsValue, what: &str) -> Result<Option<u32>, Error> {
 fn whole_u32(f: f64, what: &str) -> Result<u32, Error> {
     zhidu::columns::whole_days(f).ok_or_else(|| {
         input(
-            format!("`{what}` must be a whole number from 0 to 4294967295, not `{f}`"),
+            format!(
+                "`{what}` must be a whole number from 0 to 4294967295, not `{}`",
+                js_number(f)
+            ),
             None,
         )
     })
+}
+
+/// A number as JavaScript writes it (`Infinity`, `NaN`, `18446744073709552000`), never as
+/// Rust does (`inf`, `NaN`, `18446744073709552000`… and `1e300` as 301 digits).
+#[must_use]
+pub fn js_number(f: f64) -> String {
+    js_sys::Number::from(f)
+        .to_string_with_radix(10)
+        .map(String::from)
+        .unwrap_or_else(|_| format!("{f}"))
+}
+
+/// An instant or date given as a string, or as a `Date` (its instant, written as
+/// `toISOString()` writes it, so that `due` reads it exactly as `dueMany` reads the
+/// `JSON.stringify` of a `Date` cell).
+///
+/// # Errors
+///
+/// `input` for an invalid `Date`, a string over [`MAX_FIELD`] or any other value.
+pub fn instant_text(value: &JsValue, what: &str) -> Result<String, Error> {
+    if let Some(date) = value.dyn_ref::<js_sys::Date>() {
+        if date.get_time().is_nan() {
+            return Err(input(format!("`{what}` is an invalid `Date`"), None));
+        }
+        return Ok(String::from(date.to_iso_string()));
+    }
+    if !value.is_string() {
+        return Err(wrong_type(what, "a string or a Date", value));
+    }
+    text(value, what, MAX_FIELD)
 }
 
 /// A whole number (for years and months).
@@ -268,7 +301,7 @@ impl DueRequest {
         )?;
         Ok(DueRequest {
             class: text(&f.get("class")?, "class", MAX_FIELD)?,
-            start: text(&f.get("acceptedAt")?, "acceptedAt", MAX_FIELD)?.parse()?,
+            start: instant_text(&f.get("acceptedAt")?, "acceptedAt")?.parse()?,
             days: opt_u32(&f.get("days")?, "days")?,
         })
     }
@@ -310,7 +343,11 @@ impl DueManyRequest {
         let class = text(&f.get("class")?, "class", MAX_FIELD)?;
         let column = f.get("acceptedAt")?;
         let Some(column) = column.dyn_ref::<Array>() else {
-            return Err(wrong_type("acceptedAt", "an array of strings", &column));
+            return Err(wrong_type(
+                "acceptedAt",
+                "an array of strings or Dates",
+                &column,
+            ));
         };
         let rows = column.length() as usize;
         if rows > MAX_ROWS {
@@ -418,7 +455,7 @@ impl Cell<'_> {
         match self {
             Cell::Text(t) => t.parse(),
             Cell::Other(kind) => Err(input(
-                format!("`acceptedAt` must be a string, not {kind}"),
+                format!("`acceptedAt` must be a string or a Date, not {kind}"),
                 None,
             )),
         }

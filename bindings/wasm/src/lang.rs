@@ -35,10 +35,10 @@ pub fn current() -> Lang {
 /// A `ZhiduError` for a name that is not a language zhidu writes.
 #[wasm_bindgen(js_name = setLang)]
 pub fn set_lang(
-    #[wasm_bindgen(unchecked_param_type = "Lang | string")] lang: &str,
+    #[wasm_bindgen(unchecked_param_type = "Lang | string")] lang: JsValue,
 ) -> Result<(), JsValue> {
     js(|| {
-        let lang: Lang = lang.parse()?;
+        let lang: Lang = crate::convert::text(&lang, "lang", crate::convert::MAX_FIELD)?.parse()?;
         CHINESE.store(lang == Lang::Zh, Ordering::Relaxed);
         Ok(())
     })

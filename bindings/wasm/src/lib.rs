@@ -24,6 +24,7 @@ pub mod error;
 pub mod lang;
 mod report;
 pub mod scoring;
+pub mod words;
 
 use std::sync::Arc;
 
@@ -35,6 +36,10 @@ use zhidu::{Error, Start};
 
 use crate::convert::{DueManyRequest, DueRequest, to_js};
 use crate::error::js;
+
+/// The most row errors a batch result lists in full (`errors`); `error_count` counts them
+/// all, and every failed row is `null` in the result's columns.
+pub const MAX_ROW_ERRORS: usize = 1000;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = include_str!("types.d.ts");
@@ -241,8 +246,23 @@ impl Policy {
             let cells = convert::cells(&r.accepted_json)?;
             // This binding converts the columns; the core computes them (`zhidu::columns`).
             // A bad `days` cell is reported before a bad start of the same row.
-            let (starts, bad_starts) =
-                StartColumn::from_starts(cells.iter().map(convert::Cell::start).collect(), false);
+            // Past the errors a result shows, a bad start's error is not kept: a million bad
+            // rows must not hold a million messages in memory that never shrinks.
+            let mut bad_seen = r.bad_days.len();
+            let starts = cells
+                .iter()
+                .map(|cell| {
+                    cell.start().map_err(|e| {
+                        bad_seen += 1;
+                        if bad_seen > MAX_ROW_ERRORS {
+                            convert::input(String::new(), None)
+                        } else {
+                            e
+                        }
+                    })
+                })
+                .collect();
+            let (starts, bad_starts) = StartColumn::from_starts(starts, false);
             let mut bad = r.bad_days;
             bad.extend(bad_starts);
             let limits = if r.days.is_empty() {
@@ -284,10 +304,13 @@ impl Policy {
                     }
                 }
             }
+            // The first errors in full and how many rows failed: a million failing rows
+            // answer as fast as a million good ones (each failed row is `null` in the columns).
             let errors = Array::new();
-            for (i, e) in &out.errors {
+            for (i, e) in out.errors.iter().take(MAX_ROW_ERRORS) {
                 errors.push(&error::row_error(*i, e));
             }
+            let error_count = JsValue::from(out.errors.len() as f64);
             let basis = out.basis;
             let result = Object::new();
             for (key, value) in [
@@ -305,6 +328,8 @@ impl Policy {
             ] {
                 Reflect::set(&result, &key.into(), &value).map_err(|e| convert::thrown(key, &e))?;
             }
+            Reflect::set(&result, &"error_count".into(), &error_count)
+                .map_err(|e| convert::thrown("error_count", &e))?;
             Ok(result.into())
         })
     }
@@ -315,7 +340,7 @@ impl Policy {
     pub fn case_status(
         &self,
         #[wasm_bindgen(js_name = caseRecord, unchecked_param_type = "Case")] case: JsValue,
-        #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
+        #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string | Date")] as_of: JsValue,
     ) -> Result<JsValue, JsValue> {
         js(|| {
             let case = convert::case(&case)?;
@@ -337,7 +362,7 @@ impl Policy {
         &self,
         #[wasm_bindgen(js_name = withPolicy)] with_policy: &Policy,
         #[wasm_bindgen(js_name = caseRecord, unchecked_param_type = "Case")] case: JsValue,
-        #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
+        #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string | Date")] as_of: JsValue,
     ) -> Result<JsValue, JsValue> {
         js(|| {
             let case = convert::case(&case)?;
@@ -355,7 +380,7 @@ impl Policy {
     pub fn case_statuses(
         &self,
         #[wasm_bindgen(unchecked_param_type = "readonly Case[]")] cases: JsValue,
-        #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
+        #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string | Date")] as_of: JsValue,
     ) -> Result<JsValue, JsValue> {
         js(|| {
             let as_of = self.as_of(&as_of)?;
@@ -392,7 +417,7 @@ impl Policy {
     pub fn explain_case(
         &self,
         #[wasm_bindgen(js_name = caseRecord, unchecked_param_type = "Case")] case: JsValue,
-        #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
+        #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string | Date")] as_of: JsValue,
     ) -> Result<JsValue, JsValue> {
         js(|| {
             let case = convert::case(&case)?;
@@ -478,10 +503,10 @@ impl Policy {
     }
 
     /// The deduction table (categories, rules with their points, fines and effects) for a
-    /// rule picker.
+    /// rule picker; the shipped rules' default notes in the language of `setLang`.
     #[wasm_bindgen(js_name = deductionTable, unchecked_return_type = "DeductionTable")]
     pub fn deduction_table(&self) -> Result<JsValue, JsValue> {
-        js(|| to_js(&self.inner.deduction_table()?))
+        js(|| to_js(&self.inner.deduction_table()?.into_lang(lang::current())))
     }
 
     /// The accountability rules: tiers, flags, violations and escalations.
@@ -521,7 +546,7 @@ impl Policy {
     }
 
     fn as_of(&self, value: &JsValue) -> Result<chrono::DateTime<chrono::FixedOffset>, Error> {
-        let text = convert::text(value, "asOf", convert::MAX_FIELD)?;
+        let text = convert::instant_text(value, "asOf")?;
         Start::parse_instant(&text, self.inner.calendar().offset())
     }
 }

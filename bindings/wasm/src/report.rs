@@ -76,7 +76,9 @@ impl ReportInput {
                 .transpose()?
                 .unwrap_or_default(),
             roster: scoring::roster_rows(&f.get("roster")?)?,
-            as_of: opt_text(&f, "asOf")?,
+            as_of: given(f.get("asOf")?)
+                .map(|v| crate::convert::instant_text(&v, "asOf"))
+                .transpose()?,
             case_policy: opt_text(&f, "casePolicy")?,
             previous_cases: given(f.get("previousCases")?)
                 .map(|v| scoring::case_rows(&v))
@@ -115,7 +117,9 @@ impl ReportInput {
             incidents: opt_file_rows(&f, "incidents")?.unwrap_or_default(),
             violations: opt_file_rows(&f, "violations")?.unwrap_or_default(),
             roster,
-            as_of: opt_text(&f, "asOf")?,
+            as_of: given(f.get("asOf")?)
+                .map(|v| crate::convert::instant_text(&v, "asOf"))
+                .transpose()?,
             case_policy: opt_text(&f, "casePolicy")?,
             previous_cases: opt_file_rows(&f, "previousCases")?,
             previous_incidents: opt_file_rows(&f, "previousIncidents")?,

@@ -47,6 +47,7 @@ thread_local! {
         Closure::new(|key: JsValue, value: JsValue| match value.as_f64() {
             Some(f) if !f.is_finite() => {
                 let key = key.as_string().unwrap_or_default();
+                let f = crate::convert::js_number(f);
                 Err(js_sys::TypeError::new(&format!("`{key}` is {f}, which is not a number")).into())
             }
             _ => Ok(value),
@@ -275,7 +276,7 @@ impl DecideInput {
             as_of: if as_of.is_undefined() || as_of.is_null() {
                 None
             } else {
-                Some(text(&as_of, "asOf", MAX_FIELD)?)
+                Some(crate::convert::instant_text(&as_of, "asOf")?)
             },
         })
     }

@@ -37,13 +37,25 @@ export interface Diagnostic {
   help: string | null;
 }
 
+/** The values of a message's placeholders, by name (`{ what: "days" }` for `js.missing`). */
+export type MessageParams = { [name: string]: string };
+
 /**
- * Every failure is thrown as an `Error` with `name === "ZhiduError"` and these properties;
- * for policy files also the place of the first error diagnostic.
+ * Every failure is thrown as a `ZhiduError` (`e instanceof ZhiduError`, and an `Error`); for
+ * policy files also the place of the first error diagnostic; the fields of a `coverage`
+ * error (`calendar`, `year`, `first_year`, `last_year`), of `unknown_policy` and
+ * `unknown_class` (`id`, `closest`, `policy`), `not_in_force` (`policy`, `date`) and
+ * `too_large` (`what`, `size`, `limit`, `unit`) as properties, as in Python.
  */
-export interface ZhiduError extends Error {
+export declare class ZhiduError extends Error {
+  private constructor(message: string);
   name: "ZhiduError";
   code: ErrorCode;
+  /** The message's catalogue id, stable across versions and languages (`js.missing`,
+   * `error.coverage` …): to word the message yourself. `null` for a message with no entry. */
+  key: string | null;
+  /** The values of the message's placeholders. */
+  params: MessageParams;
   help: string | null;
   /** Every diagnostic of a `policy` error; empty for the other codes. */
   diagnostics: Diagnostic[];
@@ -53,6 +65,25 @@ export interface ZhiduError extends Error {
   path?: string;
   /** For an input row that could not be read: where, and which problem. */
   row?: RowProblemInfo;
+  /** `coverage`: the calendar, the year asked for and the years it covers. */
+  calendar?: string;
+  year?: number;
+  first_year?: number;
+  last_year?: number;
+  /** `unknown_policy`, `unknown_class`: the id asked for and the closest known one. */
+  id?: string;
+  closest?: string | null;
+  /** `unknown_class`, `not_in_force`: the policy asked. */
+  policy?: string;
+  /** `not_in_force`: the date asked about. */
+  date?: string;
+  /** `too_large`: what was too large, its size and the limit, in `unit`. */
+  what?: string;
+  size?: number;
+  limit?: number;
+  unit?: string;
+  /** `conflict`: the clause ids of the rules in conflict. */
+  clauses?: string[];
 }
 
 /** An input row that could not be read, the same in every host (the CLI's JSON, Python's
@@ -103,8 +134,9 @@ export interface DefaultNote {
 export interface DueRequest {
   /** Deadline class or service item id, such as `promised`. */
   class: string;
-  /** RFC 3339 instant, `YYYY-MM-DDTHH:MM` (the calendar's zone) or `YYYY-MM-DD`. */
-  acceptedAt: string;
+  /** RFC 3339 instant, `YYYY-MM-DDTHH:MM` (the calendar's zone) or `YYYY-MM-DD`; or a `Date`,
+   * read as the instant it holds (as `dueMany` reads one). */
+  acceptedAt: string | Date;
   /** The per-case limit (promised days), for classes that take one. */
   days?: number | null;
 }
@@ -134,6 +166,8 @@ export interface DayStep {
   /** Position in the count (1 = first counted day), or null if not counted. */
   counted: number | null;
   note: string | null;
+  /** Whether the due day rolled over this day (顺延): a day off it rolled past, or the working day it rolled to. */
+  rolled: boolean;
 }
 
 /** A due date with the reasoning behind it (`zhidu due --format json`). */
@@ -155,7 +189,9 @@ export interface DueExplanation {
 /** What `dueMany` takes: one column of acceptances and optionally one of day counts. */
 export interface DueManyRequest {
   class: string;
-  acceptedAt: readonly string[];
+  /** Strings as in `due`, or `Date`s (each the instant it holds; an invalid `Date` is a
+   * failed row). */
+  acceptedAt: readonly (string | Date)[];
   /**
    * One count per row, or none at all. In a plain array `null` (or `undefined`) means no
    * count for that row; in a typed array every cell is a count, and a negative, fractional or
@@ -168,10 +204,18 @@ export interface DueManyRequest {
 export interface RowError {
   index: number;
   code: ErrorCode;
+  /** The message's catalogue id, as `ZhiduError.key`. */
+  key: string | null;
+  params: MessageParams;
   message: string;
   help: string | null;
   /** For a row that could not be read. */
   row?: RowProblemInfo;
+  /** `coverage`: the calendar, the year asked for and the years it covers. */
+  calendar?: string;
+  year?: number;
+  first_year?: number;
+  last_year?: number;
 }
 
 /** What `dueMany` returns: columns in row order, `null` where a row failed. */
@@ -182,7 +226,10 @@ export interface DueColumns {
   provisional: (boolean | null)[];
   /** The basis of every provisional year any row touched, once each. */
   basis: string[];
+  /** The first 1,000 failed rows in full (every failed row is `null` in the columns). */
   errors: RowError[];
+  /** How many rows failed, listed or not. */
+  error_count: number;
 }
 
 /** An event of a case's clock, as in a case log. */
@@ -487,6 +534,10 @@ export interface Scorecard {
 /** The error of a row, in the core's error shape. */
 export interface ErrorInfo {
   code: ErrorCode;
+  /** The message's catalogue id and its values, as `ZhiduError.key` (in `assess` and
+   * `decide` results). */
+  key?: string | null;
+  params?: MessageParams;
   message: string;
   help: string | null;
   diagnostics: Diagnostic[];
@@ -622,7 +673,7 @@ export interface ViolationRecord {
 export interface DecideRequest {
   violations: readonly ViolationRecord[];
   /** Records after this instant are not yet known and not decided. */
-  asOf?: string | null;
+  asOf?: string | Date | null;
 }
 
 export interface PriorDecision {
@@ -750,7 +801,7 @@ export interface ReportRequest {
   violations?: readonly ViolationRecord[] | null;
   roster?: readonly RosterEntry[] | Readonly<Record<string, string>> | null;
   /** Statuses and decisions as of this instant (default and latest: the period's last second). */
-  asOf?: string | null;
+  asOf?: string | Date | null;
   /** The policy whose deadline classes the cases use (default: this one). */
   casePolicy?: string | null;
   /** The previous period's case log (it may be the same rows), for the month-on-month change. */
@@ -782,7 +833,7 @@ export interface ReportFilesRequest {
   /** `subject,window` of everyone to score; an entry that cannot be read throws. */
   roster?: RowsFile | null;
   /** Statuses and decisions as of this instant (default and latest: the period's last second). */
-  asOf?: string | null;
+  asOf?: string | Date | null;
   /** The policy whose deadline classes the cases use (default: this one). */
   casePolicy?: string | null;
   /** The previous period's case log, for the month-on-month change. */

@@ -3,86 +3,19 @@
 // would, checked, and photographed to target/screenshots/.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { createServer } from "node:http";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { extname, join, normalize, sep } from "node:path";
-import { chromium } from "playwright-core";
-import { cliReport, exampleMonth, repoRoot, wasmDir } from "./helpers.mjs";
+import { join } from "node:path";
+import { shots, startBrowser } from "./browser.mjs";
+import { cliReport, exampleMonth } from "./helpers.mjs";
 
-const types = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".wasm": "application/wasm",
-  ".json": "application/json",
-  ".png": "image/png",
-};
-const shots = join(repoRoot, "target", "screenshots");
-let server;
-let base;
-let context;
-let profile;
-
+let browser;
 before(async () => {
-  // A static file server for bindings/wasm/ on 127.0.0.1 and a port the OS picks.
-  server = createServer((req, res) => {
-    const path = normalize(join(wasmDir, decodeURIComponent(new URL(req.url, "http://x").pathname)));
-    if (!path.startsWith(wasmDir + sep) || path.includes(`${sep}node_modules${sep}`)) {
-      res.writeHead(403).end();
-      return;
-    }
-    try {
-      if (!statSync(path).isFile()) throw new Error("not a file");
-      res.writeHead(200, { "content-type": types[extname(path)] ?? "application/octet-stream" });
-      res.end(readFileSync(path));
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
-  base = `http://127.0.0.1:${server.address().port}`;
-  profile = mkdtempSync(join(tmpdir(), "zhidu-chromium-"));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: "/usr/bin/chromium",
-    headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--lang=zh-CN",
-    ],
-    viewport: { width: 1280, height: 900 },
-    deviceScaleFactor: 1,
-    locale: "zh-CN",
-    timezoneId: "Asia/Shanghai",
-  });
-  mkdirSync(shots, { recursive: true });
+  browser = await startBrowser();
 });
-
 after(async () => {
-  await context?.close();
-  await new Promise((ok) => (server ? server.close(ok) : ok()));
-  if (profile) rmSync(profile, { recursive: true, force: true });
+  await browser?.close();
 });
 
-/** A fresh page with every console error, page error, failed or foreign request recorded. */
-async function open(path) {
-  const page = await context.newPage();
-  const problems = [];
-  page.on("console", (m) => m.type() === "error" && problems.push(`console: ${m.text()}`));
-  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
-  page.on("requestfailed", (r) => problems.push(`request failed: ${r.url()}`));
-  // The page's own blob: URLs (the report tab's downloads) are its memory, not the network.
-  page.on("request", (r) => r.url().startsWith(base) || r.url().startsWith("data:") || r.url().startsWith(`blob:${base}/`) || problems.push(`foreign request: ${r.url()}`));
-  await page.goto(`${base}${path}`);
-  await page.waitForSelector("body[data-ready=true]", { timeout: 30_000 });
-  return { page, problems };
-}
+const open = (path) => browser.open(path);
 
 async function fill(page, { policy, klass, date, time, days }) {
   await page.selectOption("#policy", policy);
@@ -99,8 +32,12 @@ test("办结时限计算器: S2 承诺件 accepted 2026-09-30 10:00 with 5 days 
   await fill(page, { policy: "s2-service-center", klass: "promised", date: "2026-09-30", time: "10:00", days: 5 });
 
   assert.equal(await page.textContent("[data-testid=due-date]"), "2026-10-13");
-  assert.equal(await page.textContent("[data-testid=due-at]"), "2026-10-14T00:00:00+08:00");
-  assert.match(await page.textContent("[data-testid=yellow-from]"), /2026-10-11 00:00/);
+  // The due instant as a clerk reads it: the end of 10-13 (a Tuesday), not 10-14T00:00 of
+  // RFC 3339, which stays in the element's datetime.
+  assert.equal(await page.textContent("[data-testid=due-at]"), "2026-10-13（星期二）24:00");
+  assert.equal(await page.getAttribute("[data-testid=due-at]", "datetime"), "2026-10-14T00:00:00+08:00");
+  assert.equal(await page.textContent("[data-testid=start]"), "2026-09-30（星期三）10:00");
+  assert.match(await page.textContent("[data-testid=yellow-from]"), /2026-10-11（星期日）00:00/);
 
   const day = (date) =>
     page.$eval(`.cell[data-date="${date}"]`, (c) => ({ cls: c.className, counted: c.dataset.counted ?? null, text: c.textContent }));
@@ -135,6 +72,7 @@ test("办结时限计算器: S2 承诺件 accepted 2026-09-30 10:00 with 5 days 
   await page.click("#lang");
   assert.equal(await page.textContent("h1"), "Processing deadline calculator");
   assert.equal(await page.textContent("[data-testid=due-date]"), "2026-10-13");
+  assert.equal(await page.textContent("[data-testid=due-at]"), "2026-10-13 (Tue) 24:00");
   await page.screenshot({ path: join(shots, "due-calculator-en.png"), fullPage: true });
   await page.click("#lang");
 
@@ -168,7 +106,7 @@ test("the calculators open without an error, in Chinese, on 承诺件; a class w
   await page.fill("#date", "2026-10-12");
   await page.fill("#time", "10:50");
   await page.click("#calc");
-  assert.equal(await page.textContent("[data-testid=due-at]"), "2026-10-12T11:20:00+08:00");
+  assert.equal(await page.textContent("[data-testid=due-at]"), "2026-10-12（星期一）11:20");
 
   // A bad input shows the engine's message in Chinese with its code.
   await page.selectOption("#class", "promised");
@@ -193,7 +131,7 @@ test("a date outside the calendar shows the engine's error and help, and the pag
   await page.click("#lang");
   await fill(page, { policy: "s10-service-system", klass: "immediate", date: "2026-10-12", time: "10:50" });
   assert.equal(await page.textContent("[data-testid=due-date]"), "2026-10-12");
-  assert.equal(await page.textContent("[data-testid=due-at]"), "2026-10-12T11:20:00+08:00");
+  assert.equal(await page.textContent("[data-testid=due-at]"), "2026-10-12（星期一）11:20");
   // a class with a fixed limit takes no days
   await page.selectOption("#policy", "s2-service-center");
   await page.selectOption("#class", "complaint_complex");

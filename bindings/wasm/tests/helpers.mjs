@@ -11,8 +11,10 @@ export const repoRoot = join(wasmDir, "..", "..");
 export const corpusDir = join(repoRoot, "tests", "cases");
 
 const require = createRequire(import.meta.url);
-/** The CommonJS Node build, loaded with `require` as a user would. */
+/** The CommonJS Node build (the bare wasm-bindgen glue, as the calculators use it). */
 export const zhidu = require(join(wasmDir, "pkg", "node"));
+/** The npm package (pkg/zhidu) through its Node entry, as a user requires it. */
+export const pkg = require(join(wasmDir, "pkg", "zhidu"));
 
 /** The example month, `examples/2026-10/`. */
 export const exampleMonth = join(repoRoot, "examples", "2026-10");

@@ -135,6 +135,22 @@ test("policy() refuses junk ids and suggests close ones", () => {
   still();
 });
 
+test("a Date is the instant it holds, in due as in dueMany (and in asOf)", () => {
+  const instant = new Date("2026-09-30T02:00:00Z"); // 10:00 in Beijing
+  const one = p.due({ class: "promised", acceptedAt: instant, days: 5 });
+  const many = p.dueMany({ class: "promised", acceptedAt: [instant, new Date(NaN)], days: [5, 5] });
+  assert.deepEqual([one.due_date, one.due_at], ["2026-10-13", "2026-10-14T00:00:00+08:00"]);
+  assert.deepEqual([many.due_date[0], many.due_at[0]], [one.due_date, one.due_at]);
+  assert.deepEqual(one, p.due({ class: "promised", acceptedAt: "2026-09-30T10:00:00+08:00", days: 5 }));
+  // An invalid Date: an error in due, a failed row in dueMany.
+  assert.equal(many.due_date[1], null);
+  assert.equal(many.errors[0].index, 1);
+  assert.equal(throwsZhidu(() => p.due({ class: "promised", acceptedAt: new Date(NaN), days: 5 }), "input").message,
+    "`acceptedAt` is an invalid `Date`");
+  const status = p.caseStatus(goodCase, new Date("2026-10-15T04:00:00Z"));
+  assert.deepEqual(status, p.caseStatus(goodCase, "2026-10-15T12:00:00+08:00"));
+});
+
 test("due, explain and yellowFrom refuse malformed requests", () => {
   const requests = [
     ...junk,
@@ -143,7 +159,7 @@ test("due, explain and yellowFrom refuse malformed requests", () => {
     { ...good, class: 5 },
     { ...good, class: null },
     { ...good, acceptedAt: 20260930 },
-    { ...good, acceptedAt: new Date("2026-09-30") },
+    { ...good, acceptedAt: new Date(NaN) },
     { ...good, acceptedAt: "garbage" },
     { ...good, acceptedAt: "2026-02-30" },
     { ...good, acceptedAt: "2026-09-30T25:00" },
@@ -227,10 +243,12 @@ test("dueMany: call errors for malformed columns, row errors for bad rows", () =
     assert.ok(CODES.has(e.code));
     assert.equal(out.due_date[e.index], null);
     assert.equal(out.due_at[e.index], null);
-    assert.deepEqual(Object.keys(e).sort(), ["code", "help", "index", "message"]);
+    // A coverage error also has its kind's fields (as a thrown one has).
+    const fields = e.code === "coverage" ? ["calendar", "first_year", "last_year", "year"] : [];
+    assert.deepEqual(Object.keys(e).sort(), ["code", "help", "index", "key", "message", "params", ...fields].sort());
   }
   assert.equal(out.errors.find((e) => e.index === 7).code, "coverage");
-  assert.match(out.errors.find((e) => e.index === 1).message, /must be a string, not a number/);
+  assert.match(out.errors.find((e) => e.index === 1).message, /must be a string or a Date, not a number/);
   assert.match(out.errors.find((e) => e.index === 9).message, /whole number/);
   // typed day columns: Int32Array (negative cells are row errors), Uint32Array, Float64Array
   for (const d of [Int32Array.of(5, -3), Uint32Array.of(5, 4294967295), Float64Array.of(5, NaN)]) {
@@ -240,7 +258,7 @@ test("dueMany: call errors for malformed columns, row errors for bad rows", () =
     assert.equal(r.errors.length, 1);
   }
   // empty columns
-  assert.deepEqual(p.dueMany({ class: "promised", acceptedAt: [] }), { due_date: [], due_at: [], provisional: [], basis: [], errors: [] });
+  assert.deepEqual(p.dueMany({ class: "promised", acceptedAt: [] }), { due_date: [], due_at: [], provisional: [], basis: [], errors: [], error_count: 0 });
   still();
 });
 
@@ -410,7 +428,7 @@ test("assess: every bad incident is a row error with its 1-based row; the good r
     assert.ok(CODES.has(e.error.code), e.error.code);
     assert.equal(typeof e.error.message, "string");
     // A row that could not be read also says where and which problem (`row`), as in every host.
-    assert.deepEqual(Object.keys(e.error).filter((k) => k !== "row").sort(), ["code", "diagnostics", "help", "message"]);
+    assert.deepEqual(Object.keys(e.error).filter((k) => k !== "row").sort(), ["code", "diagnostics", "help", "key", "message", "params"]);
     if (e.error.row) assert.equal(e.error.row.row, e.row);
   }
   const message = (row) => a.errors.find((e) => e.row === row).error.message;

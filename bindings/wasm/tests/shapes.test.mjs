@@ -49,9 +49,11 @@ function conform(value, type, path) {
     if (value === null || typeof value !== "object") return [`${path}: ${JSON.stringify(value)} is not an object`];
     const props = type.getProperties();
     const names = new Set(props.map((p) => p.name));
+    // An index signature (`{ [name: string]: string }`, MessageParams) takes any other key.
+    const index = checker.getIndexInfosOfType(type).find((i) => i.keyType.flags & ts.TypeFlags.String);
     const problems = Object.keys(value)
       .filter((k) => !names.has(k))
-      .map((k) => `${path}.${k}: not declared in ${show()}`);
+      .flatMap((k) => (index ? conform(value[k], index.type, `${path}.${k}`) : [`${path}.${k}: not declared in ${show()}`]));
     for (const p of props) {
       const optional = (p.flags & ts.SymbolFlags.Optional) !== 0;
       if (!(p.name in value)) {

@@ -1,5 +1,7 @@
-// A typed use of every export and result shape, checked by `tsc --noEmit` (test.sh). It is
-// never run; the `@ts-expect-error` lines prove the types are not `any`.
+// A typed use of every export and result shape of the npm package (pkg/zhidu, through its
+// `exports` types), checked by `tsc --noEmit` (test.sh) with `lib: ["ES2022", "DOM"]` (no
+// `esnext.disposable`). It is never run; the `@ts-expect-error` lines prove the types are
+// not `any`.
 import {
   PolicySet,
   Policy,
@@ -33,8 +35,8 @@ import {
   type Scorecard,
   type ViolationRecord,
   type WindowRank,
-} from "../pkg/node/zhidu_wasm.js";
-import init, { PolicySet as WebPolicySet } from "../pkg/web/zhidu_wasm.js";
+} from "../pkg/zhidu";
+import init, { PolicySet as WebPolicySet, ZhiduError as ZhiduErrorClass } from "../pkg/zhidu";
 
 const ps: PolicySet = PolicySet.builtin();
 const own: PolicySet = PolicySet.fromToml({ "town.toml": "[policy]\nid = \"town\"\n" });
@@ -201,3 +203,16 @@ const fromFiles: ReportResult = p.reportFromFiles(filesRequest);
 p.reportFromFiles({ period: "2026-10", cases: "{}" });
 
 export { fromFiles, onTime, onTimeNumber, report, reportHtml, worst };
+
+// ZhiduError is a class: `instanceof` narrows, and its key, params and kind's fields are typed.
+export function describe(e: unknown): string {
+  if (e instanceof ZhiduErrorClass) {
+    const key: string | null = e.key;
+    const year: number | undefined = e.year;
+    const params: { [name: string]: string } = e.params;
+    return `${e.code} ${key} ${year} ${Object.keys(params)}`;
+  }
+  return String(e);
+}
+const dateColumns: DueColumns = p.dueMany({ class: "promised", acceptedAt: [new Date(), "2026-09-30"] });
+const failed: number = dateColumns.error_count;

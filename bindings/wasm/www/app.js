@@ -4,7 +4,7 @@
 //   { id, title, heading, subtitle: () => string, mount(container, ctx) → { refresh() } }
 // and is listed in `calculators` below. With more than one, a tab bar appears (the hash picks
 // the tab: #due, #score, #report) and the page's heading is the shown calculator's.
-import init, { PolicySet, setLang as setEngineLang } from "../pkg/web/zhidu_wasm.js";
+import init, { PolicySet, instantText, setLang as setEngineLang } from "../pkg/web/zhidu_wasm.js";
 import { applyStatic, getLang, onLang, setLang, t } from "./i18n.js";
 import due from "./due.js";
 import score from "./score.js";
@@ -32,7 +32,7 @@ async function main() {
   // registered before the calculators, so it switches before they redraw.
   setEngineLang(getLang());
   onLang((lang) => setEngineLang(lang));
-  const ctx = { policies: PolicySet.builtin(), t, onLang };
+  const ctx = { policies: PolicySet.builtin(), t, onLang, instantText };
   $("#engine").textContent = t("app.engine");
   onLang(() => ($("#engine").textContent = t("app.engine")));
 

@@ -22,8 +22,6 @@ const pad = (n) => String(n).padStart(2, "0");
 /** A class whose limit is promised per case with no default: the clerk must give it. */
 const needsLimit = (c) => c.per_case && (c.limit === null || c.limit === undefined);
 const dateOf = (instant) => instant.slice(0, 10);
-/** `2026-10-14T00:00:00+08:00` → `2026-10-14 00:00` (the engine gives instants in the calendar's zone). */
-const wall = (instant) => `${instant.slice(0, 10)} ${instant.slice(11, 16)}`;
 /** 0 = Monday … 6 = Sunday. */
 function weekdayIndex(date) {
   const [y, m, d] = date.split("-").map(Number);
@@ -51,7 +49,11 @@ export default {
   heading: () => t("app.title"),
   subtitle: () => t("app.subtitle"),
   mount(root, ctx) {
-    const policies = ctx.policies.policies().map((handle) => ({ handle, info: handle.info() }));
+    // Only policies with deadline classes (a scorecard-only policy has none to compute).
+    const policies = ctx.policies
+      .policies()
+      .map((handle) => ({ handle, info: handle.info() }))
+      .filter((p) => p.info.classes.length > 0);
     const first = policies.find((p) => p.info.id === "s2-service-center") ?? policies[0];
     // Open on 承诺件 (`promised`), the everyday class with a default limit, so the page shows
     // an answer at once; a class without one asks for its limit instead of failing.
@@ -87,69 +89,92 @@ export default {
       );
     }
 
+    // The form is built once per language and kept: typing, a select change or an edit of
+    // the limit updates the state and redraws the result region only, so the focused field,
+    // its caret and a half-typed date (Chromium's date input keeps the unfinished part in
+    // the node) survive every keystroke. A policy or class change updates the parts of the
+    // form that depend on it (the class list, the class card, the limit field) in place.
+    const nodes = {};
+
     function form() {
       const info = current().info;
-      const c = currentClass();
-      const policySelect = el(
+      nodes.policy = el(
         "select",
         { id: "policy", name: "policy" },
         policies.map(({ info: p }) => el("option", { value: p.id, selected: p.id === state.policy, text: `${p.name}（${p.id}）` })),
       );
-      const classSelect = el(
-        "select",
-        { id: "class", name: "class" },
-        info.classes.map((k) => el("option", { value: k.id, selected: k.id === c.id, text: `${k.name}（${k.id}）` })),
-      );
-      const days = el("input", {
-        id: "days",
-        name: "days",
-        type: "number",
-        min: 0,
-        step: 1,
-        inputmode: "numeric",
-        disabled: !c.per_case,
-        placeholder: c.limit ?? "",
-        value: c.per_case ? state.days ?? c.limit ?? "" : c.limit,
-      });
+      nodes.class = el("select", { id: "class", name: "class" });
+      nodes.classInfo = el("div", { id: "class-info-slot" });
+      // The calendar's years bound the date: the year part then takes four digits and moves on,
+      // so 20260930 typed is 2026-09-30 (unbounded, Chromium's year takes up to six).
+      const cal = info.calendar;
+      nodes.date = el("input", { id: "date", name: "date", type: "date", value: state.date, required: true, min: `${cal.first_year}-01-01`, max: `${cal.last_year}-12-31` });
+      nodes.time = el("input", { id: "time", name: "time", type: "time", value: state.time });
+      nodes.days = el("input", { id: "days", name: "days", type: "number", min: 0, step: 1, inputmode: "numeric" });
+      nodes.unit = el("span", { class: "unit" });
+      nodes.hint = el("small", { id: "days-hint" });
+      nodes.daysField = el("label", { id: "days-field" }, el("span", { text: t("due.days") }), el("span", { class: "with-unit" }, nodes.days, nodes.unit), nodes.hint);
       const f = el(
         "form",
         { class: "due-form", id: "due-form", novalidate: true },
-        el("label", {}, el("span", { text: t("due.policy") }), policySelect),
-        el("label", {}, el("span", { text: t("due.class") }), classSelect),
-        classInfo(c, info),
+        el("label", {}, el("span", { text: t("due.policy") }), nodes.policy),
+        el("label", {}, el("span", { text: t("due.class") }), nodes.class),
+        nodes.classInfo,
         el(
           "div",
           { class: "row" },
-          el("label", {}, el("span", { text: t("due.date") }), el("input", { id: "date", name: "date", type: "date", value: state.date, required: true })),
-          el("label", {}, el("span", { text: t("due.time") }), el("input", { id: "time", name: "time", type: "time", value: state.time })),
+          el("label", {}, el("span", { text: t("due.date") }), nodes.date),
+          el("label", {}, el("span", { text: t("due.time") }), nodes.time),
         ),
-        el(
-          "label",
-          { id: "days-field", class: c.per_case ? "" : "fixed" },
-          el("span", { text: t("due.days") }),
-          el("span", { class: "with-unit" }, days, el("span", { class: "unit", text: unitWord(c.unit) })),
-          el("small", { id: "days-hint", text: daysHint(c) }),
-        ),
+        nodes.daysField,
         el("button", { type: "submit", id: "calc", text: t("due.submit") }),
       );
-      policySelect.addEventListener("change", () => {
-        state.policy = policySelect.value;
+      syncClasses(info);
+      nodes.policy.addEventListener("change", () => {
+        state.policy = nodes.policy.value;
         state.class = openingClass(current().info);
         state.days = null;
-        render();
+        syncClasses(current().info);
+        showResult();
       });
-      classSelect.addEventListener("change", () => {
-        state.class = classSelect.value;
+      nodes.class.addEventListener("change", () => {
+        state.class = nodes.class.value;
         state.days = null;
-        render();
+        syncClass();
+        showResult();
       });
       f.addEventListener("submit", (e) => {
         e.preventDefault();
-        read(f);
-        render();
+        read();
+        showResult();
       });
-      for (const input of f.querySelectorAll("input")) input.addEventListener("change", () => (read(f), render()));
+      for (const input of [nodes.date, nodes.time, nodes.days]) {
+        input.addEventListener("input", () => (read(), showResult()));
+        input.addEventListener("change", () => (read(), showResult()));
+      }
       return f;
+    }
+
+    /** The class list of the current policy, then the class-dependent parts. */
+    function syncClasses(info) {
+      nodes.class.replaceChildren(...info.classes.map((k) => el("option", { value: k.id, selected: k.id === state.class, text: `${k.name}（${k.id}）` })));
+      nodes.class.value = state.class;
+      syncClass();
+    }
+
+    /** The class card and the limit field of the current class, changed in place. */
+    function syncClass() {
+      const c = currentClass();
+      nodes.classInfo.replaceChildren(classInfo(c, current().info));
+      const d = nodes.days;
+      d.disabled = !c.per_case;
+      d.required = needsLimit(c);
+      // The default is the placeholder, not a value: typed digits replace it, never follow it.
+      d.placeholder = c.limit ?? "";
+      d.value = c.per_case ? state.days ?? "" : c.limit;
+      nodes.unit.textContent = unitWord(c.unit);
+      nodes.hint.textContent = daysHint(c);
+      nodes.daysField.className = c.per_case ? "" : "fixed";
     }
 
     /** The hint under the limit field: whether a default exists decides what it says. */
@@ -159,10 +184,10 @@ export default {
       return t("due.daysHint", { n: c.limit, unit: unitWord(c.unit) });
     }
 
-    function read(f) {
-      state.date = f.querySelector("#date").value;
-      state.time = f.querySelector("#time").value;
-      const d = f.querySelector("#days");
+    function read() {
+      state.date = nodes.date.value;
+      state.time = nodes.time.value;
+      const d = nodes.days;
       state.days = d.disabled || d.value === "" ? null : d.value;
     }
 
@@ -176,14 +201,12 @@ export default {
     function result() {
       const policy = current().handle;
       const c = currentClass();
-      if (needsLimit(c) && state.days === null) {
-        return el(
-          "div",
-          { class: "result ask", id: "result", role: "status" },
-          el("h2", { text: t("due.result") }),
-          el("p", { class: "ask", "data-testid": "ask-limit", text: t("due.askLimit", { unit: t(`unitName.${c.unit}`) }) }),
-        );
-      }
+      // What is missing is asked for, not computed into an error: a half-typed date is
+      // empty in the input until its last digit.
+      const ask = (testid, text) =>
+        el("div", { class: "result ask", id: "result", role: "status" }, el("h2", { text: t("due.result") }), el("p", { class: "ask", "data-testid": testid, text }));
+      if (!state.date) return ask("ask-date", t("due.askDate"));
+      if (needsLimit(c) && state.days === null) return ask("ask-limit", t("due.askLimit", { unit: t(`unitName.${c.unit}`) }));
       let ex;
       let yellow;
       try {
@@ -206,14 +229,21 @@ export default {
         "dl",
         { class: "summary" },
         el("div", { class: "big" }, el("dt", { text: t("due.dueDate") }), el("dd", {}, el("strong", { "data-testid": "due-date", text: dueDate }), " ", el("span", { class: "wd", text: weekday(dueDate) }))),
-        el("div", {}, el("dt", { text: t("due.dueAt") }), el("dd", {}, el("code", { "data-testid": "due-at", text: ex.due.due_at }), el("small", { text: ` ${t("due.dueAtNote", { end: t(`end.${dayEnds}`) })}` }))),
-        el("div", {}, el("dt", { text: t("due.start") }), el("dd", { text: `${wall(ex.start)} ${weekday(startDate)}` })),
+        el(
+          "div",
+          {},
+          el("dt", { text: t("due.dueAt") }),
+          // The engine's words (`2026-10-13（星期二）24:00`): an RFC 3339 instant at 24:00
+          // names the next day. The instant itself stays in `datetime` for machines.
+          el("dd", {}, el("time", { "data-testid": "due-at", datetime: ex.due.due_at, text: ctx.instantText(ex.due.due_at, dueDate) }), el("small", { text: ` ${t("due.dueAtNote", { end: t(`end.${dayEnds}`) })}` })),
+        ),
+        el("div", {}, el("dt", { text: t("due.start") }), el("dd", {}, el("time", { "data-testid": "start", datetime: ex.start, text: ctx.instantText(ex.start) }))),
         el("div", {}, el("dt", { text: t("due.limit") }), el("dd", { text: `${ex.due.limit} ${unitWord(ex.due.unit)} · ${ex.class_name}` })),
         el(
           "div",
           { class: "warn" },
           el("dt", { text: t("due.yellow") }),
-          el("dd", { "data-testid": "yellow-from" }, yellow === ex.start ? t("due.yellowAtStart", { n: c.warn_before, unit: unitWord(c.unit) }) : t("due.yellowFrom", { at: wall(yellow), n: c.warn_before, unit: unitWord(c.unit) })),
+          el("dd", { "data-testid": "yellow-from" }, yellow === ex.start ? t("due.yellowAtStart", { n: c.warn_before, unit: unitWord(c.unit) }) : t("due.yellowFrom", { at: ctx.instantText(yellow), n: c.warn_before, unit: unitWord(c.unit) })),
         ),
       );
       return el(
@@ -232,7 +262,7 @@ export default {
         summary,
         el("h3", { text: t("due.calendar") }),
         calendar(policy, ex, { startDate, dueDate, yellowDate }),
-        legend(),
+        legend(ex.days.some((d) => d.rolled)),
         basis(ex),
       );
     }
@@ -263,7 +293,7 @@ export default {
       const d = day.date;
       const inside = d > startDate && d <= dueDate;
       const yellow = inside && d >= yellowDate && yellowDate > startDate;
-      const classes = ["cell", day.kind, step?.counted ? "counted" : "", d === startDate ? "start" : "", d === dueDate ? "due" : "", yellow ? "yellow" : "", inside || d === startDate ? "" : "outside"];
+      const classes = ["cell", day.kind, step?.counted ? "counted" : "", step?.rolled ? "rolled" : "", d === startDate ? "start" : "", d === dueDate ? "due" : "", yellow ? "yellow" : "", inside || d === startDate ? "" : "outside"];
       const tag = d === dueDate ? t("cell.due") : d === startDate ? t("cell.start") : d === yellowDate && yellow ? t("cell.yellow") : "";
       const label =
         day.kind === "holiday"
@@ -277,13 +307,20 @@ export default {
       return el(
         "div",
         { class: classes.filter(Boolean).join(" "), role: "gridcell", "data-date": d, "data-kind": day.kind, "data-counted": step?.counted ?? null, title },
-        el("span", { class: "head" }, el("span", { class: "dom", text: Number(d.slice(8)) }), tag ? el("span", { class: "tag", text: tag }) : null),
+        el(
+          "span",
+          { class: "head" },
+          el("span", { class: "dom", text: Number(d.slice(8)) }),
+          tag ? el("span", { class: "tag", text: tag }) : null,
+          // 顺延 is written on the day, not in the tooltip: phones and paper have none.
+          step?.rolled ? el("span", { class: "tag rolled", "data-testid": "rolled", text: t("cell.rolled") }) : null,
+        ),
         step?.counted ? el("span", { class: "ord", "aria-label": t("cell.day", { n: step.counted }), text: step.counted }) : null,
         label ? el("span", { class: "label", text: label.trim() }) : null,
       );
     }
 
-    function legend() {
+    function legend(rolled) {
       const item = (cls, key, sample = "") => el("li", {}, el("span", { class: `swatch ${cls}`, text: sample }), t(key));
       return el(
         "ul",
@@ -294,6 +331,7 @@ export default {
         item("makeup_workday counted", "legend.makeup", "3"),
         item("yellow", "legend.yellow"),
         item("due", "legend.due"),
+        rolled ? item("rolled", "legend.rolled", t("cell.rolled")) : null,
       );
     }
 
@@ -327,8 +365,17 @@ export default {
       );
     }
 
+    const resultSlot = el("div", { class: "result-slot", id: "result-slot", "aria-live": "polite" });
+
+    /** The answer for the form's values: the only part redrawn while the clerk types. */
+    function showResult() {
+      resultSlot.replaceChildren(result());
+    }
+
+    /** The whole calculator, once and on a language switch. */
     function render() {
-      root.replaceChildren(el("div", { class: "due-layout", "data-lang": getLang() }, form(), result()));
+      root.replaceChildren(el("div", { class: "due-layout", "data-lang": getLang() }, form(), resultSlot));
+      showResult();
     }
 
     render();

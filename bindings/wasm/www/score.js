@@ -54,6 +54,7 @@ export default {
       points: "",
       note: "",
       date: null,
+      search: "",
       items: [], // { rule, quantity, points, note, at }
     };
     const current = () => policies.find((p) => p.info.id === state.policy) ?? first;
@@ -110,29 +111,49 @@ export default {
       );
     }
 
-    function form() {
-      const { info, table } = current();
-      const rule = ruleOf(state.rule) ?? table.rules[0];
-      const policySelect = el(
-        "select",
-        { id: "score-policy", name: "policy" },
-        policies.map(({ info: p }) => el("option", { value: p.id, selected: p.id === state.policy, text: `${p.name}（${p.id}）` })),
-      );
-      const groups = [
-        ...table.categories.map((c) => ({ label: t("score.group", { name: c.name, max: c.maximum }), rules: table.rules.filter((r) => r.category === c.id) })),
-        { label: t("score.groupOther"), rules: table.rules.filter((r) => r.category === null) },
+    // The form is built once per language and kept: typing in any field, a select change
+    // or an edit of a line updates the state and redraws the answer only (and a line's own
+    // error cell), so the focused field keeps its focus, caret and IME state. Parts that
+    // depend on the rule or the policy (the rule card, the points control, the rule list)
+    // are changed in place.
+    const nodes = {};
+
+    /** Letters and digits only, lower case: `S14.att.6` finds `s14att6`, 吃拿卡要 finds 吃、拿、卡、要. */
+    const searchable = (text) => text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
+
+    /** The table's rules grouped by category, keeping those the search finds. */
+    function ruleGroups(query) {
+      const { table } = current();
+      const q = searchable(query);
+      const names = new Map(table.categories.map((c) => [c.id, c.name]));
+      const found = (r) => !q || searchable([r.code, r.quote, names.get(r.category) ?? "", ...r.effects].join(" ")).includes(q);
+      return [
+        ...table.categories.map((c) => ({ label: t("score.group", { name: c.name, max: c.maximum }), rules: table.rules.filter((r) => r.category === c.id && found(r)) })),
+        { label: t("score.groupOther"), rules: table.rules.filter((r) => r.category === null && found(r)) },
       ].filter((g) => g.rules.length);
-      const ruleSelect = el(
-        "select",
-        { id: "rule", name: "rule" },
-        groups.map((g) =>
+    }
+
+    /** The rule list for the search box's words; the chosen rule moves to the first found. */
+    function syncRules() {
+      let groups = ruleGroups(state.search);
+      const none = groups.length === 0;
+      nodes.searchNote.textContent = state.search ? (none ? t("score.searchNone", { q: state.search }) : t("score.searchFound", { n: groups.reduce((n, g) => n + g.rules.length, 0) })) : "";
+      nodes.searchNote.className = none ? "note bad" : "note";
+      if (none) groups = ruleGroups("");
+      const codes = groups.flatMap((g) => g.rules.map((r) => r.code));
+      if (!codes.includes(state.rule)) {
+        state.rule = codes[0];
+        state.points = "";
+      }
+      nodes.rule.replaceChildren(
+        ...groups.map((g) =>
           el(
             "optgroup",
             { label: g.label },
             g.rules.map((r) =>
               el("option", {
                 value: r.code,
-                selected: r.code === rule.code,
+                selected: r.code === state.rule,
                 title: r.quote,
                 text: `${r.code}　${shortQuote(r.quote)}　${pointsText(r)}/${unitWord(r.unit)}${r.fine !== "0.00" ? `　${money(r.fine)}` : ""}${r.withholding !== "0.00" ? `　${t("score.withheld")} ${money(r.withholding)}` : ""}`,
               }),
@@ -140,84 +161,142 @@ export default {
           ),
         ),
       );
+      nodes.rule.value = state.rule;
+      syncRule();
+    }
+
+    /** The rule card, the unit and the points control of the chosen rule, in place. */
+    function syncRule() {
+      const rule = ruleOf(state.rule) ?? current().table.rules[0];
+      nodes.ruleInfo.replaceChildren(ruleInfo(rule));
+      nodes.unit.textContent = unitWord(rule.unit);
+      const points = discretionary(rule)
+        ? el("label", {}, el("span", { text: t("score.chosen") }), pointsControl(rule, state.points, { id: "points", name: "points" }), el("small", { text: pointsText(rule) }))
+        : el("label", { class: "fixed" }, el("span", { text: t("score.chosen") }), el("input", { id: "points", type: "text", disabled: true, value: pointsText(rule) }));
+      nodes.pointsSlot.replaceChildren(points);
+      const control = points.querySelector("#points");
+      if (!control.disabled) for (const ev of ["input", "change"]) control.addEventListener(ev, () => (state.points = control.value));
+    }
+
+    /** The parts that follow the month: the incident date's bounds. */
+    function syncMonth() {
+      nodes.month.value = state.month;
+      nodes.date.min = `${state.month}-01`;
+      nodes.date.max = lastDay(state.month);
+      nodes.date.value = state.date;
+    }
+
+    function form() {
+      nodes.policy = el(
+        "select",
+        { id: "score-policy", name: "policy" },
+        policies.map(({ info: p }) => el("option", { value: p.id, selected: p.id === state.policy, text: `${p.name}（${p.id}）` })),
+      );
+      // Bounded by the calendar's years, so a typed year takes four digits and moves on.
+      const cal = current().info.calendar;
+      nodes.month = el("input", { id: "month", name: "month", type: "month", value: state.month, required: true, min: `${cal.first_year}-01`, max: `${cal.last_year}-12` });
+      nodes.period = el("input", { id: "score-period", type: "text", disabled: true, value: t(`period.${current().table.period}`) });
+      nodes.subject = el("input", { id: "subject", name: "subject", type: "text", value: state.subject });
+      nodes.window = el("input", { id: "window", name: "window", type: "text", value: state.window });
+      nodes.search = el("input", {
+        id: "rule-search",
+        name: "rule-search",
+        type: "search",
+        value: state.search,
+        placeholder: t("score.searchPlaceholder"),
+        autocomplete: "off",
+        "aria-describedby": "rule-search-note",
+      });
+      nodes.searchNote = el("small", { id: "rule-search-note", "aria-live": "polite" });
+      nodes.rule = el("select", { id: "rule", name: "rule" });
+      nodes.ruleInfo = el("div", { id: "rule-info-slot" });
+      nodes.quantity = el("input", { id: "quantity", name: "quantity", type: "number", min: 1, step: 1, inputmode: "numeric", value: state.quantity });
+      nodes.unit = el("span", { class: "unit" });
+      nodes.pointsSlot = el("div", { class: "points-slot" });
+      nodes.date = el("input", { id: "incident-date", name: "date", type: "date" });
+      nodes.note = el("input", { id: "note", name: "note", type: "text", value: state.note });
       const add = el("button", { type: "submit", id: "add", text: t("score.add") });
       const f = el(
         "form",
         { class: "due-form score-form", id: "score-form", novalidate: true },
-        el("label", {}, el("span", { text: t("score.policy") }), policySelect),
-        el(
-          "div",
-          { class: "row" },
-          el("label", {}, el("span", { text: t("score.month") }), el("input", { id: "month", name: "month", type: "month", value: state.month, required: true })),
-          el("label", {}, el("span", { text: t("score.period") }), el("input", { type: "text", disabled: true, value: t(`period.${table.period}`) })),
-        ),
-        el(
-          "div",
-          { class: "row" },
-          el("label", {}, el("span", { text: t("score.subject") }), el("input", { id: "subject", name: "subject", type: "text", value: state.subject })),
-          el("label", {}, el("span", { text: t("score.window") }), el("input", { id: "window", name: "window", type: "text", value: state.window })),
-        ),
+        el("label", {}, el("span", { text: t("score.policy") }), nodes.policy),
+        el("div", { class: "row" }, el("label", {}, el("span", { text: t("score.month") }), nodes.month), el("label", {}, el("span", { text: t("score.period") }), nodes.period)),
+        el("div", { class: "row" }, el("label", {}, el("span", { text: t("score.subject") }), nodes.subject), el("label", {}, el("span", { text: t("score.window") }), nodes.window)),
         el("h3", { class: "form-h", text: t("score.addIncident") }),
-        el("label", {}, el("span", { text: t("score.rule") }), ruleSelect),
-        ruleInfo(rule),
+        el("label", {}, el("span", { text: t("score.search") }), nodes.search, nodes.searchNote),
+        el("label", {}, el("span", { text: t("score.rule") }), nodes.rule),
+        nodes.ruleInfo,
         el(
           "div",
           { class: "row three" },
-          el("label", {}, el("span", { text: t("score.quantity") }), el("span", { class: "with-unit" }, el("input", { id: "quantity", name: "quantity", type: "number", min: 1, step: 1, inputmode: "numeric", value: state.quantity }), el("span", { class: "unit", text: unitWord(rule.unit) }))),
-          discretionary(rule)
-            ? el("label", {}, el("span", { text: t("score.chosen") }), pointsControl(rule, state.points, { id: "points", name: "points" }), el("small", { text: pointsText(rule) }))
-            : el("label", { class: "fixed" }, el("span", { text: t("score.chosen") }), el("input", { id: "points", type: "text", disabled: true, value: pointsText(rule) })),
-          el("label", {}, el("span", { text: t("score.date") }), el("input", { id: "incident-date", name: "date", type: "date", value: state.date, min: `${state.month}-01`, max: lastDay(state.month) })),
+          el("label", {}, el("span", { text: t("score.quantity") }), el("span", { class: "with-unit" }, nodes.quantity, nodes.unit)),
+          nodes.pointsSlot,
+          el("label", {}, el("span", { text: t("score.date") }), nodes.date),
         ),
         // A value chosen in a range needs its reason (A6): the engine refuses the row without one.
-        el("label", {}, el("span", { text: t("score.note") }), el("input", { id: "note", name: "note", type: "text", value: state.note })),
+        el("label", {}, el("span", { text: t("score.note") }), nodes.note),
         add,
       );
-      policySelect.addEventListener("change", () => {
-        state.policy = policySelect.value;
-        state.rule = current().table.rules[0]?.code;
+      syncMonth();
+      syncRules();
+      nodes.policy.addEventListener("change", () => {
+        state.policy = nodes.policy.value;
+        state.rule = null;
         state.points = "";
         state.items = [];
-        render();
+        nodes.period.value = t(`period.${current().table.period}`);
+        syncRules();
+        showIncidents();
       });
-      ruleSelect.addEventListener("change", () => {
-        read(f);
-        state.rule = ruleSelect.value;
+      nodes.rule.addEventListener("change", () => {
+        state.rule = nodes.rule.value;
         state.points = "";
-        render();
+        syncRule();
       });
-      f.querySelector("#month").addEventListener("change", (e) => {
-        const month = e.target.value;
-        if (!/^\d{4}-\d{2}$/.test(month)) return;
+      nodes.search.addEventListener("input", () => {
+        state.search = nodes.search.value;
+        syncRules();
+      });
+      // Enter in the search box goes to the list of what it found; it does not add a line.
+      nodes.search.addEventListener("keydown", (e) => {
+        if (e.key !== "Enter") return;
+        e.preventDefault();
+        nodes.rule.focus();
+      });
+      const onMonth = () => {
+        const month = nodes.month.value;
+        if (!/^\d{4}-\d{2}$/.test(month) || month === state.month) return;
         state.month = month;
         state.date = defaultDate();
         // incidents keep their day of the month where the new month has it
         state.items = state.items.map((i) => ({ ...i, at: `${month}-${i.at.slice(8, 10)}` <= lastDay(month) ? `${month}-${i.at.slice(8, 10)}` : lastDay(month) }));
-        render();
-      });
-      for (const id of ["#subject", "#window"]) f.querySelector(id).addEventListener("change", () => (read(f), render()));
+        syncMonth();
+        showIncidents();
+      };
+      nodes.month.addEventListener("input", onMonth);
+      nodes.month.addEventListener("change", onMonth);
+      for (const [node, key] of [[nodes.subject, "subject"], [nodes.window, "window"]]) {
+        node.addEventListener("input", () => ((state[key] = node.value), showResult()));
+      }
+      // The incident being entered is not scored until it is added: typing only keeps it.
+      for (const [node, key] of [[nodes.quantity, "quantity"], [nodes.date, "date"], [nodes.note, "note"]]) {
+        for (const ev of ["input", "change"]) node.addEventListener(ev, () => (state[key] = node.value));
+      }
       f.addEventListener("submit", (e) => {
         e.preventDefault();
-        read(f);
         const r = ruleOf(state.rule);
+        if (!r) return;
         state.items.push({ rule: r.code, quantity: state.quantity, points: discretionary(r) ? state.points : "", note: state.note, at: state.date });
         state.quantity = 1;
         state.points = "";
         state.note = "";
-        render();
-        root.querySelector("#add")?.focus();
+        nodes.quantity.value = "1";
+        nodes.note.value = "";
+        const p = nodes.pointsSlot.querySelector("#points");
+        if (p && !p.disabled) p.value = "";
+        showIncidents();
       });
       return f;
-    }
-
-    function read(f) {
-      state.subject = f.querySelector("#subject").value;
-      state.window = f.querySelector("#window").value;
-      state.quantity = f.querySelector("#quantity").value;
-      const p = f.querySelector("#points");
-      state.points = p && !p.disabled ? p.value : "";
-      state.note = f.querySelector("#note").value;
-      state.date = f.querySelector("#incident-date").value;
     }
 
     /** The request for the engine: one incident per added line, in order (row = index + 1). */
@@ -237,43 +316,73 @@ export default {
       };
     }
 
-    function incidentList(assessment) {
-      const errors = new Map((assessment?.errors ?? []).filter((e) => e.input === "incident").map((e) => [e.row, e.error]));
-      const outside = new Set(assessment?.outside_rows ?? []);
-      if (!state.items.length) return el("p", { class: "note", id: "incidents-empty", text: t("score.empty") });
+    /** The lines entered so far, with inputs to change them; their status cells are filled by `showResult`. */
+    function showIncidents() {
+      if (!state.items.length) {
+        nodes.incidents.replaceChildren(el("p", { class: "note", id: "incidents-empty", text: t("score.empty") }));
+        showResult();
+        return;
+      }
       const rows = state.items.map((item, i) => {
         const rule = ruleOf(item.rule);
-        const error = errors.get(i + 1);
-        const qty = el("input", { type: "number", min: 1, step: 1, value: item.quantity, "aria-label": t("score.quantity"), class: "qty" });
-        qty.addEventListener("change", () => ((item.quantity = qty.value), render()));
-        let points = el("span", { class: "muted", text: pointsText(rule) });
-        if (discretionary(rule)) {
-          points = pointsControl(rule, item.points, { "aria-label": t("score.chosen"), class: "pts" });
-          points.addEventListener("change", () => ((item.points = points.value), render()));
-        }
-        const date = el("input", { type: "date", value: item.at, "aria-label": t("score.date"), class: "when" });
-        date.addEventListener("change", () => ((item.at = date.value), render()));
-        const remove = el("button", { type: "button", class: "remove", title: t("score.remove"), "aria-label": t("score.remove"), text: "×" });
-        remove.addEventListener("click", () => (state.items.splice(i, 1), render()));
+        const edit = (node, key) => {
+          for (const ev of ["input", "change"]) node.addEventListener(ev, () => ((item[key] = node.value), showResult()));
+          return node;
+        };
+        const qty = edit(el("input", { type: "number", min: 1, step: 1, value: item.quantity, "aria-label": t("score.quantity"), class: "qty" }), "quantity");
+        const points = discretionary(rule)
+          ? edit(pointsControl(rule, item.points, { "aria-label": t("score.chosen"), class: "pts" }), "points")
+          : el("span", { class: "muted", text: pointsText(rule) });
+        const date = edit(el("input", { type: "date", value: item.at, min: `${state.month}-01`, max: lastDay(state.month), "aria-label": t("score.date"), class: "when" }), "at");
+        const remove = el("button", { type: "button", class: "remove", title: t("score.remove"), "aria-label": `${t("score.remove")} ${item.rule}`, text: "×" });
+        remove.addEventListener("click", () => {
+          state.items.splice(i, 1);
+          showIncidents();
+          // Keyboard users stay in the list: the next line's ×, else the previous one's, else 添加.
+          const removes = nodes.incidents.querySelectorAll(".remove");
+          (removes[i] ?? removes[i - 1] ?? root.querySelector("#add"))?.focus();
+        });
         return el(
           "tr",
-          { "data-row": i + 1, "data-rule": item.rule, class: error ? "bad" : outside.has(i + 1) ? "outside" : "" },
+          { "data-row": i + 1, "data-rule": item.rule },
           el("td", {}, el("code", { text: item.rule }), el("div", { class: "quote", text: rule?.quote ?? "" })),
           el("td", {}, qty, " ", el("span", { class: "muted", text: rule ? unitWord(rule.unit) : "" })),
           el("td", {}, points),
           el("td", {}, date),
           el("td", {}, remove),
-          error || outside.has(i + 1)
-            ? el("td", { class: "row-error", role: error ? "alert" : null, "data-code": error?.code }, error ? [error.message, error.help ? el("small", { text: ` ${error.help}` }) : null] : t("score.outside"))
-            : el("td"),
+          el("td", { class: "status" }),
         );
       });
-      return el(
-        "table",
-        { class: "incidents", id: "incidents" },
-        el("thead", {}, el("tr", {}, [t("score.rule"), t("score.quantity"), t("score.chosen"), t("score.date"), "", ""].map((h) => el("th", { text: h })))),
-        el("tbody", {}, rows),
+      nodes.incidents.replaceChildren(
+        el(
+          "div",
+          { class: "scroll" },
+          el(
+            "table",
+            { class: "incidents", id: "incidents" },
+            el("thead", {}, el("tr", {}, [t("score.rule"), t("score.quantity"), t("score.chosen"), t("score.date"), "", ""].map((h) => el("th", { text: h })))),
+            el("tbody", {}, rows),
+          ),
+        ),
       );
+      showResult();
+    }
+
+    /** Each line's error or out-of-period mark, set on the kept row. */
+    function markRows(assessment) {
+      const errors = new Map((assessment?.errors ?? []).filter((e) => e.input === "incident").map((e) => [e.row, e.error]));
+      const outside = new Set(assessment?.outside_rows ?? []);
+      for (const tr of nodes.incidents.querySelectorAll("tr[data-row]")) {
+        const row = Number(tr.dataset.row);
+        const error = errors.get(row);
+        tr.className = error ? "bad" : outside.has(row) ? "outside" : "";
+        const cell = el(
+          "td",
+          error || outside.has(row) ? { class: "status row-error", role: error ? "alert" : null, "data-code": error?.code } : { class: "status" },
+          error ? [error.message, error.help ? el("small", { text: ` ${error.help}` }) : null] : outside.has(row) ? t("score.outside") : null,
+        );
+        tr.querySelector("td.status")?.replaceWith(cell);
+      }
     }
 
     function card(c, full) {
@@ -337,8 +446,8 @@ export default {
             el("dd", { "data-testid": full ? "effects" : null }, c.effects.length ? c.effects.map((e) => el("div", {}, el("strong", { text: e.name }), el("small", { text: ` ${e.rule} · ${e.at.slice(0, 10)}` }))) : t("score.none")),
           ),
         ),
-        categories,
-        c.lines.length ? [el("h4", { text: t("score.lines") }), lines] : null,
+        el("div", { class: "scroll" }, categories),
+        c.lines.length ? [el("h4", { text: t("score.lines") }), el("div", { class: "scroll" }, lines)] : null,
       );
     }
 
@@ -363,24 +472,35 @@ export default {
       );
     }
 
-    function render() {
+    /** Score the lines and redraw the answer and the lines' status cells, nothing else. */
+    function showResult() {
       let assessment = null;
       let failure = null;
       try {
-        const r = request();
         // An empty table still gives the full-score card of the person (the roster).
-        assessment = current().handle.assess({ ...r, roster: state.subject ? [[state.subject, state.window]] : [] });
+        assessment = current().handle.assess({ ...request(), roster: state.subject ? [[state.subject, state.window]] : [] });
       } catch (e) {
         failure = e;
       }
+      markRows(assessment);
+      nodes.result.replaceChildren(result(assessment, failure));
+    }
+
+    /** The whole calculator, once and on a language switch. */
+    function render() {
+      // The tables again: their default notes are in the engine's language, just switched.
+      for (const p of policies) p.table = p.handle.deductionTable();
+      nodes.incidents = el("div", { id: "incidents-slot" });
+      nodes.result = el("div", { id: "score-result-slot", "aria-live": "polite" });
       root.replaceChildren(
         el(
           "div",
           { class: "due-layout score-layout", "data-lang": getLang() },
           form(),
-          el("div", { class: "score-right" }, el("section", { class: "result", id: "incident-list" }, el("h2", { text: t("score.incidents") }), incidentList(assessment)), result(assessment, failure)),
+          el("div", { class: "score-right" }, el("section", { class: "result", id: "incident-list" }, el("h2", { text: t("score.incidents") }), nodes.incidents), nodes.result),
         ),
       );
+      showIncidents();
     }
 
     render();

@@ -104,7 +104,7 @@ pub use calendar::{Calendar, DayKind, StatutoryDay, StatutoryKind, SubstituteRul
 pub use case::{Case, CaseEvent, CaseStatus, MAX_EVENTS_PER_CASE, Status};
 pub use deadline::{
     Class, ClockStart, DayStep, DayStepKind, Due, DueExplanation, Effect, MAX_BATCH, Start,
-    SuspensionReason, Unit,
+    SuspensionReason, Unit, instant_words,
 };
 pub use decide::{
     AccountabilityRules, Decision, Decisions, Escalation, FlagInfo, PriorDecision, SubjectSummary,
@@ -114,7 +114,7 @@ pub use describe::CalendarDay;
 pub use diagnostic::{Diagnostic, Severity, closest};
 pub use error::Error;
 pub use load::{MAX_FILE_BYTES, MAX_FILES, MAX_ID_LEN, MAX_NESTING, MAX_SET_BYTES};
-pub use messages::Lang;
+pub use messages::{Lang, MessageKey};
 pub use notice_diff::CaseChange;
 pub use policy::{MAX_ENTRIES, Policy, PolicySet};
 pub use report::{

@@ -349,13 +349,12 @@ impl DueColumns {
                 *p = false;
             }
         }
-        let mut ours: Vec<(usize, Error)> = Vec::with_capacity(bad.len());
-        for (i, e) in bad {
-            if !ours.iter().any(|(j, _)| *j == i) {
-                ours.push((i, e));
-            }
-        }
+        // The first error given for a row is kept: a stable sort, then the duplicates after
+        // it dropped (a search of the kept rows for each one was quadratic: a million bad
+        // rows never finished).
+        let mut ours = bad;
         ours.sort_by_key(|(i, _)| *i);
+        ours.dedup_by_key(|(i, _)| *i);
         let core = std::mem::take(&mut self.errors);
         let mut merged = Vec::with_capacity(core.len() + ours.len());
         let mut ours = ours.into_iter().peekable();

@@ -42,6 +42,11 @@ pub struct DayStep {
     pub counted: Option<u32>,
     /// Why the day was not counted or what else happened, in words.
     pub note: Option<String>,
+    /// Whether the due day rolled over this day (顺延): the count landed on a day off, and
+    /// this is one of the days off it rolled past or the working day it rolled to. A host
+    /// shows it as a mark on the day itself, since a note in a tooltip is lost on phones and
+    /// paper.
+    pub rolled: bool,
 }
 
 /// A due date with the reasoning behind it.
@@ -147,7 +152,8 @@ pub(crate) fn explain(
                 });
                 None
             };
-            if counted.is_none() && last_counted_day.is_some() && ordinal >= due.limit {
+            let rolled = counted.is_none() && last_counted_day.is_some() && ordinal >= due.limit;
+            if rolled {
                 // Past the last counted day: the count landed on a day off and the due day
                 // rolls forward; the day it rolls to is the due day, not a skipped one.
                 note = Some(if date == due.due_date {
@@ -165,6 +171,7 @@ pub(crate) fn explain(
                 festival,
                 counted,
                 note,
+                rolled,
             });
         }
     }

@@ -12,10 +12,12 @@ mod explain;
 pub(crate) mod hours;
 mod model;
 mod start;
+mod words;
 
 pub use explain::{DayStep, DayStepKind, DueExplanation};
 pub use model::{ClockStart, Effect, SuspensionReason, Unit};
 pub use start::Start;
+pub use words::instant_words;
 
 pub(crate) use clock::{Clock, Interval, Outcome, instant};
 pub(crate) use explain::explain as explain_with;

@@ -37,6 +37,23 @@ impl Error {
         self.help().map(|h| lang.translate(&h))
     }
 
+    /// The catalogue key of the message, with its parameters: stable across versions and
+    /// languages, for a host that shows its own words.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let err = zhidu::PolicySet::builtin()?.policy("s2-service-centre").unwrap_err();
+    /// let key = err.key().unwrap();
+    /// assert_eq!(key.id, "error.unknown_policy");
+    /// assert_eq!(key.params, vec![("id".to_owned(), "s2-service-centre".to_owned())]);
+    /// # Ok::<(), zhidu::Error>(())
+    /// ```
+    #[must_use]
+    pub fn key(&self) -> Option<super::MessageKey> {
+        super::MessageKey::of(&self.to_string())
+    }
+
     /// The diagnostics of a policy error in `lang`.
     ///
     /// # Example

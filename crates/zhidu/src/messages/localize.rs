@@ -58,6 +58,11 @@ fn translate_at(text: &str, depth: u8) -> Option<String> {
     }))
 }
 
+/// The id of the entry whose English template produces `text`, and the parameters.
+pub(crate) fn identify(text: &str) -> Option<(&'static str, Vec<(String, &str)>)> {
+    best_compiled(text).map(|(c, p)| (c.entry.id, p))
+}
+
 /// The entry whose English template produces `text`, the most specific when several do.
 #[cfg(test)]
 pub(crate) fn best_match(text: &str) -> Option<(&'static Entry, Vec<(String, &str)>)> {

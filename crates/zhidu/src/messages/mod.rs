@@ -22,7 +22,9 @@
 
 mod apply;
 mod catalogue;
+mod key;
 mod localize;
+mod table_lang;
 pub(crate) mod template;
 #[cfg(test)]
 mod tests;
@@ -33,6 +35,7 @@ use core::str::FromStr;
 use serde::Serialize;
 
 pub(crate) use catalogue::{ALL, Entry};
+pub use key::MessageKey;
 
 /// A language the engine writes its messages in.
 ///

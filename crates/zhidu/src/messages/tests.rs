@@ -349,6 +349,7 @@ const NOT_MESSAGES: &[&str] = &[
     "give `[[",
     "a case object such as { id: ",
     "readonly Case[]",
+    "string | Date",
     // Reasons of `#[expect]` and `#[allow]` in the Python binding, read by people reading the
     // code; the names of a `(name, text)` pair it quotes as code (`file name` must be …).
     "used where another class nests this one",
@@ -505,6 +506,29 @@ fn every_default_note_of_the_shipped_deadline_policies_has_an_entry() {
     assert!(
         missing.is_empty(),
         "default notes without a catalogue entry: {missing:#?}"
+    );
+}
+
+#[test]
+fn every_rule_note_of_the_shipped_deduction_tables_has_an_entry() {
+    // The notes the score calculator shows beside a rule: each one in Chinese.
+    let ps = crate::PolicySet::builtin().unwrap();
+    let mut all = Vec::new();
+    for policy in ps.policies() {
+        if let Ok(table) = policy.deduction_table() {
+            for rule in table.rules {
+                all.extend(rule.defaults.into_iter().map(|d| d.note));
+            }
+        }
+    }
+    assert!(all.len() > 40, "only {} notes found", all.len());
+    let missing: Vec<_> = all
+        .iter()
+        .filter(|n| best_match(n).is_none_or(|(e, _)| !e.id.starts_with("note.")))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "rule notes without a catalogue entry: {missing:#?}"
     );
 }
 

@@ -48,8 +48,26 @@ pub(crate) const ENTRIES: &[Entry] = &[
     ),
     e(
         "js.accepted_at_not_string",
-        "`acceptedAt` must be a string, not {kind}",
-        "`acceptedAt`须为字符串，而不是{kind}",
+        "`acceptedAt` must be a string or a Date, not {kind}",
+        "`acceptedAt`须为字符串或 Date 对象，而不是{kind}",
+    ),
+    e(
+        "js.invalid_date",
+        "`{what}` is an invalid `Date`",
+        "`{what}`是无效的`Date`",
+    ),
+    // Thrown by the package's entry files (JavaScript, not the module): a function called
+    // before `await init()` in the web build, and a handle used after `free()`. The entry
+    // files carry these two templates; a test checks they are the same as here.
+    e(
+        "js.not_initialised",
+        "`{call}` was called before the module was loaded: `await init()` first",
+        "调用`{call}`时模块尚未加载：请先`await init()`",
+    ),
+    e(
+        "js.closed",
+        "`{call}` needs a live `{class}`: this one was freed, or is not one",
+        "`{call}`需要有效的`{class}`：此对象已释放，或不是`{class}`",
     ),
     e(
         "js.accepted_at",
@@ -128,6 +146,16 @@ pub(crate) const ENTRIES: &[Entry] = &[
     e("js.an_array", "an array", "数组"),
     e("js.an_exception", "an exception", "异常"),
     e("js.array_of_strings", "an array of strings", "字符串数组"),
+    e(
+        "js.array_of_strings_or_dates",
+        "an array of strings or Dates",
+        "字符串或 Date 对象的数组",
+    ),
+    e(
+        "js.string_or_date",
+        "a string or a Date",
+        "字符串或 Date 对象",
+    ),
     e("js.array_of_objects", "an array of objects", "对象数组"),
     e(
         "js.typed_array",

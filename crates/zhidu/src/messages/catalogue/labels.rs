@@ -36,4 +36,18 @@ pub(crate) const ENTRIES: &[Entry] = &[
     e("label.with_default", ", default {param}", "，默认值{param}"),
     e("label.notice", "notice", "放假通知"),
     e("label.warning", "warning", "提示"),
+    // An instant as a clerk reads it (`instant_words`): a due instant at the end of its day
+    // is written 24:00 of that day.
+    e(
+        "label.instant",
+        "{date} ({weekday}) {time}",
+        "{date}（星期{weekday}）{time}",
+    ),
+    e("label.weekday.mon", "Mon", "一"),
+    e("label.weekday.tue", "Tue", "二"),
+    e("label.weekday.wed", "Wed", "三"),
+    e("label.weekday.thu", "Thu", "四"),
+    e("label.weekday.fri", "Fri", "五"),
+    e("label.weekday.sat", "Sat", "六"),
+    e("label.weekday.sun", "Sun", "日"),
 ];

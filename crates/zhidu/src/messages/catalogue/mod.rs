@@ -18,6 +18,7 @@ mod labels;
 mod loader;
 mod report;
 mod rows;
+mod rule_notes;
 mod scoring;
 mod terms;
 
@@ -52,6 +53,7 @@ pub(crate) const ALL: &[&[Entry]] = &[
     defaults::ENTRIES,
     cases::ENTRIES,
     scoring::ENTRIES,
+    rule_notes::ENTRIES,
     accountability::ENTRIES,
     rows::ENTRIES,
     report::ENTRIES,
