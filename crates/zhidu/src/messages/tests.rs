@@ -563,3 +563,21 @@ fn a_row_error_reads_in_chinese_with_its_kind_row_and_value() {
         "该行只有1个字段，表头有4个"
     );
 }
+
+#[test]
+fn the_hosts_entries_and_the_js_entries_each_match_their_own_english() {
+    // A host's entry must not take another's message: the JavaScript package gives the id of
+    // the entry a message matches to its users as the error's `key`.
+    for e in entries().filter(|e| {
+        ["js.", "py.", "cli.", "host."]
+            .iter()
+            .any(|p| e.id.starts_with(p))
+    }) {
+        let sample = template::render(e.en, |name| Some(format!("v_{name}")));
+        assert_eq!(
+            best_match(&sample).map(|(m, _)| m.id),
+            Some(e.id),
+            "{sample}"
+        );
+    }
+}
