@@ -13,6 +13,7 @@ pub(crate) use zhidu::columns::RowErrors;
 use zhidu::columns::{DueColumns, DueOptions, LimitColumn as Limits, StartColumn as Starts};
 use zhidu::columns::{NAT, from_epoch_day};
 
+use crate::Obj;
 use crate::convert;
 use crate::error::{self, OrRaise, input, reading};
 
@@ -26,7 +27,7 @@ pub(crate) enum Mode {
 
 impl Mode {
     /// The `errors` argument: `"warn"` (the default), `"raise"` or `"collect"`.
-    pub(crate) fn parse(obj: Option<&Bound<'_, PyAny>>) -> PyResult<Mode> {
+    pub(crate) fn parse(obj: Option<&Obj>) -> PyResult<Mode> {
         let Some(obj) = obj else {
             return Ok(Mode::Warn);
         };
@@ -35,9 +36,9 @@ impl Mode {
             Ok(Ok(s)) if s == "raise" => Ok(Mode::Raise),
             Ok(Ok(s)) if s == "collect" => Ok(Mode::Collect),
             _ => {
-                let repr = obj.repr().map(|r| r.to_string()).unwrap_or_default();
+                let got = obj.repr().map(|r| r.to_string()).unwrap_or_default();
                 let message =
-                    format!("`errors` must be \"warn\", \"raise\" or \"collect\", not {repr}");
+                    format!("`errors` must be \"warn\", \"raise\" or \"collect\", not {got}");
                 Err(error::raise(obj.py(), &input(message, None), None))
             }
         }
@@ -62,11 +63,7 @@ pub(crate) fn float64s(bytes: &[u8]) -> Vec<f64> {
 
 /// A column that is not a list or tuple, flattened by `zhidu._columns.<flatten>` to
 /// `(tag, payload)`: raw little-endian bytes, or a list of objects.
-fn tagged<'py>(
-    obj: &Bound<'py, PyAny>,
-    flatten: &str,
-    what: &str,
-) -> PyResult<(String, Bound<'py, PyAny>)> {
+fn tagged<'py>(obj: &Obj<'py>, flatten: &str, what: &str) -> PyResult<(String, Obj<'py>)> {
     let py = obj.py();
     let tagged = py
         .import("zhidu._columns")
@@ -76,17 +73,13 @@ fn tagged<'py>(
 }
 
 /// The bytes of a flattened column.
-fn bytes<'a>(payload: &'a Bound<'_, PyAny>, what: &str) -> PyResult<&'a [u8]> {
+fn bytes<'a>(payload: &'a Obj, what: &str) -> PyResult<&'a [u8]> {
     let bytes = payload.cast::<PyBytes>().map_err(PyErr::from);
     reading(payload.py(), what, bytes).map(|b| b.as_bytes())
 }
 
 /// Every item of a column given as Python objects, each converted by `read`.
-fn items<T>(
-    list: &Bound<'_, PyAny>,
-    what: &str,
-    read: impl Fn(&Bound<'_, PyAny>) -> T,
-) -> PyResult<Vec<T>> {
+fn items<T>(list: &Obj, what: &str, read: impl Fn(&Obj) -> T) -> PyResult<Vec<T>> {
     let py = list.py();
     // An iterator that fails ends the call: it may not be able to go on.
     reading(py, what, list.try_iter())?
@@ -94,12 +87,12 @@ fn items<T>(
         .collect()
 }
 
-fn is_list(obj: &Bound<'_, PyAny>) -> bool {
+fn is_list(obj: &Obj) -> bool {
     obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>()
 }
 
 /// Read the `accepted_at` column; a start that cannot be read is an error in its place.
-fn read_starts(obj: &Bound<'_, PyAny>, class: &Class<'_>) -> PyResult<(Starts, RowErrors)> {
+fn read_starts(obj: &Obj, class: &Class<'_>) -> PyResult<(Starts, RowErrors)> {
     let days = class.unit().is_days();
     let mut list = obj.clone();
     if !is_list(obj) {
@@ -120,7 +113,7 @@ fn read_starts(obj: &Bound<'_, PyAny>, class: &Class<'_>) -> PyResult<(Starts, R
 }
 
 /// Read the `days` column: None, one int for every row, or one value per row.
-fn read_limits(obj: Option<&Bound<'_, PyAny>>) -> PyResult<(Limits, RowErrors)> {
+fn read_limits(obj: Option<&Obj>) -> PyResult<(Limits, RowErrors)> {
     let Some(obj) = obj.filter(|o| !o.is_none()) else {
         return Ok((Limits::Default, Vec::new()));
     };
@@ -155,8 +148,8 @@ fn read_limits(obj: Option<&Bound<'_, PyAny>>) -> PyResult<(Limits, RowErrors)> 
 /// Read both columns and compute due dates (and, with `instants`, due instants) in the core.
 pub(crate) fn due_columns(
     class: &Class<'_>,
-    accepted_at: &Bound<'_, PyAny>,
-    days: Option<&Bound<'_, PyAny>>,
+    accepted_at: &Obj,
+    days: Option<&Obj>,
     instants: bool,
 ) -> PyResult<DueColumns> {
     let py = accepted_at.py();
@@ -204,7 +197,7 @@ pub(crate) fn int64_bytes<'py>(
 
 /// Day numbers as numpy `datetime64[D]` when numpy is installed, else a list of
 /// `datetime.date` / None.
-pub(crate) fn date_column<'py>(py: Python<'py>, days: &[i64]) -> PyResult<Bound<'py, PyAny>> {
+pub(crate) fn date_column<'py>(py: Python<'py>, days: &[i64]) -> PyResult<Obj<'py>> {
     if let Ok(np) = py.import("numpy") {
         let bytes = int64_bytes(py, days)?;
         return np.call_method1("frombuffer", (bytes, "<M8[D]"));
@@ -257,17 +250,22 @@ pub(crate) fn report<'py>(
             if errors.is_empty() {
                 return Ok(None);
             }
-            let shown: Vec<String> = errors.iter().take(5).map(|(i, _)| i.to_string()).collect();
-            let more = if errors.len() > 5 { ", …" } else { "" };
+            let mut indices: Vec<String> =
+                errors.iter().take(5).map(|(i, _)| i.to_string()).collect();
+            if errors.len() > 5 {
+                indices.push("…".to_owned());
+            }
+            let lang = error::lang(py);
             let first = errors
                 .first()
-                .map(|(i, e)| format!("row {i}: {e}"))
+                .map(|(i, e)| format!("row {i}: {}", e.message_in(lang)))
                 .unwrap_or_default();
             let message = format!(
-                "{} of {n} rows failed (rows {}{more}); {first}; pass errors=\"collect\" to get every error or errors=\"raise\" to stop",
+                "{} of {n} rows failed (rows {}); {first}; pass errors=\"collect\" to get every error or errors=\"raise\" to stop",
                 errors.len(),
-                shown.join(", ")
+                indices.join(", ")
             );
+            let message = lang.translate(&message);
             let indices: Vec<usize> = errors.iter().map(|(i, _)| *i).collect();
             let warning = error::row_warning(py)?.call1((message, errors.len(), indices))?;
             py.import("warnings")?
@@ -280,11 +278,11 @@ pub(crate) fn report<'py>(
 /// A batch call's answer: `value`, after its bad rows are reported as `mode` says; with
 /// `collect`, `(value, [(index, error)])`.
 pub(crate) fn answer<'py>(
-    value: Bound<'py, PyAny>,
+    value: Obj<'py>,
     errors: &RowErrors,
     n: usize,
     mode: Mode,
-) -> PyResult<Bound<'py, PyAny>> {
+) -> PyResult<Obj<'py>> {
     let py = value.py();
     match report(py, errors, mode, n, 1)? {
         Some(list) => Ok(PyTuple::new(py, [value, list.into_any()])?.into_any()),
@@ -300,7 +298,7 @@ pub(crate) fn collected<'py>(
     n: usize,
     mode: Mode,
     stacklevel: u32,
-) -> PyResult<Bound<'py, PyAny>> {
+) -> PyResult<Obj<'py>> {
     report(py, errors, mode, n, stacklevel)?;
     let list = report(py, errors, Mode::Collect, n, stacklevel)?;
     Ok(list.unwrap_or_else(|| PyList::empty(py)).into_any())

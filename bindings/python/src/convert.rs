@@ -12,6 +12,7 @@ use pyo3::types::{PyBool, PyDate, PyDict, PyFloat, PyInt, PyList, PyString, PyTu
 use serde_json::Value;
 use zhidu::Start;
 
+use crate::Obj;
 use crate::error::{from_python, input};
 
 const START_HINT: &str = "give a `datetime.date`, a `datetime.datetime` (naive means the \
@@ -19,7 +20,7 @@ const START_HINT: &str = "give a `datetime.date`, a `datetime.datetime` (naive m
                           `2026-09-30T10:00:00+08:00`";
 
 /// The name of a value's type, for messages.
-pub(crate) fn type_name(obj: &Bound<'_, PyAny>) -> String {
+pub(crate) fn type_name(obj: &Obj) -> String {
     obj.get_type()
         .name()
         .map(|n| n.to_string())
@@ -28,7 +29,7 @@ pub(crate) fn type_name(obj: &Bound<'_, PyAny>) -> String {
 
 /// Text that a start is read from: `isoformat()` of dates and datetimes (any `tzinfo`,
 /// pandas `Timestamp` included), `str` as it is.
-fn start_text(obj: &Bound<'_, PyAny>) -> Result<Option<String>, zhidu::Error> {
+fn start_text(obj: &Obj) -> Result<Option<String>, zhidu::Error> {
     let py = obj.py();
     if let Ok(s) = obj.cast::<PyString>() {
         return s
@@ -83,7 +84,7 @@ fn start_text(obj: &Bound<'_, PyAny>) -> Result<Option<String>, zhidu::Error> {
 /// `isoformat()` in the abi3 build, which has no datetime C API. `None` when the object does
 /// not reduce that way (pandas' `Timestamp`, other subclasses): the caller then uses
 /// `isoformat()`.
-fn fast_datetime(obj: &Bound<'_, PyAny>) -> Option<Result<Start, zhidu::Error>> {
+fn fast_datetime(obj: &Obj) -> Option<Result<Start, zhidu::Error>> {
     let py = obj.py();
     let reduced = obj.call_method0("__reduce__").ok()?;
     let args = reduced.cast::<PyTuple>().ok()?.get_item(1).ok()?;
@@ -127,7 +128,7 @@ fn fast_datetime(obj: &Bound<'_, PyAny>) -> Option<Result<Start, zhidu::Error>> 
 }
 
 /// A start (`accepted_at`, an event's instant) from a Python value.
-pub(crate) fn start(obj: &Bound<'_, PyAny>) -> Result<Start, zhidu::Error> {
+pub(crate) fn start(obj: &Obj) -> Result<Start, zhidu::Error> {
     if obj.is_instance_of::<PyDate>() {
         if let Some(start) = fast_datetime(obj) {
             return start;
@@ -144,7 +145,7 @@ pub(crate) fn start(obj: &Bound<'_, PyAny>) -> Result<Start, zhidu::Error> {
 
 /// An instant (`as_of`) from a Python value, in the zone `offset`.
 pub(crate) fn instant(
-    obj: &Bound<'_, PyAny>,
+    obj: &Obj,
     offset: FixedOffset,
 ) -> Result<DateTime<FixedOffset>, zhidu::Error> {
     start(obj)?.instant_in(offset)
@@ -152,7 +153,7 @@ pub(crate) fn instant(
 
 /// A per-case limit: `None`, or a whole number from 0 to 4294967295 (a whole float from a
 /// pandas column with gaps is accepted; NaN is `None`).
-pub(crate) fn days(obj: &Bound<'_, PyAny>) -> Result<Option<u32>, zhidu::Error> {
+pub(crate) fn days(obj: &Obj) -> Result<Option<u32>, zhidu::Error> {
     if obj.is_none() {
         return Ok(None);
     }
@@ -162,12 +163,13 @@ pub(crate) fn days(obj: &Bound<'_, PyAny>) -> Result<Option<u32>, zhidu::Error> 
         }
     }
     let bad = || {
+        let value = obj
+            .repr()
+            .map_or_else(|_| type_name(obj), |r| r.to_string());
         input(
             format!(
-                "`days` must be a whole number from 0 to 4294967295, not {}",
-                obj.repr()
-                    .map(|r| r.to_string())
-                    .unwrap_or_else(|_| type_name(obj))
+                "`{}` must be a whole number from 0 to 4294967295, not `{value}`",
+                "days"
             ),
             Some("give the per-case limit in the class's unit, or None for the class's default"),
         )
@@ -194,12 +196,12 @@ pub(crate) fn days(obj: &Bound<'_, PyAny>) -> Result<Option<u32>, zhidu::Error> 
 }
 
 /// A `datetime.date` (the abi3 way: no datetime C API).
-pub(crate) fn date(py: Python<'_>, d: NaiveDate) -> PyResult<Bound<'_, PyAny>> {
+pub(crate) fn date(py: Python<'_>, d: NaiveDate) -> PyResult<Obj<'_>> {
     d.into_pyobject(py).map(Bound::into_any)
 }
 
 /// A date given as text by the core, as a `datetime.date` (the text if it is not a date).
-pub(crate) fn date_text<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>> {
+pub(crate) fn date_text<'py>(py: Python<'py>, text: &str) -> PyResult<Obj<'py>> {
     match text.parse::<NaiveDate>() {
         Ok(d) => date(py, d),
         Err(_) => Ok(PyString::new(py, text).into_any()),
@@ -227,7 +229,7 @@ const DECIMAL_KEYS: &[&str] = &[
 static DECIMAL: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
 
 /// A `decimal.Decimal` from the core's text (exact: `"190.00"`).
-pub(crate) fn decimal<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>> {
+pub(crate) fn decimal<'py>(py: Python<'py>, text: &str) -> PyResult<Obj<'py>> {
     let class = DECIMAL.get_or_try_init(py, || {
         py.import("decimal")
             .and_then(|m| m.getattr("Decimal"))
@@ -241,15 +243,12 @@ pub(crate) fn decimal<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, P
 pub(crate) fn two_places<'py>(
     py: Python<'py>,
     value: &impl std::fmt::Display,
-) -> PyResult<Bound<'py, PyAny>> {
+) -> PyResult<Obj<'py>> {
     decimal(py, &format!("{value:.2}"))
 }
 
 /// A core result as a Python dict: the serde form, with dates and instants as Python values.
-pub(crate) fn to_dict<'py, T: serde::Serialize>(
-    py: Python<'py>,
-    value: &T,
-) -> PyResult<Bound<'py, PyAny>> {
+pub(crate) fn to_dict<'py, T: serde::Serialize>(py: Python<'py>, value: &T) -> PyResult<Obj<'py>> {
     let json = serde_json::to_value(value)
         .map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))?;
     from_json(py, &json, None)
@@ -262,11 +261,7 @@ pub(crate) fn to_json_text<T: serde::Serialize>(value: &T) -> PyResult<String> {
 
 /// A JSON value of the core's serde output as a Python value; `key` is its key, which says
 /// whether a string is a date, an instant or an exact decimal.
-pub(crate) fn from_json<'py>(
-    py: Python<'py>,
-    v: &Value,
-    key: Option<&str>,
-) -> PyResult<Bound<'py, PyAny>> {
+pub(crate) fn from_json<'py>(py: Python<'py>, v: &Value, key: Option<&str>) -> PyResult<Obj<'py>> {
     Ok(match v {
         Value::Null => py.None().into_bound(py),
         Value::Bool(b) => PyBool::new(py, *b).to_owned().into_any(),

@@ -5,21 +5,40 @@
 //! Conversion problems (a wrong type, an unreadable value, a Python exception raised while
 //! reading a column) become `InputError`s, so a caller only ever sees zhidu exceptions.
 
+use core::sync::atomic::{AtomicBool, Ordering};
+
 use pyo3::exceptions::PyException;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::PyList;
 
+use crate::Obj;
 use crate::convert;
 use crate::results::Diagnostic;
 
 static ERRORS: PyOnceLock<Py<PyModule>> = PyOnceLock::new();
 static LANG: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
 
+/// Whether `zhidu.set_lang` chose Chinese: the default, kept here as well as in
+/// `zhidu._lang`, so that reading it is no call into Python.
+static DEFAULT_ZH: AtomicBool = AtomicBool::new(false);
+/// Whether a `with zhidu.lang(…)` block was ever entered; until then the default is the
+/// language everywhere.
+static CONTEXTS: AtomicBool = AtomicBool::new(false);
+
 /// The language messages are written in: `zhidu.get_lang()` (`with zhidu.lang("zh")`, else
 /// `zhidu.set_lang`, else English). Read when an error or explanation is made, never cached,
-/// so a context set in one thread or task never leaks into another.
+/// so a context set in one thread or task never leaks into another; while no context was
+/// ever set, the default is read here without calling Python (a call costs a fifth of a
+/// `due()`).
 pub(crate) fn lang(py: Python<'_>) -> zhidu::Lang {
+    if !CONTEXTS.load(Ordering::Relaxed) {
+        return if DEFAULT_ZH.load(Ordering::Relaxed) {
+            zhidu::Lang::Zh
+        } else {
+            zhidu::Lang::En
+        };
+    }
     LANG.get_or_try_init(py, || {
         py.import("zhidu._lang")
             .and_then(|m| m.getattr("get_lang"))
@@ -32,33 +51,86 @@ pub(crate) fn lang(py: Python<'_>) -> zhidu::Lang {
     .unwrap_or_default()
 }
 
-/// `zhidu._lang` validates a language name with the core's rules: `"zh"`, `"en"` or a locale
-/// name (`"zh_CN.UTF-8"`), answering `"zh"` or `"en"`.
+/// A core result whose words (warnings, the basis of a provisional year, an explanation's
+/// rules and notes) follow the language of `zhidu.get_lang()`.
+pub(crate) trait Localized: Sized {
+    /// Whether the result has words a language changes.
+    fn has_words(&self) -> bool;
+    /// The result with its words in `lang`.
+    fn in_lang(self, lang: zhidu::Lang) -> Self;
+
+    /// The result in the language of `zhidu.get_lang()`. Asking for the language runs Python
+    /// code (about 1,200 instructions, a fifth of a `due()` call), so it is asked only when
+    /// the result has words to translate, which most due dates and statuses have not.
+    fn localized(self, py: Python<'_>) -> Self {
+        if self.has_words() {
+            self.in_lang(lang(py))
+        } else {
+            self
+        }
+    }
+}
+
+impl Localized for zhidu::Due {
+    fn has_words(&self) -> bool {
+        !self.warnings.is_empty() || !self.basis.is_empty()
+    }
+    fn in_lang(self, lang: zhidu::Lang) -> Self {
+        self.into_lang(lang)
+    }
+}
+
+impl Localized for zhidu::CaseStatus {
+    fn has_words(&self) -> bool {
+        !self.warnings.is_empty() || !self.basis.is_empty()
+    }
+    fn in_lang(self, lang: zhidu::Lang) -> Self {
+        self.into_lang(lang)
+    }
+}
+
+impl Localized for zhidu::DueExplanation {
+    fn has_words(&self) -> bool {
+        true
+    }
+    fn in_lang(self, lang: zhidu::Lang) -> Self {
+        self.into_lang(lang)
+    }
+}
+
+/// `zhidu.set_lang`: the name checked with the core's rules (`"zh"`, `"en"` or a locale name
+/// such as `"zh_CN.UTF-8"`) and kept as the default; answers `"zh"` or `"en"`.
 #[pyfunction]
-pub(crate) fn _parse_lang(py: Python<'_>, name: &str) -> PyResult<&'static str> {
-    name.parse::<zhidu::Lang>()
-        .map(zhidu::Lang::code)
-        .or_raise(py)
+pub(crate) fn _set_lang(py: Python<'_>, name: &str) -> PyResult<&'static str> {
+    let lang = name.parse::<zhidu::Lang>().or_raise(py)?;
+    DEFAULT_ZH.store(lang == zhidu::Lang::Zh, Ordering::Relaxed);
+    Ok(lang.code())
+}
+
+/// `with zhidu.lang(name)`: the name checked as by `_set_lang`; from now on the language is
+/// read from `zhidu._lang`'s context variable.
+#[pyfunction]
+pub(crate) fn _enter_lang(py: Python<'_>, name: &str) -> PyResult<&'static str> {
+    let lang = name.parse::<zhidu::Lang>().or_raise(py)?;
+    CONTEXTS.store(true, Ordering::Relaxed);
+    Ok(lang.code())
 }
 
 /// A name of `zhidu._errors`: a class, or `_BY_CODE`.
-fn class<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
+fn class<'py>(py: Python<'py>, name: &str) -> PyResult<Obj<'py>> {
     let module = ERRORS.get_or_try_init(py, || py.import("zhidu._errors").map(Bound::unbind))?;
     module.bind(py).getattr(name)
 }
 
 /// A `zhidu.RowError` (input, 1-based row, exception) for a row the core could not use; the
 /// exception's `index` is the 0-based position.
-pub(crate) fn row_error<'py>(
-    py: Python<'py>,
-    e: &zhidu::SkippedRow,
-) -> PyResult<Bound<'py, PyAny>> {
+pub(crate) fn row_error<'py>(py: Python<'py>, e: &zhidu::SkippedRow) -> PyResult<Obj<'py>> {
     let exc = exception(py, &e.error, Some(e.row.saturating_sub(1)))?;
     class(py, "RowError")?.call1((e.input, e.row, exc))
 }
 
 /// The `zhidu.RowWarning` class.
-pub(crate) fn row_warning(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+pub(crate) fn row_warning(py: Python<'_>) -> PyResult<Obj<'_>> {
     class(py, "RowWarning")
 }
 
@@ -75,7 +147,7 @@ pub(crate) fn exception<'py>(
     py: Python<'py>,
     err: &zhidu::Error,
     index: Option<usize>,
-) -> PyResult<Bound<'py, PyAny>> {
+) -> PyResult<Obj<'py>> {
     let lang = lang(py);
     // The class of the code (`zhidu._errors._BY_CODE`); a code the binding does not know yet
     // (a later core feature) is raised as the base class with its `.code`, so nothing is lost.

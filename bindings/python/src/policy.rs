@@ -1,263 +1,31 @@
-//! `PolicySet` and `Policy`: loading, lookup, due dates, case statuses, pickling.
+//! `Policy`: its properties, due dates, case statuses, scoring, decisions, the report and
+//! pickling; each method reads its arguments (`args`), calls the core once and wraps the
+//! answer.
 
-use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList, PyString, PyTuple};
+use pyo3::types::{PyList, PyTuple};
 
+use crate::Obj;
+use crate::args::{bad_argument, flag, opt, text};
 use crate::batch::{self, Mode};
 use crate::convert;
-use crate::error::{self, OrRaise, input, reading};
-use crate::results::{CaseStatus, Due, DueExplanation, Origin, diagnostics};
+use crate::error::{Localized, OrRaise, reading};
+use crate::policy_set::{PolicySet, Restore};
+use crate::results::{CaseStatus, Due, DueExplanation, Origin};
 use crate::rows;
 use crate::scoring::{Assessment, Decisions, WindowRank};
-
-/// A validated set of calendars and policies; immutable, shareable across threads, picklable.
-#[pyclass(frozen, module = "zhidu", name = "PolicySet")]
-pub(crate) struct PolicySet {
-    pub(crate) inner: zhidu::PolicySet,
-}
-
-/// `zhidu.InputError` for an argument of the wrong kind.
-fn bad_argument(py: Python<'_>, message: String) -> PyErr {
-    error::raise(py, &input(message, None), None)
-}
-
-fn text(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<String> {
-    match obj.cast::<PyString>() {
-        Ok(s) => reading(obj.py(), what, s.to_cow().map(std::borrow::Cow::into_owned)),
-        Err(_) => {
-            let got = obj.get_type().name().map(|n| n.to_string());
-            let got = got.unwrap_or_default();
-            Err(bad_argument(
-                obj.py(),
-                format!("`{what}` must be a string, not `{got}`"),
-            ))
-        }
-    }
-}
-
-fn path(obj: &Bound<'_, PyAny>) -> PyResult<PathBuf> {
-    let py = obj.py();
-    let fspath = reading(
-        py,
-        "path",
-        py.import("os")
-            .and_then(|os| os.call_method1("fspath", (obj,))),
-    )?;
-    Ok(PathBuf::from(text(&fspath, "path")?))
-}
-
-/// `(name, text)` pairs from a mapping or an iterable of pairs.
-fn sources(obj: &Bound<'_, PyAny>) -> PyResult<Vec<(String, String)>> {
-    let py = obj.py();
-    let items = match obj.cast::<PyDict>() {
-        Ok(d) => d.items().into_any(),
-        Err(_) => obj.clone(),
-    };
-    let mut out = Vec::new();
-    for item in reading(py, "sources", items.try_iter())? {
-        let item = reading(py, "sources", item)?;
-        let pair = item.cast::<PyTuple>().ok().filter(|t| t.len() == 2);
-        let Some(pair) = pair else {
-            let message = "`sources` must map file names to texts, or be (name, text) pairs";
-            return Err(bad_argument(py, message.to_owned()));
-        };
-        let name = text(&reading(py, "sources", pair.get_item(0))?, "file name")?;
-        let body = text(&reading(py, "sources", pair.get_item(1))?, "file text")?;
-        out.push((name, body));
-    }
-    Ok(out)
-}
-
-fn compile(py: Python<'_>, files: &[(String, String)]) -> PyResult<zhidu::PolicySet> {
-    py.detach(|| zhidu::PolicySet::from_sources(files))
-        .or_raise(py)
-}
-
-/// What `__reduce__` gives pickle: the function that rebuilds the object, and its arguments.
-type Restore<'py, Args> = (Bound<'py, PyAny>, Args);
-/// A pickled set's state: `None` for the builtin set, else its `(name, text)` pairs.
-type State = Option<Vec<(String, String)>>;
-
-/// Sets rebuilt from pickles, by their sources: a worker that unpickles the same policy for
-/// every task compiles it once.
-static UNPICKLED: Mutex<Vec<zhidu::PolicySet>> = Mutex::new(Vec::new());
-const UNPICKLED_MAX: usize = 8;
-
-/// Rebuild a pickled `PolicySet`: `None` is the builtin set, else its `(name, text)` pairs.
-#[pyfunction]
-pub(crate) fn _restore_policy_set(py: Python<'_>, state: &Bound<'_, PyAny>) -> PyResult<PolicySet> {
-    if state.is_none() {
-        return PolicySet::builtin(py);
-    }
-    let files = sources(state)?;
-    let cached = UNPICKLED.lock().ok().and_then(|sets| {
-        sets.iter()
-            .find(|s| s.sources() == files.as_slice())
-            .cloned()
-    });
-    if let Some(inner) = cached {
-        return Ok(PolicySet { inner });
-    }
-    let inner = compile(py, &files)?;
-    if let Ok(mut sets) = UNPICKLED.lock() {
-        if sets.len() >= UNPICKLED_MAX {
-            sets.remove(0);
-        }
-        sets.push(inner.clone());
-    }
-    Ok(PolicySet { inner })
-}
-
-/// Rebuild a pickled `Policy` from its set and id.
-#[pyfunction]
-pub(crate) fn _restore_policy(
-    set: &Bound<'_, PolicySet>,
-    id: &Bound<'_, PyAny>,
-) -> PyResult<Policy> {
-    set.get().policy(id)
-}
-
-#[pymethods]
-impl PolicySet {
-    /// The shipped policies (compiled once per process).
-    #[staticmethod]
-    fn builtin(py: Python<'_>) -> PyResult<PolicySet> {
-        let inner = zhidu::PolicySet::builtin().or_raise(py)?;
-        Ok(PolicySet { inner })
-    }
-
-    /// Load every `*.toml` file under a directory (recursively, in name order), or one file.
-    #[staticmethod]
-    fn load(py: Python<'_>, path: &Bound<'_, PyAny>) -> PyResult<PolicySet> {
-        let path = self::path(path)?;
-        let inner = py.detach(|| zhidu::PolicySet::load(&path)).or_raise(py)?;
-        Ok(PolicySet { inner })
-    }
-
-    /// Load a set from `{file name: text}` (or `(name, text)` pairs).
-    #[staticmethod]
-    fn from_sources(py: Python<'_>, sources: &Bound<'_, PyAny>) -> PyResult<PolicySet> {
-        let files = self::sources(sources)?;
-        Ok(PolicySet {
-            inner: compile(py, &files)?,
-        })
-    }
-
-    /// Every diagnostic (errors and warnings) of `{file name: text}`, without failing.
-    #[staticmethod]
-    fn check_sources<'py>(
-        py: Python<'py>,
-        sources: &Bound<'py, PyAny>,
-    ) -> PyResult<Bound<'py, PyList>> {
-        let files = self::sources(sources)?;
-        let found = py
-            .detach(|| zhidu::PolicySet::check_sources(&files))
-            .or_raise(py)?;
-        diagnostics(py, &found)
-    }
-
-    /// Every diagnostic of the policy files at `path` (a file or directory), without failing.
-    #[staticmethod]
-    fn check<'py>(py: Python<'py>, path: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
-        let path = self::path(path)?;
-        let found = py
-            .detach(|| {
-                let files = zhidu::PolicySet::read_paths(&[path])?;
-                zhidu::PolicySet::check_sources(&files)
-            })
-            .or_raise(py)?;
-        diagnostics(py, &found)
-    }
-
-    /// A policy by id.
-    fn policy(&self, id: &Bound<'_, PyAny>) -> PyResult<Policy> {
-        let py = id.py();
-        let id = text(id, "id")?;
-        let inner = self.inner.policy_arc(&id).or_raise(py)?;
-        Ok(Policy {
-            set: self.inner.clone(),
-            inner,
-        })
-    }
-
-    /// Every policy, by id.
-    fn policies(&self) -> Vec<Policy> {
-        self.inner
-            .policies()
-            .filter_map(|p| self.inner.policy_arc(p.id()).ok())
-            .map(|inner| Policy {
-                set: self.inner.clone(),
-                inner,
-            })
-            .collect()
-    }
-
-    /// The ids of every policy.
-    #[getter]
-    fn policy_ids(&self) -> Vec<String> {
-        self.inner.policies().map(|p| p.id().to_owned()).collect()
-    }
-
-    /// Warnings found while loading.
-    #[getter]
-    fn warnings<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        diagnostics(py, self.inner.warnings())
-    }
-
-    /// The `(name, text)` pairs the set was loaded from.
-    #[getter]
-    fn sources(&self) -> Vec<(String, String)> {
-        self.inner.sources().to_vec()
-    }
-
-    /// Whether this is the shipped set.
-    #[getter]
-    fn is_builtin(&self) -> bool {
-        self.inner.is_builtin()
-    }
-
-    fn __contains__(&self, id: &Bound<'_, PyAny>) -> bool {
-        id.cast::<PyString>()
-            .ok()
-            .and_then(|s| s.to_cow().ok().map(|s| self.inner.policy(&s).is_ok()))
-            .unwrap_or(false)
-    }
-
-    fn __len__(&self) -> usize {
-        self.inner.policies().count()
-    }
-
-    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Restore<'py, (State,)>> {
-        let restore = py.import("zhidu._zhidu")?.getattr("_restore_policy_set")?;
-        let state = (!self.inner.is_builtin()).then(|| self.sources());
-        Ok((restore, (state,)))
-    }
-
-    fn __repr__(&self) -> String {
-        format!(
-            "PolicySet({}{})",
-            self.policy_ids().join(", "),
-            if self.inner.is_builtin() {
-                ", builtin"
-            } else {
-                ""
-            }
-        )
-    }
-}
 
 /// One regulation as code, bound to its calendar.
 #[pyclass(frozen, module = "zhidu", name = "Policy")]
 pub(crate) struct Policy {
-    set: zhidu::PolicySet,
-    inner: Arc<zhidu::Policy>,
+    pub(crate) set: zhidu::PolicySet,
+    pub(crate) inner: Arc<zhidu::Policy>,
 }
 
 impl Policy {
-    fn class(&self, class_id: &Bound<'_, PyAny>) -> PyResult<zhidu::Class<'_>> {
+    fn class(&self, class_id: &Obj) -> PyResult<zhidu::Class<'_>> {
         let py = class_id.py();
         let id = text(class_id, "class_id")?;
         self.inner.class(&id).or_raise(py)
@@ -266,9 +34,9 @@ impl Policy {
     /// The class, start and per-case limit that `due` and `explain` are asked for.
     fn request<'a>(
         &'a self,
-        class_id: &Bound<'_, PyAny>,
-        accepted_at: &Bound<'_, PyAny>,
-        days: Option<&Bound<'_, PyAny>>,
+        class_id: &Obj,
+        accepted_at: &Obj,
+        days: Option<&Obj>,
     ) -> PyResult<(zhidu::Class<'a>, zhidu::Start, Option<u32>)> {
         let py = class_id.py();
         let class = self.class(class_id)?;
@@ -281,8 +49,8 @@ impl Policy {
     /// None, bad rows)`.
     fn statuses<'py>(
         &self,
-        cases: &Bound<'py, PyAny>,
-        as_of: &Bound<'py, PyAny>,
+        cases: &Obj<'py>,
+        as_of: &Obj<'py>,
     ) -> PyResult<(Bound<'py, PyList>, batch::RowErrors)> {
         let py = cases.py();
         let as_of = self.as_of(as_of)?;
@@ -294,7 +62,9 @@ impl Policy {
         let list = PyList::empty(py);
         for (i, result) in computed.into_iter().enumerate() {
             match result {
-                Ok(inner) => list.append(CaseStatus { inner })?,
+                Ok(inner) => list.append(CaseStatus {
+                    inner: inner.localized(py),
+                })?,
                 Err(e) => {
                     bad.push((i, e));
                     list.append(py.None())?;
@@ -304,12 +74,12 @@ impl Policy {
         Ok((list, bad))
     }
 
-    fn as_of(&self, obj: &Bound<'_, PyAny>) -> PyResult<chrono::DateTime<chrono::FixedOffset>> {
+    fn as_of(&self, obj: &Obj) -> PyResult<chrono::DateTime<chrono::FixedOffset>> {
         convert::instant(obj, self.inner.calendar().offset()).or_raise(obj.py())
     }
 
     /// A policy argument (`case_policy`): a `Policy`, or the id of one of this policy's set.
-    fn policy_of(&self, obj: &Bound<'_, PyAny>) -> PyResult<Arc<zhidu::Policy>> {
+    fn policy_of(&self, obj: &Obj) -> PyResult<Arc<zhidu::Policy>> {
         match obj.cast::<Policy>() {
             Ok(p) => Ok(Arc::clone(&p.get().inner)),
             Err(_) => self
@@ -320,130 +90,64 @@ impl Policy {
     }
 }
 
-/// An optional argument read by `read` (`None` and absent are the same).
-pub(crate) fn opt<'py, T>(
-    obj: Option<&Bound<'py, PyAny>>,
-    read: impl FnOnce(&Bound<'py, PyAny>) -> PyResult<T>,
-) -> PyResult<Option<T>> {
-    obj.filter(|o| !o.is_none()).map(read).transpose()
-}
-
-/// A flag argument: `True` or `False` (numpy's bools too).
-fn flag(obj: Option<&Bound<'_, PyAny>>, what: &str, default: bool) -> PyResult<bool> {
-    let Some(obj) = obj else {
-        return Ok(default);
-    };
-    if let Ok(b) = obj.cast::<pyo3::types::PyBool>() {
-        return Ok(b.is_true());
-    }
-    // numpy's bools (`numpy.bool`, `numpy.bool_`).
-    if obj
-        .get_type()
-        .name()
-        .is_ok_and(|n| matches!(n.to_cow().as_deref(), Ok("bool" | "bool_")))
-    {
-        if let Ok(b) = obj.is_truthy() {
-            return Ok(b);
+/// `Policy`'s one `#[pymethods]` block: its read-only properties, one line each (`name ->
+/// type = |p| expression of the core policy p`), then the methods written out.
+macro_rules! policy_methods {
+    (
+        $class:ident properties { $( $(#[$doc:meta])* $name:ident -> $t:ty = |$p:ident| $e:expr; )* }
+        $($methods:tt)*
+    ) => {
+        #[pymethods]
+        impl $class {
+            $( $(#[$doc])* #[getter] fn $name(&self) -> $t { let $p = &*self.inner; $e } )*
+            $($methods)*
         }
-    }
-    Err(bad_argument(
-        obj.py(),
-        format!("`{what}` must be True or False"),
-    ))
+    };
 }
 
-#[pymethods]
-impl Policy {
-    /// The policy's id.
-    #[getter]
-    fn id(&self) -> &str {
-        self.inner.id()
-    }
-
-    /// The policy's name.
-    #[getter]
-    fn name(&self) -> &str {
-        self.inner.name()
-    }
-
-    /// The policy's version.
-    #[getter]
-    fn version(&self) -> &str {
-        self.inner.version()
-    }
-
-    /// The first day the policy is in force.
-    #[getter]
-    fn effective_from(&self) -> chrono::NaiveDate {
-        self.inner.effective().0
-    }
-
-    /// The last day the policy is in force, if it ends.
-    #[getter]
-    fn effective_until(&self) -> Option<chrono::NaiveDate> {
-        self.inner.effective().1
-    }
-
-    /// Where the policy comes from (the seed's lines).
-    #[getter]
-    fn source(&self) -> &str {
-        self.inner.source()
-    }
-
-    /// The file the policy was loaded from.
-    #[getter]
-    fn file(&self) -> &str {
-        self.inner.file()
-    }
-
-    /// The id of the policy's calendar.
-    #[getter]
-    fn calendar_id(&self) -> &str {
-        self.inner.calendar().id()
-    }
-
-    /// The years the calendar covers, `(first, last)`.
-    #[getter]
-    fn calendar_years(&self) -> (i32, i32) {
-        self.inner.calendar().years()
-    }
-
-    /// The calendar's offset from UTC (+08:00 for `cn-mainland`): the zone of naive inputs.
-    #[getter]
-    fn utc_offset(&self) -> chrono::TimeDelta {
-        chrono::TimeDelta::seconds(self.inner.calendar().offset().local_minus_utc().into())
-    }
-
-    /// The ids of the policy's deadline classes.
-    #[getter]
-    fn class_ids(&self) -> Vec<String> {
-        self.inner.classes().map(|c| c.id().to_owned()).collect()
-    }
-
-    /// The ids of the policy's suspension reasons.
-    #[getter]
-    fn suspension_ids(&self) -> Vec<String> {
-        self.inner
-            .suspensions()
-            .map(|s| s.id().to_owned())
-            .collect()
+policy_methods! {
+    Policy properties {
+        /// The policy's id.
+        id -> &str = |p| p.id();
+        /// The policy's name.
+        name -> &str = |p| p.name();
+        /// The policy's version.
+        version -> &str = |p| p.version();
+        /// The first day the policy is in force.
+        effective_from -> chrono::NaiveDate = |p| p.effective().0;
+        /// The last day the policy is in force, if it ends.
+        effective_until -> Option<chrono::NaiveDate> = |p| p.effective().1;
+        /// Where the policy comes from (the seed's lines).
+        source -> &str = |p| p.source();
+        /// The file the policy was loaded from.
+        file -> &str = |p| p.file();
+        /// The id of the policy's calendar.
+        calendar_id -> &str = |p| p.calendar().id();
+        /// The years the calendar covers, `(first, last)`.
+        calendar_years -> (i32, i32) = |p| p.calendar().years();
+        /// The first and last years with a State Council notice in the policy's calendar; the
+        /// years after them, up to `calendar_years`' last, are provisional.
+        calendar_notice_years -> (i32, i32) = |p| p.calendar().notice_years();
+        /// The calendar's offset from UTC (+08:00 for `cn-mainland`): the zone of naive inputs.
+        utc_offset -> chrono::TimeDelta =
+            |p| chrono::TimeDelta::seconds(p.calendar().offset().local_minus_utc().into());
+        /// The ids of the policy's deadline classes.
+        class_ids -> Vec<String> = |p| p.classes().map(|c| c.id().to_owned()).collect();
+        /// The ids of the policy's suspension reasons.
+        suspension_ids -> Vec<String> = |p| p.suspensions().map(|s| s.id().to_owned()).collect();
+        /// Whether the policy has a deduction table (`assess`, `rank`, `deduction_table`).
+        has_deduction_table -> bool = |p| p.deduction_table().is_ok();
+        /// Whether the policy has accountability rules (`decide`, `accountability_rules`).
+        has_accountability_rules -> bool = |p| p.accountability_rules().is_ok();
     }
 
     /// The due date of an item of class (or service item) `class_id` accepted at
     /// `accepted_at`, with the per-case limit `days` where the class takes one.
     #[pyo3(signature = (class_id, accepted_at, days = None))]
-    fn due(
-        &self,
-        class_id: &Bound<'_, PyAny>,
-        accepted_at: &Bound<'_, PyAny>,
-        days: Option<&Bound<'_, PyAny>>,
-    ) -> PyResult<Due> {
+    fn due(&self, class_id: &Obj, accepted_at: &Obj, days: Option<&Obj>) -> PyResult<Due> {
         let py = class_id.py();
         let (class, start, days) = self.request(class_id, accepted_at, days)?;
-        let due = class
-            .due(start, days)
-            .or_raise(py)?
-            .into_lang(crate::error::lang(py));
+        let due = class.due(start, days).or_raise(py)?.localized(py);
         Ok(Due::new(
             due,
             Some(Origin {
@@ -459,16 +163,13 @@ impl Policy {
     #[pyo3(signature = (class_id, accepted_at, days = None))]
     fn explain(
         &self,
-        class_id: &Bound<'_, PyAny>,
-        accepted_at: &Bound<'_, PyAny>,
-        days: Option<&Bound<'_, PyAny>>,
+        class_id: &Obj,
+        accepted_at: &Obj,
+        days: Option<&Obj>,
     ) -> PyResult<DueExplanation> {
         let py = class_id.py();
         let (class, start, days) = self.request(class_id, accepted_at, days)?;
-        let inner = class
-            .explain(start, days)
-            .or_raise(py)?
-            .into_lang(crate::error::lang(py));
+        let inner = class.explain(start, days).or_raise(py)?.localized(py);
         Ok(DueExplanation { inner })
     }
 
@@ -476,11 +177,11 @@ impl Policy {
     #[pyo3(signature = (class_id, accepted_at, days = None, *, errors = None))]
     fn due_many<'py>(
         &self,
-        class_id: &Bound<'py, PyAny>,
-        accepted_at: &Bound<'py, PyAny>,
-        days: Option<&Bound<'py, PyAny>>,
-        errors: Option<&Bound<'py, PyAny>>,
-    ) -> PyResult<Bound<'py, PyAny>> {
+        class_id: &Obj<'py>,
+        accepted_at: &Obj<'py>,
+        days: Option<&Obj<'py>>,
+        errors: Option<&Obj<'py>>,
+    ) -> PyResult<Obj<'py>> {
         let mode = Mode::parse(errors)?;
         let class = self.class(class_id)?;
         let columns = batch::due_columns(&class, accepted_at, days, false)?;
@@ -494,10 +195,10 @@ impl Policy {
     #[pyo3(signature = (class_id, accepted_at, days, errors, stacklevel))]
     fn _due_columns<'py>(
         &self,
-        class_id: &Bound<'py, PyAny>,
-        accepted_at: &Bound<'py, PyAny>,
-        days: Option<&Bound<'py, PyAny>>,
-        errors: &Bound<'py, PyAny>,
+        class_id: &Obj<'py>,
+        accepted_at: &Obj<'py>,
+        days: Option<&Obj<'py>>,
+        errors: &Obj<'py>,
         stacklevel: u32,
     ) -> PyResult<Bound<'py, PyTuple>> {
         let py = class_id.py();
@@ -518,8 +219,8 @@ impl Policy {
     fn case_changes<'py>(
         &self,
         with_policy: PyRef<'py, Policy>,
-        cases: &Bound<'py, PyAny>,
-        as_of: &Bound<'py, PyAny>,
+        cases: &Obj<'py>,
+        as_of: &Obj<'py>,
     ) -> PyResult<Bound<'py, PyList>> {
         let py = cases.py();
         let as_of = self.as_of(as_of)?;
@@ -540,19 +241,8 @@ impl Policy {
         Ok(out)
     }
 
-    /// The first and last years with a State Council notice in the policy's calendar; the
-    /// years after them, up to `calendar_years`' last, are provisional.
-    #[getter]
-    fn calendar_notice_years(&self) -> (i32, i32) {
-        self.inner.calendar().notice_years()
-    }
-
     /// The status of `case` (a dict as a case log line has it, or its JSON text) at `as_of`.
-    fn case_status(
-        &self,
-        case: &Bound<'_, PyAny>,
-        as_of: &Bound<'_, PyAny>,
-    ) -> PyResult<CaseStatus> {
+    fn case_status(&self, case: &Obj, as_of: &Obj) -> PyResult<CaseStatus> {
         let py = case.py();
         let as_of = self.as_of(as_of)?;
         let case = rows::one::<zhidu::Case>(case, 1).or_raise(py)?;
@@ -560,7 +250,7 @@ impl Policy {
             .inner
             .case_status(&case, as_of)
             .or_raise(py)?
-            .into_lang(crate::error::lang(py));
+            .localized(py);
         Ok(CaseStatus { inner })
     }
 
@@ -569,10 +259,10 @@ impl Policy {
     #[pyo3(signature = (cases, as_of, *, errors = None))]
     fn case_statuses<'py>(
         &self,
-        cases: &Bound<'py, PyAny>,
-        as_of: &Bound<'py, PyAny>,
-        errors: Option<&Bound<'py, PyAny>>,
-    ) -> PyResult<Bound<'py, PyAny>> {
+        cases: &Obj<'py>,
+        as_of: &Obj<'py>,
+        errors: Option<&Obj<'py>>,
+    ) -> PyResult<Obj<'py>> {
         let mode = Mode::parse(errors)?;
         let (list, bad) = self.statuses(cases, as_of)?;
         let n = list.len();
@@ -583,9 +273,9 @@ impl Policy {
     /// rows as `errors` says (`stacklevel` frames up).
     fn _case_statuses<'py>(
         &self,
-        cases: &Bound<'py, PyAny>,
-        as_of: &Bound<'py, PyAny>,
-        errors: &Bound<'py, PyAny>,
+        cases: &Obj<'py>,
+        as_of: &Obj<'py>,
+        errors: &Obj<'py>,
         stacklevel: u32,
     ) -> PyResult<Bound<'py, PyTuple>> {
         let mode = Mode::parse(Some(errors))?;
@@ -596,11 +286,7 @@ impl Policy {
 
     /// The explanation of a case's due date as of `as_of`: counted, skipped and suspended
     /// days with the clauses used.
-    fn explain_case(
-        &self,
-        case: &Bound<'_, PyAny>,
-        as_of: &Bound<'_, PyAny>,
-    ) -> PyResult<DueExplanation> {
+    fn explain_case(&self, case: &Obj, as_of: &Obj) -> PyResult<DueExplanation> {
         let py = case.py();
         let as_of = self.as_of(as_of)?;
         let case = rows::one::<zhidu::Case>(case, 1).or_raise(py)?;
@@ -608,7 +294,7 @@ impl Policy {
             .inner
             .explain_case(&case, as_of)
             .or_raise(py)?
-            .into_lang(crate::error::lang(py));
+            .localized(py);
         Ok(DueExplanation { inner })
     }
 
@@ -623,12 +309,12 @@ impl Policy {
     #[pyo3(signature = (incidents, period, *, cases = None, case_policy = None, roster = None, lines = None))]
     fn assess(
         &self,
-        incidents: &Bound<'_, PyAny>,
-        period: &Bound<'_, PyAny>,
-        cases: Option<&Bound<'_, PyAny>>,
-        case_policy: Option<&Bound<'_, PyAny>>,
-        roster: Option<&Bound<'_, PyAny>>,
-        lines: Option<&Bound<'_, PyAny>>,
+        incidents: &Obj,
+        period: &Obj,
+        cases: Option<&Obj>,
+        case_policy: Option<&Obj>,
+        roster: Option<&Obj>,
+        lines: Option<&Obj>,
     ) -> PyResult<Assessment> {
         let py = incidents.py();
         let period: zhidu::Period = text(period, "period")?.parse().or_raise(py)?;
@@ -678,34 +364,53 @@ impl Policy {
     #[expect(clippy::too_many_arguments, reason = "one per keyword argument")]
     fn report(
         &self,
-        period: &Bound<'_, PyAny>,
-        cases: Option<&Bound<'_, PyAny>>,
-        incidents: Option<&Bound<'_, PyAny>>,
-        violations: Option<&Bound<'_, PyAny>>,
-        roster: Option<&Bound<'_, PyAny>>,
-        as_of: Option<&Bound<'_, PyAny>>,
-        case_policy: Option<&Bound<'_, PyAny>>,
-        previous_cases: Option<&Bound<'_, PyAny>>,
-        previous_incidents: Option<&Bound<'_, PyAny>>,
+        period: &Obj,
+        cases: Option<&Obj>,
+        incidents: Option<&Obj>,
+        violations: Option<&Obj>,
+        roster: Option<&Obj>,
+        as_of: Option<&Obj>,
+        case_policy: Option<&Obj>,
+        previous_cases: Option<&Obj>,
+        previous_incidents: Option<&Obj>,
     ) -> PyResult<crate::report::Report> {
         let py = period.py();
-        let inputs = crate::report::Inputs {
-            period: text(period, "period")?.parse().or_raise(py)?,
-            as_of: opt(as_of, |a| self.as_of(a))?,
-            // None: the core's choice, this policy (which needs deadline classes for cases).
-            case_policy: opt(case_policy, |p| self.policy_of(p))?,
-            cases: opt(cases, rows::cases)?.unwrap_or_default(),
-            incidents: opt(incidents, rows::incidents)?.unwrap_or_default(),
-            violations: opt(violations, rows::violations)?.unwrap_or_default(),
-            roster: opt(roster, rows::roster)?.unwrap_or_default(),
-            previous_cases: opt(previous_cases, rows::cases)?,
-            previous_incidents: opt(previous_incidents, rows::incidents)?,
-        };
-        crate::report::run(py, &self.inner, inputs)
+        let period: zhidu::Period = text(period, "period")?.parse().or_raise(py)?;
+        let as_of = opt(as_of, |a| self.as_of(a))?;
+        // None: the core's choice, this policy (which needs deadline classes for cases).
+        let case_policy = opt(case_policy, |p| self.policy_of(p))?;
+        let cases = opt(cases, rows::cases)?.unwrap_or_default();
+        let incidents = opt(incidents, rows::incidents)?.unwrap_or_default();
+        let violations = opt(violations, rows::violations)?.unwrap_or_default();
+        let roster = opt(roster, rows::roster)?.unwrap_or_default();
+        let previous_cases = opt(previous_cases, rows::cases)?;
+        let previous_incidents = opt(previous_incidents, rows::incidents)?;
+        let policy = &self.inner;
+        let result = py.detach(|| {
+            let mut req = zhidu::ReportRequest::new(period)
+                .cases(&cases)
+                .incidents(&incidents)
+                .violations(&violations)
+                .roster(&roster);
+            if let Some(p) = &case_policy {
+                req = req.case_policy(p);
+            }
+            if let Some(t) = as_of {
+                req = req.as_of(t);
+            }
+            if let Some(rows) = &previous_cases {
+                req = req.previous_cases(rows);
+            }
+            if let Some(rows) = &previous_incidents {
+                req = req.previous_incidents(rows);
+            }
+            policy.report(&req)
+        });
+        Ok(crate::report::Report::new(result.or_raise(py)?, policy))
     }
 
     /// The window ranking (红旗窗口) of an assessment, under this policy.
-    fn rank(&self, assessment: &Bound<'_, PyAny>) -> PyResult<Vec<WindowRank>> {
+    fn rank(&self, assessment: &Obj) -> PyResult<Vec<WindowRank>> {
         let py = assessment.py();
         let message = "`assessment` must be the result of `Policy.assess`";
         let a = assessment
@@ -721,11 +426,7 @@ impl Policy {
     /// records after `as_of` are not yet known. Bad rows, conflicts included, are in
     /// `errors`.
     #[pyo3(signature = (violations, *, as_of = None))]
-    fn decide(
-        &self,
-        violations: &Bound<'_, PyAny>,
-        as_of: Option<&Bound<'_, PyAny>>,
-    ) -> PyResult<Decisions> {
+    fn decide(&self, violations: &Obj, as_of: Option<&Obj>) -> PyResult<Decisions> {
         let py = violations.py();
         let as_of = opt(as_of, |a| self.as_of(a))?;
         let rows = rows::violations(violations)?;
@@ -737,27 +438,15 @@ impl Policy {
     }
 
     /// The policy's deduction table as a dict (the core's serde form; `fine` as `Decimal`).
-    fn deduction_table<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+    fn deduction_table<'py>(&self, py: Python<'py>) -> PyResult<Obj<'py>> {
         let table = self.inner.deduction_table().or_raise(py)?;
         convert::to_dict(py, &table)
     }
 
     /// The policy's accountability rules (tiers, flags, violations, escalations) as a dict.
-    fn accountability_rules<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+    fn accountability_rules<'py>(&self, py: Python<'py>) -> PyResult<Obj<'py>> {
         let rules = self.inner.accountability_rules().or_raise(py)?;
         convert::to_dict(py, &rules)
-    }
-
-    /// Whether the policy has a deduction table (`assess`, `rank`, `deduction_table`).
-    #[getter]
-    fn has_deduction_table(&self) -> bool {
-        self.inner.deduction_table().is_ok()
-    }
-
-    /// Whether the policy has accountability rules (`decide`, `accountability_rules`).
-    #[getter]
-    fn has_accountability_rules(&self) -> bool {
-        self.inner.accountability_rules().is_ok()
     }
 
     fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Restore<'py, (PolicySet, String)>> {
@@ -768,7 +457,7 @@ impl Policy {
         Ok((restore, (set, self.inner.id().to_owned())))
     }
 
-    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+    fn __eq__(&self, other: &Obj) -> bool {
         other.cast::<Policy>().is_ok_and(|o| {
             let o = o.get();
             Arc::ptr_eq(&o.inner, &self.inner)

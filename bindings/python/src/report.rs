@@ -9,50 +9,20 @@ use std::sync::Arc;
 
 use pyo3::prelude::*;
 
+use crate::Obj;
 use crate::convert::to_dict;
 use crate::error::OrRaise;
 use crate::result_class::{View, result_class};
 use crate::scoring::Assessment;
 
-/// What `Policy.report` read, converted before the GIL is released.
-pub(crate) struct Inputs {
-    pub(crate) period: zhidu::Period,
-    pub(crate) as_of: Option<chrono::DateTime<chrono::FixedOffset>>,
-    pub(crate) case_policy: Option<Arc<zhidu::Policy>>,
-    pub(crate) cases: Vec<Result<zhidu::Case, zhidu::Error>>,
-    pub(crate) incidents: Vec<Result<zhidu::Incident, zhidu::Error>>,
-    pub(crate) violations: Vec<Result<zhidu::ViolationRecord, zhidu::Error>>,
-    pub(crate) roster: Vec<(String, String)>,
-    pub(crate) previous_cases: Option<Vec<Result<zhidu::Case, zhidu::Error>>>,
-    pub(crate) previous_incidents: Option<Vec<Result<zhidu::Incident, zhidu::Error>>>,
-}
-
-/// Run the core's report with the GIL released.
-pub(crate) fn run(py: Python<'_>, policy: &Arc<zhidu::Policy>, inputs: Inputs) -> PyResult<Report> {
-    let result = py.detach(|| {
-        let mut req = zhidu::ReportRequest::new(inputs.period)
-            .cases(&inputs.cases)
-            .incidents(&inputs.incidents)
-            .violations(&inputs.violations)
-            .roster(&inputs.roster);
-        if let Some(p) = &inputs.case_policy {
-            req = req.case_policy(p);
+impl Report {
+    pub(crate) fn new(inner: zhidu::Report, policy: &Arc<zhidu::Policy>) -> Report {
+        let policy = Arc::clone(policy);
+        Report {
+            inner: Arc::new(inner),
+            policy,
         }
-        if let Some(t) = inputs.as_of {
-            req = req.as_of(t);
-        }
-        if let Some(rows) = &inputs.previous_cases {
-            req = req.previous_cases(rows);
-        }
-        if let Some(rows) = &inputs.previous_incidents {
-            req = req.previous_incidents(rows);
-        }
-        policy.report(&req)
-    });
-    Ok(Report {
-        inner: Arc::new(result.or_raise(py)?),
-        policy: Arc::clone(policy),
-    })
+    }
 }
 
 fn lang(lang: &str, py: Python<'_>) -> PyResult<zhidu::Lang> {
@@ -171,7 +141,7 @@ result_class! {
         /// The report's tables as pandas DataFrames, by name (`by_window`, `by_class`,
         /// `by_item`, `red`, `yellow`, `longest_overdue`, `scorecards`, `ranking`,
         /// `decisions`). Needs pandas.
-        fn frames<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        fn frames<'py>(&self, py: Python<'py>) -> PyResult<Obj<'py>> {
             let d = to_dict(py, &*self.inner)?;
             py.import("zhidu._report")?.call_method1("frames", (d,))
         }

@@ -19,6 +19,7 @@ use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBool, PyList, PyString};
 use pyo3::{IntoPyObjectExt, PyClass};
 
+use crate::Obj;
 use crate::convert;
 
 /// The core value a result class shows: its own, or one element of a shared result.
@@ -46,14 +47,16 @@ pub(crate) trait Sequence {
 
     /// `seq[index]`: one element (negative counts from the end); anything else (a slice, a
     /// wrong index) as a list of every element has it.
-    fn get<'py>(&self, index: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    fn get<'py>(&self, index: &Obj<'py>) -> PyResult<Obj<'py>> {
         let py = index.py();
         if let Ok(i) = index.extract::<isize>() {
             let n = isize::try_from(self.len()).unwrap_or(isize::MAX);
             let i = if i < 0 { i + n } else { i };
             return match usize::try_from(i).ok().filter(|&i| i < self.len()) {
                 Some(i) => Ok(Bound::new(py, self.item(i))?.into_any()),
-                None => Err(PyIndexError::new_err("index out of range")),
+                None => Err(PyIndexError::new_err(
+                    crate::error::lang(py).translate("index out of range"),
+                )),
             };
         }
         self.list(py)?.as_any().get_item(index)
@@ -62,7 +65,7 @@ pub(crate) trait Sequence {
 
 /// A field's Python value and its part of a `__repr__`, by the field's type.
 pub(crate) trait Field {
-    fn py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>>;
+    fn py<'py>(&self, py: Python<'py>) -> PyResult<Obj<'py>>;
     fn repr(&self, out: &mut String);
 }
 
@@ -70,7 +73,7 @@ pub(crate) trait Field {
 macro_rules! plain_fields {
     ($($t:ty),*) => {$(
         impl Field for $t {
-            fn py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+            fn py<'py>(&self, py: Python<'py>) -> PyResult<Obj<'py>> {
                 self.into_bound_py_any(py)
             }
             fn repr(&self, out: &mut String) {
@@ -82,7 +85,7 @@ macro_rules! plain_fields {
 plain_fields!(u32, u64, usize, i64, NaiveDate);
 
 impl Field for DateTime<FixedOffset> {
-    fn py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+    fn py<'py>(&self, py: Python<'py>) -> PyResult<Obj<'py>> {
         aware_datetime(py, self)
     }
     fn repr(&self, out: &mut String) {
@@ -91,7 +94,7 @@ impl Field for DateTime<FixedOffset> {
 }
 
 impl Field for bool {
-    fn py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+    fn py<'py>(&self, py: Python<'py>) -> PyResult<Obj<'py>> {
         Ok(PyBool::new(py, *self).to_owned().into_any())
     }
     fn repr(&self, out: &mut String) {
@@ -100,7 +103,7 @@ impl Field for bool {
 }
 
 impl Field for String {
-    fn py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+    fn py<'py>(&self, py: Python<'py>) -> PyResult<Obj<'py>> {
         Ok(PyString::new(py, self).into_any())
     }
     fn repr(&self, out: &mut String) {
@@ -112,7 +115,7 @@ impl Field for String {
 macro_rules! text_fields {
     ($($t:ty),*) => {$(
         impl Field for $t {
-            fn py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+            fn py<'py>(&self, py: Python<'py>) -> PyResult<Obj<'py>> {
                 Ok(PyString::new(py, &self.to_string()).into_any())
             }
             fn repr(&self, out: &mut String) {
@@ -131,7 +134,7 @@ text_fields!(
 /// Money (or a window's mean score): a `decimal.Decimal` with two places, as the core
 /// serializes it (policies allow no finer amounts, so this is exact).
 impl Field for rust_decimal::Decimal {
-    fn py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+    fn py<'py>(&self, py: Python<'py>) -> PyResult<Obj<'py>> {
         convert::two_places(py, self)
     }
     fn repr(&self, out: &mut String) {
@@ -144,7 +147,7 @@ impl Field for rust_decimal::Decimal {
 macro_rules! dict_fields {
     ($($t:ty),*) => {$(
         impl Field for $t {
-            fn py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+            fn py<'py>(&self, py: Python<'py>) -> PyResult<Obj<'py>> {
                 convert::to_dict(py, self)
             }
             fn repr(&self, out: &mut String) {
@@ -174,7 +177,7 @@ dict_fields!(
 
 /// Rows a batch could not use, as `zhidu.RowError`s.
 impl Field for zhidu::SkippedRow {
-    fn py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+    fn py<'py>(&self, py: Python<'py>) -> PyResult<Obj<'py>> {
         crate::error::row_error(py, self)
     }
     fn repr(&self, out: &mut String) {
@@ -183,7 +186,7 @@ impl Field for zhidu::SkippedRow {
 }
 
 impl<T: Field> Field for Option<T> {
-    fn py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+    fn py<'py>(&self, py: Python<'py>) -> PyResult<Obj<'py>> {
         match self {
             Some(v) => v.py(py),
             None => Ok(py.None().into_bound(py)),
@@ -198,7 +201,7 @@ impl<T: Field> Field for Option<T> {
 }
 
 impl<T: Field> Field for Vec<T> {
-    fn py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+    fn py<'py>(&self, py: Python<'py>) -> PyResult<Obj<'py>> {
         let items = self.iter().map(|v| v.py(py));
         Ok(PyList::new(py, items.collect::<PyResult<Vec<_>>>()?)?.into_any())
     }
@@ -218,7 +221,7 @@ impl<T: Field> Field for Vec<T> {
 pub(crate) fn aware_datetime<'py>(
     py: Python<'py>,
     t: &DateTime<FixedOffset>,
-) -> PyResult<Bound<'py, PyAny>> {
+) -> PyResult<Obj<'py>> {
     static CLASS: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
     /// Offsets met, with their `timezone`; a calendar has one, so this stays tiny.
     static ZONES: Mutex<Vec<(i32, Py<PyAny>)>> = Mutex::new(Vec::new());

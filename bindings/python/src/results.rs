@@ -8,7 +8,8 @@ use pyo3::sync::PyOnceLock;
 use pyo3::types::PyList;
 use zhidu::Start;
 
-use crate::error::OrRaise;
+use crate::Obj;
+use crate::error::{Localized, OrRaise};
 use crate::result_class::{Field, result_class};
 
 /// What a due date was computed from, to explain it on demand.
@@ -39,7 +40,7 @@ impl Due {
 
 /// `DueExplanation.due`: a `Due` without an origin of its own.
 impl Field for zhidu::Due {
-    fn py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+    fn py<'py>(&self, py: Python<'py>) -> PyResult<Obj<'py>> {
         Ok(Bound::new(py, Due::new(self.clone(), None))?.into_any())
     }
     fn repr(&self, out: &mut String) {
@@ -80,7 +81,7 @@ result_class! {
             self.explained
                 .get_or_try_init(py, || {
                     let ex = o.policy.explain_due(&o.class, o.start, o.days).or_raise(py)?;
-                    Py::new(py, DueExplanation { inner: ex })
+                    Py::new(py, DueExplanation { inner: ex.localized(py) })
                 })
                 .map(|e| Some(e.clone_ref(py)))
         }

@@ -14,6 +14,7 @@ use pyo3::types::{
 use zhidu::rows::{Cell, Column, FromRow, Record, RosterEntry, Schema};
 use zhidu::{Case, Incident, ViolationRecord};
 
+use crate::Obj;
 use crate::batch::{float64s, int64s};
 use crate::convert::{self, type_name};
 use crate::error::{self, OrRaise, input, reading};
@@ -25,7 +26,7 @@ const MAX_SHOWN: usize = 40;
 const MAX_DEPTH: usize = 32;
 
 /// A short rendering of a value for a message.
-fn shown(obj: &Bound<'_, PyAny>) -> String {
+fn shown(obj: &Obj) -> String {
     let text = obj
         .repr()
         .map(|r| r.to_string())
@@ -43,7 +44,7 @@ fn raise(py: Python<'_>, message: String, hint: Option<&str>) -> PyErr {
 }
 
 /// Whether `obj` is a builtin container or text, never a DataFrame.
-fn builtin(obj: &Bound<'_, PyAny>) -> bool {
+fn builtin(obj: &Obj) -> bool {
     obj.is_instance_of::<PyList>()
         || obj.is_instance_of::<PyTuple>()
         || obj.is_instance_of::<PyDict>()
@@ -55,7 +56,7 @@ type Frame = (usize, Vec<(String, Column)>);
 
 /// A pandas DataFrame as its row count and the core's columns (`zhidu._columns.frame` flattens
 /// each column by its dtype), or None when `obj` is not one.
-fn frame(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Option<Frame>> {
+fn frame(obj: &Obj, what: &str) -> PyResult<Option<Frame>> {
     if builtin(obj) {
         return Ok(None);
     }
@@ -71,11 +72,9 @@ fn frame(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Option<Frame>> {
 }
 
 /// The columns `zhidu._columns.frame` gave, `(rows, [(name, tag, payload), …])`, decoded.
-fn columns(got: &Bound<'_, PyAny>, what: &str) -> PyResult<Frame> {
+fn columns(got: &Obj, what: &str) -> PyResult<Frame> {
     let py = got.py();
-    let bytes = |p: &Bound<'_, PyAny>| -> PyResult<Vec<i64>> {
-        Ok(int64s(p.cast::<PyBytes>()?.as_bytes()))
-    };
+    let bytes = |p: &Obj| -> PyResult<Vec<i64>> { Ok(int64s(p.cast::<PyBytes>()?.as_bytes())) };
     let mut columns = Vec::new();
     for item in got.get_item(1)?.try_iter()? {
         let item = item?;
@@ -112,11 +111,11 @@ fn columns(got: &Bound<'_, PyAny>, what: &str) -> PyResult<Frame> {
 
 /// A Python value as the core's cell: None, NaN, NaT and pandas' NA are missing; dates,
 /// datetimes, pandas Timestamps and numpy datetime64 are instants; dicts are records.
-pub(crate) fn cell(obj: &Bound<'_, PyAny>) -> Cell {
+pub(crate) fn cell(obj: &Obj) -> Cell {
     cell_at(obj, 0)
 }
 
-fn cell_at(obj: &Bound<'_, PyAny>, depth: usize) -> Cell {
+fn cell_at(obj: &Obj, depth: usize) -> Cell {
     if depth > MAX_DEPTH {
         return Cell::Other(format!("a value nested deeper than {MAX_DEPTH} levels"));
     }
@@ -215,7 +214,7 @@ fn record(d: &Bound<'_, PyDict>, depth: usize) -> Cell {
 }
 
 /// One row of kind `T` (a dict, a mapping or a JSON text), numbered `number` (from 1).
-pub(crate) fn one<T: FromRow>(item: &Bound<'_, PyAny>, number: usize) -> Result<T, zhidu::Error> {
+pub(crate) fn one<T: FromRow>(item: &Obj, number: usize) -> Result<T, zhidu::Error> {
     Keys::default().row(item, number)
 }
 
@@ -232,11 +231,7 @@ struct Keys {
 const MAX_KEYS: usize = 64;
 
 impl Keys {
-    fn row<T: FromRow>(
-        &mut self,
-        item: &Bound<'_, PyAny>,
-        number: usize,
-    ) -> Result<T, zhidu::Error> {
+    fn row<T: FromRow>(&mut self, item: &Obj, number: usize) -> Result<T, zhidu::Error> {
         if let Ok(d) = item.cast::<PyDict>() {
             let mut record = self
                 .record
@@ -294,10 +289,7 @@ impl Keys {
 
 /// Every row of `obj` (a DataFrame, or an iterable of dicts or JSON texts), each read by the
 /// core on its own and numbered from 1.
-fn read<T: FromRow>(
-    obj: &Bound<'_, PyAny>,
-    plural: &str,
-) -> PyResult<Vec<Result<T, zhidu::Error>>> {
+fn read<T: FromRow>(obj: &Obj, plural: &str) -> PyResult<Vec<Result<T, zhidu::Error>>> {
     let py = obj.py();
     if let Some((rows, columns)) = frame(obj, plural)? {
         return zhidu::rows::read_frame(plural, rows, &columns).or_raise(py);
@@ -306,7 +298,8 @@ fn read<T: FromRow>(
         return Err(raise(
             py,
             format!(
-                "`{plural}` must be an iterable of dicts or a pandas DataFrame, not {}",
+                "`{plural}` must be {}, not {}",
+                "an iterable of dicts or a pandas DataFrame",
                 type_name(obj)
             ),
             Some("wrap a single row in a list"),
@@ -317,10 +310,7 @@ fn read<T: FromRow>(
 
 /// Every row of an iterable of dicts or JSON texts, each read by the core on its own and
 /// numbered from 1.
-pub(crate) fn each<T: FromRow>(
-    obj: &Bound<'_, PyAny>,
-    plural: &str,
-) -> PyResult<Vec<Result<T, zhidu::Error>>> {
+pub(crate) fn each<T: FromRow>(obj: &Obj, plural: &str) -> PyResult<Vec<Result<T, zhidu::Error>>> {
     let py = obj.py();
     let mut keys = Keys::default();
     let mut out = Vec::with_capacity(obj.len().unwrap_or(0));
@@ -333,28 +323,26 @@ pub(crate) fn each<T: FromRow>(
 }
 
 /// Incident rows for `AssessRequest::incident_rows`.
-pub(crate) fn incidents(obj: &Bound<'_, PyAny>) -> PyResult<Vec<Result<Incident, zhidu::Error>>> {
+pub(crate) fn incidents(obj: &Obj) -> PyResult<Vec<Result<Incident, zhidu::Error>>> {
     read(obj, "incidents")
 }
 
 /// Violation rows for `Policy::decide`.
-pub(crate) fn violations(
-    obj: &Bound<'_, PyAny>,
-) -> PyResult<Vec<Result<ViolationRecord, zhidu::Error>>> {
+pub(crate) fn violations(obj: &Obj) -> PyResult<Vec<Result<ViolationRecord, zhidu::Error>>> {
     read(obj, "violations")
 }
 
 /// Case rows for `AssessRequest::case_rows`: dicts as a case log line has them (or its JSON
 /// text), or a DataFrame of them. Naive datetimes are wall times of the case policy's zone.
-pub(crate) fn cases(obj: &Bound<'_, PyAny>) -> PyResult<Vec<Result<Case, zhidu::Error>>> {
+pub(crate) fn cases(obj: &Obj) -> PyResult<Vec<Result<Case, zhidu::Error>>> {
     read(obj, "cases")
 }
 
 /// `(person, window)` pairs: a dict `{person: window}`, pairs, dicts with `subject` and
 /// `window`, or a DataFrame with those columns. A bad entry fails the call, with its row.
-pub(crate) fn roster(obj: &Bound<'_, PyAny>) -> PyResult<Vec<(String, String)>> {
+pub(crate) fn roster(obj: &Obj) -> PyResult<Vec<(String, String)>> {
     let py = obj.py();
-    let pair = |s: &Bound<'_, PyAny>, w: &Bound<'_, PyAny>, number| {
+    let pair = |s: &Obj, w: &Obj, number| {
         zhidu::rows::read(RosterEntry::row(cell(s), cell(w)), number).map_err(Into::into)
     };
     let rows: Vec<Result<RosterEntry, zhidu::Error>> = if let Ok(d) = obj.cast::<PyDict>() {

@@ -10,6 +10,7 @@ use std::sync::Arc;
 use pyo3::prelude::*;
 use pyo3::types::PyString;
 
+use crate::Obj;
 use crate::error::OrRaise;
 use crate::result_class::{Sequence, result_class};
 
@@ -59,7 +60,7 @@ result_class! {
     sequence scorecards of Scorecard
     methods {
         /// The person card of `subject`, or None.
-        fn card(&self, subject: &Bound<'_, PyAny>) -> Option<Scorecard> {
+        fn card(&self, subject: &Obj) -> Option<Scorecard> {
             let subject = subject.cast::<PyString>().ok()?.to_cow().ok()?;
             let found = self.inner.card(&subject)?;
             let i = self.inner.scorecards.iter().position(|c| std::ptr::eq(c, found))?;

@@ -99,3 +99,85 @@ def test_dataframe_column_errors_follow_the_language():
     assert info.value.message == (
         "incidents: the DataFrame has a column `quantiy` that is not a field; did you mean `quantity`?"
     )
+
+
+def test_the_binding_own_argument_errors_follow_the_language():
+    """The binding's own checks (not the core's) come from the same catalogue: English by
+    default, Chinese under `lang("zh")`, the same class and code."""
+
+    def raised(call) -> zhidu.ZhiduError:
+        with pytest.raises(zhidu.InputError) as info:
+            call()
+        return info.value
+
+    cases = [
+        (
+            lambda: S2.due(5, accepted_at="2026-09-30"),
+            "`class_id` must be a string, not `int`",
+            "`class_id`须为字符串，而不是`int`",
+        ),
+        (
+            lambda: S2.due_many("promised", ["2026-09-30"], errors="ignore"),
+            "`errors` must be \"warn\", \"raise\" or \"collect\", not 'ignore'",
+            "`errors`须为\"warn\"、\"raise\"或\"collect\"，而不是'ignore'",
+        ),
+        (
+            lambda: S2.due("promised", accepted_at="2026-09-30", days=1.5),
+            "`days` must be a whole number from 0 to 4294967295, not `1.5`",
+            "`days`须为0至4294967295的整数，而不是`1.5`",
+        ),
+        (
+            lambda: S2.assess({"subject": "张三"}, period="2026-10"),
+            "`incidents` must be an iterable of dicts or a pandas DataFrame, not dict",
+            "`incidents`须为由字典组成的可迭代对象或 pandas DataFrame，而不是dict",
+        ),
+    ]
+    for call, en, zh in cases:
+        e = raised(call)
+        assert (type(e), e.code, e.message) == (zhidu.InputError, "input", en)
+        with zhidu.lang("zh"):
+            z = raised(call)
+        assert (type(z), z.code, z.message) == (zhidu.InputError, "input", zh)
+    with zhidu.lang("zh"):
+        assert raised(lambda: S2.assess({}, period="2026-10")).help == "单独一行请放在列表中传入"
+
+
+def test_a_batch_warning_follows_the_language():
+    with zhidu.lang("zh"), pytest.warns(zhidu.RowWarning) as caught:
+        S2.due_many("promised", ["2026-09-30", "2026-13-45"], 5)
+    assert str(caught[0].message).startswith(
+        "2行中有1行出错（行1）；第1行：`2026-13-45`不是日期或时刻；传入errors=\"collect\""
+    )
+
+
+def test_the_default_language_is_read_without_a_context_and_with_one():
+    """In a fresh process no `with zhidu.lang(…)` was entered yet, so the binding reads the
+    default it keeps itself; after one, the context variable. Both must agree with
+    `get_lang()`."""
+    import subprocess
+    import sys
+
+    script = """
+import zhidu
+p = zhidu.PolicySet.builtin().policy("s2-service-center")
+def message():
+    try:
+        p.due("promised", "2026-13-45", 5)
+    except zhidu.InputError as e:
+        return e.message
+print(message())
+zhidu.set_lang("zh")
+print(p.due("promised", "2026-09-30", 8).warnings[0]["message"])
+print(message())
+with zhidu.lang("en"):
+    print(message())
+print(message())
+"""
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert out.stdout.splitlines() == [
+        "`2026-13-45` is not a date or an instant",
+        "承诺时限`8`个工作日超出类别`promised`的通常范围3—5",
+        "`2026-13-45`不是日期或时刻",
+        "`2026-13-45` is not a date or an instant",
+        "`2026-13-45`不是日期或时刻",
+    ]

@@ -12,7 +12,6 @@ use zhidu::{AssessRequest, Assessment, Incident, Period, PolicySet, SubjectKind}
 
 use crate::Format;
 use crate::error::CliError;
-use crate::output::error_cell;
 
 /// What `assess` and `rank` read: a policy, a period and its inputs.
 #[derive(clap::Args)]
@@ -140,32 +139,42 @@ pub(crate) fn run(global: &[PathBuf], args: &Args) -> Result<ExitCode, CliError>
 /// Row errors and out-of-period rows go to stderr, one line each.
 pub(crate) fn report_errors(a: &Assessment) {
     for e in &a.errors {
-        eprintln!("{} row {}: {}", e.input, e.row, error_cell(&e.error));
+        eprintln!("{}", crate::output::row_line(e.input, e.row, &e.error));
     }
     if a.outside_period > 0 {
         eprintln!(
-            "{} incident(s) outside {} not used (rows {})",
-            a.outside_period,
-            a.period,
-            a.outside_rows
-                .iter()
-                .map(usize::to_string)
-                .collect::<Vec<_>>()
-                .join(", ")
+            "{}",
+            leftover(
+                "label.cli.outside_period",
+                a.outside_period,
+                a,
+                &a.outside_rows
+            )
         );
     }
     if a.unpriced_late > 0 {
         eprintln!(
-            "{} late case(s) in {} priced by no rule (case rows {})",
-            a.unpriced_late,
-            a.period,
-            a.unpriced_rows
-                .iter()
-                .map(usize::to_string)
-                .collect::<Vec<_>>()
-                .join(", ")
+            "{}",
+            leftover(
+                "label.cli.unpriced_late",
+                a.unpriced_late,
+                a,
+                &a.unpriced_rows
+            )
         );
     }
+}
+
+/// A line about rows the period left out: label `id` with the count, period and rows.
+fn leftover(id: &str, count: usize, a: &Assessment, rows: &[usize]) -> String {
+    let rows: Vec<String> = rows.iter().map(usize::to_string).collect();
+    let (count, period) = (count.to_string(), a.period.to_string());
+    let params = [
+        ("count", count.as_str()),
+        ("period", &period),
+        ("rows", &rows.join(", ")),
+    ];
+    crate::output::say(id, &params)
 }
 
 fn write_table(out: &mut impl Write, a: &Assessment) -> Result<(), CliError> {

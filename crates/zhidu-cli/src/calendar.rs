@@ -189,13 +189,12 @@ fn check(global: &[PathBuf], args: &CheckArgs) -> Result<ExitCode, CliError> {
             for d in &diagnostics {
                 println!("{d}\n");
             }
-            println!(
-                "checked {} notice file{}: {errors} error{}, {warnings} warning{}",
+            let files = crate::output::count(
                 files.len(),
-                plural(files.len()),
-                plural(errors),
-                plural(warnings)
+                "label.cli.notice_file",
+                "label.cli.notice_files",
             );
+            println!("{}", crate::output::checked(&files, errors, warnings));
         }
     }
     Ok(if errors > 0 {
@@ -220,11 +219,14 @@ fn diff(global: &[PathBuf], args: &DiffArgs) -> Result<ExitCode, CliError> {
                 .added_notices()
                 .iter()
                 .find_map(|n| n.2)
-                .ok_or_else(|| zhidu::Error::Input {
-                    message: "the notice file gives no `published` date".to_owned(),
-                    hint: Some(
-                        "give `--as-of`, or `published = YYYY-MM-DD` in its `[[year]]`".to_owned(),
-                    ),
+                .ok_or_else(|| {
+                    // Built in English like the core's errors; `print_error` renders it in
+                    // the run's language from the catalogue.
+                    let en = |id| zhidu::Lang::En.text(id, &[]).unwrap_or_default();
+                    zhidu::Error::Input {
+                        message: en("cli.no_published"),
+                        hint: Some(en("cli.no_published.help")),
+                    }
                 })?;
             Start::parse_instant(&published.to_string(), old.calendar().offset())?
         }
@@ -311,7 +313,10 @@ fn diff(global: &[PathBuf], args: &DiffArgs) -> Result<ExitCode, CliError> {
             Err(e) => {
                 bad += 1;
                 match args.format {
-                    Format::Human => writeln!(out, "{line:<6} error: {}", error_cell(&e))?,
+                    Format::Human => {
+                        let line_error = crate::output::error_line(&error_cell(&e));
+                        writeln!(out, "{line:<6} {line_error}")?;
+                    }
                     Format::Json => {
                         json.push(serde_json::json!({ "line": line, "error": error_json(&e) }));
                     }
@@ -340,14 +345,16 @@ fn diff(global: &[PathBuf], args: &DiffArgs) -> Result<ExitCode, CliError> {
         Format::Human => {}
     }
     out.flush()?;
-    eprintln!("{total} cases: {moved} move, {bad} with errors");
+    let (total, moved, bad_text) = (total.to_string(), moved.to_string(), bad.to_string());
+    let params = [
+        ("total", total.as_str()),
+        ("moved", &moved),
+        ("bad", &bad_text),
+    ];
+    eprintln!("{}", crate::output::say("label.cli.diff_summary", &params));
     Ok(if bad > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     })
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }

@@ -16,7 +16,7 @@ use zhidu::{Case, CaseStatus, Policy, Start, Status};
 
 use crate::Format;
 use crate::error::CliError;
-use crate::output::{error_json, row_error_cell};
+use crate::output::{error_json, error_line, row_error_cell, say};
 
 #[derive(clap::Args)]
 pub(crate) struct Args {
@@ -136,7 +136,7 @@ pub(crate) fn run(global: &[PathBuf], args: &Args) -> Result<ExitCode, CliError>
                         )?;
                     }
                 }
-                Err(e) => writeln!(out, "{line:<6} error: {}", row_error_cell(e))?,
+                Err(e) => writeln!(out, "{line:<6} {}", error_line(&row_error_cell(e)))?,
             },
             Format::Csv => {
                 let row = match &result {
@@ -171,35 +171,31 @@ pub(crate) fn run(global: &[PathBuf], args: &Args) -> Result<ExitCode, CliError>
         writeln!(out, "\n]")?;
     }
     if args.format == Format::Human && provisional > 0 {
-        writeln!(
-            out,
-            "\n* provisional: the answer touched a year after the calendar's last State Council notice"
-        )?;
+        writeln!(out, "\n{}", say("label.cli.provisional_note", &[]))?;
         for b in &basis {
             writeln!(out, "  {b}")?;
         }
     }
     out.flush()?;
     let summary: Vec<String> = counts.iter().map(|(s, n)| format!("{s} {n}")).collect();
-    eprintln!(
-        "{} cases: {}{}{}{}",
-        counts.values().sum::<u64>() + bad,
-        summary.join(", "),
-        if bad > 0 {
-            format!(", {bad} with errors")
-        } else {
-            String::new()
-        },
-        if provisional > 0 {
-            format!(" ({provisional} provisional)")
-        } else {
-            String::new()
-        },
-        if unknown > 0 {
-            format!("; {unknown} accepted after the as-of instant, left out")
-        } else {
-            String::new()
+    let mut details = summary.join(", ");
+    // Each part is a label with its count, appended only when the count is not 0.
+    for (n, id) in [
+        (bad, "label.cli.with_errors"),
+        (provisional, "label.cli.provisional"),
+        (unknown, "label.cli.not_yet_accepted"),
+    ] {
+        if n > 0 {
+            details.push_str(&say(id, &[("count", &n.to_string())]));
         }
+    }
+    let total = (counts.values().sum::<u64>() + bad).to_string();
+    eprintln!(
+        "{}",
+        say(
+            "label.cli.cases_summary",
+            &[("total", &total), ("details", &details)]
+        )
     );
     Ok(if bad > 0 {
         ExitCode::from(1)

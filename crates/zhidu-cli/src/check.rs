@@ -47,12 +47,8 @@ pub(crate) fn run(global: &[PathBuf], args: &Args) -> Result<ExitCode, CliError>
             for d in &diagnostics {
                 println!("{}\n", d.render_in(lang));
             }
-            println!(
-                "checked {files} file{}: {errors} error{}, {warnings} warning{}",
-                plural(files),
-                plural(errors),
-                plural(warnings)
-            );
+            let files = crate::output::count(files, "label.cli.file", "label.cli.files");
+            println!("{}", crate::output::checked(&files, errors, warnings));
         }
     }
     Ok(if errors > 0 {
@@ -60,8 +56,4 @@ pub(crate) fn run(global: &[PathBuf], args: &Args) -> Result<ExitCode, CliError>
     } else {
         ExitCode::SUCCESS
     })
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }

@@ -12,7 +12,6 @@ use zhidu::{Decisions, Start, ViolationRecord};
 
 use crate::Format;
 use crate::error::CliError;
-use crate::output::error_cell;
 
 #[derive(clap::Args)]
 pub(crate) struct Args {
@@ -91,10 +90,12 @@ pub(crate) fn run(global: &[PathBuf], args: &Args) -> Result<ExitCode, CliError>
         Format::Human => write_human(&mut out, &d)?,
     }
     for e in &d.errors {
-        eprintln!("violation row {}: {}", e.row, error_cell(&e.error));
+        eprintln!("{}", crate::output::row_line("violation", e.row, &e.error));
     }
     if d.after_as_of > 0 {
-        eprintln!("{} record(s) after --as-of not decided", d.after_as_of);
+        let count = d.after_as_of.to_string();
+        let line = crate::output::say("label.cli.after_as_of", &[("count", &count)]);
+        eprintln!("{line}");
     }
     Ok(if d.errors.is_empty() {
         ExitCode::SUCCESS

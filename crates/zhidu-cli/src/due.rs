@@ -296,7 +296,7 @@ fn batch(class: Class<'_>, input: &PathBuf) -> Result<ExitCode, CliError> {
                     String::new(),
                     String::new(),
                     String::new(),
-                    format!("row {n}: {}", error_cell(&e)),
+                    crate::output::lang().translate(&format!("row {n}: {}", error_cell(&e))),
                 ]);
             }
         }
@@ -305,12 +305,26 @@ fn batch(class: Class<'_>, input: &PathBuf) -> Result<ExitCode, CliError> {
     out.flush()?;
     drop(out);
     std::io::stdout().flush()?;
+    let (b, say) = (rows.blank.to_string(), crate::output::say);
     let blank = match rows.blank {
         0 => String::new(),
-        1 => ", 1 blank line skipped".to_owned(),
-        b => format!(", {b} blank lines skipped"),
+        1 => say("label.cli.blank_line", &[]),
+        _ => say("label.cli.blank_lines", &[("count", &b)]),
     };
-    eprintln!("{n} rows, {} answered, {bad} with errors{blank}", n - bad);
+    let (rows, answered, bad_text) = (n.to_string(), (n - bad).to_string(), bad.to_string());
+    let summary = [
+        ("rows", rows.as_str()),
+        ("answered", &answered),
+        ("bad", &bad_text),
+    ];
+    let blank = [("blank", blank.as_str())];
+    eprintln!(
+        "{}",
+        say(
+            "label.cli.rows_summary",
+            &[summary.as_slice(), &blank].concat()
+        )
+    );
     Ok(if bad > 0 {
         ExitCode::from(1)
     } else {

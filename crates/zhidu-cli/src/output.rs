@@ -22,11 +22,7 @@ pub(crate) fn lang() -> Lang {
 /// Print a failure to stderr with its help and, for policy errors, every diagnostic.
 pub(crate) fn print_error(e: &CliError) {
     let lang = lang();
-    let label = match lang {
-        Lang::Zh => "错误：",
-        Lang::En => "error: ",
-    };
-    eprintln!("{label}{}", e.message_in(lang));
+    eprintln!("{}", error_line(&e.message_in(lang)));
     if let CliError::Core(core) = e {
         for d in core.diagnostics() {
             eprintln!("{}", d.render_in(lang));
@@ -34,10 +30,7 @@ pub(crate) fn print_error(e: &CliError) {
     }
     if let Some(help) = e.help_in(lang) {
         if e.diagnostics_len() == 0 {
-            match lang {
-                Lang::Zh => eprintln!("  帮助：{help}"),
-                Lang::En => eprintln!("  help: {help}"),
-            }
+            eprintln!("  {}", say("label.cli.help_line", &[("help", &help)]));
         }
     }
 }
@@ -68,19 +61,60 @@ pub(crate) fn error_json(e: &zhidu::Error) -> serde_json::Value {
 /// One line of an error of a row: `kind row N: message (help)` for a row that could not be
 /// read, the message and help otherwise.
 pub(crate) fn row_error_cell(e: &zhidu::Error) -> String {
-    match (e.row(), e.help()) {
-        (Some(row), Some(h)) => format!("{row} ({h})"),
-        (Some(row), None) => row.to_string(),
-        (None, _) => error_cell(e),
+    match e.row() {
+        Some(row) => with_help(lang().translate(&row.to_string()), e),
+        None => error_cell(e),
     }
 }
 
 /// One line of an error for a CSV `error` cell: message and help.
 pub(crate) fn error_cell(e: &zhidu::Error) -> String {
+    with_help(e.message_in(lang()), e)
+}
+
+/// `message (help)`, the help in this run's language and brackets.
+fn with_help(message: String, e: &zhidu::Error) -> String {
     let lang = lang();
     match (e.help_in(lang), lang) {
-        (Some(h), Lang::Zh) => format!("{}（{h}）", e.message_in(lang)),
-        (Some(h), Lang::En) => format!("{} ({h})", e.message_in(lang)),
-        (None, _) => e.message_in(lang),
+        (Some(h), Lang::Zh) => format!("{message}（{h}）"),
+        (Some(h), Lang::En) => format!("{message} ({h})"),
+        (None, _) => message,
     }
+}
+
+/// `error: message` in this run's language.
+pub(crate) fn error_line(message: &str) -> String {
+    say("label.cli.error_line", &[("message", message)])
+}
+
+/// The CLI's own line `id` (a label of the catalogue) in this run's language, its parameters
+/// filled: summaries on stderr are read by people, so they follow `--lang` like errors do.
+pub(crate) fn say(id: &str, params: &[(&str, &str)]) -> String {
+    lang().text(id, params).unwrap_or_else(|| id.to_owned())
+}
+
+/// `1 file` or `3 files`: label `one` or `many` by the count.
+pub(crate) fn count(n: usize, one: &str, many: &str) -> String {
+    let n_text = n.to_string();
+    say(if n == 1 { one } else { many }, &[("count", &n_text)])
+}
+
+/// The last line of `check`: `checked 3 files: 0 errors, 1 warning` (`files` already counted).
+pub(crate) fn checked(files: &str, errors: usize, warnings: usize) -> String {
+    let errors = count(errors, "label.cli.error", "label.cli.errors");
+    let warnings = count(warnings, "label.cli.warning", "label.cli.warnings");
+    say(
+        "label.cli.checked",
+        &[
+            ("files", files),
+            ("errors", &errors),
+            ("warnings", &warnings),
+        ],
+    )
+}
+
+/// A bad row's line on stderr, `case row 3: message (help)`, in this run's language (the
+/// kind and the frame from the rows' catalogue entry, the message already in it).
+pub(crate) fn row_line(kind: &str, row: usize, e: &zhidu::Error) -> String {
+    lang().translate(&format!("{kind} row {row}: {}", error_cell(e)))
 }

@@ -118,3 +118,85 @@ fn explanations_and_policy_diagnostics_follow_the_language() {
         "{out}"
     );
 }
+
+/// A scratch directory of this test process.
+fn scratch(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("zhidu-lang-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn the_cli_own_errors_and_summaries_follow_the_language_with_the_same_exit_code() {
+    // `calendar diff` without `--as-of` and a notice with no `published` date: the CLI's own
+    // error, not the core's.
+    let dir = scratch("diff");
+    let root = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/notices/test-2027.toml"
+    );
+    let notice = std::fs::read_to_string(root).unwrap();
+    let notice = notice.replace("published = 2026-12-01\n", "");
+    let notice_path = dir.join("notice.toml");
+    std::fs::write(&notice_path, notice).unwrap();
+    let log = dir.join("log.jsonl");
+    std::fs::write(&log, "").unwrap();
+    let args = [
+        "calendar",
+        "diff",
+        "--with",
+        notice_path.to_str().unwrap(),
+        "--cases",
+        log.to_str().unwrap(),
+    ];
+    let zh = zhidu(&[("LANG", "zh_CN.UTF-8")], &args);
+    let en = zhidu(&[("LANG", "en_US.UTF-8")], &args);
+    assert_eq!(zh.status.code(), Some(2));
+    assert_eq!(en.status.code(), Some(2));
+    assert_eq!(
+        stderr(&zh),
+        "错误：节假日通知文件没有写明`published`发布日期\n  帮助：请提供`--as-of`，或在通知的`[[year]]`中写明`published = YYYY-MM-DD`\n"
+    );
+    assert_eq!(
+        stderr(&en),
+        "error: the notice file gives no `published` date\n  help: give `--as-of`, or `published = YYYY-MM-DD` in its `[[year]]`\n"
+    );
+
+    // `due --input`: a bad row's `error` cell and the summary line on stderr.
+    let input = dir.join("rows.csv");
+    std::fs::write(&input, "accepted_at,days\n2026-09-30,5\n2026-13-45,5\n\n").unwrap();
+    let args = [
+        "due",
+        "--policy",
+        "s2-service-center",
+        "--class",
+        "promised",
+        "--input",
+        input.to_str().unwrap(),
+    ];
+    let zh = zhidu(&[("LANG", "zh_CN.UTF-8")], &args);
+    let en = zhidu(&[("LANG", "en_US.UTF-8")], &args);
+    assert_eq!(zh.status.code(), Some(1));
+    assert_eq!(en.status.code(), Some(1));
+    assert_eq!(stderr(&zh), "共2行，1行已算出，1行有错误，跳过1个空行\n");
+    assert_eq!(
+        stderr(&en),
+        "2 rows, 1 answered, 1 with errors, 1 blank line skipped\n"
+    );
+    let zh_out = String::from_utf8(zh.stdout).unwrap();
+    assert!(
+        zh_out.contains(",第2行：`accepted_at`须为日期或时刻，而不是`2026-13-45`\n"),
+        "{zh_out}"
+    );
+    let en_out = String::from_utf8(en.stdout).unwrap();
+    assert!(
+        en_out
+            .contains(",\"row 2: `accepted_at` must be a date or an instant, not `2026-13-45`\"\n"),
+        "{en_out}"
+    );
+
+    // `check`'s last line.
+    let zh = zhidu(&[("LANG", "zh_CN.UTF-8")], &["check", root]);
+    let out = String::from_utf8(zh.stdout).unwrap();
+    assert!(out.ends_with("已检查1个文件：0个错误，0个警告\n"), "{out}");
+}

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Iterator, Optional
 
-from ._zhidu import _parse_lang
+from ._zhidu import _enter_lang, _set_lang
 
 _default = "en"
 _current: ContextVar[Optional[str]] = ContextVar("zhidu_lang", default=None)
@@ -23,7 +23,7 @@ def set_lang(name: str) -> None:
     """Write messages in ``name`` from now on: ``"zh"``, ``"en"`` or a locale such as
     ``"zh_CN.UTF-8"``. Raises ``InputError`` for any other name."""
     global _default
-    _default = _parse_lang(name)
+    _default = _set_lang(name)
 
 
 def get_lang() -> str:
@@ -34,7 +34,7 @@ def get_lang() -> str:
 @contextmanager
 def lang(name: str) -> Iterator[str]:
     """Write messages in ``name`` inside the ``with`` block (this thread or task only)."""
-    token = _current.set(_parse_lang(name))
+    token = _current.set(_enter_lang(name))
     try:
         yield _current.get() or _default
     finally:

@@ -37,7 +37,8 @@ __all__ = [
     "Report",
     "_restore_policy_set",
     "_restore_policy",
-    "_parse_lang",
+    "_set_lang",
+    "_enter_lang",
     "__version__",
 ]
 
@@ -577,4 +578,5 @@ class PolicySet:
 
 def _restore_policy_set(state: Optional[Sequence[Tuple[str, str]]]) -> PolicySet: ...
 def _restore_policy(set: PolicySet, id: str) -> Policy: ...
-def _parse_lang(name: str) -> str: ...
+def _set_lang(name: str) -> str: ...
+def _enter_lang(name: str) -> str: ...

@@ -121,27 +121,23 @@ pub(crate) fn run(
                 path: path.clone(),
                 source,
             })?;
-            eprintln!("wrote {}", path.display());
+            let path = path.display().to_string();
+            eprintln!(
+                "{}",
+                crate::output::say("label.cli.wrote", &[("path", &path)])
+            );
         }
         None => std::io::stdout().lock().write_all(text.as_bytes())?,
     }
     // Bad rows are in the report; say so on stderr too, as `assess` and `decide` do.
     for e in &report.case_errors {
-        eprintln!(
-            "case row {}: {}",
-            e.row,
-            crate::output::error_cell(&e.error)
-        );
+        eprintln!("{}", crate::output::row_line("case", e.row, &e.error));
     }
     if let Some(a) = &report.assessment {
         crate::assess::report_errors(a);
     }
     for e in &report.decision_errors {
-        eprintln!(
-            "violation row {}: {}",
-            e.row,
-            crate::output::error_cell(&e.error)
-        );
+        eprintln!("{}", crate::output::row_line("violation", e.row, &e.error));
     }
     Ok(if report.has_errors() {
         ExitCode::from(1)
@@ -167,7 +163,9 @@ impl Progress {
     fn start(cases: usize) -> Progress {
         let on = cases >= 100_000 && std::io::stderr().is_terminal();
         if on {
-            eprint!("report over {cases} cases …");
+            let cases = cases.to_string();
+            let line = crate::output::say("label.cli.progress", &[("cases", &cases)]);
+            eprint!("{line}");
         }
         Progress { on }
     }

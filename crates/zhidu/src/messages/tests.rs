@@ -350,6 +350,43 @@ const NOT_MESSAGES: &[&str] = &[
     "a case object such as { id: ",
     "readonly Case[]",
     "string | Date",
+    // Reasons of `#[expect]` and `#[allow]` in the Python binding, read by people reading the
+    // code; the names of a `(name, text)` pair it quotes as code (`file name` must be …).
+    "used where another class nests this one",
+    "one per keyword argument",
+    "file name",
+    "file text",
+    // The CLI's human tables of `assess`, `rank`, `decide`, `cases`, `due` and `calendar`:
+    // column heads and row layouts, English in both languages (README Languages); their
+    // errors and summary lines are the catalogue's `cli.*` entries, and `zhidu report` is
+    // the report in Chinese.
+    "{:<6} {:<14} {:<20} {:<13} {:<11} {:>9} {:>8}  {:<8} window",
+    "{line:<6} {:<14} {:<20} {:<13} {:<11} {:>9} {:>8}  {:<8} {}",
+    "{} · accountability decisions",
+    "tier {t}",
+    "{}  {:<8} {:<14} {:<7} {}",
+    "{:<8} highest tier {}  ({} decisions, {} for review)",
+    "{} {} — PROVISIONAL",
+    "{} {} — notice {title}{when}",
+    "{} {} — State Council notice",
+    "day off",
+    "make-up working day",
+    "{:<6} {:<14} {:<29} {:<23} {:<23} overdue",
+    "due (old → new)",
+    "status (old → new)",
+    "{line:<6} {:<14} {:<29} {:<23} {:<23} {} → {}",
+    "{} → {}",
+    "{} ({}, {})",
+    "{} · {} · 红旗窗口 ranking",
+    "{} ({} from {p} · {})",
+    "not eligible: {}",
+    "{:>3}  {:<16} {:>7.2}  {:>2} members  {}",
+    "{}{} 「{}」 {}",
+    "{}{} 「{}」",
+    "{}{}{}: {}",
+    "{}[{}] {} ({}{})",
+    "{} · {}",
+    "{} {}/{}",
 ];
 
 #[test]
@@ -360,6 +397,8 @@ fn every_message_of_the_source_has_an_entry() {
     let roots = [
         manifest.join("src"),
         manifest.join("../../bindings/wasm/src"),
+        manifest.join("../../bindings/python/src"),
+        manifest.join("../zhidu-cli/src"),
     ];
     let shapes: Vec<String> = entries().map(|e| shape(e.en)).collect();
     let mut missing = Vec::new();
@@ -523,4 +562,22 @@ fn a_row_error_reads_in_chinese_with_its_kind_row_and_value() {
         Lang::Zh.translate(&width.message(None)),
         "该行只有1个字段，表头有4个"
     );
+}
+
+#[test]
+fn the_hosts_entries_and_the_js_entries_each_match_their_own_english() {
+    // A host's entry must not take another's message: the JavaScript package gives the id of
+    // the entry a message matches to its users as the error's `key`.
+    for e in entries().filter(|e| {
+        ["js.", "py.", "cli.", "host."]
+            .iter()
+            .any(|p| e.id.starts_with(p))
+    }) {
+        let sample = template::render(e.en, |name| Some(format!("v_{name}")));
+        assert_eq!(
+            best_match(&sample).map(|(m, _)| m.id),
+            Some(e.id),
+            "{sample}"
+        );
+    }
 }

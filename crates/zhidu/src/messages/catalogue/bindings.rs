@@ -1,6 +1,10 @@
-//! The bindings' own messages (the JavaScript package's argument checks), so that a page in
-//! Chinese shows them in Chinese: the binding builds the English message, `message_in`
-//! renders it from here.
+//! The bindings' own messages (the JavaScript package's and the Python package's argument
+//! checks), so that a page or a notebook in Chinese shows them in Chinese: the binding builds
+//! the English message, `message_in` renders it from here. `js.*` began as the JavaScript
+//! package's, `py.*` are the Python package's own; the Python binding words a wrong-type and
+//! a not-whole argument exactly as `js.wrong_type` and `js.not_whole` do and shares those two
+//! entries, which keep their ids: the JavaScript package hands an error's catalogue id to its
+//! users as a stable `key`.
 
 use super::{Entry, e};
 
@@ -182,5 +186,88 @@ pub(crate) const ENTRIES: &[Entry] = &[
         "js.case_log_file",
         "the case log as a file such as {example}",
         "办件台账文件，例如{example}",
+    ),
+    // The Python package's own: its argument checks, the values a row cell cannot hold, and
+    // the warning of a batch with bad rows.
+    e(
+        "py.errors_mode",
+        "`errors` must be \"warn\", \"raise\" or \"collect\", not {got}",
+        "`errors`须为\"warn\"、\"raise\"或\"collect\"，而不是{got}",
+    ),
+    e(
+        "py.rows_failed",
+        "{failed} of {rows} rows failed (rows {indices}); {first}; pass errors=\"collect\" to get every error or errors=\"raise\" to stop",
+        "{rows}行中有{failed}行出错（行{indices}）；{first}；传入errors=\"collect\"可取得全部错误，传入errors=\"raise\"则在出错时停止",
+    ),
+    e(
+        "py.index_out_of_range",
+        "index out of range",
+        "索引超出范围",
+    ),
+    e(
+        "py.start_hint",
+        "give a `datetime.date`, a `datetime.datetime` (naive means the calendar's zone) or an ISO 8601 string such as `2026-09-30T10:00:00+08:00`",
+        "请提供`datetime.date`、`datetime.datetime`（不带时区的按日历所在时区）或 ISO 8601 字符串，例如`2026-09-30T10:00:00+08:00`",
+    ),
+    e(
+        "py.start_type",
+        "a start cannot be a `{kind}`",
+        "起始时间不能是`{kind}`类型的值",
+    ),
+    e(
+        "py.days_hint",
+        "give the per-case limit in the class's unit, or None for the class's default",
+        "请按类别的单位填写本件时限，或填None使用类别的默认时限",
+    ),
+    e(
+        "py.column_names",
+        "{what}: column names must be strings, not {got}",
+        "{what}：列名须为字符串，而不是{got}",
+    ),
+    e(
+        "py.nested_too_deep",
+        "a value nested deeper than {levels} levels",
+        "嵌套超过{levels}层的值",
+    ),
+    e(
+        "py.not_utf8",
+        "a string that is not UTF-8",
+        "不是 UTF-8 的字符串",
+    ),
+    e(
+        "py.unreadable_date",
+        "a date that cannot be read ({message})",
+        "无法读取的日期（{message}）",
+    ),
+    e(
+        "py.unreadable_value",
+        "a value that cannot be read",
+        "无法读取的值",
+    ),
+    e("py.a_type", "a `{kind}`", "`{kind}`类型的值"),
+    e(
+        "py.rows_type",
+        "an iterable of dicts or a pandas DataFrame",
+        "由字典组成的可迭代对象或 pandas DataFrame",
+    ),
+    e(
+        "py.wrap_row",
+        "wrap a single row in a list",
+        "单独一行请放在列表中传入",
+    ),
+    e(
+        "py.sources",
+        "`sources` must map file names to texts, or be (name, text) pairs",
+        "`sources`须为文件名到文本的映射，或(name, text)对",
+    ),
+    e(
+        "py.true_or_false",
+        "`{what}` must be True or False",
+        "`{what}`须为True或False",
+    ),
+    e(
+        "py.assessment",
+        "`assessment` must be the result of `Policy.assess`",
+        "`assessment`须为`Policy.assess`的结果",
     ),
 ];

@@ -1,0 +1,190 @@
+//! `PolicySet`: loading, checking, lookup and pickling of a set of calendars and policies.
+
+use std::sync::Mutex;
+
+use pyo3::prelude::*;
+use pyo3::types::{PyList, PyString};
+
+use crate::Obj;
+use crate::args::{path, sources, text};
+use crate::error::OrRaise;
+use crate::policy::Policy;
+use crate::results::diagnostics;
+
+/// A validated set of calendars and policies; immutable, shareable across threads, picklable.
+#[pyclass(frozen, module = "zhidu", name = "PolicySet")]
+pub(crate) struct PolicySet {
+    pub(crate) inner: zhidu::PolicySet,
+}
+
+fn compile(py: Python<'_>, files: &[(String, String)]) -> PyResult<zhidu::PolicySet> {
+    py.detach(|| zhidu::PolicySet::from_sources(files))
+        .or_raise(py)
+}
+
+/// What `__reduce__` gives pickle: the function that rebuilds the object, and its arguments.
+pub(crate) type Restore<'py, Args> = (Obj<'py>, Args);
+/// A pickled set's state: `None` for the builtin set, else its `(name, text)` pairs.
+type State = Option<Vec<(String, String)>>;
+
+/// Sets rebuilt from pickles, by their sources: a worker that unpickles the same policy for
+/// every task compiles it once.
+static UNPICKLED: Mutex<Vec<zhidu::PolicySet>> = Mutex::new(Vec::new());
+const UNPICKLED_MAX: usize = 8;
+
+/// Rebuild a pickled `PolicySet`: `None` is the builtin set, else its `(name, text)` pairs.
+#[pyfunction]
+pub(crate) fn _restore_policy_set(py: Python<'_>, state: &Obj) -> PyResult<PolicySet> {
+    if state.is_none() {
+        return PolicySet::builtin(py);
+    }
+    let files = sources(state)?;
+    let cached = UNPICKLED.lock().ok().and_then(|sets| {
+        sets.iter()
+            .find(|s| s.sources() == files.as_slice())
+            .cloned()
+    });
+    if let Some(inner) = cached {
+        return Ok(PolicySet { inner });
+    }
+    let inner = compile(py, &files)?;
+    if let Ok(mut sets) = UNPICKLED.lock() {
+        if sets.len() >= UNPICKLED_MAX {
+            sets.remove(0);
+        }
+        sets.push(inner.clone());
+    }
+    Ok(PolicySet { inner })
+}
+
+/// Rebuild a pickled `Policy` from its set and id.
+#[pyfunction]
+pub(crate) fn _restore_policy(set: &Bound<'_, PolicySet>, id: &Obj) -> PyResult<Policy> {
+    set.get().policy(id)
+}
+
+#[pymethods]
+impl PolicySet {
+    /// The shipped policies (compiled once per process).
+    #[staticmethod]
+    fn builtin(py: Python<'_>) -> PyResult<PolicySet> {
+        let inner = zhidu::PolicySet::builtin().or_raise(py)?;
+        Ok(PolicySet { inner })
+    }
+
+    /// Load every `*.toml` file under a directory (recursively, in name order), or one file.
+    #[staticmethod]
+    fn load(py: Python<'_>, path: &Obj) -> PyResult<PolicySet> {
+        let path = self::path(path)?;
+        let inner = py.detach(|| zhidu::PolicySet::load(&path)).or_raise(py)?;
+        Ok(PolicySet { inner })
+    }
+
+    /// Load a set from `{file name: text}` (or `(name, text)` pairs).
+    #[staticmethod]
+    fn from_sources(py: Python<'_>, sources: &Obj) -> PyResult<PolicySet> {
+        let files = self::sources(sources)?;
+        Ok(PolicySet {
+            inner: compile(py, &files)?,
+        })
+    }
+
+    /// Every diagnostic (errors and warnings) of `{file name: text}`, without failing.
+    #[staticmethod]
+    fn check_sources<'py>(py: Python<'py>, sources: &Obj<'py>) -> PyResult<Bound<'py, PyList>> {
+        let files = self::sources(sources)?;
+        let found = py
+            .detach(|| zhidu::PolicySet::check_sources(&files))
+            .or_raise(py)?;
+        diagnostics(py, &found)
+    }
+
+    /// Every diagnostic of the policy files at `path` (a file or directory), without failing.
+    #[staticmethod]
+    fn check<'py>(py: Python<'py>, path: &Obj<'py>) -> PyResult<Bound<'py, PyList>> {
+        let path = self::path(path)?;
+        let found = py
+            .detach(|| {
+                let files = zhidu::PolicySet::read_paths(&[path])?;
+                zhidu::PolicySet::check_sources(&files)
+            })
+            .or_raise(py)?;
+        diagnostics(py, &found)
+    }
+
+    /// A policy by id.
+    fn policy(&self, id: &Obj) -> PyResult<Policy> {
+        let py = id.py();
+        let id = text(id, "id")?;
+        let inner = self.inner.policy_arc(&id).or_raise(py)?;
+        Ok(Policy {
+            set: self.inner.clone(),
+            inner,
+        })
+    }
+
+    /// Every policy, by id.
+    fn policies(&self) -> Vec<Policy> {
+        self.inner
+            .policies()
+            .filter_map(|p| self.inner.policy_arc(p.id()).ok())
+            .map(|inner| Policy {
+                set: self.inner.clone(),
+                inner,
+            })
+            .collect()
+    }
+
+    /// The ids of every policy.
+    #[getter]
+    fn policy_ids(&self) -> Vec<String> {
+        self.inner.policies().map(|p| p.id().to_owned()).collect()
+    }
+
+    /// Warnings found while loading.
+    #[getter]
+    fn warnings<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        diagnostics(py, self.inner.warnings())
+    }
+
+    /// The `(name, text)` pairs the set was loaded from.
+    #[getter]
+    fn sources(&self) -> Vec<(String, String)> {
+        self.inner.sources().to_vec()
+    }
+
+    /// Whether this is the shipped set.
+    #[getter]
+    fn is_builtin(&self) -> bool {
+        self.inner.is_builtin()
+    }
+
+    fn __contains__(&self, id: &Obj) -> bool {
+        id.cast::<PyString>()
+            .ok()
+            .and_then(|s| s.to_cow().ok().map(|s| self.inner.policy(&s).is_ok()))
+            .unwrap_or(false)
+    }
+
+    fn __len__(&self) -> usize {
+        self.inner.policies().count()
+    }
+
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Restore<'py, (State,)>> {
+        let restore = py.import("zhidu._zhidu")?.getattr("_restore_policy_set")?;
+        let state = (!self.inner.is_builtin()).then(|| self.sources());
+        Ok((restore, (state,)))
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "PolicySet({}{})",
+            self.policy_ids().join(", "),
+            if self.inner.is_builtin() {
+                ", builtin"
+            } else {
+                ""
+            }
+        )
+    }
+}
