@@ -97,7 +97,7 @@ pub(crate) fn run(
         .cases(&cases)
         .incidents(&incidents)
         .violations(&violations)
-        .roster(&roster);
+        .roster_rows(&roster);
     if let Some(a) = &args.as_of {
         req = req.as_of(Start::parse_instant(a, policy.calendar().offset())?);
     }
