@@ -46,7 +46,7 @@ struct ReportInput {
     violations: Vec<Result<ViolationRecord, Error>>,
     /// A roster file's bad entries are row errors in their places (the core's
     /// `read_roster`); entries given as JS values were checked when converted.
-    roster: Vec<Result<(String, String), Error>>,
+    roster: Vec<zhidu::rows::RosterRow>,
     as_of: Option<String>,
     case_policy: Option<String>,
     previous_cases: Option<Vec<Result<Case, Error>>>,

@@ -73,7 +73,7 @@ pub(crate) struct Args {
 pub(crate) struct Inputs {
     pub(crate) incidents: Vec<Result<Incident, zhidu::Error>>,
     pub(crate) cases: Vec<Result<zhidu::Case, zhidu::Error>>,
-    pub(crate) roster: Vec<Result<(String, String), zhidu::Error>>,
+    pub(crate) roster: Vec<zhidu::rows::RosterRow>,
 }
 
 pub(crate) fn read_inputs(
@@ -288,8 +288,6 @@ pub(crate) fn read_incidents(path: &Path) -> Result<Vec<Result<Incident, zhidu::
 
 /// Read a roster (`subject,window`): an entry that cannot be read is a `roster` row error,
 /// every other row is still answered.
-pub(crate) fn read_roster(
-    path: &Path,
-) -> Result<Vec<Result<(String, String), zhidu::Error>>, CliError> {
+pub(crate) fn read_roster(path: &Path) -> Result<Vec<zhidu::rows::RosterRow>, CliError> {
     crate::table::read_roster(path)
 }

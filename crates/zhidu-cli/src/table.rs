@@ -19,9 +19,7 @@ pub(crate) fn read_rows<T: FromRow>(path: &Path) -> Result<Vec<Lined<T>>, CliErr
 
 /// The roster file's `(person, window)` rows (`zhidu::rows::read_roster`): an entry that
 /// cannot be read is a row error in its place, as in every host.
-pub(crate) fn read_roster(
-    path: &Path,
-) -> Result<Vec<Result<(String, String), zhidu::Error>>, CliError> {
+pub(crate) fn read_roster(path: &Path) -> Result<Vec<zhidu::rows::RosterRow>, CliError> {
     zhidu::rows::read_roster(&path.display().to_string(), open(path)?).map_err(|e| in_file(path, e))
 }
 

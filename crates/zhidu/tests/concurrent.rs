@@ -39,7 +39,7 @@ struct Month {
     cases: Vec<Result<Case, Error>>,
     incidents: Vec<Result<Incident, Error>>,
     violations: Vec<Result<ViolationRecord, Error>>,
-    roster: Vec<Result<(String, String), Error>>,
+    roster: Vec<zhidu::rows::RosterRow>,
     as_of: DateTime<FixedOffset>,
 }
 

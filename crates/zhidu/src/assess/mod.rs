@@ -327,7 +327,7 @@ impl<'a> AssessRequest<'a> {
     /// assert_eq!(out.card("王五").unwrap().total, 100);
     /// ```
     #[must_use]
-    pub fn roster_rows(mut self, rows: &'a [Result<(String, String), Error>]) -> Self {
+    pub fn roster_rows(mut self, rows: &'a [crate::rows::RosterRow]) -> Self {
         self.roster = Rows::Mixed(rows);
         self
     }

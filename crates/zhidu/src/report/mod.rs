@@ -186,7 +186,7 @@ impl<'a> ReportRequest<'a> {
     /// # let _ = req;
     /// ```
     #[must_use]
-    pub fn roster_rows(mut self, rows: &'a [Result<(String, String), Error>]) -> Self {
+    pub fn roster_rows(mut self, rows: &'a [crate::rows::RosterRow]) -> Self {
         self.roster = crate::assess::Rows::Mixed(rows);
         self
     }

@@ -19,6 +19,17 @@ use crate::Error;
 /// A row as read from a file: the file line it starts on, and the value or its error.
 pub type Lined<T> = (u64, Result<T, RowError>);
 
+/// A roster row as [`read_roster`] gives it and [`crate::AssessRequest::roster_rows`] takes
+/// it: the `(person, window)` pair, or the row's error in its place.
+///
+/// # Example
+///
+/// ```
+/// let row: zhidu::rows::RosterRow = Ok(("张三".to_owned(), "W01".to_owned()));
+/// assert!(row.is_ok());
+/// ```
+pub type RosterRow = Result<(String, String), Error>;
+
 fn io(e: &std::io::Error) -> Error {
     Error::Io {
         path: String::new(),
@@ -384,10 +395,7 @@ pub fn read_named<T: FromRow>(name: &str, src: impl BufRead) -> Result<Vec<Lined
 /// assert_eq!(rows[1].as_ref().unwrap(), &("李四".to_owned(), "W02".to_owned()));
 /// # Ok::<(), zhidu::Error>(())
 /// ```
-pub fn read_roster(
-    name: &str,
-    src: impl BufRead,
-) -> Result<Vec<Result<(String, String), Error>>, Error> {
+pub fn read_roster(name: &str, src: impl BufRead) -> Result<Vec<RosterRow>, Error> {
     Ok(read_named::<RosterEntry>(name, src)?
         .into_iter()
         .map(|(_, entry)| entry.map(|e| e.pair()).map_err(Error::from))
