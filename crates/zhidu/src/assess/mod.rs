@@ -1239,12 +1239,14 @@ fn resolve_families(
     mut deferred: Vec<Deferred<'_, '_>>,
 ) {
     // By subject, family and ref; highest level first (the points of one unit: "one deed
-    // counts once, at its highest level", so 1b supersedes 1a whatever the quantities);
-    // among equals, the first row counts.
+    // counts once, at its highest level", so 1b supersedes 1a whatever the quantities); on a
+    // tie of level the line with the most points, so the answer does not depend on the rows'
+    // order; among equals, the first row counts.
     deferred.sort_by(|a, b| {
         (a.subject, &a.scored.rule.family, a.reference)
             .cmp(&(b.subject, &b.scored.rule.family, b.reference))
             .then_with(|| b.scored.points_each.cmp(&a.scored.points_each))
+            .then_with(|| b.scored.points.cmp(&a.scored.points))
             .then_with(|| a.order.cmp(&b.order))
     });
     let mut previous: Option<(&str, Option<Arc<str>>, &str)> = None;
