@@ -345,13 +345,25 @@ fn check_status(p: &zhidu::Policy, case: &Case, as_of: DateTime<FixedOffset>) {
     if s.status.is_done() {
         assert!(s.completed_at.is_some_and(|c| c <= as_of), "{s:?}");
     }
-    // Remaining never exceeds the limit (with its extensions) for a day class.
+    // Remaining counts days up to the due day: never more than the days left until it, and
+    // for working days never more than the limit (with its extensions). A calendar-day limit
+    // rolled past days off counts the rolled-over days too (README "Where the documents are
+    // silent", d), so it may pass the limit: the fuzzer's first finding was this invariant.
     if let (Some(r), true) = (s.remaining, s.unit.is_days()) {
-        assert!(
-            r <= u64::from(s.limit),
-            "remaining {r} > limit {}: {s:?}",
-            s.limit
-        );
+        if let Some(due) = s.due_date {
+            let left = (due - as_of.with_timezone(&offset).date_naive()).num_days() + 1;
+            assert!(
+                i64::try_from(r).is_ok_and(|r| r <= left.max(0)),
+                "remaining {r} > {left} days left: {s:?}"
+            );
+        }
+        if s.unit == zhidu::Unit::WorkingDays {
+            assert!(
+                r <= u64::from(s.limit),
+                "remaining {r} > limit {}: {s:?}",
+                s.limit
+            );
+        }
     }
     // The same log later: a case late at one instant stays late (or done) afterwards.
     if s.status == Status::Red {
