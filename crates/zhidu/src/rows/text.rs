@@ -391,7 +391,7 @@ pub fn read_named<T: FromRow>(name: &str, src: impl BufRead) -> Result<Vec<Lined
 ///
 /// ```
 /// let rows = zhidu::rows::read_roster("roster.csv", "subject,window\n张三,\n李四,W02\n".as_bytes())?;
-/// assert_eq!(rows[0].as_ref().unwrap_err().to_string(), "roster row 1: `window` is missing");
+/// assert_eq!(rows[0].as_ref().unwrap_err().to_string(), "`window` is missing"); // a row error: the host says "roster row 1"
 /// assert_eq!(rows[1].as_ref().unwrap(), &("李四".to_owned(), "W02".to_owned()));
 /// # Ok::<(), zhidu::Error>(())
 /// ```
