@@ -44,11 +44,8 @@ PINNED = Path(__file__).resolve().parent / "scoring_pinned.jsonl"
 # found"): reported loudly, with their reproduction, but they do not fail the run, so that CI
 # stays green while the engine is being fixed elsewhere. Each entry: kind prefix -> the
 # pinned period that reproduces it.
-KNOWN_ENGINE_BUGS: dict[str, str] = {
-    "BUG-1.": "BUG-1-annual-row-unchecked",
-    "BUG-2.": "BUG-2-a33-kept-by-line-total",
-    "BUG-3.": "BUG-3-roster-row-fails-command",
-}
+# BUG-1…3 were fixed in the engine (issue #18): their pinned periods now fail when they regress.
+KNOWN_ENGINE_BUGS: dict[str, str] = {}
 
 # Causes recognised by a counterfactual switch of the model (scoring_model.OPTIONS): when the
 # model with the switch on gives exactly the engine's answer, the disagreement is named by the

@@ -518,7 +518,9 @@ def _supersede(cards: dict) -> None:
             if OPTIONS["family_by_line_total"]:
                 keep = max(lines, key=lambda ln: (ln.points_each * ln.quantity, -ln.source[1]))
             else:
-                keep = max(lines, key=lambda ln: (ln.points_each, -ln.source[1]))
+                # the highest level; on a tie the line with the most points (so the answer
+                # does not depend on the rows' order), then the earliest row
+                keep = max(lines, key=lambda ln: (ln.points_each, ln.points_each * ln.quantity, -ln.source[1]))
             for ln in lines:
                 if ln is not keep:
                     ln.superseded = True

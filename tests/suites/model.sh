@@ -10,7 +10,8 @@
 # Python 3.11+ standard library only. The reports of the disagreements (kinds, shrunk
 # reproductions) are written to target/model-report.md and target/model-scoring-report.md.
 # Fails when any log or period disagrees; the scoring comparison's known engine bugs
-# (KNOWN_ENGINE_BUGS in tests/model/scoring_compare.py) are reported loudly but do not fail.
+# (KNOWN_ENGINE_BUGS in tests/model/scoring_compare.py, empty since BUG-1…3 were fixed) would
+# be reported loudly but not fail.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 

@@ -44,7 +44,9 @@ struct ReportInput {
     cases: Vec<Result<Case, Error>>,
     incidents: Vec<Result<Incident, Error>>,
     violations: Vec<Result<ViolationRecord, Error>>,
-    roster: Vec<(String, String)>,
+    /// A roster file's bad entries are row errors in their places (the core's
+    /// `read_roster`); entries given as JS values were checked when converted.
+    roster: Vec<zhidu::rows::RosterRow>,
     as_of: Option<String>,
     case_policy: Option<String>,
     previous_cases: Option<Vec<Result<Case, Error>>>,
@@ -75,7 +77,10 @@ impl ReportInput {
                 .map(|v| scoring::violation_rows(&v))
                 .transpose()?
                 .unwrap_or_default(),
-            roster: scoring::roster_rows(&f.get("roster")?)?,
+            roster: scoring::roster_rows(&f.get("roster")?)?
+                .into_iter()
+                .map(Ok)
+                .collect(),
             as_of: given(f.get("asOf")?)
                 .map(|v| crate::convert::instant_text(&v, "asOf"))
                 .transpose()?,
@@ -225,7 +230,7 @@ impl Policy {
             .cases(&r.cases)
             .incidents(&r.incidents)
             .violations(&r.violations)
-            .roster(&r.roster);
+            .roster_rows(&r.roster);
         if let Some(a) = &r.as_of {
             req = req.as_of(zhidu::Start::parse_instant(
                 a,

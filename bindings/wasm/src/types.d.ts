@@ -548,7 +548,7 @@ export interface ErrorInfo {
 /** A row of `assess` or `decide` that could not be used. */
 export interface InputRowError {
   /** Which rows: `incident` or `case` (of `assess`), `violation` (of `decide`). */
-  input: "incident" | "case" | "violation";
+  input: "incident" | "case" | "violation" | "roster";
   /** 1-based row among the incidents, cases or violations. */
   row: number;
   error: ErrorInfo;

@@ -109,7 +109,10 @@ test("reportFromFiles: bad rows are in the report, a file without a needed colum
     });
   throws({ incidents: file("incidents.csv", "subject,at\n张三,2026-10-12\n") }, "input", "`incidents.csv`: the header has no `rule` column");
   assert.throws(() => p.reportFromFiles({ period: "2026-10", cases: file("cases.csv", "") }), (e) => e.help.startsWith("the first line must name the columns"));
-  throws({ roster: file("roster.csv", "subject,window\n张三,\n") }, "input", "`roster.csv`: roster row 1: `window` is missing");
+  // A roster entry that cannot be read is a row error; the other entries are still scored.
+  const withRoster = p.reportFromFiles({ period: "2026-10", cases: file("cases.jsonl", ""), roster: file("roster.csv", "subject,window\n张三,\n李四,W02\n") }).report;
+  assert.deepEqual(withRoster.assessment.errors.map((e) => [e.input, e.row, e.error.row.field]), [["roster", 1, "window"]]);
+  assert.ok(withRoster.assessment.scorecards.some((c) => c.subject === "李四"));
   throws({ violations: { name: "violations.csv", text: 5 } }, "input", "`violations.text` must be the file's text (`await file.text()`), not the number `5`");
   throws({ cases: "cases.jsonl" }, "input", '`cases` must be an object such as { name: "cases.jsonl", text: await file.text() }, not a string');
   assert.throws(() => p.reportFromFiles({ period: "2026-10" }), (e) => e.code === "input" && e.message === "missing `cases`");

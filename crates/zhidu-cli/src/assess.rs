@@ -72,7 +72,7 @@ pub(crate) struct Args {
 pub(crate) struct Inputs {
     pub(crate) incidents: Vec<Result<Incident, zhidu::Error>>,
     pub(crate) cases: Vec<Result<zhidu::Case, zhidu::Error>>,
-    pub(crate) roster: Vec<(String, String)>,
+    pub(crate) roster: Vec<zhidu::rows::RosterRow>,
 }
 
 pub(crate) fn read_inputs(
@@ -110,7 +110,7 @@ pub(crate) fn run_assessment(
     let period: Period = period.parse()?;
     let mut req = AssessRequest::new(period)
         .incident_rows(&inputs.incidents)
-        .roster(&inputs.roster);
+        .roster_rows(&inputs.roster);
     if !inputs.cases.is_empty() {
         req = req.case_rows(set.case_policy(p, case_policy)?, &inputs.cases);
     }
@@ -295,8 +295,8 @@ pub(crate) fn read_incidents(path: &Path) -> Result<Vec<Result<Incident, zhidu::
     )?))
 }
 
-/// Read a roster (`subject,window`): an entry that cannot be read fails the command, as in
-/// every host (a roster names whom to score; a wrong one is no answer to give).
-pub(crate) fn read_roster(path: &Path) -> Result<Vec<(String, String)>, CliError> {
+/// Read a roster (`subject,window`): an entry that cannot be read is a `roster` row error,
+/// every other row is still answered.
+pub(crate) fn read_roster(path: &Path) -> Result<Vec<zhidu::rows::RosterRow>, CliError> {
     crate::table::read_roster(path)
 }

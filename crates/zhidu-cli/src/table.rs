@@ -17,9 +17,9 @@ pub(crate) fn read_rows<T: FromRow>(path: &Path) -> Result<Vec<Lined<T>>, CliErr
     zhidu::rows::read_named(&path.display().to_string(), open(path)?).map_err(|e| in_file(path, e))
 }
 
-/// The roster file's `(person, window)` pairs (`zhidu::rows::read_roster`): an entry that
-/// cannot be read fails the command, as in every host.
-pub(crate) fn read_roster(path: &Path) -> Result<Vec<(String, String)>, CliError> {
+/// The roster file's `(person, window)` rows (`zhidu::rows::read_roster`): an entry that
+/// cannot be read is a row error in its place, as in every host.
+pub(crate) fn read_roster(path: &Path) -> Result<Vec<zhidu::rows::RosterRow>, CliError> {
     zhidu::rows::read_roster(&path.display().to_string(), open(path)?).map_err(|e| in_file(path, e))
 }
 

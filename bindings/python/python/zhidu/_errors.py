@@ -133,7 +133,7 @@ class RowError(NamedTuple):
     """A row of :meth:`Policy.assess` or :meth:`Policy.decide` input that could not be used;
     every other row was.
 
-    ``input`` is ``"incident"``, ``"case"`` or ``"violation"``, ``row`` the 1-based row
+    ``input`` is ``"incident"``, ``"case"``, ``"violation"`` or ``"roster"``, ``row`` the 1-based row
     among those inputs (as the CLI reports it), ``error`` the zhidu exception (its ``index``
     is the 0-based position, ``row - 1``). Unpacks as ``input, row, error = e``.
     """

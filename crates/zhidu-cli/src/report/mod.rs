@@ -5,7 +5,7 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use zhidu::{Case, Lang, Period, ReportRequest, Start};
+use zhidu::{Case, Lang, Period, Report, ReportRequest, Start};
 
 use crate::error::CliError;
 
@@ -70,64 +70,30 @@ pub(crate) fn run(
     let policy = set.policy(&args.policy)?;
     let period: Period = args.period.parse()?;
     let lang = lang.unwrap_or(Lang::Zh);
-    let cases = read_cases(&args.cases)?;
-    let incidents = match &args.incidents {
-        Some(path) => crate::assess::read_incidents(path)?,
-        None => Vec::new(),
-    };
-    let violations = match &args.violations {
-        Some(path) => crate::decide::read_violations(path)?,
-        None => Vec::new(),
-    };
-    let roster = match &args.roster {
-        Some(path) => crate::assess::read_roster(path)?,
-        None => Vec::new(),
-    };
-    let previous_cases = match &args.previous_cases {
-        // The same file as this period's: read once.
-        Some(path) if *path == args.cases => Some(cases.clone()),
-        Some(path) => Some(read_cases(path)?),
-        None => None,
-    };
-    let previous_incidents = match &args.previous_incidents {
-        Some(path) => Some(crate::assess::read_incidents(path)?),
-        None => None,
-    };
-    let mut req = ReportRequest::new(period)
-        .cases(&cases)
-        .incidents(&incidents)
-        .violations(&violations)
-        .roster(&roster);
-    if let Some(a) = &args.as_of {
-        req = req.as_of(Start::parse_instant(a, policy.calendar().offset())?);
-    }
-    if let Some(rows) = &previous_cases {
-        req = req.previous_cases(rows);
-    }
-    if let Some(rows) = &previous_incidents {
-        req = req.previous_incidents(rows);
-    }
-    let progress = Progress::start(cases.len());
-    let report = policy.report(&req)?;
-    progress.done();
-    let text = match args.format {
-        ReportFormat::Json => report.to_json() + "\n",
-        ReportFormat::Text => report.to_text(lang),
-        ReportFormat::Html => report.to_html(lang),
-    };
-    match &args.out {
-        Some(path) => {
-            std::fs::write(path, text).map_err(|source| CliError::Read {
-                path: path.clone(),
-                source,
-            })?;
-            let path = path.display().to_string();
-            eprintln!(
-                "{}",
-                crate::output::say("label.cli.wrote", &[("path", &path)])
-            );
+    let report = build(policy, period, args)?;
+    // The inputs are dropped by now; JSON is written as it is serialized, never held whole (a
+    // report over a million cases is hundreds of megabytes of JSON).
+    if args.format == ReportFormat::Json {
+        write_json(&report, args.out.as_deref())?;
+    } else {
+        let text = match args.format {
+            ReportFormat::Text => report.to_text(lang),
+            _ => report.to_html(lang),
+        };
+        match &args.out {
+            Some(path) => {
+                std::fs::write(path, text).map_err(|source| CliError::Read {
+                    path: path.clone(),
+                    source,
+                })?;
+                let path = path.display().to_string();
+                eprintln!(
+                    "{}",
+                    crate::output::say("label.cli.wrote", &[("path", &path)])
+                );
+            }
+            None => std::io::stdout().lock().write_all(text.as_bytes())?,
         }
-        None => std::io::stdout().lock().write_all(text.as_bytes())?,
     }
     // Bad rows are in the report; say so on stderr too, as `assess` and `decide` do.
     for e in &report.case_errors {
@@ -146,7 +112,83 @@ pub(crate) fn run(
     })
 }
 
-/// The case log's rows, numbered among its non-empty lines.
+/// Read the inputs and build the report; the inputs are dropped on return, before rendering.
+fn build(policy: &zhidu::Policy, period: Period, args: &Args) -> Result<Report, CliError> {
+    let cases = read_cases(&args.cases)?;
+    let incidents = match &args.incidents {
+        Some(path) => crate::assess::read_incidents(path)?,
+        None => Vec::new(),
+    };
+    let violations = match &args.violations {
+        Some(path) => crate::decide::read_violations(path)?,
+        None => Vec::new(),
+    };
+    let roster = match &args.roster {
+        Some(path) => crate::assess::read_roster(path)?,
+        None => Vec::new(),
+    };
+    // The same file as this period's is read once and not copied.
+    let previous_cases = match &args.previous_cases {
+        Some(path) if *path != args.cases => Some(read_cases(path)?),
+        _ => None,
+    };
+    let previous_cases: Option<&[Result<zhidu::Case, zhidu::Error>]> = match &args.previous_cases {
+        Some(_) if previous_cases.is_none() => Some(&cases),
+        _ => previous_cases.as_deref(),
+    };
+    let previous_incidents = match &args.previous_incidents {
+        Some(path) => Some(crate::assess::read_incidents(path)?),
+        None => None,
+    };
+    let mut req = ReportRequest::new(period)
+        .cases(&cases)
+        .incidents(&incidents)
+        .violations(&violations)
+        .roster_rows(&roster);
+    if let Some(a) = &args.as_of {
+        req = req.as_of(Start::parse_instant(a, policy.calendar().offset())?);
+    }
+    if let Some(rows) = previous_cases {
+        req = req.previous_cases(rows);
+    }
+    if let Some(rows) = &previous_incidents {
+        req = req.previous_incidents(rows);
+    }
+    let progress = Progress::start(cases.len());
+    let report = policy.report(&req)?;
+    progress.done();
+    Ok(report)
+}
+
+/// The report as pretty JSON (as [`Report::to_json`]), streamed to `out` or stdout.
+fn write_json(report: &Report, out: Option<&Path>) -> Result<(), CliError> {
+    fn write(report: &Report, w: impl Write) -> std::io::Result<()> {
+        let mut w = std::io::BufWriter::new(w);
+        serde_json::to_writer_pretty(&mut w, report)?;
+        w.write_all(b"\n")?;
+        w.flush()
+    }
+    match out {
+        Some(path) => {
+            let file = std::fs::File::create(path).map_err(|source| CliError::Read {
+                path: path.to_path_buf(),
+                source,
+            })?;
+            write(report, file).map_err(|source| CliError::Read {
+                path: path.to_path_buf(),
+                source,
+            })?;
+            let path = path.display().to_string();
+            eprintln!(
+                "{}",
+                crate::output::say("label.cli.wrote", &[("path", &path)])
+            );
+        }
+        None => write(report, std::io::stdout().lock())?,
+    }
+    Ok(())
+}
+
 fn read_cases(path: &Path) -> Result<Vec<Result<Case, zhidu::Error>>, CliError> {
     Ok(crate::cases::read_log(path)?
         .into_iter()

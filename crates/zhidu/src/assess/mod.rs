@@ -150,13 +150,13 @@ pub struct AssessRequest<'a> {
     lines: bool,
     incidents: Rows<'a, Incident>,
     cases: Option<(&'a Policy, Rows<'a, Case>)>,
-    roster: &'a [(String, String)],
+    roster: Rows<'a, (String, String)>,
 }
 
 /// Input rows: all parsed, or as parsed by a host with the rows that failed kept in place
 /// (so their row numbers stay those of the input).
 #[derive(Debug)]
-enum Rows<'a, T> {
+pub(crate) enum Rows<'a, T> {
     Parsed(&'a [T]),
     Mixed(&'a [Result<T, Error>]),
 }
@@ -202,7 +202,7 @@ impl<'a> AssessRequest<'a> {
             lines: true,
             incidents: Rows::Parsed(&[]),
             cases: None,
-            roster: &[],
+            roster: Rows::Parsed(&[]),
         }
     }
 
@@ -304,6 +304,36 @@ impl<'a> AssessRequest<'a> {
     /// ```
     #[must_use]
     pub fn roster(mut self, roster: &'a [(String, String)]) -> Self {
+        self.roster = Rows::Parsed(roster);
+        self
+    }
+
+    /// Roster rows as a host read them ([`crate::rows::read_roster`]): an entry that could
+    /// not be read is an `Err` in its place, reported as a `roster` row error with its row
+    /// number while every other row is still answered.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use zhidu::{AssessRequest, Error};
+    /// let ps = zhidu::PolicySet::builtin().unwrap();
+    /// let p = ps.policy("s2-service-center").unwrap();
+    /// let roster = vec![
+    ///     Err(Error::Input { message: "`window` is missing".into(), hint: None }),
+    ///     Ok(("王五".to_owned(), "W02".to_owned())),
+    /// ];
+    /// let out = p.assess(&AssessRequest::new("2025-04".parse().unwrap()).roster_rows(&roster)).unwrap();
+    /// assert_eq!((out.errors[0].input, out.errors[0].row), ("roster", 1));
+    /// assert_eq!(out.card("王五").unwrap().total, 100);
+    /// ```
+    #[must_use]
+    pub fn roster_rows(mut self, rows: &'a [crate::rows::RosterRow]) -> Self {
+        self.roster = Rows::Mixed(rows);
+        self
+    }
+
+    /// The roster as another request holds it (the report's).
+    pub(crate) fn roster_as(mut self, roster: Rows<'a, (String, String)>) -> Self {
         self.roster = roster;
         self
     }
@@ -475,7 +505,7 @@ pub struct Scorecard {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct SkippedRow {
-    /// `incident` or `case`.
+    /// `incident`, `case` or `roster`.
     pub input: &'static str,
     /// 1-based row among the incidents or cases.
     pub row: usize,
@@ -553,6 +583,9 @@ struct Scored<'m, 'i> {
     category: Option<usize>,
     /// Signed points, fine and withholding of the incident.
     points: i64,
+    /// Signed points of one unit: the rule's level, which A33 compares (not `points`, which
+    /// grows with the quantity).
+    points_each: i64,
     fine: Decimal,
     withholding: Decimal,
     at: DateTime<FixedOffset>,
@@ -605,6 +638,7 @@ fn place(
         rule,
         category,
         points,
+        points_each: _,
         fine,
         withholding,
         at,
@@ -777,11 +811,21 @@ impl Policy {
                 }
             };
             if at < start || at >= end {
-                outside_rows.push(row);
-                // Earlier in the same calendar year: its annual effects still hold. A bad row
-                // of an earlier month is that month's error, not this one's.
-                if has_annual && at < start && at.year() == first.year() {
-                    if let Ok(scored) = self.score_incident(
+                // Earlier in the same calendar year: its annual effects still hold, so a row
+                // read for one is used and checked like a row of the period: its problems are
+                // row errors, not a silent "outside" (README Scorecards, issue #18 BUG-1).
+                // Any other row outside the period is counted, not used, and not checked.
+                let annual_rule = has_annual
+                    && at < start
+                    && at.year() == first.year()
+                    && self.find_rule(model, &incident.rule).is_ok_and(|r| {
+                        r.effects
+                            .iter()
+                            .filter_map(|&e| model.effects.get(e))
+                            .any(|e| e.annual)
+                    });
+                if annual_rule {
+                    match self.score_incident(
                         model,
                         incident,
                         at,
@@ -789,16 +833,25 @@ impl Policy {
                         false,
                         &facts,
                     ) {
-                        place(
+                        Ok(scored) => place(
                             model,
                             &mut cards,
                             scored,
                             &incident.subject,
                             row,
                             Part::AnnualEffects,
-                        );
+                        ),
+                        Err(error) => {
+                            errors.push(SkippedRow {
+                                input: "incident",
+                                row,
+                                error,
+                            });
+                            continue;
+                        }
                     }
                 }
+                outside_rows.push(row);
                 continue;
             }
             match self.score_incident(
@@ -864,10 +917,19 @@ impl Policy {
                 }
             }
         }
-        for (person, window) in req.roster {
-            // The roster names the window; it outweighs any count from incidents.
-            let c = cards.person(person);
-            cards.count_window(c, window, u32::MAX / 2);
+        for (i, entry) in req.roster.iter().enumerate() {
+            match entry {
+                Ok((person, window)) => {
+                    // The roster names the window; it outweighs any count from incidents.
+                    let c = cards.person(person);
+                    cards.count_window(c, window, u32::MAX / 2);
+                }
+                Err(error) => errors.push(SkippedRow {
+                    input: "roster",
+                    row: i + 1,
+                    error: error.clone(),
+                }),
+            }
         }
         let period = req.period.to_string();
         let scorecards = cards.finish(model, &period);
@@ -1159,6 +1221,7 @@ impl Policy {
             rule,
             category: priced_by.category,
             points,
+            points_each,
             fine,
             withholding,
             at,
@@ -1175,10 +1238,14 @@ fn resolve_families(
     cards: &mut Cards,
     mut deferred: Vec<Deferred<'_, '_>>,
 ) {
-    // By subject, family and ref; highest first; among equals, the first row counts.
+    // By subject, family and ref; highest level first (the points of one unit: "one deed
+    // counts once, at its highest level", so 1b supersedes 1a whatever the quantities); on a
+    // tie of level the line with the most points, so the answer does not depend on the rows'
+    // order; among equals, the first row counts.
     deferred.sort_by(|a, b| {
         (a.subject, &a.scored.rule.family, a.reference)
             .cmp(&(b.subject, &b.scored.rule.family, b.reference))
+            .then_with(|| b.scored.points_each.cmp(&a.scored.points_each))
             .then_with(|| b.scored.points.cmp(&a.scored.points))
             .then_with(|| a.order.cmp(&b.order))
     });

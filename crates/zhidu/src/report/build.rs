@@ -121,7 +121,7 @@ impl Policy {
                 self.assess(
                     &AssessRequest::new(req.period)
                         .incident_rows(req.incidents)
-                        .roster(req.roster)
+                        .roster_as(req.roster)
                         .case_rows(case_policy, req.cases),
                 )?,
             ),
@@ -220,7 +220,7 @@ impl Policy {
                 &self.assess(
                     &AssessRequest::new(period)
                         .incident_rows(incidents)
-                        .roster(req.roster)
+                        .roster_as(req.roster)
                         .case_rows(case_policy, rows),
                 )?,
             ),

@@ -51,7 +51,7 @@ pub struct ReportRequest<'a> {
     pub(crate) cases: &'a [Result<Case, Error>],
     pub(crate) incidents: &'a [Result<Incident, Error>],
     pub(crate) violations: &'a [Result<ViolationRecord, Error>],
-    pub(crate) roster: &'a [(String, String)],
+    pub(crate) roster: crate::assess::Rows<'a, (String, String)>,
     pub(crate) previous_cases: Option<&'a [Result<Case, Error>]>,
     pub(crate) previous_incidents: Option<&'a [Result<Incident, Error>]>,
 }
@@ -76,7 +76,7 @@ impl<'a> ReportRequest<'a> {
             cases: &[],
             incidents: &[],
             violations: &[],
-            roster: &[],
+            roster: crate::assess::Rows::Parsed(&[]),
             previous_cases: None,
             previous_incidents: None,
         }
@@ -171,7 +171,23 @@ impl<'a> ReportRequest<'a> {
     /// ```
     #[must_use]
     pub fn roster(mut self, roster: &'a [(String, String)]) -> Self {
-        self.roster = roster;
+        self.roster = crate::assess::Rows::Parsed(roster);
+        self
+    }
+
+    /// Roster rows as a host read them ([`crate::rows::read_roster`]): an entry that could
+    /// not be read is a `roster` row error of the report's assessment, with its row number.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let roster = vec![Ok(("李四".to_owned(), "W02".to_owned()))];
+    /// let req = zhidu::ReportRequest::new("2026-10".parse().unwrap()).roster_rows(&roster);
+    /// # let _ = req;
+    /// ```
+    #[must_use]
+    pub fn roster_rows(mut self, rows: &'a [crate::rows::RosterRow]) -> Self {
+        self.roster = crate::assess::Rows::Mixed(rows);
         self
     }
 

@@ -49,7 +49,8 @@ pub use problem::RowProblem;
 pub use record::{FromRow, Record};
 pub use schema::{Field, FieldType, Schema};
 pub use text::{
-    CsvReader, Lined, TextFormat, json_message, read_csv, read_jsonl, read_named, read_roster,
+    CsvReader, Lined, RosterRow, TextFormat, json_message, read_csv, read_jsonl, read_named,
+    read_roster,
 };
 
 /// Read one row of kind `T` from a cell that holds the whole row (a JSON object, a dict, a

@@ -19,6 +19,17 @@ use crate::Error;
 /// A row as read from a file: the file line it starts on, and the value or its error.
 pub type Lined<T> = (u64, Result<T, RowError>);
 
+/// A roster row as [`read_roster`] gives it and [`crate::AssessRequest::roster_rows`] takes
+/// it: the `(person, window)` pair, or the row's error in its place.
+///
+/// # Example
+///
+/// ```
+/// let row: zhidu::rows::RosterRow = Ok(("张三".to_owned(), "W01".to_owned()));
+/// assert!(row.is_ok());
+/// ```
+pub type RosterRow = Result<(String, String), Error>;
+
 fn io(e: &std::io::Error) -> Error {
     Error::Io {
         path: String::new(),
@@ -368,31 +379,25 @@ pub fn read_named<T: FromRow>(name: &str, src: impl BufRead) -> Result<Vec<Lined
 }
 
 /// The roster of the file called `name` (`subject,window`, CSV or JSON Lines by its name) as
-/// the `(person, window)` pairs [`crate::AssessRequest::roster`] takes. An entry that cannot
-/// be read fails the whole roster, naming the file: a roster names whom to score, and a wrong
-/// one is no answer to give.
+/// the rows [`crate::AssessRequest::roster_rows`] takes: a `(person, window)` pair per entry,
+/// or the entry's row error in its place, so a bad entry is one row error and every other
+/// row is still answered (issue #18 BUG-3).
 ///
 /// # Errors
 ///
-/// As [`read_named`], and [`Error::Input`] `` `name`: roster row … `` for the first bad entry.
+/// As [`read_named`]: a header without a required column, or a file that cannot be read.
 ///
 /// # Example
 ///
 /// ```
-/// let pairs = zhidu::rows::read_roster("roster.csv", "subject,window\n张三,W01\n".as_bytes())?;
-/// assert_eq!(pairs, [("张三".to_owned(), "W01".to_owned())]);
-/// let e = zhidu::rows::read_roster("roster.csv", "subject,window\n张三,\n".as_bytes()).unwrap_err();
-/// assert_eq!(e.to_string(), "`roster.csv`: roster row 1: `window` is missing");
+/// let rows = zhidu::rows::read_roster("roster.csv", "subject,window\n张三,\n李四,W02\n".as_bytes())?;
+/// assert_eq!(rows[0].as_ref().unwrap_err().to_string(), "`window` is missing"); // a row error: the host says "roster row 1"
+/// assert_eq!(rows[1].as_ref().unwrap(), &("李四".to_owned(), "W02".to_owned()));
 /// # Ok::<(), zhidu::Error>(())
 /// ```
-pub fn read_roster(name: &str, src: impl BufRead) -> Result<Vec<(String, String)>, Error> {
-    read_named::<RosterEntry>(name, src)?
+pub fn read_roster(name: &str, src: impl BufRead) -> Result<Vec<RosterRow>, Error> {
+    Ok(read_named::<RosterEntry>(name, src)?
         .into_iter()
-        .map(|(_, entry)| {
-            entry.map(|e| e.pair()).map_err(|e| Error::Input {
-                message: format!("`{name}`: {e}"),
-                hint: e.hint.clone(),
-            })
-        })
-        .collect()
+        .map(|(_, entry)| entry.map(|e| e.pair()).map_err(Error::from))
+        .collect())
 }
