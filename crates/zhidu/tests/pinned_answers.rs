@@ -1,0 +1,90 @@
+//! Answers of the core that the conformance corpus does not reach, each pinned because
+//! cargo-mutants found a mutant that no other test killed (tests/MUTANTS.md lists which).
+//! Expected values come from the policy files and the regulations, never from the engine.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic,
+    reason = "a test with a broken fixture should fail loudly"
+)]
+
+use zhidu::PolicySet;
+
+/// S2's deadline classes, in file order (`policies/s2-service-center.toml`): S2.xs.1
+/// on-the-spot, S2.xs.2 promised, S2.xs.3 reported up, S2.ts.6a–c complaints, S2.ts.5
+/// forwarded complaints.
+#[test]
+fn s2_lists_its_deadline_classes_in_file_order() {
+    let ps = PolicySet::builtin().unwrap();
+    let p = ps.policy("s2-service-center").unwrap();
+    let ids: Vec<&str> = p.classes().map(|c| c.id()).collect();
+    assert_eq!(
+        ids,
+        [
+            "on_the_spot",
+            "promised",
+            "reported_up",
+            "complaint_on_spot",
+            "complaint_next_day",
+            "complaint_complex",
+            "forwarded_complaint",
+        ]
+    );
+}
+
+/// S2's suspension reasons: 补正 restarts the clock; 听证, 检验检测, 专家评审 (行政许可法
+/// art. 45, external) and 上报待批 pause it.
+#[test]
+fn s2_lists_its_suspension_reasons_in_file_order() {
+    let ps = PolicySet::builtin().unwrap();
+    let p = ps.policy("s2-service-center").unwrap();
+    let ids: Vec<&str> = p.suspensions().map(|s| s.id()).collect();
+    assert_eq!(
+        ids,
+        ["correction", "hearing", "testing", "expert_review", "awaiting_superior"]
+    );
+}
+
+fn at(s: &str) -> zhidu::Start {
+    s.parse().unwrap()
+}
+
+/// The CSV case log's event list as the README's Case logs section writes it: `kind instant
+/// [reason|days]` separated by `;`, an extension ending with its logged notice (S2.ts.6d).
+#[test]
+fn case_log_event_list_reads_every_kind() {
+    use zhidu::CaseEvent;
+    let events = CaseEvent::parse_list(
+        "start 2026-10-12T09:05+08:00; suspend 2026-10-13T11:00+08:00 expert_review; \
+         resume 2026-10-20T09:00+08:00;; extend 2026-10-14T09:00 7 已告知 投诉人;",
+    )
+    .unwrap();
+    assert_eq!(events.len(), 4);
+    assert!(matches!(&events[0], CaseEvent::Start { at: a } if *a == at("2026-10-12T09:05+08:00")));
+    assert!(matches!(
+        &events[1],
+        CaseEvent::Suspend { at: a, reason } if *a == at("2026-10-13T11:00+08:00") && reason == "expert_review"
+    ));
+    assert!(matches!(&events[2], CaseEvent::Resume { at: a } if *a == at("2026-10-20T09:00+08:00")));
+    assert!(matches!(
+        &events[3],
+        CaseEvent::Extend { at: a, days: 7, approved_by: None, reason: Some(why) }
+            if *a == at("2026-10-14T09:00") && why == "已告知 投诉人"
+    ));
+}
+
+/// Only an extension may carry more than `kind instant arg`; any other event with more
+/// fields is not of the form, whatever its instant says.
+#[test]
+fn case_log_event_with_extra_fields_is_not_of_the_form() {
+    use zhidu::CaseEvent;
+    for text in ["suspend soon hearing twice", "resume 2026-10-20 now", "pause 2026-10-09"] {
+        let e = CaseEvent::parse_list(text).unwrap_err();
+        assert!(
+            e.to_string().contains("is not `kind instant [reason|days]`"),
+            "{text}: {e}"
+        );
+    }
+}
