@@ -88,3 +88,16 @@ fn case_log_event_with_extra_fields_is_not_of_the_form() {
         );
     }
 }
+
+/// A blank `completed_at` in a JSON case log is an open case (README, input rows: default
+/// open), as a missing or null one is, not an instant that fails to parse.
+#[test]
+fn case_log_blank_completion_is_open() {
+    for completed in [r#""""#, r#""  ""#, "null"] {
+        let json = format!(
+            r#"{{"id":"C1","class":"promised","accepted_at":"2026-03-10T09:30:00+08:00","days":5,"completed_at":{completed}}}"#
+        );
+        let case: zhidu::Case = serde_json::from_str(&json).unwrap();
+        assert_eq!(case.completed_at, None, "{completed}");
+    }
+}
