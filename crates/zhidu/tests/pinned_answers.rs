@@ -101,3 +101,24 @@ fn case_log_blank_completion_is_open() {
         assert_eq!(case.completed_at, None, "{completed}");
     }
 }
+
+/// The README's statuses: `done_on_time` and `done_late` are the completed cases; every
+/// status but `not_yet_accepted` is a case known at the as-of instant.
+#[test]
+fn statuses_done_and_known() {
+    use zhidu::Status;
+    let all = [
+        Status::NotYetAccepted,
+        Status::NotStarted,
+        Status::OnTrack,
+        Status::Yellow,
+        Status::Red,
+        Status::Suspended,
+        Status::DoneOnTime,
+        Status::DoneLate,
+    ];
+    let done: Vec<String> = all.iter().filter(|s| s.is_done()).map(ToString::to_string).collect();
+    assert_eq!(done, ["done_on_time", "done_late"]);
+    let unknown: Vec<String> = all.iter().filter(|s| !s.is_known()).map(ToString::to_string).collect();
+    assert_eq!(unknown, ["not_yet_accepted"]);
+}
