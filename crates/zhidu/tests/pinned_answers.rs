@@ -122,3 +122,23 @@ fn statuses_done_and_known() {
     let unknown: Vec<String> = all.iter().filter(|s| !s.is_known()).map(ToString::to_string).collect();
     assert_eq!(unknown, ["not_yet_accepted"]);
 }
+
+/// A case's clauses: its class's (S2.xs.2 with S2.cn.3 and S2.gen.10, as the policy file
+/// cites them) and, once however often it is used, the source of each suspension reason
+/// (听证: 行政许可法 art. 45, external).
+#[test]
+fn case_status_cites_each_suspension_source_once() {
+    use zhidu::{Case, CaseEvent, Start};
+    let ps = PolicySet::builtin().unwrap();
+    let p = ps.policy("s2-service-center").unwrap();
+    let mut case = Case::new("C1", "promised", at("2026-03-10T09:30:00+08:00"), Some(5));
+    case.events = CaseEvent::parse_list(
+        "suspend 2026-03-11T10:00+08:00 hearing; resume 2026-03-12T10:00+08:00; \
+         suspend 2026-03-16T10:00+08:00 hearing; resume 2026-03-17T10:00+08:00",
+    )
+    .unwrap();
+    let as_of = Start::parse_instant("2026-03-18T09:00:00+08:00", p.calendar().offset()).unwrap();
+    let st = p.case_status(&case, as_of).unwrap();
+    let clauses: Vec<String> = st.clauses.iter().map(ToString::to_string).collect();
+    assert_eq!(clauses, ["S2.xs.2", "S2.cn.3", "S2.gen.10", "行政许可法.45"]);
+}
