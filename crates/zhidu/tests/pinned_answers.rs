@@ -142,3 +142,29 @@ fn case_status_cites_each_suspension_source_once() {
     let clauses: Vec<String> = st.clauses.iter().map(ToString::to_string).collect();
     assert_eq!(clauses, ["S2.xs.2", "S2.cn.3", "S2.gen.10", "行政许可法.45"]);
 }
+
+/// A batch of cases gives one answer per case, in order, a bad case an error in its place
+/// (the team rule for batches). The good ones are S2.xs.2 承诺件 of 5 working days accepted
+/// Tue 03-10: due 03-17, and as of 03-16 09:00 two days (03-16, 03-17) are left.
+#[test]
+fn case_statuses_answer_every_case_in_order() {
+    use zhidu::{Case, Start, Status};
+    let ps = PolicySet::builtin().unwrap();
+    let p = ps.policy("s2-service-center").unwrap();
+    let accepted = at("2026-03-10T09:30:00+08:00");
+    let cases = [
+        Case::new("a", "promised", accepted, Some(5)),
+        Case::new("bad", "promsied", accepted, Some(5)),
+        Case::new("b", "promised", accepted, Some(5)),
+    ];
+    let as_of = Start::parse_instant("2026-03-16T09:00:00+08:00", p.calendar().offset()).unwrap();
+    let out = p.case_statuses(&cases, as_of);
+    assert_eq!(out.len(), 3);
+    for (i, id) in [(0, "a"), (2, "b")] {
+        let st = out[i].as_ref().unwrap();
+        assert_eq!(st.id, id);
+        assert_eq!((st.status, st.remaining), (Status::Yellow, Some(2)));
+        assert_eq!(st.due_date.unwrap().to_string(), "2026-03-17");
+    }
+    assert_eq!(out[1].as_ref().unwrap_err().code(), "unknown_class");
+}
