@@ -168,3 +168,26 @@ fn case_statuses_answer_every_case_in_order() {
     }
     assert_eq!(out[1].as_ref().unwrap_err().code(), "unknown_class");
 }
+
+/// README limits: 1,000 events per case (`MAX_EVENTS_PER_CASE`); more is an `input` error
+/// for that case. 500 one-second 听证 pauses on 03-11 drop no day (the clock runs at every
+/// close), so 1,000 events leave the plain answer: due 03-17, two left on 03-16.
+#[test]
+fn case_with_a_thousand_events_is_read_and_more_is_an_input_error() {
+    use zhidu::{Case, CaseEvent, Start, Status};
+    let ps = PolicySet::builtin().unwrap();
+    let p = ps.policy("s2-service-center").unwrap();
+    let offset = p.calendar().offset();
+    let base = Start::parse_instant("2026-03-11T10:00:00+08:00", offset).unwrap();
+    let second = |s: i64| zhidu::Start::from(base + chrono::Duration::seconds(s));
+    let mut case = Case::new("C1", "promised", at("2026-03-10T09:30:00+08:00"), Some(5));
+    for k in 0..500 {
+        case.events.push(CaseEvent::Suspend { at: second(2 * k), reason: "hearing".into() });
+        case.events.push(CaseEvent::Resume { at: second(2 * k + 1) });
+    }
+    let as_of = Start::parse_instant("2026-03-16T09:00:00+08:00", offset).unwrap();
+    let st = p.case_status(&case, as_of).unwrap();
+    assert_eq!((st.status, st.remaining), (Status::Yellow, Some(2)));
+    case.events.push(CaseEvent::Suspend { at: second(1_000), reason: "hearing".into() });
+    assert_eq!(p.case_status(&case, as_of).unwrap_err().code(), "input");
+}
