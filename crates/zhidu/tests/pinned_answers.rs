@@ -191,3 +191,21 @@ fn case_with_a_thousand_events_is_read_and_more_is_an_input_error() {
     case.events.push(CaseEvent::Suspend { at: second(1_000), reason: "hearing".into() });
     assert_eq!(p.case_status(&case, as_of).unwrap_err().code(), "input");
 }
+
+/// Inconsistent case logs are `input` errors, never answers (README, errors): a case
+/// completed one second before it was accepted, and a `start` event on S2.xs.2's 承诺件,
+/// whose clock starts at acceptance. (Rust tests rather than corpus cases: the reference
+/// model in tests/model/ does not check either, and reads the corpus too.)
+#[test]
+fn inconsistent_case_logs_are_input_errors() {
+    use zhidu::{Case, CaseEvent, Start};
+    let ps = PolicySet::builtin().unwrap();
+    let p = ps.policy("s2-service-center").unwrap();
+    let as_of = Start::parse_instant("2026-03-16T09:00:00+08:00", p.calendar().offset()).unwrap();
+    let mut early = Case::new("C1", "promised", at("2026-03-10T09:30:00+08:00"), Some(5));
+    early.completed_at = Some(at("2026-03-10T09:29:59+08:00"));
+    assert_eq!(p.case_status(&early, as_of).unwrap_err().code(), "input");
+    let mut started = Case::new("C2", "promised", at("2026-03-10T09:30:00+08:00"), Some(5));
+    started.events = vec![CaseEvent::Start { at: at("2026-03-11T09:00:00+08:00") }];
+    assert_eq!(p.case_status(&started, as_of).unwrap_err().code(), "input");
+}
