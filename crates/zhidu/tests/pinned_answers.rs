@@ -209,3 +209,22 @@ fn inconsistent_case_logs_are_input_errors() {
     started.events = vec![CaseEvent::Start { at: at("2026-03-11T09:00:00+08:00") }];
     assert_eq!(p.case_status(&started, as_of).unwrap_err().code(), "input");
 }
+
+/// A suspension after the due instant is set aside with a warning that names that instant:
+/// S2.xs.2 承诺件 of 5 days accepted Tue 03-10 is due at the end of 03-17, written
+/// `2026-03-18T00:00:00+08:00` (README, due instant).
+#[test]
+fn late_suspension_warning_names_the_due_instant() {
+    use zhidu::{Case, CaseEvent, Start};
+    let ps = PolicySet::builtin().unwrap();
+    let p = ps.policy("s2-service-center").unwrap();
+    let mut case = Case::new("C1", "promised", at("2026-03-10T09:30:00+08:00"), Some(5));
+    case.events = vec![CaseEvent::Suspend {
+        at: at("2026-03-18T10:00:00+08:00"),
+        reason: "hearing".into(),
+    }];
+    let as_of = Start::parse_instant("2026-03-19T09:00:00+08:00", p.calendar().offset()).unwrap();
+    let st = p.case_status(&case, as_of).unwrap();
+    let w = st.warnings.iter().find(|w| w.code == "late_suspension_ignored").unwrap();
+    assert!(w.message.contains("2026-03-18T00:00:00+08:00"), "{}", w.message);
+}
