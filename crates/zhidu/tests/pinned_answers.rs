@@ -43,7 +43,13 @@ fn s2_lists_its_suspension_reasons_in_file_order() {
     let ids: Vec<&str> = p.suspensions().map(|s| s.id()).collect();
     assert_eq!(
         ids,
-        ["correction", "hearing", "testing", "expert_review", "awaiting_superior"]
+        [
+            "correction",
+            "hearing",
+            "testing",
+            "expert_review",
+            "awaiting_superior"
+        ]
     );
 }
 
@@ -67,7 +73,9 @@ fn case_log_event_list_reads_every_kind() {
         &events[1],
         CaseEvent::Suspend { at: a, reason } if *a == at("2026-10-13T11:00+08:00") && reason == "expert_review"
     ));
-    assert!(matches!(&events[2], CaseEvent::Resume { at: a } if *a == at("2026-10-20T09:00+08:00")));
+    assert!(
+        matches!(&events[2], CaseEvent::Resume { at: a } if *a == at("2026-10-20T09:00+08:00"))
+    );
     assert!(matches!(
         &events[3],
         CaseEvent::Extend { at: a, days: 7, approved_by: None, reason: Some(why) }
@@ -80,10 +88,15 @@ fn case_log_event_list_reads_every_kind() {
 #[test]
 fn case_log_event_with_extra_fields_is_not_of_the_form() {
     use zhidu::CaseEvent;
-    for text in ["suspend soon hearing twice", "resume 2026-10-20 now", "pause 2026-10-09"] {
+    for text in [
+        "suspend soon hearing twice",
+        "resume 2026-10-20 now",
+        "pause 2026-10-09",
+    ] {
         let e = CaseEvent::parse_list(text).unwrap_err();
         assert!(
-            e.to_string().contains("is not `kind instant [reason|days]`"),
+            e.to_string()
+                .contains("is not `kind instant [reason|days]`"),
             "{text}: {e}"
         );
     }
@@ -117,9 +130,17 @@ fn statuses_done_and_known() {
         Status::DoneOnTime,
         Status::DoneLate,
     ];
-    let done: Vec<String> = all.iter().filter(|s| s.is_done()).map(ToString::to_string).collect();
+    let done: Vec<String> = all
+        .iter()
+        .filter(|s| s.is_done())
+        .map(ToString::to_string)
+        .collect();
     assert_eq!(done, ["done_on_time", "done_late"]);
-    let unknown: Vec<String> = all.iter().filter(|s| !s.is_known()).map(ToString::to_string).collect();
+    let unknown: Vec<String> = all
+        .iter()
+        .filter(|s| !s.is_known())
+        .map(ToString::to_string)
+        .collect();
     assert_eq!(unknown, ["not_yet_accepted"]);
 }
 
@@ -140,7 +161,10 @@ fn case_status_cites_each_suspension_source_once() {
     let as_of = Start::parse_instant("2026-03-18T09:00:00+08:00", p.calendar().offset()).unwrap();
     let st = p.case_status(&case, as_of).unwrap();
     let clauses: Vec<String> = st.clauses.iter().map(ToString::to_string).collect();
-    assert_eq!(clauses, ["S2.xs.2", "S2.cn.3", "S2.gen.10", "行政许可法.45"]);
+    assert_eq!(
+        clauses,
+        ["S2.xs.2", "S2.cn.3", "S2.gen.10", "行政许可法.45"]
+    );
 }
 
 /// A batch of cases gives one answer per case, in order, a bad case an error in its place
@@ -182,13 +206,21 @@ fn case_with_a_thousand_events_is_read_and_more_is_an_input_error() {
     let second = |s: i64| zhidu::Start::from(base + chrono::Duration::seconds(s));
     let mut case = Case::new("C1", "promised", at("2026-03-10T09:30:00+08:00"), Some(5));
     for k in 0..500 {
-        case.events.push(CaseEvent::Suspend { at: second(2 * k), reason: "hearing".into() });
-        case.events.push(CaseEvent::Resume { at: second(2 * k + 1) });
+        case.events.push(CaseEvent::Suspend {
+            at: second(2 * k),
+            reason: "hearing".into(),
+        });
+        case.events.push(CaseEvent::Resume {
+            at: second(2 * k + 1),
+        });
     }
     let as_of = Start::parse_instant("2026-03-16T09:00:00+08:00", offset).unwrap();
     let st = p.case_status(&case, as_of).unwrap();
     assert_eq!((st.status, st.remaining), (Status::Yellow, Some(2)));
-    case.events.push(CaseEvent::Suspend { at: second(1_000), reason: "hearing".into() });
+    case.events.push(CaseEvent::Suspend {
+        at: second(1_000),
+        reason: "hearing".into(),
+    });
     assert_eq!(p.case_status(&case, as_of).unwrap_err().code(), "input");
 }
 
@@ -206,7 +238,9 @@ fn inconsistent_case_logs_are_input_errors() {
     early.completed_at = Some(at("2026-03-10T09:29:59+08:00"));
     assert_eq!(p.case_status(&early, as_of).unwrap_err().code(), "input");
     let mut started = Case::new("C2", "promised", at("2026-03-10T09:30:00+08:00"), Some(5));
-    started.events = vec![CaseEvent::Start { at: at("2026-03-11T09:00:00+08:00") }];
+    started.events = vec![CaseEvent::Start {
+        at: at("2026-03-11T09:00:00+08:00"),
+    }];
     assert_eq!(p.case_status(&started, as_of).unwrap_err().code(), "input");
 }
 
@@ -225,6 +259,14 @@ fn late_suspension_warning_names_the_due_instant() {
     }];
     let as_of = Start::parse_instant("2026-03-19T09:00:00+08:00", p.calendar().offset()).unwrap();
     let st = p.case_status(&case, as_of).unwrap();
-    let w = st.warnings.iter().find(|w| w.code == "late_suspension_ignored").unwrap();
-    assert!(w.message.contains("2026-03-18T00:00:00+08:00"), "{}", w.message);
+    let w = st
+        .warnings
+        .iter()
+        .find(|w| w.code == "late_suspension_ignored")
+        .unwrap();
+    assert!(
+        w.message.contains("2026-03-18T00:00:00+08:00"),
+        "{}",
+        w.message
+    );
 }
