@@ -1,5 +1,6 @@
-//! Answers of the core that the conformance corpus does not reach, each pinned because
-//! cargo-mutants found a mutant that no other test killed (tests/MUTANTS.md lists which).
+//! Answers of the core that the conformance corpus does not reach, each pinned for a mutant
+//! that cargo-mutants found surviving, or that reading the code showed would survive
+//! (tests/MUTANTS.md lists which).
 //! Expected values come from the policy files and the regulations, never from the engine.
 
 #![allow(
@@ -269,4 +270,21 @@ fn late_suspension_warning_names_the_due_instant() {
         "{}",
         w.message
     );
+}
+
+/// A class's unit is written as the policy files write it (`unit = "…"`): S2.xs.2 承诺件 in
+/// working days, S2.ts.6c 一周 in calendar days (A21), S10.xs.3.4a 即办件 in minutes,
+/// S12.3.4.6's 24 h in hours.
+#[test]
+fn units_are_written_as_the_policy_files_write_them() {
+    let ps = PolicySet::builtin().unwrap();
+    for (policy, class, unit) in [
+        ("s2-service-center", "promised", "working_days"),
+        ("s2-service-center", "complaint_complex", "calendar_days"),
+        ("s10-service-system", "immediate", "minutes"),
+        ("s12-confidentiality", "job_materials_return", "hours"),
+    ] {
+        let c = ps.policy(policy).unwrap().class(class).unwrap();
+        assert_eq!(c.unit().to_string(), unit, "{policy} {class}");
+    }
 }
