@@ -288,3 +288,38 @@ fn units_are_written_as_the_policy_files_write_them() {
         assert_eq!(c.unit().to_string(), unit, "{policy} {class}");
     }
 }
+
+/// S2's suspension reasons by name, each with the default note that explains its effect
+/// (`policies/s2-service-center.toml`: the seed names no pause, so every effect is a marked
+/// default on the key `effect`).
+#[test]
+fn s2_suspension_reasons_have_their_names_and_default_notes() {
+    let ps = PolicySet::builtin().unwrap();
+    let p = ps.policy("s2-service-center").unwrap();
+    let names: Vec<&str> = p.suspensions().map(|s| s.name()).collect();
+    assert_eq!(names, ["补正", "听证", "检验检测", "专家评审", "上报待批"]);
+    for s in p.suspensions() {
+        assert!(
+            s.defaults()
+                .iter()
+                .any(|d| d.key.as_deref() == Some("effect")),
+            "{}",
+            s.id()
+        );
+    }
+}
+
+/// A plain date is 00:00 of that day in the calendar's zone (README, edges), which a
+/// day-counting class accepts: S2.xs.2 承诺件 accepted 2026-03-10 with 5 working days is
+/// due 03-17, and as of 03-16 09:00 two days are left.
+#[test]
+fn plain_date_acceptance_for_a_day_class() {
+    use zhidu::{Case, Start, Status};
+    let ps = PolicySet::builtin().unwrap();
+    let p = ps.policy("s2-service-center").unwrap();
+    let case = Case::new("C1", "promised", at("2026-03-10"), Some(5));
+    let as_of = Start::parse_instant("2026-03-16T09:00:00+08:00", p.calendar().offset()).unwrap();
+    let st = p.case_status(&case, as_of).unwrap();
+    assert_eq!((st.status, st.remaining), (Status::Yellow, Some(2)));
+    assert_eq!(st.due_date.unwrap().to_string(), "2026-03-17");
+}
