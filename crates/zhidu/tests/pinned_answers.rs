@@ -1,0 +1,325 @@
+//! Answers of the core that the conformance corpus does not reach, each pinned for a mutant
+//! that cargo-mutants found surviving, or that reading the code showed would survive
+//! (tests/MUTANTS.md lists which).
+//! Expected values come from the policy files and the regulations, never from the engine.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic,
+    reason = "a test with a broken fixture should fail loudly"
+)]
+
+use zhidu::PolicySet;
+
+/// S2's deadline classes, in file order (`policies/s2-service-center.toml`): S2.xs.1
+/// on-the-spot, S2.xs.2 promised, S2.xs.3 reported up, S2.ts.6a–c complaints, S2.ts.5
+/// forwarded complaints.
+#[test]
+fn s2_lists_its_deadline_classes_in_file_order() {
+    let ps = PolicySet::builtin().unwrap();
+    let p = ps.policy("s2-service-center").unwrap();
+    let ids: Vec<&str> = p.classes().map(|c| c.id()).collect();
+    assert_eq!(
+        ids,
+        [
+            "on_the_spot",
+            "promised",
+            "reported_up",
+            "complaint_on_spot",
+            "complaint_next_day",
+            "complaint_complex",
+            "forwarded_complaint",
+        ]
+    );
+}
+
+/// S2's suspension reasons: 补正 restarts the clock; 听证, 检验检测, 专家评审 (行政许可法
+/// art. 45, external) and 上报待批 pause it.
+#[test]
+fn s2_lists_its_suspension_reasons_in_file_order() {
+    let ps = PolicySet::builtin().unwrap();
+    let p = ps.policy("s2-service-center").unwrap();
+    let ids: Vec<&str> = p.suspensions().map(|s| s.id()).collect();
+    assert_eq!(
+        ids,
+        [
+            "correction",
+            "hearing",
+            "testing",
+            "expert_review",
+            "awaiting_superior"
+        ]
+    );
+}
+
+fn at(s: &str) -> zhidu::Start {
+    s.parse().unwrap()
+}
+
+/// The CSV case log's event list as the README's Case logs section writes it: `kind instant
+/// [reason|days]` separated by `;`, an extension ending with its logged notice (S2.ts.6d).
+#[test]
+fn case_log_event_list_reads_every_kind() {
+    use zhidu::CaseEvent;
+    let events = CaseEvent::parse_list(
+        "start 2026-10-12T09:05+08:00; suspend 2026-10-13T11:00+08:00 expert_review; \
+         resume 2026-10-20T09:00+08:00;; extend 2026-10-14T09:00 7 已告知 投诉人;",
+    )
+    .unwrap();
+    assert_eq!(events.len(), 4);
+    assert!(matches!(&events[0], CaseEvent::Start { at: a } if *a == at("2026-10-12T09:05+08:00")));
+    assert!(matches!(
+        &events[1],
+        CaseEvent::Suspend { at: a, reason } if *a == at("2026-10-13T11:00+08:00") && reason == "expert_review"
+    ));
+    assert!(
+        matches!(&events[2], CaseEvent::Resume { at: a } if *a == at("2026-10-20T09:00+08:00"))
+    );
+    assert!(matches!(
+        &events[3],
+        CaseEvent::Extend { at: a, days: 7, approved_by: None, reason: Some(why) }
+            if *a == at("2026-10-14T09:00") && why == "已告知 投诉人"
+    ));
+}
+
+/// Only an extension may carry more than `kind instant arg`; any other event with more
+/// fields is not of the form, whatever its instant says.
+#[test]
+fn case_log_event_with_extra_fields_is_not_of_the_form() {
+    use zhidu::CaseEvent;
+    for text in [
+        "suspend soon hearing twice",
+        "resume 2026-10-20 now",
+        "pause 2026-10-09",
+    ] {
+        let e = CaseEvent::parse_list(text).unwrap_err();
+        assert!(
+            e.to_string()
+                .contains("is not `kind instant [reason|days]`"),
+            "{text}: {e}"
+        );
+    }
+}
+
+/// A blank `completed_at` in a JSON case log is an open case (README, input rows: default
+/// open), as a missing or null one is, not an instant that fails to parse.
+#[test]
+fn case_log_blank_completion_is_open() {
+    for completed in [r#""""#, r#""  ""#, "null"] {
+        let json = format!(
+            r#"{{"id":"C1","class":"promised","accepted_at":"2026-03-10T09:30:00+08:00","days":5,"completed_at":{completed}}}"#
+        );
+        let case: zhidu::Case = serde_json::from_str(&json).unwrap();
+        assert_eq!(case.completed_at, None, "{completed}");
+    }
+}
+
+/// The README's statuses: `done_on_time` and `done_late` are the completed cases; every
+/// status but `not_yet_accepted` is a case known at the as-of instant.
+#[test]
+fn statuses_done_and_known() {
+    use zhidu::Status;
+    let all = [
+        Status::NotYetAccepted,
+        Status::NotStarted,
+        Status::OnTrack,
+        Status::Yellow,
+        Status::Red,
+        Status::Suspended,
+        Status::DoneOnTime,
+        Status::DoneLate,
+    ];
+    let done: Vec<String> = all
+        .iter()
+        .filter(|s| s.is_done())
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(done, ["done_on_time", "done_late"]);
+    let unknown: Vec<String> = all
+        .iter()
+        .filter(|s| !s.is_known())
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(unknown, ["not_yet_accepted"]);
+}
+
+/// A case's clauses: its class's (S2.xs.2 with S2.cn.3 and S2.gen.10, as the policy file
+/// cites them) and, once however often it is used, the source of each suspension reason
+/// (听证: 行政许可法 art. 45, external).
+#[test]
+fn case_status_cites_each_suspension_source_once() {
+    use zhidu::{Case, CaseEvent, Start};
+    let ps = PolicySet::builtin().unwrap();
+    let p = ps.policy("s2-service-center").unwrap();
+    let mut case = Case::new("C1", "promised", at("2026-03-10T09:30:00+08:00"), Some(5));
+    case.events = CaseEvent::parse_list(
+        "suspend 2026-03-11T10:00+08:00 hearing; resume 2026-03-12T10:00+08:00; \
+         suspend 2026-03-16T10:00+08:00 hearing; resume 2026-03-17T10:00+08:00",
+    )
+    .unwrap();
+    let as_of = Start::parse_instant("2026-03-18T09:00:00+08:00", p.calendar().offset()).unwrap();
+    let st = p.case_status(&case, as_of).unwrap();
+    let clauses: Vec<String> = st.clauses.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        clauses,
+        ["S2.xs.2", "S2.cn.3", "S2.gen.10", "行政许可法.45"]
+    );
+}
+
+/// A batch of cases gives one answer per case, in order, a bad case an error in its place
+/// (the team rule for batches). The good ones are S2.xs.2 承诺件 of 5 working days accepted
+/// Tue 03-10: due 03-17, and as of 03-16 09:00 two days (03-16, 03-17) are left.
+#[test]
+fn case_statuses_answer_every_case_in_order() {
+    use zhidu::{Case, Start, Status};
+    let ps = PolicySet::builtin().unwrap();
+    let p = ps.policy("s2-service-center").unwrap();
+    let accepted = at("2026-03-10T09:30:00+08:00");
+    let cases = [
+        Case::new("a", "promised", accepted, Some(5)),
+        Case::new("bad", "promsied", accepted, Some(5)),
+        Case::new("b", "promised", accepted, Some(5)),
+    ];
+    let as_of = Start::parse_instant("2026-03-16T09:00:00+08:00", p.calendar().offset()).unwrap();
+    let out = p.case_statuses(&cases, as_of);
+    assert_eq!(out.len(), 3);
+    for (i, id) in [(0, "a"), (2, "b")] {
+        let st = out[i].as_ref().unwrap();
+        assert_eq!(st.id, id);
+        assert_eq!((st.status, st.remaining), (Status::Yellow, Some(2)));
+        assert_eq!(st.due_date.unwrap().to_string(), "2026-03-17");
+    }
+    assert_eq!(out[1].as_ref().unwrap_err().code(), "unknown_class");
+}
+
+/// README limits: 1,000 events per case (`MAX_EVENTS_PER_CASE`); more is an `input` error
+/// for that case. 500 one-second 听证 pauses on 03-11 drop no day (the clock runs at every
+/// close), so 1,000 events leave the plain answer: due 03-17, two left on 03-16.
+#[test]
+fn case_with_a_thousand_events_is_read_and_more_is_an_input_error() {
+    use zhidu::{Case, CaseEvent, Start, Status};
+    let ps = PolicySet::builtin().unwrap();
+    let p = ps.policy("s2-service-center").unwrap();
+    let offset = p.calendar().offset();
+    let base = Start::parse_instant("2026-03-11T10:00:00+08:00", offset).unwrap();
+    let second = |s: i64| zhidu::Start::from(base + chrono::Duration::seconds(s));
+    let mut case = Case::new("C1", "promised", at("2026-03-10T09:30:00+08:00"), Some(5));
+    for k in 0..500 {
+        case.events.push(CaseEvent::Suspend {
+            at: second(2 * k),
+            reason: "hearing".into(),
+        });
+        case.events.push(CaseEvent::Resume {
+            at: second(2 * k + 1),
+        });
+    }
+    let as_of = Start::parse_instant("2026-03-16T09:00:00+08:00", offset).unwrap();
+    let st = p.case_status(&case, as_of).unwrap();
+    assert_eq!((st.status, st.remaining), (Status::Yellow, Some(2)));
+    case.events.push(CaseEvent::Suspend {
+        at: second(1_000),
+        reason: "hearing".into(),
+    });
+    assert_eq!(p.case_status(&case, as_of).unwrap_err().code(), "input");
+}
+
+/// Inconsistent case logs are `input` errors, never answers (README, errors): a case
+/// completed one second before it was accepted, and a `start` event on S2.xs.2's 承诺件,
+/// whose clock starts at acceptance. (Rust tests rather than corpus cases: the reference
+/// model in tests/model/ does not check either, and reads the corpus too.)
+#[test]
+fn inconsistent_case_logs_are_input_errors() {
+    use zhidu::{Case, CaseEvent, Start};
+    let ps = PolicySet::builtin().unwrap();
+    let p = ps.policy("s2-service-center").unwrap();
+    let as_of = Start::parse_instant("2026-03-16T09:00:00+08:00", p.calendar().offset()).unwrap();
+    let mut early = Case::new("C1", "promised", at("2026-03-10T09:30:00+08:00"), Some(5));
+    early.completed_at = Some(at("2026-03-10T09:29:59+08:00"));
+    assert_eq!(p.case_status(&early, as_of).unwrap_err().code(), "input");
+    let mut started = Case::new("C2", "promised", at("2026-03-10T09:30:00+08:00"), Some(5));
+    started.events = vec![CaseEvent::Start {
+        at: at("2026-03-11T09:00:00+08:00"),
+    }];
+    assert_eq!(p.case_status(&started, as_of).unwrap_err().code(), "input");
+}
+
+/// A suspension after the due instant is set aside with a warning that names that instant:
+/// S2.xs.2 承诺件 of 5 days accepted Tue 03-10 is due at the end of 03-17, written
+/// `2026-03-18T00:00:00+08:00` (README, due instant).
+#[test]
+fn late_suspension_warning_names_the_due_instant() {
+    use zhidu::{Case, CaseEvent, Start};
+    let ps = PolicySet::builtin().unwrap();
+    let p = ps.policy("s2-service-center").unwrap();
+    let mut case = Case::new("C1", "promised", at("2026-03-10T09:30:00+08:00"), Some(5));
+    case.events = vec![CaseEvent::Suspend {
+        at: at("2026-03-18T10:00:00+08:00"),
+        reason: "hearing".into(),
+    }];
+    let as_of = Start::parse_instant("2026-03-19T09:00:00+08:00", p.calendar().offset()).unwrap();
+    let st = p.case_status(&case, as_of).unwrap();
+    let w = st
+        .warnings
+        .iter()
+        .find(|w| w.code == "late_suspension_ignored")
+        .unwrap();
+    assert!(
+        w.message.contains("2026-03-18T00:00:00+08:00"),
+        "{}",
+        w.message
+    );
+}
+
+/// A class's unit is written as the policy files write it (`unit = "…"`): S2.xs.2 承诺件 in
+/// working days, S2.ts.6c 一周 in calendar days (A21), S10.xs.3.4a 即办件 in minutes,
+/// S12.3.4.6's 24 h in hours.
+#[test]
+fn units_are_written_as_the_policy_files_write_them() {
+    let ps = PolicySet::builtin().unwrap();
+    for (policy, class, unit) in [
+        ("s2-service-center", "promised", "working_days"),
+        ("s2-service-center", "complaint_complex", "calendar_days"),
+        ("s10-service-system", "immediate", "minutes"),
+        ("s12-confidentiality", "job_materials_return", "hours"),
+    ] {
+        let c = ps.policy(policy).unwrap().class(class).unwrap();
+        assert_eq!(c.unit().to_string(), unit, "{policy} {class}");
+    }
+}
+
+/// S2's suspension reasons by name, each with the default note that explains its effect
+/// (`policies/s2-service-center.toml`: the seed names no pause, so every effect is a marked
+/// default on the key `effect`).
+#[test]
+fn s2_suspension_reasons_have_their_names_and_default_notes() {
+    let ps = PolicySet::builtin().unwrap();
+    let p = ps.policy("s2-service-center").unwrap();
+    let names: Vec<&str> = p.suspensions().map(|s| s.name()).collect();
+    assert_eq!(names, ["补正", "听证", "检验检测", "专家评审", "上报待批"]);
+    for s in p.suspensions() {
+        assert!(
+            s.defaults()
+                .iter()
+                .any(|d| d.key.as_deref() == Some("effect")),
+            "{}",
+            s.id()
+        );
+    }
+}
+
+/// A plain date is 00:00 of that day in the calendar's zone (README, edges), which a
+/// day-counting class accepts: S2.xs.2 承诺件 accepted 2026-03-10 with 5 working days is
+/// due 03-17, and as of 03-16 09:00 two days are left.
+#[test]
+fn plain_date_acceptance_for_a_day_class() {
+    use zhidu::{Case, Start, Status};
+    let ps = PolicySet::builtin().unwrap();
+    let p = ps.policy("s2-service-center").unwrap();
+    let case = Case::new("C1", "promised", at("2026-03-10"), Some(5));
+    let as_of = Start::parse_instant("2026-03-16T09:00:00+08:00", p.calendar().offset()).unwrap();
+    let st = p.case_status(&case, as_of).unwrap();
+    assert_eq!((st.status, st.remaining), (Status::Yellow, Some(2)));
+    assert_eq!(st.due_date.unwrap().to_string(), "2026-03-17");
+}
