@@ -143,14 +143,6 @@ pub(crate) fn start(obj: &Obj) -> Result<Start, zhidu::Error> {
     }
 }
 
-/// An instant (`as_of`) from a Python value, in the zone `offset`.
-pub(crate) fn instant(
-    obj: &Obj,
-    offset: FixedOffset,
-) -> Result<DateTime<FixedOffset>, zhidu::Error> {
-    start(obj)?.instant_in(offset)
-}
-
 /// A per-case limit: `None`, or a whole number from 0 to 4294967295 (a whole float from a
 /// pandas column with gaps is accepted; NaN is `None`).
 pub(crate) fn days(obj: &Obj) -> Result<Option<u32>, zhidu::Error> {

@@ -16,6 +16,7 @@ mod args;
 mod batch;
 mod convert;
 mod error;
+mod labels;
 mod policy;
 mod policy_set;
 mod report;

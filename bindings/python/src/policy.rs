@@ -12,6 +12,7 @@ use crate::args::{bad_argument, flag, opt, text};
 use crate::batch::{self, Mode};
 use crate::convert;
 use crate::error::{Localized, OrRaise, reading};
+use crate::labels::{Labels, RowLabels};
 use crate::policy_set::{PolicySet, Restore};
 use crate::results::{CaseStatus, Due, DueExplanation, Origin};
 use crate::rows;
@@ -54,7 +55,7 @@ impl Policy {
     ) -> PyResult<(Bound<'py, PyList>, batch::RowErrors)> {
         let py = cases.py();
         let as_of = self.as_of(as_of)?;
-        let rows = rows::each::<zhidu::Case>(cases, "cases")?;
+        let rows = rows::cases(cases)?;
         // The core computes the column, in chunks on threads, without the GIL.
         let (policy, threads) = (&self.inner, batch::threads());
         let computed = py.detach(|| policy.case_status_column(&rows, as_of, threads));
@@ -74,8 +75,25 @@ impl Policy {
         Ok((list, bad))
     }
 
+    /// An `as_of` instant. A bare date means 00:00 at the start of that day (the CLI's
+    /// reading), which leaves the day itself out of month-end statuses: it is read so, with a
+    /// `zhidu.AsOfWarning` that says how to write the end of the day (`T24:00`).
     fn as_of(&self, obj: &Obj) -> PyResult<chrono::DateTime<chrono::FixedOffset>> {
-        convert::instant(obj, self.inner.calendar().offset()).or_raise(obj.py())
+        let py = obj.py();
+        let start = convert::start(obj).or_raise(py)?;
+        if let zhidu::Start::Date(date) = start {
+            let message = format!(
+                "`as_of` `{date}` is 00:00 at the start of that day, so the day itself is not counted; pass `{date}T24:00` for its end"
+            );
+            let message = crate::error::lang(py).translate(&message);
+            let warning = crate::error::as_of_warning(py)?.call1((message,))?;
+            // `stacklevel` 1: the line that called the native method.
+            py.import("warnings")?
+                .call_method1("warn", (warning, py.None(), 1))?;
+        }
+        start
+            .instant_in(self.inner.calendar().offset())
+            .or_raise(py)
     }
 
     /// A policy argument (`case_policy`): a `Policy`, or the id of one of this policy's set.
@@ -186,7 +204,8 @@ policy_methods! {
         let class = self.class(class_id)?;
         let columns = batch::due_columns(&class, accepted_at, days, false)?;
         let dates = batch::date_column(class_id.py(), &columns.dates)?;
-        batch::answer(dates, &columns.errors, columns.dates.len(), mode)
+        let labels = Labels::of(accepted_at)?;
+        batch::answer(dates, &columns.errors, columns.dates.len(), mode, &labels)
     }
 
     /// Raw columns for `zhidu.pandas`: `(due dates as int64 day numbers, due instants as
@@ -206,7 +225,8 @@ policy_methods! {
         let class = self.class(class_id)?;
         let columns = batch::due_columns(&class, accepted_at, days, true)?;
         let n = columns.dates.len();
-        let errors = batch::collected(py, &columns.errors, n, mode, stacklevel)?;
+        let labels = Labels::of(accepted_at)?;
+        let errors = batch::collected(py, &columns.errors, n, mode, stacklevel, &labels)?;
         let dates = batch::int64_bytes(py, &columns.dates)?;
         let instants = batch::int64_bytes(py, columns.instants.as_deref().unwrap_or(&[]))?;
         PyTuple::new(py, [dates.into_any(), instants.into_any(), errors])
@@ -266,7 +286,7 @@ policy_methods! {
         let mode = Mode::parse(errors)?;
         let (list, bad) = self.statuses(cases, as_of)?;
         let n = list.len();
-        batch::answer(list.into_any(), &bad, n, mode)
+        batch::answer(list.into_any(), &bad, n, mode, &Labels::of(cases)?)
     }
 
     /// `case_statuses` for `zhidu.pandas`: `(statuses, [(index, error)])` after reporting bad
@@ -280,7 +300,8 @@ policy_methods! {
     ) -> PyResult<Bound<'py, PyTuple>> {
         let mode = Mode::parse(Some(errors))?;
         let (list, bad) = self.statuses(cases, as_of)?;
-        let errors = batch::collected(cases.py(), &bad, list.len(), mode, stacklevel)?;
+        let labels = Labels::of(cases)?;
+        let errors = batch::collected(cases.py(), &bad, list.len(), mode, stacklevel, &labels)?;
         PyTuple::new(cases.py(), [list.into_any(), errors])
     }
 
@@ -306,7 +327,8 @@ policy_methods! {
     /// policy id of the same set, or a `Policy`); `roster` (`{person: window}`, pairs, or a
     /// DataFrame with `subject` and `window`) scores people without incidents; `lines=False`
     /// leaves out each card's lines (the fast path for totals). Scores with the GIL released.
-    #[pyo3(signature = (incidents, period, *, cases = None, case_policy = None, roster = None, lines = None))]
+    #[pyo3(signature = (incidents, period, *, cases = None, case_policy = None, roster = None, lines = None, errors = None))]
+    #[expect(clippy::too_many_arguments, reason = "one per keyword argument")]
     fn assess(
         &self,
         incidents: &Obj,
@@ -315,8 +337,13 @@ policy_methods! {
         case_policy: Option<&Obj>,
         roster: Option<&Obj>,
         lines: Option<&Obj>,
+        errors: Option<&Obj>,
     ) -> PyResult<Assessment> {
         let py = incidents.py();
+        let mode = Mode::parse(errors)?;
+        let labels = RowLabels::default()
+            .with("incident", Some(incidents))?
+            .with("case", cases)?;
         let period: zhidu::Period = text(period, "period")?.parse().or_raise(py)?;
         let lines = flag(lines, "lines", true)?;
         let rows = rows::incidents(incidents)?;
@@ -336,6 +363,7 @@ policy_methods! {
             }
         };
         let roster = opt(roster, rows::roster)?.unwrap_or_default();
+        let n = rows.len() + cases.as_ref().map_or(0, |(_, c)| c.len());
         let policy = &self.inner;
         let result = py.detach(move || {
             let mut req = zhidu::AssessRequest::new(period)
@@ -348,9 +376,12 @@ policy_methods! {
             policy.assess(&req)
             // The rows are dropped here, without the GIL.
         });
+        let inner = result.or_raise(py)?;
+        batch::report_skipped(py, &inner.errors, n, mode, &labels, 1)?;
         Ok(Assessment {
-            inner: Arc::new(result.or_raise(py)?),
+            inner: Arc::new(inner),
             policy: Arc::clone(&self.inner),
+            labels: Arc::new(labels),
         })
     }
 
@@ -360,7 +391,7 @@ policy_methods! {
     /// decisions, as `zhidu report` computes them. Rows are given as to `assess` and
     /// `decide`; `previous_cases` (and `previous_incidents`) give the month-on-month change.
     /// Runs with the GIL released.
-    #[pyo3(signature = (period, *, cases = None, incidents = None, violations = None, roster = None, as_of = None, case_policy = None, previous_cases = None, previous_incidents = None))]
+    #[pyo3(signature = (period, *, cases = None, incidents = None, violations = None, roster = None, as_of = None, case_policy = None, previous_cases = None, previous_incidents = None, errors = None))]
     #[expect(clippy::too_many_arguments, reason = "one per keyword argument")]
     fn report(
         &self,
@@ -373,8 +404,14 @@ policy_methods! {
         case_policy: Option<&Obj>,
         previous_cases: Option<&Obj>,
         previous_incidents: Option<&Obj>,
+        errors: Option<&Obj>,
     ) -> PyResult<crate::report::Report> {
         let py = period.py();
+        let mode = Mode::parse(errors)?;
+        let labels = RowLabels::default()
+            .with("incident", incidents)?
+            .with("case", cases)?
+            .with("violation", violations)?;
         let period: zhidu::Period = text(period, "period")?.parse().or_raise(py)?;
         let as_of = opt(as_of, |a| self.as_of(a))?;
         // None: the core's choice, this policy (which needs deadline classes for cases).
@@ -385,6 +422,7 @@ policy_methods! {
         let roster = opt(roster, rows::roster)?.unwrap_or_default();
         let previous_cases = opt(previous_cases, rows::cases)?;
         let previous_incidents = opt(previous_incidents, rows::incidents)?;
+        let n = cases.len() + incidents.len() + violations.len();
         let policy = &self.inner;
         let result = py.detach(|| {
             let mut req = zhidu::ReportRequest::new(period)
@@ -406,7 +444,11 @@ policy_methods! {
             }
             policy.report(&req)
         });
-        Ok(crate::report::Report::new(result.or_raise(py)?, policy))
+        let report = result.or_raise(py)?;
+        let skipped = report.case_errors.iter().chain(&report.decision_errors);
+        let scoring = report.assessment.iter().flat_map(|a| &a.errors);
+        batch::report_skipped(py, skipped.chain(scoring), n, mode, &labels, 1)?;
+        Ok(crate::report::Report::new(report, policy, labels))
     }
 
     /// The window ranking (红旗窗口) of an assessment, under this policy.
@@ -425,15 +467,26 @@ policy_methods! {
     /// `at`, `violation`, `flags` as a list or a `;`-separated string, `note`) or a DataFrame;
     /// records after `as_of` are not yet known. Bad rows, conflicts included, are in
     /// `errors`.
-    #[pyo3(signature = (violations, *, as_of = None))]
-    fn decide(&self, violations: &Obj, as_of: Option<&Obj>) -> PyResult<Decisions> {
+    #[pyo3(signature = (violations, *, as_of = None, errors = None))]
+    fn decide(
+        &self,
+        violations: &Obj,
+        as_of: Option<&Obj>,
+        errors: Option<&Obj>,
+    ) -> PyResult<Decisions> {
         let py = violations.py();
+        let mode = Mode::parse(errors)?;
+        let labels = RowLabels::default().with("violation", Some(violations))?;
         let as_of = opt(as_of, |a| self.as_of(a))?;
         let rows = rows::violations(violations)?;
         let policy = &self.inner;
+        let n = rows.len();
         let result = py.detach(move || policy.decide(&rows, as_of));
+        let inner = result.or_raise(py)?;
+        batch::report_skipped(py, &inner.errors, n, mode, &labels, 1)?;
         Ok(Decisions {
-            inner: Arc::new(result.or_raise(py)?),
+            inner: Arc::new(inner),
+            labels: Arc::new(labels),
         })
     }
 

@@ -178,7 +178,7 @@ dict_fields!(
 /// Rows a batch could not use, as `zhidu.RowError`s.
 impl Field for zhidu::SkippedRow {
     fn py<'py>(&self, py: Python<'py>) -> PyResult<Obj<'py>> {
-        crate::error::row_error(py, self)
+        crate::error::row_error(py, self, &crate::labels::RowLabels::default())
     }
     fn repr(&self, out: &mut String) {
         let _ = write!(out, "RowError(row={})", self.row);

@@ -8,10 +8,11 @@
 use std::sync::Arc;
 
 use pyo3::prelude::*;
-use pyo3::types::PyString;
+use pyo3::types::{PyList, PyString};
 
 use crate::Obj;
 use crate::error::OrRaise;
+use crate::labels::RowLabels;
 use crate::result_class::{Sequence, result_class};
 
 /// The scorecards of a period, in the core's order (person cards by subject, then window
@@ -20,6 +21,20 @@ use crate::result_class::{Sequence, result_class};
 pub(crate) struct Assessment {
     pub(crate) inner: Arc<zhidu::Assessment>,
     pub(crate) policy: Arc<zhidu::Policy>,
+    /// The labels of the input rows (a DataFrame's index), for `errors`.
+    pub(crate) labels: Arc<RowLabels>,
+}
+
+/// Skipped rows as `zhidu.RowError`s, each error labelled with its row's label.
+pub(crate) fn row_errors<'py>(
+    py: Python<'py>,
+    skipped: &[zhidu::SkippedRow],
+    labels: &RowLabels,
+) -> PyResult<Bound<'py, PyList>> {
+    let errors = skipped
+        .iter()
+        .map(|e| crate::error::row_error(py, e, labels));
+    PyList::new(py, errors.collect::<PyResult<Vec<_>>>()?)
 }
 
 impl Assessment {
@@ -42,9 +57,6 @@ result_class! {
         policy,
         /// The period, such as `2026-10`, `2026-Q4` or `2026`.
         period,
-        /// Rows that could not be scored (`RowError`: input, 1-based row, error); every other
-        /// row is scored.
-        errors,
         /// How many incidents fall outside the period (counted, not used).
         outside_period,
         /// Their 1-based rows.
@@ -59,6 +71,13 @@ result_class! {
     counts { scorecards, errors }
     sequence scorecards of Scorecard
     methods {
+        /// Rows that could not be scored (`RowError`: input, 1-based row, error; the error's
+        /// `label` is the row's DataFrame index label); every other row is scored.
+        #[getter]
+        fn errors<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+            row_errors(py, &self.inner.errors, &self.labels)
+        }
+
         /// The person card of `subject`, or None.
         fn card(&self, subject: &Obj) -> Option<Scorecard> {
             let subject = subject.cast::<PyString>().ok()?.to_cow().ok()?;
@@ -148,15 +167,14 @@ result_class! {
 #[pyclass(frozen, sequence, module = "zhidu", name = "Decisions")]
 pub(crate) struct Decisions {
     pub(crate) inner: Arc<zhidu::Decisions>,
+    /// The labels of the violation rows (a DataFrame's index), for `errors`.
+    pub(crate) labels: Arc<RowLabels>,
 }
 
 result_class! {
     Decisions.inner: zhidu::Decisions {
         /// The policy's id.
         policy,
-        /// Rows that could not be decided (`RowError`: input, 1-based row, error), such as
-        /// unknown codes or flags and conflicts (`ConflictError`).
-        errors,
         /// Per subject: dicts with `subject`, `highest_tier`, `decisions` and `needs_review`.
         subjects,
         /// Records after `as_of`: not yet known, not decided.
@@ -165,6 +183,15 @@ result_class! {
     repr { policy, after_as_of }
     counts { decisions, errors }
     sequence decisions of Decision
+    methods {
+        /// Rows that could not be decided (`RowError`: input, 1-based row, error; the error's
+        /// `label` is the row's DataFrame index label), such as unknown codes or flags and
+        /// conflicts (`ConflictError`).
+        #[getter]
+        fn errors<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+            row_errors(py, &self.inner.errors, &self.labels)
+        }
+    }
 }
 
 /// The decision for one violation.

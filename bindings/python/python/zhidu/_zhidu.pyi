@@ -56,7 +56,8 @@ _DaysColumn = Any
 #: A case as a case log line has it (dict), or that line's JSON text.
 _CaseLike = Union[Mapping[str, Any], str]
 _Errors = Literal["warn", "raise", "collect"]
-#: Incidents or violations: an iterable of dicts (or JSON lines), or a pandas DataFrame.
+#: Rows: an iterable of dicts (or JSON lines), a pandas or polars DataFrame, a pyarrow Table
+#: or a dict of equal-length columns.
 _Rows = Any
 #: ``{person: window}``, ``(person, window)`` pairs, dicts with ``subject`` and ``window``,
 #: or a DataFrame with those columns.
@@ -518,6 +519,7 @@ class Policy:
         case_policy: Union[Policy, str, None] = None,
         roster: Optional[_Roster] = None,
         lines: Optional[bool] = None,
+        errors: Optional[_Errors] = None,
     ) -> Assessment: ...
     def rank(self, assessment: Assessment) -> List[WindowRank]: ...
     def report(
@@ -532,8 +534,15 @@ class Policy:
         case_policy: Union[Policy, str, None] = None,
         previous_cases: Optional[Any] = None,
         previous_incidents: Optional[_Rows] = None,
+        errors: Optional[_Errors] = None,
     ) -> Report: ...
-    def decide(self, violations: _Rows, *, as_of: Optional[_StartLike] = None) -> Decisions: ...
+    def decide(
+        self,
+        violations: _Rows,
+        *,
+        as_of: Optional[_StartLike] = None,
+        errors: Optional[_Errors] = None,
+    ) -> Decisions: ...
     def deduction_table(self) -> Dict[str, Any]: ...
     def accountability_rules(self) -> Dict[str, Any]: ...
     @property

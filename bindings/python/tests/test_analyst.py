@@ -1,0 +1,291 @@
+"""The package as an analyst meets it (issue #14, points 7, 8, 9 and 11): no batch call drops
+a row without a word, pandas' shapes of ids and missing values, the containers read or
+refused, and ``as_of`` as users mean it.
+
+Expected values are computed by hand from the regulations: S14.att.1a (迟到) −1 each
+(「每人次扣1分」), S14.att.2 (打瞌睡) −2 (「每人次扣2分」); a card starts at 90, the four
+categories' maxima 30 + 20 + 15 + 25 (业务管理's undefined 25 points granted in full, A9).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import warnings
+from typing import Any, Dict, Iterator, List
+
+import numpy as np
+import pandas as pd
+import polars as pl
+import pyarrow as pa
+import pytest
+
+import zhidu
+
+CST = dt.timezone(dt.timedelta(hours=8))
+
+INCIDENTS: List[Dict[str, Any]] = [
+    {"subject": "张三", "window": "W01", "at": "2026-10-09", "rule": "S14.att.1a", "quantity": 2},
+    {"subject": "张三", "window": "W01", "at": "2026-10-12", "rule": "S14.att.2"},
+    {"subject": "李四", "window": "W02", "at": "2026-10-13", "rule": "S14.att.2"},
+]
+# 张三: 90 − 2×1 − 2 = 86; 李四: 90 − 2 = 88.
+TOTALS = {"张三": 86, "李四": 88}
+TYPO = dict(INCIDENTS[2], rule="S14.att.22")
+
+
+@pytest.fixture(scope="module")
+def s14(ps: zhidu.PolicySet) -> zhidu.Policy:
+    return ps.policy("s14-window-scorecard")
+
+
+def totals(cards: zhidu.Assessment) -> Dict[str, int]:
+    return {c.subject: c.total for c in cards if c.kind == "person"}
+
+
+def no_warnings() -> Any:
+    ctx = warnings.catch_warnings()
+    ctx.__enter__()
+    warnings.simplefilter("error")
+    return ctx
+
+
+# -- 7. Never drop rows silently ---------------------------------------------------------------
+
+
+def test_a_mistyped_rule_code_warns_by_default(s14: zhidu.Policy) -> None:
+    rows = INCIDENTS[:2] + [TYPO]
+    with pytest.warns(zhidu.RowWarning) as record:
+        out = s14.assess(rows, period="2026-10", roster={"李四": "W02"})
+    # 李四 is at the full 90 because the row was dropped: the warning says so.
+    assert totals(out) == {"张三": 86, "李四": 90}
+    (w,) = [r.message for r in record]
+    assert isinstance(w, zhidu.RowWarning)
+    assert (w.count, w.indices, w.labels) == (1, [2], [2])
+    assert "1 of 3 rows failed (rows 3); incident row 3:" in str(w)
+    assert "S14.att.22" in str(w)
+
+
+def test_assess_raise_and_collect(s14: zhidu.Policy) -> None:
+    rows = INCIDENTS[:2] + [TYPO]
+    with pytest.raises(zhidu.InputError) as info:
+        s14.assess(rows, period="2026-10", errors="raise")
+    e = info.value
+    assert (e.index, e.label) == (2, 2)
+    assert str(e).startswith("incident row 3: ")
+    assert isinstance(e.__cause__, zhidu.ZhiduError) and e.__cause__.index == 2
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        out = s14.assess(rows, period="2026-10", errors="collect")
+    ((kind, row, err),) = out.errors
+    assert (kind, row, err.index, err.help) == ("incident", 3, 2, "did you mean `S14.att.2`?")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        clean = s14.assess(INCIDENTS, period="2026-10")     # no bad row: no warning
+    assert totals(clean) == TOTALS
+
+
+def test_decide_and_report_warn_raise_collect(s2: zhidu.Policy) -> None:
+    violations = [
+        {"subject": "赵敏", "at": "2026-10-15", "violation": "S2.zr.t1.1"},
+        {"subject": "钱七", "at": "2026-10-16", "violation": "S2.zr.t1.9"},   # no such clause
+    ]
+    with pytest.warns(zhidu.RowWarning, match=r"1 of 2 rows failed \(rows 2\); violation row 2"):
+        d = s2.decide(violations)
+    assert [x.subject for x in d] == ["赵敏"] and d.errors[0].row == 2
+    with pytest.raises(zhidu.InputError, match="violation row 2"):
+        s2.decide(violations, errors="raise")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert len(s2.decide(violations, errors="collect").errors) == 1
+
+    cases = [
+        {"id": "A", "class": "promised", "accepted_at": "2026-10-12T09:00", "days": 5,
+         "handler": "王五", "window": "W01", "completed_at": "2026-10-13T10:00"},
+        {"id": "B", "class": "promsied", "accepted_at": "2026-10-12T09:00", "days": 5},
+    ]
+    with pytest.warns(zhidu.RowWarning, match=r"\(rows 2\); case row 2"):
+        r = s2.report("2026-10", cases=cases, violations=violations[:1])
+    assert r.case_errors[0].row == 2
+    with pytest.raises(zhidu.InputError, match="case row 2"):
+        s2.report("2026-10", cases=cases, errors="raise")
+    with pytest.raises(zhidu.InputError, match="errors"):
+        s2.report("2026-10", cases=cases, errors="ignore")
+
+
+def test_every_batch_call_takes_errors(s2: zhidu.Policy, s14: zhidu.Policy) -> None:
+    import zhidu.pandas as zpd
+
+    bad_case = [{"id": "B", "class": "promised", "accepted_at": "not a date", "days": 5}]
+    calls = [
+        lambda errors: s2.due_many("promised", ["not a date"], days=5, errors=errors),
+        lambda errors: s2.case_statuses(bad_case, "2026-10-15T12:00", errors=errors),
+        lambda errors: s14.assess([TYPO], period="2026-10", errors=errors),
+        lambda errors: s2.decide([{"subject": "x", "at": "2026-10-01", "violation": "nope"}],
+                                 errors=errors),
+        lambda errors: s2.report("2026-10", cases=bad_case, errors=errors),
+        lambda errors: zpd.due_frame(s2, "promised", pd.Series(["not a date"]), 5,
+                                     errors=errors),
+        lambda errors: zpd.case_frame(s2, bad_case, "2026-10-15T12:00", errors=errors),
+    ]
+    for call in calls:
+        with pytest.warns(zhidu.RowWarning):
+            call("warn")
+        with pytest.raises(zhidu.InputError):
+            call("raise")
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            call("collect")
+
+
+# -- 8. DataFrames as pandas gives them ----------------------------------------------------------
+
+
+def test_numeric_ids_read_as_the_cli_reads_them(s2: zhidu.Policy) -> None:
+    frame = pd.DataFrame({
+        "id": [1001, 1002],
+        "class": ["promised", "promised"],
+        "accepted_at": pd.to_datetime(["2026-10-12 09:00", "2026-10-12 09:00"]),
+        "days": [5, 5],
+    })
+    statuses = s2.case_statuses(frame, "2026-10-15T12:00")
+    assert [s.id for s in statuses] == ["1001", "1002"]
+    # A column with a gap is float64: 1001.0 is the id `1001`, NaN a missing id.
+    gaps = frame.assign(id=[1001.0, np.nan])
+    assert gaps["id"].dtype == np.float64
+    out, bad = s2.case_statuses(gaps, "2026-10-15T12:00", errors="collect")
+    assert out[0].id == "1001" and out[1] is None
+    assert bad[0][0] == 1 and bad[0][1].row_error["field"] == "id"
+
+
+def test_every_missing_value_is_missing(s14: zhidu.Policy) -> None:
+    base = pd.DataFrame(INCIDENTS)
+    forms = {
+        "None": base.assign(note=[None, None, None]),
+        "NaN": base.assign(note=[np.nan, np.nan, np.nan]),
+        "NaT": base.assign(note=[pd.NaT, pd.NaT, pd.NaT]),
+        "pd.NA": base.assign(note=pd.array([pd.NA, pd.NA, pd.NA], dtype="string")),
+        "Int64 NA": base.assign(quantity=pd.array([2, pd.NA, pd.NA], dtype="Int64")),
+        "object NA": base.assign(quantity=pd.Series([2, pd.NA, None], dtype=object)),
+    }
+    for name, frame in forms.items():
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            assert totals(s14.assess(frame, period="2026-10")) == TOTALS, name
+            # The same rows as dicts (pandas' records keep the missing markers).
+            records = frame.to_dict("records")
+            assert totals(s14.assess(records, period="2026-10")) == TOTALS, name
+
+
+def test_row_errors_carry_the_index_label(s2: zhidu.Policy, s14: zhidu.Policy) -> None:
+    frame = pd.DataFrame(INCIDENTS[:2] + [TYPO], index=["r1", "r2", "r3"])
+    with pytest.warns(zhidu.RowWarning) as record:
+        out = s14.assess(frame, period="2026-10")
+    assert record[0].message.labels == ["r3"]              # type: ignore[union-attr]
+    ((kind, row, err),) = out.errors
+    assert (row, err.index, err.label) == (3, 2, "r3")
+
+    accepted = pd.Series(["2026-10-12", "bad", "2101-01-05"], index=[10, 20, 30])
+    _, bad = s2.due_many("promised", accepted, days=5, errors="collect")
+    assert [(i, e.label) for i, e in bad] == [(1, 20), (2, 30)]
+    with pytest.warns(zhidu.RowWarning) as record:
+        s2.due_many("promised", accepted, days=5)
+    assert record[0].message.labels == [20, 30]            # type: ignore[union-attr]
+    with pytest.raises(zhidu.InputError) as info:
+        s2.due_many("promised", accepted, days=5, errors="raise")
+    assert (info.value.index, info.value.label) == (1, 20)
+
+    cases = pd.DataFrame(
+        [{"id": "A", "class": "promised", "accepted_at": "x", "days": 5}], index=["case-A"]
+    )
+    _, bad = s2.case_statuses(cases, "2026-10-15T12:00", errors="collect")
+    assert bad[0][1].label == "case-A"
+
+
+# -- 9. Containers read or refused, never misread -----------------------------------------------
+
+
+def test_tables_of_every_library_are_read_as_rows(s14: zhidu.Policy) -> None:
+    frame = pd.DataFrame(INCIDENTS)
+    columns = {k: [r.get(k) for r in INCIDENTS] for k in frame.columns}
+
+    def gen() -> Iterator[Dict[str, Any]]:
+        yield from INCIDENTS
+
+    forms = {
+        "pandas": frame,
+        "polars": pl.DataFrame(INCIDENTS),
+        "pyarrow": pa.Table.from_pylist(INCIDENTS),
+        "dict of lists": columns,
+        "dict of arrays": {k: np.array(v, dtype=object) for k, v in columns.items()},
+        "generator": gen(),
+        "selection": frame[["subject", "at", "rule", "quantity"]],
+    }
+    for name, rows in forms.items():
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            assert totals(s14.assess(rows, period="2026-10")) == TOTALS, name
+    # A selection of two columns, where two are all a roster has.
+    roster = pd.DataFrame({"subject": ["王五"], "window": ["W03"], "x": [1]})[["subject", "window"]]
+    assert totals(s14.assess([], period="2026-10", roster=roster)) == {"王五": 90}
+
+
+def test_cases_frames_are_read_as_rows(s2: zhidu.Policy) -> None:
+    cases = [
+        {"id": "A", "class": "promised", "accepted_at": "2026-10-12T09:00", "days": 5},
+        {"id": "B", "class": "promised", "accepted_at": "2026-10-12T09:00", "days": 1},
+        {"id": "C", "class": "promised", "accepted_at": "2026-10-14T09:00", "days": 5},
+    ]
+    # Due: A 10-16, B 10-12 (24:00), C 10-20; at 10-15 12:00 B is overdue.
+    for rows in (pd.DataFrame(cases), pl.DataFrame(cases), pa.Table.from_pylist(cases)):
+        out = s2.case_statuses(rows, "2026-10-15T12:00")
+        assert [s.id for s in out] == ["A", "B", "C"]
+        assert out[1].status == "red" and out[2].status != "red"
+
+
+def test_containers_that_are_not_rows_are_refused(s2: zhidu.Policy, s14: zhidu.Policy) -> None:
+    frame = pd.DataFrame(INCIDENTS)
+    refused = [
+        frame["rule"],                          # a Series iterates its values
+        frame.to_numpy(),
+        pl.DataFrame(INCIDENTS)["rule"],
+        pl.DataFrame(INCIDENTS).lazy(),
+        pa.Table.from_pylist(INCIDENTS).column("rule"),
+        "S14.att.2",
+        INCIDENTS[0],                           # one row: wrap it in a list
+    ]
+    for rows in refused:
+        with pytest.raises(TypeError, match="pandas or polars DataFrame, a pyarrow Table"):
+            s14.assess(rows, period="2026-10")
+    with pytest.raises(TypeError, match="one column"):
+        s2.due_many("promised", pd.DataFrame({"accepted_at": ["2026-10-12"], "days": [5]}))
+    # One column of any library is read.
+    for column in (pd.Series(["2026-09-30"]), pl.Series(["2026-09-30"]), pa.array(["2026-09-30"]),
+                   pa.chunked_array([["2026-09-30"]])):
+        assert [str(d) for d in s2.due_many("promised", column, days=5)] == ["2026-10-13"]
+
+
+# -- 11. Instants as users mean them -------------------------------------------------------------
+
+
+def test_as_of_a_bare_date_is_its_start_and_warns(root: Any, s2: zhidu.Policy) -> None:
+    cases = [json.loads(line) for line in open(root / "examples/2026-10/cases.jsonl", encoding="utf-8")]
+    # Checked against the CLI: `zhidu report --policy s2-service-center --period 2026-10
+    # --cases examples/2026-10/cases.jsonl --format json` (as_of: the end of the month,
+    # 2026-10-31T23:59:59+08:00) lists 19 red cases; with `--as-of 2026-10-31` (00:00) 14.
+    with pytest.warns(zhidu.AsOfWarning, match="2026-10-31T24:00"):
+        early = s2.report("2026-10", cases=cases, as_of="2026-10-31")
+    assert len(early.red) == 14
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        end = s2.report("2026-10", cases=cases, as_of="2026-10-31T24:00")
+        default = s2.report("2026-10", cases=cases)
+    assert len(end.red) == len(default.red) == 19
+    # A `datetime.date` is a bare date too; a datetime never warns.
+    with pytest.warns(zhidu.AsOfWarning):
+        s2.case_statuses(cases[:1], dt.date(2026, 10, 31))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        s2.case_statuses(cases[:1], dt.datetime(2026, 11, 1))
+        at_end = s2.case_status(cases[0], "2026-10-31T24:00")
+    assert at_end == s2.case_status(cases[0], dt.datetime(2026, 11, 1, tzinfo=CST))
