@@ -17,6 +17,7 @@ mod batch;
 mod convert;
 mod error;
 mod labels;
+mod lines;
 mod policy;
 mod policy_set;
 mod report;

@@ -8,12 +8,13 @@
 use std::sync::Arc;
 
 use pyo3::prelude::*;
-use pyo3::types::{PyList, PyString};
+use pyo3::types::{PyDict, PyList, PyString};
 
 use crate::Obj;
 use crate::error::OrRaise;
 use crate::labels::RowLabels;
 use crate::result_class::{Sequence, result_class};
+use pyo3::sync::PyOnceLock;
 
 /// The scorecards of a period, in the core's order (person cards by subject, then window
 /// cards by window), with the rows that could not be scored.
@@ -86,6 +87,29 @@ result_class! {
             Some(self.item(i))
         }
 
+        /// Every card's lines as columns for `zhidu.pandas.lines_frame`: `(names, lists,
+        /// the calendar's UTC offset in seconds)`.
+        fn _lines_columns<'py>(
+            &self,
+            py: Python<'py>,
+        ) -> PyResult<crate::lines::Table<'py>> {
+            let offset = self.policy.calendar().offset().local_minus_utc();
+            let columns = crate::lines::columns(py, &self.inner)?;
+            Ok((crate::lines::COLUMNS.to_vec(), columns, offset))
+        }
+
+        /// The deduction table's categories in order, `{id: name}` (考勤 …): the headers of
+        /// `zhidu.pandas.scorecard_frame`'s category columns, known even with no card.
+        #[getter]
+        fn category_names<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+            let table = self.policy.deduction_table().or_raise(py)?;
+            let names = PyDict::new(py);
+            for c in &table.categories {
+                names.set_item(&c.id, &c.name)?;
+            }
+            Ok(names)
+        }
+
         /// The window ranking (红旗窗口) under the policy that scored this.
         fn rank(&self, py: Python<'_>) -> PyResult<Vec<WindowRank>> {
             self.rank_under(py, &self.policy)
@@ -98,6 +122,19 @@ result_class! {
 pub(crate) struct Scorecard {
     all: Arc<zhidu::Assessment>,
     i: usize,
+    /// `lines`, converted on first access and kept: a card's lines never change, and a
+    /// million of them take seconds to convert.
+    lines: PyOnceLock<Py<PyList>>,
+}
+
+impl Scorecard {
+    fn element(all: Arc<zhidu::Assessment>, i: usize) -> Scorecard {
+        Scorecard {
+            all,
+            i,
+            lines: PyOnceLock::new(),
+        }
+    }
 }
 
 result_class! {
@@ -124,15 +161,26 @@ result_class! {
         categories,
         /// Effects in time order: dicts with `id`, `name`, `rule` and `at`.
         effects,
+    }
+    repr {
+        subject, kind, window, total, bonus, fines, withholdings,
+    }
+    methods {
         /// Every line in time order (empty when scored with `lines=False`): dicts with `rule`,
         /// `imported_from` (the policy that defines an imported rule, else `None`), `quote`,
         /// `category`, `kind`, `unit`, `quantity`, `points_each`, `points`, `fine` and
         /// `withholding` (`Decimal`), `basis`, `ref`, `superseded`, `effects`, `at`, `case`,
-        /// `note`, `source` and `defaults`.
-        lines,
-    }
-    repr {
-        subject, kind, window, total, bonus, fines, withholdings,
+        /// `note`, `source` and `defaults`. Built on first access and kept: the same list
+        /// every time (`zhidu.pandas.lines_frame` gives every card's lines as one frame).
+        #[getter]
+        fn lines<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+            use crate::result_class::{Field as _, View as _};
+            let list = self.lines.get_or_try_init(py, || {
+                let list = self.view()?.lines.py(py)?.cast_into::<PyList>()?;
+                Ok::<_, PyErr>(list.unbind())
+            })?;
+            Ok(list.bind(py).clone())
+        }
     }
 }
 
@@ -199,6 +247,12 @@ result_class! {
 pub(crate) struct Decision {
     all: Arc<zhidu::Decisions>,
     i: usize,
+}
+
+impl Decision {
+    fn element(all: Arc<zhidu::Decisions>, i: usize) -> Decision {
+        Decision { all, i }
+    }
 }
 
 result_class! {

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import warnings
+from decimal import Decimal
 from typing import Any, Dict, Iterator, List
 
 import numpy as np
@@ -289,3 +290,82 @@ def test_as_of_a_bare_date_is_its_start_and_warns(root: Any, s2: zhidu.Policy) -
         s2.case_statuses(cases[:1], dt.datetime(2026, 11, 1))
         at_end = s2.case_status(cases[0], "2026-10-31T24:00")
     assert at_end == s2.case_status(cases[0], dt.datetime(2026, 11, 1, tzinfo=CST))
+
+
+# -- 10. Analysis-ready results -----------------------------------------------------------------
+
+
+def test_frames_have_a_fixed_schema_even_when_empty(s2: zhidu.Policy, s14: zhidu.Policy) -> None:
+    import zhidu.pandas as zpd
+
+    full = zpd.scorecard_frame(s14.assess(INCIDENTS, period="2026-10"))
+    empty = zpd.scorecard_frame(s14.assess([], period="2026-10"))
+    assert list(empty.columns) == list(full.columns) == [
+        "subject", "kind", "window", "period", "att", "svc", "biz1", "biz_undefined",
+        "bonus", "total", "fines", "withholdings", "effects",
+    ]
+    assert empty.dtypes.to_dict() == full.dtypes.to_dict()
+    assert full["att"].dtype == np.int64 and full["total"].dtype == np.int64
+
+    lines = zpd.lines_frame(s14.assess(INCIDENTS, period="2026-10"))
+    no_lines = zpd.lines_frame(s14.assess([], period="2026-10"))
+    assert list(no_lines.columns) == list(lines.columns)
+    assert no_lines.dtypes.to_dict() == lines.dtypes.to_dict()
+
+    cases = [{"id": "A", "class": "promised", "accepted_at": "2026-10-12T09:00", "days": 5}]
+    some = zpd.case_frame(s2, cases, "2026-10-15T12:00")
+    none = zpd.case_frame(s2, [], "2026-10-15T12:00")
+    assert list(none.columns) == list(some.columns) == zpd.CASE_COLUMNS
+    assert none.dtypes.to_dict() == some.dtypes.to_dict()
+    assert list(some["status"].cat.categories) == [s.value for s in zhidu.Status]
+
+
+def test_person_and_window_cards_apart_with_category_names(s14: zhidu.Policy) -> None:
+    import zhidu.pandas as zpd
+
+    # S14.att.3 charges the person and the window (「取消该窗口和工作人员」 reaches both): a
+    # line on each card, so one frame of both kinds would count it twice.
+    rows = [{"subject": "张三", "window": "W01", "at": "2026-10-09", "rule": "S14.att.3"}]
+    cards = s14.assess(rows, period="2026-10")
+    assert [(c.subject, c.kind) for c in cards] == [("张三", "person"), ("W01", "window")]
+    people = zpd.scorecard_frame(cards)
+    windows = zpd.scorecard_frame(cards, kind="window")
+    assert people["subject"].tolist() == ["张三"] and windows["subject"].tolist() == ["W01"]
+    lines = zpd.lines_frame(cards)
+    assert lines.groupby("card_kind")["rule"].apply(list).to_dict() == {
+        "person": ["S14.att.3"], "window": ["S14.att.3"]
+    }
+    # The categories' names as policies/s14-window-scorecard.toml writes them.
+    assert cards.category_names == {"att": "考勤", "svc": "服务质量", "biz1": "办件管理",
+                                     "biz_undefined": "业务管理 (其余25分,原文缺失)"}
+    named = zpd.scorecard_frame(cards, names=True)
+    assert "考勤" in named.columns and named.attrs["category_names"]["att"] == "考勤"
+
+
+def test_card_lines_are_built_once_and_the_lines_frame(s14: zhidu.Policy) -> None:
+    import zhidu.pandas as zpd
+
+    cards = s14.assess(INCIDENTS, period="2026-10")
+    card = cards.card("张三")
+    assert card is not None and card.lines is card.lines          # the same list, not rebuilt
+    lines = zpd.lines_frame(cards)
+    # 张三: S14.att.1a ×2 (−1 each, 10 yuan each) on 10-09, S14.att.2 (−2, 20 yuan) on 10-12.
+    zhang = lines[lines["subject"] == "张三"]
+    assert zhang[["rule", "quantity", "points"]].values.tolist() == [
+        ["S14.att.1a", 2, -2], ["S14.att.2", 1, -2]
+    ]
+    assert zhang["fine"].tolist() == [Decimal("20.00"), Decimal("20.00")]
+    assert zhang["row"].tolist() == [1, 2]
+    assert str(zhang["at"].iloc[0]) == "2026-10-09 00:00:00+08:00"
+
+
+def test_status_is_an_enumeration_that_refuses_misspellings(s2: zhidu.Policy) -> None:
+    late = {"id": "B", "class": "promised", "accepted_at": "2026-10-12T09:00", "days": 1}
+    s = s2.case_status(late, "2026-10-15T12:00")          # due 10-13 24:00: red
+    assert s.status == "red" and s.status is zhidu.Status.RED and s.status.is_overdue
+    assert isinstance(s.status, str) and json.dumps(s.status) == '"red"'
+    with pytest.raises(ValueError, match="`overdue` is not a case status"):
+        s.status == "overdue"                                # noqa: B015
+    with pytest.raises(ValueError, match="`rde` is not a case status"):
+        "rde" == s.status                                    # noqa: B015
+    assert s.to_dict()["status"] == "red"

@@ -32,6 +32,7 @@ from ._errors import (
     ZhiduError,
 )
 from ._lang import get_lang, lang, set_lang
+from ._status import Status
 from ._zhidu import (
     Assessment,
     CaseStatus,
@@ -69,6 +70,7 @@ __all__ = [
     "RowWarning",
     "AsOfWarning",
     "Scorecard",
+    "Status",
     "TooLargeError",
     "UnknownClassError",
     "UnknownPolicyError",
