@@ -159,8 +159,35 @@ policy_methods! {
         has_accountability_rules -> bool = |p| p.accountability_rules().is_ok();
     }
 
-    /// The due date of an item of class (or service item) `class_id` accepted at
-    /// `accepted_at`, with the per-case limit `days` where the class takes one.
+    /// The due date of an item of a deadline class (or service item).
+    ///
+    /// Parameters
+    /// ----------
+    /// class_id : str
+    ///     The class's id (``"promised"`` …, see ``Policy.class_ids``) or a service item's.
+    /// accepted_at : datetime.date | datetime.datetime | str
+    ///     When the item was accepted: a date, a datetime (naive: the calendar's zone) or an ISO
+    ///     8601 string.
+    /// days : int, optional
+    ///     The per-case limit in the class's unit, for classes that take one; None for the
+    ///     class's default.
+    ///
+    /// Returns
+    /// -------
+    /// Due
+    ///     ``due_date``, ``due_at`` (24:00 of the due day), ``provisional``, ``basis``,
+    ///     ``warnings`` and ``clauses``.
+    ///
+    /// Raises
+    /// ------
+    /// UnknownClassError
+    ///     No class or service item ``class_id`` (``.closest`` names the nearest).
+    /// InputError
+    ///     A start or a limit that cannot be read, or a limit the class does not take.
+    /// CoverageError
+    ///     A date outside the calendar's years.
+    /// NotInForceError
+    ///     A start before the policy is in force.
     #[pyo3(signature = (class_id, accepted_at, days = None))]
     fn due(&self, class_id: &Obj, accepted_at: &Obj, days: Option<&Obj>) -> PyResult<Due> {
         let py = class_id.py();
@@ -177,7 +204,27 @@ policy_methods! {
         ))
     }
 
-    /// [`due`] with its explanation: every day counted or skipped and why.
+    /// ``due`` with its explanation: every day counted or skipped, and why.
+    ///
+    /// Parameters
+    /// ----------
+    /// class_id : str
+    ///     The class's or service item's id.
+    /// accepted_at : datetime.date | datetime.datetime | str
+    ///     When the item was accepted.
+    /// days : int, optional
+    ///     The per-case limit, or None for the class's default.
+    ///
+    /// Returns
+    /// -------
+    /// DueExplanation
+    ///     The due date with ``days`` (each day's kind and count), ``rules``, ``clauses`` and
+    ///     ``defaults``.
+    ///
+    /// Raises
+    /// ------
+    /// UnknownClassError, InputError, CoverageError, NotInForceError
+    ///     As ``due``.
     #[pyo3(signature = (class_id, accepted_at, days = None))]
     fn explain(
         &self,
@@ -191,7 +238,34 @@ policy_methods! {
         Ok(DueExplanation { inner })
     }
 
-    /// Due dates for whole columns, computed in one call with the GIL released.
+    /// Due dates for whole columns, in one call with the GIL released.
+    ///
+    /// Parameters
+    /// ----------
+    /// class_id : str
+    ///     The class's or service item's id, the same for every row.
+    /// accepted_at : column of starts
+    ///     A list or tuple, a numpy ``datetime64`` array, a pandas Series / DatetimeIndex (tz-aware
+    ///     ones are instants), a polars Series or a pyarrow array; a DataFrame is refused.
+    /// days : int or column of ints, optional
+    ///     One limit for every row, one per row (NaN / None: the class's default), or None.
+    /// errors : {"warn", "raise", "collect"}, default "warn"
+    ///     A bad row: ``"warn"`` one ``RowWarning``; ``"raise"`` ``InputError`` for the first
+    ///     (its own error as ``__cause__``); ``"collect"`` silently, and the call returns
+    ///     ``(dates, [(index, error), …])``. Each error has ``.index`` and ``.label``.
+    ///
+    /// Returns
+    /// -------
+    /// numpy.ndarray or list
+    ///     ``datetime64[D]`` due dates, NaT for a bad row (a list of ``datetime.date`` / None
+    ///     without numpy); with ``errors="collect"``, ``(dates, errors)``.
+    ///
+    /// Raises
+    /// ------
+    /// UnknownClassError
+    ///     No class ``class_id``.
+    /// InputError
+    ///     ``errors="raise"`` and a bad row; a column that cannot be read (``TypeError`` too).
     #[pyo3(signature = (class_id, accepted_at, days = None, *, errors = None))]
     fn due_many<'py>(
         &self,
@@ -232,10 +306,27 @@ policy_methods! {
         PyTuple::new(py, [dates.into_any(), instants.into_any(), errors])
     }
 
-    /// What moves when a notice lands (`zhidu calendar diff`): for every case of `cases`
-    /// whose due date, status or overdue days differ between this policy and `with_policy`
-    /// (the same policy from a set loaded with the notice file), a dict `{index, id, changed,
-    /// old, new}` with both statuses as `CaseStatus.to_dict()` has them. A bad case raises.
+    /// What moves when a notice lands (``zhidu calendar diff``).
+    ///
+    /// Parameters
+    /// ----------
+    /// with_policy : Policy
+    ///     The same policy from a set loaded with the notice file.
+    /// cases : iterable of dict or str
+    ///     Cases as a case log has them (dicts or JSON lines).
+    /// as_of : datetime.date | datetime.datetime | str
+    ///     The instant statuses are taken at (a bare date is 00:00 and warns ``AsOfWarning``).
+    ///
+    /// Returns
+    /// -------
+    /// list of dict
+    ///     For every case whose due date, status or overdue days differ: ``{index, id, changed,
+    ///     old, new}`` with both statuses as ``CaseStatus.to_dict()`` has them.
+    ///
+    /// Raises
+    /// ------
+    /// InputError, UnknownClassError, CoverageError
+    ///     A case that cannot be evaluated (the first one).
     fn case_changes<'py>(
         &self,
         with_policy: PyRef<'py, Policy>,
@@ -261,7 +352,29 @@ policy_methods! {
         Ok(out)
     }
 
-    /// The status of `case` (a dict as a case log line has it, or its JSON text) at `as_of`.
+    /// The status of one case at an instant.
+    ///
+    /// Parameters
+    /// ----------
+    /// case : dict or str
+    ///     A case as a case log line has it (``id``, ``class``, ``accepted_at``, ``days``,
+    ///     ``events``, ``completed_at`` …) or that line's JSON text.
+    /// as_of : datetime.date | datetime.datetime | str
+    ///     The instant. A bare date is 00:00 at its start and warns ``AsOfWarning``; write
+    ///     ``"2026-10-31T24:00"`` for the end of a day.
+    ///
+    /// Returns
+    /// -------
+    /// CaseStatus
+    ///     ``status`` (a ``zhidu.Status``), ``due_date``, ``due_at``, ``remaining``,
+    ///     ``overdue_days`` …
+    ///
+    /// Raises
+    /// ------
+    /// InputError
+    ///     A case that cannot be read.
+    /// UnknownClassError, CoverageError, NotInForceError
+    ///     A case that cannot be evaluated.
     fn case_status(&self, case: &Obj, as_of: &Obj) -> PyResult<CaseStatus> {
         let py = case.py();
         let as_of = self.as_of(as_of)?;
@@ -274,8 +387,27 @@ policy_methods! {
         Ok(CaseStatus { inner })
     }
 
-    /// The status of every case of `cases` at `as_of`, in order; a bad case is None and
-    /// reported as `errors` says.
+    /// The status of every case at an instant, in order, with the GIL released.
+    ///
+    /// Parameters
+    /// ----------
+    /// cases : rows
+    ///     An iterable of dicts or JSON lines, a pandas or polars DataFrame, a pyarrow Table or a
+    ///     dict of columns; anything else raises ``InputError`` (a ``TypeError``).
+    /// as_of : datetime.date | datetime.datetime | str
+    ///     The instant (a bare date is 00:00 and warns ``AsOfWarning``).
+    /// errors : {"warn", "raise", "collect"}, default "warn"
+    ///     As ``due_many``: a bad case is None in the list.
+    ///
+    /// Returns
+    /// -------
+    /// list of CaseStatus or None
+    ///     One per case; with ``errors="collect"``, ``(statuses, [(index, error), …])``.
+    ///
+    /// Raises
+    /// ------
+    /// InputError
+    ///     ``errors="raise"`` and a bad case; rows in a container that is not read.
     #[pyo3(signature = (cases, as_of, *, errors = None))]
     fn case_statuses<'py>(
         &self,
@@ -305,8 +437,24 @@ policy_methods! {
         PyTuple::new(cases.py(), [list.into_any(), errors])
     }
 
-    /// The explanation of a case's due date as of `as_of`: counted, skipped and suspended
-    /// days with the clauses used.
+    /// The explanation of a case's due date as of an instant: counted, skipped and
+    /// suspended days with the clauses used.
+    ///
+    /// Parameters
+    /// ----------
+    /// case : dict or str
+    ///     A case, as ``case_status`` takes it.
+    /// as_of : datetime.date | datetime.datetime | str
+    ///     The instant (a bare date is 00:00 and warns ``AsOfWarning``).
+    ///
+    /// Returns
+    /// -------
+    /// DueExplanation
+    ///
+    /// Raises
+    /// ------
+    /// InputError, UnknownClassError, CoverageError, NotInForceError
+    ///     As ``case_status``.
     fn explain_case(&self, case: &Obj, as_of: &Obj) -> PyResult<DueExplanation> {
         let py = case.py();
         let as_of = self.as_of(as_of)?;
@@ -319,14 +467,43 @@ policy_methods! {
         Ok(DueExplanation { inner })
     }
 
-    /// Score `incidents` for `period` (`"2026-10"`, `"2026-Q4"`, `"2026"`): one scorecard per
-    /// person (and per window for window-charged rules), every bad row reported with its
-    /// 1-based row in `errors`, every other row scored. `incidents` is an iterable of dicts
-    /// (or JSON lines) or a pandas DataFrame; `cases` (dicts as a case log has them, or a
-    /// DataFrame) add the deductions of overdue cases under `case_policy` (this policy, a
-    /// policy id of the same set, or a `Policy`); `roster` (`{person: window}`, pairs, or a
-    /// DataFrame with `subject` and `window`) scores people without incidents; `lines=False`
-    /// leaves out each card's lines (the fast path for totals). Scores with the GIL released.
+    /// Score a period's incidents against the policy's deduction table (考核细则), with
+    /// the GIL released.
+    ///
+    /// Parameters
+    /// ----------
+    /// incidents : rows
+    ///     Incidents (``subject``, ``window``, ``at``, ``rule``, ``quantity``, ``points``,
+    ///     ``note``, ``department``, ``case``, ``basis``, ``ref``): an iterable of dicts or JSON
+    ///     lines, a pandas or polars DataFrame, a pyarrow Table or a dict of columns.
+    /// period : str
+    ///     ``"2026-10"``, ``"2026-Q4"`` or ``"2026"``.
+    /// cases : rows, optional
+    ///     Cases whose overdue days are deductions, computed under ``case_policy``.
+    /// case_policy : Policy or str, optional
+    ///     The policy of the cases' deadlines: a ``Policy`` or an id of this policy's set;
+    ///     default this policy.
+    /// roster : dict, pairs or rows, optional
+    ///     ``{person: window}``, pairs, or rows with ``subject`` and ``window``: people scored
+    ///     even without incidents.
+    /// lines : bool, default True
+    ///     Whether each card keeps its lines (False: the fast path for totals).
+    /// errors : {"warn", "raise", "collect"}, default "warn"
+    ///     A row that cannot be scored: ``"warn"`` one ``RowWarning``; ``"raise"`` ``InputError``
+    ///     for the first; ``"collect"`` silently. In every mode but ``"raise"`` the other rows are
+    ///     scored and the bad ones are in ``.errors``.
+    ///
+    /// Returns
+    /// -------
+    /// Assessment
+    ///     One ``Scorecard`` per person (and per window for window-charged rules, A19), with
+    ///     ``.errors``, ``.outside_period``, ``.category_names`` …
+    ///
+    /// Raises
+    /// ------
+    /// InputError
+    ///     A bad ``period``, rows in a container that is not read, a column that is no field,
+    ///     ``errors="raise"`` and a bad row.
     #[pyo3(signature = (incidents, period, *, cases = None, case_policy = None, roster = None, lines = None, errors = None))]
     #[expect(clippy::too_many_arguments, reason = "one per keyword argument")]
     fn assess(
@@ -385,12 +562,37 @@ policy_methods! {
         })
     }
 
-    /// The report of `period`: the supervisor's figures (received, completed, 按时办结率,
-    /// working days to complete, overdue cases by window, class and item, suspensions,
-    /// extensions, complaints), the yellow and red lists, scorecards, the ranking and the
-    /// decisions, as `zhidu report` computes them. Rows are given as to `assess` and
-    /// `decide`; `previous_cases` (and `previous_incidents`) give the month-on-month change.
-    /// Runs with the GIL released.
+    /// The report of a period, as ``zhidu report`` computes it, with the GIL released.
+    ///
+    /// Parameters
+    /// ----------
+    /// period : str
+    ///     ``"2026-10"`` …
+    /// cases, incidents, violations : rows, optional
+    ///     As ``case_statuses``, ``assess`` and ``decide`` take them.
+    /// roster : dict, pairs or rows, optional
+    ///     As ``assess`` takes it.
+    /// as_of : datetime.date | datetime.datetime | str, optional
+    ///     The instant statuses are taken at; default the end of the period. A bare date is 00:00
+    ///     at its start (``AsOfWarning``): write ``"2026-10-31T24:00"`` for the end of a day.
+    /// case_policy : Policy or str, optional
+    ///     The cases' policy; default this one.
+    /// previous_cases, previous_incidents : rows, optional
+    ///     The previous period's, for the month-on-month change.
+    /// errors : {"warn", "raise", "collect"}, default "warn"
+    ///     Rows that cannot be used (in ``.case_errors``, ``.decision_errors`` and the
+    ///     assessment's ``.errors``): as ``assess``.
+    ///
+    /// Returns
+    /// -------
+    /// Report
+    ///     Figures, yellow and red lists, scorecards, ranking and decisions; ``to_html()``,
+    ///     ``to_text()``, ``frames()``.
+    ///
+    /// Raises
+    /// ------
+    /// InputError
+    ///     A bad ``period`` or ``as_of``, ``errors="raise"`` and a bad row.
     #[pyo3(signature = (period, *, cases = None, incidents = None, violations = None, roster = None, as_of = None, case_policy = None, previous_cases = None, previous_incidents = None, errors = None))]
     #[expect(clippy::too_many_arguments, reason = "one per keyword argument")]
     fn report(
@@ -452,6 +654,21 @@ policy_methods! {
     }
 
     /// The window ranking (红旗窗口) of an assessment, under this policy.
+    ///
+    /// Parameters
+    /// ----------
+    /// assessment : Assessment
+    ///     The result of ``Policy.assess``.
+    ///
+    /// Returns
+    /// -------
+    /// list of WindowRank
+    ///     Best first; equal scores share a rank.
+    ///
+    /// Raises
+    /// ------
+    /// InputError
+    ///     ``assessment`` is not an ``Assessment``, or the policy ranks no windows.
     fn rank(&self, assessment: &Obj) -> PyResult<Vec<WindowRank>> {
         let py = assessment.py();
         let message = "`assessment` must be the result of `Policy.assess`";
@@ -461,12 +678,28 @@ policy_methods! {
         a.get().rank_under(py, &self.inner)
     }
 
-    /// Decide a history of violations (any order; per subject in time order): a tier and
-    /// its measures, the exception that refined the base rule, the escalation that applied,
-    /// whether a person must review it. `violations` is an iterable of dicts (`subject`,
-    /// `at`, `violation`, `flags` as a list or a `;`-separated string, `note`) or a DataFrame;
-    /// records after `as_of` are not yet known. Bad rows, conflicts included, are in
-    /// `errors`.
+    /// Decide a history of violations (责任追究), with the GIL released.
+    ///
+    /// Parameters
+    /// ----------
+    /// violations : rows
+    ///     Violations (``subject``, ``at``, ``violation``, ``flags`` as a list or a
+    ///     ``;``-separated string, ``note``), in any order, as ``assess`` takes rows; each
+    ///     subject's history is read in time order.
+    /// as_of : datetime.date | datetime.datetime | str, optional
+    ///     Records after it are not yet known (a bare date is 00:00 and warns ``AsOfWarning``).
+    /// errors : {"warn", "raise", "collect"}, default "warn"
+    ///     Rows that cannot be decided (unknown codes or flags, conflicts): as ``assess``.
+    ///
+    /// Returns
+    /// -------
+    /// Decisions
+    ///     One ``Decision`` per record in time order, with ``.errors`` and ``.subjects``.
+    ///
+    /// Raises
+    /// ------
+    /// InputError
+    ///     ``errors="raise"`` and a bad row; rows in a container that is not read.
     #[pyo3(signature = (violations, *, as_of = None, errors = None))]
     fn decide(
         &self,
@@ -490,13 +723,33 @@ policy_methods! {
         })
     }
 
-    /// The policy's deduction table as a dict (the core's serde form; `fine` as `Decimal`).
+    /// The policy's deduction table as a dict (categories, rules, effects; money as
+    /// ``Decimal``).
+    ///
+    /// Returns
+    /// -------
+    /// dict
+    ///
+    /// Raises
+    /// ------
+    /// InputError
+    ///     The policy has no deduction table.
     fn deduction_table<'py>(&self, py: Python<'py>) -> PyResult<Obj<'py>> {
         let table = self.inner.deduction_table().or_raise(py)?;
         convert::to_dict(py, &table)
     }
 
-    /// The policy's accountability rules (tiers, flags, violations, escalations) as a dict.
+    /// The policy's accountability rules (tiers, flags, violations, escalations) as
+    /// a dict.
+    ///
+    /// Returns
+    /// -------
+    /// dict
+    ///
+    /// Raises
+    /// ------
+    /// InputError
+    ///     The policy has no accountability rules.
     fn accountability_rules<'py>(&self, py: Python<'py>) -> PyResult<Obj<'py>> {
         let rules = self.inner.accountability_rules().or_raise(py)?;
         convert::to_dict(py, &rules)

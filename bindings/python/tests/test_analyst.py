@@ -369,3 +369,33 @@ def test_status_is_an_enumeration_that_refuses_misspellings(s2: zhidu.Policy) ->
     with pytest.raises(ValueError, match="`rde` is not a case status"):
         "rde" == s.status                                    # noqa: B015
     assert s.to_dict()["status"] == "red"
+
+
+# -- 12. Editor docs --------------------------------------------------------------------------
+
+
+def test_help_and_hovers_say_the_same_numpy_style_docs() -> None:
+    """The stubs' docstrings (editors' hovers) are the runtime ones (``help()``), and every
+    method of the analyst's surface documents its parameters, what it returns and raises."""
+    import ast
+    import inspect
+    import pathlib
+
+    stub = pathlib.Path(zhidu.__file__).with_name("_zhidu.pyi")
+    tree = ast.parse(stub.read_text(encoding="utf-8"))
+    (policy,) = [n for n in tree.body if isinstance(n, ast.ClassDef) and n.name == "Policy"]
+    documented = {}
+    for node in policy.body:
+        if isinstance(node, ast.FunctionDef) and ast.get_docstring(node):
+            documented[node.name] = ast.get_docstring(node)
+    surface = ["due", "explain", "due_many", "case_status", "case_statuses", "explain_case",
+               "case_changes", "assess", "report", "rank", "decide", "deduction_table",
+               "accountability_rules"]
+    assert sorted(documented) == sorted(surface)
+    for name, doc in documented.items():
+        assert inspect.getdoc(getattr(zhidu.Policy, name)) == doc, name
+        assert "Returns\n-------" in doc and "Raises\n------" in doc, name
+        params = inspect.signature(getattr(zhidu.Policy, name)).parameters
+        for param in params:
+            if param != "self":
+                assert param in doc.split("Returns")[0], (name, param)
