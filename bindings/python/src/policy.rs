@@ -77,13 +77,13 @@ impl Policy {
 
     /// An `as_of` instant. A bare date means 00:00 at the start of that day (the CLI's
     /// reading), which leaves the day itself out of month-end statuses: it is read so, with a
-    /// `zhidu.AsOfWarning` that says how to write the end of the day (`T24:00`).
+    /// `zhidu.AsOfWarning` that says how to write the end of the day (`zhidu.end_of_day`).
     fn as_of(&self, obj: &Obj) -> PyResult<chrono::DateTime<chrono::FixedOffset>> {
         let py = obj.py();
         let start = convert::start(obj).or_raise(py)?;
         if let zhidu::Start::Date(date) = start {
             let message = format!(
-                "`as_of` `{date}` is 00:00 at the start of that day, so the day itself is not counted; pass `{date}T24:00` for its end"
+                "`as_of` `{date}` is 00:00 at the start of that day, so the day itself is not counted; pass `zhidu.end_of_day(\"{date}\")` for its end"
             );
             let message = crate::error::lang(py).translate(&message);
             let warning = crate::error::as_of_warning(py)?.call1((message,))?;
@@ -361,7 +361,7 @@ policy_methods! {
     ///     ``events``, ``completed_at`` …) or that line's JSON text.
     /// as_of : datetime.date | datetime.datetime | str
     ///     The instant. A bare date is 00:00 at its start and warns ``AsOfWarning``; write
-    ///     ``"2026-10-31T24:00"`` for the end of a day.
+    ///     ``zhidu.end_of_day("2026-10-31")`` for the end of a day.
     ///
     /// Returns
     /// -------
@@ -574,7 +574,7 @@ policy_methods! {
     ///     As ``assess`` takes it.
     /// as_of : datetime.date | datetime.datetime | str, optional
     ///     The instant statuses are taken at; default the end of the period. A bare date is 00:00
-    ///     at its start (``AsOfWarning``): write ``"2026-10-31T24:00"`` for the end of a day.
+    ///     at its start (``AsOfWarning``): pass ``zhidu.end_of_day("2026-10-31")`` for the end of a day.
     /// case_policy : Policy or str, optional
     ///     The cases' policy; default this one.
     /// previous_cases, previous_incidents : rows, optional

@@ -274,12 +274,12 @@ def test_as_of_a_bare_date_is_its_start_and_warns(root: Any, s2: zhidu.Policy) -
     # Checked against the CLI: `zhidu report --policy s2-service-center --period 2026-10
     # --cases examples/2026-10/cases.jsonl --format json` (as_of: the end of the month,
     # 2026-10-31T23:59:59+08:00) lists 19 red cases; with `--as-of 2026-10-31` (00:00) 14.
-    with pytest.warns(zhidu.AsOfWarning, match="2026-10-31T24:00"):
+    with pytest.warns(zhidu.AsOfWarning, match=r"zhidu.end_of_day\(\"2026-10-31\"\)"):
         early = s2.report("2026-10", cases=cases, as_of="2026-10-31")
     assert len(early.red) == 14
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        end = s2.report("2026-10", cases=cases, as_of="2026-10-31T24:00")
+        end = s2.report("2026-10", cases=cases, as_of=zhidu.end_of_day("2026-10-31"))
         default = s2.report("2026-10", cases=cases)
     assert len(end.red) == len(default.red) == 19
     # A `datetime.date` is a bare date too; a datetime never warns.
@@ -288,7 +288,7 @@ def test_as_of_a_bare_date_is_its_start_and_warns(root: Any, s2: zhidu.Policy) -
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         s2.case_statuses(cases[:1], dt.datetime(2026, 11, 1))
-        at_end = s2.case_status(cases[0], "2026-10-31T24:00")
+        at_end = s2.case_status(cases[0], zhidu.end_of_day(dt.date(2026, 10, 31)))
     assert at_end == s2.case_status(cases[0], dt.datetime(2026, 11, 1, tzinfo=CST))
 
 
@@ -399,3 +399,12 @@ def test_help_and_hovers_say_the_same_numpy_style_docs() -> None:
         for param in params:
             if param != "self":
                 assert param in doc.split("Returns")[0], (name, param)
+
+
+def test_end_of_day() -> None:
+    assert zhidu.end_of_day("2026-10-31") == dt.datetime(2026, 11, 1)
+    assert zhidu.end_of_day(dt.date(2026, 12, 31)) == dt.datetime(2027, 1, 1)
+    with pytest.raises(TypeError):
+        zhidu.end_of_day(dt.datetime(2026, 10, 31, 12))    # an instant already
+    with pytest.raises(ValueError):
+        zhidu.end_of_day("31/10/2026")

@@ -31,6 +31,7 @@ from ._errors import (
     UnknownPolicyError,
     ZhiduError,
 )
+from ._instants import end_of_day
 from ._lang import get_lang, lang, set_lang
 from ._status import Status
 from ._zhidu import (
@@ -50,6 +51,7 @@ from ._zhidu import (
 )
 
 __all__ = [
+    "end_of_day",
     "Assessment",
     "CaseStatus",
     "ConflictError",

@@ -154,9 +154,10 @@ class RowWarning(UserWarning):
 
 class AsOfWarning(UserWarning):
     """An ``as_of`` given as a bare date: it means 00:00 at the *start* of that day, so
-    statuses "as of 2026-10-31" leave out the day itself. Pass ``"2026-10-31T24:00"`` (or
-    ``datetime(2026, 11, 1)``) for the end of the day, or a datetime for any other instant;
-    silence the warning with ``warnings.simplefilter("ignore", zhidu.AsOfWarning)``.
+    statuses "as of 2026-10-31" leave out the day itself. Pass
+    ``zhidu.end_of_day("2026-10-31")`` (``datetime(2026, 11, 1)``) for the end of the day,
+    or a datetime for any other instant; silence the warning with
+    ``warnings.simplefilter("ignore", zhidu.AsOfWarning)``.
     """
 
 

@@ -635,7 +635,7 @@ class Policy:
             ``events``, ``completed_at`` …) or that line's JSON text.
         as_of : datetime.date | datetime.datetime | str
             The instant. A bare date is 00:00 at its start and warns ``AsOfWarning``; write
-            ``"2026-10-31T24:00"`` for the end of a day.
+            ``zhidu.end_of_day("2026-10-31")`` for the end of a day.
 
         Returns
         -------
@@ -826,7 +826,7 @@ class Policy:
             As ``assess`` takes it.
         as_of : datetime.date | datetime.datetime | str, optional
             The instant statuses are taken at; default the end of the period. A bare date is 00:00
-            at its start (``AsOfWarning``): write ``"2026-10-31T24:00"`` for the end of a day.
+            at its start (``AsOfWarning``): pass ``zhidu.end_of_day("2026-10-31")`` for the end of a day.
         case_policy : Policy or str, optional
             The cases' policy; default this one.
         previous_cases, previous_incidents : rows, optional

@@ -66,9 +66,6 @@ impl FromStr for Start {
                 return Ok(Start::Date(d));
             }
         }
-        if let Some(end) = end_of_day(s) {
-            return Ok(end);
-        }
         if let Ok(t) = DateTime::parse_from_rfc3339(s) {
             return Ok(Start::Instant(t));
         }
@@ -186,25 +183,4 @@ fn local(offset: FixedOffset, t: NaiveDateTime) -> Result<DateTime<FixedOffset>,
         .from_local_datetime(&t)
         .single()
         .ok_or_else(|| Error::input(format!("`{t}` cannot be placed in zone {offset}"), None))
-}
-
-/// `YYYY-MM-DDT24:00` (ISO 8601's end of a day; also `T24:00:00` or with a space): 00:00 of
-/// the next day, as a wall time of the zone, so "as of the end of 2026-10-31" can be written
-/// as people say it.
-///
-/// # Example
-///
-/// ```
-/// let end: zhidu::Start = "2026-10-31T24:00".parse().unwrap();
-/// assert_eq!(end, "2026-11-01T00:00".parse().unwrap());
-/// ```
-fn end_of_day(s: &str) -> Option<Start> {
-    let (day, time) = s.split_once(['T', ' '])?;
-    if !matches!(time, "24:00" | "24:00:00") || day.len() != 10 {
-        return None;
-    }
-    let next = NaiveDate::parse_from_str(day, "%Y-%m-%d")
-        .ok()?
-        .succ_opt()?;
-    Some(Start::Local(next.and_time(chrono::NaiveTime::MIN)))
 }

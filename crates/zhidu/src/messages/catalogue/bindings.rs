@@ -267,8 +267,8 @@ pub(crate) const ENTRIES: &[Entry] = &[
     ),
     e(
         "py.as_of_date",
-        "`as_of` `{date}` is 00:00 at the start of that day, so the day itself is not counted; pass `{date}T24:00` for its end",
-        "`as_of` `{date}`指当日0时（当日开始），当日本身不计入；如指当日结束，请传入`{date}T24:00`",
+        "`as_of` `{date}` is 00:00 at the start of that day, so the day itself is not counted; pass `zhidu.end_of_day(\"{date}\")` for its end",
+        "`as_of` `{date}`指当日0时（当日开始），当日本身不计入；如指当日结束，请传入`zhidu.end_of_day(\"{date}\")`",
     ),
     e(
         "py.assessment",
