@@ -11,7 +11,7 @@ use crate::Obj;
 use crate::args::{bad_argument, flag, opt, text};
 use crate::batch::{self, Mode};
 use crate::convert;
-use crate::error::{Localized, OrRaise, reading};
+use crate::error::{Localized, OrRaise};
 use crate::labels::{Labels, RowLabels};
 use crate::policy_set::{PolicySet, Restore};
 use crate::results::{CaseStatus, Due, DueExplanation, Origin};
@@ -312,44 +312,51 @@ policy_methods! {
     /// ----------
     /// with_policy : Policy
     ///     The same policy from a set loaded with the notice file.
-    /// cases : iterable of dict or str
-    ///     Cases as a case log has them (dicts or JSON lines).
+    /// cases : rows
+    ///     Cases as ``case_statuses`` takes them.
     /// as_of : datetime.date | datetime.datetime | str
     ///     The instant statuses are taken at (a bare date is 00:00 and warns ``AsOfWarning``).
+    /// errors : {"warn", "raise", "collect"}, default "warn"
+    ///     A case that cannot be evaluated, as ``case_statuses``: it is left out of the list.
     ///
     /// Returns
     /// -------
     /// list of dict
     ///     For every case whose due date, status or overdue days differ: ``{index, id, changed,
-    ///     old, new}`` with both statuses as ``CaseStatus.to_dict()`` has them.
+    ///     old, new}`` with both statuses as ``CaseStatus.to_dict()`` has them; with
+    ///     ``errors="collect"``, ``(changes, [(index, error), …])``.
     ///
     /// Raises
     /// ------
-    /// InputError, UnknownClassError, CoverageError
-    ///     A case that cannot be evaluated (the first one).
+    /// InputError
+    ///     ``errors="raise"`` and a bad case; rows in a container that is not read.
+    #[pyo3(signature = (with_policy, cases, as_of, *, errors = None))]
     fn case_changes<'py>(
         &self,
         with_policy: PyRef<'py, Policy>,
         cases: &Obj<'py>,
         as_of: &Obj<'py>,
-    ) -> PyResult<Bound<'py, PyList>> {
+        errors: Option<&Obj<'py>>,
+    ) -> PyResult<Obj<'py>> {
         let py = cases.py();
+        let mode = Mode::parse(errors)?;
         let as_of = self.as_of(as_of)?;
-        let out = PyList::empty(py);
-        for (i, item) in reading(py, "cases", cases.try_iter())?.enumerate() {
-            let item = reading(py, "cases", item)?;
-            let case = rows::one::<zhidu::Case>(&item, 1).or_raise(py)?;
-            if let Some(change) = self
-                .inner
-                .case_change(&with_policy.inner, &case, as_of)
-                .or_raise(py)?
-            {
-                let d = convert::to_dict(py, &change)?;
-                d.set_item("index", i)?;
-                out.append(d)?;
+        let rows = rows::cases(cases)?;
+        let n = rows.len();
+        let (out, mut bad) = (PyList::empty(py), Vec::new());
+        for (i, row) in rows.into_iter().enumerate() {
+            let change = row.and_then(|c| self.inner.case_change(&with_policy.inner, &c, as_of));
+            match change {
+                Ok(Some(change)) => {
+                    let d = convert::to_dict(py, &change)?;
+                    d.set_item("index", i)?;
+                    out.append(d)?;
+                }
+                Ok(None) => {}
+                Err(e) => bad.push((i, e)),
             }
         }
-        Ok(out)
+        batch::answer(out.into_any(), &bad, n, mode, &Labels::of(cases)?)
     }
 
     /// The status of one case at an instant.

@@ -125,6 +125,7 @@ def test_every_batch_call_takes_errors(s2: zhidu.Policy, s14: zhidu.Policy) -> N
         lambda errors: s2.decide([{"subject": "x", "at": "2026-10-01", "violation": "nope"}],
                                  errors=errors),
         lambda errors: s2.report("2026-10", cases=bad_case, errors=errors),
+        lambda errors: s2.case_changes(s2, bad_case, "2026-10-15T12:00", errors=errors),
         lambda errors: zpd.due_frame(s2, "promised", pd.Series(["not a date"]), 5,
                                      errors=errors),
         lambda errors: zpd.case_frame(s2, bad_case, "2026-10-15T12:00", errors=errors),
@@ -408,3 +409,26 @@ def test_end_of_day() -> None:
         zhidu.end_of_day(dt.datetime(2026, 10, 31, 12))    # an instant already
     with pytest.raises(ValueError):
         zhidu.end_of_day("31/10/2026")
+
+
+def test_case_changes_reads_tables_and_reports_bad_cases(s2: zhidu.Policy) -> None:
+    cases = pd.DataFrame([
+        {"id": "A", "class": "promised", "accepted_at": "2026-10-12T09:00", "days": 5},
+        {"id": "B", "class": "promsied", "accepted_at": "2026-10-12T09:00", "days": 5},
+    ], index=["a", "b"])
+    # The same policy on both sides: nothing moves, and the bad case is not dropped silently.
+    with pytest.warns(zhidu.RowWarning):
+        assert s2.case_changes(s2, cases, "2026-10-15T12:00") == []
+    changes, bad = s2.case_changes(s2, cases, "2026-10-15T12:00", errors="collect")
+    assert changes == [] and [(i, e.label) for i, e in bad] == [(1, "b")]
+    with pytest.raises(zhidu.InputError) as info:
+        s2.case_changes(s2, cases, "2026-10-15T12:00", errors="raise")
+    assert isinstance(info.value.__cause__, zhidu.UnknownClassError) and info.value.label == "b"
+
+
+def test_missing_starts_read_as_missing(s2: zhidu.Policy) -> None:
+    starts = pd.Series(["2026-09-30", pd.NA, None, pd.NaT, np.nan], dtype=object)
+    _, bad = s2.due_many("promised", starts, days=5, errors="collect")
+    assert [(i, str(e)) for i, e in bad] == [
+        (i, "the start is missing (NaT or None)") for i in (1, 2, 3, 4)
+    ]

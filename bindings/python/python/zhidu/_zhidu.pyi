@@ -600,8 +600,14 @@ class Policy:
         errors: _Errors,
         stacklevel: int,
     ) -> Tuple[bytearray, bytearray, List[Tuple[int, ZhiduError]]]: ...
+    @overload
     def case_changes(
-        self, with_policy: Policy, cases: Iterable[_CaseLike], as_of: _StartLike
+        self,
+        with_policy: Policy,
+        cases: _Rows,
+        as_of: _StartLike,
+        *,
+        errors: Optional[Literal["warn", "raise"]] = None,
     ) -> List[Dict[str, Any]]:
         """What moves when a notice lands (``zhidu calendar diff``).
 
@@ -609,21 +615,58 @@ class Policy:
         ----------
         with_policy : Policy
             The same policy from a set loaded with the notice file.
-        cases : iterable of dict or str
-            Cases as a case log has them (dicts or JSON lines).
+        cases : rows
+            Cases as ``case_statuses`` takes them.
         as_of : datetime.date | datetime.datetime | str
             The instant statuses are taken at (a bare date is 00:00 and warns ``AsOfWarning``).
+        errors : {"warn", "raise", "collect"}, default "warn"
+            A case that cannot be evaluated, as ``case_statuses``: it is left out of the list.
 
         Returns
         -------
         list of dict
             For every case whose due date, status or overdue days differ: ``{index, id, changed,
-            old, new}`` with both statuses as ``CaseStatus.to_dict()`` has them.
+            old, new}`` with both statuses as ``CaseStatus.to_dict()`` has them; with
+            ``errors="collect"``, ``(changes, [(index, error), …])``.
 
         Raises
         ------
-        InputError, UnknownClassError, CoverageError
-            A case that cannot be evaluated (the first one).
+        InputError
+            ``errors="raise"`` and a bad case; rows in a container that is not read.
+        """
+    @overload
+    def case_changes(
+        self,
+        with_policy: Policy,
+        cases: _Rows,
+        as_of: _StartLike,
+        *,
+        errors: Literal["collect"],
+    ) -> Tuple[List[Dict[str, Any]], List[Tuple[int, ZhiduError]]]:
+        """What moves when a notice lands (``zhidu calendar diff``).
+
+        Parameters
+        ----------
+        with_policy : Policy
+            The same policy from a set loaded with the notice file.
+        cases : rows
+            Cases as ``case_statuses`` takes them.
+        as_of : datetime.date | datetime.datetime | str
+            The instant statuses are taken at (a bare date is 00:00 and warns ``AsOfWarning``).
+        errors : {"warn", "raise", "collect"}, default "warn"
+            A case that cannot be evaluated, as ``case_statuses``: it is left out of the list.
+
+        Returns
+        -------
+        list of dict
+            For every case whose due date, status or overdue days differ: ``{index, id, changed,
+            old, new}`` with both statuses as ``CaseStatus.to_dict()`` has them; with
+            ``errors="collect"``, ``(changes, [(index, error), …])``.
+
+        Raises
+        ------
+        InputError
+            ``errors="raise"`` and a bad case; rows in a container that is not read.
         """
     def case_status(self, case: _CaseLike, as_of: _StartLike) -> CaseStatus:
         """The status of one case at an instant.
