@@ -724,9 +724,11 @@ policy_methods! {
         let result = py.detach(move || policy.decide(&rows, as_of));
         let inner = result.or_raise(py)?;
         batch::report_skipped(py, &inner.errors, n, mode, &labels, 1)?;
+        let offset = self.inner.calendar().offset().local_minus_utc();
         Ok(Decisions {
             inner: Arc::new(inner),
             labels: Arc::new(labels),
+            utc_offset: chrono::TimeDelta::seconds(offset.into()),
         })
     }
 

@@ -217,6 +217,8 @@ pub(crate) struct Decisions {
     pub(crate) inner: Arc<zhidu::Decisions>,
     /// The labels of the violation rows (a DataFrame's index), for `errors`.
     pub(crate) labels: Arc<RowLabels>,
+    /// The policy's calendar's offset from UTC: the zone of the decisions' instants.
+    pub(crate) utc_offset: chrono::TimeDelta,
 }
 
 result_class! {
@@ -238,6 +240,13 @@ result_class! {
         #[getter]
         fn errors<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
             row_errors(py, &self.inner.errors, &self.labels)
+        }
+
+        /// The offset from UTC of the policy's calendar (the zone of `at`), so a frame of no
+        /// decisions has the same tz-aware `at` column as any other.
+        #[getter]
+        fn utc_offset(&self) -> chrono::TimeDelta {
+            self.utc_offset
         }
     }
 }

@@ -432,3 +432,18 @@ def test_missing_starts_read_as_missing(s2: zhidu.Policy) -> None:
     assert [(i, str(e)) for i, e in bad] == [
         (i, "the start is missing (NaT or None)") for i in (1, 2, 3, 4)
     ]
+
+
+def test_rank_and_decision_frames_keep_their_schema_when_empty(
+    s2: zhidu.Policy, s14: zhidu.Policy
+) -> None:
+    import zhidu.pandas as zpd
+
+    v = [{"subject": "赵敏", "at": "2026-10-15", "violation": "S2.zr.t1.1"}]
+    some, none = zpd.decision_frame(s2.decide(v)), zpd.decision_frame(s2.decide([]))
+    assert list(some.columns) == list(none.columns)
+    assert some.dtypes.to_dict() == none.dtypes.to_dict()
+    assert str(some["at"].iloc[0]) == "2026-10-15 00:00:00+08:00"
+    ranked = zpd.rank_frame(s14.assess(INCIDENTS, period="2026-10"))
+    unranked = zpd.rank_frame(s14.assess([], period="2026-10"))
+    assert ranked.dtypes.to_dict() == unranked.dtypes.to_dict()

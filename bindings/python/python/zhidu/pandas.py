@@ -224,8 +224,8 @@ def rank_frame(assessment: "Assessment") -> DataFrame:
     ]
     columns = ["rank", "window", "score", "members", "eligible", "disqualified_by"]
     frame = pd.DataFrame.from_records(records, columns=columns)
-    frame["score"] = frame["score"].astype(object)
-    return frame
+    return frame.astype({"rank": "int64", "window": object, "score": object,
+                         "members": "int64", "eligible": bool, "disqualified_by": object})
 
 
 def decision_frame(decisions: "Decisions") -> DataFrame:
@@ -256,10 +256,14 @@ def decision_frame(decisions: "Decisions") -> DataFrame:
             "note": d.note,
         })
     frame = pd.DataFrame.from_records(records, columns=columns)
-    for col in ("tier", "candidate_tier"):
-        frame[col] = frame[col].astype("Int64")
-    frame["at"] = pd.to_datetime(frame["at"])
-    frame["needs_review"] = frame["needs_review"].astype(bool)
+    zone = datetime.timezone(decisions.utc_offset)
+    at = pd.to_datetime(frame["at"], utc=True).dt.tz_convert(zone)
+    frame["at"] = at.astype(pd.DatetimeTZDtype("s", zone))
+    frame = frame.astype({"row": "int64", "tier": "Int64", "candidate_tier": "Int64",
+                          "needs_review": bool})
+    for col in ("subject", "violation", "applied", "tier_name", "escalation",
+                "escalation_kind", "note"):
+        frame[col] = frame[col].astype(object)
     return frame
 
 
