@@ -447,3 +447,16 @@ def test_rank_and_decision_frames_keep_their_schema_when_empty(
     ranked = zpd.rank_frame(s14.assess(INCIDENTS, period="2026-10"))
     unranked = zpd.rank_frame(s14.assess([], period="2026-10"))
     assert ranked.dtypes.to_dict() == unranked.dtypes.to_dict()
+
+
+def test_the_pandas_helpers_document_every_argument() -> None:
+    import inspect
+
+    import zhidu.pandas as zpd
+
+    for name in zpd.__all__:
+        func = getattr(zpd, name)
+        doc = inspect.getdoc(func) or ""
+        assert "Parameters\n----------" in doc and "Returns\n-------" in doc, name
+        for param in inspect.signature(func).parameters:
+            assert f"{param} :" in doc or f"{param}," in doc, (name, param)

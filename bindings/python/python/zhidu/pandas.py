@@ -45,11 +45,36 @@ def due_frame(
     *,
     errors: "_Errors" = "warn",
 ) -> DataFrame:
-    """Due dates of a column of starts as a DataFrame.
+    """Due dates of a column of starts as a DataFrame, in one call into Rust.
 
-    Columns: ``due_date`` (datetime64, the due day), ``due_at`` (tz-aware in the calendar's
-    zone, the instant the limit ends) and ``error`` (the message of a bad row, else None).
-    The index is that of ``accepted_at`` when it is a Series.
+    Parameters
+    ----------
+    policy : Policy
+        The policy whose class it is.
+    class_id : str
+        The class's or service item's id.
+    accepted_at : column of starts
+        As :meth:`Policy.due_many` takes it (a pandas Series keeps its index).
+    days : int or column of ints, optional
+        One limit, one per row (NaN / None: the class's default), or None.
+    errors : {"warn", "raise", "collect"}, default "warn"
+        A bad row: ``"warn"`` one ``RowWarning``; ``"raise"`` ``InputError`` for the first;
+        ``"collect"`` silently. Its message is in the ``error`` column in every mode but
+        ``"raise"``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``due_date`` (``datetime64[s]``, the due day), ``due_at`` (tz-aware in the
+        calendar's zone, the instant the limit ends) and ``error`` (the message of a bad row,
+        else None); the index of ``accepted_at`` when it is a Series.
+
+    Raises
+    ------
+    UnknownClassError
+        No class ``class_id``.
+    InputError
+        ``errors="raise"`` and a bad row; a column that cannot be read.
     """
     np, pd = _import("numpy"), _import("pandas")
 
@@ -74,6 +99,28 @@ def case_frame(
     errors: "_Errors" = "warn",
 ) -> DataFrame:
     """Statuses of a DataFrame (or iterable) of cases as a DataFrame, one row per case.
+
+    Parameters
+    ----------
+    policy : Policy
+        The cases' policy.
+    cases : rows
+        As :meth:`Policy.case_statuses` takes them.
+    as_of : datetime.date | datetime.datetime | str
+        The instant (a bare date is 00:00 and warns ``AsOfWarning``; see
+        :func:`zhidu.end_of_day`).
+    errors : {"warn", "raise", "collect"}, default "warn"
+        As :func:`due_frame`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The schema below.
+
+    Raises
+    ------
+    InputError
+        ``errors="raise"`` and a bad case; rows in a container that is not read.
 
     ``cases`` is what :meth:`Policy.case_statuses` takes (a pandas or polars DataFrame, a
     pyarrow Table, an iterable of dicts …); a pandas DataFrame's index is kept. ``events``
@@ -131,14 +178,14 @@ def scorecard_frame(
 
     Parameters
     ----------
-    assessment
+    assessment : Assessment
         The result of :meth:`Policy.assess` (or ``Report.assessment``).
-    kind
+    kind : {"person", "window", None}, default "person"
         ``"person"`` (the default): the people's cards; ``"window"``: the windows' own cards
-        (window-charged rules, A19); ``None``: both. A window card's fines are also on its
-        members' lines' cards only when charged to them, so summing a frame of both kinds
-        mixes two ledgers: keep them apart unless you mean it.
-    names
+        (window-charged rules, A19); ``None``: both. A rule that reaches the person and the
+        window (S14.att.3 …) is a line on both cards, so summing a frame of both kinds counts
+        it twice: keep them apart unless you mean it.
+    names : bool, default False
         Whether the category columns are headed by the categories' names (考勤 …) instead
         of their ids (``att`` …); ``frame.attrs["category_names"]`` maps ids to names either
         way.
@@ -186,7 +233,7 @@ def lines_frame(assessment: "Assessment") -> DataFrame:
 
     Parameters
     ----------
-    assessment
+    assessment : Assessment
         The result of :meth:`Policy.assess` scored with ``lines=True`` (the default).
 
     Returns
@@ -213,9 +260,25 @@ def lines_frame(assessment: "Assessment") -> DataFrame:
 
 
 def rank_frame(assessment: "Assessment") -> DataFrame:
-    """The window ranking of an assessment as a DataFrame, best first: ``rank``, ``window``,
-    ``score`` (``decimal.Decimal``), ``members``, ``eligible`` and ``disqualified_by`` (the
-    rules that disqualified the window, a list per row)."""
+    """The window ranking (红旗窗口) of an assessment as a DataFrame, best first.
+
+    Parameters
+    ----------
+    assessment : Assessment
+        The result of :meth:`Policy.assess`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``rank``, ``members`` (``int64``), ``window`` (``object``), ``score``
+        (``decimal.Decimal``), ``eligible`` (``bool``) and ``disqualified_by`` (the rules that
+        disqualified the window, a list per row); the same dtypes when empty.
+
+    Raises
+    ------
+    InputError
+        The policy ranks no windows.
+    """
     pd = _import("pandas")
     records = [
         {"rank": r.rank, "window": r.window, "score": r.score, "members": r.members,
@@ -230,6 +293,16 @@ def rank_frame(assessment: "Assessment") -> DataFrame:
 
 def decision_frame(decisions: "Decisions") -> DataFrame:
     """Accountability decisions as a DataFrame, one row per decision in time order.
+
+    Parameters
+    ----------
+    decisions : Decisions
+        The result of :meth:`Policy.decide`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The columns below, the same dtypes when empty.
 
     Columns: ``row`` (the record's 1-based row), ``subject``, ``at`` (tz-aware in the
     calendar's zone), ``violation``, ``applied``, ``tier`` and ``candidate_tier`` (nullable
