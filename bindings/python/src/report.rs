@@ -158,10 +158,18 @@ result_class! {
 
         /// The report's tables as pandas DataFrames, by name (`by_window`, `by_class`,
         /// `by_item`, `red`, `yellow`, `longest_overdue`, `scorecards`, `ranking`,
-        /// `decisions`). Needs pandas.
+        /// `decisions`), each with the same columns and dtypes for every period, an empty one
+        /// included. Needs pandas.
         fn frames<'py>(&self, py: Python<'py>) -> PyResult<Obj<'py>> {
             let d = to_dict(py, &*self.inner)?;
-            py.import("zhidu._report")?.call_method1("frames", (d,))
+            // The scorecards' score columns, known even when no one was scored.
+            let categories: Vec<String> = self
+                .policy
+                .deduction_table()
+                .map(|t| t.categories.into_iter().map(|c| c.id).collect())
+                .unwrap_or_default();
+            py.import("zhidu._report")?
+                .call_method1("frames", (d, categories))
         }
     }
 }

@@ -460,3 +460,32 @@ def test_the_pandas_helpers_document_every_argument() -> None:
         assert "Parameters\n----------" in doc and "Returns\n-------" in doc, name
         for param in inspect.signature(func).parameters:
             assert f"{param} :" in doc or f"{param}," in doc, (name, param)
+
+
+def test_the_new_warnings_read_in_chinese(s2: zhidu.Policy, s14: zhidu.Policy) -> None:
+    with zhidu.lang("zh"):
+        with pytest.warns(zhidu.RowWarning) as rows:
+            s14.assess([TYPO], period="2026-10")
+        with pytest.warns(zhidu.AsOfWarning) as as_of:
+            s2.case_statuses([], "2026-10-31")
+        with pytest.raises(TypeError) as refused:
+            s14.assess("S14.att.2", period="2026-10")
+    assert str(rows[0].message).startswith("1行中有1行出错（行1）；考核记录第1行：")
+    assert str(as_of[0].message) == (
+        '`as_of` `2026-10-31`指当日0时（当日开始），当日本身不计入；'
+        '如指当日结束，请传入`zhidu.end_of_day("2026-10-31")`'
+    )
+    assert "pyarrow Table 或由列组成的字典，而不是`str`" in str(refused.value)
+
+
+def test_report_frames_keep_their_schema_when_empty(root: Any, s2: zhidu.Policy) -> None:
+    cases = [json.loads(line) for line in open(root / "examples/2026-10/cases.jsonl", encoding="utf-8")]
+    violations = [{"subject": "赵敏", "at": "2026-10-15", "violation": "S2.zr.t1.1"}]
+    full = s2.report("2026-10", cases=cases, violations=violations, errors="collect").frames()
+    empty = s2.report("2026-10").frames()
+    assert list(full) == list(empty)
+    for name in full:
+        assert list(full[name].columns) == list(empty[name].columns), name
+        assert full[name].dtypes.to_dict() == empty[name].dtypes.to_dict(), name
+        assert len(empty[name]) == 0 and len(full[name]) > 0 or name == "by_item", name
+    assert "status_red" in full["by_window"].columns
