@@ -5,9 +5,10 @@
 
 ``due_frame`` and ``case_frame`` cross into Rust once for the whole column and report bad rows
 as the batch calls do (``errors="warn" | "raise" | "collect"``; with ``collect`` the errors are
-only in the ``error`` column). ``scorecard_frame``, ``rank_frame`` and ``decision_frame`` lay
-out the results of :meth:`Policy.assess` and :meth:`Policy.decide` (which take DataFrames
-themselves) one row per card, window or decision, money as ``decimal.Decimal``.
+only in the ``error`` column). ``scorecard_frame``, ``lines_frame``, ``rank_frame`` and
+``decision_frame`` lay out the results of :meth:`Policy.assess` and :meth:`Policy.decide`
+(which take DataFrames themselves) one row per card, line, window or decision, money as
+``decimal.Decimal``. Every frame has fixed columns and dtypes, the same when empty.
 """
 
 from __future__ import annotations
