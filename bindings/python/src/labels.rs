@@ -5,6 +5,7 @@
 //! that is not a pandas object labels each row by its position.
 
 use pyo3::prelude::*;
+use pyo3::types::{PyList, PyTuple};
 
 use crate::Obj;
 use crate::error::reading;
@@ -16,6 +17,10 @@ pub(crate) struct Labels(Option<Py<PyAny>>);
 impl Labels {
     /// The index of a pandas DataFrame or Series (`zhidu._columns.labels`), else positions.
     pub(crate) fn of(obj: &Obj) -> PyResult<Labels> {
+        // Lists and tuples (the common case of small calls) have no index: no call into Python.
+        if obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>() {
+            return Ok(Labels::default());
+        }
         let py = obj.py();
         let index = py
             .import("zhidu._columns")
