@@ -130,13 +130,16 @@ text_fields!(zhidu::Unit, zhidu::Severity, zhidu::SubjectKind);
 /// misspelt status (`== "overdue"` would otherwise match nothing, silently).
 impl Field for zhidu::Status {
     fn py<'py>(&self, py: Python<'py>) -> PyResult<Obj<'py>> {
-        static CLASS: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
-        let class = CLASS.get_or_try_init(py, || {
+        // The members by value, looked up once: calling the enum class costs six times a
+        // plain field's read.
+        static MEMBERS: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+        let members = MEMBERS.get_or_try_init(py, || {
             py.import("zhidu._status")
                 .and_then(|m| m.getattr("Status"))
+                .and_then(|c| c.getattr("_value2member_map_"))
                 .map(Bound::unbind)
         })?;
-        class.bind(py).call1((self.to_string(),))
+        members.bind(py).get_item(self.to_string())
     }
     fn repr(&self, out: &mut String) {
         quote(&self.to_string(), out);
