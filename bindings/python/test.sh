@@ -27,7 +27,7 @@ if [ ! -x "$venv/bin/python" ]; then
 fi
 py="$venv/bin/python"
 "$py" -m pip install --quiet --upgrade pip
-"$py" -m pip install --quiet maturin pytest mypy numpy pandas
+"$py" -m pip install --quiet maturin pytest mypy numpy pandas polars pyarrow
 
 echo "-- build and install (pip install bindings/python)"
 start=$(date +%s)

@@ -16,6 +16,7 @@ use zhidu::columns::{NAT, from_epoch_day};
 use crate::Obj;
 use crate::convert;
 use crate::error::{self, OrRaise, input, reading};
+use crate::labels::{Labels, RowLabels};
 
 /// What to do with bad rows.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -213,64 +214,177 @@ pub(crate) fn date_column<'py>(py: Python<'py>, days: &[i64]) -> PyResult<Obj<'p
 }
 
 /// Report bad rows as `mode` says. `Ok(Some(list))` is the `(index, error)` list of
-/// `collect`; `raise` raises `InputError` for the first bad row (its own error as the cause);
-/// `warn` warns once, `stacklevel` Python frames up (1: the caller of the native method).
+/// `collect`, each error with its row's `label`; `raise` raises `InputError` for the first
+/// bad row (its own error as the cause); `warn` warns once, `stacklevel` Python frames up (1:
+/// the caller of the native method).
 pub(crate) fn report<'py>(
     py: Python<'py>,
     errors: &RowErrors,
     mode: Mode,
     n: usize,
     stacklevel: u32,
+    labels: &Labels,
 ) -> PyResult<Option<Bound<'py, PyList>>> {
+    let labelled = |i: usize, e: &zhidu::Error| -> PyResult<Obj<'py>> {
+        let exc = error::exception(py, e, Some(i))?;
+        exc.setattr("label", labels.get(py, i)?)?;
+        Ok(exc)
+    };
     match mode {
         Mode::Collect => {
             let list = PyList::empty(py);
             for (i, e) in errors {
-                list.append((i, error::exception(py, e, Some(*i))?))?;
+                list.append((i, labelled(*i, e)?))?;
             }
             Ok(Some(list))
         }
         Mode::Raise => match errors.first() {
             None => Ok(None),
-            Some((i, e)) => {
-                let row = error::raise(py, e, Some(*i));
-                let wrapped = error::raise(
-                    py,
-                    &zhidu::Error::Input {
-                        message: format!("row {i}: {e}"),
-                        hint: e.help(),
-                    },
-                    Some(*i),
-                );
-                wrapped.set_cause(py, Some(row));
-                Err(wrapped)
-            }
+            Some((i, e)) => Err(first_row_error(
+                py,
+                labelled(*i, e)?,
+                format!("row {i}: {e}"),
+                e,
+                *i,
+                labels.get(py, *i)?,
+            )),
         },
         Mode::Warn => {
             if errors.is_empty() {
                 return Ok(None);
-            }
-            let mut indices: Vec<String> =
-                errors.iter().take(5).map(|(i, _)| i.to_string()).collect();
-            if errors.len() > 5 {
-                indices.push("…".to_owned());
             }
             let lang = error::lang(py);
             let first = errors
                 .first()
                 .map(|(i, e)| format!("row {i}: {}", e.message_in(lang)))
                 .unwrap_or_default();
-            let message = format!(
-                "{} of {n} rows failed (rows {}); {first}; pass errors=\"collect\" to get every error or errors=\"raise\" to stop",
-                errors.len(),
-                indices.join(", ")
-            );
-            let message = lang.translate(&message);
             let indices: Vec<usize> = errors.iter().map(|(i, _)| *i).collect();
-            let warning = error::row_warning(py)?.call1((message, errors.len(), indices))?;
-            py.import("warnings")?
-                .call_method1("warn", (warning, py.None(), stacklevel))?;
+            let rows: Vec<String> = indices.iter().map(ToString::to_string).collect();
+            warn(
+                py,
+                (&indices, &rows),
+                n,
+                first,
+                labels.index(py),
+                stacklevel,
+            )?;
             Ok(None)
+        }
+    }
+}
+
+/// `InputError` for the first bad row of a batch, its own error (`row`) as the cause.
+fn first_row_error(
+    py: Python<'_>,
+    row: Obj<'_>,
+    message: String,
+    e: &zhidu::Error,
+    index: usize,
+    label: Obj<'_>,
+) -> PyErr {
+    let wrapped = error::exception(
+        py,
+        &zhidu::Error::Input {
+            message,
+            hint: e.help(),
+        },
+        Some(index),
+    );
+    let wrapped = match wrapped.and_then(|w| w.setattr("label", label).map(|()| w)) {
+        Ok(w) => PyErr::from_value(w),
+        Err(err) => return err,
+    };
+    wrapped.set_cause(py, Some(PyErr::from_value(row)));
+    wrapped
+}
+
+/// One `zhidu.RowWarning` for the bad rows at `indices` (0-based) of `n`, named in its text
+/// by `rows` (the positions of a column, or the 1-based rows of `assess`, `decide` and
+/// `report`, as their `RowError`s and the CLI count them), `first` the first one's message;
+/// `index` (a DataFrame's index, or the labels) gives the warning's `labels`.
+fn warn(
+    py: Python<'_>,
+    (indices, rows): (&[usize], &[String]),
+    n: usize,
+    first: String,
+    index: Option<Obj<'_>>,
+    stacklevel: u32,
+) -> PyResult<()> {
+    let mut shown: Vec<String> = rows.iter().take(5).cloned().collect();
+    if rows.len() > 5 {
+        shown.push("…".to_owned());
+    }
+    let message = format!(
+        "{} of {n} rows failed (rows {}); {first}; pass errors=\"collect\" to get every error or errors=\"raise\" to stop",
+        indices.len(),
+        shown.join(", ")
+    );
+    let message = error::lang(py).translate(&message);
+    let warning =
+        error::row_warning(py)?.call1((message, indices.len(), indices.to_vec(), index))?;
+    py.import("warnings")?
+        .call_method1("warn", (warning, py.None(), stacklevel))?;
+    Ok(())
+}
+
+/// Report the rows `assess`, `decide` or `report` skipped as `mode` says: `warn` (one
+/// `RowWarning`, `stacklevel` frames up) and `collect` keep them in the result's `errors`
+/// (`collect` silently), `raise` raises `InputError` for the first (its own error as the
+/// cause). `n` is the number of rows given.
+pub(crate) fn report_skipped<'a>(
+    py: Python<'_>,
+    skipped: impl IntoIterator<Item = &'a zhidu::SkippedRow>,
+    n: usize,
+    mode: Mode,
+    labels: &RowLabels,
+    stacklevel: u32,
+) -> PyResult<()> {
+    // A report's case rows are both its own errors and its scoring's: each row once.
+    let mut skipped: Vec<&zhidu::SkippedRow> = skipped.into_iter().collect();
+    let mut seen = std::collections::HashSet::new();
+    skipped.retain(|s| seen.insert((s.input, s.row)));
+    skipped.sort_by_key(|s| (s.input, s.row));
+    let Some(first) = skipped.first() else {
+        return Ok(());
+    };
+    match mode {
+        Mode::Collect => Ok(()),
+        Mode::Raise => {
+            let row = error::row_error(py, first, labels)?.get_item(2)?;
+            let index = first.row.saturating_sub(1);
+            let message = format!("{} row {}: {}", first.input, first.row, first.error);
+            let label = labels.get(py, first.input, first.row)?;
+            Err(first_row_error(
+                py,
+                row,
+                message,
+                &first.error,
+                index,
+                label,
+            ))
+        }
+        Mode::Warn => {
+            let lang = error::lang(py);
+            let message = format!(
+                "{} row {}: {}",
+                first.input,
+                first.row,
+                first.error.message_in(lang)
+            );
+            let indices: Vec<usize> = skipped.iter().map(|s| s.row.saturating_sub(1)).collect();
+            // `case 2, violation 1`: the rows of a report's inputs apart.
+            let kinds = skipped.iter().any(|s| s.input != first.input);
+            let rows: Vec<String> = skipped
+                .iter()
+                .map(|s| match kinds {
+                    true => format!("{} {}", s.input, s.row),
+                    false => s.row.to_string(),
+                })
+                .collect();
+            let found = skipped.iter().map(|s| labels.get(py, s.input, s.row));
+            let found = PyList::new(py, found.collect::<PyResult<Vec<_>>>()?)?;
+            let labels = Some(found.into_any());
+            warn(py, (&indices, &rows), n, message, labels, stacklevel)
         }
     }
 }
@@ -282,9 +396,10 @@ pub(crate) fn answer<'py>(
     errors: &RowErrors,
     n: usize,
     mode: Mode,
+    labels: &Labels,
 ) -> PyResult<Obj<'py>> {
     let py = value.py();
-    match report(py, errors, mode, n, 1)? {
+    match report(py, errors, mode, n, 1, labels)? {
         Some(list) => Ok(PyTuple::new(py, [value, list.into_any()])?.into_any()),
         None => Ok(value),
     }
@@ -298,8 +413,9 @@ pub(crate) fn collected<'py>(
     n: usize,
     mode: Mode,
     stacklevel: u32,
+    labels: &Labels,
 ) -> PyResult<Obj<'py>> {
-    report(py, errors, mode, n, stacklevel)?;
-    let list = report(py, errors, Mode::Collect, n, stacklevel)?;
+    report(py, errors, mode, n, stacklevel, labels)?;
+    let list = report(py, errors, Mode::Collect, n, stacklevel, labels)?;
     Ok(list.unwrap_or_else(|| PyList::empty(py)).into_any())
 }

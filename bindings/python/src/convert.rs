@@ -127,12 +127,28 @@ fn fast_datetime(obj: &Obj) -> Option<Result<Start, zhidu::Error>> {
         .map(|t| Ok(Start::Instant(t)))
 }
 
+/// Whether a value is pandas' or numpy's "missing": None, NaN, NaT or `pd.NA` (each one
+/// missing on every path, as a row's cell is).
+fn is_missing(obj: &Obj) -> bool {
+    obj.is_none()
+        || obj
+            .cast::<pyo3::types::PyFloat>()
+            .is_ok_and(|f| f.value().is_nan())
+        || matches!(type_name(obj).as_str(), "NAType" | "NaTType")
+}
+
 /// A start (`accepted_at`, an event's instant) from a Python value.
 pub(crate) fn start(obj: &Obj) -> Result<Start, zhidu::Error> {
     if obj.is_instance_of::<PyDate>() {
         if let Some(start) = fast_datetime(obj) {
             return start;
         }
+    }
+    if is_missing(obj) {
+        return Err(input(
+            "the start is missing (NaT or None)",
+            Some(START_HINT),
+        ));
     }
     match start_text(obj)? {
         Some(text) if text != "NaT" => text.parse(),
@@ -141,14 +157,6 @@ pub(crate) fn start(obj: &Obj) -> Result<Start, zhidu::Error> {
             Some(START_HINT),
         )),
     }
-}
-
-/// An instant (`as_of`) from a Python value, in the zone `offset`.
-pub(crate) fn instant(
-    obj: &Obj,
-    offset: FixedOffset,
-) -> Result<DateTime<FixedOffset>, zhidu::Error> {
-    start(obj)?.instant_in(offset)
 }
 
 /// A per-case limit: `None`, or a whole number from 0 to 4294967295 (a whole float from a

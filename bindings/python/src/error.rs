@@ -14,6 +14,7 @@ use pyo3::types::PyList;
 
 use crate::Obj;
 use crate::convert;
+use crate::labels::RowLabels;
 use crate::results::Diagnostic;
 
 static ERRORS: PyOnceLock<Py<PyModule>> = PyOnceLock::new();
@@ -123,10 +124,21 @@ fn class<'py>(py: Python<'py>, name: &str) -> PyResult<Obj<'py>> {
 }
 
 /// A `zhidu.RowError` (input, 1-based row, exception) for a row the core could not use; the
-/// exception's `index` is the 0-based position.
-pub(crate) fn row_error<'py>(py: Python<'py>, e: &zhidu::SkippedRow) -> PyResult<Obj<'py>> {
+/// exception's `index` is the 0-based position and its `label` the row's label (a
+/// DataFrame's index label, else the position).
+pub(crate) fn row_error<'py>(
+    py: Python<'py>,
+    e: &zhidu::SkippedRow,
+    labels: &RowLabels,
+) -> PyResult<Obj<'py>> {
     let exc = exception(py, &e.error, Some(e.row.saturating_sub(1)))?;
+    exc.setattr("label", labels.get(py, e.input, e.row)?)?;
     class(py, "RowError")?.call1((e.input, e.row, exc))
+}
+
+/// The `zhidu.AsOfWarning` class.
+pub(crate) fn as_of_warning(py: Python<'_>) -> PyResult<Obj<'_>> {
+    class(py, "AsOfWarning")
 }
 
 /// The `zhidu.RowWarning` class.

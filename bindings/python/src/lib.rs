@@ -16,6 +16,8 @@ mod args;
 mod batch;
 mod convert;
 mod error;
+mod labels;
+mod lines;
 mod policy;
 mod policy_set;
 mod report;

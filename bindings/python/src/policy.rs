@@ -11,7 +11,8 @@ use crate::Obj;
 use crate::args::{bad_argument, flag, opt, text};
 use crate::batch::{self, Mode};
 use crate::convert;
-use crate::error::{Localized, OrRaise, reading};
+use crate::error::{Localized, OrRaise};
+use crate::labels::{Labels, RowLabels};
 use crate::policy_set::{PolicySet, Restore};
 use crate::results::{CaseStatus, Due, DueExplanation, Origin};
 use crate::rows;
@@ -54,7 +55,7 @@ impl Policy {
     ) -> PyResult<(Bound<'py, PyList>, batch::RowErrors)> {
         let py = cases.py();
         let as_of = self.as_of(as_of)?;
-        let rows = rows::each::<zhidu::Case>(cases, "cases")?;
+        let rows = rows::cases(cases)?;
         // The core computes the column, in chunks on threads, without the GIL.
         let (policy, threads) = (&self.inner, batch::threads());
         let computed = py.detach(|| policy.case_status_column(&rows, as_of, threads));
@@ -74,8 +75,25 @@ impl Policy {
         Ok((list, bad))
     }
 
+    /// An `as_of` instant. A bare date means 00:00 at the start of that day (the CLI's
+    /// reading), which leaves the day itself out of month-end statuses: it is read so, with a
+    /// `zhidu.AsOfWarning` that says how to write the end of the day (`zhidu.end_of_day`).
     fn as_of(&self, obj: &Obj) -> PyResult<chrono::DateTime<chrono::FixedOffset>> {
-        convert::instant(obj, self.inner.calendar().offset()).or_raise(obj.py())
+        let py = obj.py();
+        let start = convert::start(obj).or_raise(py)?;
+        if let zhidu::Start::Date(date) = start {
+            let message = format!(
+                "`as_of` `{date}` is 00:00 at the start of that day, so the day itself is not counted; pass `zhidu.end_of_day(\"{date}\")` for its end"
+            );
+            let message = crate::error::lang(py).translate(&message);
+            let warning = crate::error::as_of_warning(py)?.call1((message,))?;
+            // `stacklevel` 1: the line that called the native method.
+            py.import("warnings")?
+                .call_method1("warn", (warning, py.None(), 1))?;
+        }
+        start
+            .instant_in(self.inner.calendar().offset())
+            .or_raise(py)
     }
 
     /// A policy argument (`case_policy`): a `Policy`, or the id of one of this policy's set.
@@ -141,8 +159,35 @@ policy_methods! {
         has_accountability_rules -> bool = |p| p.accountability_rules().is_ok();
     }
 
-    /// The due date of an item of class (or service item) `class_id` accepted at
-    /// `accepted_at`, with the per-case limit `days` where the class takes one.
+    /// The due date of an item of a deadline class (or service item).
+    ///
+    /// Parameters
+    /// ----------
+    /// class_id : str
+    ///     The class's id (``"promised"`` …, see ``Policy.class_ids``) or a service item's.
+    /// accepted_at : datetime.date | datetime.datetime | str
+    ///     When the item was accepted: a date, a datetime (naive: the calendar's zone) or an ISO
+    ///     8601 string.
+    /// days : int, optional
+    ///     The per-case limit in the class's unit, for classes that take one; None for the
+    ///     class's default.
+    ///
+    /// Returns
+    /// -------
+    /// Due
+    ///     ``due_date``, ``due_at`` (24:00 of the due day), ``provisional``, ``basis``,
+    ///     ``warnings`` and ``clauses``.
+    ///
+    /// Raises
+    /// ------
+    /// UnknownClassError
+    ///     No class or service item ``class_id`` (``.closest`` names the nearest).
+    /// InputError
+    ///     A start or a limit that cannot be read, or a limit the class does not take.
+    /// CoverageError
+    ///     A date outside the calendar's years.
+    /// NotInForceError
+    ///     A start before the policy is in force.
     #[pyo3(signature = (class_id, accepted_at, days = None))]
     fn due(&self, class_id: &Obj, accepted_at: &Obj, days: Option<&Obj>) -> PyResult<Due> {
         let py = class_id.py();
@@ -159,7 +204,27 @@ policy_methods! {
         ))
     }
 
-    /// [`due`] with its explanation: every day counted or skipped and why.
+    /// ``due`` with its explanation: every day counted or skipped, and why.
+    ///
+    /// Parameters
+    /// ----------
+    /// class_id : str
+    ///     The class's or service item's id.
+    /// accepted_at : datetime.date | datetime.datetime | str
+    ///     When the item was accepted.
+    /// days : int, optional
+    ///     The per-case limit, or None for the class's default.
+    ///
+    /// Returns
+    /// -------
+    /// DueExplanation
+    ///     The due date with ``days`` (each day's kind and count), ``rules``, ``clauses`` and
+    ///     ``defaults``.
+    ///
+    /// Raises
+    /// ------
+    /// UnknownClassError, InputError, CoverageError, NotInForceError
+    ///     As ``due``.
     #[pyo3(signature = (class_id, accepted_at, days = None))]
     fn explain(
         &self,
@@ -173,7 +238,34 @@ policy_methods! {
         Ok(DueExplanation { inner })
     }
 
-    /// Due dates for whole columns, computed in one call with the GIL released.
+    /// Due dates for whole columns, in one call with the GIL released.
+    ///
+    /// Parameters
+    /// ----------
+    /// class_id : str
+    ///     The class's or service item's id, the same for every row.
+    /// accepted_at : column of starts
+    ///     A list or tuple, a numpy ``datetime64`` array, a pandas Series / DatetimeIndex (tz-aware
+    ///     ones are instants), a polars Series or a pyarrow array; a DataFrame is refused.
+    /// days : int or column of ints, optional
+    ///     One limit for every row, one per row (NaN / None: the class's default), or None.
+    /// errors : {"warn", "raise", "collect"}, default "warn"
+    ///     A bad row: ``"warn"`` one ``RowWarning``; ``"raise"`` ``InputError`` for the first
+    ///     (its own error as ``__cause__``); ``"collect"`` silently, and the call returns
+    ///     ``(dates, [(index, error), …])``. Each error has ``.index`` and ``.label``.
+    ///
+    /// Returns
+    /// -------
+    /// numpy.ndarray or list
+    ///     ``datetime64[D]`` due dates, NaT for a bad row (a list of ``datetime.date`` / None
+    ///     without numpy); with ``errors="collect"``, ``(dates, errors)``.
+    ///
+    /// Raises
+    /// ------
+    /// UnknownClassError
+    ///     No class ``class_id``.
+    /// InputError
+    ///     ``errors="raise"`` and a bad row; a column that cannot be read (``TypeError`` too).
     #[pyo3(signature = (class_id, accepted_at, days = None, *, errors = None))]
     fn due_many<'py>(
         &self,
@@ -186,7 +278,8 @@ policy_methods! {
         let class = self.class(class_id)?;
         let columns = batch::due_columns(&class, accepted_at, days, false)?;
         let dates = batch::date_column(class_id.py(), &columns.dates)?;
-        batch::answer(dates, &columns.errors, columns.dates.len(), mode)
+        let labels = Labels::of(accepted_at)?;
+        batch::answer(dates, &columns.errors, columns.dates.len(), mode, &labels)
     }
 
     /// Raw columns for `zhidu.pandas`: `(due dates as int64 day numbers, due instants as
@@ -206,42 +299,89 @@ policy_methods! {
         let class = self.class(class_id)?;
         let columns = batch::due_columns(&class, accepted_at, days, true)?;
         let n = columns.dates.len();
-        let errors = batch::collected(py, &columns.errors, n, mode, stacklevel)?;
+        let labels = Labels::of(accepted_at)?;
+        let errors = batch::collected(py, &columns.errors, n, mode, stacklevel, &labels)?;
         let dates = batch::int64_bytes(py, &columns.dates)?;
         let instants = batch::int64_bytes(py, columns.instants.as_deref().unwrap_or(&[]))?;
         PyTuple::new(py, [dates.into_any(), instants.into_any(), errors])
     }
 
-    /// What moves when a notice lands (`zhidu calendar diff`): for every case of `cases`
-    /// whose due date, status or overdue days differ between this policy and `with_policy`
-    /// (the same policy from a set loaded with the notice file), a dict `{index, id, changed,
-    /// old, new}` with both statuses as `CaseStatus.to_dict()` has them. A bad case raises.
+    /// What moves when a notice lands (``zhidu calendar diff``).
+    ///
+    /// Parameters
+    /// ----------
+    /// with_policy : Policy
+    ///     The same policy from a set loaded with the notice file.
+    /// cases : rows
+    ///     Cases as ``case_statuses`` takes them.
+    /// as_of : datetime.date | datetime.datetime | str
+    ///     The instant statuses are taken at (a bare date is 00:00 and warns ``AsOfWarning``).
+    /// errors : {"warn", "raise", "collect"}, default "warn"
+    ///     A case that cannot be evaluated, as ``case_statuses``: it is left out of the list.
+    ///
+    /// Returns
+    /// -------
+    /// list of dict
+    ///     For every case whose due date, status or overdue days differ: ``{index, id, changed,
+    ///     old, new}`` with both statuses as ``CaseStatus.to_dict()`` has them; with
+    ///     ``errors="collect"``, ``(changes, [(index, error), …])``.
+    ///
+    /// Raises
+    /// ------
+    /// InputError
+    ///     ``errors="raise"`` and a bad case; rows in a container that is not read.
+    #[pyo3(signature = (with_policy, cases, as_of, *, errors = None))]
     fn case_changes<'py>(
         &self,
         with_policy: PyRef<'py, Policy>,
         cases: &Obj<'py>,
         as_of: &Obj<'py>,
-    ) -> PyResult<Bound<'py, PyList>> {
+        errors: Option<&Obj<'py>>,
+    ) -> PyResult<Obj<'py>> {
         let py = cases.py();
+        let mode = Mode::parse(errors)?;
         let as_of = self.as_of(as_of)?;
-        let out = PyList::empty(py);
-        for (i, item) in reading(py, "cases", cases.try_iter())?.enumerate() {
-            let item = reading(py, "cases", item)?;
-            let case = rows::one::<zhidu::Case>(&item, 1).or_raise(py)?;
-            if let Some(change) = self
-                .inner
-                .case_change(&with_policy.inner, &case, as_of)
-                .or_raise(py)?
-            {
-                let d = convert::to_dict(py, &change)?;
-                d.set_item("index", i)?;
-                out.append(d)?;
+        let rows = rows::cases(cases)?;
+        let n = rows.len();
+        let (out, mut bad) = (PyList::empty(py), Vec::new());
+        for (i, row) in rows.into_iter().enumerate() {
+            let change = row.and_then(|c| self.inner.case_change(&with_policy.inner, &c, as_of));
+            match change {
+                Ok(Some(change)) => {
+                    let d = convert::to_dict(py, &change)?;
+                    d.set_item("index", i)?;
+                    out.append(d)?;
+                }
+                Ok(None) => {}
+                Err(e) => bad.push((i, e)),
             }
         }
-        Ok(out)
+        batch::answer(out.into_any(), &bad, n, mode, &Labels::of(cases)?)
     }
 
-    /// The status of `case` (a dict as a case log line has it, or its JSON text) at `as_of`.
+    /// The status of one case at an instant.
+    ///
+    /// Parameters
+    /// ----------
+    /// case : dict or str
+    ///     A case as a case log line has it (``id``, ``class``, ``accepted_at``, ``days``,
+    ///     ``events``, ``completed_at`` …) or that line's JSON text.
+    /// as_of : datetime.date | datetime.datetime | str
+    ///     The instant. A bare date is 00:00 at its start and warns ``AsOfWarning``; write
+    ///     ``zhidu.end_of_day("2026-10-31")`` for the end of a day.
+    ///
+    /// Returns
+    /// -------
+    /// CaseStatus
+    ///     ``status`` (a ``zhidu.Status``), ``due_date``, ``due_at``, ``remaining``,
+    ///     ``overdue_days`` …
+    ///
+    /// Raises
+    /// ------
+    /// InputError
+    ///     A case that cannot be read.
+    /// UnknownClassError, CoverageError, NotInForceError
+    ///     A case that cannot be evaluated.
     fn case_status(&self, case: &Obj, as_of: &Obj) -> PyResult<CaseStatus> {
         let py = case.py();
         let as_of = self.as_of(as_of)?;
@@ -254,8 +394,27 @@ policy_methods! {
         Ok(CaseStatus { inner })
     }
 
-    /// The status of every case of `cases` at `as_of`, in order; a bad case is None and
-    /// reported as `errors` says.
+    /// The status of every case at an instant, in order, with the GIL released.
+    ///
+    /// Parameters
+    /// ----------
+    /// cases : rows
+    ///     An iterable of dicts or JSON lines, a pandas or polars DataFrame, a pyarrow Table or a
+    ///     dict of columns; anything else raises ``InputError`` (a ``TypeError``).
+    /// as_of : datetime.date | datetime.datetime | str
+    ///     The instant (a bare date is 00:00 and warns ``AsOfWarning``).
+    /// errors : {"warn", "raise", "collect"}, default "warn"
+    ///     As ``due_many``: a bad case is None in the list.
+    ///
+    /// Returns
+    /// -------
+    /// list of CaseStatus or None
+    ///     One per case; with ``errors="collect"``, ``(statuses, [(index, error), …])``.
+    ///
+    /// Raises
+    /// ------
+    /// InputError
+    ///     ``errors="raise"`` and a bad case; rows in a container that is not read.
     #[pyo3(signature = (cases, as_of, *, errors = None))]
     fn case_statuses<'py>(
         &self,
@@ -266,7 +425,7 @@ policy_methods! {
         let mode = Mode::parse(errors)?;
         let (list, bad) = self.statuses(cases, as_of)?;
         let n = list.len();
-        batch::answer(list.into_any(), &bad, n, mode)
+        batch::answer(list.into_any(), &bad, n, mode, &Labels::of(cases)?)
     }
 
     /// `case_statuses` for `zhidu.pandas`: `(statuses, [(index, error)])` after reporting bad
@@ -280,12 +439,29 @@ policy_methods! {
     ) -> PyResult<Bound<'py, PyTuple>> {
         let mode = Mode::parse(Some(errors))?;
         let (list, bad) = self.statuses(cases, as_of)?;
-        let errors = batch::collected(cases.py(), &bad, list.len(), mode, stacklevel)?;
+        let labels = Labels::of(cases)?;
+        let errors = batch::collected(cases.py(), &bad, list.len(), mode, stacklevel, &labels)?;
         PyTuple::new(cases.py(), [list.into_any(), errors])
     }
 
-    /// The explanation of a case's due date as of `as_of`: counted, skipped and suspended
-    /// days with the clauses used.
+    /// The explanation of a case's due date as of an instant: counted, skipped and
+    /// suspended days with the clauses used.
+    ///
+    /// Parameters
+    /// ----------
+    /// case : dict or str
+    ///     A case, as ``case_status`` takes it.
+    /// as_of : datetime.date | datetime.datetime | str
+    ///     The instant (a bare date is 00:00 and warns ``AsOfWarning``).
+    ///
+    /// Returns
+    /// -------
+    /// DueExplanation
+    ///
+    /// Raises
+    /// ------
+    /// InputError, UnknownClassError, CoverageError, NotInForceError
+    ///     As ``case_status``.
     fn explain_case(&self, case: &Obj, as_of: &Obj) -> PyResult<DueExplanation> {
         let py = case.py();
         let as_of = self.as_of(as_of)?;
@@ -298,15 +474,45 @@ policy_methods! {
         Ok(DueExplanation { inner })
     }
 
-    /// Score `incidents` for `period` (`"2026-10"`, `"2026-Q4"`, `"2026"`): one scorecard per
-    /// person (and per window for window-charged rules), every bad row reported with its
-    /// 1-based row in `errors`, every other row scored. `incidents` is an iterable of dicts
-    /// (or JSON lines) or a pandas DataFrame; `cases` (dicts as a case log has them, or a
-    /// DataFrame) add the deductions of overdue cases under `case_policy` (this policy, a
-    /// policy id of the same set, or a `Policy`); `roster` (`{person: window}`, pairs, or a
-    /// DataFrame with `subject` and `window`) scores people without incidents; `lines=False`
-    /// leaves out each card's lines (the fast path for totals). Scores with the GIL released.
-    #[pyo3(signature = (incidents, period, *, cases = None, case_policy = None, roster = None, lines = None))]
+    /// Score a period's incidents against the policy's deduction table (考核细则), with
+    /// the GIL released.
+    ///
+    /// Parameters
+    /// ----------
+    /// incidents : rows
+    ///     Incidents (``subject``, ``window``, ``at``, ``rule``, ``quantity``, ``points``,
+    ///     ``note``, ``department``, ``case``, ``basis``, ``ref``): an iterable of dicts or JSON
+    ///     lines, a pandas or polars DataFrame, a pyarrow Table or a dict of columns.
+    /// period : str
+    ///     ``"2026-10"``, ``"2026-Q4"`` or ``"2026"``.
+    /// cases : rows, optional
+    ///     Cases whose overdue days are deductions, computed under ``case_policy``.
+    /// case_policy : Policy or str, optional
+    ///     The policy of the cases' deadlines: a ``Policy`` or an id of this policy's set;
+    ///     default this policy.
+    /// roster : dict, pairs or rows, optional
+    ///     ``{person: window}``, pairs, or rows with ``subject`` and ``window``: people scored
+    ///     even without incidents.
+    /// lines : bool, default True
+    ///     Whether each card keeps its lines (False: the fast path for totals).
+    /// errors : {"warn", "raise", "collect"}, default "warn"
+    ///     A row that cannot be scored: ``"warn"`` one ``RowWarning``; ``"raise"`` ``InputError``
+    ///     for the first; ``"collect"`` silently. In every mode but ``"raise"`` the other rows are
+    ///     scored and the bad ones are in ``.errors``.
+    ///
+    /// Returns
+    /// -------
+    /// Assessment
+    ///     One ``Scorecard`` per person (and per window for window-charged rules, A19), with
+    ///     ``.errors``, ``.outside_period``, ``.category_names`` …
+    ///
+    /// Raises
+    /// ------
+    /// InputError
+    ///     A bad ``period``, rows in a container that is not read, a column that is no field,
+    ///     ``errors="raise"`` and a bad row.
+    #[pyo3(signature = (incidents, period, *, cases = None, case_policy = None, roster = None, lines = None, errors = None))]
+    #[expect(clippy::too_many_arguments, reason = "one per keyword argument")]
     fn assess(
         &self,
         incidents: &Obj,
@@ -315,8 +521,13 @@ policy_methods! {
         case_policy: Option<&Obj>,
         roster: Option<&Obj>,
         lines: Option<&Obj>,
+        errors: Option<&Obj>,
     ) -> PyResult<Assessment> {
         let py = incidents.py();
+        let mode = Mode::parse(errors)?;
+        let labels = RowLabels::default()
+            .with("incident", Some(incidents))?
+            .with("case", cases)?;
         let period: zhidu::Period = text(period, "period")?.parse().or_raise(py)?;
         let lines = flag(lines, "lines", true)?;
         let rows = rows::incidents(incidents)?;
@@ -336,6 +547,7 @@ policy_methods! {
             }
         };
         let roster = opt(roster, rows::roster)?.unwrap_or_default();
+        let n = rows.len() + cases.as_ref().map_or(0, |(_, c)| c.len());
         let policy = &self.inner;
         let result = py.detach(move || {
             let mut req = zhidu::AssessRequest::new(period)
@@ -348,19 +560,47 @@ policy_methods! {
             policy.assess(&req)
             // The rows are dropped here, without the GIL.
         });
+        let inner = result.or_raise(py)?;
+        batch::report_skipped(py, &inner.errors, n, mode, &labels, 1)?;
         Ok(Assessment {
-            inner: Arc::new(result.or_raise(py)?),
+            inner: Arc::new(inner),
             policy: Arc::clone(&self.inner),
+            labels: Arc::new(labels),
         })
     }
 
-    /// The report of `period`: the supervisor's figures (received, completed, 按时办结率,
-    /// working days to complete, overdue cases by window, class and item, suspensions,
-    /// extensions, complaints), the yellow and red lists, scorecards, the ranking and the
-    /// decisions, as `zhidu report` computes them. Rows are given as to `assess` and
-    /// `decide`; `previous_cases` (and `previous_incidents`) give the month-on-month change.
-    /// Runs with the GIL released.
-    #[pyo3(signature = (period, *, cases = None, incidents = None, violations = None, roster = None, as_of = None, case_policy = None, previous_cases = None, previous_incidents = None))]
+    /// The report of a period, as ``zhidu report`` computes it, with the GIL released.
+    ///
+    /// Parameters
+    /// ----------
+    /// period : str
+    ///     ``"2026-10"`` …
+    /// cases, incidents, violations : rows, optional
+    ///     As ``case_statuses``, ``assess`` and ``decide`` take them.
+    /// roster : dict, pairs or rows, optional
+    ///     As ``assess`` takes it.
+    /// as_of : datetime.date | datetime.datetime | str, optional
+    ///     The instant statuses are taken at; default the end of the period. A bare date is 00:00
+    ///     at its start (``AsOfWarning``): pass ``zhidu.end_of_day("2026-10-31")`` for the end of a day.
+    /// case_policy : Policy or str, optional
+    ///     The cases' policy; default this one.
+    /// previous_cases, previous_incidents : rows, optional
+    ///     The previous period's, for the month-on-month change.
+    /// errors : {"warn", "raise", "collect"}, default "warn"
+    ///     Rows that cannot be used (in ``.case_errors``, ``.decision_errors`` and the
+    ///     assessment's ``.errors``): as ``assess``.
+    ///
+    /// Returns
+    /// -------
+    /// Report
+    ///     Figures, yellow and red lists, scorecards, ranking and decisions; ``to_html()``,
+    ///     ``to_text()``, ``frames()``.
+    ///
+    /// Raises
+    /// ------
+    /// InputError
+    ///     A bad ``period`` or ``as_of``, ``errors="raise"`` and a bad row.
+    #[pyo3(signature = (period, *, cases = None, incidents = None, violations = None, roster = None, as_of = None, case_policy = None, previous_cases = None, previous_incidents = None, errors = None))]
     #[expect(clippy::too_many_arguments, reason = "one per keyword argument")]
     fn report(
         &self,
@@ -373,8 +613,14 @@ policy_methods! {
         case_policy: Option<&Obj>,
         previous_cases: Option<&Obj>,
         previous_incidents: Option<&Obj>,
+        errors: Option<&Obj>,
     ) -> PyResult<crate::report::Report> {
         let py = period.py();
+        let mode = Mode::parse(errors)?;
+        let labels = RowLabels::default()
+            .with("incident", incidents)?
+            .with("case", cases)?
+            .with("violation", violations)?;
         let period: zhidu::Period = text(period, "period")?.parse().or_raise(py)?;
         let as_of = opt(as_of, |a| self.as_of(a))?;
         // None: the core's choice, this policy (which needs deadline classes for cases).
@@ -385,6 +631,7 @@ policy_methods! {
         let roster = opt(roster, rows::roster)?.unwrap_or_default();
         let previous_cases = opt(previous_cases, rows::cases)?;
         let previous_incidents = opt(previous_incidents, rows::incidents)?;
+        let n = cases.len() + incidents.len() + violations.len();
         let policy = &self.inner;
         let result = py.detach(|| {
             let mut req = zhidu::ReportRequest::new(period)
@@ -406,10 +653,29 @@ policy_methods! {
             }
             policy.report(&req)
         });
-        Ok(crate::report::Report::new(result.or_raise(py)?, policy))
+        let report = result.or_raise(py)?;
+        let skipped = report.case_errors.iter().chain(&report.decision_errors);
+        let scoring = report.assessment.iter().flat_map(|a| &a.errors);
+        batch::report_skipped(py, skipped.chain(scoring), n, mode, &labels, 1)?;
+        Ok(crate::report::Report::new(report, policy, labels))
     }
 
     /// The window ranking (红旗窗口) of an assessment, under this policy.
+    ///
+    /// Parameters
+    /// ----------
+    /// assessment : Assessment
+    ///     The result of ``Policy.assess``.
+    ///
+    /// Returns
+    /// -------
+    /// list of WindowRank
+    ///     Best first; equal scores share a rank.
+    ///
+    /// Raises
+    /// ------
+    /// InputError
+    ///     ``assessment`` is not an ``Assessment``, or the policy ranks no windows.
     fn rank(&self, assessment: &Obj) -> PyResult<Vec<WindowRank>> {
         let py = assessment.py();
         let message = "`assessment` must be the result of `Policy.assess`";
@@ -419,31 +685,80 @@ policy_methods! {
         a.get().rank_under(py, &self.inner)
     }
 
-    /// Decide a history of violations (any order; per subject in time order): a tier and
-    /// its measures, the exception that refined the base rule, the escalation that applied,
-    /// whether a person must review it. `violations` is an iterable of dicts (`subject`,
-    /// `at`, `violation`, `flags` as a list or a `;`-separated string, `note`) or a DataFrame;
-    /// records after `as_of` are not yet known. Bad rows, conflicts included, are in
-    /// `errors`.
-    #[pyo3(signature = (violations, *, as_of = None))]
-    fn decide(&self, violations: &Obj, as_of: Option<&Obj>) -> PyResult<Decisions> {
+    /// Decide a history of violations (责任追究), with the GIL released.
+    ///
+    /// Parameters
+    /// ----------
+    /// violations : rows
+    ///     Violations (``subject``, ``at``, ``violation``, ``flags`` as a list or a
+    ///     ``;``-separated string, ``note``), in any order, as ``assess`` takes rows; each
+    ///     subject's history is read in time order.
+    /// as_of : datetime.date | datetime.datetime | str, optional
+    ///     Records after it are not yet known (a bare date is 00:00 and warns ``AsOfWarning``).
+    /// errors : {"warn", "raise", "collect"}, default "warn"
+    ///     Rows that cannot be decided (unknown codes or flags, conflicts): as ``assess``.
+    ///
+    /// Returns
+    /// -------
+    /// Decisions
+    ///     One ``Decision`` per record in time order, with ``.errors`` and ``.subjects``.
+    ///
+    /// Raises
+    /// ------
+    /// InputError
+    ///     ``errors="raise"`` and a bad row; rows in a container that is not read.
+    #[pyo3(signature = (violations, *, as_of = None, errors = None))]
+    fn decide(
+        &self,
+        violations: &Obj,
+        as_of: Option<&Obj>,
+        errors: Option<&Obj>,
+    ) -> PyResult<Decisions> {
         let py = violations.py();
+        let mode = Mode::parse(errors)?;
+        let labels = RowLabels::default().with("violation", Some(violations))?;
         let as_of = opt(as_of, |a| self.as_of(a))?;
         let rows = rows::violations(violations)?;
         let policy = &self.inner;
+        let n = rows.len();
         let result = py.detach(move || policy.decide(&rows, as_of));
+        let inner = result.or_raise(py)?;
+        batch::report_skipped(py, &inner.errors, n, mode, &labels, 1)?;
+        let offset = self.inner.calendar().offset().local_minus_utc();
         Ok(Decisions {
-            inner: Arc::new(result.or_raise(py)?),
+            inner: Arc::new(inner),
+            labels: Arc::new(labels),
+            utc_offset: chrono::TimeDelta::seconds(offset.into()),
         })
     }
 
-    /// The policy's deduction table as a dict (the core's serde form; `fine` as `Decimal`).
+    /// The policy's deduction table as a dict (categories, rules, effects; money as
+    /// ``Decimal``).
+    ///
+    /// Returns
+    /// -------
+    /// dict
+    ///
+    /// Raises
+    /// ------
+    /// InputError
+    ///     The policy has no deduction table.
     fn deduction_table<'py>(&self, py: Python<'py>) -> PyResult<Obj<'py>> {
         let table = self.inner.deduction_table().or_raise(py)?;
         convert::to_dict(py, &table)
     }
 
-    /// The policy's accountability rules (tiers, flags, violations, escalations) as a dict.
+    /// The policy's accountability rules (tiers, flags, violations, escalations) as
+    /// a dict.
+    ///
+    /// Returns
+    /// -------
+    /// dict
+    ///
+    /// Raises
+    /// ------
+    /// InputError
+    ///     The policy has no accountability rules.
     fn accountability_rules<'py>(&self, py: Python<'py>) -> PyResult<Obj<'py>> {
         let rules = self.inner.accountability_rules().or_raise(py)?;
         convert::to_dict(py, &rules)

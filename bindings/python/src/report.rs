@@ -8,19 +8,26 @@
 use std::sync::Arc;
 
 use pyo3::prelude::*;
+use pyo3::types::PyList;
 
 use crate::Obj;
 use crate::convert::to_dict;
 use crate::error::OrRaise;
+use crate::labels::RowLabels;
 use crate::result_class::{View, result_class};
-use crate::scoring::Assessment;
+use crate::scoring::{Assessment, row_errors};
 
 impl Report {
-    pub(crate) fn new(inner: zhidu::Report, policy: &Arc<zhidu::Policy>) -> Report {
+    pub(crate) fn new(
+        inner: zhidu::Report,
+        policy: &Arc<zhidu::Policy>,
+        labels: RowLabels,
+    ) -> Report {
         let policy = Arc::clone(policy);
         Report {
             inner: Arc::new(inner),
             policy,
+            labels: Arc::new(labels),
         }
     }
 }
@@ -35,6 +42,7 @@ fn lang(lang: &str, py: Python<'_>) -> PyResult<zhidu::Lang> {
 pub(crate) struct Report {
     inner: Arc<zhidu::Report>,
     policy: Arc<zhidu::Policy>,
+    labels: Arc<RowLabels>,
 }
 
 impl View for Report {
@@ -98,16 +106,12 @@ result_class! {
         previous,
         /// This period minus the previous one, when its cases were given.
         change,
-        /// Case rows that could not be read or evaluated.
-        case_errors,
         /// The people's mean score.
         mean_score,
         /// The window ranking (红旗窗口), as dicts.
         ranking,
         /// The accountability decisions dated in the period, as dicts.
         decisions,
-        /// Violation rows that could not be decided.
-        decision_errors,
     }
     repr custom
     methods {
@@ -117,7 +121,21 @@ result_class! {
             self.inner.assessment.as_ref().map(|a| Assessment {
                 inner: Arc::new(a.clone()),
                 policy: Arc::clone(&self.policy),
+                labels: Arc::clone(&self.labels),
             })
+        }
+
+        /// Case rows that could not be read or evaluated (`RowError`s, each error's `label`
+        /// the row's DataFrame index label).
+        #[getter]
+        fn case_errors<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+            row_errors(py, &self.inner.case_errors, &self.labels)
+        }
+
+        /// Violation rows that could not be decided (`RowError`s, labelled likewise).
+        #[getter]
+        fn decision_errors<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+            row_errors(py, &self.inner.decision_errors, &self.labels)
         }
 
         /// Whether any input row could not be used.
@@ -140,10 +158,18 @@ result_class! {
 
         /// The report's tables as pandas DataFrames, by name (`by_window`, `by_class`,
         /// `by_item`, `red`, `yellow`, `longest_overdue`, `scorecards`, `ranking`,
-        /// `decisions`). Needs pandas.
+        /// `decisions`), each with the same columns and dtypes for every period, an empty one
+        /// included. Needs pandas.
         fn frames<'py>(&self, py: Python<'py>) -> PyResult<Obj<'py>> {
             let d = to_dict(py, &*self.inner)?;
-            py.import("zhidu._report")?.call_method1("frames", (d,))
+            // The scorecards' score columns, known even when no one was scored.
+            let categories: Vec<String> = self
+                .policy
+                .deduction_table()
+                .map(|t| t.categories.into_iter().map(|c| c.id).collect())
+                .unwrap_or_default();
+            py.import("zhidu._report")?
+                .call_method1("frames", (d, categories))
         }
     }
 }

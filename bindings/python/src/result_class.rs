@@ -124,12 +124,27 @@ macro_rules! text_fields {
         }
     )*};
 }
-text_fields!(
-    zhidu::Unit,
-    zhidu::Status,
-    zhidu::Severity,
-    zhidu::SubjectKind
-);
+text_fields!(zhidu::Unit, zhidu::Severity, zhidu::SubjectKind);
+
+/// A case's status: a `zhidu.Status`, the `str` enumeration that refuses to compare with a
+/// misspelt status (`== "overdue"` would otherwise match nothing, silently).
+impl Field for zhidu::Status {
+    fn py<'py>(&self, py: Python<'py>) -> PyResult<Obj<'py>> {
+        // The members by value, looked up once: calling the enum class costs six times a
+        // plain field's read.
+        static MEMBERS: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+        let members = MEMBERS.get_or_try_init(py, || {
+            py.import("zhidu._status")
+                .and_then(|m| m.getattr("Status"))
+                .and_then(|c| c.getattr("_value2member_map_"))
+                .map(Bound::unbind)
+        })?;
+        members.bind(py).get_item(self.to_string())
+    }
+    fn repr(&self, out: &mut String) {
+        quote(&self.to_string(), out);
+    }
+}
 
 /// Money (or a window's mean score): a `decimal.Decimal` with two places, as the core
 /// serializes it (policies allow no finer amounts, so this is exact).
@@ -178,7 +193,7 @@ dict_fields!(
 /// Rows a batch could not use, as `zhidu.RowError`s.
 impl Field for zhidu::SkippedRow {
     fn py<'py>(&self, py: Python<'py>) -> PyResult<Obj<'py>> {
-        crate::error::row_error(py, self)
+        crate::error::row_error(py, self, &crate::labels::RowLabels::default())
     }
     fn repr(&self, out: &mut String) {
         let _ = write!(out, "RowError(row={})", self.row);
@@ -332,6 +347,7 @@ macro_rules! repr_of {
 ///     repr { id, status }                        // or `repr custom`: `repr_of` by hand
 ///     counts { errors }                              // optional: `errors=3` in the repr
 ///     sequence statuses of Status                    // optional: `impl Sequence` over
+///                                                    //   (elements made by `Status::element(all, i)`)
 ///                                                    //   `inner.statuses`, and the elements'
 ///                                                    //   getter, len, [i], iter
 ///     methods { /* hand-written methods of the same class */ }
@@ -377,10 +393,7 @@ macro_rules! result_class {
                     self.inner.$seq.len()
                 }
                 fn item(&self, i: usize) -> $item {
-                    $item {
-                        all: std::sync::Arc::clone(&self.inner),
-                        i,
-                    }
+                    $item::element(std::sync::Arc::clone(&self.inner), i)
                 }
             }
         )?

@@ -43,19 +43,30 @@ fn raise(py: Python<'_>, message: String, hint: Option<&str>) -> PyErr {
     error::raise(py, &input(message, hint), None)
 }
 
-/// Whether `obj` is a builtin container or text, never a DataFrame.
+/// Whether `obj` is a list or a tuple: rows, never a table.
 fn builtin(obj: &Obj) -> bool {
-    obj.is_instance_of::<PyList>()
-        || obj.is_instance_of::<PyTuple>()
-        || obj.is_instance_of::<PyDict>()
-        || obj.is_instance_of::<PyString>()
+    obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>()
+}
+
+/// What a batch call of rows takes (the `TypeError` of anything else names it).
+const ROWS: &str =
+    "an iterable of dicts, a pandas or polars DataFrame, a pyarrow Table or a dict of columns";
+
+/// `InputError` (a `TypeError`) for rows given in a container that is not read as rows.
+fn not_rows(obj: &Obj, plural: &str, hint: Option<&str>) -> PyErr {
+    let got = format!("`{}`", type_name(obj));
+    let message = format!("`{plural}` must be {ROWS}, not {got}");
+    raise(obj.py(), message, hint)
 }
 
 /// A DataFrame's row count and named columns.
 type Frame = (usize, Vec<(String, Column)>);
 
-/// A pandas DataFrame as its row count and the core's columns (`zhidu._columns.frame` flattens
-/// each column by its dtype), or None when `obj` is not one.
+/// A table (a pandas or polars DataFrame, a pyarrow Table, a dict of columns) as its row
+/// count and the core's columns (`zhidu._columns.frame` flattens each column by its dtype),
+/// or None when `obj` is to be iterated row by row. A container whose iteration gives no rows
+/// (a Series, an array, text, a dict that is one row) is refused with `InputError`, which is
+/// a `TypeError`, naming what to pass.
 fn frame(obj: &Obj, what: &str) -> PyResult<Option<Frame>> {
     if builtin(obj) {
         return Ok(None);
@@ -64,7 +75,15 @@ fn frame(obj: &Obj, what: &str) -> PyResult<Option<Frame>> {
     let got = py
         .import("zhidu._columns")
         .and_then(|m| m.call_method1("frame", (obj,)));
-    let got = reading(py, what, got)?;
+    let got = match got {
+        Err(e) if e.is_instance_of::<pyo3::exceptions::PyTypeError>(py) => {
+            return Err(not_rows(obj, what, None));
+        }
+        got => reading(py, what, got)?,
+    };
+    if got.is_none() && obj.is_instance_of::<PyDict>() {
+        return Err(not_rows(obj, what, Some("wrap a single row in a list")));
+    }
     if got.is_none() {
         return Ok(None);
     }
@@ -293,17 +312,6 @@ fn read<T: FromRow>(obj: &Obj, plural: &str) -> PyResult<Vec<Result<T, zhidu::Er
     let py = obj.py();
     if let Some((rows, columns)) = frame(obj, plural)? {
         return zhidu::rows::read_frame(plural, rows, &columns).or_raise(py);
-    }
-    if obj.is_instance_of::<PyString>() || obj.is_instance_of::<PyDict>() {
-        return Err(raise(
-            py,
-            format!(
-                "`{plural}` must be {}, not {}",
-                "an iterable of dicts or a pandas DataFrame",
-                type_name(obj)
-            ),
-            Some("wrap a single row in a list"),
-        ));
     }
     each(obj, plural)
 }

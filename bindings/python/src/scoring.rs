@@ -8,11 +8,13 @@
 use std::sync::Arc;
 
 use pyo3::prelude::*;
-use pyo3::types::PyString;
+use pyo3::types::{PyDict, PyList, PyString};
 
 use crate::Obj;
 use crate::error::OrRaise;
+use crate::labels::RowLabels;
 use crate::result_class::{Sequence, result_class};
+use pyo3::sync::PyOnceLock;
 
 /// The scorecards of a period, in the core's order (person cards by subject, then window
 /// cards by window), with the rows that could not be scored.
@@ -20,6 +22,20 @@ use crate::result_class::{Sequence, result_class};
 pub(crate) struct Assessment {
     pub(crate) inner: Arc<zhidu::Assessment>,
     pub(crate) policy: Arc<zhidu::Policy>,
+    /// The labels of the input rows (a DataFrame's index), for `errors`.
+    pub(crate) labels: Arc<RowLabels>,
+}
+
+/// Skipped rows as `zhidu.RowError`s, each error labelled with its row's label.
+pub(crate) fn row_errors<'py>(
+    py: Python<'py>,
+    skipped: &[zhidu::SkippedRow],
+    labels: &RowLabels,
+) -> PyResult<Bound<'py, PyList>> {
+    let errors = skipped
+        .iter()
+        .map(|e| crate::error::row_error(py, e, labels));
+    PyList::new(py, errors.collect::<PyResult<Vec<_>>>()?)
 }
 
 impl Assessment {
@@ -42,9 +58,6 @@ result_class! {
         policy,
         /// The period, such as `2026-10`, `2026-Q4` or `2026`.
         period,
-        /// Rows that could not be scored (`RowError`: input, 1-based row, error); every other
-        /// row is scored.
-        errors,
         /// How many incidents fall outside the period (counted, not used).
         outside_period,
         /// Their 1-based rows.
@@ -59,12 +72,42 @@ result_class! {
     counts { scorecards, errors }
     sequence scorecards of Scorecard
     methods {
+        /// Rows that could not be scored (`RowError`: input, 1-based row, error; the error's
+        /// `label` is the row's DataFrame index label); every other row is scored.
+        #[getter]
+        fn errors<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+            row_errors(py, &self.inner.errors, &self.labels)
+        }
+
         /// The person card of `subject`, or None.
         fn card(&self, subject: &Obj) -> Option<Scorecard> {
             let subject = subject.cast::<PyString>().ok()?.to_cow().ok()?;
             let found = self.inner.card(&subject)?;
             let i = self.inner.scorecards.iter().position(|c| std::ptr::eq(c, found))?;
             Some(self.item(i))
+        }
+
+        /// Every card's lines as columns for `zhidu.pandas.lines_frame`: `(names, lists,
+        /// the calendar's UTC offset in seconds)`.
+        fn _lines_columns<'py>(
+            &self,
+            py: Python<'py>,
+        ) -> PyResult<crate::lines::Table<'py>> {
+            let offset = self.policy.calendar().offset().local_minus_utc();
+            let columns = crate::lines::columns(py, &self.inner)?;
+            Ok((crate::lines::COLUMNS.to_vec(), columns, offset))
+        }
+
+        /// The deduction table's categories in order, `{id: name}` (考勤 …): the headers of
+        /// `zhidu.pandas.scorecard_frame`'s category columns, known even with no card.
+        #[getter]
+        fn category_names<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+            let table = self.policy.deduction_table().or_raise(py)?;
+            let names = PyDict::new(py);
+            for c in &table.categories {
+                names.set_item(&c.id, &c.name)?;
+            }
+            Ok(names)
         }
 
         /// The window ranking (红旗窗口) under the policy that scored this.
@@ -79,6 +122,19 @@ result_class! {
 pub(crate) struct Scorecard {
     all: Arc<zhidu::Assessment>,
     i: usize,
+    /// `lines`, converted on first access and kept: a card's lines never change, and a
+    /// million of them take seconds to convert.
+    lines: PyOnceLock<Py<PyList>>,
+}
+
+impl Scorecard {
+    fn element(all: Arc<zhidu::Assessment>, i: usize) -> Scorecard {
+        Scorecard {
+            all,
+            i,
+            lines: PyOnceLock::new(),
+        }
+    }
 }
 
 result_class! {
@@ -105,15 +161,26 @@ result_class! {
         categories,
         /// Effects in time order: dicts with `id`, `name`, `rule` and `at`.
         effects,
+    }
+    repr {
+        subject, kind, window, total, bonus, fines, withholdings,
+    }
+    methods {
         /// Every line in time order (empty when scored with `lines=False`): dicts with `rule`,
         /// `imported_from` (the policy that defines an imported rule, else `None`), `quote`,
         /// `category`, `kind`, `unit`, `quantity`, `points_each`, `points`, `fine` and
         /// `withholding` (`Decimal`), `basis`, `ref`, `superseded`, `effects`, `at`, `case`,
-        /// `note`, `source` and `defaults`.
-        lines,
-    }
-    repr {
-        subject, kind, window, total, bonus, fines, withholdings,
+        /// `note`, `source` and `defaults`. Built on first access and kept: the same list
+        /// every time (`zhidu.pandas.lines_frame` gives every card's lines as one frame).
+        #[getter]
+        fn lines<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+            use crate::result_class::{Field as _, View as _};
+            let list = self.lines.get_or_try_init(py, || {
+                let list = self.view()?.lines.py(py)?.cast_into::<PyList>()?;
+                Ok::<_, PyErr>(list.unbind())
+            })?;
+            Ok(list.bind(py).clone())
+        }
     }
 }
 
@@ -148,15 +215,16 @@ result_class! {
 #[pyclass(frozen, sequence, module = "zhidu", name = "Decisions")]
 pub(crate) struct Decisions {
     pub(crate) inner: Arc<zhidu::Decisions>,
+    /// The labels of the violation rows (a DataFrame's index), for `errors`.
+    pub(crate) labels: Arc<RowLabels>,
+    /// The policy's calendar's offset from UTC: the zone of the decisions' instants.
+    pub(crate) utc_offset: chrono::TimeDelta,
 }
 
 result_class! {
     Decisions.inner: zhidu::Decisions {
         /// The policy's id.
         policy,
-        /// Rows that could not be decided (`RowError`: input, 1-based row, error), such as
-        /// unknown codes or flags and conflicts (`ConflictError`).
-        errors,
         /// Per subject: dicts with `subject`, `highest_tier`, `decisions` and `needs_review`.
         subjects,
         /// Records after `as_of`: not yet known, not decided.
@@ -165,6 +233,22 @@ result_class! {
     repr { policy, after_as_of }
     counts { decisions, errors }
     sequence decisions of Decision
+    methods {
+        /// Rows that could not be decided (`RowError`: input, 1-based row, error; the error's
+        /// `label` is the row's DataFrame index label), such as unknown codes or flags and
+        /// conflicts (`ConflictError`).
+        #[getter]
+        fn errors<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+            row_errors(py, &self.inner.errors, &self.labels)
+        }
+
+        /// The offset from UTC of the policy's calendar (the zone of `at`), so a frame of no
+        /// decisions has the same tz-aware `at` column as any other.
+        #[getter]
+        fn utc_offset(&self) -> chrono::TimeDelta {
+            self.utc_offset
+        }
+    }
 }
 
 /// The decision for one violation.
@@ -172,6 +256,12 @@ result_class! {
 pub(crate) struct Decision {
     all: Arc<zhidu::Decisions>,
     i: usize,
+}
+
+impl Decision {
+    fn element(all: Arc<zhidu::Decisions>, i: usize) -> Decision {
+        Decision { all, i }
+    }
 }
 
 result_class! {

@@ -128,8 +128,10 @@ def test_the_binding_own_argument_errors_follow_the_language():
         ),
         (
             lambda: S2.assess({"subject": "张三"}, period="2026-10"),
-            "`incidents` must be an iterable of dicts or a pandas DataFrame, not dict",
-            "`incidents`须为由字典组成的可迭代对象或 pandas DataFrame，而不是dict",
+            "`incidents` must be an iterable of dicts, a pandas or polars DataFrame, a pyarrow"
+            " Table or a dict of columns, not `dict`",
+            "`incidents`须为由字典组成的可迭代对象、pandas 或 polars DataFrame、pyarrow Table"
+            " 或由列组成的字典，而不是`dict`",
         ),
     ]
     for call, en, zh in cases:

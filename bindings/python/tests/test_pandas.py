@@ -71,7 +71,8 @@ def test_scorecard_and_rank_frames(ps: zhidu.PolicySet) -> None:
         }
     )
     a = s14.assess(incidents, period="2026-10")
-    cards = zpd.scorecard_frame(a)
+    cards = zpd.scorecard_frame(a, kind=None)         # both kinds, as one frame
+    assert zpd.scorecard_frame(a)["subject"].tolist() == ["张三", "李四"]   # people by default
     assert list(cards.columns) == [
         "subject", "kind", "window", "period", "att", "svc", "biz1", "biz_undefined",
         "bonus", "total", "fines", "withholdings", "effects",

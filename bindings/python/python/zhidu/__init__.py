@@ -25,12 +25,15 @@ from ._errors import (
     PolicyError,
     RowError,
     RowWarning,
+    AsOfWarning,
     TooLargeError,
     UnknownClassError,
     UnknownPolicyError,
     ZhiduError,
 )
+from ._instants import end_of_day
 from ._lang import get_lang, lang, set_lang
+from ._status import Status
 from ._zhidu import (
     Assessment,
     CaseStatus,
@@ -48,6 +51,7 @@ from ._zhidu import (
 )
 
 __all__ = [
+    "end_of_day",
     "Assessment",
     "CaseStatus",
     "ConflictError",
@@ -66,7 +70,9 @@ __all__ = [
     "Report",
     "RowError",
     "RowWarning",
+    "AsOfWarning",
     "Scorecard",
+    "Status",
     "TooLargeError",
     "UnknownClassError",
     "UnknownPolicyError",

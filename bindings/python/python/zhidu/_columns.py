@@ -26,9 +26,29 @@ def _pandas_utc(obj: Any) -> Any:
     return pd.DatetimeIndex(obj).tz_convert("UTC").tz_localize(None)
 
 
+def _one_column(obj: Any, what: str) -> Any:
+    """A column as numpy or Python values: a polars Series and a pyarrow array read as their
+    values (Arrow proper is issue #16); a table refused with ``TypeError`` naming what to
+    pass."""
+    if _pandas_frame(obj) or _of_module(obj, "polars", "DataFrame") or _of_module(
+        obj, "pyarrow", "Table"
+    ):
+        raise TypeError(
+            f"`{what}` must be one column, not a `{type(obj).__name__}`: select it, such as "
+            f"`df[\"{what}\"]`"
+        )
+    if _of_module(obj, "polars", "Series"):
+        return obj.to_list()
+    if _of_module(obj, "pyarrow", "ChunkedArray") or type(obj).__module__.startswith("pyarrow"):
+        if hasattr(obj, "to_pylist"):
+            return obj.to_pylist()
+    return obj
+
+
 def starts(obj: Any) -> Tuple[str, Any]:
     """``("days", bytes)`` day numbers, ``("seconds" | "utc_seconds", bytes)`` Unix seconds
     (naive: wall times in the calendar's zone), or ``("objects", list)``; NaT is -2**63."""
+    obj = _one_column(obj, "accepted_at")
     np = _numpy()
     if np is None or not hasattr(obj, "dtype"):
         return ("objects", list(obj))
@@ -57,6 +77,7 @@ def starts(obj: Any) -> Tuple[str, Any]:
 def days(obj: Any) -> Tuple[str, Any]:
     """``("u32", bytes)`` (all in range), ``("ints", bytes)``, ``("floats", bytes)`` (NaN:
     the class's default) or ``("objects", list)``."""
+    obj = _one_column(obj, "days")
     np = _numpy()
     if np is None or not hasattr(obj, "dtype"):
         return ("objects", list(obj))
@@ -82,6 +103,74 @@ def days(obj: Any) -> Tuple[str, Any]:
 def _pandas_frame(obj: Any) -> bool:
     pd = sys.modules.get("pandas")
     return pd is not None and isinstance(obj, pd.DataFrame)
+
+
+def _of_module(obj: Any, module: str, name: str) -> bool:
+    """Whether ``obj`` is a ``module.name`` (checked without importing ``module``)."""
+    cls = type(obj)
+    return cls.__name__ == name and cls.__module__.split(".")[0] == module
+
+
+def labels(obj: Any) -> Any:
+    """The index of a pandas DataFrame or Series (the labels of its rows), else None."""
+    pd = sys.modules.get("pandas")
+    if pd is not None and isinstance(obj, (pd.DataFrame, pd.Series)):
+        return obj.index
+    return None
+
+
+def _columns_of(mapping: Any) -> Optional[Tuple[int, List[Tuple[Any, str, Any]]]]:
+    """A dict of equally long columns (lists, tuples, numpy arrays, pandas Series) as
+    :func:`frame` gives a DataFrame; None when it is not one (a single row)."""
+    values = list(mapping.values())
+    if not values or not all(
+        isinstance(v, (list, tuple)) or (hasattr(v, "__len__") and hasattr(v, "dtype"))
+        for v in values
+    ):
+        return None
+    lengths = {len(v) for v in values}
+    if len(lengths) != 1:
+        raise ValueError(f"the columns have different lengths: {sorted(lengths)}")
+    out: List[Tuple[Any, str, Any]] = []
+    for name, v in mapping.items():
+        if isinstance(v, (list, tuple)):
+            out.append((name, "objects", list(v)))
+        else:
+            out.append((name, *column(v)))
+    return (lengths.pop(), out)
+
+
+def frame(obj: Any) -> Optional[Tuple[int, List[Tuple[Any, str, Any]]]]:
+    """A table of rows as ``(rows, [(name, tag, payload), …])``, one entry per column as
+    :func:`column` gives it, or None when ``obj`` is to be iterated row by row.
+
+    Read as tables: a pandas DataFrame (any selection of its columns), a polars DataFrame and
+    a pyarrow Table (column by column, through Python values: Arrow proper is issue #16) and
+    a dict of equal-length columns. Refused with ``TypeError``: containers that iterate over
+    something other than rows (a Series, an array, a polars LazyFrame …).
+    """
+    if _pandas_frame(obj):
+        names = list(obj.columns)
+        if len(set(map(str, names))) != len(names):
+            raise ValueError(f"the DataFrame has duplicate column names: {names}")
+        return (len(obj), [(name, *column(obj.iloc[:, i])) for i, name in enumerate(names)])
+    if _of_module(obj, "polars", "DataFrame"):
+        return _columns_of(obj.to_dict(as_series=False))
+    if _of_module(obj, "pyarrow", "Table") or _of_module(obj, "pyarrow", "RecordBatch"):
+        return _columns_of(obj.to_pydict())
+    if isinstance(obj, dict):
+        return _columns_of(obj)
+    module = type(obj).__module__.split(".")[0]
+    if (
+        isinstance(obj, (str, bytes))
+        or module in ("pandas", "numpy", "polars", "pyarrow")
+        or hasattr(obj, "dtype")
+        or hasattr(obj, "columns")
+    ):
+        # A Series, an array, a LazyFrame, an Arrow array: iterating gives no rows.
+        # (The native module words the TypeError, from the message catalogue.)
+        raise TypeError(type(obj).__name__)
+    return None
 
 
 def column(obj: Any) -> Tuple[str, Any]:
@@ -117,17 +206,6 @@ def column(obj: Any) -> Tuple[str, Any]:
     return ("objects", np.asarray(obj).tolist())
 
 
-def frame(obj: Any) -> Optional[Tuple[int, List[Tuple[Any, str, Any]]]]:
-    """A pandas DataFrame as ``(rows, [(name, tag, payload), …])``, one entry per column as
-    :func:`column` gives it; None when ``obj`` is not a DataFrame."""
-    if not _pandas_frame(obj):
-        return None
-    names = list(obj.columns)
-    if len(set(map(str, names))) != len(names):
-        raise ValueError(f"the DataFrame has duplicate column names: {names}")
-    return (len(obj), [(name, *column(obj.iloc[:, i])) for i, name in enumerate(names)])
-
-
 def records(obj: Any) -> Any:
     """A DataFrame's rows as dicts without their missing cells (NaN, None, NaT); any other
     object as it is."""
@@ -140,4 +218,4 @@ def records(obj: Any) -> Any:
     ]
 
 
-__all__: List[str] = ["starts", "days", "column", "frame", "records"]
+__all__: List[str] = ["starts", "days", "column", "frame", "labels", "records"]

@@ -14,7 +14,8 @@ class ZhiduError(Exception):
     """Base class of every zhidu error.
 
     ``code`` is the core's stable error code, ``help`` how to fix the problem (or None),
-    ``index`` the row of a batch call (or None), ``diagnostics`` the located problems of a
+    ``index`` the 0-based row of a batch call (or None), ``label`` that row's label (its
+    DataFrame or Series index label, else the position; None outside a batch), ``diagnostics`` the located problems of a
     policy error (empty otherwise). For an input row that could not be read, ``row_error``
     is ``{kind, row, line, field, code, message, hint}`` (``row`` counted from 1, ``code``
     the row problem's code), the same as the CLI's JSON and JavaScript's ``error.row``.
@@ -23,6 +24,7 @@ class ZhiduError(Exception):
     code: str = "error"
     help: Optional[str] = None
     index: Optional[int] = None
+    label: Any = None
     diagnostics: List[Any] = []
     row_error: Optional[Dict[str, Any]] = None
 
@@ -117,16 +119,46 @@ class IoError(ZhiduError, OSError):
 
 
 class RowWarning(UserWarning):
-    """Rows of a batch call that failed (with ``errors="warn"``, the default).
+    """Rows of a batch call that failed (with ``errors="warn"``, the default): one class for
+    every batch call (``due_many``, ``case_statuses``, ``assess``, ``decide``, ``report`` and
+    the ``zhidu.pandas`` frames).
 
-    ``count`` is the number of bad rows and ``indices`` their positions; the failed rows are
-    NaT / None in the result.
+    ``count`` is the number of bad rows, ``indices`` their 0-based positions and ``labels``
+    their labels (a DataFrame's or Series' index labels, else the positions). The failed rows
+    are NaT / None in a column result, and in ``.errors`` of an ``Assessment``,
+    ``Decisions`` or ``Report``.
     """
 
-    def __init__(self, message: str, count: int = 0, indices: Optional[List[int]] = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        count: int = 0,
+        indices: Optional[List[int]] = None,
+        labels: Any = None,
+    ) -> None:
         super().__init__(message)
         self.count = count
         self.indices: List[int] = list(indices or [])
+        self._labels = labels
+
+    @property
+    def labels(self) -> List[Any]:
+        """The bad rows' index labels (the positions when the input had no index)."""
+        src = self._labels
+        if src is None:
+            return list(self.indices)
+        if isinstance(src, list):
+            return src
+        return list(src.take(self.indices).tolist())
+
+
+class AsOfWarning(UserWarning):
+    """An ``as_of`` given as a bare date: it means 00:00 at the *start* of that day, so
+    statuses "as of 2026-10-31" leave out the day itself. Pass
+    ``zhidu.end_of_day("2026-10-31")`` (``datetime(2026, 11, 1)``) for the end of the day,
+    or a datetime for any other instant; silence the warning with
+    ``warnings.simplefilter("ignore", zhidu.AsOfWarning)``.
+    """
 
 
 class RowError(NamedTuple):
@@ -176,6 +208,7 @@ for _cls in (
     ConflictError,
     IoError,
     RowWarning,
+    AsOfWarning,
     RowError,
 ):
     _cls.__module__ = "zhidu"

@@ -20,7 +20,8 @@ from typing import (
     overload,
 )
 
-from ._errors import RowError
+from ._errors import RowError, ZhiduError
+from ._status import Status
 
 __all__ = [
     "PolicySet",
@@ -56,7 +57,8 @@ _DaysColumn = Any
 #: A case as a case log line has it (dict), or that line's JSON text.
 _CaseLike = Union[Mapping[str, Any], str]
 _Errors = Literal["warn", "raise", "collect"]
-#: Incidents or violations: an iterable of dicts (or JSON lines), or a pandas DataFrame.
+#: Rows: an iterable of dicts (or JSON lines), a pandas or polars DataFrame, a pyarrow Table
+#: or a dict of equal-length columns.
 _Rows = Any
 #: ``{person: window}``, ``(person, window)`` pairs, dicts with ``subject`` and ``window``,
 #: or a DataFrame with those columns.
@@ -146,7 +148,7 @@ class CaseStatus:
     @property
     def class_id(self) -> str: ...
     @property
-    def status(self) -> str: ...
+    def status(self) -> Status: ...
     @property
     def due_date(self) -> Optional[datetime.date]: ...
     @property
@@ -249,6 +251,9 @@ class Assessment:
     def unpriced_late(self) -> int: ...
     @property
     def unpriced_rows(self) -> List[int]: ...
+    @property
+    def category_names(self) -> Dict[str, str]: ...
+    def _lines_columns(self) -> Tuple[List[str], List[List[Any]], int]: ...
     def card(self, subject: str) -> Optional[Scorecard]: ...
     def rank(self) -> List[WindowRank]: ...
     def to_dict(self) -> Dict[str, Any]: ...
@@ -414,6 +419,8 @@ class Decisions:
     @property
     def subjects(self) -> List[Dict[str, Any]]: ...
     @property
+    def utc_offset(self) -> datetime.timedelta: ...
+    @property
     def after_as_of(self) -> int: ...
     def to_dict(self) -> Dict[str, Any]: ...
     def to_json(self) -> str: ...
@@ -455,10 +462,62 @@ class Policy:
     def class_ids(self) -> List[str]: ...
     @property
     def suspension_ids(self) -> List[str]: ...
-    def due(self, class_id: str, accepted_at: _StartLike, days: Optional[int] = None) -> Due: ...
+    def due(self, class_id: str, accepted_at: _StartLike, days: Optional[int] = None) -> Due:
+        """The due date of an item of a deadline class (or service item).
+
+        Parameters
+        ----------
+        class_id : str
+            The class's id (``"promised"`` …, see ``Policy.class_ids``) or a service item's.
+        accepted_at : datetime.date | datetime.datetime | str
+            When the item was accepted: a date, a datetime (naive: the calendar's zone) or an ISO
+            8601 string.
+        days : int, optional
+            The per-case limit in the class's unit, for classes that take one; None for the
+            class's default.
+
+        Returns
+        -------
+        Due
+            ``due_date``, ``due_at`` (24:00 of the due day), ``provisional``, ``basis``,
+            ``warnings`` and ``clauses``.
+
+        Raises
+        ------
+        UnknownClassError
+            No class or service item ``class_id`` (``.closest`` names the nearest).
+        InputError
+            A start or a limit that cannot be read, or a limit the class does not take.
+        CoverageError
+            A date outside the calendar's years.
+        NotInForceError
+            A start before the policy is in force.
+        """
     def explain(
         self, class_id: str, accepted_at: _StartLike, days: Optional[int] = None
-    ) -> DueExplanation: ...
+    ) -> DueExplanation:
+        """``due`` with its explanation: every day counted or skipped, and why.
+
+        Parameters
+        ----------
+        class_id : str
+            The class's or service item's id.
+        accepted_at : datetime.date | datetime.datetime | str
+            When the item was accepted.
+        days : int, optional
+            The per-case limit, or None for the class's default.
+
+        Returns
+        -------
+        DueExplanation
+            The due date with ``days`` (each day's kind and count), ``rules``, ``clauses`` and
+            ``defaults``.
+
+        Raises
+        ------
+        UnknownClassError, InputError, CoverageError, NotInForceError
+            As ``due``.
+        """
     @overload
     def due_many(
         self,
@@ -467,7 +526,36 @@ class Policy:
         days: _DaysColumn = None,
         *,
         errors: Optional[Literal["warn", "raise"]] = None,
-    ) -> Any: ...
+    ) -> Any:
+        """Due dates for whole columns, in one call with the GIL released.
+
+        Parameters
+        ----------
+        class_id : str
+            The class's or service item's id, the same for every row.
+        accepted_at : column of starts
+            A list or tuple, a numpy ``datetime64`` array, a pandas Series / DatetimeIndex (tz-aware
+            ones are instants), a polars Series or a pyarrow array; a DataFrame is refused.
+        days : int or column of ints, optional
+            One limit for every row, one per row (NaN / None: the class's default), or None.
+        errors : {"warn", "raise", "collect"}, default "warn"
+            A bad row: ``"warn"`` one ``RowWarning``; ``"raise"`` ``InputError`` for the first
+            (its own error as ``__cause__``); ``"collect"`` silently, and the call returns
+            ``(dates, [(index, error), …])``. Each error has ``.index`` and ``.label``.
+
+        Returns
+        -------
+        numpy.ndarray or list
+            ``datetime64[D]`` due dates, NaT for a bad row (a list of ``datetime.date`` / None
+            without numpy); with ``errors="collect"``, ``(dates, errors)``.
+
+        Raises
+        ------
+        UnknownClassError
+            No class ``class_id``.
+        InputError
+            ``errors="raise"`` and a bad row; a column that cannot be read (``TypeError`` too).
+        """
     @overload
     def due_many(
         self,
@@ -476,7 +564,36 @@ class Policy:
         days: _DaysColumn = None,
         *,
         errors: Literal["collect"],
-    ) -> Tuple[Any, List[Tuple[int, Exception]]]: ...
+    ) -> Tuple[Any, List[Tuple[int, ZhiduError]]]:
+        """Due dates for whole columns, in one call with the GIL released.
+
+        Parameters
+        ----------
+        class_id : str
+            The class's or service item's id, the same for every row.
+        accepted_at : column of starts
+            A list or tuple, a numpy ``datetime64`` array, a pandas Series / DatetimeIndex (tz-aware
+            ones are instants), a polars Series or a pyarrow array; a DataFrame is refused.
+        days : int or column of ints, optional
+            One limit for every row, one per row (NaN / None: the class's default), or None.
+        errors : {"warn", "raise", "collect"}, default "warn"
+            A bad row: ``"warn"`` one ``RowWarning``; ``"raise"`` ``InputError`` for the first
+            (its own error as ``__cause__``); ``"collect"`` silently, and the call returns
+            ``(dates, [(index, error), …])``. Each error has ``.index`` and ``.label``.
+
+        Returns
+        -------
+        numpy.ndarray or list
+            ``datetime64[D]`` due dates, NaT for a bad row (a list of ``datetime.date`` / None
+            without numpy); with ``errors="collect"``, ``(dates, errors)``.
+
+        Raises
+        ------
+        UnknownClassError
+            No class ``class_id``.
+        InputError
+            ``errors="raise"`` and a bad row; a column that cannot be read (``TypeError`` too).
+        """
     def _due_columns(
         self,
         class_id: str,
@@ -484,11 +601,100 @@ class Policy:
         days: _DaysColumn,
         errors: _Errors,
         stacklevel: int,
-    ) -> Tuple[bytearray, bytearray, List[Tuple[int, Exception]]]: ...
+    ) -> Tuple[bytearray, bytearray, List[Tuple[int, ZhiduError]]]: ...
+    @overload
     def case_changes(
-        self, with_policy: Policy, cases: Iterable[_CaseLike], as_of: _StartLike
-    ) -> List[Dict[str, Any]]: ...
-    def case_status(self, case: _CaseLike, as_of: _StartLike) -> CaseStatus: ...
+        self,
+        with_policy: Policy,
+        cases: _Rows,
+        as_of: _StartLike,
+        *,
+        errors: Optional[Literal["warn", "raise"]] = None,
+    ) -> List[Dict[str, Any]]:
+        """What moves when a notice lands (``zhidu calendar diff``).
+
+        Parameters
+        ----------
+        with_policy : Policy
+            The same policy from a set loaded with the notice file.
+        cases : rows
+            Cases as ``case_statuses`` takes them.
+        as_of : datetime.date | datetime.datetime | str
+            The instant statuses are taken at (a bare date is 00:00 and warns ``AsOfWarning``).
+        errors : {"warn", "raise", "collect"}, default "warn"
+            A case that cannot be evaluated, as ``case_statuses``: it is left out of the list.
+
+        Returns
+        -------
+        list of dict
+            For every case whose due date, status or overdue days differ: ``{index, id, changed,
+            old, new}`` with both statuses as ``CaseStatus.to_dict()`` has them; with
+            ``errors="collect"``, ``(changes, [(index, error), …])``.
+
+        Raises
+        ------
+        InputError
+            ``errors="raise"`` and a bad case; rows in a container that is not read.
+        """
+    @overload
+    def case_changes(
+        self,
+        with_policy: Policy,
+        cases: _Rows,
+        as_of: _StartLike,
+        *,
+        errors: Literal["collect"],
+    ) -> Tuple[List[Dict[str, Any]], List[Tuple[int, ZhiduError]]]:
+        """What moves when a notice lands (``zhidu calendar diff``).
+
+        Parameters
+        ----------
+        with_policy : Policy
+            The same policy from a set loaded with the notice file.
+        cases : rows
+            Cases as ``case_statuses`` takes them.
+        as_of : datetime.date | datetime.datetime | str
+            The instant statuses are taken at (a bare date is 00:00 and warns ``AsOfWarning``).
+        errors : {"warn", "raise", "collect"}, default "warn"
+            A case that cannot be evaluated, as ``case_statuses``: it is left out of the list.
+
+        Returns
+        -------
+        list of dict
+            For every case whose due date, status or overdue days differ: ``{index, id, changed,
+            old, new}`` with both statuses as ``CaseStatus.to_dict()`` has them; with
+            ``errors="collect"``, ``(changes, [(index, error), …])``.
+
+        Raises
+        ------
+        InputError
+            ``errors="raise"`` and a bad case; rows in a container that is not read.
+        """
+    def case_status(self, case: _CaseLike, as_of: _StartLike) -> CaseStatus:
+        """The status of one case at an instant.
+
+        Parameters
+        ----------
+        case : dict or str
+            A case as a case log line has it (``id``, ``class``, ``accepted_at``, ``days``,
+            ``events``, ``completed_at`` …) or that line's JSON text.
+        as_of : datetime.date | datetime.datetime | str
+            The instant. A bare date is 00:00 at its start and warns ``AsOfWarning``; write
+            ``zhidu.end_of_day("2026-10-31")`` for the end of a day.
+
+        Returns
+        -------
+        CaseStatus
+            ``status`` (a ``zhidu.Status``), ``due_date``, ``due_at``, ``remaining``,
+            ``overdue_days`` …
+
+        Raises
+        ------
+        InputError
+            A case that cannot be read.
+        UnknownClassError, CoverageError, NotInForceError
+            A case that cannot be evaluated.
+        """
     @overload
     def case_statuses(
         self,
@@ -496,7 +702,29 @@ class Policy:
         as_of: _StartLike,
         *,
         errors: Optional[Literal["warn", "raise"]] = None,
-    ) -> List[Optional[CaseStatus]]: ...
+    ) -> List[Optional[CaseStatus]]:
+        """The status of every case at an instant, in order, with the GIL released.
+
+        Parameters
+        ----------
+        cases : rows
+            An iterable of dicts or JSON lines, a pandas or polars DataFrame, a pyarrow Table or a
+            dict of columns; anything else raises ``InputError`` (a ``TypeError``).
+        as_of : datetime.date | datetime.datetime | str
+            The instant (a bare date is 00:00 and warns ``AsOfWarning``).
+        errors : {"warn", "raise", "collect"}, default "warn"
+            As ``due_many``: a bad case is None in the list.
+
+        Returns
+        -------
+        list of CaseStatus or None
+            One per case; with ``errors="collect"``, ``(statuses, [(index, error), …])``.
+
+        Raises
+        ------
+        InputError
+            ``errors="raise"`` and a bad case; rows in a container that is not read.
+        """
     @overload
     def case_statuses(
         self,
@@ -504,11 +732,52 @@ class Policy:
         as_of: _StartLike,
         *,
         errors: Literal["collect"],
-    ) -> Tuple[List[Optional[CaseStatus]], List[Tuple[int, Exception]]]: ...
+    ) -> Tuple[List[Optional[CaseStatus]], List[Tuple[int, ZhiduError]]]:
+        """The status of every case at an instant, in order, with the GIL released.
+
+        Parameters
+        ----------
+        cases : rows
+            An iterable of dicts or JSON lines, a pandas or polars DataFrame, a pyarrow Table or a
+            dict of columns; anything else raises ``InputError`` (a ``TypeError``).
+        as_of : datetime.date | datetime.datetime | str
+            The instant (a bare date is 00:00 and warns ``AsOfWarning``).
+        errors : {"warn", "raise", "collect"}, default "warn"
+            As ``due_many``: a bad case is None in the list.
+
+        Returns
+        -------
+        list of CaseStatus or None
+            One per case; with ``errors="collect"``, ``(statuses, [(index, error), …])``.
+
+        Raises
+        ------
+        InputError
+            ``errors="raise"`` and a bad case; rows in a container that is not read.
+        """
     def _case_statuses(
         self, cases: Iterable[_CaseLike], as_of: _StartLike, errors: _Errors, stacklevel: int
-    ) -> Tuple[List[Optional[CaseStatus]], List[Tuple[int, Exception]]]: ...
-    def explain_case(self, case: _CaseLike, as_of: _StartLike) -> DueExplanation: ...
+    ) -> Tuple[List[Optional[CaseStatus]], List[Tuple[int, ZhiduError]]]: ...
+    def explain_case(self, case: _CaseLike, as_of: _StartLike) -> DueExplanation:
+        """The explanation of a case's due date as of an instant: counted, skipped and
+        suspended days with the clauses used.
+
+        Parameters
+        ----------
+        case : dict or str
+            A case, as ``case_status`` takes it.
+        as_of : datetime.date | datetime.datetime | str
+            The instant (a bare date is 00:00 and warns ``AsOfWarning``).
+
+        Returns
+        -------
+        DueExplanation
+
+        Raises
+        ------
+        InputError, UnknownClassError, CoverageError, NotInForceError
+            As ``case_status``.
+        """
     def assess(
         self,
         incidents: _Rows,
@@ -518,8 +787,64 @@ class Policy:
         case_policy: Union[Policy, str, None] = None,
         roster: Optional[_Roster] = None,
         lines: Optional[bool] = None,
-    ) -> Assessment: ...
-    def rank(self, assessment: Assessment) -> List[WindowRank]: ...
+        errors: Optional[_Errors] = None,
+    ) -> Assessment:
+        """Score a period's incidents against the policy's deduction table (考核细则), with
+        the GIL released.
+
+        Parameters
+        ----------
+        incidents : rows
+            Incidents (``subject``, ``window``, ``at``, ``rule``, ``quantity``, ``points``,
+            ``note``, ``department``, ``case``, ``basis``, ``ref``): an iterable of dicts or JSON
+            lines, a pandas or polars DataFrame, a pyarrow Table or a dict of columns.
+        period : str
+            ``"2026-10"``, ``"2026-Q4"`` or ``"2026"``.
+        cases : rows, optional
+            Cases whose overdue days are deductions, computed under ``case_policy``.
+        case_policy : Policy or str, optional
+            The policy of the cases' deadlines: a ``Policy`` or an id of this policy's set;
+            default this policy.
+        roster : dict, pairs or rows, optional
+            ``{person: window}``, pairs, or rows with ``subject`` and ``window``: people scored
+            even without incidents.
+        lines : bool, default True
+            Whether each card keeps its lines (False: the fast path for totals).
+        errors : {"warn", "raise", "collect"}, default "warn"
+            A row that cannot be scored: ``"warn"`` one ``RowWarning``; ``"raise"`` ``InputError``
+            for the first; ``"collect"`` silently. In every mode but ``"raise"`` the other rows are
+            scored and the bad ones are in ``.errors``.
+
+        Returns
+        -------
+        Assessment
+            One ``Scorecard`` per person (and per window for window-charged rules, A19), with
+            ``.errors``, ``.outside_period``, ``.category_names`` …
+
+        Raises
+        ------
+        InputError
+            A bad ``period``, rows in a container that is not read, a column that is no field,
+            ``errors="raise"`` and a bad row.
+        """
+    def rank(self, assessment: Assessment) -> List[WindowRank]:
+        """The window ranking (红旗窗口) of an assessment, under this policy.
+
+        Parameters
+        ----------
+        assessment : Assessment
+            The result of ``Policy.assess``.
+
+        Returns
+        -------
+        list of WindowRank
+            Best first; equal scores share a rank.
+
+        Raises
+        ------
+        InputError
+            ``assessment`` is not an ``Assessment``, or the policy ranks no windows.
+        """
     def report(
         self,
         period: str,
@@ -532,10 +857,96 @@ class Policy:
         case_policy: Union[Policy, str, None] = None,
         previous_cases: Optional[Any] = None,
         previous_incidents: Optional[_Rows] = None,
-    ) -> Report: ...
-    def decide(self, violations: _Rows, *, as_of: Optional[_StartLike] = None) -> Decisions: ...
-    def deduction_table(self) -> Dict[str, Any]: ...
-    def accountability_rules(self) -> Dict[str, Any]: ...
+        errors: Optional[_Errors] = None,
+    ) -> Report:
+        """The report of a period, as ``zhidu report`` computes it, with the GIL released.
+
+        Parameters
+        ----------
+        period : str
+            ``"2026-10"`` …
+        cases, incidents, violations : rows, optional
+            As ``case_statuses``, ``assess`` and ``decide`` take them.
+        roster : dict, pairs or rows, optional
+            As ``assess`` takes it.
+        as_of : datetime.date | datetime.datetime | str, optional
+            The instant statuses are taken at; default the end of the period. A bare date is 00:00
+            at its start (``AsOfWarning``): pass ``zhidu.end_of_day("2026-10-31")`` for the end of a day.
+        case_policy : Policy or str, optional
+            The cases' policy; default this one.
+        previous_cases, previous_incidents : rows, optional
+            The previous period's, for the month-on-month change.
+        errors : {"warn", "raise", "collect"}, default "warn"
+            Rows that cannot be used (in ``.case_errors``, ``.decision_errors`` and the
+            assessment's ``.errors``): as ``assess``.
+
+        Returns
+        -------
+        Report
+            Figures, yellow and red lists, scorecards, ranking and decisions; ``to_html()``,
+            ``to_text()``, ``frames()``.
+
+        Raises
+        ------
+        InputError
+            A bad ``period`` or ``as_of``, ``errors="raise"`` and a bad row.
+        """
+    def decide(
+        self,
+        violations: _Rows,
+        *,
+        as_of: Optional[_StartLike] = None,
+        errors: Optional[_Errors] = None,
+    ) -> Decisions:
+        """Decide a history of violations (责任追究), with the GIL released.
+
+        Parameters
+        ----------
+        violations : rows
+            Violations (``subject``, ``at``, ``violation``, ``flags`` as a list or a
+            ``;``-separated string, ``note``), in any order, as ``assess`` takes rows; each
+            subject's history is read in time order.
+        as_of : datetime.date | datetime.datetime | str, optional
+            Records after it are not yet known (a bare date is 00:00 and warns ``AsOfWarning``).
+        errors : {"warn", "raise", "collect"}, default "warn"
+            Rows that cannot be decided (unknown codes or flags, conflicts): as ``assess``.
+
+        Returns
+        -------
+        Decisions
+            One ``Decision`` per record in time order, with ``.errors`` and ``.subjects``.
+
+        Raises
+        ------
+        InputError
+            ``errors="raise"`` and a bad row; rows in a container that is not read.
+        """
+    def deduction_table(self) -> Dict[str, Any]:
+        """The policy's deduction table as a dict (categories, rules, effects; money as
+        ``Decimal``).
+
+        Returns
+        -------
+        dict
+
+        Raises
+        ------
+        InputError
+            The policy has no deduction table.
+        """
+    def accountability_rules(self) -> Dict[str, Any]:
+        """The policy's accountability rules (tiers, flags, violations, escalations) as
+        a dict.
+
+        Returns
+        -------
+        dict
+
+        Raises
+        ------
+        InputError
+            The policy has no accountability rules.
+        """
     @property
     def has_deduction_table(self) -> bool: ...
     @property

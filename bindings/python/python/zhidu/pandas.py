@@ -5,16 +5,17 @@
 
 ``due_frame`` and ``case_frame`` cross into Rust once for the whole column and report bad rows
 as the batch calls do (``errors="warn" | "raise" | "collect"``; with ``collect`` the errors are
-only in the ``error`` column). ``scorecard_frame``, ``rank_frame`` and ``decision_frame`` lay
-out the results of :meth:`Policy.assess` and :meth:`Policy.decide` (which take DataFrames
-themselves) one row per card, window or decision, money as ``decimal.Decimal``.
+only in the ``error`` column). ``scorecard_frame``, ``lines_frame``, ``rank_frame`` and
+``decision_frame`` lay out the results of :meth:`Policy.assess` and :meth:`Policy.decide`
+(which take DataFrames themselves) one row per card, line, window or decision, money as
+``decimal.Decimal``. Every frame has fixed columns and dtypes, the same when empty.
 """
 
 from __future__ import annotations
 
 import datetime
 import importlib
-from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Optional
+from typing import TYPE_CHECKING, Any, Dict, List, Optional
 
 if TYPE_CHECKING:  # pragma: no cover
     from ._zhidu import Assessment, Decisions, Policy, _Errors
@@ -22,7 +23,16 @@ if TYPE_CHECKING:  # pragma: no cover
 #: ``pandas.DataFrame`` (pandas ships no inline types; this module needs none of its stubs).
 DataFrame = Any
 
-__all__ = ["due_frame", "case_frame", "scorecard_frame", "rank_frame", "decision_frame"]
+__all__ = [
+    "due_frame", "case_frame", "scorecard_frame", "lines_frame", "rank_frame", "decision_frame",
+]
+
+#: The columns of :func:`case_frame` (the fields of ``CaseStatus.to_dict()``, then ``error``).
+CASE_COLUMNS = [
+    "id", "class", "status", "due_date", "due_at", "limit", "unit", "remaining",
+    "overdue_days", "provisional", "basis", "legal_due_date", "completed_at", "handler",
+    "window", "clauses", "warnings", "error",
+]
 
 def _index(obj: Any) -> Any:
     return getattr(obj, "index", None) if hasattr(obj, "dtype") else None
@@ -36,11 +46,36 @@ def due_frame(
     *,
     errors: "_Errors" = "warn",
 ) -> DataFrame:
-    """Due dates of a column of starts as a DataFrame.
+    """Due dates of a column of starts as a DataFrame, in one call into Rust.
 
-    Columns: ``due_date`` (datetime64, the due day), ``due_at`` (tz-aware in the calendar's
-    zone, the instant the limit ends) and ``error`` (the message of a bad row, else None).
-    The index is that of ``accepted_at`` when it is a Series.
+    Parameters
+    ----------
+    policy : Policy
+        The policy whose class it is.
+    class_id : str
+        The class's or service item's id.
+    accepted_at : column of starts
+        As :meth:`Policy.due_many` takes it (a pandas Series keeps its index).
+    days : int or column of ints, optional
+        One limit, one per row (NaN / None: the class's default), or None.
+    errors : {"warn", "raise", "collect"}, default "warn"
+        A bad row: ``"warn"`` one ``RowWarning``; ``"raise"`` ``InputError`` for the first;
+        ``"collect"`` silently. Its message is in the ``error`` column in every mode but
+        ``"raise"``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``due_date`` (``datetime64[s]``, the due day), ``due_at`` (tz-aware in the
+        calendar's zone, the instant the limit ends) and ``error`` (the message of a bad row,
+        else None); the index of ``accepted_at`` when it is a Series.
+
+    Raises
+    ------
+    UnknownClassError
+        No class ``class_id``.
+    InputError
+        ``errors="raise"`` and a bad row; a column that cannot be read.
     """
     np, pd = _import("numpy"), _import("pandas")
 
@@ -66,69 +101,185 @@ def case_frame(
 ) -> DataFrame:
     """Statuses of a DataFrame (or iterable) of cases as a DataFrame, one row per case.
 
-    Columns are the fields of :meth:`zhidu.CaseStatus.to_dict` (``id``, ``class``,
-    ``status``, ``due_date``, ``remaining``, ``overdue_days`` …) and ``error``; a DataFrame's
-    index is kept. ``events`` may be a list of dicts or the case log's CSV form
+    Parameters
+    ----------
+    policy : Policy
+        The cases' policy.
+    cases : rows
+        As :meth:`Policy.case_statuses` takes them.
+    as_of : datetime.date | datetime.datetime | str
+        The instant (a bare date is 00:00 and warns ``AsOfWarning``; see
+        :func:`zhidu.end_of_day`).
+    errors : {"warn", "raise", "collect"}, default "warn"
+        As :func:`due_frame`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The schema below.
+
+    Raises
+    ------
+    InputError
+        ``errors="raise"`` and a bad case; rows in a container that is not read.
+
+    ``cases`` is what :meth:`Policy.case_statuses` takes (a pandas or polars DataFrame, a
+    pyarrow Table, an iterable of dicts …); a pandas DataFrame's index is kept. ``events``
+    may be a list of dicts or the case log's CSV form
     (``"suspend 2026-10-13T11:00+08:00 expert_review; resume 2026-10-20T09:00+08:00"``).
+
+    The columns and dtypes are fixed (the same for no case at all): ``CASE_COLUMNS``, the
+    fields of :meth:`zhidu.CaseStatus.to_dict` then ``error``; ``status`` is a categorical
+    of the eight statuses (``df["status"].cat.categories`` lists them: a misspelt status
+    matches no category); ``due_date`` and ``legal_due_date`` ``datetime64[s]``; ``due_at``
+    and ``completed_at`` tz-aware in the calendar's zone; ``limit``, ``remaining``,
+    ``overdue_days`` nullable ``Int64``; ``provisional`` nullable ``boolean``; the rest
+    ``object`` (a bad row: missing values and its message in ``error``).
     """
     pd = _import("pandas")
-    index = None
-    rows: Iterable[Any] = cases
-    if isinstance(cases, pd.DataFrame):
-        index = cases.index
-        rows = [
-            {k: v for k, v in record.items() if not _missing(v)}
-            for record in cases.to_dict("records")
-        ]
-    statuses, bad = policy._case_statuses(list(rows), as_of, errors, 2)
+    # A DataFrame (or any table) is read by the native module, column by column.
+    index = cases.index if isinstance(cases, pd.DataFrame) else None
+    rows: Any = cases
+    statuses, bad = policy._case_statuses(rows, as_of, errors, 2)
     messages = {i: str(e) for i, e in bad}
     records = [
         dict(s.to_dict(), error=None) if s is not None else {"error": messages.get(i)}
         for i, s in enumerate(statuses)
     ]
-    frame = pd.DataFrame.from_records(records, index=index)
+    frame = pd.DataFrame.from_records(records, index=index, columns=CASE_COLUMNS)
+    zone = datetime.timezone(policy.utc_offset)
+    from ._status import Status
+
     for col in ("due_date", "legal_due_date"):
-        if col in frame:
-            frame[col] = pd.to_datetime(frame[col])
+        frame[col] = pd.to_datetime(frame[col]).astype("datetime64[s]")
+    for col in ("due_at", "completed_at"):
+        instants = pd.to_datetime(frame[col], utc=True).dt.tz_convert(zone)
+        frame[col] = instants.astype(pd.DatetimeTZDtype("s", zone))
+    for col in ("limit", "remaining", "overdue_days"):
+        frame[col] = frame[col].astype("Int64")
+    frame["provisional"] = frame["provisional"].astype("boolean")
+    frame["status"] = pd.Categorical(
+        [None if v is None or v != v else str(v) for v in frame["status"]],
+        categories=[s.value for s in Status],
+    )
+    for col in ("id", "class", "unit", "handler", "window", "basis", "clauses", "warnings",
+                "error"):
+        frame[col] = frame[col].astype(object)
     return frame
 
 
-def scorecard_frame(assessment: "Assessment") -> DataFrame:
+def scorecard_frame(
+    assessment: "Assessment",
+    kind: Optional[str] = "person",
+    *,
+    names: bool = False,
+) -> DataFrame:
     """The scorecards of an assessment as a DataFrame, one row per card in the assessment's
-    order.
+    order, with the same columns and dtypes whatever the cards (none included).
 
-    Columns: ``subject``, ``kind`` (``person`` / ``window``), ``window``, ``period``, one
-    column per category of the deduction table (named by its id, holding its score),
-    ``bonus``, ``total``, ``fines`` and ``withholdings`` (扣除当月奖励, apart from fines; both
-    ``decimal.Decimal`` objects: exact, so ``sum()`` stays exact) and ``effects`` (the effect
-    names, a list per card).
+    Parameters
+    ----------
+    assessment : Assessment
+        The result of :meth:`Policy.assess` (or ``Report.assessment``).
+    kind : {"person", "window", None}, default "person"
+        ``"person"`` (the default): the people's cards; ``"window"``: the windows' own cards
+        (window-charged rules, A19); ``None``: both. A rule that reaches the person and the
+        window (S14.att.3 …) is a line on both cards, so summing a frame of both kinds counts
+        it twice: keep them apart unless you mean it.
+    names : bool, default False
+        Whether the category columns are headed by the categories' names (考勤 …) instead
+        of their ids (``att`` …); ``frame.attrs["category_names"]`` maps ids to names either
+        way.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``subject``, ``kind``, ``window``, ``period`` (``object``), one ``int64`` column per
+        category of the deduction table (its score), ``bonus`` and ``total`` (``int64``),
+        ``fines`` and ``withholdings`` (扣除当月奖励, apart from fines; ``decimal.Decimal``
+        objects, so ``sum()`` stays exact) and ``effects`` (the effect names, a list per
+        card).
     """
     pd = _import("pandas")
+    if kind not in ("person", "window", None):
+        raise ValueError(f"`kind` must be \"person\", \"window\" or None, not {kind!r}")
+    category_names = dict(assessment.category_names)
     records: List[Dict[str, Any]] = []
-    categories: List[str] = []
     for card in assessment:
+        if kind is not None and card.kind != kind:
+            continue
         row: Dict[str, Any] = {"subject": card.subject, "kind": card.kind,
                                "window": card.window, "period": card.period}
         for c in card.categories:
             row[c["id"]] = c["score"]
-            if c["id"] not in categories:
-                categories.append(c["id"])
         row.update(bonus=card.bonus, total=card.total, fines=card.fines,
                    withholdings=card.withholdings,
                    effects=[e["name"] for e in card.effects])
         records.append(row)
+    categories = list(category_names)
     columns = ["subject", "kind", "window", "period", *categories, "bonus", "total", "fines",
                "withholdings", "effects"]
     frame = pd.DataFrame.from_records(records, columns=columns)
-    frame["fines"] = frame["fines"].astype(object)
-    frame["withholdings"] = frame["withholdings"].astype(object)
+    dtypes = {c: "int64" for c in (*categories, "bonus", "total")}
+    frame = frame.astype({c: "object" for c in columns if c not in dtypes}).astype(dtypes)
+    if names:
+        frame = frame.rename(columns=category_names)
+    frame.attrs["category_names"] = category_names
     return frame
 
 
+def lines_frame(assessment: "Assessment") -> DataFrame:
+    """Every line of every card as one DataFrame, built in Rust in one pass (no dict per
+    line), with the same columns and dtypes when there is none.
+
+    Parameters
+    ----------
+    assessment : Assessment
+        The result of :meth:`Policy.assess` scored with ``lines=True`` (the default).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per line, cards in the assessment's order and each card's lines in time
+        order: ``subject`` and ``card_kind`` (``person`` / ``window``) and ``window`` of the
+        card; the line's ``rule``, ``imported_from``, ``category``, ``kind``, ``unit``;
+        ``quantity``, ``points_each`` and ``points`` (``int64``); ``fine`` and
+        ``withholding`` (``decimal.Decimal``); ``at`` (tz-aware in the calendar's zone);
+        ``case`` (the case's id), ``note`` and ``row`` (the incident's 1-based row,
+        ``Int64``, missing for a case's line). A window card's lines are its own; filter
+        ``card_kind`` before summing fines.
+    """
+    pd = _import("pandas")
+    names, columns, offset = assessment._lines_columns()
+    data = dict(zip(names, columns))
+    zone = datetime.timezone(datetime.timedelta(seconds=offset))
+    at = pd.to_datetime(pd.Series(data.pop("at"), dtype="int64"), unit="s", utc=True)
+    frame = pd.DataFrame({k: pd.Series(v, dtype="object") for k, v in data.items()})
+    frame.insert(names.index("at"), "at", at.dt.tz_convert(zone))
+    return frame.astype({"quantity": "int64", "points_each": "int64", "points": "int64",
+                         "row": "Int64"})
+
+
 def rank_frame(assessment: "Assessment") -> DataFrame:
-    """The window ranking of an assessment as a DataFrame, best first: ``rank``, ``window``,
-    ``score`` (``decimal.Decimal``), ``members``, ``eligible`` and ``disqualified_by`` (the
-    rules that disqualified the window, a list per row)."""
+    """The window ranking (红旗窗口) of an assessment as a DataFrame, best first.
+
+    Parameters
+    ----------
+    assessment : Assessment
+        The result of :meth:`Policy.assess`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``rank``, ``members`` (``int64``), ``window`` (``object``), ``score``
+        (``decimal.Decimal``), ``eligible`` (``bool``) and ``disqualified_by`` (the rules that
+        disqualified the window, a list per row); the same dtypes when empty.
+
+    Raises
+    ------
+    InputError
+        The policy ranks no windows.
+    """
     pd = _import("pandas")
     records = [
         {"rank": r.rank, "window": r.window, "score": r.score, "members": r.members,
@@ -137,12 +288,22 @@ def rank_frame(assessment: "Assessment") -> DataFrame:
     ]
     columns = ["rank", "window", "score", "members", "eligible", "disqualified_by"]
     frame = pd.DataFrame.from_records(records, columns=columns)
-    frame["score"] = frame["score"].astype(object)
-    return frame
+    return frame.astype({"rank": "int64", "window": object, "score": object,
+                         "members": "int64", "eligible": bool, "disqualified_by": object})
 
 
 def decision_frame(decisions: "Decisions") -> DataFrame:
     """Accountability decisions as a DataFrame, one row per decision in time order.
+
+    Parameters
+    ----------
+    decisions : Decisions
+        The result of :meth:`Policy.decide`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The columns below, the same dtypes when empty.
 
     Columns: ``row`` (the record's 1-based row), ``subject``, ``at`` (tz-aware in the
     calendar's zone), ``violation``, ``applied``, ``tier`` and ``candidate_tier`` (nullable
@@ -169,18 +330,15 @@ def decision_frame(decisions: "Decisions") -> DataFrame:
             "note": d.note,
         })
     frame = pd.DataFrame.from_records(records, columns=columns)
-    for col in ("tier", "candidate_tier"):
-        frame[col] = frame[col].astype("Int64")
-    frame["at"] = pd.to_datetime(frame["at"])
-    frame["needs_review"] = frame["needs_review"].astype(bool)
+    zone = datetime.timezone(decisions.utc_offset)
+    at = pd.to_datetime(frame["at"], utc=True).dt.tz_convert(zone)
+    frame["at"] = at.astype(pd.DatetimeTZDtype("s", zone))
+    frame = frame.astype({"row": "int64", "tier": "Int64", "candidate_tier": "Int64",
+                          "needs_review": bool})
+    for col in ("subject", "violation", "applied", "tier_name", "escalation",
+                "escalation_kind", "note"):
+        frame[col] = frame[col].astype(object)
     return frame
-
-
-def _missing(v: Any) -> bool:
-    try:
-        return v is None or (isinstance(v, float) and v != v)
-    except Exception:  # pragma: no cover
-        return False
 
 
 def _import(name: str) -> Any:

@@ -247,8 +247,8 @@ pub(crate) const ENTRIES: &[Entry] = &[
     e("py.a_type", "a `{kind}`", "`{kind}`类型的值"),
     e(
         "py.rows_type",
-        "an iterable of dicts or a pandas DataFrame",
-        "由字典组成的可迭代对象或 pandas DataFrame",
+        "an iterable of dicts, a pandas or polars DataFrame, a pyarrow Table or a dict of columns",
+        "由字典组成的可迭代对象、pandas 或 polars DataFrame、pyarrow Table 或由列组成的字典",
     ),
     e(
         "py.wrap_row",
@@ -264,6 +264,11 @@ pub(crate) const ENTRIES: &[Entry] = &[
         "py.true_or_false",
         "`{what}` must be True or False",
         "`{what}`须为True或False",
+    ),
+    e(
+        "py.as_of_date",
+        "`as_of` `{date}` is 00:00 at the start of that day, so the day itself is not counted; pass `zhidu.end_of_day(\"{date}\")` for its end",
+        "`as_of` `{date}`指当日0时（当日开始），当日本身不计入；如指当日结束，请传入`zhidu.end_of_day(\"{date}\")`",
     ),
     e(
         "py.assessment",
