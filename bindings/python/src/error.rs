@@ -117,6 +117,26 @@ pub(crate) fn _enter_lang(py: Python<'_>, name: &str) -> PyResult<&'static str> 
     Ok(lang.code())
 }
 
+/// A message of the catalogue in the caller's language, for the package's own Python code
+/// (`zhidu._columns`, `zhidu.pandas`, …), so its errors read in Chinese as the binding's do.
+/// An id the catalogue lacks is a bug of the package: `KeyError`.
+#[pyfunction]
+#[pyo3(signature = (id, **params))]
+pub(crate) fn _text(
+    py: Python<'_>,
+    id: &str,
+    params: Option<std::collections::HashMap<String, String>>,
+) -> PyResult<String> {
+    let params = params.unwrap_or_default();
+    let pairs: Vec<(&str, &str)> = params
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    lang(py)
+        .text(id, &pairs)
+        .ok_or_else(|| pyo3::exceptions::PyKeyError::new_err(id.to_owned()))
+}
+
 /// A name of `zhidu._errors`: a class, or `_BY_CODE`.
 fn class<'py>(py: Python<'py>, name: &str) -> PyResult<Obj<'py>> {
     let module = ERRORS.get_or_try_init(py, || py.import("zhidu._errors").map(Bound::unbind))?;

@@ -49,6 +49,7 @@ fn _zhidu(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(policy_set::_restore_policy_set, m)?)?;
     m.add_function(wrap_pyfunction!(error::_set_lang, m)?)?;
     m.add_function(wrap_pyfunction!(error::_enter_lang, m)?)?;
+    m.add_function(wrap_pyfunction!(error::_text, m)?)?;
     m.add_function(wrap_pyfunction!(policy_set::_restore_policy, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())

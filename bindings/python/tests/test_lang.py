@@ -183,3 +183,38 @@ print(message())
         "`2026-13-45` is not a date or an instant",
         "`2026-13-45`不是日期或时刻",
     ]
+
+
+def test_the_package_python_code_words_no_message_of_its_own():
+    # Every message the package's Python code raises comes from the catalogue (`_text`), so
+    # it has a Chinese text too; a literal `raise X("…")` or `raise X(f"…")` would be English only.
+    import pathlib
+    import re
+
+    package = pathlib.Path(zhidu.__file__).parent
+    literal = re.compile(r"raise\s+\w+\(\s*f?[\"']")
+    found = [
+        f"{path.name}:{n}"
+        for path in sorted(package.glob("*.py"))
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if literal.search(line)
+    ]
+    assert found == []
+
+
+def test_the_package_python_errors_follow_the_language():
+    from zhidu._instants import end_of_day
+    from zhidu._status import Status
+
+    with pytest.raises(TypeError) as info:
+        end_of_day(3)
+    assert str(info.value) == "`day` must be a date or `YYYY-MM-DD` text, not int"
+    with zhidu.lang("zh"):
+        with pytest.raises(TypeError) as info:
+            end_of_day(3)
+        assert str(info.value) == "`day`须为日期或`YYYY-MM-DD`文本，而不是int"
+        with pytest.raises(ValueError) as info:
+            _ = Status.RED == "overdue"
+        assert str(info.value).startswith("`overdue`不是办件状态：请与`")
+    with pytest.raises(KeyError):
+        zhidu._zhidu._text("py.no_such_entry")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sys
 from typing import Any, List, Optional, Tuple
+from ._zhidu import _text
 
 
 def _numpy() -> Any:
@@ -33,10 +34,7 @@ def _one_column(obj: Any, what: str) -> Any:
     if _pandas_frame(obj) or _of_module(obj, "polars", "DataFrame") or _of_module(
         obj, "pyarrow", "Table"
     ):
-        raise TypeError(
-            f"`{what}` must be one column, not a `{type(obj).__name__}`: select it, such as "
-            f"`df[\"{what}\"]`"
-        )
+        raise TypeError(_text("py.column_not_table", what=what, type=type(obj).__name__))
     if _of_module(obj, "polars", "Series"):
         return obj.to_list()
     if _of_module(obj, "pyarrow", "ChunkedArray") or type(obj).__module__.startswith("pyarrow"):
@@ -58,7 +56,7 @@ def starts(obj: Any) -> Tuple[str, Any]:
         return ("utc_seconds", np.ascontiguousarray(arr).view("<i8").tobytes())
     arr = np.asarray(obj)
     if arr.ndim != 1:
-        raise ValueError(f"expected a one-dimensional column, got shape {arr.shape}")
+        raise ValueError(_text("py.column_shape", shape=str(arr.shape)))
     if arr.dtype.kind == "M":
         unit = np.datetime_data(arr.dtype)[0]
         if unit in ("Y", "M", "W", "D"):
@@ -68,10 +66,7 @@ def starts(obj: Any) -> Tuple[str, Any]:
         return ("seconds", seconds.view("<i8").astype("<i8", copy=False).tobytes())
     if arr.dtype.kind in "OUS":
         return ("objects", arr.tolist())
-    raise TypeError(
-        f"a column of dtype {arr.dtype} is not dates: give datetime64 values, dates, "
-        "datetimes or ISO 8601 strings"
-    )
+    raise TypeError(_text("py.column_not_dates", dtype=str(arr.dtype)))
 
 
 def days(obj: Any) -> Tuple[str, Any]:
@@ -83,7 +78,7 @@ def days(obj: Any) -> Tuple[str, Any]:
         return ("objects", list(obj))
     arr = np.asarray(obj)
     if arr.ndim != 1:
-        raise ValueError(f"expected a one-dimensional column, got shape {arr.shape}")
+        raise ValueError(_text("py.column_shape", shape=str(arr.shape)))
     if arr.dtype.kind in "iu":
         if arr.size and 0 <= int(arr.min()) and int(arr.max()) <= 0xFFFFFFFF:
             # The common case: every count fits, one copy to the core's type.
@@ -97,7 +92,7 @@ def days(obj: Any) -> Tuple[str, Any]:
         return ("floats", np.ascontiguousarray(arr.astype("<f8")).tobytes())
     if arr.dtype.kind == "O":
         return ("objects", arr.tolist())
-    raise TypeError(f"a column of dtype {arr.dtype} is not day counts: give integers")
+    raise TypeError(_text("py.column_not_days", dtype=str(arr.dtype)))
 
 
 def _pandas_frame(obj: Any) -> bool:
@@ -130,7 +125,7 @@ def _columns_of(mapping: Any) -> Optional[Tuple[int, List[Tuple[Any, str, Any]]]
         return None
     lengths = {len(v) for v in values}
     if len(lengths) != 1:
-        raise ValueError(f"the columns have different lengths: {sorted(lengths)}")
+        raise ValueError(_text("py.column_lengths", lengths=str(sorted(lengths))))
     out: List[Tuple[Any, str, Any]] = []
     for name, v in mapping.items():
         if isinstance(v, (list, tuple)):
@@ -152,7 +147,7 @@ def frame(obj: Any) -> Optional[Tuple[int, List[Tuple[Any, str, Any]]]]:
     if _pandas_frame(obj):
         names = list(obj.columns)
         if len(set(map(str, names))) != len(names):
-            raise ValueError(f"the DataFrame has duplicate column names: {names}")
+            raise ValueError(_text("py.duplicate_columns", names=str(names)))
         return (len(obj), [(name, *column(obj.iloc[:, i])) for i, name in enumerate(names)])
     if _of_module(obj, "polars", "DataFrame"):
         return _columns_of(obj.to_dict(as_series=False))

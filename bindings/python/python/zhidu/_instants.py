@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 from typing import Union
+from ._zhidu import _text
 
 
 def end_of_day(day: Union[datetime.date, str]) -> datetime.datetime:
@@ -35,7 +36,7 @@ def end_of_day(day: Union[datetime.date, str]) -> datetime.datetime:
     datetime.datetime(2026, 11, 1, 0, 0)
     """
     if isinstance(day, datetime.datetime) or not isinstance(day, (datetime.date, str)):
-        raise TypeError(f"`day` must be a date or `YYYY-MM-DD` text, not {type(day).__name__}")
+        raise TypeError(_text("py.end_of_day_type", type=type(day).__name__))
     if isinstance(day, str):
         day = datetime.date.fromisoformat(day.strip())
     return datetime.datetime.combine(day + datetime.timedelta(days=1), datetime.time())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 from typing import Any, Dict, List, Optional
+from ._zhidu import _text
 
 #: The report's tables: figures per group, case lists, and the scoring and accountability
 #: tables.
@@ -60,9 +61,7 @@ def frames(report: Dict[str, Any], categories: Optional[List[str]] = None) -> Di
     try:
         pd = importlib.import_module("pandas")
     except ImportError as e:  # pragma: no cover - depends on the environment
-        raise ImportError(
-            "Report.frames() needs pandas, which is not installed: pip install pandas"
-        ) from e
+        raise ImportError(_text("py.needs_pandas")) from e
     from ._status import Status
 
     zone = report["as_of"].tzinfo

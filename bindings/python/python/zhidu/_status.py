@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 from typing import Any
+from ._zhidu import _text
 
 _OPEN = ("not_started", "on_track", "yellow", "red", "suspended")
 
@@ -32,11 +33,8 @@ class Status(str, enum.Enum):
     def __eq__(self, other: object) -> bool:
         if isinstance(other, str) and not isinstance(other, Status):
             if other not in _VALUES:
-                raise ValueError(
-                    f"`{other}` is not a case status: compare with one of "
-                    + ", ".join(f"`{v}`" for v in _VALUES)
-                    + " (past due and open is `red`; see also `.is_overdue`)"
-                )
+                statuses = ", ".join(f"`{v}`" for v in _VALUES)
+                raise ValueError(_text("py.not_a_status", value=other, statuses=statuses))
             return str.__eq__(self.value, other)
         return str.__eq__(self, other) if isinstance(other, Status) else NotImplemented
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime
 import importlib
 from typing import TYPE_CHECKING, Any, Dict, List, Optional
+from ._zhidu import _text
 
 if TYPE_CHECKING:  # pragma: no cover
     from ._zhidu import Assessment, Decisions, Policy, _Errors
@@ -202,7 +203,7 @@ def scorecard_frame(
     """
     pd = _import("pandas")
     if kind not in ("person", "window", None):
-        raise ValueError(f"`kind` must be \"person\", \"window\" or None, not {kind!r}")
+        raise ValueError(_text("py.scorecard_kind", kind=repr(kind)))
     category_names = dict(assessment.category_names)
     records: List[Dict[str, Any]] = []
     for card in assessment:

@@ -265,6 +265,57 @@ pub(crate) const ENTRIES: &[Entry] = &[
         "`{what}` must be True or False",
         "`{what}`须为True或False",
     ),
+    // The package's own Python code (`zhidu._columns`, `zhidu.pandas`, …), through `_text`.
+    e(
+        "py.column_not_table",
+        "`{what}` must be one column, not a `{type}`: select it, such as `df[\"{what}\"]`",
+        "`{what}`须为一列，而不是`{type}`：请选出该列，例如`df[\"{what}\"]`",
+    ),
+    e(
+        "py.column_shape",
+        "expected a one-dimensional column, got shape {shape}",
+        "须为一维的列，实际形状为{shape}",
+    ),
+    e(
+        "py.column_not_dates",
+        "a column of dtype {dtype} is not dates: give datetime64 values, dates, datetimes or ISO 8601 strings",
+        "dtype 为{dtype}的列不是日期：请提供 datetime64 值、date、datetime 或 ISO 8601 文本",
+    ),
+    e(
+        "py.column_not_days",
+        "a column of dtype {dtype} is not day counts: give integers",
+        "dtype 为{dtype}的列不是天数：请提供整数",
+    ),
+    e(
+        "py.column_lengths",
+        "the columns have different lengths: {lengths}",
+        "各列长度不一：{lengths}",
+    ),
+    e(
+        "py.duplicate_columns",
+        "the DataFrame has duplicate column names: {names}",
+        "DataFrame 有重复的列名：{names}",
+    ),
+    e(
+        "py.needs_pandas",
+        "`Report.frames()` needs pandas, which is not installed: pip install pandas",
+        "`Report.frames()`需要 pandas，但未安装：pip install pandas",
+    ),
+    e(
+        "py.not_a_status",
+        "`{value}` is not a case status: compare with one of {statuses} (past due and open is `red`; see also `.is_overdue`)",
+        "`{value}`不是办件状态：请与{statuses}之一比较（已超期且未办结为`red`；另见`.is_overdue`）",
+    ),
+    e(
+        "py.end_of_day_type",
+        "`day` must be a date or `YYYY-MM-DD` text, not {type}",
+        "`day`须为日期或`YYYY-MM-DD`文本，而不是{type}",
+    ),
+    e(
+        "py.scorecard_kind",
+        "`kind` must be \"person\", \"window\" or None, not {kind}",
+        "`kind`须为\"person\"、\"window\"或 None，而不是{kind}",
+    ),
     e(
         "py.as_of_date",
         "`as_of` `{date}` is 00:00 at the start of that day, so the day itself is not counted; pass `zhidu.end_of_day(\"{date}\")` for its end",
