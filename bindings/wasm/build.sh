@@ -9,7 +9,7 @@
 #   it for a quick development build), then assembles the npm package:
 #     pkg/zhidu/ one package, `zhidu`, with both builds behind its `exports` conditions (node:
 #                node.cjs / node.mjs; browser and bundlers: web.js), one .wasm, the
-#                declarations, README and licences (js/ holds the hand-written files)
+#                declarations, README and the root's licence files (js/ holds the hand-written files)
 #   and prints the raw and gzip sizes.
 #
 # Needs: rustup target wasm32-unknown-unknown and wasm-bindgen-cli of the version pinned in
@@ -105,7 +105,9 @@ mkdir -p "$pkg"
 cmp -s "$here/pkg/node/zhidu_wasm_bg.wasm" "$here/pkg/web/zhidu_wasm_bg.wasm" || { echo "the node and web modules differ" >&2; exit 1; }
 cp "$here/pkg/web/zhidu_wasm_bg.wasm" "$here/pkg/web/zhidu_wasm.js" "$pkg/"
 cp "$here/pkg/node/zhidu_wasm.js" "$pkg/zhidu_wasm_node.cjs"
-cp "$here"/js/{web.js,node.cjs,node.mjs,error.js,README.md,LICENSE-MIT,LICENSE-APACHE} "$pkg/"
+cp "$here"/js/{web.js,node.cjs,node.mjs,error.js,README.md} "$pkg/"
+# The project's one licence (MIT OR Apache-2.0, Cargo.toml's `license`), kept at the root.
+cp "$root"/LICENSE-MIT "$root"/LICENSE-APACHE "$pkg/"
 # error.cjs: error.js as CommonJS (its exports are declarations, so this is exact).
 {
   sed 's/^export //' "$here/js/error.js"
