@@ -20,6 +20,7 @@ mod report;
 mod rows;
 mod rule_notes;
 mod scoring;
+mod table_notes;
 mod terms;
 
 /// One message in both languages.
@@ -54,6 +55,7 @@ pub(crate) const ALL: &[&[Entry]] = &[
     cases::ENTRIES,
     scoring::ENTRIES,
     rule_notes::ENTRIES,
+    table_notes::ENTRIES,
     accountability::ENTRIES,
     rows::ENTRIES,
     report::ENTRIES,
