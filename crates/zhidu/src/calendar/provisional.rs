@@ -147,22 +147,46 @@ pub(crate) struct Statute {
 
 /// The table's row for `year`: 除夕, 初一, 清明, 端午, 中秋.
 fn lunar_row(year: i32) -> Option<[NaiveDate; 5]> {
-    if !(LUNAR_YEARS.0..=LUNAR_YEARS.1).contains(&year) {
-        return None;
-    }
-    let prefix = year.to_string();
-    let line = LUNAR_TSV
-        .lines()
-        .find(|l| l.split('\t').next() == Some(prefix.as_str()))?;
-    let mut cols = line
-        .split('\t')
-        .skip(1)
-        .map(|c| c.parse::<NaiveDate>().ok());
-    let mut row = [NaiveDate::MIN; 5];
-    for slot in &mut row {
-        *slot = cols.next().flatten()?;
-    }
-    Some(row)
+    let index = usize::try_from(year.checked_sub(LUNAR_YEARS.0)?).ok()?;
+    lunar_table().get(index).copied().flatten()
+}
+
+/// The embedded table read once, a row per year from 2008 (`None` for a year the text lacks
+/// or a row that does not read). Every provisional year of every calendar looks up five
+/// anchors: scanning the text for each cost more than the rest of `PolicySet::builtin()` in
+/// WebAssembly's first, unoptimised run.
+fn lunar_table() -> &'static [Option<[NaiveDate; 5]>] {
+    static TABLE: std::sync::OnceLock<Vec<Option<[NaiveDate; 5]>>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let years = LUNAR_YEARS.0..=LUNAR_YEARS.1;
+        // `Some(None)`: the year's first row, which did not read.
+        let mut table: Vec<Option<Option<[NaiveDate; 5]>>> = vec![None; years.count()];
+        for line in LUNAR_TSV.lines() {
+            let mut cols = line.split('\t');
+            let Some(year) = cols.next().and_then(|y| y.parse::<i32>().ok()) else {
+                continue;
+            };
+            let Some(slot) = usize::try_from(year - LUNAR_YEARS.0)
+                .ok()
+                .and_then(|i| table.get_mut(i))
+            else {
+                continue;
+            };
+            let mut row = [NaiveDate::MIN; 5];
+            let mut complete = true;
+            for cell in &mut row {
+                match cols.next().and_then(|c| c.parse::<NaiveDate>().ok()) {
+                    Some(date) => *cell = date,
+                    None => complete = false,
+                }
+            }
+            // The first row of a year wins, as the line search did.
+            if slot.is_none() {
+                *slot = Some(complete.then_some(row));
+            }
+        }
+        table.into_iter().map(Option::flatten).collect()
+    })
 }
 
 /// The statute version in force on 1 January of `year`.
