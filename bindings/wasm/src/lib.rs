@@ -509,6 +509,21 @@ impl Policy {
         js(|| to_js(&self.inner.deduction_table()?.into_lang(lang::current())))
     }
 
+    /// The deduction table's rules that `query` finds (a clause id or its prefix, words of the
+    /// rule's quote, a category or effect name; letters and digits only, any case), grouped
+    /// by category in the table's order: what a rule picker lists for its search box.
+    #[wasm_bindgen(js_name = searchRules, unchecked_return_type = "RuleGroup[]")]
+    pub fn search_rules(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] query: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        js(|| {
+            let query = convert::text(&query, "query", convert::MAX_FIELD)?;
+            let table = self.inner.deduction_table()?.into_lang(lang::current());
+            to_js(&table.search(&query))
+        })
+    }
+
     /// The accountability rules: tiers, flags, violations and escalations.
     #[wasm_bindgen(js_name = accountabilityRules, unchecked_return_type = "AccountabilityRules")]
     pub fn accountability_rules(&self) -> Result<JsValue, JsValue> {

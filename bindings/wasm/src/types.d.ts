@@ -656,6 +656,14 @@ export interface DeductionTable {
   defaults: DefaultNote[];
 }
 
+/** The rules of one category a search found (`searchRules`). */
+export interface RuleGroup {
+  /** The category's id; `null` for the rules outside every category (bonuses, effects only). */
+  category: string | null;
+  /** The codes of the rules found, in the table's order. */
+  rules: string[];
+}
+
 // ---- Accountability (责任追究) ----
 
 /** A recorded violation. */

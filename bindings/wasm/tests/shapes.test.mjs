@@ -167,6 +167,10 @@ test("Assessment, WindowRank, DeductionTable, Decisions and AccountabilityRules"
   assert.ok(ranking.some((r) => !r.eligible));
   for (const r of ranking) assertShape(r, "WindowRank");
   for (const policy of ps.policies().filter((x) => x.hasDeductionTable)) assertShape(policy.deductionTable(), "DeductionTable");
+  // The rule search: the engine's groups, 吃拿卡要 → S14.att.6 in 考勤 (seed L913).
+  const found = s14.searchRules("吃拿卡要");
+  assert.deepEqual(found, [{ category: "att", rules: ["S14.att.6"] }]);
+  for (const g of s14.searchRules("")) assertShape(g, "RuleGroup");
   const d = p.decide({
     violations: [
       { subject: "张三", at: "2025-11-03", violation: "S2.zr.t1.1" },

@@ -25,6 +25,7 @@ import {
   type DecideRequest,
   type Decisions,
   type DeductionTable,
+  type RuleGroup,
   type Incident,
   type Points,
   type PolicySources,
@@ -135,6 +136,8 @@ const badCodes: ErrorCode[] = assessment.errors.map((e) => e.error.code);
 const ranking: WindowRank[] = s14.rankPeriod(assessReq);
 const rankScore: string = ranking[0].score;
 const table: DeductionTable = s14.deductionTable();
+const found: RuleGroup[] = s14.searchRules("吃拿卡要");
+const foundCodes: string[] = found.flatMap((g) => (g.category === null ? g.rules : g.rules.map((r) => `${g.category}:${r}`)));
 const points: Points = table.rules[0].points;
 const pointRange: string =
   points.type === "range" ? `${points.min}—${points.max}` : points.type === "fixed" ? `${points.value}` : points.type === "choices" ? points.values.join("/") : "—";

@@ -118,19 +118,20 @@ export default {
     // are changed in place.
     const nodes = {};
 
-    /** Letters and digits only, lower case: `S14.att.6` finds `s14att6`, 吃拿卡要 finds 吃、拿、卡、要. */
-    const searchable = (text) => text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
-
-    /** The table's rules grouped by category, keeping those the search finds. */
+    /** The table's rules grouped by category, keeping those the search finds: the engine
+     * searches (`searchRules`: clause ids, their prefixes, words of the rule), the page only
+     * labels the groups. */
     function ruleGroups(query) {
-      const { table } = current();
-      const q = searchable(query);
-      const names = new Map(table.categories.map((c) => [c.id, c.name]));
-      const found = (r) => !q || searchable([r.code, r.quote, names.get(r.category) ?? "", ...r.effects].join(" ")).includes(q);
-      return [
-        ...table.categories.map((c) => ({ label: t("score.group", { name: c.name, max: c.maximum }), rules: table.rules.filter((r) => r.category === c.id && found(r)) })),
-        { label: t("score.groupOther"), rules: table.rules.filter((r) => r.category === null && found(r)) },
-      ].filter((g) => g.rules.length);
+      const { handle, table } = current();
+      const rules = new Map(table.rules.map((r) => [r.code, r]));
+      const categories = new Map(table.categories.map((c) => [c.id, c]));
+      return handle.searchRules(query).map((g) => {
+        const c = g.category === null ? undefined : categories.get(g.category);
+        return {
+          label: c ? t("score.group", { name: c.name, max: c.maximum }) : t("score.groupOther"),
+          rules: g.rules.map((code) => rules.get(code)).filter(Boolean),
+        };
+      });
     }
 
     /** The rule list for the search box's words; the chosen rule moves to the first found. */

@@ -97,8 +97,8 @@ pub(crate) type FastMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::
 pub use assess::{
     AssessRequest, Assessment, CategoryInfo, CategoryScore, Charge, DeductionTable,
     Disqualification, EffectHit, EffectInfo, Incident, Line, LineSource, MAX_FINE, MAX_QUANTITY,
-    Period, PeriodKind, Points, RuleInfo, RuleKind, RuleUnit, Scorecard, SkippedRow, SubjectKind,
-    WindowRank,
+    Period, PeriodKind, Points, RuleGroup, RuleInfo, RuleKind, RuleUnit, Scorecard, SkippedRow,
+    SubjectKind, WindowRank,
 };
 pub use calendar::{Calendar, DayKind, StatutoryDay, StatutoryKind, SubstituteRule, YearDay};
 pub use case::{Case, CaseEvent, CaseStatus, MAX_EVENTS_PER_CASE, Status};

@@ -36,11 +36,21 @@ fn every_shipped_table_note_has_chinese() -> Result<(), zhidu::Error> {
         for ((place, en_note), (_, zh_note)) in en_notes.iter().zip(&zh_notes) {
             count += 1;
             if en_note.note == zh_note.note {
-                missing.push(format!("{}: {place} ({}): {}", policy.id(), en_note.param, en_note.note));
+                missing.push(format!(
+                    "{}: {place} ({}): {}",
+                    policy.id(),
+                    en_note.param,
+                    en_note.note
+                ));
             }
         }
     }
     assert!(count > 40, "only {count} notes: the tables were not read");
-    assert!(missing.is_empty(), "{} notes without Chinese:\n{}", missing.len(), missing.join("\n"));
+    assert!(
+        missing.is_empty(),
+        "{} notes without Chinese:\n{}",
+        missing.len(),
+        missing.join("\n")
+    );
     Ok(())
 }

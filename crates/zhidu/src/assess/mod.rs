@@ -12,11 +12,13 @@ pub(crate) mod model;
 mod overdue;
 mod period;
 mod rank;
+mod search;
 mod table;
 
 pub use model::{Charge, RuleKind, RuleUnit};
 pub use period::{Period, PeriodKind};
 pub use rank::{Disqualification, WindowRank};
+pub use search::RuleGroup;
 pub use table::{CategoryInfo, DeductionTable, EffectInfo, Points, RuleInfo};
 
 use std::sync::Arc;
