@@ -20,6 +20,9 @@ from typing import (
     overload,
 )
 
+import numpy
+import numpy.typing
+
 from ._errors import RowError, ZhiduError
 from ._status import Status
 
@@ -58,6 +61,10 @@ _DaysColumn = Any
 #: A case as a case log line has it (dict), or that line's JSON text.
 _CaseLike = Union[Mapping[str, Any], str]
 _Errors = Literal["warn", "raise", "collect"]
+#: What ``due_many`` returns: a ``datetime64[D]`` array (NaT for a bad row) where numpy is
+#: installed, else a list of ``datetime.date`` (None for a bad row). numpy is optional, so
+#: the type is both; ``isinstance(dates, numpy.ndarray)`` narrows it.
+_DueDates = Union[numpy.typing.NDArray[numpy.datetime64], List[Optional[datetime.date]]]
 #: Rows: an iterable of dicts (or JSON lines), a pandas or polars DataFrame, a pyarrow Table
 #: or a dict of equal-length columns.
 _Rows = Any
@@ -527,7 +534,7 @@ class Policy:
         days: _DaysColumn = None,
         *,
         errors: Optional[Literal["warn", "raise"]] = None,
-    ) -> Any:
+    ) -> _DueDates:
         """Due dates for whole columns, in one call with the GIL released.
 
         Parameters
@@ -565,7 +572,7 @@ class Policy:
         days: _DaysColumn = None,
         *,
         errors: Literal["collect"],
-    ) -> Tuple[Any, List[Tuple[int, ZhiduError]]]:
+    ) -> Tuple[_DueDates, List[Tuple[int, ZhiduError]]]:
         """Due dates for whole columns, in one call with the GIL released.
 
         Parameters
