@@ -3,6 +3,7 @@
 //
 //   bash bindings/wasm/build.sh
 //   node benches/wasm_startup.mjs [PKG_DIR] [ROUNDS]    # default bindings/wasm/pkg/node, 7 rounds
+//   node benches/wasm_startup.mjs --browser [WEB_DIR] [ROUNDS]   # default bindings/wasm/pkg/web
 //
 // Startup: each round is a fresh `node` process that loads the module (`require`), calls
 // `PolicySet.builtin()` (the shipped policies compiled: the cost on a browser's main thread),
@@ -12,11 +13,25 @@
 // resident memory (the WebAssembly memory never shrinks). Two kinds: `not a date` (refused
 // while reading the column) and `2101-01-04` (read, then refused by the calendar: coverage).
 // PKG_DIR may be any build of the package (a copy of an older pkg/node) to compare with.
+//
+// `--browser`: the number a clerk's page pays. Debian's headless Chromium (playwright-core from
+// bindings/wasm/node_modules: run `npm ci` there first) opens a page in a fresh browser context
+// each round (no code cache, no HTTP cache), which fetches and instantiates the web build
+// (`await init()`), then times `PolicySet.builtin()` and the first `due()` on the page's main
+// thread (`performance.now()`, wall clock: what blocks the page).
 import { execFileSync } from "node:child_process";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+if (process.argv[2] === "--browser") {
+  const { browserStartup } = await import("./wasm_startup_browser.mjs");
+  await browserStartup(
+    resolve(process.argv[3] ?? join(root, "bindings", "wasm", "pkg", "web")),
+    Number(process.argv[4] ?? 7),
+  );
+  process.exit(0);
+}
 const pkg = resolve(process.argv[2] ?? join(root, "bindings", "wasm", "pkg", "node"));
 const rounds = Number(process.argv[3] ?? 7);
 

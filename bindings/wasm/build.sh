@@ -29,6 +29,14 @@ if [ "$have" != "$pinned" ]; then
 fi
 
 start=$(date +%s)
+# Less inlining than opt-level 3's default (LLVM's threshold 75, opt-level "s"'s, instead of
+# 250), and below, wasm-opt no longer merges every function with one caller into it: V8 runs a
+# page's first calls in its baseline compiler and recompiles each function that gets hot whole
+# with its optimising one, and `PolicySet.builtin()` (the loader, run once) was one 234 KB
+# function of that kind; 410 KB of code were recompiled for a first `builtin()`, 246 KB now,
+# and the page's main thread waits about half as long (benches/RESULTS.md, issue #14 point 16).
+# opt-level "s" itself would cut more but costs `dueMany` a third of its speed; this does not.
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="${CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS:--C llvm-args=-inline-threshold=75}"
 cargo build -p zhidu-wasm --lib --target wasm32-unknown-unknown --profile wasm-release
 wasm="$CARGO_TARGET_DIR/wasm32-unknown-unknown/wasm-release/zhidu_wasm.wasm"
 
@@ -82,7 +90,8 @@ if [ -n "$wasm_opt" ]; then
   # once, check it is still that module for both, and copy it.
   for dir in node web; do cp "$here/pkg/$dir/zhidu_wasm_bg.wasm" "$here/pkg/$dir/zhidu_wasm_bg.wasm.orig"; done
   cmp -s "$here/pkg/node/zhidu_wasm_bg.wasm" "$here/pkg/web/zhidu_wasm_bg.wasm" || { echo "the node and web modules differ" >&2; exit 1; }
-  "$wasm_opt" -Oz "${features[@]}" --strip-debug --strip-producers \
+  # -ocimfs 400: a function with one caller is inlined only when small (see the rustflags).
+  "$wasm_opt" -Oz "${features[@]}" --one-caller-inline-max-function-size 400 --strip-debug --strip-producers \
     "$here/pkg/node/zhidu_wasm_bg.wasm.orig" -o "$here/pkg/node/zhidu_wasm_bg.wasm"
   cp "$here/pkg/node/zhidu_wasm_bg.wasm" "$here/pkg/web/zhidu_wasm_bg.wasm"
   if node -e 'require(process.argv[1]).PolicySet.builtin().policy("s2-service-center")' "$here/pkg/node"; then
