@@ -16,6 +16,7 @@ mod args;
 mod batch;
 mod convert;
 mod error;
+mod gc_pause;
 mod labels;
 mod lines;
 mod policy;

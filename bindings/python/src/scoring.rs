@@ -176,6 +176,7 @@ result_class! {
         fn lines<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
             use crate::result_class::{Field as _, View as _};
             let list = self.lines.get_or_try_init(py, || {
+                let _paused = crate::gc_pause::GcPause::new(py)?;
                 let list = self.view()?.lines.py(py)?.cast_into::<PyList>()?;
                 Ok::<_, PyErr>(list.unbind())
             })?;
