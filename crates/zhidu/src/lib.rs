@@ -81,9 +81,11 @@ mod error;
 mod load;
 mod messages;
 mod notice_diff;
+mod obligations;
 mod policy;
 mod report;
 pub mod rows;
+mod rota;
 mod source;
 mod warning;
 
@@ -120,6 +122,11 @@ pub use policy::{MAX_ENTRIES, Policy, PolicySet};
 pub use report::{
     CategoryDeduction, Change, Figures, HighestTier, LONGEST_OVERDUE, PreviousPeriod, Rate, Report,
     ReportRequest, TOP_WINDOWS,
+};
+pub use obligations::{ObligationOutcome, Obligations, Occurrence, OccurrenceStatus, Unscheduled};
+pub use rota::{
+    DutyAssignment, DutyFailure, DutyWindow, FailureIncident, PatrolCheck, Rota, RotaMonth, StandIn,
+    WindowPatrols,
 };
 pub use source::{Clause, DefaultNote};
 pub use warning::Warning;

@@ -19,6 +19,7 @@ mod loader;
 mod report;
 mod rows;
 mod rule_notes;
+mod schedules;
 mod scoring;
 mod terms;
 
@@ -58,4 +59,5 @@ pub(crate) const ALL: &[&[Entry]] = &[
     rows::ENTRIES,
     report::ENTRIES,
     bindings::ENTRIES,
+    schedules::ENTRIES,
 ];
