@@ -23,7 +23,7 @@ pub(crate) struct Args {
     /// The actions done, CSV `obligation,at,by`; without it, the schedule of what is due.
     #[arg(long, value_name = "FILE.csv")]
     log: Option<PathBuf>,
-    /// Output format (`human` or `json`).
+    /// Output format: `human`, `json`, or `csv` (one row per occurrence).
     #[arg(long, value_enum, default_value = "human")]
     format: Format,
 }
@@ -40,7 +40,27 @@ pub(crate) fn run(global: &[PathBuf], args: &Args) -> Result<ExitCode, CliError>
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     match args.format {
-        Format::Json | Format::Csv => writeln!(out, "{}", serde_json::to_string_pretty(&answer)?)?,
+        Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(&answer)?)?,
+        Format::Csv => {
+            let mut w = csv::Writer::from_writer(&mut out);
+            w.write_record(["obligation", "opens", "due", "late_until", "status", "done_at", "by", "row"])?;
+            for o in &answer.obligations {
+                for x in &o.occurrences {
+                    let status = serde_json::to_value(x.status)?;
+                    w.write_record([
+                        o.id.clone(),
+                        x.opens.clone(),
+                        x.due.clone(),
+                        x.late_until.clone().unwrap_or_default(),
+                        status.as_str().unwrap_or("").to_owned(),
+                        x.done_at.clone().unwrap_or_default(),
+                        x.by.clone().unwrap_or_default(),
+                        x.row.map(|r| r.to_string()).unwrap_or_default(),
+                    ])?;
+                }
+            }
+            w.flush()?;
+        }
         Format::Human => write_human(&mut out, &answer)?,
     }
     for e in &answer.errors {

@@ -30,7 +30,7 @@ pub(crate) struct RotaArgs {
     /// Officers away, CSV `window,from,until,stand_in` (S4.req.3).
     #[arg(long, value_name = "FILE.csv")]
     away: Option<PathBuf>,
-    /// Output format (`human` or `json`).
+    /// Output format: `human`, `json`, or `csv` (one row per duty window and month).
     #[arg(long, value_enum, default_value = "human")]
     format: Format,
 }
@@ -49,7 +49,8 @@ pub(crate) struct PatrolArgs {
     /// The ordered window list, CSV `window,head`.
     #[arg(long, value_name = "FILE.csv")]
     windows: Option<PathBuf>,
-    /// Output format (`human` or `json`).
+    /// Output format: `human`, `json`, or `csv` (the failures as incident rows for
+    /// `zhidu assess` and `zhidu rank`).
     #[arg(long, value_enum, default_value = "human")]
     format: Format,
 }
@@ -77,7 +78,23 @@ pub(crate) fn run_rota(global: &[PathBuf], args: &RotaArgs) -> Result<ExitCode, 
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     match args.format {
-        Format::Json | Format::Csv => writeln!(out, "{}", serde_json::to_string_pretty(&rota)?)?,
+        Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(&rota)?)?,
+        Format::Csv => {
+            let mut w = csv::Writer::from_writer(&mut out);
+            w.write_record(["month", "position", "window", "officer", "convener"])?;
+            for m in &rota.months {
+                for d in &m.duty {
+                    w.write_record([
+                        m.month.clone(),
+                        d.position.to_string(),
+                        d.window.clone(),
+                        d.officer.clone().unwrap_or_default(),
+                        d.convener.to_string(),
+                    ])?;
+                }
+            }
+            w.flush()?;
+        }
         Format::Human => write_rota(&mut out, &rota)?,
     }
     for e in &rota.errors {
@@ -124,7 +141,17 @@ pub(crate) fn run_patrols(global: &[PathBuf], args: &PatrolArgs) -> Result<ExitC
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     match args.format {
-        Format::Json | Format::Csv => writeln!(out, "{}", serde_json::to_string_pretty(&check)?)?,
+        Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(&check)?)?,
+        // The failures as incident rows, ready for `zhidu assess` or `zhidu rank --incidents`.
+        Format::Csv => {
+            let mut w = csv::Writer::from_writer(&mut out);
+            w.write_record(["subject", "window", "at", "rule", "quantity", "note"])?;
+            for i in &check.incidents {
+                let (at, quantity) = (i.at.to_string(), i.quantity.to_string());
+                w.write_record([&i.subject, &i.window, &at, &i.rule, &quantity, &i.note])?;
+            }
+            w.flush()?;
+        }
         Format::Human => write_patrols(&mut out, &check)?,
     }
     for e in &check.errors {
@@ -149,8 +176,8 @@ fn write_patrols(out: &mut impl Write, c: &PatrolCheck) -> Result<(), CliError> 
     for f in &c.failures {
         writeln!(
             out,
-            "{}  {:<6} {}/{}  {}",
-            f.date, f.window, f.patrols, f.required, f.incident.rule
+            "{}  {:<6} {}/{}",
+            f.date, f.window, f.patrols, f.required
         )?;
     }
     writeln!(out, "clauses: {}", c.clauses.join(", "))?;

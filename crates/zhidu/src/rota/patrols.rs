@@ -12,8 +12,10 @@ use crate::rows::Patrol;
 use crate::source::DefaultNote;
 use crate::{Error, Incident, Period, Policy, SkippedRow, Start};
 
-/// The incident row a duty failure is scored as, shaped like an `incident` input row, so it
-/// can be fed to `assess` or `rank` as it is.
+/// The incident row a window's duty failures of one month are scored as, shaped like an
+/// `incident` input row, so it can be fed to `assess` or `rank` as it is: one row per window
+/// and month, its `quantity` the days short (S4.req.4 costs the month's 红旗窗口 once,
+/// however many days).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct FailureIncident {
@@ -22,10 +24,12 @@ pub struct FailureIncident {
     pub subject: String,
     /// The duty window.
     pub window: String,
-    /// The day short.
+    /// The first day short in the month.
     pub at: NaiveDate,
     /// The failure rule, `S4.req.4`.
     pub rule: String,
+    /// The days short.
+    pub quantity: u32,
     /// What was short.
     pub note: String,
 }
@@ -46,8 +50,6 @@ pub struct DutyFailure {
     pub required: u32,
     /// The patrol clause and the failure rule's.
     pub clauses: Vec<String>,
-    /// The incident to score.
-    pub incident: FailureIncident,
 }
 
 /// One duty window's month of patrols.
@@ -82,6 +84,8 @@ pub struct PatrolCheck {
     pub windows: Vec<WindowPatrols>,
     /// Each day short, by month, window and day.
     pub failures: Vec<DutyFailure>,
+    /// The failures as incident rows to score, one per window and month.
+    pub incidents: Vec<FailureIncident>,
     /// Patrol rows of a window not on duty that month, or of a day patrols are not owed
     /// (a rest day with `days = "working_days"`), or outside the period.
     pub ignored_rows: Vec<usize>,
@@ -105,22 +109,20 @@ impl PatrolCheck {
     /// let windows = [zhidu::DutyWindow::new("W01", Some("张三"))];
     /// let check = p.patrol_failures("2027-02".parse().unwrap(), &windows, &[]).unwrap();
     /// let incidents = check.incidents();
-    /// // February 2027: 20 working days (春节 2-06…2-13 off, 2-20 a make-up day), none patrolled.
-    /// assert_eq!(incidents.len(), check.failures.len());
+    /// // No patrol in February: one incident for the month, a quantity of every day short.
+    /// assert_eq!(incidents.len(), 1);
     /// assert_eq!(incidents[0].rule, "S4.req.4");
+    /// assert_eq!(incidents[0].quantity, Some(check.failures.len() as i64));
     /// ```
     #[must_use]
     pub fn incidents(&self) -> Vec<Incident> {
-        self.failures
+        self.incidents
             .iter()
             .map(|f| {
-                let mut i = Incident::new(
-                    f.incident.subject.clone(),
-                    f.incident.rule.clone(),
-                    Start::Date(f.incident.at),
-                );
-                i.window = Some(f.incident.window.clone());
-                i.note = Some(f.incident.note.clone());
+                let mut i = Incident::new(f.subject.clone(), f.rule.clone(), Start::Date(f.at));
+                i.window = Some(f.window.clone());
+                i.quantity = Some(i64::from(f.quantity));
+                i.note = Some(f.note.clone());
                 i
             })
             .collect()
@@ -131,7 +133,8 @@ impl Policy {
     /// Check a patrol log over `period` (a month, quarter or year): each duty window of each
     /// month (round-robin over `windows`, or the policy's own list) owes `[patrols] per_day`
     /// patrols on each day of `[patrols] days`; each day short is a [`DutyFailure`] carrying
-    /// the failure rule (S4.req.4), with the incident row that scores it.
+    /// the failure rule (S4.req.4); each window's days short in a month are one incident row
+    /// to score.
     ///
     /// # Errors
     ///
@@ -183,6 +186,7 @@ impl Policy {
         let mut owed: HashMap<(&str, NaiveDate), ()> = HashMap::new();
         let mut out_windows = Vec::new();
         let mut failures = Vec::new();
+        let mut incidents = Vec::new();
         let mut month = NaiveDate::from_ymd_opt(first.year(), first.month(), 1);
         while let Some(m_first) = month.filter(|m| *m <= last) {
             let (_, m_last) = month_bounds(m_first.year(), m_first.month()).unwrap_or((m_first, m_first));
@@ -203,14 +207,19 @@ impl Policy {
             for (_, w) in duty_of_month(list, model.per_month, m0) {
                 let mut logged = 0;
                 let mut short = 0;
+                let mut first_short = None;
                 for &day in &days {
                     owed.insert((w.window.as_str(), day), ());
                     let n = counts.get(&(w.window.as_str(), day)).copied().unwrap_or(0);
                     logged += n;
                     if n < rule.per_day {
                         short += 1;
+                        first_short.get_or_insert(day);
                         failures.push(failure(w, day, n, rule));
                     }
+                }
+                if let Some(at) = first_short {
+                    incidents.push(incident(w, at, short, rule));
                 }
                 out_windows.push(WindowPatrols {
                     month: format!("{:04}-{:02}", m_first.year(), m_first.month()),
@@ -239,6 +248,7 @@ impl Policy {
             per_day: rule.per_day,
             windows: out_windows,
             failures,
+            incidents,
             ignored_rows,
             clauses,
             defaults,
@@ -250,10 +260,6 @@ impl Policy {
 fn failure(w: &DutyWindow, day: NaiveDate, n: u32, rule: &super::model::PatrolRule) -> DutyFailure {
     let mut clauses: Vec<String> = rule.source.iter().map(|c| c.clause.clone()).collect();
     clauses.push(rule.failure_clause.clause.clone());
-    let patrol_clause = rule
-        .source
-        .first()
-        .map_or_else(String::new, |c| c.clause.clone());
     DutyFailure {
         window: w.window.clone(),
         officer: w.head.clone(),
@@ -261,15 +267,23 @@ fn failure(w: &DutyWindow, day: NaiveDate, n: u32, rule: &super::model::PatrolRu
         patrols: n,
         required: rule.per_day,
         clauses,
-        incident: FailureIncident {
-            subject: w.head.clone().unwrap_or_else(|| w.window.clone()),
-            window: w.window.clone(),
-            at: day,
-            rule: rule.failure_rule.clone(),
-            note: format!(
-                "{n} of {} patrols logged on {day} ({patrol_clause})",
-                rule.per_day
-            ),
-        },
+    }
+}
+
+fn incident(w: &DutyWindow, at: NaiveDate, short: u32, rule: &super::model::PatrolRule) -> FailureIncident {
+    let patrol_clause = rule
+        .source
+        .first()
+        .map_or_else(String::new, |c| c.clause.clone());
+    FailureIncident {
+        subject: w.head.clone().unwrap_or_else(|| w.window.clone()),
+        window: w.window.clone(),
+        at,
+        rule: rule.failure_rule.clone(),
+        quantity: short,
+        note: format!(
+            "{short} days short of {} patrols a day, the first {at} ({patrol_clause})",
+            rule.per_day
+        ),
     }
 }

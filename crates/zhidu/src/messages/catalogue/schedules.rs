@@ -90,8 +90,8 @@ pub(crate) const ENTRIES: &[Entry] = &[
     ),
     e(
         "rota.patrols_short",
-        "{patrols} of {required} patrols logged on {day} ({clause})",
-        "{day}登记巡视{patrols}次，应巡视{required}次（{clause}）",
+        "{short} days short of {required} patrols a day, the first {day} ({clause})",
+        "{short}天巡视少于每天{required}次，首日为{day}（{clause}）",
     ),
     e(
         "obligation.twice",
@@ -182,6 +182,17 @@ pub(crate) const ENTRIES: &[Entry] = &[
         "obligation.needs_time.help",
         "give the time the action was done, such as `2026-10-01T08:00`",
         "请给出完成的时刻，例如`2026-10-01T08:00`",
+    ),
+    // The JavaScript requests.
+    e(
+        "js.period_text",
+        "`period` must be a string such as `2027-01`",
+        "`period`必须是字符串，例如`2027-01`",
+    ),
+    e(
+        "js.year_whole",
+        "`year` must be a whole number such as 2027",
+        "`year`必须是整数，例如2027",
     ),
     // Row kinds.
     e(
