@@ -4,12 +4,11 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::model::{Cadence, Obligation, ObligationsModel};
-use crate::deadline::hours::OfficeHours;
 use crate::diagnostic::Diagnostic;
 use crate::load::document::Document;
 use crate::load::fields::check_id;
 use crate::load::raw::{RawDefault, RawSources};
-use crate::rota::{clauses, notes};
+use crate::source::{clauses_of as clauses, notes_of as notes};
 
 /// The cadences a file may name.
 #[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
@@ -50,7 +49,7 @@ pub(crate) struct RawObligation {
 pub(crate) fn compile_obligations(
     doc: &Document<'_>,
     raw: &[(usize, RawObligation)],
-    office: Option<&OfficeHours>,
+    has_office: bool,
     out: &mut Vec<Diagnostic>,
 ) -> Option<ObligationsModel> {
     if raw.is_empty() {
@@ -128,7 +127,7 @@ pub(crate) fn compile_obligations(
             RawCadence::BusinessDays => Cadence::BusinessDays { season },
             RawCadence::BeforeHolidayBlocks => Cadence::BeforeHolidayBlocks,
             RawCadence::BeforeOpening => {
-                if office.is_none() {
+                if !has_office {
                     out.push(doc.error_at(
                         o.cadence.span(),
                         format!("{path}.cadence"),

@@ -648,17 +648,22 @@ fn compile_policy(
     } else {
         compile_rules(doc, rules, out)
     };
+    let scored: Vec<(&str, &str)> = assessment
+        .iter()
+        .flat_map(|a| &a.rules)
+        .map(|r| (&*r.meta.code, &*r.meta.quote))
+        .collect();
     let rota = crate::rota::compile_rota(
         doc,
         schedules.rota.as_ref(),
         schedules.patrols.as_ref(),
-        assessment.as_ref(),
+        &scored,
         out,
     );
     let obligations = crate::obligations::compile_obligations(
         doc,
         &schedules.obligations,
-        office.as_deref(),
+        office.is_some(),
         out,
     );
     let has_schedules = rota.is_some() || obligations.is_some() || office.is_some();

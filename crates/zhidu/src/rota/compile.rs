@@ -4,11 +4,10 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::model::{DutyWindow, PatrolDays, PatrolRule, RotaModel};
-use crate::assess::model::AssessmentModel;
 use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::load::document::Document;
 use crate::load::raw::{RawDefault, RawSources};
-use crate::source::{Clause, DefaultNote};
+use crate::source::{Clause, clauses_of as clauses, notes_of as notes};
 
 /// `[rota]`: the ordered window list, how many windows a month, who convenes, stand-ins.
 #[derive(Debug, Deserialize)]
@@ -74,21 +73,14 @@ pub(crate) struct RawPatrols {
     pub(crate) defaults: Vec<RawDefault>,
 }
 
-pub(crate) fn clauses(s: &RawSources) -> Vec<Clause> {
-    s.0.iter().map(Clause::from).collect()
-}
-
-pub(crate) fn notes(d: &[RawDefault]) -> Vec<DefaultNote> {
-    d.iter().map(DefaultNote::from).collect()
-}
-
-/// Compile the rota and its patrol rule; the failure rule must be a rule of the policy's
-/// deduction table (its own or imported), so the failure is something `assess` scores.
+/// Compile the rota and its patrol rule; the failure rule must be one of `rules`, the
+/// `(code, quote)` of the policy's deduction table (its own or imported), so the failure is
+/// something `assess` scores.
 pub(crate) fn compile_rota(
     doc: &Document<'_>,
     rota: Option<&RawRota>,
     patrols: Option<&RawPatrols>,
-    assessment: Option<&AssessmentModel>,
+    rules: &[(&str, &str)],
     out: &mut Vec<Diagnostic>,
 ) -> Option<RotaModel> {
     let Some(raw) = rota else {
@@ -137,15 +129,8 @@ pub(crate) fn compile_rota(
     }
     let patrol_rule = patrols.and_then(|p| {
         let code = p.failure_rule.get_ref();
-        let rule = assessment.and_then(|a| {
-            a.rule_index
-                .get(code)
-                .and_then(|&i| a.rules.get(i))
-        });
-        let Some(rule) = rule else {
-            let known: Vec<&str> = assessment
-                .map(|a| a.rules.iter().map(|r| &*r.meta.code).collect())
-                .unwrap_or_default();
+        let Some(&(_, quote)) = rules.iter().find(|(c, _)| c == code) else {
+            let known = rules.iter().map(|(c, _)| *c);
             out.push(doc.error_at(
                 p.failure_rule.span(),
                 "patrols.failure_rule",
@@ -172,7 +157,7 @@ pub(crate) fn compile_rota(
             failure_rule: code.clone(),
             failure_clause: Clause {
                 clause: code.clone(),
-                quote: rule.meta.quote.to_string(),
+                quote: quote.to_owned(),
                 external: None,
             },
             source: clauses(&p.source),

@@ -14,7 +14,7 @@ mod duty;
 pub(crate) mod model;
 mod patrols;
 
-pub(crate) use compile::{RawPatrols, RawRota, clauses, compile_rota, notes};
+pub(crate) use compile::{RawPatrols, RawRota, compile_rota};
 pub use duty::{DutyAssignment, Rota, RotaMonth, StandIn};
 pub use model::DutyWindow;
 pub use patrols::{DutyFailure, FailureIncident, PatrolCheck, WindowPatrols};
