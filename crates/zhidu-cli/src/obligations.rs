@@ -83,7 +83,8 @@ fn write_human(out: &mut impl Write, a: &Obligations) -> Result<(), CliError> {
             for x in o.occurrences.iter().filter(|x| x.status != zhidu::OccurrenceStatus::Met) {
                 let status = serde_json::to_value(x.status)?;
                 let done = x.done_at.as_deref().unwrap_or("");
-                writeln!(out, "    {:<16} {} {done}", x.due, status.as_str().unwrap_or(""))?;
+                let line = format!("    {:<16} {} {done}", x.due, status.as_str().unwrap_or(""));
+                writeln!(out, "{}", line.trim_end())?;
             }
         } else {
             for x in &o.occurrences {
