@@ -1028,7 +1028,7 @@ export interface WindowPatrols {
   days_short: number;
 }
 
-/** A day short of patrols, with the incident row `assess` takes (S4.req.4). */
+/** A day short of patrols (S4.req.1). */
 export interface DutyFailure {
   window: string;
   officer: string | null;
@@ -1036,7 +1036,16 @@ export interface DutyFailure {
   patrols: number;
   required: number;
   clauses: string[];
-  incident: { subject: string; window: string; at: string; rule: string; note: string };
+}
+
+/** A window's days short in a month as the incident row `assess` takes (S4.req.4). */
+export interface FailureIncident {
+  subject: string;
+  window: string;
+  at: string;
+  rule: string;
+  quantity: number;
+  note: string;
 }
 
 /** What `patrolFailures` returns. */
@@ -1046,6 +1055,7 @@ export interface PatrolCheck {
   per_day: number;
   windows: WindowPatrols[];
   failures: DutyFailure[];
+  incidents: FailureIncident[];
   ignored_rows: number[];
   clauses: string[];
   defaults: DefaultNote[];
