@@ -13,7 +13,8 @@ use crate::{Policy, error};
 const ROTA_EXAMPLE: &str = r#"{ year: 2027, windows: [{ window: "W01", head: "张三" }] }"#;
 const PATROLS_EXAMPLE: &str =
     r#"{ period: "2027-01", log: [{ window: "W01", at: "2027-01-04T09:00" }] }"#;
-const OBLIGATIONS_EXAMPLE: &str = r#"{ period: "2027", log: [{ obligation: "rodents-cockroaches", at: "2027-01-15" }] }"#;
+const OBLIGATIONS_EXAMPLE: &str =
+    r#"{ period: "2027", log: [{ obligation: "rodents-cockroaches", at: "2027-01-15" }] }"#;
 
 fn absent(v: &JsValue) -> bool {
     v.is_undefined() || v.is_null()
@@ -49,12 +50,22 @@ impl Policy {
         #[wasm_bindgen(unchecked_param_type = "RotaRequest")] request: JsValue,
     ) -> Result<JsValue, JsValue> {
         js(|| {
-            let f = Fields::new(&request, "request", &["year", "windows", "away"], ROTA_EXAMPLE)?;
+            let f = Fields::new(
+                &request,
+                "request",
+                &["year", "windows", "away"],
+                ROTA_EXAMPLE,
+            )?;
             let year = f
                 .get("year")?
                 .as_f64()
                 .filter(|y| y.fract() == 0.0 && y.abs() < 1e6)
-                .ok_or_else(|| input("`year` must be a whole number such as 2027".to_owned(), None))?;
+                .ok_or_else(|| {
+                    input(
+                        "`year` must be a whole number such as 2027".to_owned(),
+                        None,
+                    )
+                })?;
             let list = windows(&f.get("windows")?)?;
             let away_value = f.get("away")?;
             let away: Vec<Result<Away, Error>> = if absent(&away_value) {
@@ -78,7 +89,12 @@ impl Policy {
         #[wasm_bindgen(unchecked_param_type = "PatrolRequest")] request: JsValue,
     ) -> Result<JsValue, JsValue> {
         js(|| {
-            let f = Fields::new(&request, "request", &["period", "log", "windows"], PATROLS_EXAMPLE)?;
+            let f = Fields::new(
+                &request,
+                "request",
+                &["period", "log", "windows"],
+                PATROLS_EXAMPLE,
+            )?;
             let period = period(&f.get("period")?)?;
             let list = windows(&f.get("windows")?)?;
             let log: Vec<Result<Patrol, Error>> = schedule_rows(&f.get("log")?, "log", "patrol")?;

@@ -33,7 +33,9 @@ pub(crate) fn run(global: &[PathBuf], args: &Args) -> Result<ExitCode, CliError>
     let p = set.policy(&args.policy)?;
     let period: zhidu::Period = args.period.parse()?;
     let log: Option<Vec<Result<Action, zhidu::Error>>> = match &args.log {
-        Some(path) => Some(crate::table::values(crate::table::read_rows::<Action>(path)?)),
+        Some(path) => Some(crate::table::values(crate::table::read_rows::<Action>(
+            path,
+        )?)),
         None => None,
     };
     let answer = p.obligations(period, log.as_deref())?;
@@ -43,7 +45,16 @@ pub(crate) fn run(global: &[PathBuf], args: &Args) -> Result<ExitCode, CliError>
         Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(&answer)?)?,
         Format::Csv => {
             let mut w = csv::Writer::from_writer(&mut out);
-            w.write_record(["obligation", "opens", "due", "late_until", "status", "done_at", "by", "row"])?;
+            w.write_record([
+                "obligation",
+                "opens",
+                "due",
+                "late_until",
+                "status",
+                "done_at",
+                "by",
+                "row",
+            ])?;
             for o in &answer.obligations {
                 for x in &o.occurrences {
                     let status = serde_json::to_value(x.status)?;
@@ -76,11 +87,29 @@ pub(crate) fn run(global: &[PathBuf], args: &Args) -> Result<ExitCode, CliError>
 fn write_human(out: &mut impl Write, a: &Obligations) -> Result<(), CliError> {
     writeln!(out, "{} · obligations {}", a.policy, a.period)?;
     for o in &a.obligations {
-        writeln!(out, "{} [{}] {} ({})", o.id, o.cadence, o.what, o.clauses.join(", "))?;
+        writeln!(
+            out,
+            "{} [{}] {} ({})",
+            o.id,
+            o.cadence,
+            o.what,
+            o.clauses.join(", ")
+        )?;
         if a.judged {
-            writeln!(out, "    due {}  met {}  late {}  missed {}", o.occurrences.len(), o.met, o.late, o.missed)?;
+            writeln!(
+                out,
+                "    due {}  met {}  late {}  missed {}",
+                o.occurrences.len(),
+                o.met,
+                o.late,
+                o.missed
+            )?;
             // The exceptions, one a line; met occurrences are counted only.
-            for x in o.occurrences.iter().filter(|x| x.status != zhidu::OccurrenceStatus::Met) {
+            for x in o
+                .occurrences
+                .iter()
+                .filter(|x| x.status != zhidu::OccurrenceStatus::Met)
+            {
                 let status = serde_json::to_value(x.status)?;
                 let done = x.done_at.as_deref().unwrap_or("");
                 let line = format!("    {:<16} {} {done}", x.due, status.as_str().unwrap_or(""));
@@ -93,10 +122,21 @@ fn write_human(out: &mut impl Write, a: &Obligations) -> Result<(), CliError> {
         }
     }
     for u in &a.unscheduled {
-        writeln!(out, "{} [unset] {} ({}): {}", u.id, u.what, u.clauses.join(", "), u.reason)?;
+        writeln!(
+            out,
+            "{} [unset] {} ({}): {}",
+            u.id,
+            u.what,
+            u.clauses.join(", "),
+            u.reason
+        )?;
     }
     if a.judged {
-        writeln!(out, "due {}  met {}  late {}  missed {}", a.due, a.met, a.late, a.missed)?;
+        writeln!(
+            out,
+            "due {}  met {}  late {}  missed {}",
+            a.due, a.met, a.late, a.missed
+        )?;
     }
     Ok(())
 }

@@ -108,7 +108,11 @@ pub(crate) fn run_rota(global: &[PathBuf], args: &RotaArgs) -> Result<ExitCode, 
 }
 
 fn write_rota(out: &mut impl Write, rota: &Rota) -> Result<(), CliError> {
-    writeln!(out, "{} · rota {} · {} windows, {} a month", rota.policy, rota.year, rota.windows, rota.per_month)?;
+    writeln!(
+        out,
+        "{} · rota {} · {} windows, {} a month",
+        rota.policy, rota.year, rota.windows, rota.per_month
+    )?;
     for m in &rota.months {
         let duty: Vec<String> = m
             .duty
@@ -118,11 +122,21 @@ fn write_rota(out: &mut impl Write, rota: &Rota) -> Result<(), CliError> {
                 None => d.window.clone(),
             })
             .collect();
-        writeln!(out, "{}  convener {:<6} {}", m.month, m.convener, duty.join(" "))?;
+        writeln!(
+            out,
+            "{}  convener {:<6} {}",
+            m.month,
+            m.convener,
+            duty.join(" ")
+        )?;
         for d in &m.duty {
             for s in &d.stand_ins {
                 let who = s.stand_in.as_deref().unwrap_or("—");
-                writeln!(out, "    {} away {}–{}: stand-in {who}", d.window, s.from, s.until)?;
+                writeln!(
+                    out,
+                    "    {} away {}–{}: stand-in {who}",
+                    d.window, s.from, s.until
+                )?;
             }
         }
     }
@@ -165,7 +179,11 @@ pub(crate) fn run_patrols(global: &[PathBuf], args: &PatrolArgs) -> Result<ExitC
 }
 
 fn write_patrols(out: &mut impl Write, c: &PatrolCheck) -> Result<(), CliError> {
-    writeln!(out, "{} · patrols {} · {} a day", c.policy, c.period, c.per_day)?;
+    writeln!(
+        out,
+        "{} · patrols {} · {} a day",
+        c.policy, c.period, c.per_day
+    )?;
     for w in &c.windows {
         writeln!(
             out,

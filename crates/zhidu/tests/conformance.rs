@@ -845,7 +845,11 @@ fn run_report(ps: &PolicySet, scenario: &Value) -> Result<(), String> {
 fn schedule_rows<T: zhidu::rows::FromRow>(v: Option<&Value>) -> Vec<Result<T, zhidu::Error>> {
     let cells = v
         .and_then(Value::as_array)
-        .map(|rows| rows.iter().map(zhidu::rows::Cell::from_json).collect::<Vec<_>>())
+        .map(|rows| {
+            rows.iter()
+                .map(zhidu::rows::Cell::from_json)
+                .collect::<Vec<_>>()
+        })
         .unwrap_or_default();
     zhidu::rows::read_all::<T>(cells)
         .into_iter()

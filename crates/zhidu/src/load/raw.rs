@@ -612,11 +612,17 @@ impl<'de> Deserialize<'de> for RawSources {
             fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
                 f.write_str("a source table or a list of source tables")
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<RawSources, A::Error> {
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<RawSources, A::Error> {
                 RawSource::deserialize(serde::de::value::MapAccessDeserializer::new(map))
                     .map(|s| RawSources(vec![s]))
             }
-            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, seq: A) -> Result<RawSources, A::Error> {
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                seq: A,
+            ) -> Result<RawSources, A::Error> {
                 Vec::<RawSource>::deserialize(serde::de::value::SeqAccessDeserializer::new(seq))
                     .map(RawSources)
             }

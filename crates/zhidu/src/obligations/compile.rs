@@ -84,12 +84,17 @@ pub(crate) fn compile_obligations(
             if kind != RawCadence::Monthly {
                 misplaced("every", e.span(), out);
             } else if !matches!(*e.get_ref(), 1 | 2 | 3 | 4 | 6 | 12) {
-                out.push(doc.error_at(
-                    e.span(),
-                    format!("{path}.every"),
-                    format!("`every = {}` does not divide the year", e.get_ref()),
-                    Some("blocks of months are counted from January: use 1, 2, 3, 4, 6 or 12".to_owned()),
-                ));
+                out.push(
+                    doc.error_at(
+                        e.span(),
+                        format!("{path}.every"),
+                        format!("`every = {}` does not divide the year", e.get_ref()),
+                        Some(
+                            "blocks of months are counted from January: use 1, 2, 3, 4, 6 or 12"
+                                .to_owned(),
+                        ),
+                    ),
+                );
             }
         }
         let season = match &o.season {
@@ -100,12 +105,17 @@ pub(crate) fn compile_obligations(
             Some(s) => {
                 let [a, b] = *s.get_ref();
                 if !(1..=12).contains(&a) || !(1..=12).contains(&b) || a > b {
-                    out.push(doc.error_at(
-                        s.span(),
-                        format!("{path}.season"),
-                        format!("season `[{a}, {b}]` is not two months in order"),
-                        Some("write the first and last month, inclusive, such as `[4, 10]`".to_owned()),
-                    ));
+                    out.push(
+                        doc.error_at(
+                            s.span(),
+                            format!("{path}.season"),
+                            format!("season `[{a}, {b}]` is not two months in order"),
+                            Some(
+                                "write the first and last month, inclusive, such as `[4, 10]`"
+                                    .to_owned(),
+                            ),
+                        ),
+                    );
                 }
                 Some((a, b))
             }

@@ -190,7 +190,10 @@ impl Policy {
                     "action",
                     i + 1,
                     Error::Input {
-                        message: format!("no obligation `{}` in policy `{}`", a.obligation, self.id),
+                        message: format!(
+                            "no obligation `{}` in policy `{}`",
+                            a.obligation, self.id
+                        ),
                         hint: did_you_mean(&a.obligation, model.list.iter().map(|o| o.id.as_str())),
                     },
                 ));
@@ -206,8 +209,14 @@ impl Policy {
                         "action",
                         i + 1,
                         Error::Input {
-                            message: format!("obligation `{}` is due at a time of day, and `{d}` has none", a.obligation),
-                            hint: Some("give the time the action was done, such as `2026-10-01T08:00`".to_owned()),
+                            message: format!(
+                                "obligation `{}` is due at a time of day, and `{d}` has none",
+                                a.obligation
+                            ),
+                            hint: Some(
+                                "give the time the action was done, such as `2026-10-01T08:00`"
+                                    .to_owned(),
+                            ),
                         },
                     ));
                     continue;
@@ -244,7 +253,13 @@ impl Policy {
                 });
                 continue;
             }
-            let list = slots(&o.cadence, first, last, &self.calendar, self.office.as_deref())?;
+            let list = slots(
+                &o.cadence,
+                first,
+                last,
+                &self.calendar,
+                self.office.as_deref(),
+            )?;
             let mut outcome = ObligationOutcome {
                 id: o.id.clone(),
                 what: o.what.clone(),
@@ -273,7 +288,9 @@ impl Policy {
                     let on_time = mine
                         .clone()
                         .find(|(_, a)| a.1 >= slot.opens && a.1 < slot.due_end);
-                    let late = mine.clone().find(|(_, a)| a.1 >= slot.due_end && a.1 < slot.late_end);
+                    let late = mine
+                        .clone()
+                        .find(|(_, a)| a.1 >= slot.due_end && a.1 < slot.late_end);
                     // Every action in the slot is used, so none is reported as unmatched.
                     for (j, a) in mine {
                         if a.1 >= slot.opens && a.1 < slot.late_end {

@@ -7,7 +7,10 @@ use crate::source::{Clause, DefaultNote};
 pub(crate) enum Cadence {
     /// Once in each block of `every` calendar months, counted from January (1: each month,
     /// 3: each quarter), in the months of `season` only; met by an action in the block.
-    Monthly { every: u32, season: Option<(u32, u32)> },
+    Monthly {
+        every: u32,
+        season: Option<(u32, u32)>,
+    },
     /// Each working day of the calendar (in `season`); met by an action that day.
     BusinessDays { season: Option<(u32, u32)> },
     /// Before each holiday block (a run of rest days holding a statutory holiday): due on the

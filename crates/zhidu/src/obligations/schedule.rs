@@ -85,7 +85,8 @@ pub(crate) fn slots(
             let mut d = first;
             while d <= last {
                 let Some(start) = d.succ_opt() else { break };
-                let (Ok(due_kind), Ok(start_kind)) = (calendar.day_kind(d), calendar.day_kind(start))
+                let (Ok(due_kind), Ok(start_kind)) =
+                    (calendar.day_kind(d), calendar.day_kind(start))
                 else {
                     break;
                 };

@@ -660,12 +660,8 @@ fn compile_policy(
         &scored,
         out,
     );
-    let obligations = crate::obligations::compile_obligations(
-        doc,
-        &schedules.obligations,
-        office.is_some(),
-        out,
-    );
+    let obligations =
+        crate::obligations::compile_obligations(doc, &schedules.obligations, office.is_some(), out);
     let has_schedules = rota.is_some() || obligations.is_some() || office.is_some();
     if raw_classes.is_empty() && table.is_empty() && rules.is_empty() && !imports && !has_schedules
     {

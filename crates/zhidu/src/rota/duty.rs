@@ -223,7 +223,9 @@ impl Policy {
             policy: self.id.clone(),
             year,
             windows: list.len(),
-            per_month: model.per_month.min(u32::try_from(list.len()).unwrap_or(u32::MAX)),
+            per_month: model
+                .per_month
+                .min(u32::try_from(list.len()).unwrap_or(u32::MAX)),
             months,
             unused_rows,
             clauses,

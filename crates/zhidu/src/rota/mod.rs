@@ -26,7 +26,10 @@ impl Policy {
     pub(crate) fn rota_model(&self) -> Result<&model::RotaModel, Error> {
         self.rota.as_ref().ok_or_else(|| Error::Input {
             message: format!("policy `{}` has no duty rota", self.id),
-            hint: Some("the duty rota is S4's: use `s4-duty-rota`, or a policy with a `[rota]` section".to_owned()),
+            hint: Some(
+                "the duty rota is S4's: use `s4-duty-rota`, or a policy with a `[rota]` section"
+                    .to_owned(),
+            ),
         })
     }
 

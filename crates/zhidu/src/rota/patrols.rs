@@ -189,7 +189,8 @@ impl Policy {
         let mut incidents = Vec::new();
         let mut month = NaiveDate::from_ymd_opt(first.year(), first.month(), 1);
         while let Some(m_first) = month.filter(|m| *m <= last) {
-            let (_, m_last) = month_bounds(m_first.year(), m_first.month()).unwrap_or((m_first, m_first));
+            let (_, m_last) =
+                month_bounds(m_first.year(), m_first.month()).unwrap_or((m_first, m_first));
             let mut days = Vec::new();
             let mut d = m_first;
             while d <= m_last {
@@ -270,7 +271,12 @@ fn failure(w: &DutyWindow, day: NaiveDate, n: u32, rule: &super::model::PatrolRu
     }
 }
 
-fn incident(w: &DutyWindow, at: NaiveDate, short: u32, rule: &super::model::PatrolRule) -> FailureIncident {
+fn incident(
+    w: &DutyWindow,
+    at: NaiveDate,
+    short: u32,
+    rule: &super::model::PatrolRule,
+) -> FailureIncident {
     let patrol_clause = rule
         .source
         .first()

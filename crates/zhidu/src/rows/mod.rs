@@ -40,8 +40,8 @@ mod frame;
 mod kinds;
 mod problem;
 mod record;
-mod schema;
 mod schedule;
+mod schema;
 mod text;
 mod values;
 

@@ -82,7 +82,11 @@ pub(crate) const ENTRIES: &[Entry] = &[
         "patrols are S4's (S4.req.1): use `s4-duty-rota`, or a policy with a `[patrols]` section",
         "巡视属于S4（S4.req.1）：请使用`s4-duty-rota`，或含有`[patrols]`节的制度",
     ),
-    e("rota.not_a_year", "`{year}` is not a year", "`{year}`不是年份"),
+    e(
+        "rota.not_a_year",
+        "`{year}` is not a year",
+        "`{year}`不是年份",
+    ),
     e(
         "rota.until_before_from",
         "`until` {until} is before `from` {from}",
