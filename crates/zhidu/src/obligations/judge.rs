@@ -260,6 +260,10 @@ impl Policy {
                 &self.calendar,
                 self.office.as_deref(),
             )?;
+            // `actions` is sorted by obligation, then time.
+            let mine_start = actions.partition_point(|a| a.0 < k);
+            let mine_end = actions.partition_point(|a| a.0 <= k);
+            let mine = actions.get(mine_start..mine_end).unwrap_or(&[]);
             let mut outcome = ObligationOutcome {
                 id: o.id.clone(),
                 what: o.what.clone(),
@@ -284,20 +288,15 @@ impl Policy {
                     row: None,
                 };
                 if log.is_some() {
-                    let mine = actions.iter().enumerate().filter(|(_, a)| a.0 == k);
-                    let on_time = mine
-                        .clone()
-                        .find(|(_, a)| a.1 >= slot.opens && a.1 < slot.due_end);
-                    let late = mine
-                        .clone()
-                        .find(|(_, a)| a.1 >= slot.due_end && a.1 < slot.late_end);
+                    // This obligation's actions, in time order: the slot's are a contiguous run.
+                    let lo = mine_start + mine.partition_point(|a| a.1 < slot.opens);
+                    let hi = mine_start + mine.partition_point(|a| a.1 < slot.late_end);
+                    let in_slot = actions.get(lo..hi).unwrap_or(&[]);
+                    let on_time = in_slot.iter().find(|a| a.1 < slot.due_end);
+                    let late = in_slot.iter().find(|a| a.1 >= slot.due_end);
                     // Every action in the slot is used, so none is reported as unmatched.
-                    for (j, a) in mine {
-                        if a.1 >= slot.opens && a.1 < slot.late_end {
-                            if let Some(u) = used.get_mut(j) {
-                                *u = true;
-                            }
-                        }
+                    for u in used.get_mut(lo..hi).unwrap_or(&mut []) {
+                        *u = true;
                     }
                     let hit = match (on_time, late) {
                         (Some(h), _) => {
@@ -316,7 +315,7 @@ impl Policy {
                             None
                         }
                     };
-                    if let Some((_, a)) = hit {
+                    if let Some(a) = hit {
                         occ.done_at = Some(show(a.1, false));
                         occ.by = a.3.map(str::to_owned);
                         occ.row = Some(a.2);
