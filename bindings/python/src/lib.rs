@@ -25,6 +25,7 @@ mod report;
 mod result_class;
 mod results;
 mod rows;
+mod schedules;
 mod scoring;
 
 use pyo3::prelude::*;

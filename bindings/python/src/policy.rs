@@ -732,6 +732,105 @@ policy_methods! {
         })
     }
 
+    /// The duty rota of ``year`` (S4): each month's duty windows, officers, convener and
+    /// stand-ins.
+    ///
+    /// Parameters
+    /// ----------
+    /// year : int
+    /// windows : rows, optional
+    ///     The ordered window list (``window``, ``head``); default: the policy's own (A25).
+    /// away : rows, optional
+    ///     Officers away (``window``, ``from``, ``until``, ``stand_in``), S4.req.3.
+    /// errors : {"warn", "raise", "collect"}, default "warn"
+    ///
+    /// Returns
+    /// -------
+    /// dict
+    ///     ``months`` (``month``, ``duty``, ``convener``), ``clauses``, ``defaults``,
+    ///     ``unused_rows``, ``errors``.
+    ///
+    /// Raises
+    /// ------
+    /// InputError
+    ///     No rota, no windows, a window listed twice, a bad window row.
+    #[pyo3(signature = (year, *, windows = None, away = None, errors = None))]
+    fn rota<'py>(
+        &self,
+        py: Python<'py>,
+        year: i32,
+        windows: Option<&Obj<'py>>,
+        away: Option<&Obj<'py>>,
+        errors: Option<&Obj<'py>>,
+    ) -> PyResult<Obj<'py>> {
+        crate::schedules::rota(&self.inner, year, windows, away, errors, py)
+    }
+
+    /// A patrol log checked against the patrols each duty window owes a day (S4.req.1);
+    /// each day short is a failure with the S4.req.4 incident row ``assess`` takes.
+    ///
+    /// Parameters
+    /// ----------
+    /// period : str
+    ///     A month ``2027-01``, a quarter or a year.
+    /// log : rows
+    ///     Patrols (``window``, ``at``, ``by``).
+    /// windows : rows, optional
+    ///     The ordered window list; default: the policy's own.
+    /// errors : {"warn", "raise", "collect"}, default "warn"
+    ///
+    /// Returns
+    /// -------
+    /// dict
+    ///     ``windows``, ``failures`` (each with its ``incident``), ``ignored_rows``,
+    ///     ``clauses``, ``defaults``, ``errors``.
+    ///
+    /// Raises
+    /// ------
+    /// InputError
+    ///     No rota or patrol rule, no windows, a bad period.
+    #[pyo3(signature = (period, log, *, windows = None, errors = None))]
+    fn patrol_failures<'py>(
+        &self,
+        period: &Obj<'py>,
+        log: &Obj<'py>,
+        windows: Option<&Obj<'py>>,
+        errors: Option<&Obj<'py>>,
+    ) -> PyResult<Obj<'py>> {
+        crate::schedules::patrol_failures(&self.inner, period, log, windows, errors)
+    }
+
+    /// The recurring obligations due in ``period`` and, with a ``log`` of actions, each
+    /// occurrence met, late or missed; obligations with no period (A32) with their reason.
+    ///
+    /// Parameters
+    /// ----------
+    /// period : str
+    ///     A year ``2027``, a quarter or a month.
+    /// log : rows, optional
+    ///     Actions (``obligation``, ``at``, ``by``); without it, only the schedule.
+    /// errors : {"warn", "raise", "collect"}, default "warn"
+    ///
+    /// Returns
+    /// -------
+    /// dict
+    ///     ``obligations`` (with ``occurrences``), ``unscheduled``, ``due``, ``met``,
+    ///     ``late``, ``missed``, ``unmatched_rows``, ``errors``.
+    ///
+    /// Raises
+    /// ------
+    /// InputError
+    ///     The policy has no obligations, a bad period.
+    #[pyo3(signature = (period, log = None, *, errors = None))]
+    fn obligations<'py>(
+        &self,
+        period: &Obj<'py>,
+        log: Option<&Obj<'py>>,
+        errors: Option<&Obj<'py>>,
+    ) -> PyResult<Obj<'py>> {
+        crate::schedules::obligations(&self.inner, period, log, errors)
+    }
+
     /// The policy's deduction table as a dict (categories, rules, effects; money as
     /// ``Decimal``).
     ///

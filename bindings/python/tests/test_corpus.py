@@ -23,7 +23,7 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 CORPUS = pathlib.Path(__file__).resolve().parents[3] / "tests" / "cases"
-KINDS = ("due", "case", "load", "assess", "rank", "decide", "notice_diff", "report")
+KINDS = ("due", "case", "load", "assess", "rank", "decide", "notice_diff", "report", "rota", "patrols", "obligations")
 
 
 def scenarios() -> List[Any]:
@@ -130,6 +130,13 @@ def run(ps: zhidu.PolicySet, scenario: Dict[str, Any]) -> Optional[Any]:
             previous_cases=data.get("cases", []) if previous == "cases" else previous,
             errors="collect",
         )
+    if kind in ("rota", "patrols", "obligations"):
+        p = with_files(ps, scenario).policy(scenario.get("policy", ""))
+        if kind == "rota":
+            return p.rota(data.get("year", 0), windows=data.get("windows"), away=data.get("away"), errors="collect")
+        if kind == "patrols":
+            return p.patrol_failures(data.get("period", ""), data.get("log", []), windows=data.get("windows"), errors="collect")
+        return p.obligations(data.get("period", ""), data.get("log"), errors="collect")
     if kind == "notice_diff":
         # What moves when the scenario's notice file is loaded beside the builtin set.
         pid = scenario.get("policy", "")
@@ -187,7 +194,20 @@ def test_scenario(ps: zhidu.PolicySet, scenario: Dict[str, Any]) -> None:
         check_decisions(expect, result, errors)
     elif scenario["kind"] == "report":
         report_matches("", expect, json.loads(result.to_json()), errors)
+    elif scenario["kind"] in ("rota", "patrols", "obligations"):
+        report_matches("", expect, plain(result), errors)
     assert not errors, "; ".join(errors)
+
+
+def plain(value: Any) -> Any:
+    """A result dict as its JSON: dates back to their ISO text."""
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return value
 
 
 def report_matches(path: str, expect: Any, actual: Any, errors: List[str]) -> None:

@@ -23,6 +23,7 @@ pub mod convert;
 pub mod error;
 pub mod lang;
 mod report;
+mod schedules;
 pub mod scoring;
 pub mod words;
 

@@ -319,3 +319,17 @@ pub(crate) fn violation_rows(
 pub(crate) fn roster_rows(value: &JsValue) -> Result<Vec<(String, String)>, Error> {
     roster(value)
 }
+
+/// Rows of a schedule request (`rota`, `patrolFailures`, `obligations`): `what` names the
+/// array in messages, `one` a row of it.
+///
+/// # Errors
+///
+/// As [`case_rows`].
+pub(crate) fn schedule_rows<T: FromRow>(
+    value: &JsValue,
+    what: &'static str,
+    one: &'static str,
+) -> Result<Vec<Result<T, Error>>, Error> {
+    rows(value, &RowKind { what, one })
+}

@@ -970,3 +970,155 @@ export interface ReportResult {
   report: Report;
   html: string;
 }
+
+/** A window of the ordered rota list, with its head (the duty officer, S4.est.2). */
+export interface DutyWindowRow {
+  window: string;
+  head?: string | null;
+}
+
+/** What `rota` takes: the year, the ordered windows (default: the policy's own, A25) and
+ * officers away with their stand-ins (S4.req.3). */
+export interface RotaRequest {
+  year: number;
+  windows?: readonly DutyWindowRow[] | null;
+  away?: readonly { window: string; from: string | Date; until?: string | Date | null; stand_in?: string | null }[] | null;
+}
+
+export interface StandIn {
+  from: string;
+  until: string;
+  stand_in: string | null;
+  row: number;
+}
+
+export interface DutyAssignment {
+  window: string;
+  officer: string | null;
+  position: number;
+  convener: boolean;
+  stand_ins: StandIn[];
+}
+
+export interface RotaMonth {
+  /** `YYYY-MM`. */
+  month: string;
+  duty: DutyAssignment[];
+  convener: string;
+}
+
+/** What `rota` returns. */
+export interface Rota {
+  policy: string;
+  year: number;
+  windows: number;
+  per_month: number;
+  months: RotaMonth[];
+  unused_rows: number[];
+  clauses: string[];
+  defaults: DefaultNote[];
+  errors: InputRowError[];
+}
+
+/** What `patrolFailures` takes. */
+export interface PatrolRequest {
+  period: string;
+  log: readonly { window: string; at: string | Date; by?: string | null }[];
+  windows?: readonly DutyWindowRow[] | null;
+}
+
+export interface WindowPatrols {
+  month: string;
+  window: string;
+  officer: string | null;
+  days: number;
+  patrols: number;
+  days_short: number;
+}
+
+/** A day short of patrols (S4.req.1). */
+export interface DutyFailure {
+  window: string;
+  officer: string | null;
+  date: string;
+  patrols: number;
+  required: number;
+  clauses: string[];
+}
+
+/** A window's days short in a month as the incident row `assess` takes (S4.req.4). */
+export interface FailureIncident {
+  subject: string;
+  window: string;
+  at: string;
+  rule: string;
+  quantity: number;
+  note: string;
+}
+
+/** What `patrolFailures` returns. */
+export interface PatrolCheck {
+  policy: string;
+  period: string;
+  per_day: number;
+  windows: WindowPatrols[];
+  failures: DutyFailure[];
+  incidents: FailureIncident[];
+  ignored_rows: number[];
+  clauses: string[];
+  defaults: DefaultNote[];
+  errors: InputRowError[];
+}
+
+/** What `obligations` takes: without `log`, only the schedule. */
+export interface ObligationsRequest {
+  period: string;
+  log?: readonly { obligation: string; at: string | Date; by?: string | null }[] | null;
+}
+
+export interface Occurrence {
+  opens: string;
+  due: string;
+  late_until: string | null;
+  status: "due" | "met" | "late" | "missed";
+  done_at: string | null;
+  by: string | null;
+  row: number | null;
+}
+
+export interface ObligationOutcome {
+  id: string;
+  what: string;
+  charge: string;
+  cadence: "monthly" | "business_days" | "before_holiday_blocks" | "before_opening";
+  clauses: string[];
+  defaults: DefaultNote[];
+  occurrences: Occurrence[];
+  met: number;
+  late: number;
+  missed: number;
+}
+
+/** An obligation with no period (定期, A32), with the reason. */
+export interface Unscheduled {
+  id: string;
+  what: string;
+  clauses: string[];
+  reason: string;
+  defaults: DefaultNote[];
+}
+
+/** What `obligations` returns. */
+export interface Obligations {
+  policy: string;
+  period: string;
+  judged: boolean;
+  obligations: ObligationOutcome[];
+  unscheduled: Unscheduled[];
+  due: number;
+  met: number;
+  late: number;
+  missed: number;
+  unmatched_rows: number[];
+  errors: InputRowError[];
+}

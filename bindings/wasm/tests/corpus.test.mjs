@@ -301,6 +301,26 @@ function reportMatches(path, want, got, problems) {
   }
 }
 
+// `rota`, `patrols` and `obligations`: the answer holds `[expect]` as conformance.rs checks it.
+for (const kind of ["rota", "patrols", "obligations"]) {
+  runners[kind] = (s) => {
+    const { input, expect } = s;
+    const p = withFiles(s).policy(s.policy ?? "");
+    const call = () => {
+      if (kind === "rota") return p.rota({ year: input.year, windows: input.windows, away: input.away });
+      if (kind === "patrols") return p.patrolFailures({ period: input.period, log: input.log ?? [], windows: input.windows });
+      return p.obligations({ period: input.period, log: input.log });
+    };
+    return outcome(expect, call, {
+      ok: (answer) => {
+        const problems = [];
+        reportMatches("", expect, answer, problems);
+        return problems;
+      },
+    });
+  };
+}
+
 runners.report = (s) => {
   const input = s.input;
   const { report } = builtin.policy(s.policy).report({
@@ -322,7 +342,7 @@ const run = scenarios.filter(({ scenario }) => scenario.kind in runners);
 
 test("the corpus has due, case, load, assess, rank, decide, notice_diff and report scenarios", () => {
   const kinds = new Set(run.map(({ scenario }) => scenario.kind));
-  assert.deepEqual([...kinds].sort(), ["assess", "case", "decide", "due", "load", "notice_diff", "rank", "report"]);
+  assert.deepEqual([...kinds].sort(), ["assess", "case", "decide", "due", "load", "notice_diff", "obligations", "patrols", "rank", "report", "rota"]);
   assert.ok(run.length >= 200, `only ${run.length} scenarios`);
   for (const kind of ["assess", "rank", "decide"]) {
     assert.ok(run.filter(({ scenario }) => scenario.kind === kind).length >= 3, `few ${kind} scenarios`);

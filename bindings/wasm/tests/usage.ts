@@ -9,6 +9,9 @@ import {
   getLang,
   type Lang,
   type CaseChange,
+  type Rota,
+  type PatrolCheck,
+  type Obligations,
   type CaseStatus,
   type CaseStatuses,
   type CalendarDay,
@@ -150,6 +153,14 @@ const highest: (number | null)[] = decisions.subjects.map((x) => x.highest_tier)
 const rules: AccountabilityRules = p.accountabilityRules();
 const repeat: [string, number] | null = rules.repeat;
 const conflictCode: ErrorCode = "conflict";
+const s4 = ps.policy("s4-duty-rota");
+const rota: Rota = s4.rota({ year: 2027, windows: [{ window: "W01", head: "张三" }], away: [{ window: "W01", from: "2027-01-05", stand_in: "李四" }] });
+const conveners: string[] = rota.months.map((m) => m.convener);
+const check: PatrolCheck = s4.patrolFailures({ period: "2027-01", log: [{ window: "W01", at: new Date() }], windows: [{ window: "W01" }] });
+const shortDays: number[] = check.windows.map((w) => w.days_short);
+const incidentRows: Incident[] = check.incidents;
+const plan: Obligations = ps.policy("s5-pest-control").obligations({ period: "2027", log: [{ obligation: "rodents-cockroaches", at: "2027-01-15" }] });
+const statuses: ("due" | "met" | "late" | "missed")[] = plan.obligations.flatMap((o) => o.occurrences.map((x) => x.status));
 
 // The browser build: the same classes after `await init()`.
 async function web(): Promise<string> {

@@ -12,9 +12,11 @@ mod check;
 mod decide;
 mod due;
 mod error;
+mod obligations;
 mod output;
 mod rank;
 mod report;
+mod rota;
 mod table;
 
 use std::path::PathBuf;
@@ -68,6 +70,12 @@ enum Command {
     Decide(decide::Args),
     /// One run over a period: case statuses, scorecards, ranking and decisions.
     Report(report::Args),
+    /// S4's duty rota for a year: the windows on duty each month and the convener.
+    Rota(rota::RotaArgs),
+    /// A patrol log against the patrols each duty window owes a day (S4.req.1).
+    Patrols(rota::PatrolArgs),
+    /// Recurring obligations due in a period, met, late or missed against a log.
+    Obligations(obligations::Args),
     /// A calendar year's days with their basis, notice files, and what moves when one lands.
     #[command(subcommand)]
     Calendar(calendar::Command),
@@ -88,6 +96,9 @@ fn main() -> ExitCode {
         Command::Rank(args) => rank::run(&cli.policies, &args),
         Command::Decide(args) => decide::run(&cli.policies, &args),
         Command::Report(args) => report::run(&cli.policies, cli.lang, &args),
+        Command::Rota(args) => rota::run_rota(&cli.policies, &args),
+        Command::Patrols(args) => rota::run_patrols(&cli.policies, &args),
+        Command::Obligations(args) => obligations::run(&cli.policies, &args),
         Command::Calendar(command) => calendar::run(&cli.policies, &command),
     };
     match result {

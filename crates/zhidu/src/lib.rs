@@ -81,8 +81,10 @@ mod error;
 mod load;
 mod messages;
 mod notice_diff;
+mod obligations;
 mod policy;
 mod report;
+mod rota;
 pub mod rows;
 mod source;
 mod warning;
@@ -116,10 +118,15 @@ pub use error::Error;
 pub use load::{MAX_FILE_BYTES, MAX_FILES, MAX_ID_LEN, MAX_NESTING, MAX_SET_BYTES};
 pub use messages::{Lang, MessageKey};
 pub use notice_diff::CaseChange;
+pub use obligations::{ObligationOutcome, Obligations, Occurrence, OccurrenceStatus, Unscheduled};
 pub use policy::{MAX_ENTRIES, Policy, PolicySet};
 pub use report::{
     CategoryDeduction, Change, Figures, HighestTier, LONGEST_OVERDUE, PreviousPeriod, Rate, Report,
     ReportRequest, TOP_WINDOWS,
+};
+pub use rota::{
+    DutyAssignment, DutyFailure, DutyWindow, FailureIncident, PatrolCheck, Rota, RotaMonth,
+    StandIn, WindowPatrols,
 };
 pub use source::{Clause, DefaultNote};
 pub use warning::Warning;

@@ -69,3 +69,13 @@ impl From<&crate::load::raw::RawSource> for Clause {
         }
     }
 }
+
+/// The clauses of a `source = { … }` or `source = [{ … }, …]` entry.
+pub(crate) fn clauses_of(raw: &crate::load::raw::RawSources) -> Vec<Clause> {
+    raw.0.iter().map(Clause::from).collect()
+}
+
+/// The defaults of an entry.
+pub(crate) fn notes_of(raw: &[crate::load::raw::RawDefault]) -> Vec<DefaultNote> {
+    raw.iter().map(DefaultNote::from).collect()
+}

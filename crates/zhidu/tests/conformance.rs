@@ -841,6 +841,66 @@ fn run_report(ps: &PolicySet, scenario: &Value) -> Result<(), String> {
     }
 }
 
+/// Rows of kind `T` from a scenario's list, read by the core's row reader as every host does.
+fn schedule_rows<T: zhidu::rows::FromRow>(v: Option<&Value>) -> Vec<Result<T, zhidu::Error>> {
+    let cells = v
+        .and_then(Value::as_array)
+        .map(|rows| {
+            rows.iter()
+                .map(zhidu::rows::Cell::from_json)
+                .collect::<Vec<_>>()
+        })
+        .unwrap_or_default();
+    zhidu::rows::read_all::<T>(cells)
+        .into_iter()
+        .map(|r| r.map_err(zhidu::Error::from))
+        .collect()
+}
+
+/// `rota`, `patrols` and `obligations` scenarios: the answer's JSON holds `[expect]`, or the
+/// call fails with `expect.error` (its code) and `expect.message`.
+fn run_schedule(ps: &PolicySet, scenario: &Value) -> Result<(), String> {
+    let input = &scenario["input"];
+    let expect = &scenario["expect"];
+    let p = ps
+        .policy(s(scenario, "policy").unwrap_or(""))
+        .map_err(|e| e.to_string())?;
+    let windows: Result<Vec<zhidu::DutyWindow>, zhidu::Error> =
+        schedule_rows(input.get("windows")).into_iter().collect();
+    let answer = windows.and_then(|windows| match s(scenario, "kind") {
+        Some("rota") => p
+            .rota(
+                input["year"].as_i64().unwrap_or(0) as i32,
+                &windows,
+                &schedule_rows(input.get("away")),
+            )
+            .map(|a| serde_json::to_value(a).unwrap()),
+        Some("patrols") => s(input, "period").unwrap_or("").parse().and_then(|period| {
+            p.patrol_failures(period, &windows, &schedule_rows(input.get("log")))
+                .map(|a| serde_json::to_value(a).unwrap())
+        }),
+        _ => s(input, "period").unwrap_or("").parse().and_then(|period| {
+            let log = input.get("log").map(|l| schedule_rows(Some(l)));
+            p.obligations(period, log.as_deref())
+                .map(|a| serde_json::to_value(a).unwrap())
+        }),
+    });
+    match (answer, expect.get("error")) {
+        (Err(e), Some(_)) => check_error(expect, &e),
+        (Err(e), None) => Err(format!("unexpected error: {e}")),
+        (Ok(_), Some(code)) => Err(format!("expected error {code}, got an answer")),
+        (Ok(actual), None) => {
+            let mut errors = Vec::new();
+            report_matches("", expect, &actual, &mut errors);
+            if errors.is_empty() {
+                Ok(())
+            } else {
+                Err(errors.join("; "))
+            }
+        }
+    }
+}
+
 #[test]
 fn conformance_corpus() {
     let mut paths = Vec::new();
@@ -865,6 +925,10 @@ fn conformance_corpus() {
                 Err(e) => Err(format!("scenario files do not load: {e}")),
             },
             Some("report") => run_report(&ps, &scenario),
+            Some("rota" | "patrols" | "obligations") => match with_files(&ps, &scenario) {
+                Ok(set) => run_schedule(&set, &scenario),
+                Err(e) => Err(format!("scenario files do not load: {e}")),
+            },
             Some("assess" | "rank") => match with_files(&ps, &scenario) {
                 Ok(set) => run_assess(&set, &scenario),
                 Err(e) => Err(format!("scenario files do not load: {e}")),

@@ -929,6 +929,98 @@ class Policy:
         InputError
             ``errors="raise"`` and a bad row; rows in a container that is not read.
         """
+    def rota(
+        self,
+        year: int,
+        *,
+        windows: Optional[_Rows] = None,
+        away: Optional[_Rows] = None,
+        errors: Optional[_Errors] = None,
+    ) -> Dict[str, Any]:
+        """The duty rota of ``year`` (S4): each month's duty windows, officers, convener and
+        stand-ins.
+
+        Parameters
+        ----------
+        year : int
+        windows : rows, optional
+            The ordered window list (``window``, ``head``); default: the policy's own (A25).
+        away : rows, optional
+            Officers away (``window``, ``from``, ``until``, ``stand_in``), S4.req.3.
+        errors : {"warn", "raise", "collect"}, default "warn"
+
+        Returns
+        -------
+        dict
+            ``months`` (``month``, ``duty``, ``convener``), ``clauses``, ``defaults``,
+            ``unused_rows``, ``errors``.
+
+        Raises
+        ------
+        InputError
+            No rota, no windows, a window listed twice, a bad window row.
+        """
+    def patrol_failures(
+        self,
+        period: str,
+        log: _Rows,
+        *,
+        windows: Optional[_Rows] = None,
+        errors: Optional[_Errors] = None,
+    ) -> Dict[str, Any]:
+        """A patrol log checked against the patrols each duty window owes a day (S4.req.1);
+        each day short is a failure with the S4.req.4 incident row ``assess`` takes.
+
+        Parameters
+        ----------
+        period : str
+            A month ``2027-01``, a quarter or a year.
+        log : rows
+            Patrols (``window``, ``at``, ``by``).
+        windows : rows, optional
+            The ordered window list; default: the policy's own.
+        errors : {"warn", "raise", "collect"}, default "warn"
+
+        Returns
+        -------
+        dict
+            ``windows``, ``failures`` (each with its ``incident``), ``ignored_rows``,
+            ``clauses``, ``defaults``, ``errors``.
+
+        Raises
+        ------
+        InputError
+            No rota or patrol rule, no windows, a bad period.
+        """
+    def obligations(
+        self,
+        period: str,
+        log: Optional[_Rows] = None,
+        *,
+        errors: Optional[_Errors] = None,
+    ) -> Dict[str, Any]:
+        """The recurring obligations due in ``period`` and, with a ``log`` of actions, each
+        occurrence met, late or missed; obligations with no period (A32) with their reason.
+
+        Parameters
+        ----------
+        period : str
+            A year ``2027``, a quarter or a month.
+        log : rows, optional
+            Actions (``obligation``, ``at``, ``by``); without it, only the schedule.
+        errors : {"warn", "raise", "collect"}, default "warn"
+
+        Returns
+        -------
+        dict
+            ``obligations`` (with ``occurrences``), ``unscheduled``, ``due``, ``met``,
+            ``late``, ``missed``, ``unmatched_rows``, ``errors``.
+
+        Raises
+        ------
+        InputError
+            The policy has no obligations, a bad period.
+        """
     def deduction_table(self) -> Dict[str, Any]:
         """The policy's deduction table as a dict (categories, rules, effects; money as
         ``Decimal``).

@@ -598,3 +598,35 @@ pub(crate) struct RawViolation {
     #[serde(default)]
     pub(crate) defaults: Vec<RawDefault>,
 }
+
+/// `source = { clause, quote }` or `source = [{ clause, quote }, …]`: an entry that encodes
+/// several clauses cites each of them in the same shape (the coverage collects both forms).
+#[derive(Debug, Clone)]
+pub(crate) struct RawSources(pub(crate) Vec<RawSource>);
+
+impl<'de> Deserialize<'de> for RawSources {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = RawSources;
+            fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                f.write_str("a source table or a list of source tables")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<RawSources, A::Error> {
+                RawSource::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+                    .map(|s| RawSources(vec![s]))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                seq: A,
+            ) -> Result<RawSources, A::Error> {
+                Vec::<RawSource>::deserialize(serde::de::value::SeqAccessDeserializer::new(seq))
+                    .map(RawSources)
+            }
+        }
+        d.deserialize_any(Visit)
+    }
+}

@@ -27,7 +27,7 @@ use crate::load::raw::{
 use crate::source::{Clause, DefaultNote};
 
 /// Top-level sections a file may have.
-const SECTIONS: [&str; 16] = [
+const SECTIONS: [&str; 19] = [
     "calendar",
     "year",
     "statute",
@@ -44,6 +44,9 @@ const SECTIONS: [&str; 16] = [
     "tier",
     "flag",
     "violation",
+    "rota",
+    "patrols",
+    "obligation",
 ];
 
 /// The help of a diagnostic for office minutes or office close without office sessions.
@@ -77,7 +80,16 @@ pub(crate) enum RawFile {
         table: RawTable,
         rules: RawRules,
         imports: Vec<(usize, RawImport)>,
+        schedules: RawSchedules,
     },
+}
+
+/// The schedule sections of a policy file: the duty rota, its patrols, the obligations.
+#[derive(Default)]
+pub(crate) struct RawSchedules {
+    rota: Option<crate::rota::RawRota>,
+    patrols: Option<crate::rota::RawPatrols>,
+    obligations: Vec<(usize, crate::obligations::RawObligation)>,
 }
 
 /// Decode the sections of one parsed file.
@@ -103,6 +115,7 @@ pub(crate) fn read_file(doc: &Document<'_>, out: &mut Vec<Diagnostic>) -> Option
         flags: Vec::new(),
         violations: Vec::new(),
     };
+    let mut schedules = RawSchedules::default();
     let mut policy_only: Option<(String, core::ops::Range<usize>)> = None;
     let mut unknown_sections = 0;
     for (key, value) in doc.sections() {
@@ -138,7 +151,8 @@ pub(crate) fn read_file(doc: &Document<'_>, out: &mut Vec<Diagnostic>) -> Option
                     .map(|p| (p, key.span()))
             }
             "class" | "item" | "suspension" | "assessment" | "effect" | "category" | "rule"
-            | "accountability" | "tier" | "flag" | "violation" | "import" => {
+            | "accountability" | "tier" | "flag" | "violation" | "import" | "rota" | "patrols"
+            | "obligation" => {
                 policy_only.get_or_insert((name.to_owned(), key.span()));
                 match name {
                     "import" => imports = doc.decode_entries("import", value, out),
@@ -154,6 +168,11 @@ pub(crate) fn read_file(doc: &Document<'_>, out: &mut Vec<Diagnostic>) -> Option
                     }
                     "tier" => rules.tiers = doc.decode_entries("tier", value, out),
                     "flag" => rules.flags = doc.decode_entries("flag", value, out),
+                    "rota" => schedules.rota = doc.decode("rota", value, out),
+                    "patrols" => schedules.patrols = doc.decode("patrols", value, out),
+                    "obligation" => {
+                        schedules.obligations = doc.decode_entries("obligation", value, out)
+                    }
                     _ => rules.violations = doc.decode_entries("violation", value, out),
                 }
             }
@@ -233,6 +252,7 @@ pub(crate) fn read_file(doc: &Document<'_>, out: &mut Vec<Diagnostic>) -> Option
         table,
         rules,
         imports,
+        schedules,
     })
 }
 
@@ -368,6 +388,7 @@ pub(crate) fn compile(
             table,
             rules,
             imports,
+            schedules,
         } = file
         else {
             continue;
@@ -399,6 +420,7 @@ pub(crate) fn compile(
             items,
             suspensions,
             (table, rules, imported),
+            schedules,
             out,
         ) {
             policies.insert(id, Arc::new(p));
@@ -423,6 +445,7 @@ fn compile_policy(
     raw_items: &[(usize, RawItem)],
     raw_suspensions: &[(usize, RawSuspension)],
     (table, rules, imported): (&RawTable, &RawRules, Vec<Imported>),
+    schedules: &RawSchedules,
     out: &mut Vec<Diagnostic>,
 ) -> Option<Policy> {
     let errors_before = errors(out);
@@ -625,7 +648,23 @@ fn compile_policy(
     } else {
         compile_rules(doc, rules, out)
     };
-    if raw_classes.is_empty() && table.is_empty() && rules.is_empty() && !imports {
+    let scored: Vec<(&str, &str)> = assessment
+        .iter()
+        .flat_map(|a| &a.rules)
+        .map(|r| (&*r.meta.code, &*r.meta.quote))
+        .collect();
+    let rota = crate::rota::compile_rota(
+        doc,
+        schedules.rota.as_ref(),
+        schedules.patrols.as_ref(),
+        &scored,
+        out,
+    );
+    let obligations =
+        crate::obligations::compile_obligations(doc, &schedules.obligations, office.is_some(), out);
+    let has_schedules = rota.is_some() || obligations.is_some() || office.is_some();
+    if raw_classes.is_empty() && table.is_empty() && rules.is_empty() && !imports && !has_schedules
+    {
         out.push(doc.src.diagnostic(
             Severity::Warning,
             Some(header_span),
@@ -660,6 +699,8 @@ fn compile_policy(
         file: doc.src.name.to_owned(),
         assessment,
         accountability,
+        rota,
+        obligations,
     })
 }
 

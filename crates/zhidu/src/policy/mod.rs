@@ -58,6 +58,8 @@ pub struct Policy {
     pub(crate) file: String,
     pub(crate) assessment: Option<crate::assess::model::AssessmentModel>,
     pub(crate) accountability: Option<crate::decide::model::AccountabilityModel>,
+    pub(crate) rota: Option<crate::rota::model::RotaModel>,
+    pub(crate) obligations: Option<crate::obligations::model::ObligationsModel>,
 }
 
 impl Policy {

@@ -146,7 +146,18 @@ pub static DUE: Schema = Schema::new(
 );
 
 /// Every row kind of the core, in the order of the README's input-format table.
-pub static KINDS: [&Schema; 6] = [&CASE, &EVENT, &INCIDENT, &VIOLATION, &ROSTER, &DUE];
+pub static KINDS: [&Schema; 10] = [
+    &CASE,
+    &EVENT,
+    &INCIDENT,
+    &VIOLATION,
+    &ROSTER,
+    &DUE,
+    &super::DUTY_WINDOW,
+    &super::AWAY,
+    &super::PATROL,
+    &super::ACTION,
+];
 
 impl FromRow for Case {
     const SCHEMA: &'static Schema = &CASE;

@@ -14,6 +14,10 @@
 //! | `violation` | [`VIOLATION`] | [`crate::ViolationRecord`] |
 //! | `roster` | [`ROSTER`] | [`RosterEntry`] |
 //! | `due` | [`DUE`] | [`DueRow`] |
+//! | `duty_window` | [`DUTY_WINDOW`] | [`crate::DutyWindow`] |
+//! | `away` | [`AWAY`] | [`Away`] |
+//! | `patrol` | [`PATROL`] | [`Patrol`] |
+//! | `action` | [`ACTION`] | [`Action`] |
 //!
 //! # Example
 //!
@@ -36,6 +40,7 @@ mod frame;
 mod kinds;
 mod problem;
 mod record;
+mod schedule;
 mod schema;
 mod text;
 mod values;
@@ -47,6 +52,7 @@ pub use frame::{Column, read_frame};
 pub use kinds::{CASE, DUE, DueRow, EVENT, INCIDENT, KINDS, ROSTER, RosterEntry, VIOLATION};
 pub use problem::RowProblem;
 pub use record::{FromRow, Record};
+pub use schedule::{ACTION, AWAY, Action, Away, DUTY_WINDOW, PATROL, Patrol};
 pub use schema::{Field, FieldType, Schema};
 pub use text::{
     CsvReader, Lined, RosterRow, TextFormat, json_message, read_csv, read_jsonl, read_named,

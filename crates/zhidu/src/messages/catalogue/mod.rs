@@ -19,6 +19,7 @@ mod loader;
 mod report;
 mod rows;
 mod rule_notes;
+mod schedules;
 mod scoring;
 mod table_notes;
 mod terms;
@@ -60,4 +61,5 @@ pub(crate) const ALL: &[&[Entry]] = &[
     rows::ENTRIES,
     report::ENTRIES,
     bindings::ENTRIES,
+    schedules::ENTRIES,
 ];
