@@ -41,7 +41,7 @@ const GROUND_FILES: [&str; 2] = ["rows/error.rs", "rows/problem.rs"];
 const GROUND_PATHS: [&str; 2] = ["crate::rows::RowError", "crate::rows::RowProblem"];
 
 /// What a policy holds and how each domain compiles its sections: ground floor only.
-const DOMAIN_DATA: [&str; 7] = [
+const DOMAIN_DATA: [&str; 11] = [
     "deadline/model.rs",
     "deadline/hours.rs",
     "assess/model.rs",
@@ -49,6 +49,10 @@ const DOMAIN_DATA: [&str; 7] = [
     "assess/compile.rs",
     "decide/model.rs",
     "decide/compile.rs",
+    "access/model.rs",
+    "access/compile.rs",
+    "retention/model.rs",
+    "retention/compile.rs",
 ];
 
 /// Every `.rs` file under `src/` as (path from `src/` with `/`, its code).

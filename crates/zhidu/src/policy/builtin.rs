@@ -16,4 +16,10 @@ pub(super) static SOURCES: &[(&str, &str)] = shipped![
     "policies/s12-confidentiality.toml",
     "policies/s14-window-scorecard.toml",
     "policies/s15-township-center.toml",
+    "policies/s1-window-it.toml",
+    "policies/s3-culture-centre.toml",
+    "policies/s5-pest-control.toml",
+    "policies/s6-food-additives.toml",
+    "policies/s9-culture-centre-variant.toml",
+    "policies/s11-occupational-health.toml",
 ];

@@ -27,7 +27,7 @@ use crate::load::raw::{
 use crate::source::{Clause, DefaultNote};
 
 /// Top-level sections a file may have.
-const SECTIONS: [&str; 16] = [
+const SECTIONS: [&str; 18] = [
     "calendar",
     "year",
     "statute",
@@ -44,6 +44,8 @@ const SECTIONS: [&str; 16] = [
     "tier",
     "flag",
     "violation",
+    "access",
+    "retention",
 ];
 
 /// The help of a diagnostic for office minutes or office close without office sessions.
@@ -77,7 +79,21 @@ pub(crate) enum RawFile {
         table: RawTable,
         rules: RawRules,
         imports: Vec<(usize, RawImport)>,
+        kinds: RawKinds,
     },
+}
+
+/// The sections of the policy kinds of issue #15, one field per kind.
+#[derive(Default)]
+pub(crate) struct RawKinds {
+    pub(crate) access: Option<crate::access::compile::RawAccess>,
+    pub(crate) retention: Vec<(usize, crate::retention::compile::RawRetention)>,
+}
+
+impl RawKinds {
+    fn is_empty(&self) -> bool {
+        self.access.is_none() && self.retention.is_empty()
+    }
 }
 
 /// Decode the sections of one parsed file.
@@ -103,6 +119,7 @@ pub(crate) fn read_file(doc: &Document<'_>, out: &mut Vec<Diagnostic>) -> Option
         flags: Vec::new(),
         violations: Vec::new(),
     };
+    let mut kinds = RawKinds::default();
     let mut policy_only: Option<(String, core::ops::Range<usize>)> = None;
     let mut unknown_sections = 0;
     for (key, value) in doc.sections() {
@@ -138,7 +155,8 @@ pub(crate) fn read_file(doc: &Document<'_>, out: &mut Vec<Diagnostic>) -> Option
                     .map(|p| (p, key.span()))
             }
             "class" | "item" | "suspension" | "assessment" | "effect" | "category" | "rule"
-            | "accountability" | "tier" | "flag" | "violation" | "import" => {
+            | "accountability" | "tier" | "flag" | "violation" | "import" | "access"
+            | "retention" => {
                 policy_only.get_or_insert((name.to_owned(), key.span()));
                 match name {
                     "import" => imports = doc.decode_entries("import", value, out),
@@ -154,6 +172,8 @@ pub(crate) fn read_file(doc: &Document<'_>, out: &mut Vec<Diagnostic>) -> Option
                     }
                     "tier" => rules.tiers = doc.decode_entries("tier", value, out),
                     "flag" => rules.flags = doc.decode_entries("flag", value, out),
+                    "access" => kinds.access = doc.decode("access", value, out),
+                    "retention" => kinds.retention = doc.decode_entries("retention", value, out),
                     _ => rules.violations = doc.decode_entries("violation", value, out),
                 }
             }
@@ -233,6 +253,7 @@ pub(crate) fn read_file(doc: &Document<'_>, out: &mut Vec<Diagnostic>) -> Option
         table,
         rules,
         imports,
+        kinds,
     })
 }
 
@@ -368,6 +389,7 @@ pub(crate) fn compile(
             table,
             rules,
             imports,
+            kinds,
         } = file
         else {
             continue;
@@ -399,6 +421,7 @@ pub(crate) fn compile(
             items,
             suspensions,
             (table, rules, imported),
+            kinds,
             out,
         ) {
             policies.insert(id, Arc::new(p));
@@ -423,6 +446,7 @@ fn compile_policy(
     raw_items: &[(usize, RawItem)],
     raw_suspensions: &[(usize, RawSuspension)],
     (table, rules, imported): (&RawTable, &RawRules, Vec<Imported>),
+    kinds: &RawKinds,
     out: &mut Vec<Diagnostic>,
 ) -> Option<Policy> {
     let errors_before = errors(out);
@@ -625,7 +649,21 @@ fn compile_policy(
     } else {
         compile_rules(doc, rules, out)
     };
-    if raw_classes.is_empty() && table.is_empty() && rules.is_empty() && !imports {
+    let access = kinds
+        .access
+        .as_ref()
+        .and_then(|a| crate::access::compile::compile_access(doc, a, out));
+    let retention = if kinds.retention.is_empty() {
+        None
+    } else {
+        crate::retention::compile::compile_retention(doc, &kinds.retention, out)
+    };
+    if raw_classes.is_empty()
+        && table.is_empty()
+        && rules.is_empty()
+        && !imports
+        && kinds.is_empty()
+    {
         out.push(doc.src.diagnostic(
             Severity::Warning,
             Some(header_span),
@@ -660,6 +698,8 @@ fn compile_policy(
         file: doc.src.name.to_owned(),
         assessment,
         accountability,
+        access,
+        retention,
     })
 }
 

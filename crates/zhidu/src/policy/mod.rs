@@ -58,6 +58,8 @@ pub struct Policy {
     pub(crate) file: String,
     pub(crate) assessment: Option<crate::assess::model::AssessmentModel>,
     pub(crate) accountability: Option<crate::decide::model::AccountabilityModel>,
+    pub(crate) access: Option<crate::access::model::AccessModel>,
+    pub(crate) retention: Option<crate::retention::model::RetentionModel>,
 }
 
 impl Policy {
