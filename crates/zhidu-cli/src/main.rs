@@ -5,6 +5,7 @@
 //! Exit codes: 0 success; 1 the input has problems (policy diagnostics, bad rows — every good
 //! row is still answered); 2 the command failed (usage, unreadable file, unknown policy).
 
+mod access;
 mod assess;
 mod calendar;
 mod cases;
@@ -15,6 +16,7 @@ mod error;
 mod output;
 mod rank;
 mod report;
+mod retention;
 mod table;
 
 use std::path::PathBuf;
@@ -66,6 +68,10 @@ enum Command {
     Rank(rank::Args),
     /// Decide accountability tiers for a history of violations.
     Decide(decide::Args),
+    /// Allow, deny or allow with approval for access requests.
+    Access(access::Args),
+    /// Keep-until days of records and which are past them.
+    Retention(retention::Args),
     /// One run over a period: case statuses, scorecards, ranking and decisions.
     Report(report::Args),
     /// A calendar year's days with their basis, notice files, and what moves when one lands.
@@ -87,6 +93,8 @@ fn main() -> ExitCode {
         Command::Assess(args) => assess::run(&cli.policies, &args),
         Command::Rank(args) => rank::run(&cli.policies, &args),
         Command::Decide(args) => decide::run(&cli.policies, &args),
+        Command::Access(args) => access::run(&cli.policies, &args),
+        Command::Retention(args) => retention::run(&cli.policies, &args),
         Command::Report(args) => report::run(&cli.policies, cli.lang, &args),
         Command::Calendar(command) => calendar::run(&cli.policies, &command),
     };
