@@ -131,6 +131,9 @@ fn write_human(out: &mut impl Write, d: &AccessDecisions) -> Result<(), CliError
             x.clauses.join(", "),
             x.reasons.join("; ")
         )?;
+        for n in &x.defaults {
+            writeln!(out, "      default {}: {}", n.param, n.note)?;
+        }
     }
     Ok(())
 }

@@ -21,6 +21,17 @@ pub enum Verdict {
     Deny,
 }
 
+impl core::fmt::Display for Verdict {
+    /// The serde spelling: `allow`, `allow_with_approval`, `deny`.
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(match self {
+            Verdict::Allow => "allow",
+            Verdict::AllowWithApproval => "allow_with_approval",
+            Verdict::Deny => "deny",
+        })
+    }
+}
+
 /// A named thing (a level, a role) with its display name.
 #[derive(Clone, Debug)]
 pub(crate) struct Named {

@@ -84,6 +84,17 @@ pub enum Retained {
     Destroy,
 }
 
+impl core::fmt::Display for Retained {
+    /// The serde spelling: `keep`, `past`, `destroy`.
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(match self {
+            Retained::Keep => "keep",
+            Retained::Past => "past",
+            Retained::Destroy => "destroy",
+        })
+    }
+}
+
 /// One record's answer.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
