@@ -28,7 +28,7 @@ fn matches(
     level: Option<usize>,
     facts: &[&str],
 ) -> bool {
-    rule.actions.iter().any(|a| *a == req.action)
+    rule.actions.contains(&req.action)
         && (rule.levels.is_empty() || level.is_some_and(|l| rule.levels.contains(&l)))
         && (rule.scopes.is_empty() || req.scope.as_ref().is_some_and(|s| rule.scopes.contains(s)))
         && (rule.items.is_empty() || req.item.as_ref().is_some_and(|i| rule.items.contains(i)))
