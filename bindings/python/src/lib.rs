@@ -12,6 +12,7 @@
 //! `==`, `repr`): those of due dates and cases in `results`, of scoring and accountability in
 //! `scoring`, the period's report in `report`.
 
+mod access;
 mod args;
 mod batch;
 mod convert;
@@ -48,6 +49,10 @@ fn _zhidu(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<scoring::Decisions>()?;
     m.add_class::<scoring::Decision>()?;
     m.add_class::<report::Report>()?;
+    m.add_class::<access::AccessDecisions>()?;
+    m.add_class::<access::AccessDecision>()?;
+    m.add_class::<access::Retention>()?;
+    m.add_class::<access::RetentionLine>()?;
     m.add_function(wrap_pyfunction!(policy_set::_restore_policy_set, m)?)?;
     m.add_function(wrap_pyfunction!(error::_set_lang, m)?)?;
     m.add_function(wrap_pyfunction!(error::_enter_lang, m)?)?;

@@ -831,6 +831,87 @@ policy_methods! {
         crate::schedules::obligations(&self.inner, period, log, errors)
     }
 
+    /// Answer access requests (issue #15 point 4): allow, deny or allow with an approval.
+    ///
+    /// Parameters
+    /// ----------
+    /// requests : rows
+    ///     Requests (``subject``, ``role``, ``action``, ``item``, ``level``, ``scope``,
+    ///     ``facts`` as a list or a ``;``-separated string, ``note``), as ``assess`` takes rows.
+    /// errors : {"warn", "raise", "collect"}, default "warn"
+    ///     Rows that cannot be answered (unknown role, level, scope, action or fact): as
+    ///     ``assess``.
+    ///
+    /// Returns
+    /// -------
+    /// AccessDecisions
+    ///     One ``AccessDecision`` per good row, in row order, with ``.errors``.
+    ///
+    /// Raises
+    /// ------
+    /// InputError
+    ///     The policy has no access rules; ``errors="raise"`` and a bad row.
+    #[pyo3(signature = (requests, *, errors = None))]
+    fn access(&self, requests: &Obj, errors: Option<&Obj>) -> PyResult<crate::access::AccessDecisions> {
+        let py = requests.py();
+        let mode = Mode::parse(errors)?;
+        let labels = RowLabels::default().with("request", Some(requests))?;
+        let rows = rows::requests(requests)?;
+        let n = rows.len();
+        let inner = self.inner.access(&rows).or_raise(py)?;
+        batch::report_skipped(py, &inner.errors, n, mode, &labels, 1)?;
+        Ok(crate::access::AccessDecisions {
+            inner: Arc::new(inner),
+            labels: Arc::new(labels),
+        })
+    }
+
+    /// Keep-until days of records, and which are past them on ``as_of`` (issue #15 point 6).
+    ///
+    /// Parameters
+    /// ----------
+    /// records : rows
+    ///     Records (``id``, ``kind``, ``date``, ``event_on``, ``note``), as ``assess`` takes
+    ///     rows.
+    /// as_of : datetime.date | str
+    ///     The day asked.
+    /// errors : {"warn", "raise", "collect"}, default "warn"
+    ///     Rows that cannot be answered (unknown kind, no date): as ``assess``.
+    ///
+    /// Returns
+    /// -------
+    /// Retention
+    ///     One ``RetentionLine`` per good row, in row order, with ``.past`` and ``.errors``.
+    ///
+    /// Raises
+    /// ------
+    /// InputError
+    ///     The policy has no retention rules; ``errors="raise"`` and a bad row.
+    #[pyo3(signature = (records, *, as_of, errors = None))]
+    fn retention(
+        &self,
+        records: &Obj,
+        as_of: &Obj,
+        errors: Option<&Obj>,
+    ) -> PyResult<crate::access::Retention> {
+        let py = records.py();
+        let mode = Mode::parse(errors)?;
+        let labels = RowLabels::default().with("record", Some(records))?;
+        let day = match convert::start(as_of).or_raise(py)? {
+            zhidu::Start::Date(d) => d,
+            zhidu::Start::Local(t) => t.date(),
+            zhidu::Start::Instant(t) => t.with_timezone(&self.inner.calendar().offset()).date_naive(),
+        };
+        let rows = rows::records(records)?;
+        let n = rows.len();
+        let inner = self.inner.retention(&rows, day).or_raise(py)?;
+        batch::report_skipped(py, &inner.errors, n, mode, &labels, 1)?;
+        Ok(crate::access::Retention {
+            inner: Arc::new(inner),
+            labels: Arc::new(labels),
+        })
+    }
+
     /// The policy's deduction table as a dict (categories, rules, effects; money as
     /// ``Decimal``).
     ///

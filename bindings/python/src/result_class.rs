@@ -124,7 +124,13 @@ macro_rules! text_fields {
         }
     )*};
 }
-text_fields!(zhidu::Unit, zhidu::Severity, zhidu::SubjectKind);
+text_fields!(
+    zhidu::Unit,
+    zhidu::Severity,
+    zhidu::SubjectKind,
+    zhidu::Verdict,
+    zhidu::Retained
+);
 
 /// A case's status: a `zhidu.Status`, the `str` enumeration that refuses to compare with a
 /// misspelt status (`== "overdue"` would otherwise match nothing, silently).
@@ -187,7 +193,9 @@ dict_fields!(
     zhidu::Line,
     zhidu::Disqualification,
     zhidu::SubjectSummary,
-    zhidu::Escalation
+    zhidu::Escalation,
+    zhidu::ApprovalNeed,
+    zhidu::AccessCondition
 );
 
 /// Rows a batch could not use, as `zhidu.RowError`s.

@@ -340,6 +340,16 @@ pub(crate) fn violations(obj: &Obj) -> PyResult<Vec<Result<ViolationRecord, zhid
     read(obj, "violations")
 }
 
+/// Request rows for `Policy::access`.
+pub(crate) fn requests(obj: &Obj) -> PyResult<Vec<Result<zhidu::AccessRequest, zhidu::Error>>> {
+    read(obj, "requests")
+}
+
+/// Record rows for `Policy::retention`.
+pub(crate) fn records(obj: &Obj) -> PyResult<Vec<Result<zhidu::RetentionRecord, zhidu::Error>>> {
+    read(obj, "records")
+}
+
 /// Case rows for `AssessRequest::case_rows`: dicts as a case log line has them (or its JSON
 /// text), or a DataFrame of them. Naive datetimes are wall times of the case policy's zone.
 pub(crate) fn cases(obj: &Obj) -> PyResult<Vec<Result<Case, zhidu::Error>>> {

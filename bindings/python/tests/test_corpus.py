@@ -1,6 +1,6 @@
 """The conformance corpus `tests/cases/**/*.toml` through Python, compared as
 `crates/zhidu/tests/conformance.rs` compares it (kinds `due`, `case`, `load`, `assess`,
-`rank`, `decide` and `notice_diff`; other kinds are run by their own tests)."""
+`rank`, `decide`, `notice_diff`, `report`, `access` and `retention`; other kinds are run by their own tests)."""
 
 from __future__ import annotations
 
@@ -23,7 +23,10 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 CORPUS = pathlib.Path(__file__).resolve().parents[3] / "tests" / "cases"
-KINDS = ("due", "case", "load", "assess", "rank", "decide", "notice_diff", "report", "rota", "patrols", "obligations")
+KINDS = (
+    "due", "case", "load", "assess", "rank", "decide", "notice_diff", "report", "rota", "patrols",
+    "obligations", "access", "retention",
+)
 
 
 def scenarios() -> List[Any]:
@@ -112,6 +115,12 @@ def run(ps: zhidu.PolicySet, scenario: Dict[str, Any]) -> Optional[Any]:
         return assessment(with_files(ps, scenario), scenario)
     if kind == "decide":
         return decisions(with_files(ps, scenario), scenario)
+    if kind == "access":
+        p = with_files(ps, scenario).policy(scenario.get("policy", ""))
+        return p.access(data.get("requests", []), errors="collect")
+    if kind == "retention":
+        p = ps.policy(scenario.get("policy", ""))
+        return p.retention(data.get("records", []), as_of=data["as_of"], errors="collect")
     if kind == "due":
         p = with_files(ps, scenario).policy(scenario.get("policy", ""))
         return p.due(data.get("class", ""), data.get("accepted_at", ""), data.get("days"))
@@ -192,7 +201,7 @@ def test_scenario(ps: zhidu.PolicySet, scenario: Dict[str, Any]) -> None:
         check_assessment(with_files(ps, scenario), scenario, result, errors)
     elif scenario["kind"] == "decide":
         check_decisions(expect, result, errors)
-    elif scenario["kind"] == "report":
+    elif scenario["kind"] in ("report", "access", "retention"):
         report_matches("", expect, json.loads(result.to_json()), errors)
     elif scenario["kind"] in ("rota", "patrols", "obligations"):
         report_matches("", expect, plain(result), errors)

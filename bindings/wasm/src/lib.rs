@@ -19,6 +19,7 @@
 //! `accountabilityRules`) read their rows one by one ([`scoring`]): a bad row is reported
 //! with its 1-based row in the result's `errors`, never thrown.
 
+mod access;
 pub mod convert;
 pub mod error;
 pub mod lang;

@@ -41,6 +41,38 @@ const VIOLATION: RowKind = RowKind {
     one: "violation",
 };
 
+const REQUEST: RowKind = RowKind {
+    what: "requests",
+    one: "request",
+};
+
+const RECORD: RowKind = RowKind {
+    what: "records",
+    one: "record",
+};
+
+/// Access request rows (`access`), read as `decide` reads violations.
+///
+/// # Errors
+///
+/// `input` when `value` is not an array. Bad rows are not errors here.
+pub(crate) fn request_rows(
+    value: &JsValue,
+) -> Result<Vec<Result<zhidu::AccessRequest, Error>>, Error> {
+    rows(value, &REQUEST)
+}
+
+/// Record rows (`retention`).
+///
+/// # Errors
+///
+/// As [`request_rows`].
+pub(crate) fn record_rows(
+    value: &JsValue,
+) -> Result<Vec<Result<zhidu::RetentionRecord, Error>>, Error> {
+    rows(value, &RECORD)
+}
+
 thread_local! {
     /// The `JSON.stringify` replacer of rows, made once.
     static FINITE: Closure<dyn Fn(JsValue, JsValue) -> Result<JsValue, JsValue>> =

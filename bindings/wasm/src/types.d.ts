@@ -548,7 +548,7 @@ export interface ErrorInfo {
 /** A row of `assess` or `decide` that could not be used. */
 export interface InputRowError {
   /** Which rows: `incident` or `case` (of `assess`), `violation` (of `decide`). */
-  input: "incident" | "case" | "violation" | "roster";
+  input: "incident" | "case" | "violation" | "roster" | "request" | "record";
   /** 1-based row among the incidents, cases or violations. */
   row: number;
   error: ErrorInfo;
@@ -1120,5 +1120,108 @@ export interface Obligations {
   late: number;
   missed: number;
   unmatched_rows: number[];
+/** An access request (`access`, issue #15 point 4). */
+export interface AccessRequest {
+  subject: string;
+  /** The person's role or level, as the policy names it (id or display name). */
+  role: string;
+  /** `read`, `copy`, `borrow`, `lend`, `take_out`, `repair`, `share` … */
+  action: string;
+  item?: string | null;
+  /** The item's secrecy level (绝密, 机密, 秘密 …). */
+  level?: string | null;
+  /** The item's scope item when it has no level. */
+  scope?: string | null;
+  /** Facts the rules read (approvals given, `work_need` …): a list or a `;`-separated text. */
+  facts?: string[] | string;
+  note?: string | null;
+}
+
+/** What `access` takes. */
+export interface AccessRequestBatch {
+  requests: readonly AccessRequest[];
+}
+
+export interface ApprovalNeed {
+  id: string;
+  name: string;
+  by: string;
+  given: boolean;
+}
+
+export interface AccessCondition {
+  id: string;
+  text: string;
+}
+
+/** The answer to one access request. */
+export interface AccessDecision {
+  row: number;
+  subject: string;
+  role: string;
+  action: string;
+  item: string | null;
+  level: string | null;
+  decision: "allow" | "deny" | "allow_with_approval";
+  approvals: ApprovalNeed[];
+  conditions: AccessCondition[];
+  /** The rules that decided (empty when the policy's `otherwise` answered). */
+  rules: string[];
+  reasons: string[];
+  clauses: string[];
+  defaults: DefaultNote[];
+  note: string | null;
+}
+
+/** What `access` returns. */
+export interface AccessDecisions {
+  policy: string;
+  decisions: AccessDecision[];
+  /** Rows that could not be answered (unknown role, level, scope, action or fact). */
+  errors: InputRowError[];
+}
+
+/** A record to keep (`retention`, issue #15 point 6). */
+export interface RetentionRecord {
+  id: string;
+  kind: string;
+  /** The record's date (required by period rules). */
+  date?: string | Date | null;
+  /** When the event of an event rule happened (made public, discarded). */
+  event_on?: string | Date | null;
+  note?: string | null;
+}
+
+/** What `retention` takes. */
+export interface RetentionRequest {
+  records: readonly RetentionRecord[];
+  /** The day asked, `YYYY-MM-DD`. */
+  asOf: string | Date;
+}
+
+/** One record's keep-until day and status. */
+export interface RetentionLine {
+  row: number;
+  id: string;
+  kind: string;
+  rule: string;
+  rule_name: string;
+  date: string | null;
+  /** The last day kept; null while the record waits for an event. */
+  keep_until: string | null;
+  until_event: string | null;
+  status: "keep" | "past" | "destroy";
+  clauses: string[];
+  defaults: DefaultNote[];
+  note: string | null;
+}
+
+/** What `retention` returns. */
+export interface Retention {
+  policy: string;
+  as_of: string;
+  records: RetentionLine[];
+  /** The ids past keeping or to destroy. */
+  past: string[];
   errors: InputRowError[];
 }

@@ -1,6 +1,6 @@
 // The conformance corpus tests/cases/**/*.toml through the Node package, compared exactly as
 // crates/zhidu/tests/conformance.rs compares the core: kinds `due`, `case`, `load`, `assess`,
-// `rank`, `decide`, `notice_diff` and `report` (`due`, `assess`, `rank` and `decide` with their
+// `rank`, `decide`, `notice_diff`, `report`, `access` and `retention` (`due`, `assess`, `rank` and `decide` with their
 // `[input.files]` loaded beside the builtin set, as `with_files` does).
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -337,12 +337,29 @@ runners.report = (s) => {
   return problems;
 };
 
+runners.access = (s) => {
+  const answer = withFiles(s).policy(s.policy).access({ requests: s.input.requests ?? [] });
+  const problems = [];
+  reportMatches("", s.expect, answer, problems);
+  return problems;
+};
+
+runners.retention = (s) => {
+  const answer = builtin.policy(s.policy).retention({ records: s.input.records ?? [], asOf: s.input.as_of });
+  const problems = [];
+  reportMatches("", s.expect, answer, problems);
+  return problems;
+};
+
 const scenarios = files(corpusDir).map((path) => ({ path, scenario: parse(readFileSync(path, "utf8")) }));
 const run = scenarios.filter(({ scenario }) => scenario.kind in runners);
 
-test("the corpus has due, case, load, assess, rank, decide, notice_diff and report scenarios", () => {
+test("the corpus has due, case, load, assess, rank, decide, notice_diff, report, access and retention scenarios", () => {
   const kinds = new Set(run.map(({ scenario }) => scenario.kind));
-  assert.deepEqual([...kinds].sort(), ["assess", "case", "decide", "due", "load", "notice_diff", "obligations", "patrols", "rank", "report", "rota"]);
+  assert.deepEqual([...kinds].sort(), [
+    "access", "assess", "case", "decide", "due", "load", "notice_diff", "obligations", "patrols", "rank",
+    "report", "retention", "rota",
+  ]);
   assert.ok(run.length >= 200, `only ${run.length} scenarios`);
   for (const kind of ["assess", "rank", "decide"]) {
     assert.ok(run.filter(({ scenario }) => scenario.kind === kind).length >= 3, `few ${kind} scenarios`);

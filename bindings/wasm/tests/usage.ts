@@ -8,6 +8,8 @@ import {
   setLang,
   getLang,
   type Lang,
+  type AccessDecisions,
+  type Retention,
   type CaseChange,
   type Rota,
   type PatrolCheck,
@@ -230,3 +232,12 @@ export function describe(e: unknown): string {
 }
 const dateColumns: DueColumns = p.dueMany({ class: "promised", acceptedAt: [new Date(), "2026-09-30"] });
 const failed: number = dateColumns.error_count;
+// Access rules and retention (issue #15 points 4 and 6).
+const s12: Policy = ps.policy("s12-confidentiality");
+const access: AccessDecisions = s12.access({ requests: [{ subject: "赵六", role: "staff", action: "borrow", level: "秘密" }] });
+const verdict: "allow" | "deny" | "allow_with_approval" = access.decisions[0].decision;
+const approver: string | undefined = access.decisions[0].approvals[0]?.by;
+const kept: Retention = s12.retention({ records: [{ id: "H-1", kind: "held_information" }], asOf: "2027-01-01" });
+const keepUntil: string | null = kept.records[0].keep_until;
+// @ts-expect-error: a retention request needs `asOf`
+s12.retention({ records: [] });

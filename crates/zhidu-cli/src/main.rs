@@ -5,6 +5,7 @@
 //! Exit codes: 0 success; 1 the input has problems (policy diagnostics, bad rows — every good
 //! row is still answered); 2 the command failed (usage, unreadable file, unknown policy).
 
+mod access;
 mod assess;
 mod calendar;
 mod cases;
@@ -17,6 +18,7 @@ mod output;
 mod rank;
 mod report;
 mod rota;
+mod retention;
 mod table;
 
 use std::path::PathBuf;
@@ -68,6 +70,10 @@ enum Command {
     Rank(rank::Args),
     /// Decide accountability tiers for a history of violations.
     Decide(decide::Args),
+    /// Allow, deny or allow with approval for access requests.
+    Access(access::Args),
+    /// Keep-until days of records and which are past them.
+    Retention(retention::Args),
     /// One run over a period: case statuses, scorecards, ranking and decisions.
     Report(report::Args),
     /// S4's duty rota for a year: the windows on duty each month and the convener.
@@ -95,6 +101,8 @@ fn main() -> ExitCode {
         Command::Assess(args) => assess::run(&cli.policies, &args),
         Command::Rank(args) => rank::run(&cli.policies, &args),
         Command::Decide(args) => decide::run(&cli.policies, &args),
+        Command::Access(args) => access::run(&cli.policies, &args),
+        Command::Retention(args) => retention::run(&cli.policies, &args),
         Command::Report(args) => report::run(&cli.policies, cli.lang, &args),
         Command::Rota(args) => rota::run_rota(&cli.policies, &args),
         Command::Patrols(args) => rota::run_patrols(&cli.policies, &args),

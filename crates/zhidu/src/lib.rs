@@ -69,6 +69,7 @@
 //! - **policy**: what a [`Policy`] is (its identity and the domains' data it holds) and how a
 //!   [`PolicySet`] is assembled from files.
 
+mod access;
 mod assess;
 mod calendar;
 mod case;
@@ -85,6 +86,7 @@ mod obligations;
 mod policy;
 mod report;
 mod rota;
+mod retention;
 pub mod rows;
 mod source;
 mod warning;
@@ -96,6 +98,9 @@ mod warning;
 /// the process's timing over many runs.
 pub(crate) type FastMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
 
+pub use access::{
+    AccessCondition, AccessDecision, AccessDecisions, AccessRequest, ApprovalNeed, Verdict,
+};
 pub use assess::{
     AssessRequest, Assessment, CategoryInfo, CategoryScore, Charge, DeductionTable,
     Disqualification, EffectHit, EffectInfo, Incident, Line, LineSource, MAX_FINE, MAX_QUANTITY,
@@ -128,6 +133,7 @@ pub use rota::{
     DutyAssignment, DutyFailure, DutyWindow, FailureIncident, PatrolCheck, Rota, RotaMonth,
     StandIn, WindowPatrols,
 };
+pub use retention::{Retained, Retention, RetentionLine, RetentionRecord};
 pub use source::{Clause, DefaultNote};
 pub use warning::Warning;
 
@@ -152,6 +158,8 @@ const _: () = {
     assert_send_sync::<AccountabilityRules>();
     assert_send_sync::<DeductionTable>();
     assert_send_sync::<Report>();
+    assert_send_sync::<AccessDecisions>();
+    assert_send_sync::<Retention>();
 };
 
 /// The README's Rust examples run as doctests, so the front door never lies.

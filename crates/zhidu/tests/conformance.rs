@@ -901,6 +901,60 @@ fn run_schedule(ps: &PolicySet, scenario: &Value) -> Result<(), String> {
     }
 }
 
+/// Rows of kind `T` from the scenario's `[input]` list `key`, read by the core's row schema
+/// (as every host reads them): a bad row keeps its place as an error.
+fn schema_rows<T: zhidu::rows::FromRow>(input: &Value, key: &str) -> Vec<Result<T, zhidu::Error>> {
+    input
+        .get(key)
+        .and_then(Value::as_array)
+        .map(|rows| {
+            rows.iter()
+                .enumerate()
+                .map(|(i, r)| zhidu::rows::read_json::<T>(r, i + 1).map_err(zhidu::Error::from))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// `kind = "access"`: `[input] requests`, `[expect]` a subset of the answer's JSON.
+fn run_access(ps: &PolicySet, scenario: &Value) -> Result<(), String> {
+    let p = ps
+        .policy(s(scenario, "policy").unwrap_or(""))
+        .map_err(|e| e.to_string())?;
+    let requests = schema_rows::<zhidu::AccessRequest>(&scenario["input"], "requests");
+    let answer = p.access(&requests).map_err(|e| e.to_string())?;
+    let actual = serde_json::to_value(&answer).map_err(|e| e.to_string())?;
+    let mut errors = Vec::new();
+    report_matches("", &scenario["expect"], &actual, &mut errors);
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors.join("; "))
+    }
+}
+
+/// `kind = "retention"`: `[input] records` and `as_of`, `[expect]` a subset of the answer's JSON.
+fn run_retention(ps: &PolicySet, scenario: &Value) -> Result<(), String> {
+    let p = ps
+        .policy(s(scenario, "policy").unwrap_or(""))
+        .map_err(|e| e.to_string())?;
+    let input = &scenario["input"];
+    let as_of = s(input, "as_of")
+        .unwrap_or("")
+        .parse::<chrono::NaiveDate>()
+        .map_err(|e| e.to_string())?;
+    let records = schema_rows::<zhidu::RetentionRecord>(input, "records");
+    let answer = p.retention(&records, as_of).map_err(|e| e.to_string())?;
+    let actual = serde_json::to_value(&answer).map_err(|e| e.to_string())?;
+    let mut errors = Vec::new();
+    report_matches("", &scenario["expect"], &actual, &mut errors);
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors.join("; "))
+    }
+}
+
 #[test]
 fn conformance_corpus() {
     let mut paths = Vec::new();
@@ -929,6 +983,11 @@ fn conformance_corpus() {
                 Ok(set) => run_schedule(&set, &scenario),
                 Err(e) => Err(format!("scenario files do not load: {e}")),
             },
+            Some("access") => match with_files(&ps, &scenario) {
+                Ok(set) => run_access(&set, &scenario),
+                Err(e) => Err(format!("scenario files do not load: {e}")),
+            },
+            Some("retention") => run_retention(&ps, &scenario),
             Some("assess" | "rank") => match with_files(&ps, &scenario) {
                 Ok(set) => run_assess(&set, &scenario),
                 Err(e) => Err(format!("scenario files do not load: {e}")),

@@ -53,6 +53,10 @@ const DOMAIN_DATA: [&str; 11] = [
     "rota/compile.rs",
     "obligations/model.rs",
     "obligations/compile.rs",
+    "access/model.rs",
+    "access/compile.rs",
+    "retention/model.rs",
+    "retention/compile.rs",
 ];
 
 /// Every `.rs` file under `src/` as (path from `src/` with `/`, its code).

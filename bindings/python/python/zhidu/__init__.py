@@ -35,6 +35,8 @@ from ._instants import end_of_day
 from ._lang import get_lang, lang, set_lang
 from ._status import Status
 from ._zhidu import (
+    AccessDecision,
+    AccessDecisions,
     Assessment,
     CaseStatus,
     Diagnostic,
@@ -45,6 +47,8 @@ from ._zhidu import (
     Policy,
     PolicySet,
     Report,
+    Retention,
+    RetentionLine,
     Scorecard,
     WindowRank,
     __version__,
@@ -52,6 +56,8 @@ from ._zhidu import (
 
 __all__ = [
     "end_of_day",
+    "AccessDecision",
+    "AccessDecisions",
     "Assessment",
     "CaseStatus",
     "ConflictError",
@@ -68,6 +74,8 @@ __all__ = [
     "PolicyError",
     "PolicySet",
     "Report",
+    "Retention",
+    "RetentionLine",
     "RowError",
     "RowWarning",
     "AsOfWarning",

@@ -39,6 +39,10 @@ __all__ = [
     "Decisions",
     "Decision",
     "Report",
+    "AccessDecisions",
+    "AccessDecision",
+    "Retention",
+    "RetentionLine",
     "_restore_policy_set",
     "_restore_policy",
     "_set_lang",
@@ -438,6 +442,125 @@ class Decisions:
     @overload
     def __getitem__(self, index: slice, /) -> List[Decision]: ...
     def __iter__(self) -> Iterator[Decision]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+@final
+class AccessDecision:
+    """The answer to one access request (issue #15 point 4)."""
+
+    @property
+    def row(self) -> int: ...
+    @property
+    def subject(self) -> str: ...
+    @property
+    def role(self) -> str: ...
+    @property
+    def action(self) -> str: ...
+    @property
+    def item(self) -> Optional[str]: ...
+    @property
+    def level(self) -> Optional[str]: ...
+    @property
+    def decision(self) -> str:
+        """``allow``, ``deny`` or ``allow_with_approval``."""
+    @property
+    def approvals(self) -> List[Dict[str, Any]]:
+        """The approvals needed: dicts with ``id``, ``name``, ``by`` and ``given``."""
+    @property
+    def conditions(self) -> List[Dict[str, Any]]:
+        """Obligations that come with it: dicts with ``id`` and ``text``."""
+    @property
+    def rules(self) -> List[str]: ...
+    @property
+    def reasons(self) -> List[str]: ...
+    @property
+    def clauses(self) -> List[str]: ...
+    @property
+    def defaults(self) -> List[Dict[str, Any]]: ...
+    @property
+    def note(self) -> Optional[str]: ...
+    def to_dict(self) -> Dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+@final
+class AccessDecisions:
+    """The answers to access requests (a sequence of ``AccessDecision``, in row order), with
+    the rows that could not be answered."""
+
+    @property
+    def policy(self) -> str: ...
+    @property
+    def decisions(self) -> List[AccessDecision]: ...
+    @property
+    def errors(self) -> List[RowError]: ...
+    def to_dict(self) -> Dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __len__(self) -> int: ...
+    @overload
+    def __getitem__(self, index: int, /) -> AccessDecision: ...
+    @overload
+    def __getitem__(self, index: slice, /) -> List[AccessDecision]: ...
+    def __iter__(self) -> Iterator[AccessDecision]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+@final
+class RetentionLine:
+    """One record's keep-until day and status (issue #15 point 6)."""
+
+    @property
+    def row(self) -> int: ...
+    @property
+    def id(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def rule(self) -> str: ...
+    @property
+    def rule_name(self) -> str: ...
+    @property
+    def date(self) -> Optional[datetime.date]: ...
+    @property
+    def keep_until(self) -> Optional[datetime.date]:
+        """The last day kept; None while the record waits for an event."""
+    @property
+    def until_event(self) -> Optional[str]: ...
+    @property
+    def status(self) -> str:
+        """``keep``, ``past`` or ``destroy``."""
+    @property
+    def clauses(self) -> List[str]: ...
+    @property
+    def defaults(self) -> List[Dict[str, Any]]: ...
+    @property
+    def note(self) -> Optional[str]: ...
+    def to_dict(self) -> Dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+@final
+class Retention:
+    """Keep-until days of records on one day (a sequence of ``RetentionLine``, in row order),
+    with the ids past keeping and the rows that could not be answered."""
+
+    @property
+    def policy(self) -> str: ...
+    @property
+    def as_of(self) -> datetime.date: ...
+    @property
+    def past(self) -> List[str]: ...
+    @property
+    def records(self) -> List[RetentionLine]: ...
+    @property
+    def errors(self) -> List[RowError]: ...
+    def to_dict(self) -> Dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def __len__(self) -> int: ...
+    @overload
+    def __getitem__(self, index: int, /) -> RetentionLine: ...
+    @overload
+    def __getitem__(self, index: slice, /) -> List[RetentionLine]: ...
+    def __iter__(self) -> Iterator[RetentionLine]: ...
     def __eq__(self, other: object, /) -> bool: ...
 
 @final
@@ -1020,6 +1143,57 @@ class Policy:
         ------
         InputError
             The policy has no obligations, a bad period.
+        """
+    def access(self, requests: _Rows, *, errors: Optional[_Errors] = None) -> AccessDecisions:
+        """Answer access requests (issue #15 point 4): allow, deny or allow with an approval.
+
+        Parameters
+        ----------
+        requests : rows
+            Requests (``subject``, ``role``, ``action``, ``item``, ``level``, ``scope``,
+            ``facts`` as a list or a ``;``-separated string, ``note``), as ``assess`` takes rows.
+        errors : {"warn", "raise", "collect"}, default "warn"
+            Rows that cannot be answered (unknown role, level, scope, action or fact): as
+            ``assess``.
+
+        Returns
+        -------
+        AccessDecisions
+            One ``AccessDecision`` per good row, in row order, with ``.errors``.
+
+        Raises
+        ------
+        InputError
+            The policy has no access rules; ``errors="raise"`` and a bad row.
+        """
+    def retention(
+        self,
+        records: _Rows,
+        *,
+        as_of: _StartLike,
+        errors: Optional[_Errors] = None,
+    ) -> Retention:
+        """Keep-until days of records, and which are past them on ``as_of`` (issue #15 point 6).
+
+        Parameters
+        ----------
+        records : rows
+            Records (``id``, ``kind``, ``date``, ``event_on``, ``note``), as ``assess`` takes
+            rows.
+        as_of : datetime.date | str
+            The day asked.
+        errors : {"warn", "raise", "collect"}, default "warn"
+            Rows that cannot be answered (unknown kind, no date): as ``assess``.
+
+        Returns
+        -------
+        Retention
+            One ``RetentionLine`` per good row, in row order, with ``.past`` and ``.errors``.
+
+        Raises
+        ------
+        InputError
+            The policy has no retention rules; ``errors="raise"`` and a bad row.
         """
     def deduction_table(self) -> Dict[str, Any]:
         """The policy's deduction table as a dict (categories, rules, effects; money as

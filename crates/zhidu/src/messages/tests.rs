@@ -398,6 +398,13 @@ const NOT_MESSAGES: &[&str] = &[
     "{}[{}] {} ({}{})",
     "{} · {}",
     "{} {}/{}",
+    // The CLI's human tables of `access` and `retention` (issue #15).
+    "{} · access",
+    "{:>4}  {:<8} {:<16} {:<12} {:<14} {}",
+    "{} · retention as of {}",
+    "until {}",
+    "{:>4}  {:<12} {:<22} {:<10} {:<16} {:<8} {}",
+    "past: {}",
 ];
 
 #[test]

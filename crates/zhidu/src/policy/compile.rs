@@ -27,7 +27,7 @@ use crate::load::raw::{
 use crate::source::{Clause, DefaultNote};
 
 /// Top-level sections a file may have.
-const SECTIONS: [&str; 19] = [
+const SECTIONS: [&str; 21] = [
     "calendar",
     "year",
     "statute",
@@ -47,6 +47,8 @@ const SECTIONS: [&str; 19] = [
     "rota",
     "patrols",
     "obligation",
+    "access",
+    "retention",
 ];
 
 /// The help of a diagnostic for office minutes or office close without office sessions.
@@ -80,16 +82,26 @@ pub(crate) enum RawFile {
         table: RawTable,
         rules: RawRules,
         imports: Vec<(usize, RawImport)>,
-        schedules: RawSchedules,
+        kinds: RawKinds,
     },
 }
 
-/// The schedule sections of a policy file: the duty rota, its patrols, the obligations.
+/// The sections of the policy kinds of issue #15, one field per kind.
 #[derive(Default)]
-pub(crate) struct RawSchedules {
+pub(crate) struct RawKinds {
     rota: Option<crate::rota::RawRota>,
     patrols: Option<crate::rota::RawPatrols>,
     obligations: Vec<(usize, crate::obligations::RawObligation)>,
+    pub(crate) access: Option<crate::access::compile::RawAccess>,
+    pub(crate) retention: Vec<(usize, crate::retention::compile::RawRetention)>,
+}
+
+impl RawKinds {
+    /// Whether the kinds that make a policy on their own (access, retention) are absent; the
+    /// schedules are counted once compiled (`has_schedules`).
+    fn is_empty(&self) -> bool {
+        self.access.is_none() && self.retention.is_empty()
+    }
 }
 
 /// Decode the sections of one parsed file.
@@ -115,7 +127,7 @@ pub(crate) fn read_file(doc: &Document<'_>, out: &mut Vec<Diagnostic>) -> Option
         flags: Vec::new(),
         violations: Vec::new(),
     };
-    let mut schedules = RawSchedules::default();
+    let mut kinds = RawKinds::default();
     let mut policy_only: Option<(String, core::ops::Range<usize>)> = None;
     let mut unknown_sections = 0;
     for (key, value) in doc.sections() {
@@ -152,7 +164,7 @@ pub(crate) fn read_file(doc: &Document<'_>, out: &mut Vec<Diagnostic>) -> Option
             }
             "class" | "item" | "suspension" | "assessment" | "effect" | "category" | "rule"
             | "accountability" | "tier" | "flag" | "violation" | "import" | "rota" | "patrols"
-            | "obligation" => {
+            | "obligation" | "access" | "retention" => {
                 policy_only.get_or_insert((name.to_owned(), key.span()));
                 match name {
                     "import" => imports = doc.decode_entries("import", value, out),
@@ -168,11 +180,13 @@ pub(crate) fn read_file(doc: &Document<'_>, out: &mut Vec<Diagnostic>) -> Option
                     }
                     "tier" => rules.tiers = doc.decode_entries("tier", value, out),
                     "flag" => rules.flags = doc.decode_entries("flag", value, out),
-                    "rota" => schedules.rota = doc.decode("rota", value, out),
-                    "patrols" => schedules.patrols = doc.decode("patrols", value, out),
+                    "rota" => kinds.rota = doc.decode("rota", value, out),
+                    "patrols" => kinds.patrols = doc.decode("patrols", value, out),
                     "obligation" => {
-                        schedules.obligations = doc.decode_entries("obligation", value, out)
+                        kinds.obligations = doc.decode_entries("obligation", value, out)
                     }
+                    "access" => kinds.access = doc.decode("access", value, out),
+                    "retention" => kinds.retention = doc.decode_entries("retention", value, out),
                     _ => rules.violations = doc.decode_entries("violation", value, out),
                 }
             }
@@ -252,7 +266,7 @@ pub(crate) fn read_file(doc: &Document<'_>, out: &mut Vec<Diagnostic>) -> Option
         table,
         rules,
         imports,
-        schedules,
+        kinds,
     })
 }
 
@@ -388,7 +402,7 @@ pub(crate) fn compile(
             table,
             rules,
             imports,
-            schedules,
+            kinds,
         } = file
         else {
             continue;
@@ -420,7 +434,7 @@ pub(crate) fn compile(
             items,
             suspensions,
             (table, rules, imported),
-            schedules,
+            kinds,
             out,
         ) {
             policies.insert(id, Arc::new(p));
@@ -445,7 +459,7 @@ fn compile_policy(
     raw_items: &[(usize, RawItem)],
     raw_suspensions: &[(usize, RawSuspension)],
     (table, rules, imported): (&RawTable, &RawRules, Vec<Imported>),
-    schedules: &RawSchedules,
+    kinds: &RawKinds,
     out: &mut Vec<Diagnostic>,
 ) -> Option<Policy> {
     let errors_before = errors(out);
@@ -653,17 +667,26 @@ fn compile_policy(
         .flat_map(|a| &a.rules)
         .map(|r| (&*r.meta.code, &*r.meta.quote))
         .collect();
-    let rota = crate::rota::compile_rota(
-        doc,
-        schedules.rota.as_ref(),
-        schedules.patrols.as_ref(),
-        &scored,
-        out,
-    );
+    let rota =
+        crate::rota::compile_rota(doc, kinds.rota.as_ref(), kinds.patrols.as_ref(), &scored, out);
     let obligations =
-        crate::obligations::compile_obligations(doc, &schedules.obligations, office.is_some(), out);
+        crate::obligations::compile_obligations(doc, &kinds.obligations, office.is_some(), out);
     let has_schedules = rota.is_some() || obligations.is_some() || office.is_some();
-    if raw_classes.is_empty() && table.is_empty() && rules.is_empty() && !imports && !has_schedules
+    let access = kinds
+        .access
+        .as_ref()
+        .and_then(|a| crate::access::compile::compile_access(doc, a, out));
+    let retention = if kinds.retention.is_empty() {
+        None
+    } else {
+        crate::retention::compile::compile_retention(doc, &kinds.retention, out)
+    };
+    if raw_classes.is_empty()
+        && table.is_empty()
+        && rules.is_empty()
+        && !imports
+        && !has_schedules
+        && kinds.is_empty()
     {
         out.push(doc.src.diagnostic(
             Severity::Warning,
@@ -701,6 +724,8 @@ fn compile_policy(
         accountability,
         rota,
         obligations,
+        access,
+        retention,
     })
 }
 

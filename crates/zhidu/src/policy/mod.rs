@@ -60,6 +60,8 @@ pub struct Policy {
     pub(crate) accountability: Option<crate::decide::model::AccountabilityModel>,
     pub(crate) rota: Option<crate::rota::model::RotaModel>,
     pub(crate) obligations: Option<crate::obligations::model::ObligationsModel>,
+    pub(crate) access: Option<crate::access::model::AccessModel>,
+    pub(crate) retention: Option<crate::retention::model::RetentionModel>,
 }
 
 impl Policy {

@@ -146,7 +146,7 @@ pub static DUE: Schema = Schema::new(
 );
 
 /// Every row kind of the core, in the order of the README's input-format table.
-pub static KINDS: [&Schema; 10] = [
+pub static KINDS: [&Schema; 12] = [
     &CASE,
     &EVENT,
     &INCIDENT,
@@ -157,7 +157,105 @@ pub static KINDS: [&Schema; 10] = [
     &super::AWAY,
     &super::PATROL,
     &super::ACTION,
+    &REQUEST,
+    &RECORD,
 ];
+
+/// An access request (`zhidu access`, [`crate::Policy::access`]).
+pub static REQUEST: Schema = Schema::new(
+    "request",
+    &[
+        Field::required("subject", T::Text, "the person").alias(&["who"]),
+        Field::required(
+            "role",
+            T::Text,
+            "the person's role or level, as the policy names it",
+        ),
+        Field::required(
+            "action",
+            T::Text,
+            "`read`, `copy`, `borrow`, `lend`, `take_out`, `repair`, `share` …",
+        ),
+        Field::optional(
+            "item",
+            T::Text,
+            "the item, as the policy's rules name items",
+        ),
+        Field::optional(
+            "level",
+            T::Text,
+            "the item's secrecy level (绝密, 机密, 秘密 …)",
+        ),
+        Field::optional(
+            "scope",
+            T::Text,
+            "the item's scope item when it has no level",
+        ),
+        Field::optional(
+            "facts",
+            T::Flags,
+            "facts the rules read (approvals given, `work_need` …); default: none",
+        ),
+        Field::optional("note", T::Text, "a note"),
+    ],
+    "a request has `subject`, `role` and `action`, and optionally `item`, `level`, `scope`, \
+     `facts` (a list or a `;`-separated text) and `note`",
+);
+
+/// A record to keep (`zhidu retention`, [`crate::Policy::retention`]).
+pub static RECORD: Schema = Schema::new(
+    "record",
+    &[
+        Field::required("id", T::Text, "the record's id"),
+        Field::required(
+            "kind",
+            T::Text,
+            "the record's kind, as the policy's rules name it",
+        ),
+        Field::optional(
+            "date",
+            T::Instant,
+            "the record's date (required by period rules)",
+        ),
+        Field::optional(
+            "event_on",
+            T::Instant,
+            "when the event of an event rule happened (made public, discarded)",
+        ),
+        Field::optional("note", T::Text, "a note"),
+    ],
+    "a record has `id` and `kind`, and optionally `date`, `event_on` and `note`",
+);
+
+impl FromRow for crate::AccessRequest {
+    const SCHEMA: &'static Schema = &REQUEST;
+    fn from_record(r: &mut Record) -> Result<Self, RowError> {
+        let mut q = crate::AccessRequest::new(
+            r.required_text("subject")?,
+            r.required_text("role")?,
+            r.required_text("action")?,
+        );
+        q.item = r.text("item")?;
+        q.level = r.text("level")?;
+        q.scope = r.text("scope")?;
+        q.facts = r.flags("facts")?;
+        q.note = r.text("note")?;
+        Ok(q)
+    }
+}
+
+impl FromRow for crate::RetentionRecord {
+    const SCHEMA: &'static Schema = &RECORD;
+    fn from_record(r: &mut Record) -> Result<Self, RowError> {
+        Ok(crate::RetentionRecord {
+            id: r.required_text("id")?,
+            kind: r.required_text("kind")?,
+            date: r.instant("date")?,
+            event_on: r.instant("event_on")?,
+            note: r.text("note")?,
+        })
+    }
+}
 
 impl FromRow for Case {
     const SCHEMA: &'static Schema = &CASE;

@@ -18,6 +18,8 @@
 //! | `away` | [`AWAY`] | [`Away`] |
 //! | `patrol` | [`PATROL`] | [`Patrol`] |
 //! | `action` | [`ACTION`] | [`Action`] |
+//! | `request` | [`REQUEST`] | [`crate::AccessRequest`] |
+//! | `record` | [`RECORD`] | [`crate::RetentionRecord`] |
 //!
 //! # Example
 //!
@@ -49,7 +51,9 @@ pub use cell::Cell;
 pub use doc::markdown_table;
 pub use error::RowError;
 pub use frame::{Column, read_frame};
-pub use kinds::{CASE, DUE, DueRow, EVENT, INCIDENT, KINDS, ROSTER, RosterEntry, VIOLATION};
+pub use kinds::{
+    CASE, DUE, DueRow, EVENT, INCIDENT, KINDS, RECORD, REQUEST, ROSTER, RosterEntry, VIOLATION,
+};
 pub use problem::RowProblem;
 pub use record::{FromRow, Record};
 pub use schedule::{ACTION, AWAY, Action, Away, DUTY_WINDOW, PATROL, Patrol};

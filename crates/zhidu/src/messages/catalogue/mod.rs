@@ -6,6 +6,7 @@
 //! it is itself a message or a term (`working_days` → 个工作日). The files follow the engine's
 //! domains; a new message is one more entry in the file of its domain.
 
+mod access;
 mod accountability;
 mod bindings;
 mod calendar;
@@ -58,6 +59,7 @@ pub(crate) const ALL: &[&[Entry]] = &[
     rule_notes::ENTRIES,
     table_notes::ENTRIES,
     accountability::ENTRIES,
+    access::ENTRIES,
     rows::ENTRIES,
     report::ENTRIES,
     bindings::ENTRIES,

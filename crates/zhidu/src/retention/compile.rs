@@ -1,0 +1,118 @@
+//! From a policy file's `[[retention]]` entries to the retention model, with the loader's
+//! diagnostics: exactly one of `years` and `until`, each record kind covered once.
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::model::{Keep, RetentionModel, RetentionRule};
+use crate::diagnostic::Diagnostic;
+use crate::load::document::Document;
+use crate::load::fields::check_id;
+use crate::load::raw::{RawCites, RawDefault};
+use crate::source::DefaultNote;
+
+/// What happens at the event of an `until` rule.
+#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub(crate) enum RawAtEvent {
+    /// The obligation ends.
+    End,
+    /// The record must be destroyed.
+    Destroy,
+}
+
+/// `[[retention]]`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawRetention {
+    pub(crate) id: Spanned<String>,
+    pub(crate) name: String,
+    pub(crate) kinds: Spanned<Vec<String>>,
+    #[serde(default)]
+    pub(crate) years: Option<Spanned<u32>>,
+    #[serde(default)]
+    pub(crate) until: Option<Spanned<String>>,
+    #[serde(default)]
+    pub(crate) at_event: Option<RawAtEvent>,
+    pub(crate) source: RawCites,
+    #[serde(default)]
+    pub(crate) defaults: Vec<RawDefault>,
+}
+
+/// The most years a rule may keep a record.
+const MAX_YEARS: u32 = 1000;
+
+/// Compile `[[retention]]`.
+pub(crate) fn compile_retention(
+    doc: &Document<'_>,
+    raw: &[(usize, RawRetention)],
+    out: &mut Vec<Diagnostic>,
+) -> Option<RetentionModel> {
+    let before = out.len();
+    let mut rules: Vec<RetentionRule> = Vec::new();
+    for (i, r) in raw {
+        let path = format!("retention[{i}]");
+        if !check_id(doc, &r.id, &format!("{path}.id"), out) {
+            continue;
+        }
+        if rules.iter().any(|x| x.id == *r.id.get_ref()) {
+            out.push(doc.error_at(
+                r.id.span(),
+                format!("{path}.id"),
+                format!("retention rule `{}` is defined twice", r.id.get_ref()),
+                None,
+            ));
+            continue;
+        }
+        for k in r.kinds.get_ref() {
+            if let Some(other) = rules.iter().find(|x| x.kinds.contains(k)) {
+                out.push(doc.error_at(
+                    r.kinds.span(),
+                    format!("{path}.kinds"),
+                    format!("record kind `{k}` is already kept by `{}`", other.id),
+                    None,
+                ));
+            }
+        }
+        let keep = match (&r.years, &r.until) {
+            (Some(y), None) if (1..=MAX_YEARS).contains(y.get_ref()) => Keep::Years(*y.get_ref()),
+            (Some(y), None) => {
+                out.push(doc.error_at(
+                    y.span(),
+                    format!("{path}.years"),
+                    format!("`years` must be from 1 to {MAX_YEARS}"),
+                    None,
+                ));
+                continue;
+            }
+            (None, Some(e)) => Keep::UntilEvent {
+                event: e.get_ref().clone(),
+                destroy: r.at_event == Some(RawAtEvent::Destroy),
+            },
+            _ => {
+                out.push(doc.error_at(
+                    r.id.span(),
+                    format!("{path}.years"),
+                    format!(
+                        "retention rule `{}` needs exactly one of `years` and `until`",
+                        r.id.get_ref()
+                    ),
+                    Some("keep for a period (`years = 2`) or until an event (`until = \"public\"`)".to_owned()),
+                ));
+                continue;
+            }
+        };
+        rules.push(RetentionRule {
+            id: r.id.get_ref().clone(),
+            name: r.name.clone(),
+            kinds: r.kinds.get_ref().clone(),
+            keep,
+            sources: r.source.clauses(),
+            defaults: r.defaults.iter().map(DefaultNote::from).collect(),
+        });
+    }
+    if out.len() > before {
+        return None;
+    }
+    Some(RetentionModel { rules })
+}
