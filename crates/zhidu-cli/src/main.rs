@@ -12,10 +12,13 @@ mod check;
 mod decide;
 mod due;
 mod error;
+mod flow;
 mod output;
 mod rank;
 mod report;
+mod subsidies;
 mod table;
+mod triggers;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -68,6 +71,12 @@ enum Command {
     Decide(decide::Args),
     /// One run over a period: case statuses, scorecards, ranking and decisions.
     Report(report::Args),
+    /// The 验厂 triggers each enterprise fires (S8.verify).
+    Triggers(triggers::Args),
+    /// The training subsidies of trainees and employers (S8.train.1).
+    Subsidies(subsidies::Args),
+    /// The cases that skip or reorder the item flow (S14.biz.1.2a).
+    Flow(flow::Args),
     /// A calendar year's days with their basis, notice files, and what moves when one lands.
     #[command(subcommand)]
     Calendar(calendar::Command),
@@ -89,6 +98,9 @@ fn main() -> ExitCode {
         Command::Decide(args) => decide::run(&cli.policies, &args),
         Command::Report(args) => report::run(&cli.policies, cli.lang, &args),
         Command::Calendar(command) => calendar::run(&cli.policies, &command),
+        Command::Triggers(args) => triggers::run(&cli.policies, &args),
+        Command::Subsidies(args) => subsidies::run(&cli.policies, &args),
+        Command::Flow(args) => flow::run(&cli.policies, &args),
     };
     match result {
         Ok(code) => code,

@@ -78,6 +78,7 @@ mod decide;
 mod describe;
 mod diagnostic;
 mod error;
+mod flow;
 mod load;
 mod messages;
 mod notice_diff;
@@ -85,6 +86,8 @@ mod policy;
 mod report;
 pub mod rows;
 mod source;
+mod subsidies;
+mod triggers;
 mod warning;
 
 /// A hash map with foldhash instead of SipHash, for the maps looked up once or more per
@@ -113,6 +116,7 @@ pub use decide::{
 pub use describe::CalendarDay;
 pub use diagnostic::{Diagnostic, Severity, closest};
 pub use error::Error;
+pub use flow::{FlowFinding, FlowFindings};
 pub use load::{MAX_FILE_BYTES, MAX_FILES, MAX_ID_LEN, MAX_NESTING, MAX_SET_BYTES};
 pub use messages::{Lang, MessageKey};
 pub use notice_diff::CaseChange;
@@ -122,6 +126,8 @@ pub use report::{
     ReportRequest, TOP_WINDOWS,
 };
 pub use source::{Clause, DefaultNote};
+pub use subsidies::{EmployerSubsidy, PartialMonth, Payee, Subsidies, Trainee, TraineeSubsidy};
+pub use triggers::{Check, EnterpriseFacts, EnterpriseTriggers, Fired, Triggers, WriteOff};
 pub use warning::Warning;
 
 // Policies are shared across threads by every host (Python threads, worker pools), and
@@ -145,6 +151,9 @@ const _: () = {
     assert_send_sync::<AccountabilityRules>();
     assert_send_sync::<DeductionTable>();
     assert_send_sync::<Report>();
+    assert_send_sync::<Triggers>();
+    assert_send_sync::<Subsidies>();
+    assert_send_sync::<FlowFindings>();
 };
 
 /// The README's Rust examples run as doctests, so the front door never lies.

@@ -12,6 +12,7 @@ pub(super) static SOURCES: &[(&str, &str)] = shipped![
     "policies/s2-service-center.toml",
     "policies/s4-duty-rota.toml",
     "policies/s7-joint-processing.toml",
+    "policies/s8-investment-centre.toml",
     "policies/s10-service-system.toml",
     "policies/s12-confidentiality.toml",
     "policies/s14-window-scorecard.toml",

@@ -27,7 +27,7 @@ use crate::load::raw::{
 use crate::source::{Clause, DefaultNote};
 
 /// Top-level sections a file may have.
-const SECTIONS: [&str; 16] = [
+const SECTIONS: [&str; 19] = [
     "calendar",
     "year",
     "statute",
@@ -44,6 +44,9 @@ const SECTIONS: [&str; 16] = [
     "tier",
     "flag",
     "violation",
+    "trigger",
+    "subsidy",
+    "flow",
 ];
 
 /// The help of a diagnostic for office minutes or office close without office sessions.
@@ -77,7 +80,22 @@ pub(crate) enum RawFile {
         table: RawTable,
         rules: RawRules,
         imports: Vec<(usize, RawImport)>,
+        s8: RawS8,
     },
+}
+
+/// The raw sections of the S8 triggers and subsidies and of the item flow.
+#[derive(Default)]
+pub(crate) struct RawS8 {
+    pub(crate) triggers: Vec<(usize, crate::triggers::compile::RawTrigger)>,
+    pub(crate) subsidies: Vec<(usize, crate::subsidies::compile::RawSubsidy)>,
+    pub(crate) flow: Option<crate::flow::compile::RawFlow>,
+}
+
+impl RawS8 {
+    fn is_empty(&self) -> bool {
+        self.triggers.is_empty() && self.subsidies.is_empty() && self.flow.is_none()
+    }
 }
 
 /// Decode the sections of one parsed file.
@@ -103,6 +121,7 @@ pub(crate) fn read_file(doc: &Document<'_>, out: &mut Vec<Diagnostic>) -> Option
         flags: Vec::new(),
         violations: Vec::new(),
     };
+    let mut s8 = RawS8::default();
     let mut policy_only: Option<(String, core::ops::Range<usize>)> = None;
     let mut unknown_sections = 0;
     for (key, value) in doc.sections() {
@@ -138,7 +157,8 @@ pub(crate) fn read_file(doc: &Document<'_>, out: &mut Vec<Diagnostic>) -> Option
                     .map(|p| (p, key.span()))
             }
             "class" | "item" | "suspension" | "assessment" | "effect" | "category" | "rule"
-            | "accountability" | "tier" | "flag" | "violation" | "import" => {
+            | "accountability" | "tier" | "flag" | "violation" | "import" | "trigger"
+            | "subsidy" | "flow" => {
                 policy_only.get_or_insert((name.to_owned(), key.span()));
                 match name {
                     "import" => imports = doc.decode_entries("import", value, out),
@@ -154,6 +174,9 @@ pub(crate) fn read_file(doc: &Document<'_>, out: &mut Vec<Diagnostic>) -> Option
                     }
                     "tier" => rules.tiers = doc.decode_entries("tier", value, out),
                     "flag" => rules.flags = doc.decode_entries("flag", value, out),
+                    "trigger" => s8.triggers = doc.decode_entries("trigger", value, out),
+                    "subsidy" => s8.subsidies = doc.decode_entries("subsidy", value, out),
+                    "flow" => s8.flow = doc.decode("flow", value, out),
                     _ => rules.violations = doc.decode_entries("violation", value, out),
                 }
             }
@@ -233,6 +256,7 @@ pub(crate) fn read_file(doc: &Document<'_>, out: &mut Vec<Diagnostic>) -> Option
         table,
         rules,
         imports,
+        s8,
     })
 }
 
@@ -368,6 +392,7 @@ pub(crate) fn compile(
             table,
             rules,
             imports,
+            s8,
         } = file
         else {
             continue;
@@ -399,6 +424,7 @@ pub(crate) fn compile(
             items,
             suspensions,
             (table, rules, imported),
+            s8,
             out,
         ) {
             policies.insert(id, Arc::new(p));
@@ -423,6 +449,7 @@ fn compile_policy(
     raw_items: &[(usize, RawItem)],
     raw_suspensions: &[(usize, RawSuspension)],
     (table, rules, imported): (&RawTable, &RawRules, Vec<Imported>),
+    s8: &RawS8,
     out: &mut Vec<Diagnostic>,
 ) -> Option<Policy> {
     let errors_before = errors(out);
@@ -625,7 +652,10 @@ fn compile_policy(
     } else {
         compile_rules(doc, rules, out)
     };
-    if raw_classes.is_empty() && table.is_empty() && rules.is_empty() && !imports {
+    let triggers = crate::triggers::compile::compile(doc, &s8.triggers, out);
+    let subsidies = crate::subsidies::compile::compile(doc, &s8.subsidies, out);
+    let flow = crate::flow::compile::compile(doc, s8.flow.as_ref(), assessment.as_ref(), out);
+    if raw_classes.is_empty() && table.is_empty() && rules.is_empty() && !imports && s8.is_empty() {
         out.push(doc.src.diagnostic(
             Severity::Warning,
             Some(header_span),
@@ -660,6 +690,9 @@ fn compile_policy(
         file: doc.src.name.to_owned(),
         assessment,
         accountability,
+        triggers,
+        subsidies,
+        flow,
     })
 }
 

@@ -58,6 +58,9 @@ pub struct Policy {
     pub(crate) file: String,
     pub(crate) assessment: Option<crate::assess::model::AssessmentModel>,
     pub(crate) accountability: Option<crate::decide::model::AccountabilityModel>,
+    pub(crate) triggers: Option<crate::triggers::model::Model>,
+    pub(crate) subsidies: Option<crate::subsidies::model::Model>,
+    pub(crate) flow: Option<crate::flow::model::Model>,
 }
 
 impl Policy {

@@ -14,6 +14,8 @@
 //! | `violation` | [`VIOLATION`] | [`crate::ViolationRecord`] |
 //! | `roster` | [`ROSTER`] | [`RosterEntry`] |
 //! | `due` | [`DUE`] | [`DueRow`] |
+//! | `enterprise` | [`ENTERPRISE`] | [`crate::EnterpriseFacts`] |
+//! | `trainee` | [`TRAINEE`] | [`crate::Trainee`] |
 //!
 //! # Example
 //!
@@ -44,7 +46,9 @@ pub use cell::Cell;
 pub use doc::markdown_table;
 pub use error::RowError;
 pub use frame::{Column, read_frame};
-pub use kinds::{CASE, DUE, DueRow, EVENT, INCIDENT, KINDS, ROSTER, RosterEntry, VIOLATION};
+pub use kinds::{
+    CASE, DUE, DueRow, ENTERPRISE, EVENT, INCIDENT, KINDS, ROSTER, RosterEntry, TRAINEE, VIOLATION,
+};
 pub use problem::RowProblem;
 pub use record::{FromRow, Record};
 pub use schema::{Field, FieldType, Schema};

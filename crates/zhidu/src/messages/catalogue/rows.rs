@@ -44,6 +44,11 @@ pub(crate) const ENTRIES: &[Entry] = &[
         "`{field}`须为日期或时刻，而不是{got}",
     ),
     e(
+        "rows.not_amount",
+        "`{field}` must be a decimal number, not {got}",
+        "`{field}`须为十进制数，而不是{got}",
+    ),
+    e(
         "rows.not_bool",
         "`{field}` must be `true` or `false`, not {got}",
         "`{field}`须为`true`或`false`，而不是{got}",
