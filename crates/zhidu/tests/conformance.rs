@@ -841,6 +841,47 @@ fn run_report(ps: &PolicySet, scenario: &Value) -> Result<(), String> {
     }
 }
 
+/// Rows of a kind read as every host reads them: one JSON object per row through the core's
+/// row schema, a row that does not read is a row error in its place.
+fn schema_rows<T: zhidu::rows::FromRow>(v: Option<&Value>) -> Vec<Result<T, zhidu::Error>> {
+    v.and_then(Value::as_array)
+        .map(|rows| {
+            rows.iter()
+                .enumerate()
+                .map(|(i, r)| {
+                    zhidu::rows::read::<T>(zhidu::rows::Cell::from_json(r), i + 1)
+                        .map_err(zhidu::Error::from)
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// A `triggers`, `subsidies` or `flow` scenario: the answer's JSON holds `[expect]`.
+fn run_answer(ps: &PolicySet, scenario: &Value, kind: &str) -> Result<(), String> {
+    let input = &scenario["input"];
+    let p = ps
+        .policy(s(scenario, "policy").unwrap_or(""))
+        .map_err(|e| e.to_string())?;
+    let answer = match kind {
+        "triggers" => serde_json::to_value(p.triggers(&schema_rows(input.get("facts")))),
+        "subsidies" => serde_json::to_value(p.subsidies(&schema_rows(input.get("trainees")))),
+        _ => serde_json::to_value(p.flow_findings(&schema_rows(input.get("cases")))),
+    }
+    .map_err(|e| e.to_string())?;
+    let actual = answer
+        .get("Ok")
+        .cloned()
+        .ok_or_else(|| format!("the call failed: {answer}"))?;
+    let mut errors = Vec::new();
+    report_matches("", &scenario["expect"], &actual, &mut errors);
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors.join("; "))
+    }
+}
+
 #[test]
 fn conformance_corpus() {
     let mut paths = Vec::new();
@@ -865,6 +906,7 @@ fn conformance_corpus() {
                 Err(e) => Err(format!("scenario files do not load: {e}")),
             },
             Some("report") => run_report(&ps, &scenario),
+            Some(kind @ ("triggers" | "subsidies" | "flow")) => run_answer(&ps, &scenario, kind),
             Some("assess" | "rank") => match with_files(&ps, &scenario) {
                 Ok(set) => run_assess(&set, &scenario),
                 Err(e) => Err(format!("scenario files do not load: {e}")),

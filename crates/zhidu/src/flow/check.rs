@@ -78,7 +78,7 @@ pub(super) fn case(
         .handler
         .clone()
         .filter(|h| !h.trim().is_empty())
-        .or_else(|| case.window.clone())
+        .or_else(|| case.window.clone().filter(|_| model.window_only))
         .ok_or_else(|| {
             Error::input(
                 format!(

@@ -86,9 +86,17 @@ pub(crate) fn compile(
             }),
         ));
     }
+    let window_only = table
+        .and_then(|t| {
+            t.rule_index
+                .get(rule.as_str())
+                .and_then(|&i| t.rules.get(i))
+        })
+        .is_some_and(|r| r.charge == crate::assess::model::Charge::Window);
     Some(Model {
         steps,
         rule: rule.clone(),
+        window_only,
         source: Clause::from(&raw.source),
         defaults: raw.defaults.iter().map(DefaultNote::from).collect(),
     })

@@ -27,7 +27,7 @@ pub struct FlowFinding {
     pub row: usize,
     /// The case's id.
     pub case: String,
-    /// Who is charged: the handler, else the window.
+    /// Who is charged: the handler (the window only when the rule charges windows alone).
     pub subject: String,
     /// The case's window.
     pub window: Option<String>,

@@ -16,6 +16,8 @@ pub(crate) struct Model {
     pub(crate) steps: Vec<Step>,
     /// The deduction rule of a finding (a code of the policy's table).
     pub(crate) rule: String,
+    /// The rule charges the window only: a case without a handler is charged to its window.
+    pub(crate) window_only: bool,
     pub(crate) source: Clause,
     pub(crate) defaults: Vec<DefaultNote>,
 }

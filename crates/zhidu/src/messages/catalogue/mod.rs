@@ -13,6 +13,7 @@ mod cases;
 mod deadlines;
 mod defaults;
 mod errors;
+mod flow;
 mod hosts;
 mod labels;
 mod loader;
@@ -20,7 +21,9 @@ mod report;
 mod rows;
 mod rule_notes;
 mod scoring;
+mod subsidies;
 mod terms;
+mod triggers;
 
 /// One message in both languages.
 #[derive(Debug)]
@@ -58,4 +61,7 @@ pub(crate) const ALL: &[&[Entry]] = &[
     rows::ENTRIES,
     report::ENTRIES,
     bindings::ENTRIES,
+    triggers::ENTRIES,
+    subsidies::ENTRIES,
+    flow::ENTRIES,
 ];

@@ -11,6 +11,8 @@ pub(crate) const ENTRIES: &[Entry] = &[
     e("rows.kind.violation", "violation", "违规记录"),
     e("rows.kind.roster", "roster", "人员名单"),
     e("rows.kind.due", "due", "时限计算"),
+    e("rows.kind.enterprise", "enterprise", "企业情况"),
+    e("rows.kind.trainee", "trainee", "培训学员"),
     e(
         "rows.error",
         "{kind} row {row}: {message}",
@@ -100,8 +102,8 @@ pub(crate) const ENTRIES: &[Entry] = &[
     ),
     e(
         "rows.event_kind",
-        "`{kind}` is not `suspend`, `resume`, `extend` or `start`",
-        "`{kind}`不是`suspend`、`resume`、`extend`或`start`",
+        "`{kind}` is not `suspend`, `resume`, `extend`, `start` or `step`",
+        "`{kind}`不是`suspend`、`resume`、`extend`、`start`或`step`",
     ),
     // What a value is, in words (`Cell::describe`).
     e("rows.got.nothing", "nothing", "空值"),
@@ -164,8 +166,8 @@ pub(crate) const ENTRIES: &[Entry] = &[
     ),
     e(
         "rows.hint.event",
-        "an event has `kind` (`suspend`, `resume`, `extend` or `start`) and `at`; `suspend` takes a `reason`, `extend` takes `days` and optionally `approved_by` and `reason`",
-        "事件须有`kind`（`suspend`、`resume`、`extend`或`start`）和`at`；`suspend`须有`reason`，`extend`须有`days`，可选`approved_by`和`reason`",
+        "an event has `kind` (`suspend`, `resume`, `extend`, `start` or `step`) and `at`; `suspend` takes a `reason`, `extend` takes `days` and optionally `approved_by` and `reason`, `step` takes `step`",
+        "事件须有`kind`（`suspend`、`resume`、`extend`、`start`或`step`）和`at`；`suspend`须有`reason`，`extend`须有`days`，可选`approved_by`和`reason`，`step`须有`step`",
     ),
     e(
         "rows.hint.incident",
@@ -227,8 +229,8 @@ pub(crate) const ENTRIES: &[Entry] = &[
     ),
     e(
         "rows.doc.event_kind",
-        "`suspend`, `resume`, `extend` or `start`",
-        "`suspend`、`resume`、`extend`或`start`",
+        "`suspend`, `resume`, `extend`, `start` or `step`",
+        "`suspend`、`resume`、`extend`、`start`或`step`",
     ),
     e(
         "rows.doc.reason",
