@@ -23,7 +23,10 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 CORPUS = pathlib.Path(__file__).resolve().parents[3] / "tests" / "cases"
-KINDS = ("due", "case", "load", "assess", "rank", "decide", "notice_diff", "report")
+KINDS = (
+    "due", "case", "load", "assess", "rank", "decide", "notice_diff", "report",
+    "triggers", "subsidies", "flow",
+)
 
 
 def scenarios() -> List[Any]:
@@ -130,6 +133,12 @@ def run(ps: zhidu.PolicySet, scenario: Dict[str, Any]) -> Optional[Any]:
             previous_cases=data.get("cases", []) if previous == "cases" else previous,
             errors="collect",
         )
+    if kind == "triggers":
+        return ps.policy(scenario["policy"]).triggers(data.get("facts", []), errors="collect")
+    if kind == "subsidies":
+        return ps.policy(scenario["policy"]).subsidies(data.get("trainees", []), errors="collect")
+    if kind == "flow":
+        return ps.policy(scenario["policy"]).flow_findings(data.get("cases", []), errors="collect")
     if kind == "notice_diff":
         # What moves when the scenario's notice file is loaded beside the builtin set.
         pid = scenario.get("policy", "")
@@ -187,6 +196,9 @@ def test_scenario(ps: zhidu.PolicySet, scenario: Dict[str, Any]) -> None:
         check_decisions(expect, result, errors)
     elif scenario["kind"] == "report":
         report_matches("", expect, json.loads(result.to_json()), errors)
+    elif scenario["kind"] in ("triggers", "subsidies", "flow"):
+        # The answer is a dict of Python values: Decimals, dates and datetimes by their text.
+        report_matches("", expect, json.loads(json.dumps(result, default=text)), errors)
     assert not errors, "; ".join(errors)
 
 

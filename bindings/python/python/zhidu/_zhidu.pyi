@@ -922,6 +922,78 @@ class Policy:
         InputError
             ``errors="raise"`` and a bad row; rows in a container that is not read.
         """
+    def triggers(self, facts: _Rows, *, errors: Optional[_Errors] = None) -> Dict[str, Any]:
+        """The 验厂 (factory verification) triggers each enterprise fires (S8.verify.1–7),
+        with the GIL released.
+
+        Parameters
+        ----------
+        facts : rows
+            Enterprise facts (``enterprise``, ``as_of``, ``new_enterprise``, ``new_contract``,
+            ``halt_start``, ``halt_end``, ``beyond_scope``, ``declared``, ``writeoffs`` as a
+            list or a ``;``-separated string of ``date=quantity``, ``rent_arrears_months``,
+            ``wage_arrears_months``, ``other``), as ``assess`` takes rows.
+        errors : {"warn", "raise", "collect"}, default "warn"
+            Rows that cannot be read or evaluated: as ``assess``.
+
+        Returns
+        -------
+        dict
+            ``policy``, ``enterprises`` (each with ``fired``: ``clause``, ``check``,
+            ``reason``, ``defaults``; and ``clauses``) and ``errors``; dates as
+            ``datetime.date``.
+
+        Raises
+        ------
+        InputError
+            The policy has no triggers; ``errors="raise"`` and a bad row.
+        """
+    def subsidies(self, trainees: _Rows, *, errors: Optional[_Errors] = None) -> Dict[str, Any]:
+        """The training subsidies (S8.train.1a/1b) of each trainee and employer: full calendar
+        months priced, partial months listed for a person to decide (A27).
+
+        Parameters
+        ----------
+        trainees : rows
+            Trainees (``person``, ``employer``, ``start``, ``end``; both days included), as
+            ``assess`` takes rows.
+        errors : {"warn", "raise", "collect"}, default "warn"
+            Rows that cannot be read: as ``assess``.
+
+        Returns
+        -------
+        dict
+            ``trainees``, ``employers``, ``trainee_total``, ``employer_total``,
+            ``needs_decision``, ``defaults``, ``errors``; money as ``decimal.Decimal``, days
+            as ``datetime.date``.
+
+        Raises
+        ------
+        InputError
+            The policy has no subsidies; ``errors="raise"`` and a bad row.
+        """
+    def flow_findings(self, cases: _Rows, *, errors: Optional[_Errors] = None) -> Dict[str, Any]:
+        """The cases whose ``step`` events skip or reorder the item flow (S14.biz.1.2a), each a
+        finding charged as one piece of the flow rule.
+
+        Parameters
+        ----------
+        cases : rows
+            A case log, as ``case_statuses`` takes it, with ``step`` events.
+        errors : {"warn", "raise", "collect"}, default "warn"
+            Rows that cannot be read or checked: as ``assess``.
+
+        Returns
+        -------
+        dict
+            ``steps``, ``findings`` (``case``, ``subject``, ``at``, ``skipped``,
+            ``out_of_order``, ``rule``, ``reason``), ``checked``, ``unlogged``, ``errors``.
+
+        Raises
+        ------
+        InputError
+            The policy has no flow; ``errors="raise"`` and a bad row.
+        """
     def deduction_table(self) -> Dict[str, Any]:
         """The policy's deduction table as a dict (categories, rules, effects; money as
         ``Decimal``).
