@@ -333,6 +333,7 @@ def check_decisions(expect: Dict[str, Any], d: zhidu.Decisions, errors: List[str
             compare(w, "applied", g.applied, e)
             compare(w, "tier", g.tier or 0, e)
             compare(w, "needs_review", g.needs_review, e)
+            compare(w, "compensation", "" if g.compensation is None else str(g.compensation), e)
             compare(w, "escalation", (g.escalation or {}).get("clause", ""), e)
             compare(w, "candidate_tier", g.candidate_tier or 0, e)
             if "measures" in w and w["measures"] != g.measures:

@@ -667,6 +667,8 @@ export interface ViolationRecord {
   /** Flag ids set by a person (情节严重, 构成犯罪 …). */
   flags?: string[];
   note?: string | null;
+  /** The original price of the item, for a clause of 照价赔偿: a number or decimal text. */
+  amount?: number | string | null;
 }
 
 /** What `decide` takes. */
@@ -713,6 +715,8 @@ export interface Decision {
    * review, counted toward an escalation). */
   clauses: string[];
   note: string | null;
+  /** What the subject pays at the original price (照价赔偿), a decimal string; null without. */
+  compensation: string | null;
 }
 
 export interface SubjectSummary {
@@ -765,6 +769,8 @@ export interface ViolationInfo {
   /** Whether every decision under it goes to a person. */
   needs_review: boolean;
   review_reason: string | null;
+  /** 照价赔偿: a decision under it carries the record's `amount`. */
+  compensation: boolean;
   /** The clause its repeat escalates to, when not the policy's (S2.fq.4 → S2.fq.4c). */
   repeat_escalation: string | null;
   refines: string | null;

@@ -236,6 +236,9 @@ const runners = {
             if ("escalation" in w && w.escalation !== (g.escalation?.clause ?? "")) {
               e.push(`escalation: expected ${w.escalation}, got ${g.escalation?.clause ?? ""}`);
             }
+            if ("compensation" in w && w.compensation !== (g.compensation ?? "")) {
+              e.push(`compensation: expected ${w.compensation}, got ${g.compensation ?? ""}`);
+            }
             if ("candidate_tier" in w && w.candidate_tier !== (g.candidate_tier ?? 0)) {
               e.push(`candidate_tier: expected ${w.candidate_tier}, got ${g.candidate_tier ?? 0}`);
             }

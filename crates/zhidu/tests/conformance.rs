@@ -659,6 +659,13 @@ fn run_decide(ps: &PolicySet, scenario: &Value) -> Result<(), String> {
             expect_field(w, "applied", Some(g.applied.clone()), &mut e);
             expect_field(w, "tier", Some(g.tier.unwrap_or(0).to_string()), &mut e);
             expect_field(w, "needs_review", Some(g.needs_review.to_string()), &mut e);
+            // 照价赔偿: the record's original price, "" when the decision carries none.
+            expect_field(
+                w,
+                "compensation",
+                Some(g.compensation.map(|c| c.to_string()).unwrap_or_default()),
+                &mut e,
+            );
             expect_field(
                 w,
                 "escalation",

@@ -130,9 +130,14 @@ pub static VIOLATION: Schema = Schema::new(
             "flag ids set by a person (情节严重 …); default: none",
         ),
         Field::optional("note", T::Text, "a note"),
+        Field::optional(
+            "amount",
+            T::Amount,
+            "the original price of the item, for a clause of 照价赔偿",
+        ),
     ],
     "a violation has `subject`, `at` and `violation`, and optionally `flags` (a list or a \
-     `;`-separated text) and `note`",
+     `;`-separated text), `note` and `amount` (the original price, 照价赔偿)",
 );
 
 /// A roster entry: someone to score even without incidents.
@@ -430,6 +435,7 @@ impl FromRow for ViolationRecord {
         let mut v = ViolationRecord::new(subject, r.required_text("violation")?, at);
         v.flags = r.flags("flags")?;
         v.note = r.text("note")?;
+        v.amount = r.amount("amount")?;
         Ok(v)
     }
 }

@@ -176,8 +176,8 @@ pub(crate) const ENTRIES: &[Entry] = &[
     ),
     e(
         "rows.hint.violation",
-        "a violation has `subject`, `at` and `violation`, and optionally `flags` (a list or a `;`-separated text) and `note`",
-        "违规记录须有`subject`、`at`、`violation`，可选`flags`（列表或以`;`分隔的文本）和`note`",
+        "a violation has `subject`, `at` and `violation`, and optionally `flags` (a list or a `;`-separated text), `note` and `amount` (the original price, 照价赔偿)",
+        "违规记录须有`subject`、`at`、`violation`，可选`flags`（列表或以`;`分隔的文本）、`note`和`amount`（原价，照价赔偿）",
     ),
     e(
         "rows.hint.roster",
