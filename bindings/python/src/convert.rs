@@ -238,6 +238,8 @@ const DECIMAL_KEYS: &[&str] = &[
     "amount",
     "trainee_total",
     "employer_total",
+    // 照价赔偿: the original price a decision carries.
+    "compensation",
 ];
 
 /// Keys that hold a plain day in some results (a training period, a partial month, a

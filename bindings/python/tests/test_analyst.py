@@ -391,7 +391,7 @@ def test_help_and_hovers_say_the_same_numpy_style_docs() -> None:
             documented[node.name] = ast.get_docstring(node)
     surface = ["due", "explain", "due_many", "case_status", "case_statuses", "explain_case",
                "case_changes", "assess", "report", "rank", "decide", "deduction_table",
-               "accountability_rules"]
+               "accountability_rules", "triggers", "subsidies", "flow_findings"]
     assert sorted(documented) == sorted(surface)
     for name, doc in documented.items():
         assert inspect.getdoc(getattr(zhidu.Policy, name)) == doc, name
