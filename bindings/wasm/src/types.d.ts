@@ -237,7 +237,9 @@ export type CaseEvent =
   | { kind: "suspend"; at: string; reason: string }
   | { kind: "resume"; at: string }
   | { kind: "extend"; at: string; days: number; approved_by?: string | null }
-  | { kind: "start"; at: string };
+  | { kind: "start"; at: string }
+  /** A step of the item flow done (S14.biz.1.2a), by id or name; the clock ignores it. */
+  | { kind: "step"; at: string; step: string };
 
 /** A case (办件) as one line of a case log. */
 export interface Case {
