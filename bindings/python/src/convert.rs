@@ -232,7 +232,19 @@ const DECIMAL_KEYS: &[&str] = &[
     "mean_score",
     "on_time_rate_points",
     "overdue_rate_points",
+    // Training subsidies (S8.train.1): yuan and quantities.
+    "trainee_amount",
+    "employer_amount",
+    "amount",
+    "trainee_total",
+    "employer_total",
+    // 照价赔偿: the original price a decision carries.
+    "compensation",
 ];
+
+/// Keys that hold a plain day in some results (a training period, a partial month, a
+/// write-off) and something else in none: a value that is no date stays text.
+const MAYBE_DATE_KEYS: &[&str] = &["end", "from", "to", "executed"];
 
 static DECIMAL: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
 
@@ -280,7 +292,11 @@ pub(crate) fn from_json<'py>(py: Python<'py>, v: &Value, key: Option<&str>) -> P
         },
         Value::String(s) => {
             let k = key.unwrap_or("");
-            if DATE_KEYS.contains(&k) {
+            if DATE_KEYS.contains(&k)
+                || (MAYBE_DATE_KEYS.contains(&k) || INSTANT_KEYS.contains(&k))
+                    && s.len() == 10
+                    && s.parse::<NaiveDate>().is_ok()
+            {
                 date_text(py, s)?
             } else if DECIMAL_KEYS.contains(&k) {
                 decimal(py, s)?

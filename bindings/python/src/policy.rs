@@ -732,6 +732,7 @@ policy_methods! {
         })
     }
 
+<<<<<<< HEAD
     /// The duty rota of ``year`` (S4): each month's duty windows, officers, convener and
     /// stand-ins.
     ///
@@ -743,16 +744,37 @@ policy_methods! {
     /// away : rows, optional
     ///     Officers away (``window``, ``from``, ``until``, ``stand_in``), S4.req.3.
     /// errors : {"warn", "raise", "collect"}, default "warn"
+=======
+    /// The 验厂 (factory verification) triggers each enterprise fires (S8.verify.1–7),
+    /// with the GIL released.
+    ///
+    /// Parameters
+    /// ----------
+    /// facts : rows
+    ///     Enterprise facts (``enterprise``, ``as_of``, ``new_enterprise``, ``new_contract``,
+    ///     ``halt_start``, ``halt_end``, ``beyond_scope``, ``declared``, ``writeoffs`` as a
+    ///     list or a ``;``-separated string of ``date=quantity``, ``rent_arrears_months``,
+    ///     ``wage_arrears_months``, ``other``), as ``assess`` takes rows.
+    /// errors : {"warn", "raise", "collect"}, default "warn"
+    ///     Rows that cannot be read or evaluated: as ``assess``.
+>>>>>>> s5-issue15-s8-flow
     ///
     /// Returns
     /// -------
     /// dict
+<<<<<<< HEAD
     ///     ``months`` (``month``, ``duty``, ``convener``), ``clauses``, ``defaults``,
     ///     ``unused_rows``, ``errors``.
+=======
+    ///     ``policy``, ``enterprises`` (each with ``fired``: ``clause``, ``check``,
+    ///     ``reason``, ``defaults``; and ``clauses``) and ``errors``; dates as
+    ///     ``datetime.date``.
+>>>>>>> s5-issue15-s8-flow
     ///
     /// Raises
     /// ------
     /// InputError
+<<<<<<< HEAD
     ///     No rota, no windows, a window listed twice, a bad window row.
     #[pyo3(signature = (year, *, windows = None, away = None, errors = None))]
     fn rota<'py>(
@@ -882,10 +904,44 @@ policy_methods! {
     /// -------
     /// Retention
     ///     One ``RetentionLine`` per good row, in row order, with ``.past`` and ``.errors``.
+=======
+    ///     The policy has no triggers; ``errors="raise"`` and a bad row.
+    #[pyo3(signature = (facts, *, errors = None))]
+    fn triggers<'py>(&self, facts: &Obj<'py>, errors: Option<&Obj>) -> PyResult<Obj<'py>> {
+        let py = facts.py();
+        let mode = Mode::parse(errors)?;
+        let labels = RowLabels::default().with("enterprise", Some(facts))?;
+        let rows = rows::enterprises(facts)?;
+        let policy = &self.inner;
+        let n = rows.len();
+        let inner = py.detach(move || policy.triggers(&rows)).or_raise(py)?;
+        batch::report_skipped(py, &inner.errors, n, mode, &labels, 1)?;
+        convert::to_dict(py, &inner)
+    }
+
+    /// The training subsidies (S8.train.1a/1b) of each trainee and employer: full calendar
+    /// months priced, partial months listed for a person to decide (A27).
+    ///
+    /// Parameters
+    /// ----------
+    /// trainees : rows
+    ///     Trainees (``person``, ``employer``, ``start``, ``end``; both days included), as
+    ///     ``assess`` takes rows.
+    /// errors : {"warn", "raise", "collect"}, default "warn"
+    ///     Rows that cannot be read: as ``assess``.
+    ///
+    /// Returns
+    /// -------
+    /// dict
+    ///     ``trainees``, ``employers``, ``trainee_total``, ``employer_total``,
+    ///     ``needs_decision``, ``defaults``, ``errors``; money as ``decimal.Decimal``, days
+    ///     as ``datetime.date``.
+>>>>>>> s5-issue15-s8-flow
     ///
     /// Raises
     /// ------
     /// InputError
+<<<<<<< HEAD
     ///     The policy has no retention rules; ``errors="raise"`` and a bad row.
     #[pyo3(signature = (records, *, as_of, errors = None))]
     fn retention(
@@ -910,6 +966,53 @@ policy_methods! {
             inner: Arc::new(inner),
             labels: Arc::new(labels),
         })
+=======
+    ///     The policy has no subsidies; ``errors="raise"`` and a bad row.
+    #[pyo3(signature = (trainees, *, errors = None))]
+    fn subsidies<'py>(&self, trainees: &Obj<'py>, errors: Option<&Obj>) -> PyResult<Obj<'py>> {
+        let py = trainees.py();
+        let mode = Mode::parse(errors)?;
+        let labels = RowLabels::default().with("trainee", Some(trainees))?;
+        let rows = rows::trainees(trainees)?;
+        let policy = &self.inner;
+        let n = rows.len();
+        let inner = py.detach(move || policy.subsidies(&rows)).or_raise(py)?;
+        batch::report_skipped(py, &inner.errors, n, mode, &labels, 1)?;
+        convert::to_dict(py, &inner)
+    }
+
+    /// The cases whose ``step`` events skip or reorder the item flow (S14.biz.1.2a), each a
+    /// finding charged as one piece of the flow rule.
+    ///
+    /// Parameters
+    /// ----------
+    /// cases : rows
+    ///     A case log, as ``case_statuses`` takes it, with ``step`` events.
+    /// errors : {"warn", "raise", "collect"}, default "warn"
+    ///     Rows that cannot be read or checked: as ``assess``.
+    ///
+    /// Returns
+    /// -------
+    /// dict
+    ///     ``steps``, ``findings`` (``case``, ``subject``, ``at``, ``skipped``,
+    ///     ``out_of_order``, ``rule``, ``reason``), ``checked``, ``unlogged``, ``errors``.
+    ///
+    /// Raises
+    /// ------
+    /// InputError
+    ///     The policy has no flow; ``errors="raise"`` and a bad row.
+    #[pyo3(signature = (cases, *, errors = None))]
+    fn flow_findings<'py>(&self, cases: &Obj<'py>, errors: Option<&Obj>) -> PyResult<Obj<'py>> {
+        let py = cases.py();
+        let mode = Mode::parse(errors)?;
+        let labels = RowLabels::default().with("case", Some(cases))?;
+        let rows = rows::cases(cases)?;
+        let policy = &self.inner;
+        let n = rows.len();
+        let inner = py.detach(move || policy.flow_findings(&rows)).or_raise(py)?;
+        batch::report_skipped(py, &inner.errors, n, mode, &labels, 1)?;
+        convert::to_dict(py, &inner)
+>>>>>>> s5-issue15-s8-flow
     }
 
     /// The policy's deduction table as a dict (categories, rules, effects; money as

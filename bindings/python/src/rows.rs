@@ -350,6 +350,18 @@ pub(crate) fn records(obj: &Obj) -> PyResult<Vec<Result<zhidu::RetentionRecord, 
     read(obj, "records")
 }
 
+/// Enterprise facts for `Policy::triggers`.
+pub(crate) fn enterprises(
+    obj: &Obj,
+) -> PyResult<Vec<Result<zhidu::EnterpriseFacts, zhidu::Error>>> {
+    read(obj, "facts")
+}
+
+/// Trainee rows for `Policy::subsidies`.
+pub(crate) fn trainees(obj: &Obj) -> PyResult<Vec<Result<zhidu::Trainee, zhidu::Error>>> {
+    read(obj, "trainees")
+}
+
 /// Case rows for `AssessRequest::case_rows`: dicts as a case log line has them (or its JSON
 /// text), or a DataFrame of them. Naive datetimes are wall times of the case policy's zone.
 pub(crate) fn cases(obj: &Obj) -> PyResult<Vec<Result<Case, zhidu::Error>>> {

@@ -299,6 +299,9 @@ result_class! {
         clauses,
         /// The record's note.
         note,
+        /// What the subject pays at the original price (照价赔偿), as a `decimal.Decimal`:
+        /// the record's `amount` when the clause carries compensation, else None.
+        compensation,
     }
     repr { subject, at, violation, applied, tier, needs_review }
 }

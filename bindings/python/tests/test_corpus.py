@@ -25,7 +25,7 @@ else:  # pragma: no cover
 CORPUS = pathlib.Path(__file__).resolve().parents[3] / "tests" / "cases"
 KINDS = (
     "due", "case", "load", "assess", "rank", "decide", "notice_diff", "report", "rota", "patrols",
-    "obligations", "access", "retention",
+    "obligations", "access", "retention", "triggers", "subsidies", "flow",
 )
 
 
@@ -146,6 +146,12 @@ def run(ps: zhidu.PolicySet, scenario: Dict[str, Any]) -> Optional[Any]:
         if kind == "patrols":
             return p.patrol_failures(data.get("period", ""), data.get("log", []), windows=data.get("windows"), errors="collect")
         return p.obligations(data.get("period", ""), data.get("log"), errors="collect")
+    if kind == "triggers":
+        return ps.policy(scenario["policy"]).triggers(data.get("facts", []), errors="collect")
+    if kind == "subsidies":
+        return ps.policy(scenario["policy"]).subsidies(data.get("trainees", []), errors="collect")
+    if kind == "flow":
+        return ps.policy(scenario["policy"]).flow_findings(data.get("cases", []), errors="collect")
     if kind == "notice_diff":
         # What moves when the scenario's notice file is loaded beside the builtin set.
         pid = scenario.get("policy", "")
@@ -205,6 +211,9 @@ def test_scenario(ps: zhidu.PolicySet, scenario: Dict[str, Any]) -> None:
         report_matches("", expect, json.loads(result.to_json()), errors)
     elif scenario["kind"] in ("rota", "patrols", "obligations"):
         report_matches("", expect, plain(result), errors)
+    elif scenario["kind"] in ("triggers", "subsidies", "flow"):
+        # The answer is a dict of Python values: Decimals, dates and datetimes by their text.
+        report_matches("", expect, json.loads(json.dumps(result, default=text)), errors)
     assert not errors, "; ".join(errors)
 
 
@@ -350,6 +359,7 @@ def check_decisions(expect: Dict[str, Any], d: zhidu.Decisions, errors: List[str
             compare(w, "applied", g.applied, e)
             compare(w, "tier", g.tier or 0, e)
             compare(w, "needs_review", g.needs_review, e)
+            compare(w, "compensation", "" if g.compensation is None else str(g.compensation), e)
             compare(w, "escalation", (g.escalation or {}).get("clause", ""), e)
             compare(w, "candidate_tier", g.candidate_tier or 0, e)
             if "measures" in w and w["measures"] != g.measures:

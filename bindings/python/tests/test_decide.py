@@ -70,6 +70,7 @@ def test_to_dict(s2: zhidu.Policy) -> None:
     assert list(x) == list(j) == [
         "row", "subject", "at", "violation", "applied", "tier", "tier_name", "measures",
         "needs_review", "review_reasons", "escalation", "candidate_tier", "flags", "clauses", "note",
+        "compensation",
     ]
     assert x["at"] == dt.datetime(2026, 10, 15, tzinfo=CST) and j["at"] == "2026-10-15T00:00:00+08:00"
     assert x["escalation"]["refers_to"]["at"] == dt.datetime(2025, 11, 20, tzinfo=CST)

@@ -22,10 +22,13 @@
 mod access;
 pub mod convert;
 pub mod error;
+mod flow;
 pub mod lang;
 mod report;
 mod schedules;
 pub mod scoring;
+mod subsidies;
+mod triggers;
 pub mod words;
 
 use std::sync::Arc;
@@ -157,7 +160,7 @@ impl PolicySet {
 /// bound to its calendar.
 #[wasm_bindgen]
 pub struct Policy {
-    inner: Arc<zhidu::Policy>,
+    pub(crate) inner: Arc<zhidu::Policy>,
     /// The set it came from: `casePolicy` ids are looked up in it.
     set: Arc<zhidu::PolicySet>,
 }

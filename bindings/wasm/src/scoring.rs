@@ -125,6 +125,22 @@ fn rows<T: FromRow>(value: &JsValue, kind: &RowKind) -> Result<Vec<Result<T, Err
     Ok(out)
 }
 
+/// The rows of `key` in a request `{ key: [...] }` (`{ facts }`, `{ trainees }`, `{ cases }`)
+/// of the kinds of issue #15, read by the core one by one, each `one` a row kind's name.
+///
+/// # Errors
+///
+/// `input` for a request that is not an object, an unknown key, or rows that are no array.
+pub(crate) fn request_rows<T: FromRow>(
+    request: &JsValue,
+    key: &'static str,
+    one: &'static str,
+    example: &'static str,
+) -> Result<Vec<Result<T, Error>>, Error> {
+    let f = Fields::new(request, "request", &[key], example)?;
+    rows(&f.get(key)?, &RowKind { what: key, one })
+}
+
 /// Every row through one `JSON.stringify` of the column, or `None` when that fails.
 fn whole_column<T: FromRow>(array: &Array, kind: &RowKind) -> Option<Vec<Result<T, Error>>> {
     let json = stringify(array).ok()?;

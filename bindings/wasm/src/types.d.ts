@@ -237,7 +237,9 @@ export type CaseEvent =
   | { kind: "suspend"; at: string; reason: string }
   | { kind: "resume"; at: string }
   | { kind: "extend"; at: string; days: number; approved_by?: string | null }
-  | { kind: "start"; at: string };
+  | { kind: "start"; at: string }
+  /** A step of the item flow done (S14.biz.1.2a), by id or name; the clock ignores it. */
+  | { kind: "step"; at: string; step: string };
 
 /** A case (办件) as one line of a case log. */
 export interface Case {
@@ -675,6 +677,8 @@ export interface ViolationRecord {
   /** Flag ids set by a person (情节严重, 构成犯罪 …). */
   flags?: string[];
   note?: string | null;
+  /** The original price of the item, for a clause of 照价赔偿: a number or decimal text. */
+  amount?: number | string | null;
 }
 
 /** What `decide` takes. */
@@ -721,6 +725,8 @@ export interface Decision {
    * review, counted toward an escalation). */
   clauses: string[];
   note: string | null;
+  /** What the subject pays at the original price (照价赔偿), a decimal string; null without. */
+  compensation: string | null;
 }
 
 export interface SubjectSummary {
@@ -773,6 +779,8 @@ export interface ViolationInfo {
   /** Whether every decision under it goes to a person. */
   needs_review: boolean;
   review_reason: string | null;
+  /** 照价赔偿: a decision under it carries the record's `amount`. */
+  compensation: boolean;
   /** The clause its repeat escalates to, when not the policy's (S2.fq.4 → S2.fq.4c). */
   repeat_escalation: string | null;
   refines: string | null;
@@ -1223,5 +1231,139 @@ export interface Retention {
   records: RetentionLine[];
   /** The ids past keeping or to destroy. */
   past: string[];
+  errors: InputRowError[];
+}
+
+/** A row of `triggers`: the facts about one enterprise on the day it applies (S8.verify). */
+export interface EnterpriseFactsRow {
+  enterprise: string;
+  /** The day of the application. */
+  as_of: string | Date;
+  new_enterprise?: boolean;
+  new_contract?: boolean;
+  halt_start?: string | Date;
+  /** The day production resumed; absent while the halt lasts until `as_of`. */
+  halt_end?: string | Date;
+  beyond_scope?: boolean;
+  /** The quantity the new contract declares: a number or decimal text. */
+  declared?: number | string;
+  /** Contracts executed, each `date=quantity`: a list or one `;`-separated text. */
+  writeoffs?: string[] | string;
+  rent_arrears_months?: number;
+  wage_arrears_months?: number;
+  /** Another reason to verify, recorded by a person (S8.verify.7). */
+  other?: string;
+}
+
+/** What `triggers` takes. */
+export interface TriggersRequest {
+  facts: readonly EnterpriseFactsRow[];
+}
+
+/** A 验厂 trigger that fired. */
+export interface FiredTrigger {
+  clause: string;
+  name: string;
+  check: "capacity" | "operations" | "other";
+  /** Why, with the numbers compared. */
+  reason: string;
+  defaults: DefaultNote[];
+}
+
+/** What `triggers` returns. */
+export interface Triggers {
+  policy: string;
+  enterprises: {
+    row: number;
+    enterprise: string;
+    as_of: string;
+    fired: FiredTrigger[];
+    clauses: string[];
+  }[];
+  errors: InputRowError[];
+}
+
+/** A row of `subsidies`: one trainee of the 随岗培训班 (S8.train.1). */
+export interface TraineeRow {
+  person: string;
+  employer: string;
+  /** The first day of training. */
+  start: string | Date;
+  /** The last day of training (included). */
+  end: string | Date;
+}
+
+/** What `subsidies` takes. */
+export interface SubsidiesRequest {
+  trainees: readonly TraineeRow[];
+}
+
+/** A month the training covers in part: for a person to decide (A27). */
+export interface PartialMonth {
+  month: string;
+  from: string;
+  to: string;
+  days: number;
+  of_days: number;
+}
+
+/** What `subsidies` returns; money as decimal strings. */
+export interface Subsidies {
+  policy: string;
+  trainees: {
+    row: number;
+    person: string;
+    employer: string;
+    start: string;
+    end: string;
+    full_months: string[];
+    trainee_amount: string;
+    employer_amount: string;
+    partial_months: PartialMonth[];
+    needs_decision: boolean;
+    clauses: string[];
+  }[];
+  employers: {
+    employer: string;
+    trainees: number;
+    person_months: number;
+    amount: string;
+    partial_months: number;
+  }[];
+  trainee_total: string;
+  employer_total: string;
+  needs_decision: number;
+  defaults: DefaultNote[];
+  errors: InputRowError[];
+}
+
+/** What `flowFindings` takes: a case log with `step` events. */
+export interface FlowRequest {
+  cases: readonly Case[];
+}
+
+/** A case that skipped or reordered a step of the item flow (S14.biz.1.2a). */
+export interface FlowFinding {
+  row: number;
+  case: string;
+  subject: string;
+  window: string | null;
+  at: string;
+  logged: string[];
+  skipped: string[];
+  out_of_order: string[];
+  rule: string;
+  reason: string;
+  clauses: string[];
+}
+
+/** What `flowFindings` returns. */
+export interface FlowFindings {
+  policy: string;
+  steps: string[];
+  findings: FlowFinding[];
+  checked: number;
+  unlogged: number;
+  defaults: DefaultNote[];
   errors: InputRowError[];
 }

@@ -41,6 +41,13 @@ import {
   type Scorecard,
   type ViolationRecord,
   type WindowRank,
+  type TriggersRequest,
+  type Triggers,
+  type SubsidiesRequest,
+  type Subsidies,
+  type PartialMonth,
+  type FlowRequest,
+  type FlowFindings,
 } from "../pkg/zhidu";
 import init, { PolicySet as WebPolicySet, ZhiduError as ZhiduErrorClass } from "../pkg/zhidu";
 
@@ -163,6 +170,21 @@ const shortDays: number[] = check.windows.map((w) => w.days_short);
 const incidentRows: Incident[] = check.incidents;
 const plan: Obligations = ps.policy("s5-pest-control").obligations({ period: "2027", log: [{ obligation: "rodents-cockroaches", at: "2027-01-15" }] });
 const statuses: ("due" | "met" | "late" | "missed")[] = plan.obligations.flatMap((o) => o.occurrences.map((x) => x.status));
+const compensation: string | null = decisions.decisions[0].compensation;
+
+// Issue #15: 验厂 triggers and training subsidies (S8), the item flow (S14.biz.1.2a).
+const s8 = ps.policy("s8-investment-centre");
+const triggersReq: TriggersRequest = { facts: [{ enterprise: "E1", as_of: "2026-09-01", new_contract: true, halt_start: "2026-03-01" }] };
+const fired: string[] = s8.triggers(triggersReq).enterprises[0].clauses;
+const subsidiesReq: SubsidiesRequest = { trainees: [{ person: "王五", employer: "E1", start: "2027-01-15", end: "2027-04-14" }] };
+const subsidies: Subsidies = s8.subsidies(subsidiesReq);
+const traineeYuan: string = subsidies.trainee_total;
+const partial: PartialMonth[] = subsidies.trainees[0].partial_months;
+const flowReq: FlowRequest = { cases: [{ id: "C1", class: "promised", accepted_at: "2026-10-09T09:00+08:00", handler: "张三", events: [{ kind: "step", at: "2026-10-09T09:00", step: "accept" }] }] };
+const findings: FlowFindings = ps.policy("s14-window-scorecard").flowFindings(flowReq);
+const skipped: string[] = findings.findings[0].skipped;
+const triggers: Triggers = s8.triggers(triggersReq);
+export { compensation, fired, partial, skipped, traineeYuan, triggers };
 
 // The browser build: the same classes after `await init()`.
 async function web(): Promise<string> {

@@ -133,6 +133,9 @@ pub(crate) fn write_human(out: &mut impl Write, d: &Decisions) -> Result<(), Cli
         for r in &x.review_reasons {
             writeln!(out, "    review: {r}")?;
         }
+        if let Some(c) = &x.compensation {
+            writeln!(out, "    照价赔偿 ¥{c}")?;
+        }
     }
     writeln!(out)?;
     for s in &d.subjects {

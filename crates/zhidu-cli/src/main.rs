@@ -13,13 +13,16 @@ mod check;
 mod decide;
 mod due;
 mod error;
+mod flow;
 mod obligations;
 mod output;
 mod rank;
 mod report;
-mod rota;
 mod retention;
+mod rota;
+mod subsidies;
 mod table;
+mod triggers;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -82,6 +85,12 @@ enum Command {
     Patrols(rota::PatrolArgs),
     /// Recurring obligations due in a period, met, late or missed against a log.
     Obligations(obligations::Args),
+    /// The 验厂 triggers each enterprise fires (S8.verify).
+    Triggers(triggers::Args),
+    /// The training subsidies of trainees and employers (S8.train.1).
+    Subsidies(subsidies::Args),
+    /// The cases that skip or reorder the item flow (S14.biz.1.2a).
+    Flow(flow::Args),
     /// A calendar year's days with their basis, notice files, and what moves when one lands.
     #[command(subcommand)]
     Calendar(calendar::Command),
@@ -108,6 +117,9 @@ fn main() -> ExitCode {
         Command::Patrols(args) => rota::run_patrols(&cli.policies, &args),
         Command::Obligations(args) => obligations::run(&cli.policies, &args),
         Command::Calendar(command) => calendar::run(&cli.policies, &command),
+        Command::Triggers(args) => triggers::run(&cli.policies, &args),
+        Command::Subsidies(args) => subsidies::run(&cli.policies, &args),
+        Command::Flow(args) => flow::run(&cli.policies, &args),
     };
     match result {
         Ok(code) => code,

@@ -147,6 +147,15 @@ pub enum CaseEvent {
         #[serde(deserialize_with = "start")]
         at: Start,
     },
+    /// A step of the item flow was done (S14.biz.1.2a: 一次性告知 → 受理 → …): checked by
+    /// [`crate::Policy::flow_findings`], ignored by the clock.
+    Step {
+        /// When.
+        #[serde(deserialize_with = "start")]
+        at: Start,
+        /// The step's id or name in the policy's `[flow]`.
+        step: String,
+    },
 }
 
 impl CaseEvent {
@@ -186,7 +195,7 @@ impl CaseEvent {
             let bad = || {
                 Error::input(
                     format!("event `{part}` is not `kind instant [reason|days]`"),
-                    Some("write e.g. `suspend 2026-10-09T10:00+08:00 hearing`, `resume 2026-10-14T09:00`, `extend 2026-10-15 2` or `start 2026-10-09`".to_owned()),
+                    Some("write e.g. `suspend 2026-10-09T10:00+08:00 hearing`, `resume 2026-10-14T09:00`, `extend 2026-10-15 2`, `start 2026-10-09` or `step 2026-10-09 accept`".to_owned()),
                 )
             };
             let (kind, at, arg, why) = match fields.as_slice() {
@@ -208,6 +217,10 @@ impl CaseEvent {
                 },
                 ("resume", None) => CaseEvent::Resume { at },
                 ("start", None) => CaseEvent::Start { at },
+                ("step", Some(step)) if why.is_none() => CaseEvent::Step {
+                    at,
+                    step: step.to_owned(),
+                },
                 ("extend", Some(days)) => CaseEvent::Extend {
                     at,
                     days: days.parse().map_err(|_| {
@@ -659,6 +672,8 @@ impl Policy {
                 | CaseEvent::Resume { at }
                 | CaseEvent::Extend { at, .. }
                 | CaseEvent::Start { at } => at,
+                // Flow steps do not move the clock; 一次性告知 comes before acceptance.
+                CaseEvent::Step { .. } => continue,
             };
             let at = at.resolve(cal, class.class)?;
             if at < accepted {
@@ -767,6 +782,8 @@ impl Policy {
                         reason,
                     ));
                 }
+                // Never in the timeline: set aside above.
+                CaseEvent::Step { .. } => {}
                 CaseEvent::Extend {
                     days, reason: why, ..
                 } => {

@@ -79,6 +79,7 @@ mod decide;
 mod describe;
 mod diagnostic;
 mod error;
+mod flow;
 mod load;
 mod messages;
 mod notice_diff;
@@ -89,6 +90,8 @@ mod rota;
 mod retention;
 pub mod rows;
 mod source;
+mod subsidies;
+mod triggers;
 mod warning;
 
 /// A hash map with foldhash instead of SipHash, for the maps looked up once or more per
@@ -120,6 +123,7 @@ pub use decide::{
 pub use describe::CalendarDay;
 pub use diagnostic::{Diagnostic, Severity, closest};
 pub use error::Error;
+pub use flow::{FlowFinding, FlowFindings};
 pub use load::{MAX_FILE_BYTES, MAX_FILES, MAX_ID_LEN, MAX_NESTING, MAX_SET_BYTES};
 pub use messages::{Lang, MessageKey};
 pub use notice_diff::CaseChange;
@@ -135,6 +139,8 @@ pub use rota::{
 };
 pub use retention::{Retained, Retention, RetentionLine, RetentionRecord};
 pub use source::{Clause, DefaultNote};
+pub use subsidies::{EmployerSubsidy, PartialMonth, Payee, Subsidies, Trainee, TraineeSubsidy};
+pub use triggers::{Check, EnterpriseFacts, EnterpriseTriggers, Fired, Triggers, WriteOff};
 pub use warning::Warning;
 
 // Policies are shared across threads by every host (Python threads, worker pools), and
@@ -160,6 +166,9 @@ const _: () = {
     assert_send_sync::<Report>();
     assert_send_sync::<AccessDecisions>();
     assert_send_sync::<Retention>();
+    assert_send_sync::<Triggers>();
+    assert_send_sync::<Subsidies>();
+    assert_send_sync::<FlowFindings>();
 };
 
 /// The README's Rust examples run as doctests, so the front door never lies.

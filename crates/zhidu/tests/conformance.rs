@@ -659,6 +659,13 @@ fn run_decide(ps: &PolicySet, scenario: &Value) -> Result<(), String> {
             expect_field(w, "applied", Some(g.applied.clone()), &mut e);
             expect_field(w, "tier", Some(g.tier.unwrap_or(0).to_string()), &mut e);
             expect_field(w, "needs_review", Some(g.needs_review.to_string()), &mut e);
+            // 照价赔偿: the record's original price, "" when the decision carries none.
+            expect_field(
+                w,
+                "compensation",
+                Some(g.compensation.map(|c| c.to_string()).unwrap_or_default()),
+                &mut e,
+            );
             expect_field(
                 w,
                 "escalation",
@@ -916,6 +923,22 @@ fn schema_rows<T: zhidu::rows::FromRow>(input: &Value, key: &str) -> Vec<Result<
         .unwrap_or_default()
 }
 
+/// Rows of a kind read as every host reads them: one JSON object per row through the core's
+/// row schema, a row that does not read is a row error in its place.
+fn json_rows<T: zhidu::rows::FromRow>(v: Option<&Value>) -> Vec<Result<T, zhidu::Error>> {
+    v.and_then(Value::as_array)
+        .map(|rows| {
+            rows.iter()
+                .enumerate()
+                .map(|(i, r)| {
+                    zhidu::rows::read::<T>(zhidu::rows::Cell::from_json(r), i + 1)
+                        .map_err(zhidu::Error::from)
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 /// `kind = "access"`: `[input] requests`, `[expect]` a subset of the answer's JSON.
 fn run_access(ps: &PolicySet, scenario: &Value) -> Result<(), String> {
     let p = ps
@@ -946,6 +969,31 @@ fn run_retention(ps: &PolicySet, scenario: &Value) -> Result<(), String> {
     let records = schema_rows::<zhidu::RetentionRecord>(input, "records");
     let answer = p.retention(&records, as_of).map_err(|e| e.to_string())?;
     let actual = serde_json::to_value(&answer).map_err(|e| e.to_string())?;
+    let mut errors = Vec::new();
+    report_matches("", &scenario["expect"], &actual, &mut errors);
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors.join("; "))
+    }
+}
+
+/// A `triggers`, `subsidies` or `flow` scenario: the answer's JSON holds `[expect]`.
+fn run_answer(ps: &PolicySet, scenario: &Value, kind: &str) -> Result<(), String> {
+    let input = &scenario["input"];
+    let p = ps
+        .policy(s(scenario, "policy").unwrap_or(""))
+        .map_err(|e| e.to_string())?;
+    let answer = match kind {
+        "triggers" => serde_json::to_value(p.triggers(&json_rows(input.get("facts")))),
+        "subsidies" => serde_json::to_value(p.subsidies(&json_rows(input.get("trainees")))),
+        _ => serde_json::to_value(p.flow_findings(&json_rows(input.get("cases")))),
+    }
+    .map_err(|e| e.to_string())?;
+    let actual = answer
+        .get("Ok")
+        .cloned()
+        .ok_or_else(|| format!("the call failed: {answer}"))?;
     let mut errors = Vec::new();
     report_matches("", &scenario["expect"], &actual, &mut errors);
     if errors.is_empty() {
@@ -988,6 +1036,7 @@ fn conformance_corpus() {
                 Err(e) => Err(format!("scenario files do not load: {e}")),
             },
             Some("retention") => run_retention(&ps, &scenario),
+            Some(kind @ ("triggers" | "subsidies" | "flow")) => run_answer(&ps, &scenario, kind),
             Some("assess" | "rank") => match with_files(&ps, &scenario) {
                 Ok(set) => run_assess(&set, &scenario),
                 Err(e) => Err(format!("scenario files do not load: {e}")),

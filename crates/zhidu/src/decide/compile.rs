@@ -298,6 +298,7 @@ pub(crate) fn compile_rules(
             measures: v.measures.clone(),
             needs_review: v.needs_review,
             review_reason: v.review_reason.clone(),
+            compensation: v.compensation,
             repeat_escalation,
             conduct: None,
             source: Clause::from(&v.source),

@@ -47,6 +47,10 @@ pub struct ViolationRecord {
     /// A note.
     #[serde(default)]
     pub note: Option<String>,
+    /// The original price of the item lost or damaged, for a clause of 照价赔偿 (an input,
+    /// never looked up or invented).
+    #[serde(default)]
+    pub amount: Option<rust_decimal::Decimal>,
 }
 
 impl ViolationRecord {
@@ -70,6 +74,7 @@ impl ViolationRecord {
             violation: violation.into(),
             flags: Vec::new(),
             note: None,
+            amount: None,
         }
     }
 }
@@ -140,6 +145,10 @@ pub struct Decision {
     pub clauses: Vec<String>,
     /// The record's note.
     pub note: Option<String>,
+    /// What the subject pays at the original price (照价赔偿): the record's `amount`, when
+    /// the deciding clause carries compensation; none when it does not, or when the price is
+    /// not recorded (then a person must give it: `needs_review`).
+    pub compensation: Option<rust_decimal::Decimal>,
 }
 
 /// A subject's highest tier in the run.
@@ -479,7 +488,39 @@ impl Policy {
                 clauses.push(flag.source.clause.clone());
             }
         }
+        // 照价赔偿: the original price is the record's, never looked up or invented.
+        let pays = applied_v.compensation || base_v.compensation;
+        let compensation = match (pays, rec.amount) {
+            (true, Some(a)) if a >= rust_decimal::Decimal::ZERO => Some(a),
+            (true, Some(a)) => {
+                return Err(Error::input(
+                    format!("`amount` {a} is below 0"),
+                    Some("give the item's original price in yuan".to_owned()),
+                ));
+            }
+            (true, None) => {
+                review_reasons.push(format!(
+                    "`{}`: 照价赔偿 needs the item's original price, which is not recorded",
+                    applied_v.code
+                ));
+                None
+            }
+            (false, Some(_)) => {
+                return Err(Error::input(
+                    format!(
+                        "`{}` carries no 照价赔偿, so the record takes no `amount`",
+                        applied_v.code
+                    ),
+                    Some(
+                        "`amount` is the original price of an item for a clause of 照价赔偿"
+                            .to_owned(),
+                    ),
+                ));
+            }
+            (false, None) => None,
+        };
         Ok(Decision {
+            compensation,
             row,
             subject: rec.subject.clone(),
             at,

@@ -60,6 +60,8 @@ pub(crate) struct Violation {
     pub(crate) measures: Vec<String>,
     pub(crate) needs_review: bool,
     pub(crate) review_reason: Option<String>,
+    /// 照价赔偿: the decision carries the record's `amount`, the item's original price.
+    pub(crate) compensation: bool,
     /// The violation a repeat of this one escalates to, by index (else the policy's).
     pub(crate) repeat_escalation: Option<usize>,
     /// The same-conduct group this violation belongs to, by index into `conducts`.

@@ -63,6 +63,8 @@ pub struct ViolationInfo {
     pub needs_review: bool,
     /// Why, in words, when the policy says.
     pub review_reason: Option<String>,
+    /// 照价赔偿: a decision under it carries the record's `amount`, the original price.
+    pub compensation: bool,
     /// The clause its repeat escalates to, when not the policy's.
     pub repeat_escalation: Option<String>,
     /// The base it refines.
@@ -174,6 +176,7 @@ impl Policy {
                     measures: v.measures.clone(),
                     needs_review: v.needs_review || v.outcome == Outcome::Manual,
                     review_reason: v.review_reason.clone(),
+                    compensation: v.compensation,
                     repeat_escalation: v.repeat_escalation.and_then(code),
                     refines: v.refines.and_then(code),
                     when_flags: v

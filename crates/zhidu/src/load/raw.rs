@@ -588,6 +588,9 @@ pub(crate) struct RawViolation {
     /// Every decision under this clause goes to a person (the tier stands).
     #[serde(default)]
     pub(crate) needs_review: bool,
+    /// 照价赔偿: the subject pays the item's original price, the record's `amount`.
+    #[serde(default)]
+    pub(crate) compensation: bool,
     /// Why a person reviews or decides, in words (instead of the generic reason).
     #[serde(default)]
     pub(crate) review_reason: Option<String>,

@@ -296,6 +296,7 @@ const NOT_MESSAGES: &[&str] = &[
     "one call site; the parts are the file's sections",
     "documentation for readers of the file; answers cite the decree's number",
     "documentation for readers of the file; explanations use the Chinese name",
+    "documentation for readers of the file; answers cite the clause",
     "one method today (`mean`); the key is accepted so files can say which",
     // Serde's wording, rewritten by `explain_serde_message` into entries of the catalogue.
     "unknown field `",

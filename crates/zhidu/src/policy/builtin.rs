@@ -10,8 +10,11 @@ macro_rules! shipped {
 pub(super) static SOURCES: &[(&str, &str)] = shipped![
     "policies/calendars/cn-mainland.toml",
     "policies/s2-service-center.toml",
+    "policies/s3-culture-centre.toml",
     "policies/s4-duty-rota.toml",
     "policies/s7-joint-processing.toml",
+    "policies/s8-investment-centre.toml",
+    "policies/s9-culture-centre-variant.toml",
     "policies/s10-service-system.toml",
     "policies/s12-confidentiality.toml",
     "policies/s14-window-scorecard.toml",

@@ -27,7 +27,7 @@ use crate::load::raw::{
 use crate::source::{Clause, DefaultNote};
 
 /// Top-level sections a file may have.
-const SECTIONS: [&str; 21] = [
+const SECTIONS: [&str; 24] = [
     "calendar",
     "year",
     "statute",
@@ -49,6 +49,9 @@ const SECTIONS: [&str; 21] = [
     "obligation",
     "access",
     "retention",
+    "trigger",
+    "subsidy",
+    "flow",
 ];
 
 /// The help of a diagnostic for office minutes or office close without office sessions.
@@ -94,13 +97,20 @@ pub(crate) struct RawKinds {
     obligations: Vec<(usize, crate::obligations::RawObligation)>,
     pub(crate) access: Option<crate::access::compile::RawAccess>,
     pub(crate) retention: Vec<(usize, crate::retention::compile::RawRetention)>,
+    pub(crate) triggers: Vec<(usize, crate::triggers::compile::RawTrigger)>,
+    pub(crate) subsidies: Vec<(usize, crate::subsidies::compile::RawSubsidy)>,
+    pub(crate) flow: Option<crate::flow::compile::RawFlow>,
 }
 
 impl RawKinds {
-    /// Whether the kinds that make a policy on their own (access, retention) are absent; the
-    /// schedules are counted once compiled (`has_schedules`).
+    /// Whether the kinds that make a policy on their own (access, retention, triggers,
+    /// subsidies, flow) are absent; the schedules are counted once compiled (`has_schedules`).
     fn is_empty(&self) -> bool {
-        self.access.is_none() && self.retention.is_empty()
+        self.access.is_none()
+            && self.retention.is_empty()
+            && self.triggers.is_empty()
+            && self.subsidies.is_empty()
+            && self.flow.is_none()
     }
 }
 
@@ -164,7 +174,7 @@ pub(crate) fn read_file(doc: &Document<'_>, out: &mut Vec<Diagnostic>) -> Option
             }
             "class" | "item" | "suspension" | "assessment" | "effect" | "category" | "rule"
             | "accountability" | "tier" | "flag" | "violation" | "import" | "rota" | "patrols"
-            | "obligation" | "access" | "retention" => {
+            | "obligation" | "access" | "retention" | "trigger" | "subsidy" | "flow" => {
                 policy_only.get_or_insert((name.to_owned(), key.span()));
                 match name {
                     "import" => imports = doc.decode_entries("import", value, out),
@@ -187,6 +197,9 @@ pub(crate) fn read_file(doc: &Document<'_>, out: &mut Vec<Diagnostic>) -> Option
                     }
                     "access" => kinds.access = doc.decode("access", value, out),
                     "retention" => kinds.retention = doc.decode_entries("retention", value, out),
+                    "trigger" => kinds.triggers = doc.decode_entries("trigger", value, out),
+                    "subsidy" => kinds.subsidies = doc.decode_entries("subsidy", value, out),
+                    "flow" => kinds.flow = doc.decode("flow", value, out),
                     _ => rules.violations = doc.decode_entries("violation", value, out),
                 }
             }
@@ -681,6 +694,9 @@ fn compile_policy(
     } else {
         crate::retention::compile::compile_retention(doc, &kinds.retention, out)
     };
+    let triggers = crate::triggers::compile::compile(doc, &kinds.triggers, out);
+    let subsidies = crate::subsidies::compile::compile(doc, &kinds.subsidies, out);
+    let flow = crate::flow::compile::compile(doc, kinds.flow.as_ref(), assessment.as_ref(), out);
     if raw_classes.is_empty()
         && table.is_empty()
         && rules.is_empty()
@@ -726,6 +742,9 @@ fn compile_policy(
         obligations,
         access,
         retention,
+        triggers,
+        subsidies,
+        flow,
     })
 }
 

@@ -62,6 +62,9 @@ pub struct Policy {
     pub(crate) obligations: Option<crate::obligations::model::ObligationsModel>,
     pub(crate) access: Option<crate::access::model::AccessModel>,
     pub(crate) retention: Option<crate::retention::model::RetentionModel>,
+    pub(crate) triggers: Option<crate::triggers::model::Model>,
+    pub(crate) subsidies: Option<crate::subsidies::model::Model>,
+    pub(crate) flow: Option<crate::flow::model::Model>,
 }
 
 impl Policy {

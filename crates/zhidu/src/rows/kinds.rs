@@ -45,7 +45,11 @@ pub static CASE: Schema = Schema::new(
 pub static EVENT: Schema = Schema::new(
     "event",
     &[
-        Field::required("kind", T::Text, "`suspend`, `resume`, `extend` or `start`"),
+        Field::required(
+            "kind",
+            T::Text,
+            "`suspend`, `resume`, `extend`, `start` or `step`",
+        ),
         Field::required("at", T::Instant, "when"),
         Field::optional(
             "reason",
@@ -58,9 +62,15 @@ pub static EVENT: Schema = Schema::new(
             "units an extension adds (required to extend)",
         ),
         Field::optional("approved_by", T::Text, "who approved an extension"),
+        Field::optional(
+            "step",
+            T::Text,
+            "the flow step done (required by `step`, S14.biz.1.2a)",
+        ),
     ],
-    "an event has `kind` (`suspend`, `resume`, `extend` or `start`) and `at`; `suspend` \
-     takes a `reason`, `extend` takes `days` and optionally `approved_by` and `reason`",
+    "an event has `kind` (`suspend`, `resume`, `extend`, `start` or `step`) and `at`; \
+     `suspend` takes a `reason`, `extend` takes `days` and optionally `approved_by` and \
+     `reason`, `step` takes `step`",
 );
 
 /// An incident of a deduction table (`assess`, `rank`).
@@ -120,9 +130,14 @@ pub static VIOLATION: Schema = Schema::new(
             "flag ids set by a person (情节严重 …); default: none",
         ),
         Field::optional("note", T::Text, "a note"),
+        Field::optional(
+            "amount",
+            T::Amount,
+            "the original price of the item, for a clause of 照价赔偿",
+        ),
     ],
     "a violation has `subject`, `at` and `violation`, and optionally `flags` (a list or a \
-     `;`-separated text) and `note`",
+     `;`-separated text), `note` and `amount` (the original price, 照价赔偿)",
 );
 
 /// A roster entry: someone to score even without incidents.
@@ -145,8 +160,82 @@ pub static DUE: Schema = Schema::new(
     "a due row has `accepted_at` and optionally `days`",
 );
 
+/// The facts about an enterprise on the day it applies (`triggers`, S8.verify).
+pub static ENTERPRISE: Schema = Schema::new(
+    "enterprise",
+    &[
+        Field::required("enterprise", T::Text, "the enterprise"),
+        Field::required("as_of", T::Instant, "the day of the application"),
+        Field::optional(
+            "new_enterprise",
+            T::Bool,
+            "a newly established processing-trade firm; default: no",
+        ),
+        Field::optional(
+            "new_contract",
+            T::Bool,
+            "it applies for a new contract; default: no",
+        ),
+        Field::optional(
+            "halt_start",
+            T::Instant,
+            "the first day of a production halt",
+        ),
+        Field::optional(
+            "halt_end",
+            T::Instant,
+            "the day production resumed; default: the halt lasts until `as_of`",
+        ),
+        Field::optional(
+            "beyond_scope",
+            T::Bool,
+            "products beyond the original business scope; default: no",
+        ),
+        Field::optional(
+            "declared",
+            T::Amount,
+            "the quantity the new contract declares",
+        ),
+        Field::optional(
+            "writeoffs",
+            T::Flags,
+            "contracts executed, each `date=quantity` written off",
+        ),
+        Field::optional("rent_arrears_months", T::Days, "months of rent in arrears"),
+        Field::optional("wage_arrears_months", T::Days, "months of wages in arrears"),
+        Field::optional(
+            "other",
+            T::Text,
+            "another reason to verify, recorded by a person",
+        ),
+    ],
+    "an enterprise row has `enterprise` and `as_of`, and the facts the triggers read: \
+     `new_enterprise`, `new_contract`, `halt_start`, `halt_end`, `beyond_scope`, `declared`, \
+     `writeoffs` (`date=quantity;…`), `rent_arrears_months`, `wage_arrears_months`, `other`",
+);
+
+/// A trainee of the 随岗培训班 (`subsidies`, S8.train.1).
+pub static TRAINEE: Schema = Schema::new(
+    "trainee",
+    &[
+        Field::required(
+            "person",
+            T::Text,
+            "the trainee, a registered unemployed person",
+        ),
+        Field::required(
+            "employer",
+            T::Text,
+            "the employer the trainee is placed with",
+        ),
+        Field::required("start", T::Instant, "the first day of training"),
+        Field::required("end", T::Instant, "the last day of training"),
+    ],
+    "a trainee row has `person`, `employer`, `start` and `end`",
+);
+
 /// Every row kind of the core, in the order of the README's input-format table.
-pub static KINDS: [&Schema; 12] = [
+pub static KINDS: [&Schema; 14] = [
     &CASE,
     &EVENT,
     &INCIDENT,
@@ -159,6 +248,8 @@ pub static KINDS: [&Schema; 12] = [
     &super::ACTION,
     &REQUEST,
     &RECORD,
+    &ENTERPRISE,
+    &TRAINEE,
 ];
 
 /// An access request (`zhidu access`, [`crate::Policy::access`]).
@@ -257,6 +348,53 @@ impl FromRow for crate::RetentionRecord {
     }
 }
 
+impl FromRow for crate::EnterpriseFacts {
+    const SCHEMA: &'static Schema = &ENTERPRISE;
+    fn from_record(r: &mut Record) -> Result<Self, RowError> {
+        let mut f = crate::EnterpriseFacts::new(
+            r.required_text("enterprise")?,
+            r.required_instant("as_of")?,
+        );
+        f.new_enterprise = r.boolean("new_enterprise")?;
+        f.new_contract = r.boolean("new_contract")?;
+        f.halt_start = r.instant("halt_start")?;
+        f.halt_end = r.instant("halt_end")?;
+        f.beyond_scope = r.boolean("beyond_scope")?;
+        f.declared = r.amount("declared")?;
+        let writeoffs = r.flags("writeoffs")?;
+        f.writeoffs = writeoffs
+            .iter()
+            .map(|w| {
+                crate::WriteOff::parse(w).map_err(|e| {
+                    r.problem(
+                        "writeoffs",
+                        RowProblem::BadEvent {
+                            detail: e.to_string(),
+                        },
+                    )
+                    .hint("write each contract as `date=quantity`, e.g. `2026-03-01=1000;2026-08-15=1500`")
+                })
+            })
+            .collect::<Result<_, _>>()?;
+        f.rent_arrears_months = r.days("rent_arrears_months")?;
+        f.wage_arrears_months = r.days("wage_arrears_months")?;
+        f.other = r.text("other")?;
+        Ok(f)
+    }
+}
+
+impl FromRow for crate::Trainee {
+    const SCHEMA: &'static Schema = &TRAINEE;
+    fn from_record(r: &mut Record) -> Result<Self, RowError> {
+        Ok(crate::Trainee::new(
+            r.required_text("person")?,
+            r.required_text("employer")?,
+            r.required_instant("start")?,
+            r.required_instant("end")?,
+        ))
+    }
+}
+
 impl FromRow for Case {
     const SCHEMA: &'static Schema = &CASE;
     fn from_record(r: &mut Record) -> Result<Self, RowError> {
@@ -342,6 +480,10 @@ impl FromRow for CaseEvent {
             },
             "resume" => CaseEvent::Resume { at },
             "start" => CaseEvent::Start { at },
+            "step" => CaseEvent::Step {
+                at,
+                step: r.required_text("step")?,
+            },
             "extend" => CaseEvent::Extend {
                 at,
                 days: r
@@ -356,7 +498,7 @@ impl FromRow for CaseEvent {
                         "kind",
                         RowProblem::BadEvent {
                             detail: format!(
-                                "`{}` is not `suspend`, `resume`, `extend` or `start`",
+                                "`{}` is not `suspend`, `resume`, `extend`, `start` or `step`",
                                 super::cell::shown(other)
                             ),
                         },
@@ -395,6 +537,7 @@ impl FromRow for ViolationRecord {
         let mut v = ViolationRecord::new(subject, r.required_text("violation")?, at);
         v.flags = r.flags("flags")?;
         v.note = r.text("note")?;
+        v.amount = r.amount("amount")?;
         Ok(v)
     }
 }

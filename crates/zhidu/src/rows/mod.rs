@@ -20,6 +20,8 @@
 //! | `action` | [`ACTION`] | [`Action`] |
 //! | `request` | [`REQUEST`] | [`crate::AccessRequest`] |
 //! | `record` | [`RECORD`] | [`crate::RetentionRecord`] |
+//! | `enterprise` | [`ENTERPRISE`] | [`crate::EnterpriseFacts`] |
+//! | `trainee` | [`TRAINEE`] | [`crate::Trainee`] |
 //!
 //! # Example
 //!
@@ -52,7 +54,8 @@ pub use doc::markdown_table;
 pub use error::RowError;
 pub use frame::{Column, read_frame};
 pub use kinds::{
-    CASE, DUE, DueRow, EVENT, INCIDENT, KINDS, RECORD, REQUEST, ROSTER, RosterEntry, VIOLATION,
+    CASE, DUE, DueRow, ENTERPRISE, EVENT, INCIDENT, KINDS, RECORD, REQUEST, ROSTER, RosterEntry,
+    TRAINEE, VIOLATION,
 };
 pub use problem::RowProblem;
 pub use record::{FromRow, Record};

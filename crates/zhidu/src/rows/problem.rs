@@ -43,6 +43,11 @@ pub enum RowProblem {
         /// What was given, in words.
         got: String,
     },
+    /// An amount field given something that is no exact decimal number.
+    NotAmount {
+        /// What was given, in words.
+        got: String,
+    },
     /// A yes/no field given something else.
     NotBool {
         /// What was given, in words.
@@ -93,7 +98,7 @@ impl RowProblem {
     /// The stable, machine-readable name of the problem.
     ///
     /// One of `missing`, `unknown_field`, `not_text`, `not_whole`, `out_of_range`,
-    /// `not_instant`, `not_bool`, `not_list`, `bad_event`, `too_many`, `not_record`,
+    /// `not_instant`, `not_amount`, `not_bool`, `not_list`, `bad_event`, `too_many`, `not_record`,
     /// `not_json`, `unreadable`, `width`.
     ///
     /// # Example
@@ -110,6 +115,7 @@ impl RowProblem {
             RowProblem::NotWhole { .. } => "not_whole",
             RowProblem::OutOfRange { .. } => "out_of_range",
             RowProblem::NotInstant { .. } => "not_instant",
+            RowProblem::NotAmount { .. } => "not_amount",
             RowProblem::NotBool { .. } => "not_bool",
             RowProblem::NotList { .. } => "not_list",
             RowProblem::BadEvent { .. } => "bad_event",
@@ -148,6 +154,7 @@ impl RowProblem {
             RowProblem::NotInstant { got } => {
                 format!("`{f}` must be a date or an instant, not {got}")
             }
+            RowProblem::NotAmount { got } => format!("`{f}` must be a decimal number, not {got}"),
             RowProblem::NotBool { got } => format!("`{f}` must be `true` or `false`, not {got}"),
             RowProblem::NotList { got } => format!("`{f}` must be a list, not {got}"),
             RowProblem::BadEvent { detail } => format!("`{f}`: {detail}"),

@@ -231,6 +231,23 @@ impl Record {
         self.get(name, values::days)
     }
 
+    /// An optional exact decimal (money, a quantity).
+    ///
+    /// # Errors
+    ///
+    /// `not_amount` for text that is no decimal number, or another type.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use zhidu::rows::{Cell, Record, ENTERPRISE};
+    /// let mut r = Record::from_pairs(&ENTERPRISE, [("declared", Cell::Text("1200.50".into()))]).unwrap();
+    /// assert_eq!(r.amount("declared").unwrap().unwrap().to_string(), "1200.50");
+    /// ```
+    pub fn amount(&mut self, name: &str) -> Result<Option<rust_decimal::Decimal>, RowError> {
+        self.get(name, values::amount)
+    }
+
     /// An optional date or instant.
     ///
     /// # Errors

@@ -29,6 +29,9 @@ pub enum FieldType {
     /// Case events: a list of event objects, or one text in the compact form of
     /// [`crate::CaseEvent::parse_list`].
     Events,
+    /// An exact decimal (money, a quantity): an integer, or its digits as text (`1200.50`);
+    /// a float is read by its shortest decimal spelling.
+    Amount,
 }
 
 impl FieldType {
@@ -49,6 +52,7 @@ impl FieldType {
             FieldType::Bool => "yes/no",
             FieldType::Flags => "ids",
             FieldType::Events => "events",
+            FieldType::Amount => "amount",
         }
     }
 }

@@ -184,3 +184,25 @@ pub(crate) fn flags(cell: &Cell) -> Result<Vec<String>, RowProblem> {
         }),
     }
 }
+
+/// An exact decimal field: an integer, digits as text, or a float read by its shortest
+/// decimal spelling (what a spreadsheet shows), never by its binary value.
+pub(crate) fn amount(cell: &Cell) -> Result<Option<rust_decimal::Decimal>, RowProblem> {
+    use core::str::FromStr;
+    if cell.is_missing() {
+        return Ok(None);
+    }
+    let bad = || RowProblem::NotAmount {
+        got: cell.describe(),
+    };
+    match cell {
+        Cell::Integer(i) => Ok(Some(rust_decimal::Decimal::from(*i))),
+        Cell::Float(f) if f.is_finite() => rust_decimal::Decimal::from_str(&f.to_string())
+            .map(Some)
+            .map_err(|_| bad()),
+        Cell::Text(t) => rust_decimal::Decimal::from_str(t.trim())
+            .map(Some)
+            .map_err(|_| bad()),
+        _ => Err(bad()),
+    }
+}

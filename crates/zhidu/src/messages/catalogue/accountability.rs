@@ -178,4 +178,35 @@ pub(crate) const ENTRIES: &[Entry] = &[
         "`{a}` and `{b}` both apply with no priority between them and different outcomes",
         "`{a}`和`{b}`同时适用，二者没有优先次序且处理结果不同",
     ),
+    // 照价赔偿 (S3.equip.3a, S3.mfr.7, S3.rec.3, S9.equip.2): the record's original price.
+    e(
+        "decide.amount_negative",
+        "`amount` {amount} is below 0",
+        "`amount` {amount}小于0",
+    ),
+    e(
+        "decide.amount_negative.help",
+        "give the item's original price in yuan",
+        "请填写物品原价（元）",
+    ),
+    e(
+        "decide.no_price",
+        "`{code}`: 照价赔偿 needs the item's original price, which is not recorded",
+        "`{code}`：照价赔偿须有物品原价，但记录中没有",
+    ),
+    e(
+        "decide.amount_without_compensation",
+        "`{code}` carries no 照价赔偿, so the record takes no `amount`",
+        "`{code}`没有照价赔偿，记录不应填写`amount`",
+    ),
+    e(
+        "decide.amount_without_compensation.help",
+        "`amount` is the original price of an item for a clause of 照价赔偿",
+        "`amount`是照价赔偿条款所指物品的原价",
+    ),
+    e(
+        "rows.doc.amount",
+        "the original price of the item, for a clause of 照价赔偿",
+        "物品原价，用于照价赔偿条款",
+    ),
 ];

@@ -15,8 +15,8 @@ pub(crate) const ENTRIES: &[Entry] = &[
     ),
     e(
         "case.bad_event.help",
-        "write e.g. `suspend 2026-10-09T10:00+08:00 hearing`, `resume 2026-10-14T09:00`, `extend 2026-10-15 2` or `start 2026-10-09`",
-        "例如写`suspend 2026-10-09T10:00+08:00 hearing`（中止）、`resume 2026-10-14T09:00`（恢复）、`extend 2026-10-15 2`（延长）或`start 2026-10-09`（起算）",
+        "write e.g. `suspend 2026-10-09T10:00+08:00 hearing`, `resume 2026-10-14T09:00`, `extend 2026-10-15 2`, `start 2026-10-09` or `step 2026-10-09 accept`",
+        "例如写`suspend 2026-10-09T10:00+08:00 hearing`（中止）、`resume 2026-10-14T09:00`（恢复）、`extend 2026-10-15 2`（延长）、`start 2026-10-09`（起算）或`step 2026-10-09 accept`（流程环节）",
     ),
     e(
         "case.bad_event_days",

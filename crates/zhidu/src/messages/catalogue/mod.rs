@@ -14,6 +14,7 @@ mod cases;
 mod deadlines;
 mod defaults;
 mod errors;
+mod flow;
 mod hosts;
 mod labels;
 mod loader;
@@ -23,7 +24,9 @@ mod rule_notes;
 mod schedules;
 mod scoring;
 mod table_notes;
+mod subsidies;
 mod terms;
+mod triggers;
 
 /// One message in both languages.
 #[derive(Debug)]
@@ -64,4 +67,7 @@ pub(crate) const ALL: &[&[Entry]] = &[
     report::ENTRIES,
     bindings::ENTRIES,
     schedules::ENTRIES,
+    triggers::ENTRIES,
+    subsidies::ENTRIES,
+    flow::ENTRIES,
 ];

@@ -11,6 +11,8 @@ pub(crate) const ENTRIES: &[Entry] = &[
     e("rows.kind.violation", "violation", "违规记录"),
     e("rows.kind.roster", "roster", "人员名单"),
     e("rows.kind.due", "due", "时限计算"),
+    e("rows.kind.enterprise", "enterprise", "企业情况"),
+    e("rows.kind.trainee", "trainee", "培训学员"),
     e(
         "rows.error",
         "{kind} row {row}: {message}",
@@ -42,6 +44,11 @@ pub(crate) const ENTRIES: &[Entry] = &[
         "rows.not_instant",
         "`{field}` must be a date or an instant, not {got}",
         "`{field}`须为日期或时刻，而不是{got}",
+    ),
+    e(
+        "rows.not_amount",
+        "`{field}` must be a decimal number, not {got}",
+        "`{field}`须为十进制数，而不是{got}",
     ),
     e(
         "rows.not_bool",
@@ -95,8 +102,8 @@ pub(crate) const ENTRIES: &[Entry] = &[
     ),
     e(
         "rows.event_kind",
-        "`{kind}` is not `suspend`, `resume`, `extend` or `start`",
-        "`{kind}`不是`suspend`、`resume`、`extend`或`start`",
+        "`{kind}` is not `suspend`, `resume`, `extend`, `start` or `step`",
+        "`{kind}`不是`suspend`、`resume`、`extend`、`start`或`step`",
     ),
     // What a value is, in words (`Cell::describe`).
     e("rows.got.nothing", "nothing", "空值"),
@@ -159,8 +166,8 @@ pub(crate) const ENTRIES: &[Entry] = &[
     ),
     e(
         "rows.hint.event",
-        "an event has `kind` (`suspend`, `resume`, `extend` or `start`) and `at`; `suspend` takes a `reason`, `extend` takes `days` and optionally `approved_by` and `reason`",
-        "事件须有`kind`（`suspend`、`resume`、`extend`或`start`）和`at`；`suspend`须有`reason`，`extend`须有`days`，可选`approved_by`和`reason`",
+        "an event has `kind` (`suspend`, `resume`, `extend`, `start` or `step`) and `at`; `suspend` takes a `reason`, `extend` takes `days` and optionally `approved_by` and `reason`, `step` takes `step`",
+        "事件须有`kind`（`suspend`、`resume`、`extend`、`start`或`step`）和`at`；`suspend`须有`reason`，`extend`须有`days`，可选`approved_by`和`reason`，`step`须有`step`",
     ),
     e(
         "rows.hint.incident",
@@ -169,8 +176,8 @@ pub(crate) const ENTRIES: &[Entry] = &[
     ),
     e(
         "rows.hint.violation",
-        "a violation has `subject`, `at` and `violation`, and optionally `flags` (a list or a `;`-separated text) and `note`",
-        "违规记录须有`subject`、`at`、`violation`，可选`flags`（列表或以`;`分隔的文本）和`note`",
+        "a violation has `subject`, `at` and `violation`, and optionally `flags` (a list or a `;`-separated text), `note` and `amount` (the original price, 照价赔偿)",
+        "违规记录须有`subject`、`at`、`violation`，可选`flags`（列表或以`;`分隔的文本）、`note`和`amount`（原价，照价赔偿）",
     ),
     e(
         "rows.hint.roster",
@@ -222,8 +229,8 @@ pub(crate) const ENTRIES: &[Entry] = &[
     ),
     e(
         "rows.doc.event_kind",
-        "`suspend`, `resume`, `extend` or `start`",
-        "`suspend`、`resume`、`extend`或`start`",
+        "`suspend`, `resume`, `extend`, `start` or `step`",
+        "`suspend`、`resume`、`extend`、`start`或`step`",
     ),
     e(
         "rows.doc.reason",

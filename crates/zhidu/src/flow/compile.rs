@@ -1,0 +1,103 @@
+//! `[flow]` → the flow model, with the loader's diagnostics.
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::model::{Model, Step};
+use crate::assess::model::AssessmentModel;
+use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::load::document::Document;
+use crate::load::fields::check_id;
+use crate::load::raw::{RawDefault, RawSource};
+use crate::source::{Clause, DefaultNote};
+
+/// One step of `[flow]`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawStep {
+    pub(crate) id: Spanned<String>,
+    pub(crate) name: String,
+}
+
+/// `[flow]`: the steps a case goes through, in order, and the rule that prices a breach.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawFlow {
+    pub(crate) steps: Spanned<Vec<RawStep>>,
+    pub(crate) rule: Spanned<String>,
+    pub(crate) source: RawSource,
+    #[serde(default)]
+    pub(crate) defaults: Vec<RawDefault>,
+}
+
+pub(crate) fn compile(
+    doc: &Document<'_>,
+    raw: Option<&RawFlow>,
+    table: Option<&AssessmentModel>,
+    out: &mut Vec<Diagnostic>,
+) -> Option<Model> {
+    let raw = raw?;
+    let mut steps: Vec<Step> = Vec::new();
+    for (i, s) in raw.steps.get_ref().iter().enumerate() {
+        let path = format!("flow.steps[{i}].id");
+        if !check_id(doc, &s.id, &path, out) {
+            continue;
+        }
+        if steps
+            .iter()
+            .any(|x| x.id == *s.id.get_ref() || x.name == s.name)
+        {
+            out.push(doc.error_at(
+                s.id.span(),
+                path,
+                format!("step `{}` is listed twice", s.id.get_ref()),
+                None,
+            ));
+            continue;
+        }
+        steps.push(Step {
+            id: s.id.get_ref().clone(),
+            name: s.name.clone(),
+        });
+    }
+    if steps.len() < 2 {
+        out.push(doc.error_at(
+            raw.steps.span(),
+            "flow.steps",
+            "a flow needs at least two steps".to_owned(),
+            None,
+        ));
+    }
+    let rule = raw.rule.get_ref();
+    let known = table.is_some_and(|t| t.rule_index.contains_key(rule.as_str()));
+    if !known {
+        let codes: Vec<&str> = table
+            .map(|t| t.rules.iter().map(|r| &*r.meta.code).collect())
+            .unwrap_or_default();
+        out.push(doc.error_at(
+            raw.rule.span(),
+            "flow.rule",
+            format!("no rule `{rule}` in the policy's deduction table"),
+            did_you_mean(rule, codes).or_else(|| {
+                Some(
+                    "a finding is charged like an overdue case: add the `[[rule]]` it names"
+                        .to_owned(),
+                )
+            }),
+        ));
+    }
+    let window_only = table
+        .and_then(|t| {
+            t.rule_index
+                .get(rule.as_str())
+                .and_then(|&i| t.rules.get(i))
+        })
+        .is_some_and(|r| r.charge == crate::assess::model::Charge::Window);
+    Some(Model {
+        steps,
+        rule: rule.clone(),
+        window_only,
+        source: Clause::from(&raw.source),
+        defaults: raw.defaults.iter().map(DefaultNote::from).collect(),
+    })
+}
