@@ -9,6 +9,7 @@ macro_rules! shipped {
 
 pub(super) static SOURCES: &[(&str, &str)] = shipped![
     "policies/calendars/cn-mainland.toml",
+    "policies/clauses.toml",
     "policies/s2-service-center.toml",
     "policies/s4-duty-rota.toml",
     "policies/s7-joint-processing.toml",

@@ -660,6 +660,7 @@ fn compile_policy(
         file: doc.src.name.to_owned(),
         assessment,
         accountability,
+        citations: crate::coverage::cite::collect(doc),
     })
 }
 

@@ -58,6 +58,8 @@ pub struct Policy {
     pub(crate) file: String,
     pub(crate) assessment: Option<crate::assess::model::AssessmentModel>,
     pub(crate) accountability: Option<crate::decide::model::AccountabilityModel>,
+    /// Every clause the policy file cites, for coverage (collected whatever the section).
+    pub(crate) citations: Vec<crate::coverage::cite::Citation>,
 }
 
 impl Policy {

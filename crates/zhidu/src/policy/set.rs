@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
 use super::{Policy, builtin, compile};
+use crate::coverage::index::{self, ClauseIndex};
 use crate::diagnostic::{Diagnostic, Severity, closest};
 use crate::load::document::Document;
 use crate::load::walk::read_paths;
@@ -29,6 +30,8 @@ pub struct PolicySet {
     warnings: Arc<Vec<Diagnostic>>,
     sources: Arc<Vec<(String, String)>>,
     builtin: bool,
+    /// The clause index: this set's `[clause_index]` file, else the builtin set's.
+    clause_index: Option<Arc<ClauseIndex>>,
     /// Every file of the set is a notice file (`[calendar] extends = …`).
     notice_only: bool,
 }
@@ -262,11 +265,14 @@ impl PolicySet {
         }
         let mut diagnostics = Vec::new();
         let mut files = Vec::new();
+        let mut clause_index: Option<Arc<ClauseIndex>> = None;
         let texts: Vec<std::borrow::Cow<'_, str>> =
             sources.iter().map(|(_, t)| normalized(t)).collect();
         for ((name, _), text) in sources.iter().zip(&texts) {
             if let Some(doc) = Document::parse(name, text, &mut diagnostics) {
-                if let Some(raw) = compile::read_file(&doc, &mut diagnostics) {
+                if doc.root.get_ref().contains_key(index::SECTION) {
+                    read_index(&doc, &mut clause_index, &mut diagnostics);
+                } else if let Some(raw) = compile::read_file(&doc, &mut diagnostics) {
                     files.push((doc, raw));
                 }
             }
@@ -285,6 +291,14 @@ impl PolicySet {
                 .as_ref(),
             &mut diagnostics,
         );
+        let clause_index = clause_index.or_else(|| fallback.and_then(|f| f.clause_index.clone()));
+        if let Some(index) = &clause_index {
+            crate::coverage::check_citations(
+                index,
+                compiled.policies.values().map(AsRef::as_ref),
+                &mut diagnostics,
+            );
+        }
         // Report in file order, then by place in the file.
         let order = |name: &str| {
             sources
@@ -309,8 +323,14 @@ impl PolicySet {
                     .collect(),
             ),
             builtin: false,
+            clause_index,
             notice_only,
         })
+    }
+
+    /// The clause index of the set, for coverage.
+    pub(crate) fn clause_index(&self) -> Option<&ClauseIndex> {
+        self.clause_index.as_deref()
     }
 
     /// A policy by id.
@@ -428,6 +448,20 @@ impl PolicySet {
     pub fn is_builtin(&self) -> bool {
         self.builtin
     }
+}
+
+/// Read a clause index file into `slot`; a second one is an error naming the first.
+fn read_index(doc: &Document<'_>, slot: &mut Option<Arc<ClauseIndex>>, out: &mut Vec<Diagnostic>) {
+    if let Some(first) = slot {
+        out.push(doc.src.error(
+            Some(0..0),
+            index::SECTION,
+            "the clause index is defined twice",
+            Some(format!("the other is in `{}`", first.file)),
+        ));
+        return;
+    }
+    *slot = index::read(doc, out).map(Arc::new);
 }
 
 /// A file's text as the parser sees it: without a byte-order mark (invisible in editors),

@@ -10,6 +10,7 @@ mod accountability;
 mod bindings;
 mod calendar;
 mod cases;
+mod coverage;
 mod deadlines;
 mod defaults;
 mod errors;
@@ -58,4 +59,5 @@ pub(crate) const ALL: &[&[Entry]] = &[
     rows::ENTRIES,
     report::ENTRIES,
     bindings::ENTRIES,
+    coverage::ENTRIES,
 ];
