@@ -9,6 +9,7 @@ mod assess;
 mod calendar;
 mod cases;
 mod check;
+mod coverage;
 mod decide;
 mod due;
 mod error;
@@ -68,6 +69,8 @@ enum Command {
     Decide(decide::Args),
     /// One run over a period: case statuses, scorecards, ranking and decisions.
     Report(report::Args),
+    /// For each regulation, every clause with where it is encoded or why not, and totals.
+    Coverage(coverage::Args),
     /// A calendar year's days with their basis, notice files, and what moves when one lands.
     #[command(subcommand)]
     Calendar(calendar::Command),
@@ -88,6 +91,7 @@ fn main() -> ExitCode {
         Command::Rank(args) => rank::run(&cli.policies, &args),
         Command::Decide(args) => decide::run(&cli.policies, &args),
         Command::Report(args) => report::run(&cli.policies, cli.lang, &args),
+        Command::Coverage(args) => coverage::run(&cli.policies, &args),
         Command::Calendar(command) => calendar::run(&cli.policies, &command),
     };
     match result {

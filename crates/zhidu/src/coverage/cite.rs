@@ -12,7 +12,7 @@ use crate::load::document::Document;
 pub(crate) struct Citation {
     /// The clause id, such as `S2.assess.ji.2`.
     pub(crate) clause: String,
-    /// The entry that cites it: its section and its `id` (or `level`), such as
+    /// The entry that cites it: its section and its `id` (`code`, `level`), such as
     /// `rule S2.assess.ji.2`, or the section alone for a single table.
     pub(crate) entry: String,
     /// The key path of the `clause` key, such as `rule[12].source.clause`.
@@ -42,15 +42,15 @@ pub(crate) fn collect(doc: &Document<'_>) -> Vec<Citation> {
     out
 }
 
-/// `section id` for an entry with an `id` (or a tier's `level`), which names it for a reader
-/// better than its index does.
+/// `section id` for an entry with an `id` (a rule's or a violation's `code`, a tier's
+/// `level`), which names it for a reader better than its index does.
 fn entry_name(section: &str, item: &Spanned<DeValue<'_>>) -> Option<String> {
     let DeValue::Table(t) = item.get_ref() else {
         return None;
     };
     t.iter()
         .find_map(|(k, v)| match (k.get_ref().as_ref(), v.get_ref()) {
-            ("id", DeValue::String(s)) => Some(format!("{section} {s}")),
+            ("id" | "code", DeValue::String(s)) => Some(format!("{section} {s}")),
             ("level", DeValue::Integer(n)) => Some(format!("{section} {}", n.as_str())),
             _ => None,
         })

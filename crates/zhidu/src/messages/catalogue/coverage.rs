@@ -73,4 +73,18 @@ pub(crate) const ENTRIES: &[Entry] = &[
         "no regulation `{id}` in the clause index",
         "条款索引中没有规定`{id}`",
     ),
+    // `zhidu coverage`'s table.
+    e("label.coverage.regulation", "regulation", "规定"),
+    e("label.coverage.clauses", "clauses", "条款"),
+    e("label.coverage.computable", "computable", "可计算"),
+    e("label.coverage.encoded", "encoded", "已编码"),
+    e("label.coverage.with_reason", "with reason", "注明理由"),
+    e("label.coverage.planned", "planned", "编码中"),
+    e("label.coverage.missing", "missing", "缺失"),
+    e("label.coverage.total", "total", "合计"),
+    e(
+        "label.coverage.missing_clause",
+        "missing: neither encoded nor a reason",
+        "缺失：既未编码也无理由",
+    ),
 ];
