@@ -148,9 +148,18 @@ impl ClauseIndex {
         self.regulations.iter().find(|r| r.id == prefix)
     }
 
-    /// The closest indexed id, for a "did you mean".
+    /// The closest indexed id, for a "did you mean": first an item the digest splits with a
+    /// letter (`S12.3.4.5` → `S12.3.4.5a`), the likeliest meaning of a whole item's id, then
+    /// the nearest by edits.
     pub(crate) fn hint(&self, clause: &str) -> Option<String> {
-        did_you_mean(clause, self.by_id.keys().map(String::as_str))
+        let split = self.by_id.keys().find(|k| {
+            k.strip_prefix(clause)
+                .is_some_and(|rest| rest.len() == 1 && rest.chars().all(|c| c.is_ascii_lowercase()))
+        });
+        match split {
+            Some(k) => Some(format!("did you mean `{k}`?")),
+            None => did_you_mean(clause, self.by_id.keys().map(String::as_str)),
+        }
     }
 }
 

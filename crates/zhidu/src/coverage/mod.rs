@@ -17,8 +17,8 @@ pub(crate) mod index;
 pub use answer::{ClauseCoverage, ClauseStatus, CoverageTotals, Encoding, RegulationCoverage};
 pub use index::ClauseKind;
 
+use crate::Policy;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::policy::Policy;
 
 /// A warning for every citation, in the index's namespace, of a clause the index lacks.
 pub(crate) fn check_citations<'a>(
