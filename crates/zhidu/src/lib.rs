@@ -104,7 +104,8 @@ pub use assess::{
 pub use calendar::{Calendar, DayKind, StatutoryDay, StatutoryKind, SubstituteRule, YearDay};
 pub use case::{Case, CaseEvent, CaseStatus, MAX_EVENTS_PER_CASE, Status};
 pub use coverage::{
-    ClauseCoverage, ClauseKind, ClauseStatus, CoverageTotals, Encoding, RegulationCoverage,
+    ClauseCoverage, ClauseKind, ClauseStatus, CoverageReason, CoverageTotals, Encoding,
+    RegulationCoverage,
 };
 pub use deadline::{
     Class, ClockStart, DayStep, DayStepKind, Due, DueExplanation, Effect, MAX_BATCH, Start,

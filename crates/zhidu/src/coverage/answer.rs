@@ -150,7 +150,7 @@ pub struct RegulationCoverage {
 /// ```
 /// let cov = zhidu::PolicySet::builtin()?.clause_coverage(None)?;
 /// assert_eq!(cov.regulations.len(), 15);
-/// assert!(cov.reasons.iter().any(|(id, _)| id == "descriptive"));
+/// assert!(cov.reasons.iter().any(|r| r.id == "descriptive"));
 /// # Ok::<(), zhidu::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -162,8 +162,27 @@ pub struct ClauseCoverage {
     pub regulations: Vec<RegulationCoverage>,
     /// The counts over those regulations.
     pub totals: CoverageTotals,
-    /// The reasons table: `(id, note)`.
-    pub reasons: Vec<(String, String)>,
+    /// The reasons table of the index, in its order.
+    pub reasons: Vec<CoverageReason>,
+}
+
+/// A reason a clause is not encoded, from the index's reasons table.
+///
+/// # Example
+///
+/// ```
+/// let cov = zhidu::PolicySet::builtin()?.clause_coverage(None)?;
+/// let planned = cov.reasons.iter().find(|r| r.id == "planned").unwrap();
+/// assert!(planned.note.contains("issue #15"));
+/// # Ok::<(), zhidu::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct CoverageReason {
+    /// The reason's id, such as `no-number`.
+    pub id: String,
+    /// What it means.
+    pub note: String,
 }
 
 impl PolicySet {
@@ -258,7 +277,14 @@ impl PolicySet {
             source: index.source.clone(),
             regulations,
             totals,
-            reasons: index.reasons.clone(),
+            reasons: index
+                .reasons
+                .iter()
+                .map(|(id, note)| CoverageReason {
+                    id: id.clone(),
+                    note: note.clone(),
+                })
+                .collect(),
         }
     }
 }

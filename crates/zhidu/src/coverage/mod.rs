@@ -14,7 +14,9 @@ mod answer;
 pub(crate) mod cite;
 pub(crate) mod index;
 
-pub use answer::{ClauseCoverage, ClauseStatus, CoverageTotals, Encoding, RegulationCoverage};
+pub use answer::{
+    ClauseCoverage, ClauseStatus, CoverageReason, CoverageTotals, Encoding, RegulationCoverage,
+};
 pub use index::ClauseKind;
 
 use crate::Policy;
