@@ -219,7 +219,7 @@ impl PolicySet {
                 ));
             }
         }
-        Ok(self.coverage_of(index, regulation))
+        Ok(self.coverage_of(&index, regulation))
     }
 
     fn coverage_of(&self, index: &ClauseIndex, regulation: Option<&str>) -> ClauseCoverage {

@@ -18,3 +18,17 @@ pub(super) static SOURCES: &[(&str, &str)] = shipped![
     "policies/s14-window-scorecard.toml",
     "policies/s15-township-center.toml",
 ];
+
+/// The embedded clause index's name and text.
+pub(super) fn shipped_index() -> Option<(&'static str, &'static str)> {
+    SOURCES
+        .iter()
+        .find(|(name, _)| name.ends_with("clauses.toml"))
+        .copied()
+}
+
+/// Whether `text` is the embedded clause index, byte for byte (also when a set loads the
+/// repository's `policies/` from disk).
+pub(super) fn is_shipped_index(text: &str) -> bool {
+    shipped_index().is_some_and(|(_, t)| t == text)
+}
