@@ -26,20 +26,53 @@ pub(crate) struct Citation {
 /// Every citation of `doc`, in file order.
 pub(crate) fn collect(doc: &Document<'_>) -> Vec<Citation> {
     let mut out = Vec::new();
+    let mut path = Vec::new();
     for (key, value) in doc.sections() {
         let section = key.get_ref().as_ref();
+        path.push(Seg::Key(section));
         match value.get_ref() {
             DeValue::Array(items) => {
                 for (i, item) in items.iter().enumerate() {
-                    let entry =
-                        entry_name(section, item).unwrap_or_else(|| format!("{section}[{i}]"));
-                    walk(doc, item, &format!("{section}[{i}]"), &entry, &mut out);
+                    path.push(Seg::Index(i));
+                    let entry = entry_name(section, item).unwrap_or_else(|| render(&path));
+                    walk(doc, item, &mut path, &entry, &mut out);
+                    path.pop();
                 }
             }
-            _ => walk(doc, value, section, section, &mut out),
+            _ => walk(doc, value, &mut path, section, &mut out),
         }
+        path.pop();
     }
     out
+}
+
+/// One step of a key path: kept as borrowed pieces while walking, rendered only for a
+/// citation (a policy file has thousands of keys and a few hundred citations).
+#[derive(Clone, Copy)]
+enum Seg<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+/// `rule[12].source.clause`.
+fn render(path: &[Seg<'_>]) -> String {
+    let mut s = String::new();
+    for seg in path {
+        match seg {
+            Seg::Key(k) => {
+                if !s.is_empty() {
+                    s.push('.');
+                }
+                s.push_str(k);
+            }
+            Seg::Index(i) => {
+                s.push('[');
+                s.push_str(&i.to_string());
+                s.push(']');
+            }
+        }
+    }
+    s
 }
 
 /// `section id` for an entry with an `id` (a rule's or a violation's `code`, a tier's
@@ -56,10 +89,10 @@ fn entry_name(section: &str, item: &Spanned<DeValue<'_>>) -> Option<String> {
         })
 }
 
-fn walk(
+fn walk<'a>(
     doc: &Document<'_>,
-    value: &Spanned<DeValue<'_>>,
-    path: &str,
+    value: &'a Spanned<DeValue<'_>>,
+    path: &mut Vec<Seg<'a>>,
     entry: &str,
     out: &mut Vec<Citation>,
 ) {
@@ -67,17 +100,20 @@ fn walk(
         DeValue::Table(t) => {
             for (k, v) in t.iter() {
                 let key = k.get_ref().as_ref();
-                let here = format!("{path}.{key}");
+                path.push(Seg::Key(key));
                 if key == "source" {
-                    cited(doc, v, &here, entry, out);
+                    cited(doc, v, path, entry, out);
                 } else {
-                    walk(doc, v, &here, entry, out);
+                    walk(doc, v, path, entry, out);
                 }
+                path.pop();
             }
         }
         DeValue::Array(items) => {
             for (i, item) in items.iter().enumerate() {
-                walk(doc, item, &format!("{path}[{i}]"), entry, out);
+                path.push(Seg::Index(i));
+                walk(doc, item, path, entry, out);
+                path.pop();
             }
         }
         _ => {}
@@ -86,10 +122,10 @@ fn walk(
 
 /// The clause ids of one `source` value: a `{ clause, quote }` table or a list of them (a
 /// plain string `source`, as `[policy] source` is, cites no clause).
-fn cited(
+fn cited<'a>(
     doc: &Document<'_>,
-    value: &Spanned<DeValue<'_>>,
-    path: &str,
+    value: &'a Spanned<DeValue<'_>>,
+    path: &mut Vec<Seg<'a>>,
     entry: &str,
     out: &mut Vec<Citation>,
 ) {
@@ -98,20 +134,24 @@ fn cited(
             for (k, v) in t.iter() {
                 if let ("clause", DeValue::String(s)) = (k.get_ref().as_ref(), v.get_ref()) {
                     let (line, column) = doc.src.locate(v.span().start);
+                    path.push(Seg::Key("clause"));
                     out.push(Citation {
                         clause: s.to_string(),
                         entry: entry.to_owned(),
-                        path: format!("{path}.clause"),
+                        path: render(path),
                         file: doc.src.name.to_owned(),
                         line,
                         column,
                     });
+                    path.pop();
                 }
             }
         }
         DeValue::Array(items) => {
             for (i, item) in items.iter().enumerate() {
-                cited(doc, item, &format!("{path}[{i}]"), entry, out);
+                path.push(Seg::Index(i));
+                cited(doc, item, path, entry, out);
+                path.pop();
             }
         }
         _ => {}
