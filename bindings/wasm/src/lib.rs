@@ -151,7 +151,11 @@ impl PolicySet {
             let regulation = if regulation.is_undefined() || regulation.is_null() {
                 None
             } else {
-                Some(convert::text(&regulation, "regulation", convert::MAX_FIELD)?)
+                Some(convert::text(
+                    &regulation,
+                    "regulation",
+                    convert::MAX_FIELD,
+                )?)
             };
             to_js(&self.inner.clause_coverage(regulation.as_deref())?)
         })
