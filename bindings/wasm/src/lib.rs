@@ -145,7 +145,8 @@ impl PolicySet {
     #[wasm_bindgen(js_name = clauseCoverage, unchecked_return_type = "ClauseCoverage")]
     pub fn clause_coverage(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "string | null | undefined")] regulation: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "RegulationId | null | undefined")]
+        regulation: JsValue,
     ) -> Result<JsValue, JsValue> {
         js(|| {
             let regulation = if regulation.is_undefined() || regulation.is_null() {

@@ -37,6 +37,9 @@ export interface Diagnostic {
   help: string | null;
 }
 
+/** A regulation of the clause index, such as `"S8"` (`PolicySet.clauseCoverage`). */
+export type RegulationId = string;
+
 /** `PolicySet.clauseCoverage()`: the regulations' clauses, where each is encoded or why not. */
 export interface ClauseCoverage {
   /** Where the clause index's facts come from. */

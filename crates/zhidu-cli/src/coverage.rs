@@ -46,7 +46,8 @@ pub(crate) fn run(global: &[PathBuf], args: &Args) -> Result<ExitCode, CliError>
         CoverageFormat::Markdown => write!(out, "{}", markdown(&cov))?,
         CoverageFormat::Table => {
             for r in &cov.regulations {
-                writeln!(out, "{} {} (L{})", r.id, r.title, r.lines)?;
+                let heading = [r.id.as_str(), " ", &r.title, " (L", &r.lines, ")"].concat();
+                writeln!(out, "{heading}")?;
                 for c in &r.clauses {
                     writeln!(out, "  {}", clause_line(c))?;
                 }
@@ -85,24 +86,24 @@ fn clause_line(c: &ClauseStatus) -> String {
             .collect();
         at.join("; ")
     } else if let Some(r) = &c.reason {
-        match &c.note {
-            Some(n) => format!("[{r}] {n}"),
-            None => format!("[{r}]"),
+        let mut s = format!("[{r}]");
+        if let Some(n) = &c.note {
+            s.push(' ');
+            s.push_str(n);
         }
+        s
     } else if c.computable {
         say("label.coverage.missing_clause", &[])
     } else {
         String::new()
     };
-    format!(
-        "{:<14} {:<6} {:<28} {}",
-        c.id,
-        line,
-        kinds.join(", "),
-        status
-    )
-    .trim_end()
-    .to_owned()
+    let columns = [
+        format!("{:<14}", c.id),
+        format!("{line:<6}"),
+        format!("{:<28}", kinds.join(", ")),
+        status,
+    ];
+    columns.join(" ").trim_end().to_owned()
 }
 
 /// The totals per regulation and overall as a Markdown table.
