@@ -141,6 +141,24 @@ impl PolicySet {
         self.inner.policies().map(|p| p.id().to_owned()).collect()
     }
 
+    /// For each regulation (or only `regulation`, such as `"S8"`), every clause of the clause
+    /// index with the policy entries that encode it or the reason none does, and the totals:
+    /// the core's `PolicySet::clause_coverage` as a dict (the CLI's `zhidu coverage --format
+    /// json`). Not `coverage`: that name is the calendar's years.
+    #[pyo3(signature = (regulation = None))]
+    fn clause_coverage<'py>(
+        &self,
+        py: Python<'py>,
+        regulation: Option<&Obj<'py>>,
+    ) -> PyResult<Obj<'py>> {
+        let regulation = regulation.map(|r| text(r, "regulation")).transpose()?;
+        let cov = self
+            .inner
+            .clause_coverage(regulation.as_deref())
+            .or_raise(py)?;
+        crate::convert::to_dict(py, &cov)
+    }
+
     /// Warnings found while loading.
     #[getter]
     fn warnings<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {

@@ -143,6 +143,30 @@ impl PolicySet {
         self.inner.policies().map(|p| p.id().to_owned()).collect()
     }
 
+    /// For each regulation (or only `regulation`, such as `"S8"`), every clause of the clause
+    /// index with the policy entries that encode it or the reason none does, and the totals:
+    /// the core's `PolicySet::clause_coverage`, as `zhidu coverage --format json` prints it.
+    /// Not `coverage`: that name is the calendar's years.
+    #[wasm_bindgen(js_name = clauseCoverage, unchecked_return_type = "ClauseCoverage")]
+    pub fn clause_coverage(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "RegulationId | null | undefined")]
+        regulation: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        js(|| {
+            let regulation = if regulation.is_undefined() || regulation.is_null() {
+                None
+            } else {
+                Some(convert::text(
+                    &regulation,
+                    "regulation",
+                    convert::MAX_FIELD,
+                )?)
+            };
+            to_js(&self.inner.clause_coverage(regulation.as_deref())?)
+        })
+    }
+
     /// Warnings found while loading (errors make loading throw instead).
     #[wasm_bindgen(getter, unchecked_return_type = "Diagnostic[]")]
     pub fn warnings(&self) -> JsValue {

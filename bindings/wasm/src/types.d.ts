@@ -37,6 +37,53 @@ export interface Diagnostic {
   help: string | null;
 }
 
+/** A regulation of the clause index, such as `"S8"` (`PolicySet.clauseCoverage`). */
+export type RegulationId = string;
+
+/** `PolicySet.clauseCoverage()`: the regulations' clauses, where each is encoded or why not. */
+export interface ClauseCoverage {
+  /** Where the clause index's facts come from. */
+  source: string;
+  regulations: RegulationCoverage[];
+  /** Over the regulations returned. */
+  totals: CoverageTotals;
+  /** The index's reasons table. */
+  reasons: { id: string; note: string }[];
+}
+
+/** One regulation (`S8`) of `ClauseCoverage`. */
+export interface RegulationCoverage {
+  id: string;
+  title: string;
+  /** Its lines in the seed text, such as `495–629`. */
+  lines: string;
+  clauses: ClauseStatus[];
+  totals: CoverageTotals;
+}
+
+/** A clause: its kinds, the policy entries that encode it, or the reason none does. */
+export interface ClauseStatus {
+  id: string;
+  line: number | null;
+  /** `deadline`, `deduction`, … as regulations.md gives them; `descriptive`, `section`. */
+  kinds: string[];
+  computable: boolean;
+  encoded: { policy: string; entry: string; path: string }[];
+  /** An id of the reasons table, such as `no-number` or `planned`. */
+  reason: string | null;
+  note: string | null;
+}
+
+/** Counts: `encoded + with_reason + missing === computable`. */
+export interface CoverageTotals {
+  clauses: number;
+  computable: number;
+  encoded: number;
+  with_reason: number;
+  planned: number;
+  missing: number;
+}
+
 /** The values of a message's placeholders, by name (`{ what: "days" }` for `js.missing`). */
 export type MessageParams = { [name: string]: string };
 

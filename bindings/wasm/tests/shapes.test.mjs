@@ -123,6 +123,11 @@ test("PolicyInfo of every policy, CalendarDay and Diagnostic", () => {
   for (const d of ps.warnings) assertShape(d, "Diagnostic");
 });
 
+test("ClauseCoverage", () => {
+  assertShape(ps.clauseCoverage(), "ClauseCoverage");
+  assertShape(ps.clauseCoverage("S8"), "ClauseCoverage");
+});
+
 test("ZhiduError has its declared properties", () => {
   const own = (e) => Object.fromEntries(["code", "help", "diagnostics", "file", "line", "column", "path"].filter((k) => k in e).map((k) => [k, e[k]]));
   const errorType = declared("ZhiduError");

@@ -14,6 +14,7 @@ import {
   type Rota,
   type PatrolCheck,
   type Obligations,
+  type ClauseCoverage,
   type CaseStatus,
   type CaseStatuses,
   type CalendarDay,
@@ -56,6 +57,8 @@ const own: PolicySet = PolicySet.fromToml({ "town.toml": "[policy]\nid = \"town\
 const diagnostics: Diagnostic[] = PolicySet.checkToml({ "town.toml": "" });
 const ids: string[] = ps.policyIds;
 const warnings: Diagnostic[] = own.warnings;
+const covered: ClauseCoverage = own.clauseCoverage("S8");
+const computable: number = covered.totals.computable;
 const builtin: boolean = ps.isBuiltin;
 const all: Policy[] = ps.policies();
 const p: Policy = ps.policy("s2-service-center");
@@ -213,7 +216,7 @@ const finesNumber: number = card.fines;
 p.decide({ asOf: "2026-10-31" });
 
 export { assessment, badCodes, badRows, categoryScores, conflictCode, decisions, effectNames, escalation, fines, finesNumber, hasTable, highest, lineQuotes, lineRows, pointRange, rankScore, repeat, rules, table, tiers, total, withMine };
-export { all, builtin, caseEx, counted, diagnostics, dueDate, effect, failedRows, festival, first, ids, limits, many, name, perCase, quotes, remaining, sessions, warnings, web, yellow, wrong };
+export { all, computable, builtin, caseEx, counted, diagnostics, dueDate, effect, failedRows, festival, first, ids, limits, many, name, perCase, quotes, remaining, sessions, warnings, web, yellow, wrong };
 
 // The language of messages: "zh" | "en" (or a locale name), read back as a `Lang`.
 setLang("zh");

@@ -10,6 +10,7 @@ mod assess;
 mod calendar;
 mod cases;
 mod check;
+mod coverage;
 mod decide;
 mod due;
 mod error;
@@ -91,6 +92,8 @@ enum Command {
     Subsidies(subsidies::Args),
     /// The cases that skip or reorder the item flow (S14.biz.1.2a).
     Flow(flow::Args),
+    /// For each regulation, every clause with where it is encoded or why not, and totals.
+    Coverage(coverage::Args),
     /// A calendar year's days with their basis, notice files, and what moves when one lands.
     #[command(subcommand)]
     Calendar(calendar::Command),
@@ -116,6 +119,7 @@ fn main() -> ExitCode {
         Command::Rota(args) => rota::run_rota(&cli.policies, &args),
         Command::Patrols(args) => rota::run_patrols(&cli.policies, &args),
         Command::Obligations(args) => obligations::run(&cli.policies, &args),
+        Command::Coverage(args) => coverage::run(&cli.policies, &args),
         Command::Calendar(command) => calendar::run(&cli.policies, &command),
         Command::Triggers(args) => triggers::run(&cli.policies, &args),
         Command::Subsidies(args) => subsidies::run(&cli.policies, &args),

@@ -74,6 +74,7 @@ mod assess;
 mod calendar;
 mod case;
 pub mod columns;
+mod coverage;
 mod deadline;
 mod decide;
 mod describe;
@@ -112,6 +113,10 @@ pub use assess::{
 };
 pub use calendar::{Calendar, DayKind, StatutoryDay, StatutoryKind, SubstituteRule, YearDay};
 pub use case::{Case, CaseEvent, CaseStatus, MAX_EVENTS_PER_CASE, Status};
+pub use coverage::{
+    ClauseCoverage, ClauseKind, ClauseStatus, CoverageReason, CoverageTotals, Encoding,
+    RegulationCoverage,
+};
 pub use deadline::{
     Class, ClockStart, DayStep, DayStepKind, Due, DueExplanation, Effect, MAX_BATCH, Start,
     SuspensionReason, Unit, instant_words,

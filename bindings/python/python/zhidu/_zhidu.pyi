@@ -1323,6 +1323,36 @@ class PolicySet:
     def policy_ids(self) -> List[str]: ...
     @property
     def warnings(self) -> List[Diagnostic]: ...
+    def clause_coverage(self, regulation: Optional[str] = None) -> Dict[str, Any]:
+        """Coverage of the regulations by this set's policies.
+
+        Parameters
+        ----------
+        regulation : str, optional
+            Only this regulation, such as ``"S8"``; all of them when omitted.
+
+        Returns
+        -------
+        dict
+            ``source``, ``regulations`` (each with ``id``, ``title``, ``lines``, ``clauses`` and
+            ``totals``), ``totals`` and ``reasons``, as ``zhidu coverage --format json`` prints
+            them. Each clause has ``id``, ``line``, ``kinds``, ``computable``, ``encoded`` (a
+            list of ``{"policy", "entry", "path"}``), ``reason`` and ``note``. A totals dict has
+            ``clauses``, ``computable``, ``encoded``, ``with_reason``, ``planned`` and
+            ``missing`` (``encoded + with_reason + missing == computable``).
+
+        Raises
+        ------
+        zhidu.InputError
+            ``regulation`` is not in the clause index.
+
+        Examples
+        --------
+        >>> cov = PolicySet.builtin().clause_coverage("S1")
+        >>> cov["regulations"][0]["totals"]["computable"]
+        7
+        """
+        ...
     @property
     def sources(self) -> List[Tuple[str, str]]: ...
     @property

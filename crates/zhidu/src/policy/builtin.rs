@@ -9,6 +9,7 @@ macro_rules! shipped {
 
 pub(super) static SOURCES: &[(&str, &str)] = shipped![
     "policies/calendars/cn-mainland.toml",
+    "policies/clauses.toml",
     "policies/s2-service-center.toml",
     "policies/s3-culture-centre.toml",
     "policies/s4-duty-rota.toml",
@@ -26,3 +27,17 @@ pub(super) static SOURCES: &[(&str, &str)] = shipped![
     "policies/s9-culture-centre-variant.toml",
     "policies/s11-occupational-health.toml",
 ];
+
+/// The embedded clause index's name and text.
+pub(super) fn shipped_index() -> Option<(&'static str, &'static str)> {
+    SOURCES
+        .iter()
+        .find(|(name, _)| name.ends_with("clauses.toml"))
+        .copied()
+}
+
+/// Whether `text` is the embedded clause index, byte for byte (also when a set loads the
+/// repository's `policies/` from disk).
+pub(super) fn is_shipped_index(text: &str) -> bool {
+    shipped_index().is_some_and(|(_, t)| t == text)
+}

@@ -745,6 +745,7 @@ fn compile_policy(
         triggers,
         subsidies,
         flow,
+        citations: crate::coverage::cite::collect(doc),
     })
 }
 

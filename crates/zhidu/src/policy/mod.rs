@@ -65,6 +65,8 @@ pub struct Policy {
     pub(crate) triggers: Option<crate::triggers::model::Model>,
     pub(crate) subsidies: Option<crate::subsidies::model::Model>,
     pub(crate) flow: Option<crate::flow::model::Model>,
+    /// Every clause the policy file cites, for coverage (collected whatever the section).
+    pub(crate) citations: Vec<crate::coverage::cite::Citation>,
 }
 
 impl Policy {

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
 use super::{Policy, builtin, compile};
+use crate::coverage::index::{self, ClauseIndex};
 use crate::diagnostic::{Diagnostic, Severity, closest};
 use crate::load::document::Document;
 use crate::load::walk::read_paths;
@@ -29,6 +30,9 @@ pub struct PolicySet {
     warnings: Arc<Vec<Diagnostic>>,
     sources: Arc<Vec<(String, String)>>,
     builtin: bool,
+    /// This set's own `[clause_index]` file, if it has one other than the shipped index;
+    /// otherwise [`PolicySet::clause_index`] answers with the shipped one.
+    clause_index: Option<Arc<ClauseIndex>>,
     /// Every file of the set is a notice file (`[calendar] extends = …`).
     notice_only: bool,
 }
@@ -262,11 +266,19 @@ impl PolicySet {
         }
         let mut diagnostics = Vec::new();
         let mut files = Vec::new();
+        let mut clause_index: Option<Arc<ClauseIndex>> = None;
         let texts: Vec<std::borrow::Cow<'_, str>> =
             sources.iter().map(|(_, t)| normalized(t)).collect();
         for ((name, _), text) in sources.iter().zip(&texts) {
+            if builtin::is_shipped_index(text) {
+                // Read when first asked for (coverage, or a set's citations), not with the
+                // policies: the shipped set's compile time is budgeted (benches/RESULTS.md).
+                continue;
+            }
             if let Some(doc) = Document::parse(name, text, &mut diagnostics) {
-                if let Some(raw) = compile::read_file(&doc, &mut diagnostics) {
+                if doc.root.get_ref().contains_key(index::SECTION) {
+                    read_index(&doc, &mut clause_index, &mut diagnostics);
+                } else if let Some(raw) = compile::read_file(&doc, &mut diagnostics) {
                     files.push((doc, raw));
                 }
             }
@@ -285,6 +297,21 @@ impl PolicySet {
                 .as_ref(),
             &mut diagnostics,
         );
+        let clause_index = clause_index.or_else(|| fallback.and_then(|f| f.clause_index.clone()));
+        // The shipped policies are held to the index by the tests; another set's citations
+        // are checked here, against its own index or the shipped one.
+        let checked = match &clause_index {
+            Some(own) => Some(Arc::clone(own)),
+            None if fallback.is_some() => shipped_index(),
+            None => None,
+        };
+        if let Some(index) = &checked {
+            crate::coverage::check_citations(
+                index,
+                compiled.policies.values().map(AsRef::as_ref),
+                &mut diagnostics,
+            );
+        }
         // Report in file order, then by place in the file.
         let order = |name: &str| {
             sources
@@ -309,8 +336,14 @@ impl PolicySet {
                     .collect(),
             ),
             builtin: false,
+            clause_index,
             notice_only,
         })
+    }
+
+    /// The clause index of the set, for coverage: its own, else the shipped one.
+    pub(crate) fn clause_index(&self) -> Option<Arc<ClauseIndex>> {
+        self.clause_index.clone().or_else(shipped_index)
     }
 
     /// A policy by id.
@@ -428,6 +461,33 @@ impl PolicySet {
     pub fn is_builtin(&self) -> bool {
         self.builtin
     }
+}
+
+/// The shipped clause index (`policies/clauses.toml`, embedded), read once per process.
+fn shipped_index() -> Option<Arc<ClauseIndex>> {
+    static SHIPPED: OnceLock<Option<Arc<ClauseIndex>>> = OnceLock::new();
+    SHIPPED
+        .get_or_init(|| {
+            let (name, text) = builtin::shipped_index()?;
+            let mut out = Vec::new();
+            let doc = Document::parse(name, text, &mut out)?;
+            index::read(&doc, &mut out).map(Arc::new)
+        })
+        .clone()
+}
+
+/// Read a clause index file into `slot`; a second one is an error naming the first.
+fn read_index(doc: &Document<'_>, slot: &mut Option<Arc<ClauseIndex>>, out: &mut Vec<Diagnostic>) {
+    if let Some(first) = slot {
+        out.push(doc.src.error(
+            Some(0..0),
+            index::SECTION,
+            "the clause index is defined twice",
+            Some(format!("the other is in `{}`", first.file)),
+        ));
+        return;
+    }
+    *slot = index::read(doc, out).map(Arc::new);
 }
 
 /// A file's text as the parser sees it: without a byte-order mark (invisible in editors),

@@ -11,6 +11,7 @@ mod accountability;
 mod bindings;
 mod calendar;
 mod cases;
+mod coverage;
 mod deadlines;
 mod defaults;
 mod errors;
@@ -70,4 +71,5 @@ pub(crate) const ALL: &[&[Entry]] = &[
     triggers::ENTRIES,
     subsidies::ENTRIES,
     flow::ENTRIES,
+    coverage::ENTRIES,
 ];

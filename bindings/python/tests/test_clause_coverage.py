@@ -1,0 +1,58 @@
+"""PolicySet.clause_coverage(): the core's coverage of the regulations (issue #15), the same
+shape as `zhidu coverage --format json`. Expected counts are worked by hand from
+regulations.md §2."""
+
+from __future__ import annotations
+
+import pytest
+
+import zhidu
+
+
+def test_all_regulations_with_totals_that_add_up(ps: zhidu.PolicySet) -> None:
+    cov = ps.clause_coverage()
+    assert [r["id"] for r in cov["regulations"]] == [f"S{n}" for n in range(1, 16)]
+    t = cov["totals"]
+    assert t["encoded"] + t["with_reason"] + t["missing"] == t["computable"]
+    assert t["missing"] == 0
+    assert {r["id"] for r in cov["reasons"]} >= {"descriptive", "no-number", "planned"}
+
+
+def test_one_regulation_by_hand(ps: zhidu.PolicySet) -> None:
+    # S1: it.2–it.8 in the table (7 computable), it.1 descriptive; no policy encodes S1;
+    # it.2, it.4, it.5, it.7 are the access rules planned in issue #15.
+    s1 = ps.clause_coverage("S1")["regulations"][0]
+    assert s1["totals"] == {
+        "clauses": 8,
+        "computable": 7,
+        "encoded": 0,
+        "with_reason": 7,
+        "planned": 4,
+        "missing": 0,
+    }
+    scans = next(c for c in s1["clauses"] if c["id"] == "S1.it.3")
+    assert scans == {
+        "id": "S1.it.3",
+        "line": 19,
+        "kinds": ["schedule"],
+        "computable": True,
+        "encoded": [],
+        "reason": "no-number",
+        "note": "定期进行杀毒: periodic scans with no period (A32)",
+    }
+
+
+def test_an_encoded_clause_names_its_policy_entry_and_path(ps: zhidu.PolicySet) -> None:
+    s10 = ps.clause_coverage(regulation="S10")["regulations"][0]
+    quick = next(c for c in s10["clauses"] if c["id"] == "S10.xs.3.4a")
+    assert quick["encoded"] == [
+        {"policy": "s10-service-system", "entry": "class immediate", "path": quick["encoded"][0]["path"]}
+    ]
+    assert quick["encoded"][0]["path"].endswith(".source.clause")
+
+
+def test_an_unknown_regulation_raises(ps: zhidu.PolicySet) -> None:
+    with pytest.raises(zhidu.InputError, match="no regulation `S16` in the clause index"):
+        ps.clause_coverage("S16")
+    with pytest.raises(zhidu.InputError, match="`regulation` must be a string"):
+        ps.clause_coverage(8)  # type: ignore[arg-type]
