@@ -323,3 +323,55 @@ fn plain_date_acceptance_for_a_day_class() {
     assert_eq!((st.status, st.remaining), (Status::Yellow, Some(2)));
     assert_eq!(st.due_date.unwrap().to_string(), "2026-03-17");
 }
+
+/// `decide` counts the rows it leaves out as later than `as_of`, and sums each subject's
+/// decisions and reviews (README, accountability: "赵敏 highest tier 2 (2 decisions, 0 for
+/// review)"). S2: 潘六's S2.zr.t1.1 on 10-12 is tier 1; S2.zr.t1.3 recorded `serious` on 10-14
+/// stays tier 1 and goes to review (A12: 情节严重 is a person's judgement); the second
+/// S2.zr.t1.1 at the as-of instant itself is known (only rows *after* it are left out) and is
+/// a repeat within 12 months: tier 2 (S2.zr.t2.4, A11). Two rows after 15:00 are counted.
+#[test]
+fn decide_counts_rows_after_as_of_and_sums_each_subject() {
+    use zhidu::ViolationRecord;
+    let ps = PolicySet::builtin().unwrap();
+    let p = ps.policy("s2-service-center").unwrap();
+    let mut serious = ViolationRecord::new("潘六", "S2.zr.t1.3", at("2026-10-14T10:00+08:00"));
+    serious.flags = vec!["serious".to_owned()];
+    let rows = [
+        Ok(ViolationRecord::new(
+            "潘六",
+            "S2.zr.t1.1",
+            at("2026-10-12T09:00+08:00"),
+        )),
+        Ok(serious),
+        Ok(ViolationRecord::new(
+            "潘六",
+            "S2.zr.t1.1",
+            at("2026-10-15T15:00+08:00"),
+        )),
+        Ok(ViolationRecord::new(
+            "潘六",
+            "S2.zr.t3.5",
+            at("2026-10-15T15:01+08:00"),
+        )),
+        Ok(ViolationRecord::new(
+            "王五",
+            "S2.zr.t1.1",
+            at("2026-10-20T09:00+08:00"),
+        )),
+    ];
+    let as_of = at("2026-10-15T15:00+08:00");
+    let zhidu::Start::Instant(as_of) = as_of else {
+        panic!("an instant")
+    };
+    let d = p.decide(&rows, Some(as_of)).unwrap();
+    assert_eq!(d.after_as_of, 2);
+    let tiers: Vec<Option<u32>> = d.decisions.iter().map(|x| x.tier).collect();
+    assert_eq!(tiers, [Some(1), Some(1), Some(2)]);
+    assert_eq!(d.subjects.len(), 1);
+    let s = &d.subjects[0];
+    assert_eq!(
+        (s.subject.as_str(), s.highest_tier, s.decisions, s.needs_review),
+        ("潘六", Some(2), 3, 1)
+    );
+}
