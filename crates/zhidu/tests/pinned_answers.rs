@@ -375,3 +375,124 @@ fn decide_counts_rows_after_as_of_and_sums_each_subject() {
         ("潘六", Some(2), 3, 1)
     );
 }
+
+/// Periods as the README and the CLI's `--period` write them: a month `2026-10`, a quarter
+/// `2026-Q4`, a year `2026`, each from its first day to its last (A8: monthly scorecards,
+/// rolled up by quarter and year). Anything else is an input error, not a guess.
+#[test]
+fn periods_are_a_month_a_quarter_or_a_year() {
+    use zhidu::{Period, PeriodKind};
+    let days = |s: &str| {
+        let p: Period = s.parse().unwrap();
+        let (a, b) = p.days();
+        (p.kind(), p.to_string(), a.to_string(), b.to_string())
+    };
+    let own = |k: PeriodKind, s: &str, a: &str, b: &str| (k, s.to_owned(), a.to_owned(), b.to_owned());
+    assert_eq!(
+        days("2026-02"),
+        own(PeriodKind::Month, "2026-02", "2026-02-01", "2026-02-28")
+    );
+    assert_eq!(
+        days("2026-Q2"),
+        own(PeriodKind::Quarter, "2026-Q2", "2026-04-01", "2026-06-30")
+    );
+    assert_eq!(
+        days("2026-Q4"),
+        own(PeriodKind::Quarter, "2026-Q4", "2026-10-01", "2026-12-31")
+    );
+    assert_eq!(
+        days("2026"),
+        own(PeriodKind::Year, "2026", "2026-01-01", "2026-12-31")
+    );
+    let q3: Period = "2026-Q3".parse().unwrap();
+    assert_eq!(serde_json::to_string(&q3).unwrap(), "\"2026-Q3\"");
+    for bad in [
+        "2026-13", "2026-00", "2026-1", "2026-010", "2026-Q0", "2026-Q5", "2026-Q04", "26",
+        "02026", "2026-", "x026-10", "2026-1x",
+    ] {
+        let e = bad.parse::<Period>().unwrap_err().to_string();
+        assert!(e.contains(&format!("`{bad}`")), "{bad}: {e}");
+    }
+}
+
+/// A policy has accountability rules when it has any `[accountability]`, `[[tier]]`, `[[flag]]`
+/// or `[[violation]]` table (README, accountability: the clauses are encoded as those tables);
+/// S14 (a scorecard, no 责任追究) has none and `decide` says so. Flag implications are
+/// closed and listed once each: `a` implies `b` and `c`, and `b` implies `c` too.
+#[test]
+fn accountability_rules_come_from_any_of_their_tables() {
+    use zhidu::ViolationRecord;
+    let header = |id: &str| {
+        format!(
+            "[policy]\nid = \"{id}\"\nname = \"{id}\"\nversion = \"1\"\n\
+             effective_from = 2024-01-01\ncalendar = \"cn-mainland\"\nsource = \"local rules\"\n"
+        )
+    };
+    let tiers_and_flags = header("tiers-and-flags")
+        + r#"
+[[tier]]
+level = 1
+name = "批评教育"
+measures = ["批评教育"]
+source = { clause = "X.t1", quote = "给予批评教育" }
+
+[[flag]]
+id = "a"
+name = "甲"
+implies = ["b", "c"]
+source = { clause = "X.f.a", quote = "甲" }
+
+[[flag]]
+id = "b"
+name = "乙"
+implies = ["c"]
+source = { clause = "X.f.b", quote = "乙" }
+
+[[flag]]
+id = "c"
+name = "丙"
+source = { clause = "X.f.c", quote = "丙" }
+"#;
+    let one_manual_violation = header("one-manual-violation")
+        + r#"
+[[violation]]
+code = "Y.1"
+name = "另行处理"
+manual = true
+source = { clause = "Y.1", quote = "视情节轻重" }
+"#;
+    let ps = PolicySet::from_sources(&[
+        ("tiers-and-flags.toml", tiers_and_flags.as_str()),
+        ("one-manual-violation.toml", one_manual_violation.as_str()),
+    ])
+    .unwrap();
+    let r = ps
+        .policy("tiers-and-flags")
+        .unwrap()
+        .accountability_rules()
+        .unwrap();
+    assert_eq!(r.tiers.len(), 1);
+    let implies: Vec<(&str, Vec<&str>)> = r
+        .flags
+        .iter()
+        .map(|f| (f.id.as_str(), f.implies.iter().map(String::as_str).collect()))
+        .collect();
+    assert_eq!(
+        implies,
+        [("a", vec!["b", "c"]), ("b", vec!["c"]), ("c", vec![])]
+    );
+    let manual = ps.policy("one-manual-violation").unwrap();
+    let rows = [Ok(ViolationRecord::new(
+        "测一",
+        "Y.1",
+        at("2026-10-12T09:00+08:00"),
+    ))];
+    let d = manual.decide(&rows, None).unwrap();
+    assert_eq!(d.decisions.len(), 1);
+    assert_eq!((d.decisions[0].tier, d.decisions[0].needs_review), (None, true));
+    let builtin = PolicySet::builtin().unwrap();
+    let s14 = builtin.policy("s14-window-scorecard").unwrap();
+    assert!(s14.accountability_rules().is_err());
+    let e = s14.decide(&rows, None).unwrap_err().to_string();
+    assert!(e.contains("has no accountability rules"), "{e}");
+}
