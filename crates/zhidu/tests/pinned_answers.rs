@@ -482,6 +482,11 @@ source = { clause = "Y.1", quote = "视情节轻重" }
         [("a", vec!["b", "c"]), ("b", vec!["c"]), ("c", vec![])]
     );
     let manual = ps.policy("one-manual-violation").unwrap();
+    // A manual violation is a person's decision, so the rules list it as needing review;
+    // S2.zr.t1.1 (tier 1) does not.
+    let listed = manual.accountability_rules().unwrap();
+    assert_eq!(listed.violations.len(), 1);
+    assert!(listed.violations[0].needs_review);
     let rows = [Ok(ViolationRecord::new(
         "测一",
         "Y.1",
@@ -491,6 +496,10 @@ source = { clause = "Y.1", quote = "视情节轻重" }
     assert_eq!(d.decisions.len(), 1);
     assert_eq!((d.decisions[0].tier, d.decisions[0].needs_review), (None, true));
     let builtin = PolicySet::builtin().unwrap();
+    let s2 = builtin.policy("s2-service-center").unwrap();
+    let s2_rules = s2.accountability_rules().unwrap();
+    let t11 = s2_rules.violations.iter().find(|v| v.code == "S2.zr.t1.1").unwrap();
+    assert!(!t11.needs_review);
     let s14 = builtin.policy("s14-window-scorecard").unwrap();
     assert!(s14.accountability_rules().is_err());
     let e = s14.decide(&rows, None).unwrap_err().to_string();
