@@ -505,3 +505,33 @@ source = { clause = "Y.1", quote = "视情节轻重" }
     let e = s14.decide(&rows, None).unwrap_err().to_string();
     assert!(e.contains("has no accountability rules"), "{e}");
 }
+
+/// An overdue piece is dated on its due day, also when the due instant is written as the next
+/// day's 00:00 (README: a case due 09-30 at 24:00 is a September piece). S2: accepted Tue
+/// 09-22 09:00 with 5 working days (09-23, 09-24, 中秋 09-25..27 skipped, 09-28, 09-29,
+/// 09-30), due at 10-01 00:00, completed 10-09: its S2.assess.ji.2 line in 2026-09 is on 09-30.
+#[test]
+fn overdue_piece_line_is_on_its_due_day() {
+    use zhidu::{AssessRequest, Case};
+    let ps = PolicySet::builtin().unwrap();
+    let p = ps.policy("s2-service-center").unwrap();
+    let mut case = Case::new("N1", "promised", at("2026-09-22T09:00+08:00"), Some(5));
+    case.handler = Some("孙八".to_owned());
+    case.window = Some("W03".to_owned());
+    case.completed_at = Some(at("2026-10-09T10:00+08:00"));
+    let cases = [Ok(case)];
+    let a = p
+        .assess(
+            &AssessRequest::new("2026-09".parse().unwrap())
+                .lines(true)
+                .case_rows(p, &cases),
+        )
+        .unwrap();
+    let lines: Vec<(String, String)> = a
+        .scorecards
+        .iter()
+        .flat_map(|c| c.lines.iter())
+        .map(|l| (l.rule.to_string(), l.at.date_naive().to_string()))
+        .collect();
+    assert_eq!(lines, [("S2.assess.ji.2".to_owned(), "2026-09-30".to_owned())]);
+}
