@@ -371,7 +371,12 @@ fn decide_counts_rows_after_as_of_and_sums_each_subject() {
     assert_eq!(d.subjects.len(), 1);
     let s = &d.subjects[0];
     assert_eq!(
-        (s.subject.as_str(), s.highest_tier, s.decisions, s.needs_review),
+        (
+            s.subject.as_str(),
+            s.highest_tier,
+            s.decisions,
+            s.needs_review
+        ),
         ("潘六", Some(2), 3, 1)
     );
 }
@@ -387,7 +392,8 @@ fn periods_are_a_month_a_quarter_or_a_year() {
         let (a, b) = p.days();
         (p.kind(), p.to_string(), a.to_string(), b.to_string())
     };
-    let own = |k: PeriodKind, s: &str, a: &str, b: &str| (k, s.to_owned(), a.to_owned(), b.to_owned());
+    let own =
+        |k: PeriodKind, s: &str, a: &str, b: &str| (k, s.to_owned(), a.to_owned(), b.to_owned());
     assert_eq!(
         days("2026-02"),
         own(PeriodKind::Month, "2026-02", "2026-02-01", "2026-02-28")
@@ -475,7 +481,12 @@ source = { clause = "Y.1", quote = "视情节轻重" }
     let implies: Vec<(&str, Vec<&str>)> = r
         .flags
         .iter()
-        .map(|f| (f.id.as_str(), f.implies.iter().map(String::as_str).collect()))
+        .map(|f| {
+            (
+                f.id.as_str(),
+                f.implies.iter().map(String::as_str).collect(),
+            )
+        })
         .collect();
     assert_eq!(
         implies,
@@ -494,11 +505,18 @@ source = { clause = "Y.1", quote = "视情节轻重" }
     ))];
     let d = manual.decide(&rows, None).unwrap();
     assert_eq!(d.decisions.len(), 1);
-    assert_eq!((d.decisions[0].tier, d.decisions[0].needs_review), (None, true));
+    assert_eq!(
+        (d.decisions[0].tier, d.decisions[0].needs_review),
+        (None, true)
+    );
     let builtin = PolicySet::builtin().unwrap();
     let s2 = builtin.policy("s2-service-center").unwrap();
     let s2_rules = s2.accountability_rules().unwrap();
-    let t11 = s2_rules.violations.iter().find(|v| v.code == "S2.zr.t1.1").unwrap();
+    let t11 = s2_rules
+        .violations
+        .iter()
+        .find(|v| v.code == "S2.zr.t1.1")
+        .unwrap();
     assert!(!t11.needs_review);
     let s14 = builtin.policy("s14-window-scorecard").unwrap();
     assert!(s14.accountability_rules().is_err());
@@ -533,5 +551,8 @@ fn overdue_piece_line_is_on_its_due_day() {
         .flat_map(|c| c.lines.iter())
         .map(|l| (l.rule.to_string(), l.at.date_naive().to_string()))
         .collect();
-    assert_eq!(lines, [("S2.assess.ji.2".to_owned(), "2026-09-30".to_owned())]);
+    assert_eq!(
+        lines,
+        [("S2.assess.ji.2".to_owned(), "2026-09-30".to_owned())]
+    );
 }
