@@ -323,3 +323,236 @@ fn plain_date_acceptance_for_a_day_class() {
     assert_eq!((st.status, st.remaining), (Status::Yellow, Some(2)));
     assert_eq!(st.due_date.unwrap().to_string(), "2026-03-17");
 }
+
+/// `decide` counts the rows it leaves out as later than `as_of`, and sums each subject's
+/// decisions and reviews (README, accountability: "赵敏 highest tier 2 (2 decisions, 0 for
+/// review)"). S2: 潘六's S2.zr.t1.1 on 10-12 is tier 1; S2.zr.t1.3 recorded `serious` on 10-14
+/// stays tier 1 and goes to review (A12: 情节严重 is a person's judgement); the second
+/// S2.zr.t1.1 at the as-of instant itself is known (only rows *after* it are left out) and is
+/// a repeat within 12 months: tier 2 (S2.zr.t2.4, A11). Two rows after 15:00 are counted.
+#[test]
+fn decide_counts_rows_after_as_of_and_sums_each_subject() {
+    use zhidu::ViolationRecord;
+    let ps = PolicySet::builtin().unwrap();
+    let p = ps.policy("s2-service-center").unwrap();
+    let mut serious = ViolationRecord::new("潘六", "S2.zr.t1.3", at("2026-10-14T10:00+08:00"));
+    serious.flags = vec!["serious".to_owned()];
+    let rows = [
+        Ok(ViolationRecord::new(
+            "潘六",
+            "S2.zr.t1.1",
+            at("2026-10-12T09:00+08:00"),
+        )),
+        Ok(serious),
+        Ok(ViolationRecord::new(
+            "潘六",
+            "S2.zr.t1.1",
+            at("2026-10-15T15:00+08:00"),
+        )),
+        Ok(ViolationRecord::new(
+            "潘六",
+            "S2.zr.t3.5",
+            at("2026-10-15T15:01+08:00"),
+        )),
+        Ok(ViolationRecord::new(
+            "王五",
+            "S2.zr.t1.1",
+            at("2026-10-20T09:00+08:00"),
+        )),
+    ];
+    let as_of = at("2026-10-15T15:00+08:00");
+    let zhidu::Start::Instant(as_of) = as_of else {
+        panic!("an instant")
+    };
+    let d = p.decide(&rows, Some(as_of)).unwrap();
+    assert_eq!(d.after_as_of, 2);
+    let tiers: Vec<Option<u32>> = d.decisions.iter().map(|x| x.tier).collect();
+    assert_eq!(tiers, [Some(1), Some(1), Some(2)]);
+    assert_eq!(d.subjects.len(), 1);
+    let s = &d.subjects[0];
+    assert_eq!(
+        (
+            s.subject.as_str(),
+            s.highest_tier,
+            s.decisions,
+            s.needs_review
+        ),
+        ("潘六", Some(2), 3, 1)
+    );
+}
+
+/// Periods as the README and the CLI's `--period` write them: a month `2026-10`, a quarter
+/// `2026-Q4`, a year `2026`, each from its first day to its last (A8: monthly scorecards,
+/// rolled up by quarter and year). Anything else is an input error, not a guess.
+#[test]
+fn periods_are_a_month_a_quarter_or_a_year() {
+    use zhidu::{Period, PeriodKind};
+    let days = |s: &str| {
+        let p: Period = s.parse().unwrap();
+        let (a, b) = p.days();
+        (p.kind(), p.to_string(), a.to_string(), b.to_string())
+    };
+    let own =
+        |k: PeriodKind, s: &str, a: &str, b: &str| (k, s.to_owned(), a.to_owned(), b.to_owned());
+    assert_eq!(
+        days("2026-02"),
+        own(PeriodKind::Month, "2026-02", "2026-02-01", "2026-02-28")
+    );
+    assert_eq!(
+        days("2026-Q2"),
+        own(PeriodKind::Quarter, "2026-Q2", "2026-04-01", "2026-06-30")
+    );
+    assert_eq!(
+        days("2026-Q4"),
+        own(PeriodKind::Quarter, "2026-Q4", "2026-10-01", "2026-12-31")
+    );
+    assert_eq!(
+        days("2026"),
+        own(PeriodKind::Year, "2026", "2026-01-01", "2026-12-31")
+    );
+    let q3: Period = "2026-Q3".parse().unwrap();
+    assert_eq!(serde_json::to_string(&q3).unwrap(), "\"2026-Q3\"");
+    for bad in [
+        "2026-13", "2026-00", "2026-1", "2026-010", "2026-Q0", "2026-Q5", "2026-Q04", "26",
+        "02026", "2026-", "x026-10", "2026-1x",
+    ] {
+        let e = bad.parse::<Period>().unwrap_err().to_string();
+        assert!(e.contains(&format!("`{bad}`")), "{bad}: {e}");
+    }
+}
+
+/// A policy has accountability rules when it has any `[accountability]`, `[[tier]]`, `[[flag]]`
+/// or `[[violation]]` table (README, accountability: the clauses are encoded as those tables);
+/// S14 (a scorecard, no 责任追究) has none and `decide` says so. Flag implications are
+/// closed and listed once each: `a` implies `b` and `c`, and `b` implies `c` too.
+#[test]
+fn accountability_rules_come_from_any_of_their_tables() {
+    use zhidu::ViolationRecord;
+    let header = |id: &str| {
+        format!(
+            "[policy]\nid = \"{id}\"\nname = \"{id}\"\nversion = \"1\"\n\
+             effective_from = 2024-01-01\ncalendar = \"cn-mainland\"\nsource = \"local rules\"\n"
+        )
+    };
+    let tiers_and_flags = header("tiers-and-flags")
+        + r#"
+[[tier]]
+level = 1
+name = "批评教育"
+measures = ["批评教育"]
+source = { clause = "X.t1", quote = "给予批评教育" }
+
+[[flag]]
+id = "a"
+name = "甲"
+implies = ["b", "c"]
+source = { clause = "X.f.a", quote = "甲" }
+
+[[flag]]
+id = "b"
+name = "乙"
+implies = ["c"]
+source = { clause = "X.f.b", quote = "乙" }
+
+[[flag]]
+id = "c"
+name = "丙"
+source = { clause = "X.f.c", quote = "丙" }
+"#;
+    let one_manual_violation = header("one-manual-violation")
+        + r#"
+[[violation]]
+code = "Y.1"
+name = "另行处理"
+manual = true
+source = { clause = "Y.1", quote = "视情节轻重" }
+"#;
+    let ps = PolicySet::from_sources(&[
+        ("tiers-and-flags.toml", tiers_and_flags.as_str()),
+        ("one-manual-violation.toml", one_manual_violation.as_str()),
+    ])
+    .unwrap();
+    let r = ps
+        .policy("tiers-and-flags")
+        .unwrap()
+        .accountability_rules()
+        .unwrap();
+    assert_eq!(r.tiers.len(), 1);
+    let implies: Vec<(&str, Vec<&str>)> = r
+        .flags
+        .iter()
+        .map(|f| {
+            (
+                f.id.as_str(),
+                f.implies.iter().map(String::as_str).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        implies,
+        [("a", vec!["b", "c"]), ("b", vec!["c"]), ("c", vec![])]
+    );
+    let manual = ps.policy("one-manual-violation").unwrap();
+    // A manual violation is a person's decision, so the rules list it as needing review;
+    // S2.zr.t1.1 (tier 1) does not.
+    let listed = manual.accountability_rules().unwrap();
+    assert_eq!(listed.violations.len(), 1);
+    assert!(listed.violations[0].needs_review);
+    let rows = [Ok(ViolationRecord::new(
+        "测一",
+        "Y.1",
+        at("2026-10-12T09:00+08:00"),
+    ))];
+    let d = manual.decide(&rows, None).unwrap();
+    assert_eq!(d.decisions.len(), 1);
+    assert_eq!(
+        (d.decisions[0].tier, d.decisions[0].needs_review),
+        (None, true)
+    );
+    let builtin = PolicySet::builtin().unwrap();
+    let s2 = builtin.policy("s2-service-center").unwrap();
+    let s2_rules = s2.accountability_rules().unwrap();
+    let t11 = s2_rules
+        .violations
+        .iter()
+        .find(|v| v.code == "S2.zr.t1.1")
+        .unwrap();
+    assert!(!t11.needs_review);
+    let s14 = builtin.policy("s14-window-scorecard").unwrap();
+    assert!(s14.accountability_rules().is_err());
+    let e = s14.decide(&rows, None).unwrap_err().to_string();
+    assert!(e.contains("has no accountability rules"), "{e}");
+}
+
+/// An overdue piece is dated on its due day, also when the due instant is written as the next
+/// day's 00:00 (README: a case due 09-30 at 24:00 is a September piece). S2: accepted Tue
+/// 09-22 09:00 with 5 working days (09-23, 09-24, 中秋 09-25..27 skipped, 09-28, 09-29,
+/// 09-30), due at 10-01 00:00, completed 10-09: its S2.assess.ji.2 line in 2026-09 is on 09-30.
+#[test]
+fn overdue_piece_line_is_on_its_due_day() {
+    use zhidu::{AssessRequest, Case};
+    let ps = PolicySet::builtin().unwrap();
+    let p = ps.policy("s2-service-center").unwrap();
+    let mut case = Case::new("N1", "promised", at("2026-09-22T09:00+08:00"), Some(5));
+    case.handler = Some("孙八".to_owned());
+    case.window = Some("W03".to_owned());
+    case.completed_at = Some(at("2026-10-09T10:00+08:00"));
+    let cases = [Ok(case)];
+    let a = p
+        .assess(
+            &AssessRequest::new("2026-09".parse().unwrap())
+                .lines(true)
+                .case_rows(p, &cases),
+        )
+        .unwrap();
+    let lines: Vec<(String, String)> = a
+        .scorecards
+        .iter()
+        .flat_map(|c| c.lines.iter())
+        .map(|l| (l.rule.to_string(), l.at.date_naive().to_string()))
+        .collect();
+    assert_eq!(
+        lines,
+        [("S2.assess.ji.2".to_owned(), "2026-09-30".to_owned())]
+    );
+}

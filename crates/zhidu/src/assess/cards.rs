@@ -391,6 +391,10 @@ mod tests {
         );
         assert_eq!(map.get("".as_bytes()), Some(&3));
         assert_eq!(map.get("张".as_bytes()), None);
+        // `Eq` agrees with the borrowed bytes, as `Borrow` requires of a map key (the engine
+        // looks keys up by bytes and never inserts one twice, so only this says so).
+        assert_eq!(Key::new("张三"), Key::new("张三"));
+        assert_ne!(Key::new("张三"), Key::new("张四"));
         let exactly = "a".repeat(KEY_INLINE);
         assert!(matches!(Key::new(&exactly), Key::Inline(..)));
         assert!(matches!(Key::new(&format!("{exactly}b")), Key::Heap(_)));
