@@ -10,22 +10,20 @@ macro_rules! shipped {
 pub(super) static SOURCES: &[(&str, &str)] = shipped![
     "policies/calendars/cn-mainland.toml",
     "policies/clauses.toml",
+    "policies/s1-window-it.toml",
     "policies/s2-service-center.toml",
     "policies/s3-culture-centre.toml",
     "policies/s4-duty-rota.toml",
+    "policies/s5-pest-control.toml",
+    "policies/s6-food-additives.toml",
     "policies/s7-joint-processing.toml",
     "policies/s8-investment-centre.toml",
     "policies/s9-culture-centre-variant.toml",
     "policies/s10-service-system.toml",
+    "policies/s11-occupational-health.toml",
     "policies/s12-confidentiality.toml",
     "policies/s14-window-scorecard.toml",
     "policies/s15-township-center.toml",
-    "policies/s1-window-it.toml",
-    "policies/s3-culture-centre.toml",
-    "policies/s5-pest-control.toml",
-    "policies/s6-food-additives.toml",
-    "policies/s9-culture-centre-variant.toml",
-    "policies/s11-occupational-health.toml",
 ];
 
 /// The embedded clause index's name and text.
