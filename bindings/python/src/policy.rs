@@ -732,7 +732,6 @@ policy_methods! {
         })
     }
 
-<<<<<<< HEAD
     /// The duty rota of ``year`` (S4): each month's duty windows, officers, convener and
     /// stand-ins.
     ///
@@ -744,37 +743,16 @@ policy_methods! {
     /// away : rows, optional
     ///     Officers away (``window``, ``from``, ``until``, ``stand_in``), S4.req.3.
     /// errors : {"warn", "raise", "collect"}, default "warn"
-=======
-    /// The 验厂 (factory verification) triggers each enterprise fires (S8.verify.1–7),
-    /// with the GIL released.
-    ///
-    /// Parameters
-    /// ----------
-    /// facts : rows
-    ///     Enterprise facts (``enterprise``, ``as_of``, ``new_enterprise``, ``new_contract``,
-    ///     ``halt_start``, ``halt_end``, ``beyond_scope``, ``declared``, ``writeoffs`` as a
-    ///     list or a ``;``-separated string of ``date=quantity``, ``rent_arrears_months``,
-    ///     ``wage_arrears_months``, ``other``), as ``assess`` takes rows.
-    /// errors : {"warn", "raise", "collect"}, default "warn"
-    ///     Rows that cannot be read or evaluated: as ``assess``.
->>>>>>> s5-issue15-s8-flow
     ///
     /// Returns
     /// -------
     /// dict
-<<<<<<< HEAD
     ///     ``months`` (``month``, ``duty``, ``convener``), ``clauses``, ``defaults``,
     ///     ``unused_rows``, ``errors``.
-=======
-    ///     ``policy``, ``enterprises`` (each with ``fired``: ``clause``, ``check``,
-    ///     ``reason``, ``defaults``; and ``clauses``) and ``errors``; dates as
-    ///     ``datetime.date``.
->>>>>>> s5-issue15-s8-flow
     ///
     /// Raises
     /// ------
     /// InputError
-<<<<<<< HEAD
     ///     No rota, no windows, a window listed twice, a bad window row.
     #[pyo3(signature = (year, *, windows = None, away = None, errors = None))]
     fn rota<'py>(
@@ -904,7 +882,59 @@ policy_methods! {
     /// -------
     /// Retention
     ///     One ``RetentionLine`` per good row, in row order, with ``.past`` and ``.errors``.
-=======
+    ///
+    /// Raises
+    /// ------
+    /// InputError
+    ///     The policy has no retention rules; ``errors="raise"`` and a bad row.
+    #[pyo3(signature = (records, *, as_of, errors = None))]
+    fn retention(
+        &self,
+        records: &Obj,
+        as_of: &Obj,
+        errors: Option<&Obj>,
+    ) -> PyResult<crate::access::Retention> {
+        let py = records.py();
+        let mode = Mode::parse(errors)?;
+        let labels = RowLabels::default().with("record", Some(records))?;
+        let day = match convert::start(as_of).or_raise(py)? {
+            zhidu::Start::Date(d) => d,
+            zhidu::Start::Local(t) => t.date(),
+            zhidu::Start::Instant(t) => t.with_timezone(&self.inner.calendar().offset()).date_naive(),
+        };
+        let rows = rows::records(records)?;
+        let n = rows.len();
+        let inner = self.inner.retention(&rows, day).or_raise(py)?;
+        batch::report_skipped(py, &inner.errors, n, mode, &labels, 1)?;
+        Ok(crate::access::Retention {
+            inner: Arc::new(inner),
+            labels: Arc::new(labels),
+        })
+    }
+
+    /// The 验厂 (factory verification) triggers each enterprise fires (S8.verify.1–7),
+    /// with the GIL released.
+    ///
+    /// Parameters
+    /// ----------
+    /// facts : rows
+    ///     Enterprise facts (``enterprise``, ``as_of``, ``new_enterprise``, ``new_contract``,
+    ///     ``halt_start``, ``halt_end``, ``beyond_scope``, ``declared``, ``writeoffs`` as a
+    ///     list or a ``;``-separated string of ``date=quantity``, ``rent_arrears_months``,
+    ///     ``wage_arrears_months``, ``other``), as ``assess`` takes rows.
+    /// errors : {"warn", "raise", "collect"}, default "warn"
+    ///     Rows that cannot be read or evaluated: as ``assess``.
+    ///
+    /// Returns
+    /// -------
+    /// dict
+    ///     ``policy``, ``enterprises`` (each with ``fired``: ``clause``, ``check``,
+    ///     ``reason``, ``defaults``; and ``clauses``) and ``errors``; dates as
+    ///     ``datetime.date``.
+    ///
+    /// Raises
+    /// ------
+    /// InputError
     ///     The policy has no triggers; ``errors="raise"`` and a bad row.
     #[pyo3(signature = (facts, *, errors = None))]
     fn triggers<'py>(&self, facts: &Obj<'py>, errors: Option<&Obj>) -> PyResult<Obj<'py>> {
@@ -936,37 +966,10 @@ policy_methods! {
     ///     ``trainees``, ``employers``, ``trainee_total``, ``employer_total``,
     ///     ``needs_decision``, ``defaults``, ``errors``; money as ``decimal.Decimal``, days
     ///     as ``datetime.date``.
->>>>>>> s5-issue15-s8-flow
     ///
     /// Raises
     /// ------
     /// InputError
-<<<<<<< HEAD
-    ///     The policy has no retention rules; ``errors="raise"`` and a bad row.
-    #[pyo3(signature = (records, *, as_of, errors = None))]
-    fn retention(
-        &self,
-        records: &Obj,
-        as_of: &Obj,
-        errors: Option<&Obj>,
-    ) -> PyResult<crate::access::Retention> {
-        let py = records.py();
-        let mode = Mode::parse(errors)?;
-        let labels = RowLabels::default().with("record", Some(records))?;
-        let day = match convert::start(as_of).or_raise(py)? {
-            zhidu::Start::Date(d) => d,
-            zhidu::Start::Local(t) => t.date(),
-            zhidu::Start::Instant(t) => t.with_timezone(&self.inner.calendar().offset()).date_naive(),
-        };
-        let rows = rows::records(records)?;
-        let n = rows.len();
-        let inner = self.inner.retention(&rows, day).or_raise(py)?;
-        batch::report_skipped(py, &inner.errors, n, mode, &labels, 1)?;
-        Ok(crate::access::Retention {
-            inner: Arc::new(inner),
-            labels: Arc::new(labels),
-        })
-=======
     ///     The policy has no subsidies; ``errors="raise"`` and a bad row.
     #[pyo3(signature = (trainees, *, errors = None))]
     fn subsidies<'py>(&self, trainees: &Obj<'py>, errors: Option<&Obj>) -> PyResult<Obj<'py>> {
@@ -1012,7 +1015,6 @@ policy_methods! {
         let inner = py.detach(move || policy.flow_findings(&rows)).or_raise(py)?;
         batch::report_skipped(py, &inner.errors, n, mode, &labels, 1)?;
         convert::to_dict(py, &inner)
->>>>>>> s5-issue15-s8-flow
     }
 
     /// The policy's deduction table as a dict (categories, rules, effects; money as

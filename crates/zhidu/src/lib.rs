@@ -87,8 +87,8 @@ mod notice_diff;
 mod obligations;
 mod policy;
 mod report;
-mod rota;
 mod retention;
+mod rota;
 pub mod rows;
 mod source;
 mod subsidies;
@@ -138,11 +138,11 @@ pub use report::{
     CategoryDeduction, Change, Figures, HighestTier, LONGEST_OVERDUE, PreviousPeriod, Rate, Report,
     ReportRequest, TOP_WINDOWS,
 };
+pub use retention::{Retained, Retention, RetentionLine, RetentionRecord};
 pub use rota::{
     DutyAssignment, DutyFailure, DutyWindow, FailureIncident, PatrolCheck, Rota, RotaMonth,
     StandIn, WindowPatrols,
 };
-pub use retention::{Retained, Retention, RetentionLine, RetentionRecord};
 pub use source::{Clause, DefaultNote};
 pub use subsidies::{EmployerSubsidy, PartialMonth, Payee, Subsidies, Trainee, TraineeSubsidy};
 pub use triggers::{Check, EnterpriseFacts, EnterpriseTriggers, Fired, Triggers, WriteOff};

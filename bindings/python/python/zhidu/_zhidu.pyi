@@ -1054,7 +1054,6 @@ class Policy:
         InputError
             ``errors="raise"`` and a bad row; rows in a container that is not read.
         """
-<<<<<<< HEAD
     def rota(
         self,
         year: int,
@@ -1074,38 +1073,16 @@ class Policy:
         away : rows, optional
             Officers away (``window``, ``from``, ``until``, ``stand_in``), S4.req.3.
         errors : {"warn", "raise", "collect"}, default "warn"
-=======
-    def triggers(self, facts: _Rows, *, errors: Optional[_Errors] = None) -> Dict[str, Any]:
-        """The 验厂 (factory verification) triggers each enterprise fires (S8.verify.1–7),
-        with the GIL released.
-
-        Parameters
-        ----------
-        facts : rows
-            Enterprise facts (``enterprise``, ``as_of``, ``new_enterprise``, ``new_contract``,
-            ``halt_start``, ``halt_end``, ``beyond_scope``, ``declared``, ``writeoffs`` as a
-            list or a ``;``-separated string of ``date=quantity``, ``rent_arrears_months``,
-            ``wage_arrears_months``, ``other``), as ``assess`` takes rows.
-        errors : {"warn", "raise", "collect"}, default "warn"
-            Rows that cannot be read or evaluated: as ``assess``.
->>>>>>> s5-issue15-s8-flow
 
         Returns
         -------
         dict
-<<<<<<< HEAD
             ``months`` (``month``, ``duty``, ``convener``), ``clauses``, ``defaults``,
             ``unused_rows``, ``errors``.
-=======
-            ``policy``, ``enterprises`` (each with ``fired``: ``clause``, ``check``,
-            ``reason``, ``defaults``; and ``clauses``) and ``errors``; dates as
-            ``datetime.date``.
->>>>>>> s5-issue15-s8-flow
 
         Raises
         ------
         InputError
-<<<<<<< HEAD
             No rota, no windows, a window listed twice, a bad window row.
         """
     def patrol_failures(
@@ -1128,38 +1105,16 @@ class Policy:
         windows : rows, optional
             The ordered window list; default: the policy's own.
         errors : {"warn", "raise", "collect"}, default "warn"
-=======
-            The policy has no triggers; ``errors="raise"`` and a bad row.
-        """
-    def subsidies(self, trainees: _Rows, *, errors: Optional[_Errors] = None) -> Dict[str, Any]:
-        """The training subsidies (S8.train.1a/1b) of each trainee and employer: full calendar
-        months priced, partial months listed for a person to decide (A27).
-
-        Parameters
-        ----------
-        trainees : rows
-            Trainees (``person``, ``employer``, ``start``, ``end``; both days included), as
-            ``assess`` takes rows.
-        errors : {"warn", "raise", "collect"}, default "warn"
-            Rows that cannot be read: as ``assess``.
->>>>>>> s5-issue15-s8-flow
 
         Returns
         -------
         dict
-<<<<<<< HEAD
             ``windows``, ``failures`` (each with its ``incident``), ``ignored_rows``,
             ``clauses``, ``defaults``, ``errors``.
-=======
-            ``trainees``, ``employers``, ``trainee_total``, ``employer_total``,
-            ``needs_decision``, ``defaults``, ``errors``; money as ``decimal.Decimal``, days
-            as ``datetime.date``.
->>>>>>> s5-issue15-s8-flow
 
         Raises
         ------
         InputError
-<<<<<<< HEAD
             No rota or patrol rule, no windows, a bad period.
         """
     def obligations(
@@ -1179,36 +1134,16 @@ class Policy:
         log : rows, optional
             Actions (``obligation``, ``at``, ``by``); without it, only the schedule.
         errors : {"warn", "raise", "collect"}, default "warn"
-=======
-            The policy has no subsidies; ``errors="raise"`` and a bad row.
-        """
-    def flow_findings(self, cases: _Rows, *, errors: Optional[_Errors] = None) -> Dict[str, Any]:
-        """The cases whose ``step`` events skip or reorder the item flow (S14.biz.1.2a), each a
-        finding charged as one piece of the flow rule.
-
-        Parameters
-        ----------
-        cases : rows
-            A case log, as ``case_statuses`` takes it, with ``step`` events.
-        errors : {"warn", "raise", "collect"}, default "warn"
-            Rows that cannot be read or checked: as ``assess``.
->>>>>>> s5-issue15-s8-flow
 
         Returns
         -------
         dict
-<<<<<<< HEAD
             ``obligations`` (with ``occurrences``), ``unscheduled``, ``due``, ``met``,
             ``late``, ``missed``, ``unmatched_rows``, ``errors``.
-=======
-            ``steps``, ``findings`` (``case``, ``subject``, ``at``, ``skipped``,
-            ``out_of_order``, ``rule``, ``reason``), ``checked``, ``unlogged``, ``errors``.
->>>>>>> s5-issue15-s8-flow
 
         Raises
         ------
         InputError
-<<<<<<< HEAD
             The policy has no obligations, a bad period.
         """
     def access(self, requests: _Rows, *, errors: Optional[_Errors] = None) -> AccessDecisions:
@@ -1261,9 +1196,78 @@ class Policy:
         ------
         InputError
             The policy has no retention rules; ``errors="raise"`` and a bad row.
-=======
+        """
+    def triggers(self, facts: _Rows, *, errors: Optional[_Errors] = None) -> Dict[str, Any]:
+        """The 验厂 (factory verification) triggers each enterprise fires (S8.verify.1–7),
+        with the GIL released.
+
+        Parameters
+        ----------
+        facts : rows
+            Enterprise facts (``enterprise``, ``as_of``, ``new_enterprise``, ``new_contract``,
+            ``halt_start``, ``halt_end``, ``beyond_scope``, ``declared``, ``writeoffs`` as a
+            list or a ``;``-separated string of ``date=quantity``, ``rent_arrears_months``,
+            ``wage_arrears_months``, ``other``), as ``assess`` takes rows.
+        errors : {"warn", "raise", "collect"}, default "warn"
+            Rows that cannot be read or evaluated: as ``assess``.
+
+        Returns
+        -------
+        dict
+            ``policy``, ``enterprises`` (each with ``fired``: ``clause``, ``check``,
+            ``reason``, ``defaults``; and ``clauses``) and ``errors``; dates as
+            ``datetime.date``.
+
+        Raises
+        ------
+        InputError
+            The policy has no triggers; ``errors="raise"`` and a bad row.
+        """
+    def subsidies(self, trainees: _Rows, *, errors: Optional[_Errors] = None) -> Dict[str, Any]:
+        """The training subsidies (S8.train.1a/1b) of each trainee and employer: full calendar
+        months priced, partial months listed for a person to decide (A27).
+
+        Parameters
+        ----------
+        trainees : rows
+            Trainees (``person``, ``employer``, ``start``, ``end``; both days included), as
+            ``assess`` takes rows.
+        errors : {"warn", "raise", "collect"}, default "warn"
+            Rows that cannot be read: as ``assess``.
+
+        Returns
+        -------
+        dict
+            ``trainees``, ``employers``, ``trainee_total``, ``employer_total``,
+            ``needs_decision``, ``defaults``, ``errors``; money as ``decimal.Decimal``, days
+            as ``datetime.date``.
+
+        Raises
+        ------
+        InputError
+            The policy has no subsidies; ``errors="raise"`` and a bad row.
+        """
+    def flow_findings(self, cases: _Rows, *, errors: Optional[_Errors] = None) -> Dict[str, Any]:
+        """The cases whose ``step`` events skip or reorder the item flow (S14.biz.1.2a), each a
+        finding charged as one piece of the flow rule.
+
+        Parameters
+        ----------
+        cases : rows
+            A case log, as ``case_statuses`` takes it, with ``step`` events.
+        errors : {"warn", "raise", "collect"}, default "warn"
+            Rows that cannot be read or checked: as ``assess``.
+
+        Returns
+        -------
+        dict
+            ``steps``, ``findings`` (``case``, ``subject``, ``at``, ``skipped``,
+            ``out_of_order``, ``rule``, ``reason``), ``checked``, ``unlogged``, ``errors``.
+
+        Raises
+        ------
+        InputError
             The policy has no flow; ``errors="raise"`` and a bad row.
->>>>>>> s5-issue15-s8-flow
         """
     def deduction_table(self) -> Dict[str, Any]:
         """The policy's deduction table as a dict (categories, rules, effects; money as

@@ -680,8 +680,13 @@ fn compile_policy(
         .flat_map(|a| &a.rules)
         .map(|r| (&*r.meta.code, &*r.meta.quote))
         .collect();
-    let rota =
-        crate::rota::compile_rota(doc, kinds.rota.as_ref(), kinds.patrols.as_ref(), &scored, out);
+    let rota = crate::rota::compile_rota(
+        doc,
+        kinds.rota.as_ref(),
+        kinds.patrols.as_ref(),
+        &scored,
+        out,
+    );
     let obligations =
         crate::obligations::compile_obligations(doc, &kinds.obligations, office.is_some(), out);
     let has_schedules = rota.is_some() || obligations.is_some() || office.is_some();

@@ -24,8 +24,8 @@ mod rows;
 mod rule_notes;
 mod schedules;
 mod scoring;
-mod table_notes;
 mod subsidies;
+mod table_notes;
 mod terms;
 mod triggers;
 
