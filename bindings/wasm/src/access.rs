@@ -8,7 +8,7 @@ use zhidu::Start;
 use crate::Policy;
 use crate::convert::{Fields, instant_text, to_js};
 use crate::error::{self, js};
-use crate::scoring::{record_rows, request_rows};
+use crate::scoring::{access_request_rows, record_rows};
 
 const ACCESS_EXAMPLE: &str =
     r#"{ requests: [{ subject: "赵六", role: "staff", action: "borrow", level: "秘密" }] }"#;
@@ -26,7 +26,7 @@ impl Policy {
     ) -> Result<JsValue, JsValue> {
         js(|| {
             let f = Fields::new(&request, "request", &["requests"], ACCESS_EXAMPLE)?;
-            let rows = request_rows(&f.get("requests")?)?;
+            let rows = access_request_rows(&f.get("requests")?)?;
             let answer = self.inner.access(&rows)?;
             let out = to_js(&answer)?;
             error::localize_row_errors(&out, &answer.errors);

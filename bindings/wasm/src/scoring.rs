@@ -56,7 +56,7 @@ const RECORD: RowKind = RowKind {
 /// # Errors
 ///
 /// `input` when `value` is not an array. Bad rows are not errors here.
-pub(crate) fn request_rows(
+pub(crate) fn access_request_rows(
     value: &JsValue,
 ) -> Result<Vec<Result<zhidu::AccessRequest, Error>>, Error> {
     rows(value, &REQUEST)
@@ -66,7 +66,7 @@ pub(crate) fn request_rows(
 ///
 /// # Errors
 ///
-/// As [`request_rows`].
+/// As [`access_request_rows`].
 pub(crate) fn record_rows(
     value: &JsValue,
 ) -> Result<Vec<Result<zhidu::RetentionRecord, Error>>, Error> {
