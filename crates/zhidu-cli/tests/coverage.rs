@@ -48,14 +48,34 @@ fn the_readme_table_is_the_commands_output() {
 
 #[test]
 fn the_table_lists_each_clause_with_its_encoding_or_reason() {
-    // S1 (regulations.md §2): it.2–it.8 in the table, it.1 descriptive; no policy encodes S1.
+    // S1 (regulations.md §2): it.2–it.8 in the table, it.1 descriptive. `s1-window-it` encodes
+    // it.2, 4, 5, 7 as access rules and it.3, it.8 as obligations with no period; it.6 keeps
+    // its reason.
     let o = zhidu(&["coverage", "--regulation", "S1"]);
     assert!(o.status.success(), "{}", text(&o.stderr));
     let out = text(&o.stdout);
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(lines[0], "S1 Window computer/IT security (L13–29)");
-    assert!(lines[1].starts_with("  S1.it.2        L17    access-control               [planned] issue #15, kind access-control"), "{out}");
-    assert!(lines.iter().any(|l| l.starts_with("  S1.it.3        L19    schedule") && l.contains("[no-number]")), "{out}");
+    assert!(
+        lines[1].starts_with(
+            "  S1.it.2        L17    access-control               s1-window-it access"
+        ),
+        "{out}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("  S1.it.3        L19    schedule")
+                && l.contains("s1-window-it obligation antivirus-scan")),
+        "{out}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("  S1.it.6        L25    access-control")
+                && l.contains("[no-sanction]")),
+        "{out}"
+    );
     assert!(
         lines.iter().any(|l| l.trim_end()
             == "  S1.it.1               descriptive                  [descriptive]"),
@@ -65,7 +85,7 @@ fn the_table_lists_each_clause_with_its_encoding_or_reason() {
         out.ends_with(
             "| regulation | clauses | computable | encoded | with reason | planned | missing |\n\
          |---|---:|---:|---:|---:|---:|---:|\n\
-         | S1 Window computer/IT security | 8 | 7 | 0 | 7 | 4 | 0 |\n"
+         | S1 Window computer/IT security | 8 | 7 | 6 | 1 | 0 | 0 |\n"
         ),
         "{out}"
     );
@@ -87,11 +107,13 @@ fn json_is_the_cores_answer() {
     let v: Value = serde_json::from_str(&text(&o.stdout)).unwrap();
     let s12 = &v["regulations"][0];
     assert_eq!(s12["id"], "S12");
-    // S12 §2: 13 clauses in the table, 4 descriptive (3.1, 3.2, 3.4.3, 3.4.11). Encoded: the
-    // two deadlines 3.4.5b and 3.4.6 (s12-confidentiality classes).
+    // S12 §2: 13 clauses in the table, 4 descriptive (3.1, 3.2, 3.4.3, 3.4.11). Encoded (11):
+    // the levels 3.3.1–3, readers 3.4.2, borrowing 3.4.5a, the deadlines 3.4.5b and 3.4.6, the
+    // retention rules 3.4.7 and 3.4.8, the cabinets 3.4.10 and the escalation 3.4.12; with a
+    // reason (2): 3.4.1 (an appointment) and 3.4.4 (where documents are kept).
     assert_eq!(
         s12["totals"],
-        serde_json::json!({"clauses": 17, "computable": 13, "encoded": 2, "with_reason": 11, "planned": 8, "missing": 0})
+        serde_json::json!({"clauses": 17, "computable": 13, "encoded": 11, "with_reason": 2, "planned": 0, "missing": 0})
     );
     let six = s12["clauses"]
         .as_array()
@@ -149,8 +171,8 @@ source = { clause = "S12.3.4.5", quote = "当天借阅,当天归还" }
         "--lang",
         "en",
     ]);
-    // The builtin S12 classes are not loaded here, so the two deadlines they encode (3.4.5b,
-    // 3.4.6) have neither an encoding nor a reason: missing, exit code 1.
+    // The builtin S12 policy is not loaded here, so the 11 clauses it encodes have neither an
+    // encoding nor a reason: missing, exit code 1; 3.4.1 and 3.4.4 keep their reasons.
     assert_eq!(o.status.code(), Some(1), "{}", text(&o.stderr));
     let err = text(&o.stderr);
     assert!(
@@ -162,7 +184,7 @@ source = { clause = "S12.3.4.5", quote = "当天借阅,当天归还" }
     assert!(err.contains("did you mean `S12.3.4.5a`?"), "{err}");
     assert!(
         text(&o.stdout)
-            .contains("| S12 Property company confidentiality | 17 | 13 | 0 | 11 | 8 | 2 |")
+            .contains("| S12 Property company confidentiality | 17 | 13 | 0 | 2 | 0 | 11 |")
     );
     let o = zhidu(&["--policies", &dir_arg, "check"]);
     assert!(

@@ -35,9 +35,13 @@ pub struct Encoding {
 ///
 /// ```
 /// let cov = zhidu::PolicySet::builtin()?.clause_coverage(Some("S1"))?;
+/// // S1.it.6 (窗口计算机应设置密码) is a standing set-up requirement, with no request to decide.
+/// let setup = cov.regulations[0].clauses.iter().find(|c| c.id == "S1.it.6").unwrap();
+/// assert!(setup.computable && setup.encoded.is_empty());
+/// assert_eq!(setup.reason.as_deref(), Some("no-sanction"));
+/// // S1.it.3 (定期进行杀毒) is an obligation of `s1-window-it` with no period (A32).
 /// let scans = cov.regulations[0].clauses.iter().find(|c| c.id == "S1.it.3").unwrap();
-/// assert!(scans.computable && scans.encoded.is_empty());
-/// assert_eq!(scans.reason.as_deref(), Some("no-number"));
+/// assert_eq!(scans.encoded[0].policy, "s1-window-it");
 /// # Ok::<(), zhidu::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

@@ -16,8 +16,8 @@ pub(crate) const ENTRIES: &[Entry] = &[
     ),
     e(
         "flow.no_rule",
-        "no rule `{rule}` in the policy's deduction table",
-        "本制度的扣分表中没有规则`{rule}`",
+        "the item flow's rule `{rule}` is not in the policy's deduction table",
+        "本制度的扣分表中没有办件流程所用的规则`{rule}`",
     ),
     e(
         "flow.no_rule.help",
