@@ -19,27 +19,30 @@ def test_all_regulations_with_totals_that_add_up(ps: zhidu.PolicySet) -> None:
 
 
 def test_one_regulation_by_hand(ps: zhidu.PolicySet) -> None:
-    # S1: it.2–it.8 in the table (7 computable), it.1 descriptive; no policy encodes S1;
-    # it.2, it.4, it.5, it.7 are the access rules planned in issue #15.
+    # S1: it.2–it.8 in the table (7 computable), it.1 descriptive. s1-window-it encodes it.2,
+    # it.4, it.5, it.7 as access rules and it.3, it.8 as obligations with no period (A32); it.6
+    # (窗口计算机应设置密码) has no request to decide and keeps its reason.
     s1 = ps.clause_coverage("S1")["regulations"][0]
     assert s1["totals"] == {
         "clauses": 8,
         "computable": 7,
-        "encoded": 0,
-        "with_reason": 7,
-        "planned": 4,
+        "encoded": 6,
+        "with_reason": 1,
+        "planned": 0,
         "missing": 0,
     }
-    scans = next(c for c in s1["clauses"] if c["id"] == "S1.it.3")
-    assert scans == {
-        "id": "S1.it.3",
-        "line": 19,
-        "kinds": ["schedule"],
+    password = next(c for c in s1["clauses"] if c["id"] == "S1.it.6")
+    assert password == {
+        "id": "S1.it.6",
+        "line": 25,
+        "kinds": ["access-control"],
         "computable": True,
         "encoded": [],
-        "reason": "no-number",
-        "note": "定期进行杀毒: periodic scans with no period (A32)",
+        "reason": "no-sanction",
+        "note": "a standing set-up requirement: no request to decide, and S1 defines no sanction",
     }
+    scans = next(c for c in s1["clauses"] if c["id"] == "S1.it.3")
+    assert [e["policy"] for e in scans["encoded"]] == ["s1-window-it"]
 
 
 def test_an_encoded_clause_names_its_policy_entry_and_path(ps: zhidu.PolicySet) -> None:

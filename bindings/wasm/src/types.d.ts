@@ -1175,6 +1175,9 @@ export interface Obligations {
   late: number;
   missed: number;
   unmatched_rows: number[];
+  errors: InputRowError[];
+}
+
 /** An access request (`access`, issue #15 point 4). */
 export interface AccessRequest {
   subject: string;

@@ -17,20 +17,23 @@ test("every regulation, with totals that add up", () => {
 });
 
 test("S1 by hand", () => {
-  // it.2–it.8 in the table (7 computable), it.1 descriptive; no policy encodes S1; it.2, it.4,
-  // it.5, it.7 are the access rules planned in issue #15.
+  // it.2–it.8 in the table (7 computable), it.1 descriptive. s1-window-it encodes it.2, it.4,
+  // it.5, it.7 as access rules and it.3, it.8 as obligations with no period (A32); it.6
+  // (窗口计算机应设置密码) has no request to decide and keeps its reason.
   const s1 = ps.clauseCoverage("S1").regulations[0];
-  assert.deepEqual(s1.totals, { clauses: 8, computable: 7, encoded: 0, with_reason: 7, planned: 4, missing: 0 });
-  const scans = s1.clauses.find((c) => c.id === "S1.it.3");
-  assert.deepEqual(scans, {
-    id: "S1.it.3",
-    line: 19,
-    kinds: ["schedule"],
+  assert.deepEqual(s1.totals, { clauses: 8, computable: 7, encoded: 6, with_reason: 1, planned: 0, missing: 0 });
+  const password = s1.clauses.find((c) => c.id === "S1.it.6");
+  assert.deepEqual(password, {
+    id: "S1.it.6",
+    line: 25,
+    kinds: ["access-control"],
     computable: true,
     encoded: [],
-    reason: "no-number",
-    note: "定期进行杀毒: periodic scans with no period (A32)",
+    reason: "no-sanction",
+    note: "a standing set-up requirement: no request to decide, and S1 defines no sanction",
   });
+  const scans = s1.clauses.find((c) => c.id === "S1.it.3");
+  assert.deepEqual(scans.encoded.map((e) => e.policy), ["s1-window-it"]);
 });
 
 test("an encoded clause names its policy and entry", () => {
