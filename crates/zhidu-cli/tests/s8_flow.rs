@@ -188,6 +188,38 @@ fn flow_findings_become_s14_deductions_through_assess() {
         .collect();
     assert_eq!(lines.len(), 2);
     assert!(lines.iter().all(|l| l["points"] == -2), "{lines:?}");
+    // Given the case log, assess finds the same two itself (issue #15 point 8); given both
+    // the log and the findings as incidents, it charges each case once.
+    let findings = std::fs::read_to_string(&incidents).unwrap();
+    let header = findings.lines().next().unwrap_or_default();
+    let no_incidents = write("none.csv", &format!("{header}\n"));
+    for given in [&no_incidents, &incidents] {
+        let o = zhidu(&[
+            "assess",
+            "--policy",
+            "s14-window-scorecard",
+            "--period",
+            "2026-10",
+            "--incidents",
+            given,
+            "--cases",
+            &cases,
+            "--case-policy",
+            "s2-service-center",
+            "--format",
+            "json",
+        ]);
+        assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+        let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+        let flow_lines = v
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|c| c["lines"].as_array().unwrap())
+            .filter(|l| l["rule"] == "S14.biz.1.2a" && l["points"] == -2)
+            .count();
+        assert_eq!(flow_lines, 2, "{given}");
+    }
 }
 
 #[test]

@@ -9,7 +9,7 @@ use crate::{Case, CaseEvent, Error};
 
 /// `Ok(None)`: no step logged; `Ok(Some(None))`: the flow was followed; `Ok(Some(Some(f)))`:
 /// a finding.
-pub(super) fn case(
+pub(crate) fn case(
     model: &Model,
     case: &Case,
     row: usize,
