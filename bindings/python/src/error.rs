@@ -99,6 +99,24 @@ impl Localized for zhidu::DueExplanation {
     }
 }
 
+impl Localized for zhidu::Triggers {
+    fn has_words(&self) -> bool {
+        self.enterprises.iter().any(|e| !e.fired.is_empty())
+    }
+    fn in_lang(self, lang: zhidu::Lang) -> Self {
+        self.into_lang(lang)
+    }
+}
+
+impl Localized for zhidu::FlowFindings {
+    fn has_words(&self) -> bool {
+        true
+    }
+    fn in_lang(self, lang: zhidu::Lang) -> Self {
+        self.into_lang(lang)
+    }
+}
+
 /// `zhidu.set_lang`: the name checked with the core's rules (`"zh"`, `"en"` or a locale name
 /// such as `"zh_CN.UTF-8"`) and kept as the default; answers `"zh"` or `"en"`.
 #[pyfunction]

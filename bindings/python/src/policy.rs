@@ -944,7 +944,10 @@ policy_methods! {
         let rows = rows::enterprises(facts)?;
         let policy = &self.inner;
         let n = rows.len();
-        let inner = py.detach(move || policy.triggers(&rows)).or_raise(py)?;
+        let inner = py
+            .detach(move || policy.triggers(&rows))
+            .or_raise(py)?
+            .localized(py);
         batch::report_skipped(py, &inner.errors, n, mode, &labels, 1)?;
         convert::to_dict(py, &inner)
     }
@@ -1012,7 +1015,10 @@ policy_methods! {
         let rows = rows::cases(cases)?;
         let policy = &self.inner;
         let n = rows.len();
-        let inner = py.detach(move || policy.flow_findings(&rows)).or_raise(py)?;
+        let inner = py
+            .detach(move || policy.flow_findings(&rows))
+            .or_raise(py)?
+            .localized(py);
         batch::report_skipped(py, &inner.errors, n, mode, &labels, 1)?;
         convert::to_dict(py, &inner)
     }

@@ -20,7 +20,10 @@ impl Policy {
     ) -> Result<JsValue, JsValue> {
         js(|| {
             let rows = crate::scoring::request_rows(&request, "cases", "case", EXAMPLE)?;
-            let out = self.inner.flow_findings(&rows)?;
+            let out = self
+                .inner
+                .flow_findings(&rows)?
+                .into_lang(crate::lang::current());
             let value = to_js(&out)?;
             crate::error::localize_row_errors(&value, &out.errors);
             Ok(value)

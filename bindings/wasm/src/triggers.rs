@@ -19,7 +19,10 @@ impl Policy {
     ) -> Result<JsValue, JsValue> {
         js(|| {
             let rows = crate::scoring::request_rows(&request, "facts", "enterprise", EXAMPLE)?;
-            let out = self.inner.triggers(&rows)?;
+            let out = self
+                .inner
+                .triggers(&rows)?
+                .into_lang(crate::lang::current());
             let value = to_js(&out)?;
             crate::error::localize_row_errors(&value, &out.errors);
             Ok(value)

@@ -32,7 +32,7 @@ pub(crate) fn run(global: &[PathBuf], args: &Args) -> Result<ExitCode, CliError>
     let set = crate::policy_set(global)?;
     let p = set.policy(&args.policy)?;
     let rows = crate::table::values(crate::table::read_rows::<Case>(&args.cases)?);
-    let f = p.flow_findings(&rows)?;
+    let f = p.flow_findings(&rows)?.into_lang(crate::output::lang());
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     match args.format {

@@ -31,7 +31,7 @@ pub(crate) fn run(global: &[PathBuf], args: &Args) -> Result<ExitCode, CliError>
     let set = crate::policy_set(global)?;
     let p = set.policy(&args.policy)?;
     let rows = crate::table::values(crate::table::read_rows::<EnterpriseFacts>(&args.facts)?);
-    let t = p.triggers(&rows)?;
+    let t = p.triggers(&rows)?.into_lang(crate::output::lang());
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     match args.format {
@@ -83,7 +83,8 @@ fn write_human(out: &mut impl Write, t: &Triggers) -> Result<(), CliError> {
             [e.enterprise.as_str(), &e.as_of.to_string(), &count].join("  ")
         )?;
         for f in &e.fired {
-            let line = [f.clause.as_str(), check_name(f.check), f.reason.as_str()].join("  ");
+            let check = crate::output::say(&["label.check.", check_name(f.check)].concat(), &[]);
+            let line = [f.clause.as_str(), &check, f.reason.as_str()].join("  ");
             writeln!(out, "{}", ["   ", &line].join(" "))?;
         }
     }

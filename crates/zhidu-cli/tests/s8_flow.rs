@@ -78,6 +78,49 @@ fn triggers_fire_with_reasons_and_a_bad_row_exits_1() {
 }
 
 #[test]
+fn trigger_reasons_follow_lang_and_english_stays_as_it_was() {
+    // The README's 华丰电子 (S8.verify.2, 3, 5, 6), human table in each language.
+    let facts = write(
+        "facts-lang.csv",
+        "enterprise,as_of,new_contract,halt_start,declared,writeoffs,rent_arrears_months,wage_arrears_months\n\
+         华丰电子,2027-03-15,yes,2026-09-15,1200,2026-03-15=900;2026-05-01=1000;2027-04-01=5000,1,2\n",
+    );
+    let run = |lang: &str| {
+        let o = zhidu(&[
+            "triggers",
+            "--policy",
+            "s8-investment-centre",
+            "--facts",
+            &facts,
+            "--lang",
+            lang,
+        ]);
+        assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+        text(&o.stdout)
+    };
+    assert_eq!(
+        run("en"),
+        "s8-investment-centre · 验厂\n\
+         华丰电子  2027-03-15  4\n    \
+         S8.verify.2  operations  halted from 2026-09-15 to 2027-03-15, 6 whole months (at least 6), then a new contract\n    \
+         S8.verify.3  operations  the firm applies for a new contract\n    \
+         S8.verify.5  capacity  declared 1200 ≥ 1200 = 1.2 × 1000, the largest write-off of 2 contracts executed from 2026-03-15 to 2027-03-15\n    \
+         S8.verify.6  operations  wages in arrears 2 months (at least 2)\n"
+    );
+    let zh = run("zh");
+    assert!(
+        zh.contains(
+            "S8.verify.2  经营情况  自2026-09-15至2027-03-15停产，满6个月（不少于6个月），后申办新合同"
+        ),
+        "{zh}"
+    );
+    assert!(
+        zh.contains("S8.verify.5  生产能力  申报数量1200 ≥ 1200 = 1.2 × 1000，即2026-03-15至2027-03-15所执行2份合同中的最大核销数量"),
+        "{zh}"
+    );
+}
+
+#[test]
 fn triggers_on_a_policy_without_them_exit_2() {
     let facts = write("none.csv", "enterprise,as_of\nE1,2027-01-01\n");
     let o = zhidu(&[
@@ -188,6 +231,38 @@ fn flow_findings_become_s14_deductions_through_assess() {
         .collect();
     assert_eq!(lines.len(), 2);
     assert!(lines.iter().all(|l| l["points"] == -2), "{lines:?}");
+    // Given the case log, assess finds the same two itself (issue #15 point 8); given both
+    // the log and the findings as incidents, it charges each case once.
+    let findings = std::fs::read_to_string(&incidents).unwrap();
+    let header = findings.lines().next().unwrap_or_default();
+    let no_incidents = write("none.csv", &format!("{header}\n"));
+    for given in [&no_incidents, &incidents] {
+        let o = zhidu(&[
+            "assess",
+            "--policy",
+            "s14-window-scorecard",
+            "--period",
+            "2026-10",
+            "--incidents",
+            given,
+            "--cases",
+            &cases,
+            "--case-policy",
+            "s2-service-center",
+            "--format",
+            "json",
+        ]);
+        assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+        let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+        let flow_lines = v
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|c| c["lines"].as_array().unwrap())
+            .filter(|l| l["rule"] == "S14.biz.1.2a" && l["points"] == -2)
+            .count();
+        assert_eq!(flow_lines, 2, "{given}");
+    }
 }
 
 #[test]

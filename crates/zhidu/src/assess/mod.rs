@@ -8,6 +8,7 @@
 mod cards;
 mod case_policy;
 pub(crate) mod compile;
+mod flow_cases;
 pub(crate) mod model;
 mod overdue;
 mod period;
@@ -396,7 +397,8 @@ pub enum LineSource {
         /// The row.
         row: usize,
     },
-    /// An overdue case.
+    /// A case of the case log: overdue, or one that broke the item flow (S14.biz.1.2a,
+    /// `overdue_days` 0).
     Case {
         /// The case's id.
         id: String,
@@ -891,7 +893,10 @@ impl Policy {
             };
             let from_cases = overdue::incidents(model, case_policy, cases, &window);
             unpriced_rows = from_cases.unpriced;
-            for g in from_cases.generated {
+            let mut generated = from_cases.generated;
+            // The item flow's findings are charged like overdue cases (issue #15 point 8).
+            flow_cases::incidents(self, cases, req.incidents, &window, &mut generated);
+            for g in generated {
                 match g {
                     Ok((incident, source, order)) => {
                         let at = resolve(incident.at, offset).unwrap_or(start);

@@ -9,7 +9,7 @@ use crate::{Case, CaseEvent, Error};
 
 /// `Ok(None)`: no step logged; `Ok(Some(None))`: the flow was followed; `Ok(Some(Some(f)))`:
 /// a finding.
-pub(super) fn case(
+pub(crate) fn case(
     model: &Model,
     case: &Case,
     row: usize,
@@ -102,15 +102,15 @@ pub(super) fn case(
             .map(|s| s.name.clone())
             .unwrap_or_default()
     };
-    let mut reason = Vec::new();
-    if !skipped.is_empty() {
-        let names: Vec<String> = skipped.iter().map(name).collect();
-        reason.push(format!("skipped {}", names.join("、")));
-    }
-    if !out_of_order.is_empty() {
-        let names: Vec<String> = out_of_order.iter().map(name).collect();
-        reason.push(format!("out of order {}", names.join("、")));
-    }
+    let skipped_names: Vec<String> = skipped.iter().map(name).collect();
+    let reordered_names: Vec<String> = out_of_order.iter().map(name).collect();
+    let (skipped_names, reordered_names) = (skipped_names.join("、"), reordered_names.join("、"));
+    // One catalogue text per case, so the reason renders whole in another language.
+    let reason = match (skipped.is_empty(), out_of_order.is_empty()) {
+        (false, false) => format!("skipped {skipped_names}; out of order {reordered_names}"),
+        (false, true) => format!("skipped {skipped_names}"),
+        _ => format!("out of order {reordered_names}"),
+    };
     Ok(Some(Some(FlowFinding {
         row,
         case: case.id.clone(),
@@ -121,7 +121,7 @@ pub(super) fn case(
         skipped: skipped.iter().map(id).collect(),
         out_of_order: out_of_order.iter().map(id).collect(),
         rule: model.rule.clone(),
-        reason: reason.join("; "),
+        reason,
         clauses: vec![model.source.clause.clone()],
     })))
 }

@@ -2,14 +2,16 @@
 //! 发放审批结果, checked on the `step` events of each case. A case whose logged steps skip a
 //! step or come out of order is one finding (每件扣2分: one piece), and each finding is an
 //! incident of the policy's flow rule, charged like an overdue case: to the case's handler
-//! (and its window), at the instant the breach shows.
+//! (and its window), at the instant the breach shows. An assessment given a case log checks
+//! the flow itself (`crate::assess`'s `flow_cases`): every host charges the findings without
+//! feeding them back as incidents.
 //!
 //! A case without `step` events has no flow log and is not checked. A step is skipped when a
 //! later step is logged without it, or when the case is completed without it (a completed
 //! case has gone through the whole flow). A step is out of order when it is logged after a
 //! later step.
 
-mod check;
+pub(crate) mod check;
 pub(crate) mod compile;
 pub(crate) mod model;
 

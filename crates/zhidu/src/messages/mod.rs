@@ -24,6 +24,7 @@ mod apply;
 mod catalogue;
 mod key;
 mod localize;
+mod s8_flow_lang;
 mod table_lang;
 pub(crate) mod template;
 #[cfg(test)]

@@ -91,14 +91,17 @@ fn test(
             })
         }
         Test::Arrears { months } => {
-            let mut parts = Vec::new();
-            if let Some(r) = f.rent_arrears_months.filter(|r| r >= months) {
-                parts.push(format!("rent in arrears {r} months (at least {months})"));
+            let rent = f.rent_arrears_months.filter(|r| r >= months);
+            let wages = f.wage_arrears_months.filter(|w| w >= months);
+            // One catalogue text per case, so the reason renders whole in another language.
+            match (rent, wages) {
+                (Some(r), Some(w)) => Some(format!(
+                    "rent in arrears {r} months (at least {months}); wages in arrears {w} months (at least {months})"
+                )),
+                (Some(r), None) => Some(format!("rent in arrears {r} months (at least {months})")),
+                (None, Some(w)) => Some(format!("wages in arrears {w} months (at least {months})")),
+                (None, None) => None,
             }
-            if let Some(w) = f.wage_arrears_months.filter(|w| w >= months) {
-                parts.push(format!("wages in arrears {w} months (at least {months})"));
-            }
-            (!parts.is_empty()).then(|| parts.join("; "))
         }
         Test::DeclaredOverWriteOff { ratio, months } => {
             let declared = f.declared?;

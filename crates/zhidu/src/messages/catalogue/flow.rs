@@ -14,11 +14,8 @@ pub(crate) const ENTRIES: &[Entry] = &[
         "a flow needs at least two steps",
         "流程至少须有两个环节",
     ),
-    e(
-        "flow.no_rule",
-        "the item flow's rule `{rule}` is not in the policy's deduction table",
-        "本制度的扣分表中没有办件流程所用的规则`{rule}`",
-    ),
+    // "no rule `…` in the policy's deduction table" is `rota.no_failure_rule`'s text: one
+    // entry per English template.
     e(
         "flow.no_rule.help",
         "a finding is charged like an overdue case: add the `[[rule]]` it names",
@@ -50,6 +47,11 @@ pub(crate) const ENTRIES: &[Entry] = &[
         "办件`{case}`未按流程办理，但没有可扣分的经办人",
     ),
     e("flow.skipped", "skipped {steps}", "跳过{steps}"),
+    e(
+        "flow.skipped_and_out_of_order",
+        "skipped {skipped}; out of order {reordered}",
+        "跳过{skipped}；顺序颠倒：{reordered}",
+    ),
     e(
         "flow.out_of_order",
         "out of order {steps}",

@@ -85,6 +85,11 @@ pub(crate) const ENTRIES: &[Entry] = &[
         "拖欠工人工资{n}个月（不少于{months}个月）",
     ),
     e(
+        "triggers.reason.rent_and_wages",
+        "rent in arrears {rent} months (at least {months}); wages in arrears {wages} months (at least {months})",
+        "拖欠厂租{rent}个月（不少于{months}个月）；拖欠工人工资{wages}个月（不少于{months}个月）",
+    ),
+    e(
         "triggers.reason.declared",
         "declared {declared} ≥ {threshold} = {ratio} × {largest}, the largest write-off of {count} contracts executed from {from} to {to}",
         "申报数量{declared} ≥ {threshold} = {ratio} × {largest}，即{from}至{to}所执行{count}份合同中的最大核销数量",
@@ -109,6 +114,10 @@ pub(crate) const ENTRIES: &[Entry] = &[
         "policies with `[[trigger]]`: s8-investment-centre",
         "有`[[trigger]]`的制度：s8-investment-centre",
     ),
+    // The CLI's human table: what a verification looks at.
+    e("label.check.capacity", "capacity", "生产能力"),
+    e("label.check.operations", "operations", "经营情况"),
+    e("label.check.other", "other", "其他"),
     // The enterprise row (`rows::ENTERPRISE`).
     e("rows.doc.enterprise", "the enterprise", "企业"),
     e("rows.doc.as_of", "the day of the application", "申请日"),
