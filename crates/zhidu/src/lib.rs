@@ -91,6 +91,7 @@ mod retention;
 mod rota;
 pub mod rows;
 mod source;
+mod stamp;
 mod subsidies;
 mod triggers;
 mod warning;
@@ -144,6 +145,7 @@ pub use rota::{
     StandIn, WindowPatrols,
 };
 pub use source::{Clause, DefaultNote};
+pub use stamp::Stamp;
 pub use subsidies::{EmployerSubsidy, PartialMonth, Payee, Subsidies, Trainee, TraineeSubsidy};
 pub use triggers::{Check, EnterpriseFacts, EnterpriseTriggers, Fired, Triggers, WriteOff};
 pub use warning::Warning;

@@ -751,6 +751,7 @@ fn compile_policy(
         subsidies,
         flow,
         citations: crate::coverage::cite::collect(doc),
+        set_hash: std::sync::OnceLock::new(),
     })
 }
 

@@ -67,6 +67,8 @@ pub struct Policy {
     pub(crate) flow: Option<crate::flow::model::Model>,
     /// Every clause the policy file cites, for coverage (collected whatever the section).
     pub(crate) citations: Vec<crate::coverage::cite::Citation>,
+    /// The content hash of the set the policy was loaded in, set once by the set.
+    pub(crate) set_hash: std::sync::OnceLock<Arc<str>>,
 }
 
 impl Policy {
@@ -174,6 +176,28 @@ impl Policy {
     #[must_use]
     pub fn defaults(&self) -> &[DefaultNote] {
         &self.defaults
+    }
+
+    /// The identity of the rules this policy answers with: id, version, first day in force
+    /// and its set's content hash ([`PolicySet::content_hash`]). Every result can carry it.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let ps = zhidu::PolicySet::builtin()?;
+    /// let stamp = ps.policy("s14-window-scorecard")?.stamp();
+    /// assert_eq!(stamp.policy, "s14-window-scorecard");
+    /// assert_eq!(stamp.hash, ps.content_hash());
+    /// # Ok::<(), zhidu::Error>(())
+    /// ```
+    #[must_use]
+    pub fn stamp(&self) -> crate::Stamp {
+        crate::Stamp {
+            policy: self.id.clone(),
+            version: self.version.clone(),
+            effective_from: self.effective_from,
+            hash: self.set_hash.get().map(|h| h.to_string()).unwrap_or_default(),
+        }
     }
 
     pub(crate) fn check_in_force(&self, date: NaiveDate) -> Result<(), Error> {

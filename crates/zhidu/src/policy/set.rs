@@ -35,6 +35,8 @@ pub struct PolicySet {
     clause_index: Option<Arc<ClauseIndex>>,
     /// Every file of the set is a notice file (`[calendar] extends = …`).
     notice_only: bool,
+    /// SHA-256 of the set's files (`crate::stamp`), computed once when the set is compiled.
+    hash: Arc<str>,
 }
 
 static BUILTIN: OnceLock<Result<PolicySet, Error>> = OnceLock::new();
@@ -323,6 +325,11 @@ impl PolicySet {
         if diagnostics.iter().any(|d| d.severity == Severity::Error) {
             return Err(Error::Policy { diagnostics });
         }
+        let hash: Arc<str> = content_hash(sources, &compiled, fallback.is_some()).into();
+        for p in compiled.policies.values() {
+            // A fresh policy of this set: the cell is empty, so the set cannot fail.
+            let _ = p.set_hash.set(Arc::clone(&hash));
+        }
         let mut calendars = fallback.map(|f| f.calendars.clone()).unwrap_or_default();
         calendars.extend(compiled.calendars);
         Ok(PolicySet {
@@ -338,7 +345,30 @@ impl PolicySet {
             builtin: false,
             clause_index,
             notice_only,
+            hash,
         })
+    }
+
+    /// The content hash of the set's files: SHA-256 (lowercase hex) over each file's own
+    /// SHA-256, sorted, so that it depends on the files' bytes only, not on their names nor
+    /// on the order they were loaded in. A set that counts in a builtin calendar without
+    /// shipping it includes that calendar file. Bytes, not meaning: reformatting a file
+    /// changes the hash. Every result's [`crate::Stamp`] carries it.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use zhidu::PolicySet;
+    /// let files = PolicySet::builtin_sources();
+    /// let mut reversed = files.to_vec();
+    /// reversed.reverse();
+    /// let renamed: Vec<(String, &str)> = reversed.iter().enumerate().map(|(i, (_, t))| (format!("f{i}.toml"), *t)).collect();
+    /// assert_eq!(PolicySet::from_sources(&renamed)?.content_hash(), PolicySet::builtin()?.content_hash());
+    /// # Ok::<(), zhidu::Error>(())
+    /// ```
+    #[must_use]
+    pub fn content_hash(&self) -> &str {
+        &self.hash
     }
 
     /// The clause index of the set, for coverage: its own, else the shipped one.
@@ -461,6 +491,32 @@ impl PolicySet {
     pub fn is_builtin(&self) -> bool {
         self.builtin
     }
+}
+
+/// The set hash of `sources`, with the builtin calendar files that a set loaded beside the
+/// builtin one (`borrows`) counts its policies in without defining them.
+fn content_hash(sources: &[(&str, &str)], compiled: &compile::Compiled, borrows: bool) -> String {
+    let mut digests: Vec<String> = sources
+        .iter()
+        .map(|(_, t)| crate::stamp::sha256_hex(t.as_bytes()))
+        .collect();
+    if borrows {
+        let mut borrowed: Vec<&str> = compiled
+            .policies
+            .values()
+            .map(|p| p.calendar.id())
+            .filter(|id| !compiled.calendars.contains_key(*id))
+            .collect();
+        borrowed.sort_unstable();
+        borrowed.dedup();
+        for id in borrowed {
+            let file = format!("policies/calendars/{id}.toml");
+            if let Some((_, text)) = builtin::SOURCES.iter().find(|(n, _)| *n == file) {
+                digests.push(crate::stamp::sha256_hex(text.as_bytes()));
+            }
+        }
+    }
+    crate::stamp::set_hash(digests)
 }
 
 /// The shipped clause index (`policies/clauses.toml`, embedded), read once per process.

@@ -198,6 +198,7 @@ impl Policy {
                 .into_iter()
                 .map(|(subject, tier)| HighestTier { subject, tier })
                 .collect(),
+            stamp: self.stamp(),
         })
     }
 

@@ -232,7 +232,13 @@ pub(super) fn render(r: &Report, lang: Lang) -> String {
         ranking(&mut h, r, lang);
     }
     accountability(&mut h, r, lang);
-    let _ = writeln!(h, "<footer>{}</footer></body></html>", l("footer"));
+    let _ = writeln!(
+        h,
+        "<footer>{}<br>{} <code>{}</code></footer></body></html>",
+        l("footer"),
+        l("stamp"),
+        esc(&r.stamp.to_string())
+    );
     h
 }
 

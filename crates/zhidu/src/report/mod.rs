@@ -328,6 +328,8 @@ pub struct Report {
     pub decision_errors: Vec<SkippedRow>,
     /// Each person's highest tier among the period's decisions.
     pub highest_tiers: Vec<HighestTier>,
+    /// The rules the report was computed under: policy id, version and the set's content hash.
+    pub stamp: crate::Stamp,
 }
 
 impl Report {

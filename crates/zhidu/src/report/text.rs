@@ -302,6 +302,7 @@ pub(super) fn render(r: &Report, lang: Lang) -> String {
     for e in &r.decision_errors {
         let _ = writeln!(o, "  {}", row_error(e, lang));
     }
+    let _ = writeln!(o, "\n{} {}", l("stamp"), r.stamp);
     o
 }
 
