@@ -23,6 +23,13 @@ pub(crate) enum CliError {
     /// CSV output could not be written.
     #[error("cannot write csv: {0}")]
     Csv(#[from] csv::Error),
+    /// One of `diff`'s two policy sets cannot be loaded: named, with the core's error.
+    #[error("the {side} set `{set}` cannot be loaded: {source}")]
+    Set {
+        side: &'static str,
+        set: String,
+        source: zhidu::Error,
+    },
     /// JSON output could not be written.
     #[error("cannot write json: {0}")]
     Json(#[from] serde_json::Error),
@@ -33,6 +40,21 @@ impl CliError {
     pub(crate) fn message_in(&self, lang: zhidu::Lang) -> String {
         match self {
             CliError::Core(e) => e.message_in(lang),
+            CliError::Set { side, set, source } => lang
+                .text(
+                    "label.cli.set_failed",
+                    &[
+                        (
+                            "side",
+                            &lang
+                                .text(&format!("label.cli.side_{side}"), &[])
+                                .unwrap_or_else(|| (*side).to_owned()),
+                        ),
+                        ("set", set),
+                        ("message", &source.message_in(lang)),
+                    ],
+                )
+                .unwrap_or_else(|| self.to_string()),
             _ => lang.translate(&self.to_string()),
         }
     }
@@ -40,14 +62,14 @@ impl CliError {
     /// The help text in `lang`.
     pub(crate) fn help_in(&self, lang: zhidu::Lang) -> Option<String> {
         match self {
-            CliError::Core(e) => e.help_in(lang),
+            CliError::Core(e) | CliError::Set { source: e, .. } => e.help_in(lang),
             _ => self.help().map(|h| lang.translate(&h)),
         }
     }
 
     pub(crate) fn help(&self) -> Option<String> {
         match self {
-            CliError::Core(e) => e.help(),
+            CliError::Core(e) | CliError::Set { source: e, .. } => e.help(),
             CliError::MissingColumn { .. } => {
                 Some("the first line must name the columns, e.g. `accepted_at,days`".to_owned())
             }

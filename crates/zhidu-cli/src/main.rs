@@ -12,6 +12,7 @@ mod cases;
 mod check;
 mod coverage;
 mod decide;
+mod diff;
 mod due;
 mod error;
 mod flow;
@@ -94,6 +95,8 @@ enum Command {
     Flow(flow::Args),
     /// For each regulation, every clause with where it is encoded or why not, and totals.
     Coverage(coverage::Args),
+    /// The same period's inputs under two policy sets: what changes, and which rules did it.
+    Diff(diff::Args),
     /// A calendar year's days with their basis, notice files, and what moves when one lands.
     #[command(subcommand)]
     Calendar(calendar::Command),
@@ -124,6 +127,7 @@ fn main() -> ExitCode {
         Command::Triggers(args) => triggers::run(&cli.policies, &args),
         Command::Subsidies(args) => subsidies::run(&cli.policies, &args),
         Command::Flow(args) => flow::run(&cli.policies, &args),
+        Command::Diff(args) => diff::run(cli.lang, &args),
     };
     match result {
         Ok(code) => code,

@@ -23,7 +23,7 @@ pub(crate) fn lang() -> Lang {
 pub(crate) fn print_error(e: &CliError) {
     let lang = lang();
     eprintln!("{}", error_line(&e.message_in(lang)));
-    if let CliError::Core(core) = e {
+    if let CliError::Core(core) | CliError::Set { source: core, .. } = e {
         for d in core.diagnostics() {
             eprintln!("{}", d.render_in(lang));
         }
@@ -38,7 +38,7 @@ pub(crate) fn print_error(e: &CliError) {
 impl CliError {
     fn diagnostics_len(&self) -> usize {
         match self {
-            CliError::Core(e) => e.diagnostics().len(),
+            CliError::Core(e) | CliError::Set { source: e, .. } => e.diagnostics().len(),
             _ => 0,
         }
     }

@@ -95,6 +95,7 @@ mod stamp;
 mod subsidies;
 mod triggers;
 mod warning;
+mod what_if;
 
 /// A hash map with foldhash instead of SipHash, for the maps looked up once or more per
 /// answer (classes and suspension reasons by id, rules and subjects while scoring): SipHash
@@ -132,7 +133,6 @@ pub use error::Error;
 pub use flow::{FlowFinding, FlowFindings};
 pub use load::{MAX_FILE_BYTES, MAX_FILES, MAX_ID_LEN, MAX_NESTING, MAX_SET_BYTES};
 pub use messages::{Lang, MessageKey};
-pub use notice_diff::CaseChange;
 pub use obligations::{ObligationOutcome, Obligations, Occurrence, OccurrenceStatus, Unscheduled};
 pub use policy::{MAX_ENTRIES, Policy, PolicySet};
 pub use report::{
@@ -149,6 +149,10 @@ pub use stamp::Stamp;
 pub use subsidies::{EmployerSubsidy, PartialMonth, Payee, Subsidies, Trainee, TraineeSubsidy};
 pub use triggers::{Check, EnterpriseFacts, EnterpriseTriggers, Fired, Triggers, WriteOff};
 pub use warning::Warning;
+pub use what_if::{
+    CaseChange, DecisionChange, RankChange, RankSide, Responsible, ScoreChange, ScoreSide, WhatIf,
+    WhatIfTotals,
+};
 
 // Policies are shared across threads by every host (Python threads, worker pools), and
 // results are sent between them: this fails to compile, in every build and not only under

@@ -25,6 +25,8 @@ use crate::{
 };
 
 pub use figures::{Change, Figures, Rate};
+pub(crate) use figures::Window;
+pub(crate) use svg::esc;
 
 /// How many open cases the longest-overdue list holds.
 pub const LONGEST_OVERDUE: usize = 10;

@@ -142,4 +142,11 @@ pub(crate) const ENTRIES: &[Entry] = &[
         "{total} cases: {moved} move, {bad} with errors",
         "共{total}件：{moved}件变动，{bad}件有错误",
     ),
+    e(
+        "label.cli.set_failed",
+        "the {side} set `{set}` cannot be loaded: {message}",
+        "{side}的制度集`{set}`无法加载：{message}",
+    ),
+    e("label.cli.side_before", "before", "变更前"),
+    e("label.cli.side_after", "after", "变更后"),
 ];

@@ -28,6 +28,7 @@ mod subsidies;
 mod table_notes;
 mod terms;
 mod triggers;
+mod what_if;
 
 /// One message in both languages.
 #[derive(Debug)]
@@ -72,4 +73,5 @@ pub(crate) const ALL: &[&[Entry]] = &[
     subsidies::ENTRIES,
     flow::ENTRIES,
     coverage::ENTRIES,
+    what_if::ENTRIES,
 ];
