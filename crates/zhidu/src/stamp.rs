@@ -41,18 +41,19 @@ pub struct Stamp {
 }
 
 impl core::fmt::Display for Stamp {
-    /// `s2-service-center 2023-10-23 (from 2004-01-01) sha256:…`, the hash in full.
+    /// `s2-service-center 2023-10-23 (2004-01-01) sha256:…`: id, version, first day in force
+    /// and the hash in full (no words, so the same in every language).
     ///
     /// ```
     /// let ps = zhidu::PolicySet::builtin()?;
     /// let text = ps.policy("s2-service-center")?.stamp().to_string();
-    /// assert!(text.starts_with("s2-service-center 2023-10-23 (from 2004-01-01) sha256:"));
+    /// assert!(text.starts_with("s2-service-center 2023-10-23 (2004-01-01) sha256:"));
     /// # Ok::<(), zhidu::Error>(())
     /// ```
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         write!(
             f,
-            "{} {} (from {}) sha256:{}",
+            "{} {} ({}) sha256:{}",
             self.policy, self.version, self.effective_from, self.hash
         )
     }

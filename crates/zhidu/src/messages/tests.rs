@@ -406,6 +406,11 @@ const NOT_MESSAGES: &[&str] = &[
     "until {}",
     "{:>4}  {:<12} {:<22} {:<10} {:<16} {:<8} {}",
     "past: {}",
+    // A result's stamp and the what-if's layouts (issue #17): ids, values and labels only.
+    "{} {} ({}) sha256:{}",
+    "{} {} · {} · {} · {}",
+    "{} · {} · {} {}",
+    "{} {a} → {b}",
 ];
 
 #[test]

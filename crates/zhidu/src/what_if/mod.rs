@@ -215,20 +215,23 @@ impl Policy {
     /// # Example
     ///
     /// ```
-    /// use zhidu::{PolicySet, ReportRequest, Start, ViolationRecord};
+    /// use zhidu::{PolicySet, ReportRequest, Start};
     /// let before = PolicySet::builtin()?;
     /// let s2 = PolicySet::builtin_sources().iter().find(|(n, _)| n.ends_with("s2-service-center.toml")).unwrap().1;
-    /// // The next version raises 迟到 (S2.assess.qin.1) from 1 point to 2.
-    /// let changed = s2.replacen("id = \"S2.assess.qin.1\"\ncategory = \"qin\"\npoints = 1", "id = \"S2.assess.qin.1\"\ncategory = \"qin\"\npoints = 2", 1);
+    /// // The next version raises 迟到 (S2.assess.qin.1) from 2 points to 3.
+    /// let rule = "code = \"S2.assess.qin.1\"\ncategory = \"qin\"\nkind = \"deduction\"\npoints = ";
+    /// let changed = s2.replacen(&format!("{rule}2"), &format!("{rule}3"), 1);
     /// assert_ne!(changed, s2);
-    /// let after = PolicySet::from_sources(&[("s2.toml", changed.as_str()), ("s4.toml", PolicySet::builtin_sources().iter().find(|(n, _)| n.ends_with("s4-duty-rota.toml")).unwrap().1)])?;
+    /// let after = PolicySet::from_sources(&[("s2.toml", changed.as_str())])?;
     /// let mut late = zhidu::Incident::new("张三", "S2.assess.qin.1", "2026-10-12T08:40".parse::<Start>()?);
     /// late.window = Some("W01".into());
     /// let incidents = [Ok(late)];
-    /// let d = before.policy("s2-service-center")?.what_if(after.policy("s2-service-center")?, &ReportRequest::new("2026-10".parse()?).incidents(&incidents))?;
+    /// let req = ReportRequest::new("2026-10".parse()?).incidents(&incidents);
+    /// let d = before.policy("s2-service-center")?.what_if(after.policy("s2-service-center")?, &req)?;
     /// assert_eq!(d.totals.people, 1);
     /// let card = &d.scorecards[0];
-    /// assert_eq!((card.before.as_ref().unwrap().total, card.after.as_ref().unwrap().total), (99, 98));
+    /// // 勤 is 20 points: 100 − 2 before, 100 − 3 after.
+    /// assert_eq!((card.before.as_ref().unwrap().total, card.after.as_ref().unwrap().total), (98, 97));
     /// assert_eq!(card.responsible[0].to_string(), "rule S2.assess.qin.1");
     /// # Ok::<(), zhidu::Error>(())
     /// ```
