@@ -28,6 +28,7 @@ mod results;
 mod rows;
 mod schedules;
 mod scoring;
+mod what_if;
 
 use pyo3::prelude::*;
 
@@ -53,6 +54,7 @@ fn _zhidu(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<access::AccessDecision>()?;
     m.add_class::<access::Retention>()?;
     m.add_class::<access::RetentionLine>()?;
+    m.add_class::<what_if::WhatIf>()?;
     m.add_function(wrap_pyfunction!(policy_set::_restore_policy_set, m)?)?;
     m.add_function(wrap_pyfunction!(error::_set_lang, m)?)?;
     m.add_function(wrap_pyfunction!(error::_enter_lang, m)?)?;

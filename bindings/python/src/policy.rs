@@ -732,6 +732,66 @@ policy_methods! {
         })
     }
 
+    /// The rules this policy answers with, as every result's stamp has them: a dict with
+    /// ``policy``, ``version``, ``effective_from`` and ``hash`` (its set's content hash).
+    #[getter]
+    fn stamp<'py>(&self, py: Python<'py>) -> PyResult<Obj<'py>> {
+        convert::to_dict(py, &self.inner.stamp())
+    }
+
+    /// The same inputs under this policy (before) and ``after``: every case, scorecard,
+    /// ranking and decision that changes, with both values and the rules responsible.
+    ///
+    /// Parameters
+    /// ----------
+    /// after : Policy
+    ///     The changed policy (another set's, e.g. a new version before its
+    ///     ``effective_from``).
+    /// period : str
+    /// cases, incidents, violations, roster : rows, optional
+    ///     As for ``Policy.report``; rows that cannot be read are left out of the diff.
+    /// as_of : datetime.datetime | str, optional
+    ///
+    /// Returns
+    /// -------
+    /// WhatIf
+    #[pyo3(signature = (after, period, *, cases = None, incidents = None, violations = None, roster = None, as_of = None))]
+    #[expect(clippy::too_many_arguments, reason = "one per keyword argument")]
+    fn what_if(
+        &self,
+        after: &Obj,
+        period: &Obj,
+        cases: Option<&Obj>,
+        incidents: Option<&Obj>,
+        violations: Option<&Obj>,
+        roster: Option<&Obj>,
+        as_of: Option<&Obj>,
+    ) -> PyResult<crate::what_if::WhatIf> {
+        let py = period.py();
+        let after = Arc::clone(&after.cast::<Policy>()?.get().inner);
+        let period: zhidu::Period = text(period, "period")?.parse().or_raise(py)?;
+        let as_of = opt(as_of, |a| self.as_of(a))?;
+        let cases = opt(cases, rows::cases)?.unwrap_or_default();
+        let incidents = opt(incidents, rows::incidents)?.unwrap_or_default();
+        let violations = opt(violations, rows::violations)?.unwrap_or_default();
+        let roster = opt(roster, rows::roster)?.unwrap_or_default();
+        let before = &self.inner;
+        let result = py.detach(|| {
+            let mut req = zhidu::ReportRequest::new(period)
+                .cases(&cases)
+                .incidents(&incidents)
+                .violations(&violations)
+                .roster(&roster);
+            if let Some(t) = as_of {
+                req = req.as_of(t);
+            }
+            before.what_if(&after, &req)
+        });
+        Ok(crate::what_if::WhatIf {
+            inner: Arc::new(result.or_raise(py)?),
+        })
+    }
+
     /// The duty rota of ``year`` (S4): each month's duty windows, officers, convener and
     /// stand-ins.
     ///

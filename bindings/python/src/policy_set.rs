@@ -112,6 +112,13 @@ impl PolicySet {
         diagnostics(py, &found)
     }
 
+    /// SHA-256 (hex) of the set's files, independent of their names and load order: the
+    /// `hash` of every result's stamp.
+    #[getter]
+    fn content_hash(&self) -> &str {
+        self.inner.content_hash()
+    }
+
     /// A policy by id.
     fn policy(&self, id: &Obj) -> PyResult<Policy> {
         let py = id.py();

@@ -112,6 +112,8 @@ result_class! {
         ranking,
         /// The accountability decisions dated in the period, as dicts.
         decisions,
+        /// The rules it was computed under: `policy`, `version`, `effective_from`, `hash`.
+        stamp,
     }
     repr custom
     methods {

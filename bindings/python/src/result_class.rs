@@ -195,7 +195,13 @@ dict_fields!(
     zhidu::SubjectSummary,
     zhidu::Escalation,
     zhidu::ApprovalNeed,
-    zhidu::AccessCondition
+    zhidu::AccessCondition,
+    zhidu::Stamp,
+    zhidu::WhatIfTotals,
+    zhidu::CaseChange,
+    zhidu::ScoreChange,
+    zhidu::RankChange,
+    zhidu::DecisionChange
 );
 
 /// Rows a batch could not use, as `zhidu.RowError`s.

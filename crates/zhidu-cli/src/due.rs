@@ -50,7 +50,7 @@ pub(crate) fn run(global: &[PathBuf], args: &Args) -> Result<ExitCode, CliError>
         .explain(accepted, args.days)?
         .into_lang(crate::output::lang());
     match args.format {
-        Format::Json => println!("{}", serde_json::to_string_pretty(&ex)?),
+        Format::Json => println!("{}", crate::output::stamped(&ex, policy)?),
         Format::Csv => {
             let mut w = csv::Writer::from_writer(std::io::stdout().lock());
             w.write_record(["due_date", "due_at", "provisional", "basis"])?;

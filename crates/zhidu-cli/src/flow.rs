@@ -36,7 +36,7 @@ pub(crate) fn run(global: &[PathBuf], args: &Args) -> Result<ExitCode, CliError>
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     match args.format {
-        Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(&f)?)?,
+        Format::Json => writeln!(out, "{}", crate::output::stamped(&f, p)?)?,
         Format::Csv => {
             let mut w = csv::Writer::from_writer(&mut out);
             w.write_record([

@@ -118,3 +118,27 @@ pub(crate) fn checked(files: &str, errors: usize, warnings: usize) -> String {
 pub(crate) fn row_line(kind: &str, row: usize, e: &zhidu::Error) -> String {
     lang().translate(&format!("{kind} row {row}: {}", error_cell(e)))
 }
+
+/// A command's JSON answer, pretty-printed, with the policy's [`zhidu::Stamp`] as one more
+/// `stamp` field, last, when the answer is an object (issue #17: every answer names the
+/// rules that gave it). An answer that is a list keeps its shape.
+pub(crate) fn stamped<T: serde::Serialize>(
+    answer: &T,
+    policy: &zhidu::Policy,
+) -> Result<String, serde_json::Error> {
+    /// The answer's own fields in their order, then `stamp`.
+    #[derive(serde::Serialize)]
+    struct Stamped<'a, T> {
+        #[serde(flatten)]
+        answer: &'a T,
+        stamp: zhidu::Stamp,
+    }
+    if serde_json::to_value(answer)?.is_object() {
+        serde_json::to_string_pretty(&Stamped {
+            answer,
+            stamp: policy.stamp(),
+        })
+    } else {
+        serde_json::to_string_pretty(answer)
+    }
+}

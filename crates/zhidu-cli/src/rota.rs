@@ -78,7 +78,7 @@ pub(crate) fn run_rota(global: &[PathBuf], args: &RotaArgs) -> Result<ExitCode, 
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     match args.format {
-        Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(&rota)?)?,
+        Format::Json => writeln!(out, "{}", crate::output::stamped(&rota, p)?)?,
         Format::Csv => {
             let mut w = csv::Writer::from_writer(&mut out);
             w.write_record(["month", "position", "window", "officer", "convener"])?;
@@ -155,7 +155,7 @@ pub(crate) fn run_patrols(global: &[PathBuf], args: &PatrolArgs) -> Result<ExitC
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     match args.format {
-        Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(&check)?)?,
+        Format::Json => writeln!(out, "{}", crate::output::stamped(&check, p)?)?,
         // The failures as incident rows, ready for `zhidu assess` or `zhidu rank --incidents`.
         Format::Csv => {
             let mut w = csv::Writer::from_writer(&mut out);
