@@ -173,6 +173,13 @@ impl PolicySet {
         to_js(self.inner.warnings()).unwrap_or_else(|_| Array::new().into())
     }
 
+    /// SHA-256 (hex) of the set's files, independent of their names and load order: the
+    /// `hash` of every result's stamp.
+    #[wasm_bindgen(getter, js_name = contentHash)]
+    pub fn content_hash(&self) -> String {
+        self.inner.content_hash().to_owned()
+    }
+
     /// Whether this is the embedded builtin set.
     #[wasm_bindgen(getter, js_name = isBuiltin)]
     pub fn is_builtin(&self) -> bool {
@@ -207,6 +214,13 @@ impl Policy {
     #[wasm_bindgen(getter)]
     pub fn version(&self) -> String {
         self.inner.version().to_owned()
+    }
+
+    /// The rules this policy answers with: `{ policy, version, effective_from, hash }`, the
+    /// hash being its set's content hash (SHA-256 of its files, hex).
+    #[wasm_bindgen(getter, unchecked_return_type = "Stamp")]
+    pub fn stamp(&self) -> Result<JsValue, JsValue> {
+        js(|| to_js(&self.inner.stamp()))
     }
 
     /// The policy with its calendar, classes, service items and suspension reasons.

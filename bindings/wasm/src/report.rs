@@ -216,6 +216,42 @@ impl Policy {
     ) -> Result<JsValue, JsValue> {
         js(|| self.run(&ReportInput::from_files(&request)?))
     }
+
+    /// What-if (`zhidu diff`): the same request as `report` under this policy (before) and
+    /// `after` → `{ diff, html }`: every case, scorecard, ranking and decision that changes,
+    /// with both values and the rules responsible (the core's `WhatIf`, as `zhidu diff
+    /// --format json` writes it), and its self-contained HTML page in `lang`.
+    #[wasm_bindgen(js_name = whatIf, unchecked_return_type = "WhatIfResult")]
+    pub fn what_if(
+        &self,
+        after: &Policy,
+        #[wasm_bindgen(unchecked_param_type = "ReportRequest")] request: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        js(|| {
+            let r = ReportInput::read(&request)?;
+            let mut req = zhidu::ReportRequest::new(r.period)
+                .cases(&r.cases)
+                .incidents(&r.incidents)
+                .violations(&r.violations)
+                .roster_rows(&r.roster);
+            if let Some(a) = &r.as_of {
+                req = req.as_of(zhidu::Start::parse_instant(
+                    a,
+                    self.inner.calendar().offset(),
+                )?);
+            }
+            let diff = self.inner.what_if(&after.inner, &req)?;
+            let out = Object::new();
+            for (key, value) in [
+                ("diff", to_js(&diff)?),
+                ("html", JsValue::from_str(&diff.to_html(r.lang))),
+            ] {
+                Reflect::set(&out, &JsValue::from_str(key), &value)
+                    .map_err(|_| convert::input(format!("cannot set `{key}`"), None))?;
+            }
+            Ok(out.into())
+        })
+    }
 }
 
 impl Policy {

@@ -348,6 +348,8 @@ export interface CaseChange {
   old: CaseStatus;
   /** The status with the notice. */
   new: CaseStatus;
+  /** The class or suspension reasons whose values differ, else the calendar. */
+  responsible: Responsible[];
 }
 
 /** What `caseStatuses` returns: statuses in case order, `null` where a case failed. */
@@ -1018,6 +1020,89 @@ export interface Report {
   decisions: Decision[];
   decision_errors: InputRowError[];
   highest_tiers: HighestTier[];
+  /** The rules it was computed under. */
+  stamp: Stamp;
+}
+
+/** The identity of the rules an answer was computed under (`Policy.stamp`, `Report.stamp`). */
+export interface Stamp {
+  policy: string;
+  version: string;
+  /** `YYYY-MM-DD`. */
+  effective_from: string;
+  /** SHA-256 (hex) of the policy set's files, independent of names and load order. */
+  hash: string;
+}
+
+/** A class, rule, tier … whose values differ between two policies and that a row used. */
+export interface Responsible {
+  kind: "class" | "suspension" | "calendar" | "rule" | "category" | "effect" | "violation" | "tier" | "flag" | "escalation";
+  id: string;
+}
+
+/** A scorecard's values on one side of a what-if. */
+export interface ScoreSide {
+  total: number;
+  fines: string;
+  withholdings: string;
+  effects: string[];
+}
+
+/** A scorecard whose score, fines, withholdings or effects change. */
+export interface ScoreChange {
+  subject: string;
+  kind: "person" | "window";
+  window: string | null;
+  changed: ("total" | "fines" | "withholdings" | "effects" | "card")[];
+  before: ScoreSide | null;
+  after: ScoreSide | null;
+  responsible: Responsible[];
+}
+
+/** A window's ranking on one side of a what-if. */
+export interface RankSide {
+  rank: number;
+  score: string;
+  eligible: boolean;
+}
+
+/** A window whose rank, ranking score or eligibility changes. */
+export interface RankChange {
+  window: string;
+  changed: ("rank" | "score" | "eligible" | "window")[];
+  before: RankSide | null;
+  after: RankSide | null;
+  responsible: Responsible[];
+}
+
+/** A decision of the period whose tier changes. */
+export interface DecisionChange {
+  row: number;
+  subject: string;
+  at: string;
+  violation: string;
+  before: number | null;
+  after: number | null;
+  responsible: Responsible[];
+}
+
+/** The same inputs under two policies (`whatIf`, `zhidu diff --format json`). */
+export interface WhatIf {
+  before: Stamp;
+  after: Stamp;
+  period: string;
+  as_of: string;
+  totals: { cases: number; people: number; window_cards: number; ranks: number; decisions: number };
+  cases: CaseChange[];
+  scorecards: ScoreChange[];
+  ranks: RankChange[];
+  decisions: DecisionChange[];
+}
+
+/** What `whatIf` returns: the diff and its self-contained HTML page. */
+export interface WhatIfResult {
+  diff: WhatIf;
+  html: string;
 }
 
 /** What `report` returns: the report and its self-contained HTML (inline CSS and SVG, A4). */

@@ -65,9 +65,25 @@ fn diff(after: &str, format: &str) -> Output {
     let ex = root().join("examples/2026-10");
     let p = |f: &str| ex.join(f).display().to_string();
     zhidu(&[
-        "--lang", "en", "diff", "--before", "builtin", "--after", after, "--period", "2026-10",
-        "--cases", &p("cases.jsonl"), "--incidents", &p("incidents.csv"), "--violations",
-        &p("violations.csv"), "--roster", &p("roster.csv"), "--format", format,
+        "--lang",
+        "en",
+        "diff",
+        "--before",
+        "builtin",
+        "--after",
+        after,
+        "--period",
+        "2026-10",
+        "--cases",
+        &p("cases.jsonl"),
+        "--incidents",
+        &p("incidents.csv"),
+        "--violations",
+        &p("violations.csv"),
+        "--roster",
+        &p("roster.csv"),
+        "--format",
+        format,
     ])
 }
 
@@ -121,7 +137,12 @@ fn the_example_month_under_a_raised_deduction_and_a_shortened_class() {
     //   20261029-064      10-29     open             11-05 → 11-03  on_track both (4 left)
     let expected: [(&str, &str, &str, &[&str]); 13] = [
         ("ZW-20260928-083", "2026-10-05", "2026-10-03", &["due_date"]),
-        ("ZW-20261008-161", "2026-10-15", "2026-10-13", &["due_date", "status", "overdue_days"]),
+        (
+            "ZW-20261008-161",
+            "2026-10-15",
+            "2026-10-13",
+            &["due_date", "status", "overdue_days"],
+        ),
         ("ZW-20261010-028", "2026-10-17", "2026-10-15", &["due_date"]),
         ("ZW-20261010-037", "2026-10-17", "2026-10-15", &["due_date"]),
         ("ZW-20261012-031", "2026-10-19", "2026-10-17", &["due_date"]),
@@ -129,8 +150,18 @@ fn the_example_month_under_a_raised_deduction_and_a_shortened_class() {
         ("ZW-20261012-120", "2026-10-21", "2026-10-19", &["due_date"]),
         ("ZW-20261015-033", "2026-10-22", "2026-10-20", &["due_date"]),
         ("ZW-20261020-060", "2026-10-27", "2026-10-25", &["due_date"]),
-        ("ZW-20261027-005", "2026-11-03", "2026-11-01", &["due_date", "status"]),
-        ("ZW-20261027-088", "2026-11-03", "2026-11-01", &["due_date", "status"]),
+        (
+            "ZW-20261027-005",
+            "2026-11-03",
+            "2026-11-01",
+            &["due_date", "status"],
+        ),
+        (
+            "ZW-20261027-088",
+            "2026-11-03",
+            "2026-11-01",
+            &["due_date", "status"],
+        ),
         ("ZW-20261027-096", "2026-11-03", "2026-11-01", &["due_date"]),
         ("ZW-20261029-064", "2026-11-05", "2026-11-03", &["due_date"]),
     ];
@@ -138,17 +169,41 @@ fn the_example_month_under_a_raised_deduction_and_a_shortened_class() {
     assert_eq!(cases.len(), expected.len());
     for (c, (id, old, new, changed)) in cases.iter().zip(expected) {
         assert_eq!(c["id"], id);
-        assert_eq!((c["old"]["due_date"].as_str(), c["new"]["due_date"].as_str()), (Some(old), Some(new)), "{id}");
+        assert_eq!(
+            (c["old"]["due_date"].as_str(), c["new"]["due_date"].as_str()),
+            (Some(old), Some(new)),
+            "{id}"
+        );
         assert_eq!(c["changed"], serde_json::json!(changed), "{id}");
-        assert_eq!(c["responsible"], serde_json::json!([{"kind": "class", "id": "complaint_complex"}]), "{id}");
+        assert_eq!(
+            c["responsible"],
+            serde_json::json!([{"kind": "class", "id": "complaint_complex"}]),
+            "{id}"
+        );
     }
     let by_id = |id: &str| cases.iter().find(|c| c["id"] == id).unwrap();
     let c161 = by_id("ZW-20261008-161");
-    assert_eq!((c161["old"]["status"].as_str(), c161["new"]["status"].as_str()), (Some("done_on_time"), Some("done_late")));
-    assert_eq!((c161["old"]["overdue_days"].as_u64(), c161["new"]["overdue_days"].as_u64()), (Some(0), Some(2)));
+    assert_eq!(
+        (
+            c161["old"]["status"].as_str(),
+            c161["new"]["status"].as_str()
+        ),
+        (Some("done_on_time"), Some("done_late"))
+    );
+    assert_eq!(
+        (
+            c161["old"]["overdue_days"].as_u64(),
+            c161["new"]["overdue_days"].as_u64()
+        ),
+        (Some(0), Some(2))
+    );
     for id in ["ZW-20261027-005", "ZW-20261027-088"] {
         let c = by_id(id);
-        assert_eq!((c["old"]["status"].as_str(), c["new"]["status"].as_str()), (Some("on_track"), Some("yellow")), "{id}");
+        assert_eq!(
+            (c["old"]["status"].as_str(), c["new"]["status"].as_str()),
+            (Some("on_track"), Some("yellow")),
+            "{id}"
+        );
     }
 
     // ---- Scorecards. S2.assess.ji.1 is used twice in October: 马俊 (W06, 10-21) and 郑凯
@@ -168,8 +223,17 @@ fn the_example_month_under_a_raised_deduction_and_a_shortened_class() {
     assert_eq!(cards.len(), 1, "{cards:?}");
     assert_eq!(cards[0]["subject"], "郑凯");
     assert_eq!(cards[0]["changed"], serde_json::json!(["total"]));
-    assert_eq!((cards[0]["before"]["total"].as_i64(), cards[0]["after"]["total"].as_i64()), (Some(62), Some(57)));
-    assert_eq!(cards[0]["responsible"], serde_json::json!([{"kind": "rule", "id": "S2.assess.ji.1"}]));
+    assert_eq!(
+        (
+            cards[0]["before"]["total"].as_i64(),
+            cards[0]["after"]["total"].as_i64()
+        ),
+        (Some(62), Some(57))
+    );
+    assert_eq!(
+        cards[0]["responsible"],
+        serde_json::json!([{"kind": "rule", "id": "S2.assess.ji.1"}])
+    );
 
     // ---- Ranking. W07 民政 has three people on the roster (宋玉兰, 郑凯, 谢婷婷); its ranking
     // score is its people's mean, so it falls by 5/3 (1.66 or 1.67 after rounding both
@@ -179,7 +243,13 @@ fn the_example_month_under_a_raised_deduction_and_a_shortened_class() {
     assert_eq!(ranks.len(), 1, "{ranks:?}");
     assert_eq!(ranks[0]["window"], "W07 民政");
     assert_eq!(ranks[0]["changed"], serde_json::json!(["score"]));
-    let score = |side: &str| ranks[0][side]["score"].as_str().unwrap().parse::<f64>().unwrap();
+    let score = |side: &str| {
+        ranks[0][side]["score"]
+            .as_str()
+            .unwrap()
+            .parse::<f64>()
+            .unwrap()
+    };
     let drop = score("before") - score("after");
     assert!((1.655..1.675).contains(&drop), "{drop}");
     assert_eq!(ranks[0]["before"]["rank"], ranks[0]["after"]["rank"]);
@@ -226,11 +296,16 @@ fn identical_sets_make_an_empty_diff() {
 
 #[test]
 fn a_set_that_fails_to_load_is_named() {
-    let broken = changed_copy("broken", |t| replace_once(t, "limit = 7", "limit = \"seven\""));
+    let broken = changed_copy("broken", |t| {
+        replace_once(t, "limit = 7", "limit = \"seven\"")
+    });
     let out = diff(&broken, "json");
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8(out.stderr).unwrap();
-    assert!(err.contains(&format!("the after set `{broken}` cannot be loaded")), "{err}");
+    assert!(
+        err.contains(&format!("the after set `{broken}` cannot be loaded")),
+        "{err}"
+    );
     assert!(err.contains("s2-service-center.toml"), "{err}");
 }
 
@@ -240,8 +315,15 @@ fn the_report_is_stamped_in_json_and_footers() {
     let cases = ex.join("cases.jsonl").display().to_string();
     let run = |format: &str| {
         let out = zhidu(&[
-            "report", "--policy", "s2-service-center", "--period", "2026-10", "--cases", &cases,
-            "--format", format,
+            "report",
+            "--policy",
+            "s2-service-center",
+            "--period",
+            "2026-10",
+            "--cases",
+            &cases,
+            "--format",
+            format,
         ]);
         String::from_utf8(out.stdout).unwrap()
     };

@@ -5,8 +5,8 @@
 //! notice are the ones to look at again. The comparison is the what-if's
 //! ([`crate::Policy::what_if`]): one typed case diff for both.
 
-use chrono::{DateTime, FixedOffset};
 use crate::{Case, CaseChange, Error, Policy};
+use chrono::{DateTime, FixedOffset};
 
 impl Policy {
     /// The case's status under this policy and under `with` (the same policy loaded with a

@@ -16,6 +16,8 @@ Messages are in English unless asked otherwise: ``zhidu.set_lang("zh")`` for the
 ``with zhidu.lang("zh"):`` for a block (this thread or task); error codes never change.
 """
 
+from typing import Any
+
 from ._errors import (
     ConflictError,
     CoverageError,
@@ -50,6 +52,7 @@ from ._zhidu import (
     Retention,
     RetentionLine,
     Scorecard,
+    WhatIf,
     WindowRank,
     __version__,
 )
@@ -84,10 +87,51 @@ __all__ = [
     "TooLargeError",
     "UnknownClassError",
     "UnknownPolicyError",
+    "WhatIf",
     "WindowRank",
     "ZhiduError",
     "__version__",
+    "diff",
     "get_lang",
     "lang",
     "set_lang",
 ]
+
+
+def diff(
+    before: "Policy | PolicySet",
+    after: "Policy | PolicySet",
+    period: str,
+    *,
+    policy: "str | None" = None,
+    cases: "Any" = None,
+    incidents: "Any" = None,
+    violations: "Any" = None,
+    roster: "Any" = None,
+    as_of: "Any" = None,
+) -> WhatIf:
+    """The same period's inputs under two rule sets (``zhidu diff``): every case, scorecard,
+    ranking and decision that changes, with both values and the rules responsible.
+
+    ``before`` and ``after`` are policies, or policy sets with ``policy`` naming the policy
+    (default ``"s2-service-center"``). A thin call of ``Policy.what_if``::
+
+        >>> import zhidu
+        >>> s = zhidu.PolicySet.builtin()
+        >>> zhidu.diff(s, s, "2026-10").totals["cases"]
+        0
+    """
+    def pick(side: "Policy | PolicySet") -> Policy:
+        if isinstance(side, PolicySet):
+            return side.policy(policy or "s2-service-center")
+        return side
+
+    return pick(before).what_if(
+        pick(after),
+        period,
+        cases=cases,
+        incidents=incidents,
+        violations=violations,
+        roster=roster,
+        as_of=as_of,
+    )

@@ -196,7 +196,11 @@ impl Policy {
             policy: self.id.clone(),
             version: self.version.clone(),
             effective_from: self.effective_from,
-            hash: self.set_hash.get().map(|h| h.to_string()).unwrap_or_default(),
+            hash: self
+                .set_hash
+                .get()
+                .map(|h| h.to_string())
+                .unwrap_or_default(),
         }
     }
 

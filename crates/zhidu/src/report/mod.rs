@@ -24,8 +24,8 @@ use crate::{
     ViolationRecord, WindowRank,
 };
 
-pub use figures::{Change, Figures, Rate};
 pub(crate) use figures::Window;
+pub use figures::{Change, Figures, Rate};
 pub(crate) use svg::esc;
 
 /// How many open cases the longest-overdue list holds.

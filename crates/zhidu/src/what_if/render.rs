@@ -43,7 +43,11 @@ fn sections(d: &WhatIf, lang: Lang) -> Vec<Section> {
                         lang.translate(&c.old.status.to_string()),
                         lang.translate(&c.new.status.to_string()),
                     ),
-                    _ => (*f, c.old.overdue_days.to_string(), c.new.overdue_days.to_string()),
+                    _ => (
+                        *f,
+                        c.old.overdue_days.to_string(),
+                        c.new.overdue_days.to_string(),
+                    ),
                 })
                 .collect(),
             responsible: c.responsible.clone(),
@@ -102,7 +106,9 @@ fn sections(d: &WhatIf, lang: Lang) -> Vec<Section> {
         .decisions
         .iter()
         .map(|x| {
-            let tier = |t: Option<u32>| t.map_or_else(|| label("manual", lang).to_owned(), |t| t.to_string());
+            let tier = |t: Option<u32>| {
+                t.map_or_else(|| label("manual", lang).to_owned(), |t| t.to_string())
+            };
             Row {
                 key: format!(
                     "{} {} · {} · {} · {}",
@@ -137,13 +143,23 @@ fn totals(d: &WhatIf) -> [(&'static str, usize); 5] {
 }
 
 fn responsible_text(r: &[Responsible]) -> String {
-    r.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ")
+    r.iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 pub(super) fn text(d: &WhatIf, lang: Lang) -> String {
     let l = |id: &str| label(id, lang);
     let mut o = String::new();
-    let _ = writeln!(o, "{} · {} · {} {}", l("title"), d.period, l("as_of"), d.as_of.to_rfc3339());
+    let _ = writeln!(
+        o,
+        "{} · {} · {} {}",
+        l("title"),
+        d.period,
+        l("as_of"),
+        d.as_of.to_rfc3339()
+    );
     let _ = writeln!(o, "{:<8}{}", l("before"), d.before);
     let _ = writeln!(o, "{:<8}{}", l("after"), d.after);
     let _ = writeln!(o);
@@ -166,7 +182,12 @@ pub(super) fn text(d: &WhatIf, lang: Lang) -> String {
                 .map(|(f, a, b)| format!("{} {a} → {b}", l(f)))
                 .collect();
             let _ = writeln!(o, "  {}  {}", r.key, fields.join("; "));
-            let _ = writeln!(o, "      {}: {}", l("responsible"), responsible_text(&r.responsible));
+            let _ = writeln!(
+                o,
+                "      {}: {}",
+                l("responsible"),
+                responsible_text(&r.responsible)
+            );
         }
     }
     o
@@ -261,12 +282,36 @@ mod tests {
     #[test]
     fn labels_are_known() {
         let fields = [
-            "due_date", "status", "overdue_days", "total", "fines", "withholdings", "effects",
-            "card", "rank", "score", "eligible", "window", "tier",
+            "due_date",
+            "status",
+            "overdue_days",
+            "total",
+            "fines",
+            "withholdings",
+            "effects",
+            "card",
+            "rank",
+            "score",
+            "eligible",
+            "window",
+            "tier",
         ];
         let others = [
-            "title", "before", "after", "as_of", "cases", "people", "window_cards", "ranks",
-            "decisions", "scorecards", "row", "responsible", "nothing", "none", "manual",
+            "title",
+            "before",
+            "after",
+            "as_of",
+            "cases",
+            "people",
+            "window_cards",
+            "ranks",
+            "decisions",
+            "scorecards",
+            "row",
+            "responsible",
+            "nothing",
+            "none",
+            "manual",
         ];
         for id in fields.iter().chain(&others) {
             for lang in [Lang::En, Lang::Zh] {

@@ -160,11 +160,7 @@ pub(super) fn compare(
     }
     let ranks = match (&a, &b) {
         (None, None) => Vec::new(),
-        _ => rank_changes(
-            &rank(before, a.as_ref())?,
-            &rank(after, b.as_ref())?,
-            &out,
-        ),
+        _ => rank_changes(&rank(before, a.as_ref())?, &rank(after, b.as_ref())?, &out),
     };
     Ok(Scored { cards: out, ranks })
 }
@@ -230,7 +226,13 @@ fn card_responsible(
     why: &mut BTreeSet<Responsible>,
 ) {
     let rules = |t: Option<&DeductionTable>, code: &str| {
-        t.map(|t| t.rules.iter().filter(|r| r.code == code).cloned().collect::<Vec<_>>())
+        t.map(|t| {
+            t.rules
+                .iter()
+                .filter(|r| r.code == code)
+                .cloned()
+                .collect::<Vec<_>>()
+        })
     };
     let category = |t: Option<&DeductionTable>, id: &str| {
         t.and_then(|t| t.categories.iter().find(|c| c.id == id).cloned())

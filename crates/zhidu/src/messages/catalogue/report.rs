@@ -204,9 +204,5 @@ pub(crate) const ENTRIES: &[Entry] = &[
         "Every number is computed by zhidu from the policy's clauses; defaults are marked in the policy files. Deadlines: 次日起算, due at 24:00 of the due day.",
         "所有数字均由 zhidu 依据制度条款计算;缺省值在制度文件中标明。时限:次日起算,到期日 24:00 截止。",
     ),
-    e(
-        "label.report.stamp",
-        "computed under",
-        "计算依据",
-    ),
+    e("label.report.stamp", "computed under", "计算依据"),
 ];

@@ -21,7 +21,11 @@ pub(crate) const ENTRIES: &[Entry] = &[
         "decisions changing tier",
         "层级变化的问责决定",
     ),
-    e("label.what_if.scorecards", "scorecards changed", "变化的考核卡"),
+    e(
+        "label.what_if.scorecards",
+        "scorecards changed",
+        "变化的考核卡",
+    ),
     e("label.what_if.due_date", "due date", "到期日"),
     e("label.what_if.status", "status", "状态"),
     e("label.what_if.overdue_days", "overdue days", "超期天数"),
