@@ -120,6 +120,9 @@ pub(super) struct Scored {
     pub(super) ranks: Vec<RankChange>,
 }
 
+/// A subject's card before and after (none where it has none).
+type Sides<'a> = (Option<&'a Scorecard>, Option<&'a Scorecard>);
+
 /// Score and rank both sides and keep what changes.
 pub(super) fn compare(
     before: &Policy,
@@ -129,8 +132,7 @@ pub(super) fn compare(
 ) -> Result<Scored, Error> {
     let (a, b) = (assess(before, req)?, assess(after, req)?);
     let (ta, tb) = (before.deduction_table().ok(), after.deduction_table().ok());
-    let mut cards: BTreeMap<(SubjectKind, &str), (Option<&Scorecard>, Option<&Scorecard>)> =
-        BTreeMap::new();
+    let mut cards: BTreeMap<(SubjectKind, &str), Sides<'_>> = BTreeMap::new();
     for c in a.iter().flat_map(|x| &x.scorecards) {
         cards.entry((c.kind, c.subject.as_str())).or_default().0 = Some(c);
     }
