@@ -739,22 +739,29 @@ policy_methods! {
         convert::to_dict(py, &self.inner.stamp())
     }
 
-    /// The same inputs under this policy (before) and ``after``: every case, scorecard,
-    /// ranking and decision that changes, with both values and the rules responsible.
+    /// The same inputs under this policy (before) and ``after`` (``zhidu diff``).
     ///
     /// Parameters
     /// ----------
     /// after : Policy
-    ///     The changed policy (another set's, e.g. a new version before its
-    ///     ``effective_from``).
+    ///     The changed policy (another set's, e.g. a new version before its ``effective_from``).
     /// period : str
+    ///     ``"2026-10"`` …
     /// cases, incidents, violations, roster : rows, optional
     ///     As for ``Policy.report``; rows that cannot be read are left out of the diff.
     /// as_of : datetime.datetime | str, optional
+    ///     The instant statuses are taken at (default and latest: the period's last second).
     ///
     /// Returns
     /// -------
     /// WhatIf
+    ///     Totals, then every case, scorecard, ranking and decision that changes, with both
+    ///     values and the rules responsible.
+    ///
+    /// Raises
+    /// ------
+    /// InputError
+    ///     A bad ``period`` or ``as_of``, or cases for a policy without deadline classes.
     #[pyo3(signature = (after, period, *, cases = None, incidents = None, violations = None, roster = None, as_of = None))]
     #[expect(clippy::too_many_arguments, reason = "one per keyword argument")]
     fn what_if(

@@ -392,7 +392,7 @@ def test_help_and_hovers_say_the_same_numpy_style_docs() -> None:
     surface = ["due", "explain", "due_many", "case_status", "case_statuses", "explain_case",
                "case_changes", "assess", "report", "rank", "decide", "deduction_table",
                "accountability_rules", "rota", "patrol_failures", "obligations", "access",
-               "retention", "triggers", "subsidies", "flow_findings"]
+               "retention", "triggers", "subsidies", "flow_findings", "what_if"]
     assert sorted(documented) == sorted(surface)
     for name, doc in documented.items():
         assert inspect.getdoc(getattr(zhidu.Policy, name)) == doc, name

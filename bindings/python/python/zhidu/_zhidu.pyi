@@ -613,8 +613,7 @@ class Policy:
     @property
     def effective_until(self) -> Optional[datetime.date]: ...
     @property
-    def stamp(self) -> Dict[str, Any]:
-        """``policy``, ``version``, ``effective_from`` and ``hash`` (the set's content hash)."""
+    def stamp(self) -> Dict[str, Any]: ...
     @property
     def source(self) -> str: ...
     @property
@@ -1025,8 +1024,30 @@ class Policy:
         roster: Optional[_Roster] = None,
         as_of: Optional[_StartLike] = None,
     ) -> WhatIf:
-        """The same inputs under this policy (before) and ``after``: every case, scorecard,
-        ranking and decision that changes, with both values and the rules responsible."""
+        """The same inputs under this policy (before) and ``after`` (``zhidu diff``).
+
+        Parameters
+        ----------
+        after : Policy
+            The changed policy (another set's, e.g. a new version before its ``effective_from``).
+        period : str
+            ``"2026-10"`` …
+        cases, incidents, violations, roster : rows, optional
+            As for ``Policy.report``; rows that cannot be read are left out of the diff.
+        as_of : datetime.datetime | str, optional
+            The instant statuses are taken at (default and latest: the period's last second).
+
+        Returns
+        -------
+        WhatIf
+            Totals, then every case, scorecard, ranking and decision that changes, with both
+            values and the rules responsible.
+
+        Raises
+        ------
+        InputError
+            A bad ``period`` or ``as_of``, or cases for a policy without deadline classes.
+        """
     def report(
         self,
         period: str,
