@@ -43,6 +43,7 @@ __all__ = [
     "AccessDecision",
     "Retention",
     "RetentionLine",
+    "WhatIf",
     "_restore_policy_set",
     "_restore_policy",
     "_set_lang",
