@@ -8,6 +8,7 @@ const { ZhiduError, guard } = require("./error.cjs");
 glue.__zhiduSetErrorClass(ZhiduError);
 guard([glue.PolicySet, glue.Policy], () => true, () => glue.getLang(), {
   "Policy.caseChange": [glue.Policy],
+  "Policy.whatIf": [glue.Policy],
 });
 
 /** Nothing to load in Node: the module is ready when required. */

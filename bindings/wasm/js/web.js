@@ -34,6 +34,7 @@ export const getLang = guardFunction("getLang", getLangGlue, isReady);
 export const setLang = guardFunction("setLang", setLangGlue, isReady);
 guard([PolicySet, Policy], isReady, () => (ready ? getLangGlue() : "en"), {
   "Policy.caseChange": [Policy],
+  "Policy.whatIf": [Policy],
 });
 
 export { Policy, PolicySet, ZhiduError };
