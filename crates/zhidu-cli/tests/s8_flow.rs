@@ -235,7 +235,7 @@ fn flow_findings_become_s14_deductions_through_assess() {
     // the log and the findings as incidents, it charges each case once.
     let findings = std::fs::read_to_string(&incidents).unwrap();
     let header = findings.lines().next().unwrap_or_default();
-    let no_incidents = write("none.csv", &format!("{header}\n"));
+    let no_incidents = write("no-incidents.csv", &format!("{header}\n"));
     for given in [&no_incidents, &incidents] {
         let o = zhidu(&[
             "assess",
