@@ -25,6 +25,12 @@ use crate::{Calendar, Error};
 /// A calendar or policy of a set: compiled, or (the builtin set) not yet asked for.
 pub(super) type Slot<T> = Arc<OnceLock<Result<Arc<T>, Error>>>;
 
+/// Every calendar and every policy of a set, compiled, by id.
+pub(super) type Compiled = (
+    BTreeMap<String, Arc<Calendar>>,
+    BTreeMap<String, Arc<Policy>>,
+);
+
 /// A slot not compiled yet.
 fn empty<T>() -> Slot<T> {
     Arc::new(OnceLock::new())
@@ -78,15 +84,7 @@ impl PolicySet {
     /// # Errors
     ///
     /// The first that does not compile.
-    pub(super) fn compiled_maps(
-        &self,
-    ) -> Result<
-        (
-            BTreeMap<String, Arc<Calendar>>,
-            BTreeMap<String, Arc<Policy>>,
-        ),
-        Error,
-    > {
+    pub(super) fn compiled_maps(&self) -> Result<Compiled, Error> {
         let calendars = self
             .calendars
             .keys()
