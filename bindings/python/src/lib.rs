@@ -25,6 +25,7 @@ mod policy_set;
 mod report;
 mod result_class;
 mod results;
+mod row_batch;
 mod rows;
 mod schedules;
 mod scoring;

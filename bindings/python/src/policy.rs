@@ -15,6 +15,7 @@ use crate::error::{Localized, OrRaise};
 use crate::labels::{Labels, RowLabels};
 use crate::policy_set::{PolicySet, Restore};
 use crate::results::{CaseStatus, Due, DueExplanation, Origin};
+use crate::row_batch::RowBatch;
 use crate::rows;
 use crate::scoring::{Assessment, Decisions, WindowRank};
 
@@ -714,22 +715,22 @@ policy_methods! {
         as_of: Option<&Obj>,
         errors: Option<&Obj>,
     ) -> PyResult<Decisions> {
-        let py = violations.py();
-        let mode = Mode::parse(errors)?;
-        let labels = RowLabels::default().with("violation", Some(violations))?;
+        let batch = RowBatch::new("violation", violations, errors)?;
         let as_of = opt(as_of, |a| self.as_of(a))?;
         let rows = rows::violations(violations)?;
         let policy = &self.inner;
-        let n = rows.len();
-        let result = py.detach(move || policy.decide(&rows, as_of));
-        let inner = result.or_raise(py)?;
-        batch::report_skipped(py, &inner.errors, n, mode, &labels, 1)?;
-        let offset = self.inner.calendar().offset().local_minus_utc();
-        Ok(Decisions {
-            inner: Arc::new(inner),
-            labels: Arc::new(labels),
-            utc_offset: chrono::TimeDelta::seconds(offset.into()),
-        })
+        let offset = policy.calendar().offset().local_minus_utc();
+        batch.answer(
+            violations.py(),
+            rows,
+            move |rows| policy.decide(rows, as_of),
+            |d| &d.errors,
+            |inner, labels| Decisions {
+                inner,
+                labels,
+                utc_offset: chrono::TimeDelta::seconds(offset.into()),
+            },
+        )
     }
 
     /// The rules this policy answers with, as every result's stamp has them: a dict with
@@ -920,17 +921,16 @@ policy_methods! {
     ///     The policy has no access rules; ``errors="raise"`` and a bad row.
     #[pyo3(signature = (requests, *, errors = None))]
     fn access(&self, requests: &Obj, errors: Option<&Obj>) -> PyResult<crate::access::AccessDecisions> {
-        let py = requests.py();
-        let mode = Mode::parse(errors)?;
-        let labels = RowLabels::default().with("request", Some(requests))?;
+        let batch = RowBatch::new("request", requests, errors)?;
         let rows = rows::requests(requests)?;
-        let n = rows.len();
-        let inner = self.inner.access(&rows).or_raise(py)?;
-        batch::report_skipped(py, &inner.errors, n, mode, &labels, 1)?;
-        Ok(crate::access::AccessDecisions {
-            inner: Arc::new(inner),
-            labels: Arc::new(labels),
-        })
+        let policy = &self.inner;
+        batch.answer(
+            requests.py(),
+            rows,
+            move |rows| policy.access(rows),
+            |d| &d.errors,
+            |inner, labels| crate::access::AccessDecisions { inner, labels },
+        )
     }
 
     /// Keep-until days of records, and which are past them on ``as_of`` (issue #15 point 6).
@@ -962,21 +962,21 @@ policy_methods! {
         errors: Option<&Obj>,
     ) -> PyResult<crate::access::Retention> {
         let py = records.py();
-        let mode = Mode::parse(errors)?;
-        let labels = RowLabels::default().with("record", Some(records))?;
+        let batch = RowBatch::new("record", records, errors)?;
         let day = match convert::start(as_of).or_raise(py)? {
             zhidu::Start::Date(d) => d,
             zhidu::Start::Local(t) => t.date(),
             zhidu::Start::Instant(t) => t.with_timezone(&self.inner.calendar().offset()).date_naive(),
         };
         let rows = rows::records(records)?;
-        let n = rows.len();
-        let inner = self.inner.retention(&rows, day).or_raise(py)?;
-        batch::report_skipped(py, &inner.errors, n, mode, &labels, 1)?;
-        Ok(crate::access::Retention {
-            inner: Arc::new(inner),
-            labels: Arc::new(labels),
-        })
+        let policy = &self.inner;
+        batch.answer(
+            py,
+            rows,
+            move |rows| policy.retention(rows, day),
+            |r| &r.errors,
+            |inner, labels| crate::access::Retention { inner, labels },
+        )
     }
 
     /// The 验厂 (factory verification) triggers each enterprise fires (S8.verify.1–7),

@@ -145,7 +145,7 @@ impl PolicySet {
     /// The ids of every policy.
     #[getter]
     fn policy_ids(&self) -> Vec<String> {
-        self.inner.policies().map(|p| p.id().to_owned()).collect()
+        self.inner.policy_ids().map(str::to_owned).collect()
     }
 
     /// For each regulation (or only `regulation`, such as `"S8"`), every clause of the clause
@@ -187,12 +187,16 @@ impl PolicySet {
     fn __contains__(&self, id: &Obj) -> bool {
         id.cast::<PyString>()
             .ok()
-            .and_then(|s| s.to_cow().ok().map(|s| self.inner.policy(&s).is_ok()))
+            .and_then(|s| {
+                s.to_cow()
+                    .ok()
+                    .map(|s| self.inner.policy_ids().any(|i| i == s))
+            })
             .unwrap_or(false)
     }
 
     fn __len__(&self) -> usize {
-        self.inner.policies().count()
+        self.inner.policy_ids().count()
     }
 
     fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Restore<'py, (State,)>> {

@@ -140,7 +140,7 @@ impl PolicySet {
     /// The ids of every policy, sorted.
     #[wasm_bindgen(getter, js_name = policyIds)]
     pub fn policy_ids(&self) -> Vec<String> {
-        self.inner.policies().map(|p| p.id().to_owned()).collect()
+        self.inner.policy_ids().map(str::to_owned).collect()
     }
 
     /// For each regulation (or only `regulation`, such as `"S8"`), every clause of the clause

@@ -44,13 +44,21 @@ async function main() {
     panel.className = "calculator";
     panel.id = `calc-${calc.id}`;
     main.append(panel);
-    panels.set(calc.id, { panel, view: calc.mount(panel, ctx) });
+    panels.set(calc.id, { panel, view: null });
   }
+  // The shown calculator is mounted first and the others each in a later task: the builtin
+  // set compiles a policy when first asked for, so the first answer waits only for the
+  // policies it needs (issue #14 point 16).
+  const mount = (id) => {
+    const p = panels.get(id);
+    if (p && !p.view) p.view = calculators.find((c) => c.id === id).mount(p.panel, ctx);
+  };
 
   const tabs = $("#tabs");
   const show = () => {
     const wanted = location.hash.slice(1);
     const current = panels.has(wanted) ? wanted : calculators[0].id;
+    mount(current);
     for (const [id, { panel }] of panels) panel.hidden = id !== current;
     for (const a of tabs.querySelectorAll("a")) a.setAttribute("aria-current", a.hash === `#${current}` ? "page" : "false");
     const calc = calculators.find((c) => c.id === current);
@@ -74,6 +82,7 @@ async function main() {
   onLang(drawTabs);
   window.addEventListener("hashchange", show);
   document.body.dataset.ready = "true";
+  calculators.forEach((c, i) => setTimeout(() => mount(c.id), 10 * (i + 1)));
 }
 
 main();

@@ -50,11 +50,15 @@ export default {
   subtitle: () => t("app.subtitle"),
   mount(root, ctx) {
     // Only policies with deadline classes (a scorecard-only policy has none to compute).
-    const policies = ctx.policies
-      .policies()
-      .map((handle) => ({ handle, info: handle.info() }))
-      .filter((p) => p.info.classes.length > 0);
-    const first = policies.find((p) => p.info.id === "s2-service-center") ?? policies[0];
+    const entry = (handle) => ({ handle, info: handle.info() });
+    const computable = (p) => p.info.classes.length > 0;
+    // The builtin set compiles a policy when first asked for: the page opens on S2 alone and
+    // lists the others once its first answer is on screen (issue #14 point 16).
+    const policies = ctx.policies.policyIds.includes("s2-service-center")
+      ? [entry(ctx.policies.policy("s2-service-center"))].filter(computable)
+      : [];
+    if (policies.length === 0) policies.push(...ctx.policies.policies().map(entry).filter(computable));
+    const first = policies[0];
     // Open on 承诺件 (`promised`), the everyday class with a default limit, so the page shows
     // an answer at once; a class without one asks for its limit instead of failing.
     const openingClass = (info) => (info.classes.find((c) => c.id === "promised") ?? info.classes.find((c) => !needsLimit(c)) ?? info.classes[0])?.id;
@@ -96,12 +100,15 @@ export default {
     // form that depend on it (the class list, the class card, the limit field) in place.
     const nodes = {};
 
+    const policyOptions = () =>
+      policies.map(({ info: p }) => el("option", { value: p.id, selected: p.id === state.policy, text: `${p.name}（${p.id}）` }));
+
     function form() {
       const info = current().info;
       nodes.policy = el(
         "select",
         { id: "policy", name: "policy" },
-        policies.map(({ info: p }) => el("option", { value: p.id, selected: p.id === state.policy, text: `${p.name}（${p.id}）` })),
+        policyOptions(),
       );
       nodes.class = el("select", { id: "class", name: "class" });
       nodes.classInfo = el("div", { id: "class-info-slot" });
@@ -380,6 +387,12 @@ export default {
 
     render();
     ctx.onLang(render);
+    // The rest of the set, in the page's next task: the first answer is drawn by then.
+    setTimeout(() => {
+      const all = ctx.policies.policies().map(entry).filter(computable);
+      policies.splice(0, policies.length, ...all.map((p) => (p.info.id === first.info.id ? first : p)));
+      nodes.policy.replaceChildren(...policyOptions());
+    }, 0);
     return { refresh: render };
   },
 };

@@ -10,19 +10,11 @@
 )]
 
 use std::path::PathBuf;
-use std::process::{Command, Output};
 
 use serde_json::Value;
 
-fn zhidu(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_zhidu"))
-        .args(args)
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "C.UTF-8")
-        .output()
-        .unwrap()
-}
+mod common;
+use common::zhidu;
 
 fn file(name: &str, text: &str) -> String {
     let dir = std::env::temp_dir().join(format!("zhidu-cli-acc-{}", std::process::id()));

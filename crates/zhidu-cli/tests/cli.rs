@@ -15,16 +15,8 @@ use std::process::{Command, Output, Stdio};
 use chrono::{Days, NaiveDate};
 use serde_json::Value;
 
-fn zhidu(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_zhidu"))
-        .args(args)
-        // English whatever the machine's locale: these tests match English messages.
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "C.UTF-8")
-        .output()
-        .unwrap()
-}
+mod common;
+use common::zhidu;
 
 fn stdout(o: &Output) -> String {
     String::from_utf8(o.stdout.clone()).unwrap()

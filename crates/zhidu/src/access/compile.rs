@@ -9,7 +9,7 @@ use super::model::{AccessModel, Approval, Condition, Named, Otherwise, Rule, Sco
 use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::load::document::Document;
 use crate::load::fields::check_id;
-use crate::load::raw::{RawCites, RawDefault};
+use crate::load::raw::{RawDefault, RawSources};
 use crate::source::DefaultNote;
 
 /// A verdict as the file writes it.
@@ -46,7 +46,7 @@ pub(crate) struct RawScope {
     pub(crate) id: Spanned<String>,
     #[serde(default)]
     pub(crate) level: Option<Spanned<String>>,
-    pub(crate) source: RawCites,
+    pub(crate) source: RawSources,
     #[serde(default)]
     pub(crate) defaults: Vec<RawDefault>,
 }
@@ -58,7 +58,7 @@ pub(crate) struct RawOtherwise {
     pub(crate) decision: RawVerdict,
     pub(crate) reason: String,
     #[serde(default)]
-    pub(crate) source: Option<RawCites>,
+    pub(crate) source: Option<RawSources>,
     #[serde(default)]
     pub(crate) defaults: Vec<RawDefault>,
 }
@@ -106,7 +106,7 @@ pub(crate) struct RawRule {
     #[serde(default)]
     pub(crate) conditions: Vec<RawCondition>,
     pub(crate) reason: String,
-    pub(crate) source: RawCites,
+    pub(crate) source: RawSources,
     #[serde(default)]
     pub(crate) defaults: Vec<RawDefault>,
 }
@@ -222,7 +222,7 @@ pub(crate) fn compile_access(
         scopes.push(Scope {
             id: s.id.get_ref().clone(),
             level,
-            sources: s.source.clauses(),
+            sources: crate::source::clauses_of(&s.source),
             defaults: defaults(&s.defaults),
         });
     }
@@ -353,7 +353,7 @@ pub(crate) fn compile_access(
                 })
                 .collect(),
             reason: r.reason.clone(),
-            sources: r.source.clauses(),
+            sources: crate::source::clauses_of(&r.source),
             defaults: defaults(&r.defaults),
         });
     }
@@ -364,7 +364,7 @@ pub(crate) fn compile_access(
             .otherwise
             .source
             .as_ref()
-            .map(RawCites::clauses)
+            .map(crate::source::clauses_of)
             .unwrap_or_default(),
         defaults: defaults(&raw.otherwise.defaults),
     };

@@ -223,6 +223,8 @@ impl PolicySet {
                 ));
             }
         }
+        // Every policy counts: one the builtin set could not compile is an error, not a gap.
+        self.compile_all()?;
         Ok(self.coverage_of(&index, regulation))
     }
 

@@ -633,34 +633,3 @@ impl<'de> Deserialize<'de> for RawSources {
         d.deserialize_any(Visit)
     }
 }
-
-/// A clause with its quote; a rule may cite one or a list (`source = [{…}, {…}]`).
-#[derive(Debug, Deserialize, Clone)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct RawCite {
-    pub(crate) clause: String,
-    pub(crate) quote: String,
-}
-
-/// One citation or several, in the `{ clause, quote }` shape every policy uses.
-#[derive(Debug, Deserialize, Clone)]
-#[serde(untagged)]
-pub(crate) enum RawCites {
-    One(RawCite),
-    Many(Vec<RawCite>),
-}
-
-impl RawCites {
-    /// The citations as the model's clauses.
-    pub(crate) fn clauses(&self) -> Vec<crate::source::Clause> {
-        let one = |c: &RawCite| crate::source::Clause {
-            clause: c.clause.clone(),
-            quote: c.quote.clone(),
-            external: None,
-        };
-        match self {
-            RawCites::One(c) => vec![one(c)],
-            RawCites::Many(list) => list.iter().map(one).collect(),
-        }
-    }
-}

@@ -39,3 +39,26 @@ pub(super) fn shipped_index() -> Option<(&'static str, &'static str)> {
 pub(super) fn is_shipped_index(text: &str) -> bool {
     shipped_index().is_some_and(|(_, t)| t == text)
 }
+
+/// The shipped calendars by id (the file's name without `.toml`), with their file.
+pub(super) fn calendars() -> impl Iterator<Item = (&'static str, (&'static str, &'static str))> {
+    by_id(|name| name.starts_with("policies/calendars/"))
+}
+
+/// The shipped policies by id (the file's name without `.toml`: the tests hold each file's
+/// `[policy] id` to it), with their file.
+pub(super) fn policies() -> impl Iterator<Item = (&'static str, (&'static str, &'static str))> {
+    by_id(|name| !name.starts_with("policies/calendars/") && !name.ends_with("clauses.toml"))
+}
+
+fn by_id(
+    keep: impl Fn(&str) -> bool,
+) -> impl Iterator<Item = (&'static str, (&'static str, &'static str))> {
+    SOURCES
+        .iter()
+        .filter(move |(name, _)| keep(name))
+        .filter_map(|&(name, text)| {
+            let stem = name.rsplit('/').next()?.strip_suffix(".toml")?;
+            Some((stem, (name, text)))
+        })
+}

@@ -9,6 +9,7 @@
 mod builtin;
 pub(crate) mod compile;
 pub(crate) mod import;
+mod lazy;
 mod set;
 
 pub use compile::MAX_ENTRIES;

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
+use super::lazy::{Slot, filled};
 use super::{Policy, builtin, compile};
 use crate::coverage::index::{self, ClauseIndex};
 use crate::diagnostic::{Diagnostic, Severity, closest};
@@ -25,31 +26,36 @@ use crate::{Calendar, Error};
 /// ```
 #[derive(Clone, Debug)]
 pub struct PolicySet {
-    calendars: BTreeMap<String, Arc<Calendar>>,
-    policies: BTreeMap<String, Arc<Policy>>,
-    warnings: Arc<Vec<Diagnostic>>,
-    sources: Arc<Vec<(String, String)>>,
-    builtin: bool,
+    /// Compiled with the set, or (the builtin set) when first asked for (lazy.rs).
+    pub(super) calendars: BTreeMap<String, Slot<Calendar>>,
+    /// As `calendars`.
+    pub(super) policies: BTreeMap<String, Slot<Policy>>,
+    pub(super) warnings: Arc<Vec<Diagnostic>>,
+    pub(super) sources: Arc<Vec<(String, String)>>,
+    pub(super) builtin: bool,
     /// This set's own `[clause_index]` file, if it has one other than the shipped index;
     /// otherwise [`PolicySet::clause_index`] answers with the shipped one.
-    clause_index: Option<Arc<ClauseIndex>>,
+    pub(super) clause_index: Option<Arc<ClauseIndex>>,
     /// Every file of the set is a notice file (`[calendar] extends = …`).
-    notice_only: bool,
-    /// SHA-256 of the set's files (`crate::stamp`), computed once when the set is compiled.
-    hash: Arc<str>,
+    pub(super) notice_only: bool,
+    /// SHA-256 of the set's files (`crate::stamp`), computed once when the set is compiled;
+    /// `None` for the lazy builtin set, whose hash is computed on first use (`builtin_hash`).
+    pub(super) hash: Option<Arc<str>>,
 }
 
-static BUILTIN: OnceLock<Result<PolicySet, Error>> = OnceLock::new();
+static BUILTIN: OnceLock<PolicySet> = OnceLock::new();
 
 impl PolicySet {
     /// The shipped policies (`policies/` of the repository), embedded in the crate.
     ///
-    /// Compiled once per process; later calls clone the shared set.
+    /// Cheap: each policy (and the calendar) is compiled when first asked for, once per
+    /// process, and shared by every clone of the set and every thread. The whole set's
+    /// compile is checked by the test suite, so a shipped policy does not fail then; if one
+    /// did, [`PolicySet::policy`] would return its diagnostics.
     ///
     /// # Errors
     ///
-    /// None in practice: the shipped files are checked by the test suite. The `Result`
-    /// keeps the no-panic promise.
+    /// None: the `Result` keeps the signature of the other constructors.
     ///
     /// # Example
     ///
@@ -58,13 +64,7 @@ impl PolicySet {
     /// assert!(ps.is_builtin());
     /// ```
     pub fn builtin() -> Result<PolicySet, Error> {
-        BUILTIN
-            .get_or_init(|| {
-                let mut set = Self::compile_sources(builtin::SOURCES, None)?;
-                set.builtin = true;
-                Ok(set)
-            })
-            .clone()
+        Ok(BUILTIN.get_or_init(Self::lazy_builtin).clone())
     }
 
     /// The embedded source files of [`PolicySet::builtin`], as `(name, text)` pairs.
@@ -234,7 +234,7 @@ impl PolicySet {
         read_paths(paths)
     }
 
-    fn compile_sources(
+    pub(super) fn compile_sources(
         sources: &[(&str, &str)],
         fallback: Option<&PolicySet>,
     ) -> Result<PolicySet, Error> {
@@ -266,6 +266,8 @@ impl PolicySet {
                 unit: "bytes",
             });
         }
+        // The calendars and policies a user set falls back on, every one compiled.
+        let base = fallback.map(PolicySet::compiled_maps).transpose()?;
         let mut diagnostics = Vec::new();
         let mut files = Vec::new();
         let mut clause_index: Option<Arc<ClauseIndex>> = None;
@@ -291,10 +293,10 @@ impl PolicySet {
                 .all(|(_, f)| matches!(f, compile::RawFile::Notice { .. }));
         let compiled = compile::compile(
             &files,
-            fallback
-                .map(|f| compile::Fallback {
-                    calendars: &f.calendars,
-                    policies: &f.policies,
+            base.as_ref()
+                .map(|(calendars, policies)| compile::Fallback {
+                    calendars,
+                    policies,
                 })
                 .as_ref(),
             &mut diagnostics,
@@ -331,10 +333,19 @@ impl PolicySet {
             let _ = p.set_hash.set(Arc::clone(&hash));
         }
         let mut calendars = fallback.map(|f| f.calendars.clone()).unwrap_or_default();
-        calendars.extend(compiled.calendars);
+        calendars.extend(
+            compiled
+                .calendars
+                .into_iter()
+                .map(|(id, c)| (id, filled(c))),
+        );
         Ok(PolicySet {
             calendars,
-            policies: compiled.policies,
+            policies: compiled
+                .policies
+                .into_iter()
+                .map(|(id, p)| (id, filled(p)))
+                .collect(),
             warnings: Arc::new(diagnostics),
             sources: Arc::new(
                 sources
@@ -345,7 +356,7 @@ impl PolicySet {
             builtin: false,
             clause_index,
             notice_only,
-            hash,
+            hash: Some(hash),
         })
     }
 
@@ -368,7 +379,10 @@ impl PolicySet {
     /// ```
     #[must_use]
     pub fn content_hash(&self) -> &str {
-        &self.hash
+        match &self.hash {
+            Some(hash) => hash,
+            None => builtin_hash(),
+        }
     }
 
     /// The clause index of the set, for coverage: its own, else the shipped one.
@@ -389,13 +403,7 @@ impl PolicySet {
     /// assert!(ps.policy("s12-confidentiality").is_ok());
     /// ```
     pub fn policy(&self, id: &str) -> Result<&Policy, Error> {
-        self.policies
-            .get(id)
-            .map(AsRef::as_ref)
-            .ok_or_else(|| Error::UnknownPolicy {
-                id: id.to_owned(),
-                closest: closest(id, self.policies.keys().map(String::as_str)).map(str::to_owned),
-            })
+        self.compiled_policy(id).map(AsRef::as_ref)
     }
 
     /// A shared handle to a policy, for keeping it beyond the set's lifetime.
@@ -411,17 +419,14 @@ impl PolicySet {
     /// assert_eq!(p.id(), "s2-service-center");
     /// ```
     pub fn policy_arc(&self, id: &str) -> Result<Arc<Policy>, Error> {
-        self.policy(id)?;
-        self.policies
-            .get(id)
-            .cloned()
-            .ok_or_else(|| Error::UnknownPolicy {
-                id: id.to_owned(),
-                closest: None,
-            })
+        self.compiled_policy(id).map(Arc::clone)
     }
 
     /// Every policy, by id.
+    ///
+    /// Compiles the builtin set's policies not asked for yet; one that failed to compile
+    /// (never a shipped one: the tests compile them all) is left out here, and
+    /// [`PolicySet::policy`] returns its error.
     ///
     /// # Example
     ///
@@ -429,7 +434,25 @@ impl PolicySet {
     /// assert!(zhidu::PolicySet::builtin().unwrap().policies().count() >= 5);
     /// ```
     pub fn policies(&self) -> impl Iterator<Item = &Policy> {
-        self.policies.values().map(AsRef::as_ref)
+        self.policies
+            .keys()
+            .filter_map(|id| self.compiled_policy(id).ok())
+            .map(AsRef::as_ref)
+    }
+
+    /// The id of every policy, sorted, without compiling any (listing the builtin set's
+    /// policies costs nothing).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let ps = zhidu::PolicySet::builtin().unwrap();
+    /// let ids: Vec<&str> = ps.policy_ids().collect();
+    /// assert_eq!(ids.len(), ps.policies().count());
+    /// assert!(ids.contains(&"s14-window-scorecard"));
+    /// ```
+    pub fn policy_ids(&self) -> impl Iterator<Item = &str> {
+        self.policies.keys().map(String::as_str)
     }
 
     /// A calendar by id.
@@ -444,13 +467,14 @@ impl PolicySet {
     /// assert!(zhidu::PolicySet::builtin().unwrap().calendar("cn-mainland").is_ok());
     /// ```
     pub fn calendar(&self, id: &str) -> Result<&Calendar, Error> {
-        self.calendars.get(id).map(AsRef::as_ref).ok_or_else(|| {
-            Error::input(
+        if !self.calendars.contains_key(id) {
+            return Err(Error::input(
                 format!("no calendar `{id}`"),
                 closest(id, self.calendars.keys().map(String::as_str))
                     .map(|c| format!("did you mean `{c}`?")),
-            )
-        })
+            ));
+        }
+        self.compiled_calendar(id).map(AsRef::as_ref)
     }
 
     /// Warnings found while loading (errors make loading fail instead).
@@ -491,6 +515,20 @@ impl PolicySet {
     pub fn is_builtin(&self) -> bool {
         self.builtin
     }
+}
+
+/// The builtin set's hash, computed once per process when first asked for: hashing its files
+/// in `PolicySet::builtin` would undo the lazy compile's saving (issue #14 point 16).
+pub(super) fn builtin_hash() -> &'static str {
+    static HASH: OnceLock<String> = OnceLock::new();
+    HASH.get_or_init(|| {
+        crate::stamp::set_hash(
+            builtin::SOURCES
+                .iter()
+                .map(|(_, t)| crate::stamp::sha256_hex(t.as_bytes()))
+                .collect(),
+        )
+    })
 }
 
 /// The set hash of `sources`, with the builtin calendar files that a set loaded beside the
@@ -551,7 +589,7 @@ fn read_index(doc: &Document<'_>, slot: &mut Option<Arc<ClauseIndex>>, out: &mut
 /// diagnostics at the same lines and columns (an unterminated string before a CRLF was
 /// reported twice, issue #8). Lines and columns are unchanged: only the `\r` before each
 /// `\n` goes. TOML allows parsers to normalise newlines, also inside multi-line strings.
-fn normalized(text: &str) -> std::borrow::Cow<'_, str> {
+pub(super) fn normalized(text: &str) -> std::borrow::Cow<'_, str> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.contains("\r\n") {
         std::borrow::Cow::Owned(text.replace("\r\n", "\n"))

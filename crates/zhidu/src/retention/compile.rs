@@ -8,7 +8,7 @@ use super::model::{Keep, RetentionModel, RetentionRule};
 use crate::diagnostic::Diagnostic;
 use crate::load::document::Document;
 use crate::load::fields::check_id;
-use crate::load::raw::{RawCites, RawDefault};
+use crate::load::raw::{RawDefault, RawSources};
 use crate::source::DefaultNote;
 
 /// What happens at the event of an `until` rule.
@@ -34,7 +34,7 @@ pub(crate) struct RawRetention {
     pub(crate) until: Option<Spanned<String>>,
     #[serde(default)]
     pub(crate) at_event: Option<RawAtEvent>,
-    pub(crate) source: RawCites,
+    pub(crate) source: RawSources,
     #[serde(default)]
     pub(crate) defaults: Vec<RawDefault>,
 }
@@ -107,7 +107,7 @@ pub(crate) fn compile_retention(
             name: r.name.clone(),
             kinds: r.kinds.get_ref().clone(),
             keep,
-            sources: r.source.clauses(),
+            sources: crate::source::clauses_of(&r.source),
             defaults: r.defaults.iter().map(DefaultNote::from).collect(),
         });
     }
