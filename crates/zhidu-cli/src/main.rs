@@ -12,8 +12,10 @@ mod cases;
 mod check;
 mod coverage;
 mod decide;
+mod doc;
 mod due;
 mod error;
+mod explain;
 mod flow;
 mod obligations;
 mod output;
@@ -21,6 +23,7 @@ mod rank;
 mod report;
 mod retention;
 mod rota;
+mod rules;
 mod subsidies;
 mod table;
 mod triggers;
@@ -94,6 +97,13 @@ enum Command {
     Flow(flow::Args),
     /// For each regulation, every clause with where it is encoded or why not, and totals.
     Coverage(coverage::Args),
+    /// Every class, rule, tier and other entry of a policy with its clause, quote, values
+    /// and defaults.
+    Rules(rules::Args),
+    /// One clause, rule, class, tier or other entry in full, with where it is used.
+    Explain(explain::Args),
+    /// Write the policies' documentation as a static offline site.
+    Doc(doc::Args),
     /// A calendar year's days with their basis, notice files, and what moves when one lands.
     #[command(subcommand)]
     Calendar(calendar::Command),
@@ -124,6 +134,9 @@ fn main() -> ExitCode {
         Command::Triggers(args) => triggers::run(&cli.policies, &args),
         Command::Subsidies(args) => subsidies::run(&cli.policies, &args),
         Command::Flow(args) => flow::run(&cli.policies, &args),
+        Command::Rules(args) => rules::run(&cli.policies, &args),
+        Command::Explain(args) => explain::run(&cli.policies, &args),
+        Command::Doc(args) => doc::run(&cli.policies, &args),
     };
     match result {
         Ok(code) => code,

@@ -19,6 +19,7 @@ mod flow;
 mod hosts;
 mod labels;
 mod loader;
+mod policy_doc;
 mod report;
 mod rows;
 mod rule_notes;
@@ -72,4 +73,5 @@ pub(crate) const ALL: &[&[Entry]] = &[
     subsidies::ENTRIES,
     flow::ENTRIES,
     coverage::ENTRIES,
+    policy_doc::ENTRIES,
 ];
