@@ -21,7 +21,10 @@ pub(crate) fn run(global: &[PathBuf], args: &Args) -> Result<ExitCode, CliError>
     let mut bytes = 0;
     for f in &files {
         // The core's paths are relative, `/`-separated and free of `..`.
-        let path = f.path.split('/').fold(args.out.clone(), |p, part| p.join(part));
+        let path = f
+            .path
+            .split('/')
+            .fold(args.out.clone(), |p, part| p.join(part));
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir).map_err(|e| cannot_write(dir, e))?;
         }

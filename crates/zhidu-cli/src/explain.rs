@@ -44,7 +44,10 @@ fn text(x: &Explanation) -> String {
         s.push_str(&c.id);
         if let (Some(r), Some(t)) = (&c.regulation, &c.regulation_title) {
             s.push_str(" — ");
-            s.push_str(&say("label.doc.regulation_of", &[("regulation", r), ("title", t)]));
+            s.push_str(&say(
+                "label.doc.regulation_of",
+                &[("regulation", r), ("title", t)],
+            ));
         }
         s.push('\n');
         if let Some(st) = &c.status {
@@ -57,7 +60,11 @@ fn text(x: &Explanation) -> String {
                 .filter_map(|k| serde_json::to_value(k).ok())
                 .filter_map(|v| v.as_str().map(str::to_owned))
                 .collect();
-            s.push_str(&format!("  {} {}\n", label("label.doc.kinds"), kinds.join(", ")));
+            s.push_str(&format!(
+                "  {} {}\n",
+                label("label.doc.kinds"),
+                kinds.join(", ")
+            ));
             let status = if !st.encoded.is_empty() {
                 say("label.coverage.encoded", &[])
             } else if let Some(r) = &st.reason {
@@ -98,7 +105,11 @@ fn text(x: &Explanation) -> String {
         ));
         s.push_str(&entry_block(e, "  "));
         if !u.used_by.is_empty() {
-            s.push_str(&format!("    {} {}\n", label("label.doc.used_by"), refs(&u.used_by)));
+            s.push_str(&format!(
+                "    {} {}\n",
+                label("label.doc.used_by"),
+                refs(&u.used_by)
+            ));
         }
     }
     s

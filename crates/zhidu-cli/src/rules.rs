@@ -89,7 +89,12 @@ pub(crate) fn entry_block(e: &Entry, indent: &str) -> String {
     let pad = [indent, "  "].concat();
     let label = |id: &str| format!("{:<14}", say(id, &[]));
     for c in &e.sources {
-        s.push_str(&format!("{pad}{} {} 「{}」\n", label("label.doc.clause"), c.clause, c.quote));
+        s.push_str(&format!(
+            "{pad}{} {} 「{}」\n",
+            label("label.doc.clause"),
+            c.clause,
+            c.quote
+        ));
     }
     if !e.values.is_empty() {
         let values: Vec<String> = e
@@ -97,7 +102,11 @@ pub(crate) fn entry_block(e: &Entry, indent: &str) -> String {
             .iter()
             .map(|v| [v.key.as_str(), " = ", &v.text].concat())
             .collect();
-        s.push_str(&format!("{pad}{} {}\n", label("label.doc.values"), values.join(" · ")));
+        s.push_str(&format!(
+            "{pad}{} {}\n",
+            label("label.doc.values"),
+            values.join(" · ")
+        ));
     }
     for d in &e.defaults {
         let mark = say(
@@ -108,7 +117,11 @@ pub(crate) fn entry_block(e: &Entry, indent: &str) -> String {
             },
             &[],
         );
-        let key = d.key.as_deref().map(|k| [" ", k].concat()).unwrap_or_default();
+        let key = d
+            .key
+            .as_deref()
+            .map(|k| [" ", k].concat())
+            .unwrap_or_default();
         let note = lang().translate(&d.note);
         s.push_str(&format!(
             "{pad}{} [{mark} {}]{key}: {note}\n",

@@ -67,7 +67,10 @@ fn rules_reads_in_chinese_with_lang_zh() {
         Some("窗口工作人员考核 (S14)——制度s14-window-scorecard，版本2023-10-23")
     );
     assert!(out.contains("扣分规则 (rule)\n"), "{out}");
-    assert!(out.contains("[默认值 A6] range: 视情节轻重：考核人员填写10至20的整数"), "{out}");
+    assert!(
+        out.contains("[默认值 A6] range: 视情节轻重：考核人员填写10至20的整数"),
+        "{out}"
+    );
     assert!(out.contains("[偏离默认值 A19] charge:"), "{out}");
 }
 
@@ -76,7 +79,13 @@ fn rules_reads_in_chinese_with_lang_zh() {
 /// rules. Its four categories are att 30, svc 20, biz.1 15 and the undefined 25 of 业务管理.
 #[test]
 fn rules_json_has_the_documented_shape() {
-    let o = zhidu(&["rules", "--policy", "s14-window-scorecard", "--format", "json"]);
+    let o = zhidu(&[
+        "rules",
+        "--policy",
+        "s14-window-scorecard",
+        "--format",
+        "json",
+    ]);
     assert!(o.status.success(), "{}", text(&o.stderr));
     let v: Value = serde_json::from_slice(&o.stdout).unwrap();
     let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
@@ -98,13 +107,27 @@ fn rules_json_has_the_documented_shape() {
         .iter()
         .find(|e| e["kind"] == "rule" && e["id"] == "S14.att.6")
         .unwrap();
-    let mut keys: Vec<&str> = att6.as_object().unwrap().keys().map(String::as_str).collect();
+    let mut keys: Vec<&str> = att6
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
     keys.sort_unstable();
     assert_eq!(
         keys,
         [
-            "defaults", "file", "id", "kind", "line", "name", "path", "policy", "refers_to",
-            "sources", "values"
+            "defaults",
+            "file",
+            "id",
+            "kind",
+            "line",
+            "name",
+            "path",
+            "policy",
+            "refers_to",
+            "sources",
+            "values"
         ]
     );
     assert_eq!(att6["sources"][0]["clause"], "S14.att.6");
@@ -122,7 +145,10 @@ fn rules_json_has_the_documented_shape() {
         .iter()
         .find(|d| d["param"] == "A6")
         .unwrap();
-    assert_eq!((a6["key"].as_str(), a6["mark"].as_str()), (Some("range"), Some("default")));
+    assert_eq!(
+        (a6["key"].as_str(), a6["mark"].as_str()),
+        (Some("range"), Some("default"))
+    );
 }
 
 #[test]
@@ -179,7 +205,13 @@ fn explain_a_tier_lists_the_violations_that_call_for_it() {
     users.sort_unstable();
     assert_eq!(
         users,
-        ["S2.zr.t2.1", "S2.zr.t2.2", "S2.zr.t2.3", "S2.zr.t2.4", "S2.zr.t2.5"]
+        [
+            "S2.zr.t2.1",
+            "S2.zr.t2.2",
+            "S2.zr.t2.3",
+            "S2.zr.t2.4",
+            "S2.zr.t2.5"
+        ]
     );
 }
 

@@ -113,11 +113,11 @@ pub use assess::{
     SubjectKind, WindowRank,
 };
 pub use calendar::{Calendar, DayKind, StatutoryDay, StatutoryKind, SubstituteRule, YearDay};
-pub use catalog::{
-    Citing, ClauseFacts, DefaultMark, Entry, EntryRef, EntryUse, EntryValue, Explanation, MarkedDefault,
-    PolicyRules, SiteFile,
-};
 pub use case::{Case, CaseEvent, CaseStatus, MAX_EVENTS_PER_CASE, Status};
+pub use catalog::{
+    Citing, ClauseFacts, DefaultMark, Entry, EntryRef, EntryUse, EntryValue, Explanation,
+    MarkedDefault, PolicyRules, SiteFile,
+};
 pub use coverage::{
     ClauseCoverage, ClauseKind, ClauseStatus, CoverageReason, CoverageTotals, Encoding,
     RegulationCoverage,

@@ -23,8 +23,8 @@ pub(super) fn policy_rules(p: &Policy, text: &str) -> Result<PolicyRules, Error>
         Cow::Borrowed(text)
     };
     let mut diagnostics = Vec::new();
-    let doc = Document::parse(p.file(), &text, &mut diagnostics)
-        .ok_or(Error::Policy { diagnostics })?;
+    let doc =
+        Document::parse(p.file(), &text, &mut diagnostics).ok_or(Error::Policy { diagnostics })?;
     let mut reader = Reader {
         doc: &doc,
         policy: p.id(),

@@ -281,11 +281,7 @@ mod tests {
                 ("rule", "S14.att.6")
             ]
         );
-        let rule = x
-            .entries
-            .iter()
-            .find(|u| u.entry.kind == "rule")
-            .unwrap();
+        let rule = x.entries.iter().find(|u| u.entry.kind == "rule").unwrap();
         let e = &rule.entry;
         assert_eq!(e.policy, "s14-window-scorecard");
         assert!(e.sources[0].quote.contains("每次视情节轻重扣10—20分"));

@@ -40,14 +40,12 @@ pub(super) fn resolve(policies: &mut [PolicyRules]) {
                 atoms_of(&v.value, &mut atoms);
                 for atom in atoms {
                     let targets = match atom {
-                        Atom::Text(s) => {
-                            texts(s, &p.policy, home.as_deref(), &by_id, &policy_ids)
-                        }
+                        Atom::Text(s) => texts(s, &p.policy, home.as_deref(), &by_id, &policy_ids),
                         Atom::Number(n) => {
                             let key = (p.policy.clone(), n.to_string());
                             by_id
                                 .get(&key)
-                                .filter(|kinds| kinds.iter().any(|k| *k == v.key))
+                                .filter(|kinds| kinds.contains(&v.key))
                                 .map(|_| vec![(p.policy.clone(), v.key.clone(), n.to_string())])
                                 .unwrap_or_default()
                         }

@@ -71,7 +71,12 @@ pub(super) fn root(depth: usize) -> String {
 pub(super) fn bi(id: &str) -> String {
     let zh = Lang::Zh.text(id, &[]).unwrap_or_else(|| id.to_owned());
     let en = Lang::En.text(id, &[]).unwrap_or_else(|| id.to_owned());
-    format!("{}<span class=\"en\" lang=\"en\">{}</span>", esc(&zh), esc(&en))
+    [esc(&zh), english(&en)].concat()
+}
+
+/// English beside Chinese: muted, marked as English.
+fn english(en: &str) -> String {
+    ["<span class=\"en\" lang=\"en\">", &esc(en), "</span>"].concat()
 }
 
 /// The label of an entry kind in both languages, or the kind itself when it has none.
@@ -90,11 +95,7 @@ pub(super) fn note_text(note: &str) -> String {
     if zh == note {
         esc(note)
     } else {
-        format!(
-            "{}<br><span class=\"en\" lang=\"en\">{}</span>",
-            esc(&zh),
-            esc(note)
-        )
+        [esc(&zh), "<br>".to_owned(), english(note)].concat()
     }
 }
 

@@ -71,7 +71,11 @@ impl PolicySet {
         let regulation_of = coverage
             .iter()
             .flat_map(|c| c.regulations.iter())
-            .flat_map(|r| r.clauses.iter().map(move |c| (c.id.as_str(), r.id.as_str())))
+            .flat_map(|r| {
+                r.clauses
+                    .iter()
+                    .map(move |c| (c.id.as_str(), r.id.as_str()))
+            })
             .collect();
         let site = Site {
             catalog: &catalog,

@@ -13,12 +13,7 @@ pub(super) fn entry_path(policy: &str, kind: &str, id: &str) -> String {
     if kind == "policy" {
         format!("policies/{}/index.html", slug(policy))
     } else {
-        format!(
-            "policies/{}/{}/{}.html",
-            slug(policy),
-            slug(kind),
-            slug(id)
-        )
+        format!("policies/{}/{}/{}.html", slug(policy), slug(kind), slug(id))
     }
 }
 
@@ -130,7 +125,13 @@ fn quote_block(site: &Site<'_>, depth: usize, s: &Clause) -> String {
     let external = s
         .external
         .as_deref()
-        .map(|x| format!("<p class=\"muted\">{}: {}</p>", bi("label.doc.external"), esc(x)))
+        .map(|x| {
+            format!(
+                "<p class=\"muted\">{}: {}</p>",
+                bi("label.doc.external"),
+                esc(x)
+            )
+        })
         .unwrap_or_default();
     format!(
         "<div class=\"source\"><p>{}</p><blockquote lang=\"zh\">{}</blockquote>{external}</div>",
@@ -146,7 +147,10 @@ fn status_text(site: &Site<'_>, depth: usize, c: &ClauseStatus) -> String {
             .encoded
             .iter()
             .filter_map(|enc| {
-                let (kind, id) = enc.entry.split_once(' ').unwrap_or((enc.entry.as_str(), ""));
+                let (kind, id) = enc
+                    .entry
+                    .split_once(' ')
+                    .unwrap_or((enc.entry.as_str(), ""));
                 let found = site.catalog.entries().find(|e| {
                     e.policy == enc.policy
                         && e.kind == kind
@@ -397,7 +401,13 @@ pub(super) fn policy(site: &Site<'_>, p: &PolicyRules) -> String {
             let values: Vec<String> = e
                 .values
                 .iter()
-                .map(|v| format!("<code>{}</code> = <span class=\"v\">{}</span>", esc(&v.key), esc(&v.text)))
+                .map(|v| {
+                    format!(
+                        "<code>{}</code> = <span class=\"v\">{}</span>",
+                        esc(&v.key),
+                        esc(&v.text)
+                    )
+                })
                 .collect();
             let marks: Vec<String> = e
                 .defaults
@@ -502,5 +512,16 @@ pub(super) fn entry(site: &Site<'_>, e: &Entry) -> String {
         e.line,
         esc(&e.path)
     );
-    page(depth, &format!("{} {} · {}", e.id, e.name.as_deref().unwrap_or_default(), e.policy), &h)
+    page(
+        depth,
+        &[
+            &e.id,
+            " ",
+            e.name.as_deref().unwrap_or_default(),
+            " · ",
+            &e.policy,
+        ]
+        .concat(),
+        &h,
+    )
 }
