@@ -14,6 +14,8 @@ mod explain;
 mod links;
 mod site;
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 
 pub use explain::{Citing, ClauseFacts, EntryUse, Explanation};
@@ -263,29 +265,46 @@ pub struct PolicyRules {
 /// Every policy's entries, with the links between them resolved.
 pub(crate) struct Catalog {
     pub(crate) policies: Vec<PolicyRules>,
+    /// `(policy, kind, id)` → the entries that name it, with the key that does (built once:
+    /// a site asks for every entry's).
+    referrers: BTreeMap<(String, String, String), Vec<EntryRef>>,
 }
 
 impl Catalog {
+    fn new(policies: Vec<PolicyRules>) -> Catalog {
+        let mut referrers: BTreeMap<(String, String, String), Vec<EntryRef>> = BTreeMap::new();
+        for e in policies.iter().flat_map(|p| p.entries.iter()) {
+            for r in &e.refers_to {
+                let list = referrers
+                    .entry((r.policy.clone(), r.kind.clone(), r.id.clone()))
+                    .or_default();
+                let by = e.as_ref_via(&r.key);
+                if !list.contains(&by) {
+                    list.push(by);
+                }
+            }
+        }
+        Catalog {
+            policies,
+            referrers,
+        }
+    }
+
     /// Every entry of every policy.
     pub(crate) fn entries(&self) -> impl Iterator<Item = &Entry> {
         self.policies.iter().flat_map(|p| p.entries.iter())
     }
 
-    /// The entries that refer to `target`, with the key that does.
+    /// The entries that refer to `target`, with the key that does, in file order.
     pub(crate) fn used_by(&self, target: &Entry) -> Vec<EntryRef> {
-        let mut out: Vec<EntryRef> = self
-            .entries()
-            .flat_map(|e| {
-                e.refers_to
-                    .iter()
-                    .filter(|r| {
-                        r.policy == target.policy && r.kind == target.kind && r.id == target.id
-                    })
-                    .map(move |r| e.as_ref_via(&r.key))
-            })
-            .collect();
-        out.dedup();
-        out
+        self.referrers
+            .get(&(
+                target.policy.clone(),
+                target.kind.clone(),
+                target.id.clone(),
+            ))
+            .cloned()
+            .unwrap_or_default()
     }
 }
 
@@ -337,7 +356,7 @@ impl PolicySet {
             policies.push(collect::policy_rules(p, text)?);
         }
         links::resolve(&mut policies);
-        Ok(Catalog { policies })
+        Ok(Catalog::new(policies))
     }
 
     fn no_source(id: &str) -> Error {

@@ -22,7 +22,7 @@ blockquote { margin: 4px 0 10px; padding: 6px 10px; border-left: 4px solid #b326
 .mark { display: inline-block; padding: 0 6px; border-radius: 4px; font-size: 0.8em; font-weight: bold; }
 .mark.default { background: #fff1d6; color: #7a4b00; } .mark.deviation { background: #fde2e0; color: #8c1d18; } .mark.choice { background: #e6eefa; color: #1f3f73; }
 .muted { color: #8a93a6; } .tag { display: inline-block; padding: 0 5px; border-radius: 3px; background: #eef1f6; font-size: 0.85em; margin-right: 3px; }
-:target { background: #fff7cc; }
+:target { background: #fff7cc; } table.clauses td:first-child { white-space: nowrap; }
 @media (max-width: 700px) { .side { grid-template-columns: 1fr; } }
 "#;
 

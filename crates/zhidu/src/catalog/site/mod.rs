@@ -41,6 +41,10 @@ pub(super) struct Site<'a> {
     pub(super) coverage: Option<&'a ClauseCoverage>,
     /// Clause id → its regulation's id, for links into the regulation pages.
     pub(super) regulation_of: BTreeMap<&'a str, &'a str>,
+    /// Clause id → the entries citing it, in file order.
+    pub(super) citing: BTreeMap<&'a str, Vec<&'a super::Entry>>,
+    /// `(policy, kind, id)` → the entry's name, for the text of links to it.
+    pub(super) names: BTreeMap<(&'a str, &'a str, &'a str), &'a str>,
 }
 
 impl PolicySet {
@@ -77,10 +81,28 @@ impl PolicySet {
                     .map(move |c| (c.id.as_str(), r.id.as_str()))
             })
             .collect();
+        let mut citing: BTreeMap<&str, Vec<&super::Entry>> = BTreeMap::new();
+        for e in catalog.entries() {
+            for s in &e.sources {
+                let list = citing.entry(s.clause.as_str()).or_default();
+                if !list.iter().any(|x| std::ptr::eq(*x, e)) {
+                    list.push(e);
+                }
+            }
+        }
+        let names = catalog
+            .entries()
+            .filter_map(|e| {
+                let name = e.name.as_deref()?;
+                Some(((e.policy.as_str(), e.kind.as_str(), e.id.as_str()), name))
+            })
+            .collect();
         let site = Site {
             catalog: &catalog,
             coverage: coverage.as_ref(),
             regulation_of,
+            citing,
+            names,
         };
         let mut files = vec![
             SiteFile {

@@ -47,13 +47,11 @@ impl Site<'_> {
 }
 
 /// A link to an entry: `kind id name`.
-fn entry_link(depth: usize, r: &EntryRef, name: Option<&str>, site: &Site<'_>) -> String {
-    let name = name.or_else(|| {
-        site.catalog
-            .entries()
-            .find(|e| e.policy == r.policy && e.kind == r.kind && e.id == r.id)
-            .and_then(|e| e.name.as_deref())
-    });
+fn entry_link(depth: usize, r: &EntryRef, site: &Site<'_>) -> String {
+    let name = site
+        .names
+        .get(&(r.policy.as_str(), r.kind.as_str(), r.id.as_str()))
+        .copied();
     format!(
         "<a href=\"{}{}\"><span class=\"tag\">{}</span> <code>{}</code> {}</a>",
         root(depth),
@@ -142,25 +140,17 @@ fn quote_block(site: &Site<'_>, depth: usize, s: &Clause) -> String {
 
 /// The status of a clause in words: where it is encoded, why not, or that it needs nothing.
 fn status_text(site: &Site<'_>, depth: usize, c: &ClauseStatus) -> String {
+    let citing = site
+        .citing
+        .get(c.id.as_str())
+        .map_or(&[][..], Vec::as_slice);
     if !c.encoded.is_empty() {
-        let links: Vec<String> = c
-            .encoded
+        // The catalog's entries, not the coverage's: an entry inside a table (an access rule
+        // of `[access]`) is linked itself, not its table.
+        let links: Vec<String> = citing
             .iter()
-            .filter_map(|enc| {
-                let (kind, id) = enc
-                    .entry
-                    .split_once(' ')
-                    .unwrap_or((enc.entry.as_str(), ""));
-                let found = site.catalog.entries().find(|e| {
-                    e.policy == enc.policy
-                        && e.kind == kind
-                        && (e.id == id || (id.is_empty() && e.id == kind))
-                });
-                found.map(|e| entry_link(depth, &as_ref(e), None, site))
-            })
+            .map(|e| entry_link(depth, &as_ref(e), site))
             .collect();
-        let mut links = links;
-        links.dedup();
         format!(
             "<span class=\"tag\">{}</span> {}",
             bi("label.coverage.encoded"),
@@ -172,7 +162,12 @@ fn status_text(site: &Site<'_>, depth: usize, c: &ClauseStatus) -> String {
             .as_deref()
             .map(|n| format!(": {}", note_text(n)))
             .unwrap_or_default();
-        format!("<span class=\"tag\">{}</span>{note}", esc(r))
+        format!(
+            "<a class=\"tag\" href=\"{}coverage.html#reason-{}\">{}</a>{note}",
+            root(depth),
+            slug(r),
+            esc(r)
+        )
     } else if c.computable {
         format!("<span class=\"tag\">{}</span>", bi("label.doc.unencoded"))
     } else {
@@ -328,8 +323,10 @@ pub(super) fn regulation(site: &Site<'_>, r: &RegulationCoverage) -> String {
     );
     for c in &r.clauses {
         let quotes: Vec<String> = site
-            .catalog
-            .entries()
+            .citing
+            .get(c.id.as_str())
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
             .flat_map(|e| e.sources.iter().filter(|s| s.clause == c.id))
             .map(|s| s.quote.as_str())
             .filter(|q| !q.is_empty())
@@ -443,9 +440,9 @@ pub(super) fn entry(site: &Site<'_>, e: &Entry) -> String {
     let depth = 3;
     let mut h = format!(
         "<p>{} <a href=\"../index.html\"><code>{}</code></a> · {}</p><h1><code>{}</code> {}</h1>",
-        kind_label(&e.kind),
-        esc(&e.policy),
         kind_label("policy"),
+        esc(&e.policy),
+        kind_label(&e.kind),
         esc(&e.id),
         esc(e.name.as_deref().unwrap_or_default())
     );
@@ -490,7 +487,7 @@ pub(super) fn entry(site: &Site<'_>, e: &Entry) -> String {
                 format!(
                     "<li><code>{}</code> → {}</li>",
                     esc(&r.key),
-                    entry_link(depth, r, None, site)
+                    entry_link(depth, r, site)
                 )
             })
             .collect();
