@@ -184,7 +184,7 @@ impl PolicySet {
     pub fn explain(
         &self,
         code: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string | null | undefined")] policy: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "PolicyId | null | undefined")] policy: JsValue,
     ) -> Result<JsValue, JsValue> {
         js(|| {
             let code = convert::text(&code, "code", convert::MAX_FIELD)?;

@@ -74,6 +74,9 @@ export interface ClauseStatus {
   note: string | null;
 }
 
+/** A policy's id, such as `"s2-service-center"` (`PolicySet.explain`). */
+export type PolicyId = string;
+
 /** A value of a policy file as JSON (`PolicySet.rules`): dates and times are strings. */
 export type TomlValue = string | number | boolean | TomlValue[] | { [key: string]: TomlValue };
 
