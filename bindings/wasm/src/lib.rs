@@ -171,7 +171,10 @@ impl PolicySet {
     /// quotes, values and marked defaults: the core's `PolicySet::rules`, as `zhidu rules
     /// --format json` prints it.
     #[wasm_bindgen(unchecked_return_type = "PolicyRules")]
-    pub fn rules(&self, policy: JsValue) -> Result<JsValue, JsValue> {
+    pub fn rules(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "PolicyId")] policy: JsValue,
+    ) -> Result<JsValue, JsValue> {
         js(|| {
             let policy = convert::text(&policy, "policy", convert::MAX_FIELD)?;
             to_js(&self.inner.rules(&policy)?)
@@ -183,7 +186,7 @@ impl PolicySet {
     #[wasm_bindgen(unchecked_return_type = "CodeExplanation")]
     pub fn explain(
         &self,
-        code: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] code: JsValue,
         #[wasm_bindgen(unchecked_param_type = "PolicyId | null | undefined")] policy: JsValue,
     ) -> Result<JsValue, JsValue> {
         js(|| {

@@ -65,6 +65,8 @@ const policyRules: PolicyRules = ps.rules("s14-window-scorecard");
 const firstKind: string = policyRules.entries[0].kind;
 const explained: CodeExplanation = ps.explain("S14.att.6", "s14-window-scorecard");
 const line: number | null | undefined = explained.clause?.status?.line;
+// @ts-expect-error: a code is a string
+ps.explain(14);
 const builtin: boolean = ps.isBuiltin;
 const all: Policy[] = ps.policies();
 const p: Policy = ps.policy("s2-service-center");
