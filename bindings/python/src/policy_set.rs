@@ -166,6 +166,30 @@ impl PolicySet {
         crate::convert::to_dict(py, &cov)
     }
 
+    /// Every entry of policy `policy` (class, rule, tier, obligation …) with its clauses,
+    /// quotes, values and marked defaults: the core's `PolicySet::rules` as a dict (the CLI's
+    /// `zhidu rules --format json`).
+    fn rules<'py>(&self, py: Python<'py>, policy: &Obj<'py>) -> PyResult<Obj<'py>> {
+        let policy = text(policy, "policy")?;
+        let rules = self.inner.rules(&policy).or_raise(py)?;
+        crate::convert::to_dict(py, &rules)
+    }
+
+    /// One clause id, rule code, class or tier id (`"tier:2"`) in full, with where it is used:
+    /// the core's `PolicySet::explain` as a dict (the CLI's `zhidu explain --format json`).
+    #[pyo3(signature = (code, policy = None))]
+    fn explain<'py>(
+        &self,
+        py: Python<'py>,
+        code: &Obj<'py>,
+        policy: Option<&Obj<'py>>,
+    ) -> PyResult<Obj<'py>> {
+        let code = text(code, "code")?;
+        let policy = policy.map(|p| text(p, "policy")).transpose()?;
+        let x = self.inner.explain(&code, policy.as_deref()).or_raise(py)?;
+        crate::convert::to_dict(py, &x)
+    }
+
     /// Warnings found while loading.
     #[getter]
     fn warnings<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {

@@ -167,6 +167,39 @@ impl PolicySet {
         })
     }
 
+    /// Every entry of policy `policy` (class, rule, tier, obligation …) with its clauses,
+    /// quotes, values and marked defaults: the core's `PolicySet::rules`, as `zhidu rules
+    /// --format json` prints it.
+    #[wasm_bindgen(unchecked_return_type = "PolicyRules")]
+    pub fn rules(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "PolicyId")] policy: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        js(|| {
+            let policy = convert::text(&policy, "policy", convert::MAX_FIELD)?;
+            to_js(&self.inner.rules(&policy)?)
+        })
+    }
+
+    /// One clause id, rule code, class or tier id (`"tier:2"`) in full, with where it is used:
+    /// the core's `PolicySet::explain`, as `zhidu explain --format json` prints it.
+    #[wasm_bindgen(unchecked_return_type = "CodeExplanation")]
+    pub fn explain(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] code: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "PolicyId | null | undefined")] policy: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        js(|| {
+            let code = convert::text(&code, "code", convert::MAX_FIELD)?;
+            let policy = if policy.is_undefined() || policy.is_null() {
+                None
+            } else {
+                Some(convert::text(&policy, "policy", convert::MAX_FIELD)?)
+            };
+            to_js(&self.inner.explain(&code, policy.as_deref())?)
+        })
+    }
+
     /// Warnings found while loading (errors make loading throw instead).
     #[wasm_bindgen(getter, unchecked_return_type = "Diagnostic[]")]
     pub fn warnings(&self) -> JsValue {

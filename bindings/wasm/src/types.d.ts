@@ -74,6 +74,62 @@ export interface ClauseStatus {
   note: string | null;
 }
 
+/** A policy's id, such as `"s2-service-center"` (`PolicySet.explain`). */
+export type PolicyId = string;
+
+/** A value of a policy file as JSON (`PolicySet.rules`): dates and times are strings. */
+export type TomlValue = string | number | boolean | TomlValue[] | { [key: string]: TomlValue };
+
+/** An entry of a policy named by another: its policy, kind and id, and the key that names it. */
+export interface PolicyEntryRef {
+  policy: string;
+  kind: string;
+  id: string;
+  key: string;
+}
+
+/** One entry of a policy file (`PolicySet.rules`): `kind` is its section (`class`, `rule`,
+ * `tier`, `access.rule` …), `values` its other keys as written, `defaults` marked `default`
+ * (an open parameter A1–A33 as §5 suggests), `deviation` or `choice` (not in §5). */
+export interface PolicyEntry {
+  policy: string;
+  kind: string;
+  id: string;
+  name: string | null;
+  file: string;
+  path: string;
+  line: number;
+  sources: Clause[];
+  values: { key: string; value: TomlValue; text: string }[];
+  defaults: { key: string | null; param: string; mark: "default" | "deviation" | "choice"; note: string }[];
+  refers_to: PolicyEntryRef[];
+}
+
+/** `PolicySet.rules(policy)`: every entry of a policy, its own table first. */
+export interface PolicyRules {
+  policy: string;
+  name: string;
+  version: string;
+  effective_from: string;
+  effective_until: string | null;
+  file: string;
+  entries: PolicyEntry[];
+}
+
+/** `PolicySet.explain(code)`: the clause (when the code is one) and every entry with that id. */
+export interface CodeExplanation {
+  code: string;
+  clause: {
+    id: string;
+    regulation: string | null;
+    regulation_title: string | null;
+    status: ClauseStatus | null;
+    reason_note: string | null;
+    cited_by: { entry: PolicyEntryRef; name: string | null; source: Clause }[];
+  } | null;
+  entries: { entry: PolicyEntry; used_by: PolicyEntryRef[] }[];
+}
+
 /** Counts: `encoded + with_reason + missing === computable`. */
 export interface CoverageTotals {
   clauses: number;

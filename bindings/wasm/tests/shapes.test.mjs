@@ -128,6 +128,11 @@ test("ClauseCoverage", () => {
   assertShape(ps.clauseCoverage("S8"), "ClauseCoverage");
 });
 
+test("PolicyRules of every policy, CodeExplanation", () => {
+  for (const id of ps.policyIds) assertShape(ps.rules(id), "PolicyRules");
+  for (const code of ["S14.att.6", "tier:2", "promised", "S8.verify.5", "S2.zr.t1"]) assertShape(ps.explain(code), "CodeExplanation");
+});
+
 test("ZhiduError has its declared properties", () => {
   const own = (e) => Object.fromEntries(["code", "help", "diagnostics", "file", "line", "column", "path"].filter((k) => k in e).map((k) => [k, e[k]]));
   const errorType = declared("ZhiduError");

@@ -15,6 +15,8 @@ import {
   type PatrolCheck,
   type Obligations,
   type ClauseCoverage,
+  type PolicyRules,
+  type CodeExplanation,
   type CaseStatus,
   type CaseStatuses,
   type CalendarDay,
@@ -59,6 +61,12 @@ const ids: string[] = ps.policyIds;
 const warnings: Diagnostic[] = own.warnings;
 const covered: ClauseCoverage = own.clauseCoverage("S8");
 const computable: number = covered.totals.computable;
+const policyRules: PolicyRules = ps.rules("s14-window-scorecard");
+const firstKind: string = policyRules.entries[0].kind;
+const explained: CodeExplanation = ps.explain("S14.att.6", "s14-window-scorecard");
+const line: number | null | undefined = explained.clause?.status?.line;
+// @ts-expect-error: a code is a string
+ps.explain(14);
 const builtin: boolean = ps.isBuiltin;
 const all: Policy[] = ps.policies();
 const p: Policy = ps.policy("s2-service-center");

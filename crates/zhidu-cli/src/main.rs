@@ -13,8 +13,10 @@ mod check;
 mod coverage;
 mod decide;
 mod diff;
+mod doc;
 mod due;
 mod error;
+mod explain;
 mod flow;
 mod obligations;
 mod output;
@@ -22,6 +24,7 @@ mod rank;
 mod report;
 mod retention;
 mod rota;
+mod rules;
 mod subsidies;
 mod table;
 mod triggers;
@@ -97,6 +100,13 @@ enum Command {
     Coverage(coverage::Args),
     /// The same period's inputs under two policy sets: what changes, and which rules did it.
     Diff(diff::Args),
+    /// Every class, rule, tier and other entry of a policy with its clause, quote, values
+    /// and defaults.
+    Rules(rules::Args),
+    /// One clause, rule, class, tier or other entry in full, with where it is used.
+    Explain(explain::Args),
+    /// Write the policies' documentation as a static offline site.
+    Doc(doc::Args),
     /// A calendar year's days with their basis, notice files, and what moves when one lands.
     #[command(subcommand)]
     Calendar(calendar::Command),
@@ -128,6 +138,9 @@ fn main() -> ExitCode {
         Command::Subsidies(args) => subsidies::run(&cli.policies, &args),
         Command::Flow(args) => flow::run(&cli.policies, &args),
         Command::Diff(args) => diff::run(cli.lang, &args),
+        Command::Rules(args) => rules::run(&cli.policies, &args),
+        Command::Explain(args) => explain::run(&cli.policies, &args),
+        Command::Doc(args) => doc::run(&cli.policies, &args),
     };
     match result {
         Ok(code) => code,

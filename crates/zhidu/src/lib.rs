@@ -73,6 +73,7 @@ mod access;
 mod assess;
 mod calendar;
 mod case;
+mod catalog;
 pub mod columns;
 mod coverage;
 mod deadline;
@@ -115,6 +116,10 @@ pub use assess::{
 };
 pub use calendar::{Calendar, DayKind, StatutoryDay, StatutoryKind, SubstituteRule, YearDay};
 pub use case::{Case, CaseEvent, CaseStatus, MAX_EVENTS_PER_CASE, Status};
+pub use catalog::{
+    Citing, ClauseFacts, DefaultMark, Entry, EntryRef, EntryUse, EntryValue, Explanation,
+    MarkedDefault, PolicyRules, SiteFile,
+};
 pub use coverage::{
     ClauseCoverage, ClauseKind, ClauseStatus, CoverageReason, CoverageTotals, Encoding,
     RegulationCoverage,

@@ -1431,6 +1431,51 @@ class PolicySet:
         7
         """
         ...
+    def rules(self, policy: str) -> Dict[str, Any]:
+        """Every entry of a policy with its clauses, quotes, values and marked defaults.
+
+        Returns
+        -------
+        dict
+            ``policy``, ``name``, ``version``, ``effective_from``, ``effective_until``, ``file``
+            and ``entries`` (each with ``policy``, ``kind``, ``id``, ``name``, ``file``,
+            ``path``, ``line``, ``sources``, ``values``, ``defaults`` and ``refers_to``), as
+            ``zhidu rules --format json`` prints it.
+
+        Raises
+        ------
+        UnknownPolicyError
+            For an unknown policy, with the closest id in ``help``.
+
+        Examples
+        --------
+        >>> r = PolicySet.builtin().rules("s14-window-scorecard")
+        >>> att6 = next(e for e in r["entries"] if e["kind"] == "rule" and e["id"] == "S14.att.6")
+        >>> [v["text"] for v in att6["values"] if v["key"] == "range"]
+        ['[10, 20]']
+        """
+        ...
+    def explain(self, code: str, policy: Optional[str] = None) -> Dict[str, Any]:
+        """One clause id, rule code, class or tier id (``"tier:2"``) in full, with where it is used.
+
+        Returns
+        -------
+        dict
+            ``code``, ``clause`` (``None`` unless the code is a clause id) and ``entries``
+            (each ``{"entry": …, "used_by": […]}``), as ``zhidu explain --format json`` prints it.
+
+        Raises
+        ------
+        InputError
+            When nothing has that code, with the closest code in ``help``.
+
+        Examples
+        --------
+        >>> x = PolicySet.builtin().explain("S14.att.6")
+        >>> x["clause"]["status"]["line"]
+        913
+        """
+        ...
     @property
     def sources(self) -> List[Tuple[str, str]]: ...
     @property

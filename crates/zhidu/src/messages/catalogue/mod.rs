@@ -19,6 +19,7 @@ mod flow;
 mod hosts;
 mod labels;
 mod loader;
+mod policy_doc;
 mod report;
 mod rows;
 mod rule_notes;
@@ -74,4 +75,5 @@ pub(crate) const ALL: &[&[Entry]] = &[
     flow::ENTRIES,
     coverage::ENTRIES,
     what_if::ENTRIES,
+    policy_doc::ENTRIES,
 ];
