@@ -301,7 +301,7 @@ impl Cards {
         card: u32,
         rule: &model::Rule,
         entry: Entry,
-        hits: Vec<EffectHit>,
+        hits: impl Iterator<Item = EffectHit>,
     ) {
         let Some(t) = self.tallies.get_mut(card as usize) else {
             return;
@@ -319,9 +319,16 @@ impl Cards {
             RuleKind::Bonus => t.bonus = t.bonus.saturating_add(entry.points),
             RuleKind::EffectOnly => {}
         }
-        t.fines = t.fines.saturating_add(entry.fine);
-        t.withholdings = t.withholdings.saturating_add(entry.withholding);
-        if cold.is_none() && hits.is_empty() && entry.line.is_none() {
+        // Most incidents carry no withholding and many no fine: adding a zero is skipped
+        // unless it would change the sum's scale (`20` + `0.00` is `20.00`).
+        if !entry.fine.is_zero() || entry.fine.scale() > t.fines.scale() {
+            t.fines = t.fines.saturating_add(entry.fine);
+        }
+        if !entry.withholding.is_zero() || entry.withholding.scale() > t.withholdings.scale() {
+            t.withholdings = t.withholdings.saturating_add(entry.withholding);
+        }
+        let mut hits = hits.peekable();
+        if cold.is_none() && hits.peek().is_none() && entry.line.is_none() {
             return;
         }
         let Some(c) = self.cards.get_mut(card as usize) else {

@@ -4,7 +4,7 @@
 //! distinct subject, and no incident allocates. The answers are those of the same incidents
 //! as rows (`crates/zhidu/tests/columns.rs` holds the two paths equal).
 
-use chrono::{DateTime, FixedOffset};
+use chrono::{FixedOffset, NaiveDate, NaiveDateTime, NaiveTime};
 
 use super::cards::{Slots, UNKNOWN};
 use super::incidents::Scoring;
@@ -112,11 +112,44 @@ impl InstantUnit {
         }
     }
 
-    /// The instant of `value` units since 1970-01-01 00:00 UTC, if chrono has it.
-    fn instant(self, value: i64) -> Option<DateTime<chrono::Utc>> {
+    /// The date and time of `value` units since 1970-01-01 00:00, if chrono has it: what
+    /// `DateTime::from_timestamp` gives, with the date of the day found in `days`.
+    fn instant(self, value: i64, days: &mut DayCache) -> Option<NaiveDateTime> {
+        const DAY: i64 = 86_400;
         let per = self.per_second();
-        let nanos = value.rem_euclid(per) * (1_000_000_000 / per);
-        DateTime::from_timestamp(value.div_euclid(per), u32::try_from(nanos).ok()?)
+        let nanos = u32::try_from(value.rem_euclid(per) * (1_000_000_000 / per)).ok()?;
+        let seconds = value.div_euclid(per);
+        let of_day = u32::try_from(seconds.rem_euclid(DAY)).ok()?;
+        let time = NaiveTime::from_num_seconds_from_midnight_opt(of_day, nanos)?;
+        Some(NaiveDateTime::new(
+            days.date(seconds.div_euclid(DAY))?,
+            time,
+        ))
+    }
+}
+
+/// The dates of recently seen day numbers: turning a day number into a date is most of the
+/// cost of reading an instant, and a period's incidents fall on a few dozen days.
+struct DayCache {
+    slots: [(i64, NaiveDate); 64],
+}
+
+impl DayCache {
+    fn new() -> DayCache {
+        DayCache {
+            slots: [(NAT, NaiveDate::MIN); 64],
+        }
+    }
+
+    /// The date of day number `day` (days since 1970-01-01), if chrono has it.
+    fn date(&mut self, day: i64) -> Option<NaiveDate> {
+        let slot = self
+            .slots
+            .get_mut(usize::try_from(day.rem_euclid(64)).ok()?)?;
+        if slot.0 != day {
+            *slot = (day, from_epoch_day(day)?);
+        }
+        Some(slot.1)
     }
 }
 
@@ -172,19 +205,21 @@ impl InstantColumn<'_> {
     }
 
     /// The start of row `i`, as a row reader would read the same value.
-    fn start(&self, i: usize) -> Option<Start> {
+    fn start(&self, i: usize, days: &mut DayCache) -> Option<Start> {
         match self {
             InstantColumn::Instants(v, unit) => {
                 let x = *v.get(i).filter(|&&x| x != NAT)?;
-                Some(Start::Instant(unit.instant(x)?.fixed_offset()))
+                Some(Start::Instant(
+                    unit.instant(x, days)?.and_utc().fixed_offset(),
+                ))
             }
             InstantColumn::WallTimes(v, unit) => {
                 let x = *v.get(i).filter(|&&x| x != NAT)?;
-                Some(Start::Local(unit.instant(x)?.naive_utc()))
+                Some(Start::Local(unit.instant(x, days)?))
             }
             InstantColumn::Days(v) => {
                 let d = *v.get(i).filter(|&&d| d != NAT)?;
-                from_epoch_day(d).map(Start::Date)
+                days.date(d).map(Start::Date)
             }
         }
     }
@@ -484,11 +519,12 @@ impl<'a> IncidentColumns<'a> {
         let Some(cases) = self.case.as_ref() else {
             return false;
         };
+        let mut days = DayCache::new();
         (0..self.len()).any(|i| {
             cases.raw(i).map(str::trim) == Some(case)
                 && self.rule.raw(i).map(str::trim) == Some(rule)
                 && trimmed(self.subject.raw(i)).is_some()
-                && self.at.start(i).is_some()
+                && self.at.start(i, &mut days).is_some()
                 && !self.unreadable.iter().any(|(r, _)| *r == i)
         })
     }
@@ -516,6 +552,7 @@ impl<'a> IncidentColumns<'a> {
         let mut unreadable: Vec<&(usize, Error)> = self.unreadable.iter().collect();
         unreadable.sort_by_key(|(i, _)| *i);
         let mut unreadable = unreadable.into_iter().peekable();
+        let mut days = DayCache::new();
         let text = |column: &Option<Texts<'a>>, i: usize| column.as_ref().and_then(|c| c.get(i));
         let whole = |column: Option<&[Option<i64>]>, i: usize| {
             column.and_then(|c| c.get(i).copied().flatten())
@@ -535,7 +572,7 @@ impl<'a> IncidentColumns<'a> {
                 scoring.skip(row, missing("subject", row));
                 continue;
             };
-            let Some(start) = self.at.start(i) else {
+            let Some(start) = self.at.start(i, &mut days) else {
                 scoring.skip(row, missing("at", row));
                 continue;
             };

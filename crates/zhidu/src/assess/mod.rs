@@ -689,38 +689,37 @@ fn place(
         line,
         window,
     } = scored;
-    let mut person_hits: Vec<EffectHit> = Vec::new();
-    let mut window_hits: Vec<EffectHit> = Vec::new();
-    for e in rule.effects.iter().filter_map(|&e| model.effects.get(e)) {
-        if (part == Part::AnnualEffects && !e.annual) || part == Part::Superseded {
-            continue;
-        }
-        let hit = EffectHit {
-            id: e.shared_id.clone(),
-            name: e.shared_name.clone(),
-            rule: rule.meta.code.clone(),
-            at,
-        };
-        match rule.charge {
-            model::Charge::Window => window_hits.push(hit),
-            model::Charge::PersonAndWindow => {
-                window_hits.push(hit.clone());
-                person_hits.push(hit);
-            }
-            model::Charge::Person => {
-                if e.reaches_window {
-                    window_hits.push(hit.clone());
+    // The effect hits for the person's card (`false`) or the window's (`true`), made as the
+    // card stores them: no list of hits per incident.
+    let hits = |to_window: bool| {
+        rule.effects
+            .iter()
+            .filter_map(|&e| model.effects.get(e))
+            .filter(move |e| {
+                let kept = match part {
+                    Part::All => true,
+                    Part::AnnualEffects => e.annual,
+                    Part::Superseded => false,
+                };
+                kept && match rule.charge {
+                    model::Charge::Window => to_window,
+                    model::Charge::PersonAndWindow => true,
+                    model::Charge::Person => !to_window || e.reaches_window,
                 }
-                person_hits.push(hit);
-            }
-        }
-    }
+            })
+            .map(move |e| EffectHit {
+                id: e.shared_id.clone(),
+                name: e.shared_name.clone(),
+                rule: rule.meta.code.clone(),
+                at,
+            })
+    };
     let (points, fine, withholding, line) = match part {
         Part::All => (points, fine, withholding, line),
         Part::Superseded => (0, Decimal::ZERO, Decimal::ZERO, line),
         Part::AnnualEffects => (0, Decimal::ZERO, Decimal::ZERO, None),
     };
-    if part == Part::AnnualEffects && person_hits.is_empty() && window_hits.is_empty() {
+    if part == Part::AnnualEffects && hits(false).next().is_none() && hits(true).next().is_none() {
         return;
     }
     let entry = Entry {
@@ -755,7 +754,7 @@ fn place(
             (Some(w), None) => cards.count_window(c, w, 1),
             (None, None) => {}
         }
-        cards.add(c, rule, entry, person_hits);
+        cards.add(c, rule, entry, hits(false));
         let window_card = |cards: &mut Cards, w: &str| match window_id {
             Some(id) => cards.window_card_of(id),
             None => cards.window_card(w),
@@ -763,10 +762,10 @@ fn place(
         match (window, window_entry) {
             (Some(w), Some(entry)) => {
                 let c = window_card(cards, w);
-                cards.add(c, rule, entry, window_hits);
+                cards.add(c, rule, entry, hits(true));
             }
             // The effect alone reaches the window (取消该窗口…, S14.att.6).
-            (Some(w), None) if !window_hits.is_empty() => {
+            (Some(w), None) if hits(true).next().is_some() => {
                 let c = window_card(cards, w);
                 let entry = Entry {
                     category: None,
@@ -776,7 +775,7 @@ fn place(
                     line: None,
                     order,
                 };
-                cards.add(c, rule, entry, window_hits);
+                cards.add(c, rule, entry, hits(true));
             }
             _ => {}
         }
@@ -788,7 +787,7 @@ fn place(
             }
             None => cards.window_card(w),
         };
-        cards.add(c, rule, entry, window_hits);
+        cards.add(c, rule, entry, hits(true));
     }
 }
 
