@@ -9,6 +9,7 @@ use zhidu::rows::RosterEntry;
 use zhidu::{AssessRequest, Assessment, Case, Incident, Lang, Period, Policy, SkippedRow};
 
 use crate::Error;
+use crate::incidents::Columns;
 use crate::rows::read_rows;
 use crate::write::{code, texts};
 
@@ -145,7 +146,6 @@ pub fn assess(
     period: Period,
     options: &AssessOptions<'_>,
 ) -> Result<Assessment, Error> {
-    let incidents = read_rows::<Incident>("incidents", incidents)?;
     let roster: Option<Vec<zhidu::rows::RosterRow>> = match options.roster {
         None => None,
         Some(r) => Some(
@@ -159,16 +159,25 @@ pub fn assess(
         None => None,
         Some((p, c)) => Some((p, read_rows::<Case>("cases", c)?)),
     };
-    let mut req = AssessRequest::new(period)
-        .incident_rows(&incidents)
-        .lines(options.lines);
-    if let Some(r) = &roster {
-        req = req.roster_rows(r);
-    }
-    if let Some((p, c)) = &cases {
-        req = req.case_rows(p, c);
-    }
-    Ok(policy.assess(&req)?)
+    let with_the_rest = |req: AssessRequest<'_>| {
+        let mut req = req.lines(options.lines);
+        if let Some(r) = &roster {
+            req = req.roster_rows(r);
+        }
+        if let Some((p, c)) = &cases {
+            req = req.case_rows(p, c);
+        }
+        policy.assess(&req)
+    };
+    // The column path when every column has a type it takes; else the row reader.
+    Ok(match Columns::read(incidents) {
+        Some(columns) => columns
+            .with(|columns| with_the_rest(AssessRequest::new(period).incident_columns(columns)))?,
+        None => {
+            let rows = read_rows::<Incident>("incidents", incidents)?;
+            with_the_rest(AssessRequest::new(period).incident_rows(&rows))?
+        }
+    })
 }
 
 fn money(values: impl Iterator<Item = Decimal>) -> Result<ArrayRef, Error> {

@@ -45,6 +45,7 @@ mod assess;
 mod cases;
 mod column;
 mod due;
+mod incidents;
 mod rows;
 mod write;
 
