@@ -9,8 +9,9 @@ use std::collections::HashMap;
 
 use arrow_array::cast::AsArray;
 use arrow_array::types::{
-    Date32Type, TimestampMicrosecondType, TimestampMillisecondType, TimestampNanosecondType,
-    TimestampSecondType,
+    Date32Type, Int8Type, Int16Type, Int32Type, Int64Type, TimestampMicrosecondType,
+    TimestampMillisecondType, TimestampNanosecondType, TimestampSecondType, UInt8Type, UInt16Type,
+    UInt32Type, UInt64Type,
 };
 use arrow_array::{Array, ArrowPrimitiveType, RecordBatch};
 use arrow_schema::{DataType, TimeUnit};
@@ -136,13 +137,7 @@ fn text(array: &dyn Array, repeated: bool) -> Option<Texts<'_>> {
                 .into_iter()
                 .map(|t| Cow::Borrowed(t.unwrap_or_default()))
                 .collect();
-            let codes = integers(dict.keys())?
-                .into_iter()
-                .map(|k| {
-                    k.and_then(|k| u32::try_from(k).ok())
-                        .unwrap_or(TextColumn::MISSING)
-                })
-                .collect();
+            let codes = keys(dict.keys())?;
             Some(Texts { values, codes })
         }
         t if is_text(t) => {
@@ -205,6 +200,36 @@ fn text(array: &dyn Array, repeated: bool) -> Option<Texts<'_>> {
     }
 }
 
+/// Dictionary keys as positions (`MISSING` for a null or a key no position can be).
+fn keys(array: &dyn Array) -> Option<Vec<u32>> {
+    fn typed<T>(array: &dyn Array) -> Option<Vec<u32>>
+    where
+        T: ArrowPrimitiveType,
+        T::Native: TryInto<u32>,
+    {
+        let a = array.as_primitive_opt::<T>()?;
+        let code = |k: T::Native| k.try_into().unwrap_or(TextColumn::MISSING);
+        Some(if a.null_count() == 0 {
+            a.values().iter().map(|&k| code(k)).collect()
+        } else {
+            a.iter()
+                .map(|k| k.map_or(TextColumn::MISSING, code))
+                .collect()
+        })
+    }
+    match array.data_type() {
+        DataType::Int8 => typed::<Int8Type>(array),
+        DataType::Int16 => typed::<Int16Type>(array),
+        DataType::Int32 => typed::<Int32Type>(array),
+        DataType::Int64 => typed::<Int64Type>(array),
+        DataType::UInt8 => typed::<UInt8Type>(array),
+        DataType::UInt16 => typed::<UInt16Type>(array),
+        DataType::UInt32 => typed::<UInt32Type>(array),
+        DataType::UInt64 => typed::<UInt64Type>(array),
+        _ => None,
+    }
+}
+
 /// The values of a timestamp array, in place when it has no nulls.
 fn stamps<T: ArrowPrimitiveType<Native = i64>>(
     array: &dyn Array,
@@ -253,6 +278,9 @@ fn instants(array: &dyn Array) -> Option<At<'_>> {
 fn wholes(array: &dyn Array) -> Option<Vec<Option<i64>>> {
     if !array.data_type().is_integer() {
         return None;
+    }
+    if let Some(a) = array.as_primitive_opt::<Int64Type>() {
+        return Some(a.iter().collect());
     }
     let values = integers(array)?;
     let lost = values
