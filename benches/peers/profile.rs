@@ -7,7 +7,9 @@
 //! ```
 //!
 //! `WHAT` is `assess` (S14 incidents as in benches/core.rs, lines off; a third argument
-//! sets the number of people, 10,000 by default), `assess-lines`,
+//! sets the number of people, 10,000 by default), `assess-lines`, `columns` (the same
+//! incidents as columns, `AssessRequest::incident_columns`, lines off; encoding them is not
+//! timed),
 //! `case` (the two-suspension case), `due` (`Class::due`, 5 working days), `compile` (the
 //! builtin policy set), `frame` (reading the same incidents from a data frame's columns as
 //! the Python binding hands them over: texts once each, `at` as Unix seconds, `points` as
@@ -70,6 +72,9 @@ fn incidents(n: usize, people: usize, ps: &PolicySet) -> Vec<Incident> {
                 "S14.att.6" => Some(10 + next(11) as i64),
                 _ => None,
             };
+            // A chosen magnitude needs the assessor's reason (A6), as in benches/core.rs:
+            // without it a quarter of the rows were refused and formatted their errors.
+            i.note = i.points.map(|_| "考评小组评议".to_owned());
             i
         })
         .collect()
@@ -164,7 +169,11 @@ fn main() {
     let at = |s: &str| Start::parse_instant(s, off).unwrap();
     let people: usize = args.get(2).map_or(10_000, |s| s.parse().unwrap());
     let rows = incidents(
-        if what.starts_with("assess") || what.starts_with("frame") || what == "scan" {
+        if what.starts_with("assess")
+            || what.starts_with("frame")
+            || what == "scan"
+            || what == "columns"
+        {
             n
         } else {
             0
@@ -200,6 +209,8 @@ fn main() {
     } else {
         Vec::new()
     };
+    // The incidents as columns a host hands over (texts once each, `at` as Unix seconds).
+    let encoded = (what == "columns").then(|| Encoded::new(&rows));
     let t = std::time::Instant::now();
     let cpu = cpu_ns();
     let done = match what {
@@ -207,6 +218,27 @@ fn main() {
             let req = AssessRequest::new(period)
                 .incidents(&rows)
                 .lines(what == "assess-lines");
+            s14.assess(black_box(&req)).unwrap().scorecards.len()
+        }
+        "columns" => {
+            let e = encoded.as_ref().unwrap();
+            let values: Vec<Vec<&str>> = e
+                .texts
+                .iter()
+                .map(|(v, _)| v.iter().map(String::as_str).collect())
+                .collect();
+            let text = |k: usize| zhidu::TextColumn::new(&values[k], &e.texts[k].1);
+            let columns = zhidu::IncidentColumns::new(
+                text(0),
+                zhidu::InstantColumn::Instants(&e.at, zhidu::InstantUnit::Second),
+                text(1),
+            )
+            .window(text(2))
+            .note(text(3))
+            .points(&e.points);
+            let req = AssessRequest::new(period)
+                .incident_columns(&columns)
+                .lines(false);
             s14.assess(black_box(&req)).unwrap().scorecards.len()
         }
         // The floor of any scorer over these rows: read each incident's subject, rule and
@@ -257,4 +289,47 @@ fn main() {
         std::mem::size_of::<Incident>(),
         on_cpu.unwrap_or(f64::NAN)
     );
+}
+
+/// Incidents as the columns a host hands over: subject, rule, window and note each as its
+/// distinct texts and each row's position among them; `at` as Unix seconds.
+struct Encoded {
+    texts: Vec<(Vec<String>, Vec<u32>)>,
+    at: Vec<i64>,
+    points: Vec<Option<i64>>,
+}
+
+impl Encoded {
+    fn new(rows: &[Incident]) -> Encoded {
+        fn encode<'i>(texts: impl Iterator<Item = Option<&'i str>>) -> (Vec<String>, Vec<u32>) {
+            let mut seen = std::collections::HashMap::new();
+            let mut values = Vec::new();
+            let codes = texts
+                .map(|t| match t {
+                    None => zhidu::TextColumn::MISSING,
+                    Some(t) => *seen.entry(t).or_insert_with(|| {
+                        values.push(t.to_owned());
+                        u32::try_from(values.len() - 1).unwrap()
+                    }),
+                })
+                .collect();
+            (values, codes)
+        }
+        Encoded {
+            texts: vec![
+                encode(rows.iter().map(|i| Some(i.subject.as_str()))),
+                encode(rows.iter().map(|i| Some(i.rule.as_str()))),
+                encode(rows.iter().map(|i| i.window.as_deref())),
+                encode(rows.iter().map(|i| i.note.as_deref())),
+            ],
+            at: rows
+                .iter()
+                .map(|i| match i.at {
+                    Start::Instant(t) => t.timestamp(),
+                    _ => panic!("the fixture's instants"),
+                })
+                .collect(),
+            points: rows.iter().map(|i| i.points).collect(),
+        }
+    }
 }

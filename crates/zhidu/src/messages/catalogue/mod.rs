@@ -8,6 +8,7 @@
 
 mod access;
 mod accountability;
+mod arrow;
 mod bindings;
 mod calendar;
 mod cases;
@@ -76,4 +77,5 @@ pub(crate) const ALL: &[&[Entry]] = &[
     coverage::ENTRIES,
     what_if::ENTRIES,
     policy_doc::ENTRIES,
+    arrow::ENTRIES,
 ];
