@@ -12,6 +12,7 @@ mod build;
 mod figures;
 mod html;
 mod labels;
+mod stream;
 mod svg;
 mod text;
 
@@ -25,6 +26,7 @@ use crate::{
 };
 
 pub use figures::{Change, Figures, Rate};
+pub use stream::ReportBuilder;
 
 /// How many open cases the longest-overdue list holds.
 pub const LONGEST_OVERDUE: usize = 10;
