@@ -771,7 +771,16 @@ def assess(p: ScoringPolicy, period: str, rows: list[tuple[int, dict]], roster: 
     # README Scorecards: `--roster` scores people without incidents too
     # and a person's window is the roster's where it names one (choice s-g)
     for s, w in ros.items():
-        _card(cards, "person", s, None).window = w
+        c = _card(cards, "person", s, None)
+        # choice s-p, a tie among the roster's windows: the window most of the person's rows
+        # name (as without a roster), then the smallest id (engine; seed 2 of session 6)
+        ws = ros_rows[s]
+        top = max(ws.count(x) for x in ws)
+        tied = sorted({x for x in ws if ws.count(x) == top})
+        if len(tied) > 1:
+            votes = list(c.votes.values())
+            w = min(tied, key=lambda x: (-votes.count(x), x))
+        c.window = w
     _supersede(cards)
     return {
         "period": per,
