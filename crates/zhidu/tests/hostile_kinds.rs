@@ -25,7 +25,6 @@ use zhidu::{Diagnostic, Error, PolicySet, Severity};
 
 use common::{check_error, timed};
 
-
 const FILE: &str = "centre.toml";
 
 /// The policy header every file starts with (lines 1–7).
@@ -51,7 +50,11 @@ fn load(body: &str) -> (String, Result<PolicySet, Error>) {
     sources.push((FILE, &text));
     let t = std::time::Instant::now();
     let out = PolicySet::from_sources(&sources);
-    let limit = if text.len() > 1 << 20 { BULK } else { BULK / 10 };
+    let limit = if text.len() > 1 << 20 {
+        BULK
+    } else {
+        BULK / 10
+    };
     assert!(t.elapsed() < limit, "load took {:?}", t.elapsed());
     if let Err(e) = &out {
         check_error(e, &sources);
@@ -132,7 +135,11 @@ fn rota_at_its_limits() {
     for (m, month) in rota.months.iter().enumerate() {
         let want = if m % 2 == 0 { ["A", "B"] } else { ["B", "A"] };
         assert_eq!(
-            month.duty.iter().map(|d| d.window.as_str()).collect::<Vec<_>>(),
+            month
+                .duty
+                .iter()
+                .map(|d| d.window.as_str())
+                .collect::<Vec<_>>(),
             want
         );
     }
@@ -232,7 +239,11 @@ fn tens_of_thousands_of_entries_of_each_kind() {
         ("retention", many(n, retention)),
         ("access", format!("{access_head}{}", many(n, access))),
     ] {
-        assert!(body.len() < zhidu::MAX_FILE_BYTES, "{what}: {} bytes", body.len());
+        assert!(
+            body.len() < zhidu::MAX_FILE_BYTES,
+            "{what}: {} bytes",
+            body.len()
+        );
         let t = std::time::Instant::now();
         let ps = loads(&body);
         eprintln!("{n} {what}: loaded in {:?}", t.elapsed());
@@ -264,7 +275,10 @@ fn tens_of_thousands_of_entries_of_each_kind() {
                 );
             }
             _ => {
-                let line = format!(r#"{{"subject":"Q","action":"act{}","role":"staff"}}"#, n - 1);
+                let line = format!(
+                    r#"{{"subject":"Q","action":"act{}","role":"staff"}}"#,
+                    n - 1
+                );
                 let req = zhidu::rows::read_json_line::<zhidu::AccessRequest>(&line, 1).unwrap();
                 let d = timed("access", || p.access(&[Ok(req)]).unwrap());
                 // The last rule names the action: denied.
@@ -311,7 +325,6 @@ fn tens_of_thousands_of_entries_of_each_kind() {
     assert!(d.message.contains("100001"), "{d}");
 }
 
-
 // ------------------------------------------------------------------- one kind at a time
 
 /// A deduction table with one rule a flow can charge (S14.biz.1.2a's shape: 每件扣2分).
@@ -343,7 +356,9 @@ fn flow(steps: &str) -> String {
 #[test]
 fn flows_empty_cyclic_ambiguous_and_unknown() {
     // Two steps in order: loads, and a case logging 乙 without 甲 is one finding at 乙.
-    let ps = loads(&flow(r#"{ id = "a", name = "甲" }, { id = "b", name = "乙" }"#));
+    let ps = loads(&flow(
+        r#"{ id = "a", name = "甲" }, { id = "b", name = "乙" }"#,
+    ));
     let p = ps.policy("centre").unwrap();
     let case = zhidu::rows::read_json_line::<zhidu::Case>(
         r#"{"id":"F","class":"x","accepted_at":"2026-10-09T09:00+08:00","handler":"张三","events":"step 2026-10-09T09:30 乙"}"#,
@@ -405,7 +420,11 @@ fn office_sessions_overlapping_reversed_empty_and_whole_day() {
     assert!(d.help.is_some(), "{d}");
     // 00:00–24:00 is the whole day and loads (24:00 ends a session: README Office hours).
     loads(&with(r#"[["00:00", "24:00"]]"#));
-    refused(&with(r#"[["00:00", "24:01"]]"#), "sessions[0]", "sessions =");
+    refused(
+        &with(r#"[["00:00", "24:01"]]"#),
+        "sessions[0]",
+        "sessions =",
+    );
 }
 
 #[test]
@@ -423,8 +442,16 @@ fn retention_triggers_subsidies_obligations_access_at_their_limits() {
     // panic; the row before it is answered.
     let ps = loads(&retention("1000"));
     let rows = [
-        Ok(zhidu::RetentionRecord::new("R1", "k", "2024-02-29".parse::<NaiveDate>().unwrap())),
-        Ok(zhidu::RetentionRecord::new("R2", "k", "9999-12-31".parse::<NaiveDate>().unwrap())),
+        Ok(zhidu::RetentionRecord::new(
+            "R1",
+            "k",
+            "2024-02-29".parse::<NaiveDate>().unwrap(),
+        )),
+        Ok(zhidu::RetentionRecord::new(
+            "R2",
+            "k",
+            "9999-12-31".parse::<NaiveDate>().unwrap(),
+        )),
     ];
     match timed("retention", || {
         ps.policy("centre")
@@ -433,7 +460,10 @@ fn retention_triggers_subsidies_obligations_access_at_their_limits() {
     }) {
         Ok(r) => {
             // 2024-02-29 + 1000 years: 3024-02-29 is a day (3024 is a leap year).
-            assert_eq!(r.records[0].keep_until.map(|d| d.to_string()).as_deref(), Some("3024-02-29"));
+            assert_eq!(
+                r.records[0].keep_until.map(|d| d.to_string()).as_deref(),
+                Some("3024-02-29")
+            );
             assert!(r.errors.iter().all(|e| e.row == 2), "{:?}", r.errors);
             assert_eq!(r.records.len() + r.errors.len(), 2);
         }
@@ -450,7 +480,10 @@ fn retention_triggers_subsidies_obligations_access_at_their_limits() {
     // A trigger test misspelt gets the closest test.
     let trigger = "[[trigger]]\ncode = \"X.t\"\nname = \"核查\"\ncheck = \"capacity\"\ntest = \"new_enterprize\"\nsource = { clause = \"X.t\", quote = \"核查\" }\n";
     let d = refused(trigger, "trigger[0].test", "new_enterprize");
-    assert!(d.help.as_deref().unwrap_or("").contains("new_enterprise"), "{d}");
+    assert!(
+        d.help.as_deref().unwrap_or("").contains("new_enterprise"),
+        "{d}"
+    );
 
     // The largest amount of yuan a month the decimal type holds: answering a year of it must
     // be a clean answer or a clean error, never an overflow panic.
@@ -462,28 +495,48 @@ fn retention_triggers_subsidies_obligations_access_at_their_limits() {
     )
     .unwrap();
     match timed("subsidies", || {
-        ps.policy("centre").unwrap().subsidies(&[Ok(trainee.clone()), Ok(trainee)])
+        ps.policy("centre")
+            .unwrap()
+            .subsidies(&[Ok(trainee.clone()), Ok(trainee)])
     }) {
         Ok(s) => assert_eq!(s.trainees.len() + s.errors.len(), 2),
         Err(e) => check_error(&e, &[]),
     }
-    let d = refused(&subsidy.replace("79228162514264337593543950335", "-400"), "subsidy[0].monthly", "monthly");
+    let d = refused(
+        &subsidy.replace("79228162514264337593543950335", "-400"),
+        "subsidy[0].monthly",
+        "monthly",
+    );
     assert!(d.help.is_some(), "{d}");
 
     // Obligations: `every` must divide the year.
     let obligation = |every: &str| {
-        format!("[[obligation]]\nid = \"o\"\nwhat = \"检查\"\ncharge = \"人\"\ncadence = \"monthly\"\nevery = {every}\nsource = {{ clause = \"X.o\", quote = \"检查\" }}\n")
+        format!(
+            "[[obligation]]\nid = \"o\"\nwhat = \"检查\"\ncharge = \"人\"\ncadence = \"monthly\"\nevery = {every}\nsource = {{ clause = \"X.o\", quote = \"检查\" }}\n"
+        )
     };
     for every in ["0", "5", "4294967295"] {
         let d = refused(&obligation(every), "obligation[0].every", "every =");
-        assert!(d.help.as_deref().unwrap_or("").contains("1, 2, 3, 4, 6 or 12"), "{d}");
+        assert!(
+            d.help
+                .as_deref()
+                .unwrap_or("")
+                .contains("1, 2, 3, 4, 6 or 12"),
+            "{d}"
+        );
     }
 
     // Access: an id past 128 characters; a one-megabyte reason loads and is answered whole.
     let access = |id: &str, reason: &str| {
-        format!("[access]\notherwise = {{ decision = \"allow\", reason = \"{reason}\" }}\n\n[[access.role]]\nid = \"{id}\"\nname = \"员工\"\n")
+        format!(
+            "[access]\notherwise = {{ decision = \"allow\", reason = \"{reason}\" }}\n\n[[access.role]]\nid = \"{id}\"\nname = \"员工\"\n"
+        )
     };
-    refused(&access(&"r".repeat(129), "未限制"), "access.role[0].id", "id = \"rrr");
+    refused(
+        &access(&"r".repeat(129), "未限制"),
+        "access.role[0].id",
+        "id = \"rrr",
+    );
     let long = "长".repeat(300_000);
     let ps = loads(&access("staff", &long));
     let req = zhidu::rows::read_json_line::<zhidu::AccessRequest>(
@@ -491,10 +544,17 @@ fn retention_triggers_subsidies_obligations_access_at_their_limits() {
         1,
     )
     .unwrap();
-    let d = timed("access", || ps.policy("centre").unwrap().access(&[Ok(req)]).unwrap());
+    let d = timed("access", || {
+        ps.policy("centre").unwrap().access(&[Ok(req)]).unwrap()
+    });
     // The table names no action at all, so `read` is no action of it: one row error (a
     // misspelt action is not silently let through by `otherwise`).
-    assert_eq!((d.decisions.len(), d.errors.len()), (0, 1), "{:?}", d.errors);
+    assert_eq!(
+        (d.decisions.len(), d.errors.len()),
+        (0, 1),
+        "{:?}",
+        d.errors
+    );
     check_error(&d.errors[0].error, &[]);
 
     // Nesting past 32 levels, inside the rota: at the value past the limit, under its key.
