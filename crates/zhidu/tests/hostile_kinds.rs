@@ -558,7 +558,7 @@ fn retention_triggers_subsidies_obligations_access_at_their_limits() {
     check_error(&d.errors[0].error, &[]);
 
     // Nesting past 32 levels, inside the rota: at the value past the limit, under its key.
-    let deep = format!("{ROTA}").replace(
+    let deep = ROTA.replace(
         r#"windows = [{ window = "A" }, { window = "B" }]"#,
         &format!("windows = {}{}", "[".repeat(40), "]".repeat(40)),
     );
