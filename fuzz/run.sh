@@ -16,7 +16,7 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 cd "$here"
-targets=(loader csv_rows jsonl_rows row_schema clock assess decide)
+targets=(loader csv_rows jsonl_rows row_schema clock assess decide kinds)
 [ $# -ge 1 ] && [ -n "$1" ] && targets=("$1")
 seconds="${2:-300}"
 

@@ -4,7 +4,7 @@ conformance corpus (tests/cases/), in the input formats of fuzz/src/entries.rs.
 
     python3 fuzz/seeds.py [OUT]        # default OUT: fuzz/corpus (git-ignored)
 
-Writes OUT/<target>/<name> for loader, csv_rows, jsonl_rows, assess and decide (row_schema and
+Writes OUT/<target>/<name> for loader, csv_rows, jsonl_rows, assess, decide and kinds (row_schema and
 clock take `arbitrary` bytes and start from the curated seeds in fuzz/regressions/). Python
 3.11 standard library only; deterministic (names are content hashes).
 """
@@ -65,6 +65,28 @@ def to_jsonl(rows: list[dict]) -> str:
     return "".join(json.dumps(jsonable(r), ensure_ascii=False) + "\n" for r in rows)
 
 
+# The `kinds` target: `KIND POLICY [ARG]`, then the rows (JSON Lines, and CSV when flat).
+KIND_ROWS = {
+    "access": ("requests", None), "retention": ("records", "as_of"), "triggers": ("facts", None),
+    "flow": ("cases", None), "patrols": ("log", "period"), "obligations": ("log", "period"),
+    "subsidies": ("trainees", None), "rota": ("away", "year"),
+}
+
+
+def kinds_seed(out: Path, case: dict, inp: dict) -> None:
+    kind = case.get("kind")
+    if kind not in KIND_ROWS or inp.get("files"):
+        return
+    key, arg = KIND_ROWS[kind]
+    rows = inp.get(key) or []
+    head = f"{kind} {case.get('policy', 's2-service-center')}"
+    if arg and arg in inp:
+        head += f" {jsonable(inp[arg])}"
+    write(out, "kinds", (head + "\n" + to_jsonl(rows)).encode())
+    if rows and all(not isinstance(v, (dict, list)) for r in rows for v in r.values()):
+        write(out, "kinds", (head + "\n" + to_csv(rows, [])).encode())
+
+
 def main() -> int:
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "fuzz" / "corpus"
     for f in sorted((ROOT / "policies").rglob("*.toml")):
@@ -109,10 +131,11 @@ def main() -> int:
         cases = inp.get("cases") or ([inp["case"]] if "case" in inp else [])
         if cases:
             write(out, "jsonl_rows", ("case\n" + to_jsonl(cases)).encode())
-            events = [e for c in cases for e in c.get("events", [])]
+            events = [e for c in cases if isinstance(c, dict) for e in c.get("events", []) if isinstance(e, dict)]
             if events:
                 write(out, "jsonl_rows", ("event\n" + to_jsonl(events)).encode())
                 write(out, "csv_rows", ("event\n" + to_csv(events, ["kind", "at", "reason", "days"])).encode())
+        kinds_seed(out, case, inp)
         n += 1
     counts = {d.name: len(list(d.iterdir())) for d in sorted(out.iterdir()) if d.is_dir()}
     print(f"{n} conformance cases read; seeds: " + ", ".join(f"{k} {v}" for k, v in counts.items()))

@@ -586,3 +586,96 @@ pub fn decide(data: &[u8]) {
         Err(e) => check_error(&e),
     }
 }
+
+// ------------------------------------------------------------------------------- new kinds
+
+/// Each row error is numbered inside its input and says something, in both languages.
+fn check_rows(errors: &[zhidu::SkippedRow], rows: usize) {
+    for e in errors {
+        assert!(e.row >= 1 && e.row <= rows, "row {} of {rows}", e.row);
+        check_error(&e.error);
+    }
+}
+
+/// The rows of the body, as JSON Lines when it starts with `{`, CSV otherwise.
+fn body_rows<T: FromRow>(body: &str) -> Result<Vec<Result<T, Error>>, Error> {
+    let read = if body.trim_start().starts_with('{') {
+        rows::read_jsonl::<T>(body.as_bytes())
+    } else {
+        rows::read_csv::<T>(body.as_bytes())
+    };
+    read.map(values)
+}
+
+/// The new kinds (issue #15) answered under a shipped policy: a first line
+/// `KIND POLICY [ARG]` — `access`, `retention DATE`, `triggers`, `flow`, `patrols PERIOD`,
+/// `obligations PERIOD`, `subsidies`, `rota YEAR` (the body is the away list) — then the rows
+/// as CSV or JSON Lines. Every row is answered or is one row error numbered inside the input.
+pub fn kinds(data: &[u8]) {
+    let Some(text) = text(data) else { return };
+    let (head, body) = first_line(text);
+    let mut words = head.split_whitespace();
+    let (Some(kind), Some(policy)) = (words.next(), words.next()) else {
+        return;
+    };
+    let arg = words.next().unwrap_or_default();
+    let Ok(p) = builtin().policy(policy) else {
+        return;
+    };
+    let answered = match kind {
+        "access" => body_rows::<zhidu::AccessRequest>(body).and_then(|r| {
+            let d = p.access(&r)?;
+            assert_eq!(d.decisions.len() + d.errors.len(), r.len());
+            check_rows(&d.errors, r.len());
+            Ok(())
+        }),
+        "retention" => body_rows::<zhidu::RetentionRecord>(body).and_then(|r| {
+            let Ok(as_of) = arg.parse() else {
+                return Ok(());
+            };
+            let d = p.retention(&r, as_of)?;
+            assert_eq!(d.records.len() + d.errors.len(), r.len());
+            assert!(d.past.len() <= d.records.len());
+            check_rows(&d.errors, r.len());
+            Ok(())
+        }),
+        "triggers" => body_rows::<zhidu::EnterpriseFacts>(body).and_then(|r| {
+            let d = p.triggers(&r)?;
+            check_rows(&d.errors, r.len());
+            Ok(())
+        }),
+        "flow" => body_rows::<Case>(body).and_then(|r| {
+            let d = p.flow_findings(&r)?;
+            assert!(d.checked + d.unlogged + d.errors.len() <= r.len());
+            check_rows(&d.errors, r.len());
+            Ok(())
+        }),
+        "patrols" => body_rows::<rows::Patrol>(body).and_then(|r| {
+            let d = p.patrol_failures(arg.parse()?, &[], &r)?;
+            check_rows(&d.errors, r.len());
+            assert!(d.ignored_rows.iter().all(|&i| i >= 1 && i <= r.len()));
+            Ok(())
+        }),
+        "obligations" => body_rows::<rows::Action>(body).and_then(|r| {
+            let d = p.obligations(arg.parse()?, Some(&r))?;
+            assert_eq!(d.due, d.met + d.late + d.missed, "{d:?}");
+            check_rows(&d.errors, r.len());
+            Ok(())
+        }),
+        "subsidies" => body_rows::<zhidu::Trainee>(body).and_then(|r| {
+            let d = p.subsidies(&r)?;
+            check_rows(&d.errors, r.len());
+            Ok(())
+        }),
+        "rota" => body_rows::<rows::Away>(body).and_then(|r| {
+            let Ok(year) = arg.parse() else { return Ok(()) };
+            let d = p.rota(year, &[], &r)?;
+            check_rows(&d.errors, r.len());
+            Ok(())
+        }),
+        _ => Ok(()),
+    };
+    if let Err(e) = answered {
+        check_error(&e);
+    }
+}

@@ -493,6 +493,11 @@ def _events(p: Policy, cls: ClassDef, raw_events, cal: Calendar) -> list:
             out.append({"kind": kind, "t": t, "days": d, "noticed": bool(str(e.get("reason") or "").strip())})
         elif kind == "start":
             out.append({"kind": kind, "t": t})
+        elif kind == "step":
+            # README Item flow: a `step` event records a step of the item flow; the clock
+            # ignores it. README Input rows: `step` is required by a `step` event.
+            if not str(e.get("step") or "").strip():
+                raise ModelError("input", "a step event without its step")
         else:
             raise ModelError("input", f"unknown event kind {kind!r}")
     return out

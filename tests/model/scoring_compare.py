@@ -118,6 +118,7 @@ def classify_message(msg: str) -> str:
         ("has no rule", "unknown_rule"),
         ("takes no `basis`", "basis_not_allowed"),
         ("no handler", "case_no_handler"),
+        ("not a step of the flow", "case_flow_step"),
         ("no deadline class", "case_unknown_class"),
         ("gives no reason", "note_required"),
         ("window", "window_required"),

@@ -52,6 +52,9 @@ CASE_CLASSES = {
     "s15-township-center": [("reported_up", lambda r: r.randint(1, 10), 50), ("defect_notice", lambda r: None, 30),
                             ("on_site", lambda r: r.choice([20, 60]), 20)],
 }
+# policies with an item flow (README Item flow): its steps, as `[flow]` lists them
+FLOW = {"s14-window-scorecard"}
+FLOW_STEPS = load_scoring("s14-window-scorecard").flow_steps
 CASE_POLICY_WEIGHTS = {"s2-service-center": [("s2-service-center", 1)],
                        "s14-window-scorecard": [("s2-service-center", 55), ("s7-joint-processing", 20), ("s10-service-system", 15),
                                                 ("s15-township-center", 10)]}
@@ -370,6 +373,8 @@ class Gen:
                 case["completed_at"] = self.fmt(c, r.choice(["offset", "z"]))
                 if c >= per.end:
                     tags.append("case_completed_after_period")
+            if pid in FLOW and r.random() < 0.4:
+                self.flow_steps(case, acc, per, tags)
             if cp != "s7-joint-processing":
                 j = r.random()
                 if j < 0.25:
@@ -400,6 +405,51 @@ class Gen:
                 tags.append("case_missing_accepted_at")
             out.insert(r.randint(0, len(out)), bad)
         return out, cp
+
+    def flow_steps(self, case: dict, acc: int, per, tags: list) -> None:
+        """Item-flow `step` events (README Item flow, S14.biz.1.2a): the whole flow in order,
+        a prefix (open, or completed without the rest), one step skipped, two swapped, a step
+        by its Chinese name, the log listed out of time order, rarely a step that is no step
+        of the flow; instants apart (never two steps at one instant), before the completion,
+        some across the period's start or end."""
+        r = self.r
+        ids = [sid for sid, _ in FLOW_STEPS]
+        pattern = r.choice(["in_order", "prefix", "skip", "swap", "swap", "skip"])
+        seq = list(range(len(ids)))
+        if pattern == "prefix":
+            seq = seq[:r.randint(1, len(ids) - 1)]
+        elif pattern == "skip":
+            del seq[r.randrange(len(seq))]
+        elif pattern == "swap":
+            k = r.randrange(len(seq) - 1)
+            seq[k], seq[k + 1] = seq[k + 1], seq[k]
+        tags.append(f"flow_{pattern}")
+        t = acc - r.choice([0, 600, 3600])
+        if r.random() < 0.3:
+            # a breach near the period's edges: the step at or just before its start or end
+            t = r.choice([per.start, per.end, per.start - 1, per.end - 1]) - 60 * r.randint(0, 3) * len(seq)
+            tags.append("flow_at_period_edge")
+        done = None
+        if case.get("completed_at"):
+            done = int(datetime.fromisoformat(case["completed_at"].replace("Z", "+00:00")).timestamp())
+        events = list(case.get("events") or [])
+        for k in seq:
+            if done is not None and t > done:
+                tags.append("flow_cut_by_completion")
+                break
+            step = ids[k]
+            if r.random() < 0.2:
+                step = FLOW_STEPS[k][1]
+                tags.append("flow_step_by_name")
+            events.append({"kind": "step", "at": self.fmt(t, "offset"), "step": step})
+            t += r.choice([60, 600, 3600, 86400, 3 * 86400])
+        if r.random() < 0.03:
+            events.append({"kind": "step", "at": self.fmt(acc + 1, "offset"), "step": "approve"})
+            tags.append("flow_unknown_step")
+        if r.random() < 0.3:
+            r.shuffle(events)
+            tags.append("flow_log_not_time_order")
+        case["events"] = events
 
     # ------------------------------------------------------------------ a period
     def period(self, i: int, seed: int) -> dict:

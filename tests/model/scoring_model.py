@@ -112,6 +112,10 @@ class ScoringPolicy:
     effects: dict[str, Effect]
     joint_classes: set[str]
     has_classes: bool
+    # README Item flow: `[flow]` — the rule a breach is charged under and the steps in order,
+    # each known by its id or its name; None without a flow.
+    flow_rule: str | None = None
+    flow_steps: list[tuple[str, str]] = field(default_factory=list)
 
 
 def _raw_policy(policy_id: str) -> dict:
@@ -189,6 +193,8 @@ def load_scoring(policy_id: str) -> ScoringPolicy:
         effects=effects,
         joint_classes=set(a.get("joint_classes", [])),
         has_classes=bool(raw.get("class")),
+        flow_rule=raw.get("flow", {}).get("rule"),
+        flow_steps=[(st["id"], st["name"]) for st in raw.get("flow", {}).get("steps", [])],
     )
 
 
@@ -632,6 +638,78 @@ def _case_lines(p: ScoringPolicy, cp_id: str, cp, per: Period, cases: list[tuple
                 _card(cards, "person", case["handler"], case.get("window"), ("case", n)).lines.append(line)
 
 
+def _flow_breach(p: ScoringPolicy, case: dict) -> int | None:
+    """README Item flow: the instant a case's breach of the flow shows, or None. Steps are
+    taken in the order of their instants (corpus s14-flow-log-order-not-time-order); a step
+    logged while an earlier step of the flow has not been logged before it is a breach at that
+    step's instant: the earlier one was skipped, or comes later out of order (corpus
+    s14-flow-reordered: notify reached without receipt shows at notify). A completed case
+    without every step logged by its completion breaches at the completion (corpus
+    s14-flow-completed-without-issue). A step that is no step of the flow makes the row
+    unreadable (corpus s14-flow-bad-rows): ModelError."""
+    cal = p.calendar
+    index = {}
+    for k, (sid, name) in enumerate(p.flow_steps):
+        index[sid] = k
+        index[name] = k
+    steps = []
+    for e in case.get("events") or []:
+        if e.get("kind") != "step":
+            continue
+        k = index.get(str(e.get("step") or "").strip())
+        if k is None:
+            raise ModelError("input", f"unknown flow step {e.get('step')!r}")
+        steps.append((parse_instant(e["at"], cal)[0], k))
+    if not steps:
+        return None  # README: a case with no `step` event has no flow log, not checked
+    steps.sort(key=lambda x: x[0])
+    seen: set[int] = set()
+    for t, k in steps:
+        if any(j not in seen for j in range(k)):
+            return t
+        seen.add(k)
+    if case.get("completed_at"):
+        C, _ = parse_instant(case["completed_at"], cal)
+        if len(seen) < len(p.flow_steps):
+            return C
+    return None
+
+
+def _flow_lines(p: ScoringPolicy, per: Period, cases: list[tuple[int, dict]], rows: list[tuple[int, dict]],
+                cards: dict, errors: list) -> None:
+    """README Item flow, "It happens automatically": with a case log and a `[flow]`, each case
+    that breaches the flow is one piece of the flow rule, charged like an overdue case to the
+    handler (with the case's window) in the period its breach shows in; a finding also given
+    as a readable incident row (the same case under the flow rule) is charged once, by that
+    row. One
+    error per bad row (team rule): a row that already has an error gets no second one."""
+    if not p.flow_rule:
+        return
+    r = p.rules[p.flow_rule]
+    # README Item flow: "given as an incident row" is a row that can be read (its cells parse);
+    # a row that cannot be read is a row error and gives nothing, so the case's finding is
+    # charged (once) from the case log.
+    given = {text(row, "case") for n, row in rows
+             if text(row, "rule") == p.flow_rule and read_cells(p, n, row)[0] is not None}
+    has_error = {n for kind, n, _ in errors if kind == "case"}
+    for n, case in cases:
+        if n in has_error or not case.get("accepted_at"):
+            continue
+        try:
+            at = _flow_breach(p, case)
+        except (ModelError, ValueError):
+            errors.append(("case", n, ["case_flow_step"]))
+            continue
+        if at is None or not (per.start <= at < per.end) or case.get("id") in given:
+            continue
+        if r.charge != "window" and not case.get("handler"):
+            errors.append(("case", n, ["case_no_handler"]))
+            continue
+        line = Line(r.code, ("case", case["id"]), r.category, 1, -(r.points or 0), r.fine, r.withholding,
+                    points_each=-(r.points or 0), at=at)
+        _card(cards, "person", case["handler"], case.get("window"), ("case", n)).lines.append(line)
+
+
 # --------------------------------------------------------------------------- assess
 
 
@@ -689,10 +767,20 @@ def assess(p: ScoringPolicy, period: str, rows: list[tuple[int, dict]], roster: 
         cp_id = case_policy or p.id
         cp = clock_model.load_policy(cp_id)
         _case_lines(p, cp_id, cp, per, cases, cards, errors, unpriced)
+        _flow_lines(p, per, cases, rows, cards, errors)
     # README Scorecards: `--roster` scores people without incidents too
     # and a person's window is the roster's where it names one (choice s-g)
     for s, w in ros.items():
-        _card(cards, "person", s, None).window = w
+        c = _card(cards, "person", s, None)
+        # choice s-p, a tie among the roster's windows: the window most of the person's rows
+        # name (as without a roster), then the smallest id (engine; seed 2 of session 6)
+        ws = ros_rows[s]
+        top = max(ws.count(x) for x in ws)
+        tied = sorted({x for x in ws if ws.count(x) == top})
+        if len(tied) > 1:
+            votes = list(c.votes.values())
+            w = min(tied, key=lambda x: (-votes.count(x), x))
+        c.window = w
     _supersede(cards)
     return {
         "period": per,

@@ -19,6 +19,9 @@ use crate::row_batch::RowBatch;
 use crate::rows;
 use crate::scoring::{Assessment, Decisions, WindowRank};
 
+/// Cases read from an iterator at a time by `Policy.report` (as the CLI reads a log).
+const REPORT_CHUNK: usize = 16_384;
+
 /// One regulation as code, bound to its calendar.
 #[pyclass(frozen, module = "zhidu", name = "Policy")]
 pub(crate) struct Policy {
@@ -577,7 +580,9 @@ policy_methods! {
     /// period : str
     ///     ``"2026-10"`` …
     /// cases, incidents, violations : rows, optional
-    ///     As ``case_statuses``, ``assess`` and ``decide`` take them.
+    ///     As ``case_statuses``, ``assess`` and ``decide`` take them. ``cases`` may be an
+    ///     iterator (a generator over a large log): it is read 16,384 rows at a time and each
+    ///     chunk dropped once counted, so memory holds the report, not the log.
     /// roster : dict, pairs or rows, optional
     ///     As ``assess`` takes it.
     /// as_of : datetime.date | datetime.datetime | str, optional
@@ -626,14 +631,63 @@ policy_methods! {
         let as_of = opt(as_of, |a| self.as_of(a))?;
         // None: the core's choice, this policy (which needs deadline classes for cases).
         let case_policy = opt(case_policy, |p| self.policy_of(p))?;
-        let cases = opt(cases, rows::cases)?.unwrap_or_default();
+        // An iterator (a generator reading a large log) is read a chunk at a time, each chunk
+        // dropped once counted (`zhidu::ReportBuilder`); a list or a DataFrame is whole.
+        let stream = match cases {
+            Some(c) if c.hasattr("__next__")? => Some(c),
+            _ => None,
+        };
+        let cases = match stream {
+            Some(_) => Vec::new(),
+            None => opt(cases, rows::cases)?.unwrap_or_default(),
+        };
         let incidents = opt(incidents, rows::incidents)?.unwrap_or_default();
         let violations = opt(violations, rows::violations)?.unwrap_or_default();
         let roster = opt(roster, rows::roster)?.unwrap_or_default();
         let previous_cases = opt(previous_cases, rows::cases)?;
         let previous_incidents = opt(previous_incidents, rows::incidents)?;
-        let n = cases.len() + incidents.len() + violations.len();
+        let mut n = cases.len() + incidents.len() + violations.len();
         let policy = &self.inner;
+        if let Some(iter) = stream {
+            let mut req = zhidu::ReportRequest::new(period)
+                .incidents(&incidents)
+                .violations(&violations)
+                .roster(&roster);
+            if let Some(p) = &case_policy {
+                req = req.case_policy(p);
+            }
+            if let Some(t) = as_of {
+                req = req.as_of(t);
+            }
+            if let Some(rows) = &previous_cases {
+                req = req.previous_cases(rows);
+            }
+            if let Some(rows) = &previous_incidents {
+                req = req.previous_incidents(rows);
+            }
+            let mut builder = zhidu::ReportBuilder::new(policy, &req).or_raise(py)?;
+            let mut items = iter.try_iter()?;
+            loop {
+                let chunk: Vec<Obj> = items
+                    .by_ref()
+                    .take(REPORT_CHUNK)
+                    .collect::<PyResult<_>>()?;
+                if chunk.is_empty() {
+                    break;
+                }
+                n += chunk.len();
+                let rows = rows::cases(PyList::new(py, chunk)?.as_any())?;
+                builder.push_cases(&rows).or_raise(py)?;
+            }
+            if let Some(rows) = &previous_cases {
+                builder.push_previous_cases(rows).or_raise(py)?;
+            }
+            let report = builder.finish().or_raise(py)?;
+            let skipped = report.case_errors.iter().chain(&report.decision_errors);
+            let scoring = report.assessment.iter().flat_map(|a| &a.errors);
+            batch::report_skipped(py, skipped.chain(scoring), n, mode, &labels, 1)?;
+            return Ok(crate::report::Report::new(report, policy, labels));
+        }
         let result = py.detach(|| {
             let mut req = zhidu::ReportRequest::new(period)
                 .cases(&cases)

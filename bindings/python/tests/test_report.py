@@ -127,3 +127,16 @@ def test_the_core_chooses_the_case_policy(ps: zhidu.PolicySet) -> None:
     report = s14.report("2026-10", cases=[case], case_policy="s2-service-center")
     assert report.cases_total == 1
     assert s14.report("2026-10", cases=[case], case_policy=ps.policy("s2-service-center")) == report
+
+
+def test_cases_from_an_iterator_are_read_in_chunks(s2: zhidu.Policy) -> None:
+    """A generator of case log lines (a large log read lazily) gives the report the list gives
+    (issue #18: the core's ReportBuilder reads it 16,384 rows at a time), bad lines numbered
+    in their places."""
+    lines = [line for line in (MONTH / "cases.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+    lines.insert(5, '{"id": 1}')
+    kwargs = dict(incidents=rows("incidents.csv"), violations=rows("violations.csv"), roster=rows("roster.csv"), errors="collect")
+    whole = s2.report("2026-10", cases=lines, **kwargs)
+    streamed = s2.report("2026-10", cases=(line for line in lines), **kwargs)
+    assert json.loads(streamed.to_json()) == json.loads(whole.to_json())
+    assert [e.row for e in streamed.case_errors] == [6]

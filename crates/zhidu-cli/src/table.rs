@@ -17,6 +17,15 @@ pub(crate) fn read_rows<T: FromRow>(path: &Path) -> Result<Vec<Lined<T>>, CliErr
     zhidu::rows::read_named(&path.display().to_string(), open(path)?).map_err(|e| in_file(path, e))
 }
 
+/// The rows of a file of kind `T`, to be read a chunk at a time (a case log too large to
+/// hold); the format as [`read_rows`].
+pub(crate) fn stream_rows<T: FromRow>(
+    path: &Path,
+) -> Result<zhidu::rows::RowStream<BufReader<File>, T>, CliError> {
+    zhidu::rows::RowStream::named(&path.display().to_string(), open(path)?)
+        .map_err(|e| in_file(path, e))
+}
+
 /// The roster file's `(person, window)` rows (`zhidu::rows::read_roster`): an entry that
 /// cannot be read is a row error in its place, as in every host.
 pub(crate) fn read_roster(path: &Path) -> Result<Vec<zhidu::rows::RosterRow>, CliError> {
@@ -34,7 +43,7 @@ fn open(path: &Path) -> Result<BufReader<File>, CliError> {
 
 /// A reader's error: a read failure is the CLI's own (its exit code), any other the core's,
 /// which already names the file.
-fn in_file(path: &Path, e: zhidu::Error) -> CliError {
+pub(crate) fn in_file(path: &Path, e: zhidu::Error) -> CliError {
     match e {
         zhidu::Error::Io { message, .. } => CliError::Read {
             path: path.to_path_buf(),

@@ -143,7 +143,7 @@ pub use obligations::{ObligationOutcome, Obligations, Occurrence, OccurrenceStat
 pub use policy::{MAX_ENTRIES, Policy, PolicySet};
 pub use report::{
     CategoryDeduction, Change, Figures, HighestTier, LONGEST_OVERDUE, PreviousPeriod, Rate, Report,
-    ReportRequest, TOP_WINDOWS,
+    ReportBuilder, ReportRequest, TOP_WINDOWS,
 };
 pub use retention::{Retained, Retention, RetentionLine, RetentionRecord};
 pub use rota::{

@@ -22,7 +22,7 @@ use std::path::Path;
 
 type Entry = fn(&[u8]);
 
-const TARGETS: [(&str, Entry); 7] = [
+const TARGETS: [(&str, Entry); 8] = [
     ("loader", entries::loader),
     ("csv_rows", entries::csv_rows),
     ("jsonl_rows", entries::jsonl_rows),
@@ -30,6 +30,7 @@ const TARGETS: [(&str, Entry); 7] = [
     ("clock", entries::clock),
     ("assess", entries::assess),
     ("decide", entries::decide),
+    ("kinds", entries::kinds),
 ];
 
 #[test]

@@ -707,11 +707,13 @@ fn nesting_past_32_levels_is_a_diagnostic_and_never_a_stack_overflow() {
     let d = one(&nested(MAX_NESTING - 1));
     assert_eq!(d.message, "unknown section `x`");
     let d = one(&nested(MAX_NESTING));
+    // At the value past the limit (`1`, inside 32 arrays after `x = `), under its key.
     assert_eq!(
-        (d.line, d.column, d.message.as_str()),
+        (d.line, d.column, d.path.as_str(), d.message.as_str()),
         (
             1,
-            1,
+            37,
+            "x",
             "values are nested 33 levels deep, over the limit of 32"
         )
     );

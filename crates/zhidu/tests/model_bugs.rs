@@ -99,3 +99,57 @@ fn bug3_bad_roster_row_is_a_row_error_not_a_failed_command() {
     assert_eq!(a.card("王五").unwrap().total, 100);
     assert!(a.card("李四").is_none());
 }
+
+/// Read a JSON Lines case log as a host would.
+fn case_rows(jsonl: &str) -> Vec<Result<zhidu::Case, zhidu::Error>> {
+    zhidu::rows::read_jsonl::<zhidu::Case>(jsonl.as_bytes())
+        .unwrap()
+        .into_iter()
+        .map(|(_, r)| r.map_err(zhidu::Error::from))
+        .collect()
+}
+
+/// FLOW-1 (the scoring model with item flow, session 6): S14.biz.1.2a charges a flow breach
+/// in the period it shows in (README Item flow). C1 logs 受理 on 2025-12-31 with no 一次性告知
+/// before it: a December breach, nothing of January's, so January has no one to charge and no
+/// error for the missing handler (as a late case of another period has none). C2 breaks the
+/// flow in January without a handler: the one row error. Both are completed on 01-06, well
+/// before their due day (5 working days from 01-05: 01-12), so neither is a late case.
+#[test]
+fn flow1_a_breach_of_another_period_needs_no_handler() {
+    let ps = PolicySet::builtin().unwrap();
+    let s2 = ps.policy("s2-service-center").unwrap();
+    let p = ps.policy("s14-window-scorecard").unwrap();
+    let cases = case_rows(concat!(
+        r#"{"id":"C1","class":"promised","accepted_at":"2026-01-05T09:00+08:00","days":5,"window":"W02","completed_at":"2026-01-06T10:00+08:00","events":[{"kind":"step","at":"2025-12-31T23:49:59+08:00","step":"accept"}]}"#,
+        "\n",
+        r#"{"id":"C2","class":"promised","accepted_at":"2026-01-05T09:00+08:00","days":5,"window":"W02","completed_at":"2026-01-06T10:00+08:00","events":[{"kind":"step","at":"2026-01-05T09:00+08:00","step":"accept"}]}"#,
+        "\n",
+    ));
+    let a = p
+        .assess(&AssessRequest::new("2026-01".parse().unwrap()).case_rows(s2, &cases))
+        .unwrap();
+    let errors: Vec<_> = a.errors.iter().map(|e| (e.input, e.row)).collect();
+    assert_eq!(errors, [("case", 2)]);
+    assert!(a.scorecards.is_empty());
+}
+
+/// FLOW-2: a case row the engine reports as an error (class `promissed`, no class of S7) is
+/// one error and charges nothing (one error per bad row; README Input rows): its logged 受理
+/// without 一次性告知 is not also an S14.biz.1.2a line. 周九 has no card.
+#[test]
+fn flow2_a_bad_case_row_is_not_charged_for_its_flow() {
+    let ps = PolicySet::builtin().unwrap();
+    let s7 = ps.policy("s7-joint-processing").unwrap();
+    let p = ps.policy("s14-window-scorecard").unwrap();
+    let cases = case_rows(concat!(
+        r#"{"id":"X3","class":"promissed","accepted_at":"2025-08-27T08:45:00Z","days":3,"handler":"周九","window":"W01","events":[{"kind":"step","at":"2025-08-01T00:48:00+08:00","step":"accept"}]}"#,
+        "\n",
+    ));
+    let a = p
+        .assess(&AssessRequest::new("2025-08".parse().unwrap()).case_rows(s7, &cases))
+        .unwrap();
+    let errors: Vec<_> = a.errors.iter().map(|e| (e.input, e.row)).collect();
+    assert_eq!(errors, [("case", 1)]);
+    assert!(a.card("周九").is_none());
+}

@@ -112,9 +112,10 @@ pub(crate) fn run(
     })
 }
 
-/// Read the inputs and build the report; the inputs are dropped on return, before rendering.
+/// Read the inputs and build the report. The case log is read in chunks and each chunk is
+/// dropped once counted ([`zhidu::ReportBuilder`]), so memory holds the report, not the log;
+/// the other inputs are read whole and dropped on return, before rendering.
 fn build(policy: &zhidu::Policy, period: Period, args: &Args) -> Result<Report, CliError> {
-    let cases = read_cases(&args.cases)?;
     let incidents = match &args.incidents {
         Some(path) => crate::assess::read_incidents(path)?,
         None => Vec::new(),
@@ -127,37 +128,62 @@ fn build(policy: &zhidu::Policy, period: Period, args: &Args) -> Result<Report, 
         Some(path) => crate::assess::read_roster(path)?,
         None => Vec::new(),
     };
-    // The same file as this period's is read once and not copied.
-    let previous_cases = match &args.previous_cases {
-        Some(path) if *path != args.cases => Some(read_cases(path)?),
-        _ => None,
-    };
-    let previous_cases: Option<&[Result<zhidu::Case, zhidu::Error>]> = match &args.previous_cases {
-        Some(_) if previous_cases.is_none() => Some(&cases),
-        _ => previous_cases.as_deref(),
-    };
     let previous_incidents = match &args.previous_incidents {
         Some(path) => Some(crate::assess::read_incidents(path)?),
         None => None,
     };
     let mut req = ReportRequest::new(period)
-        .cases(&cases)
         .incidents(&incidents)
         .violations(&violations)
         .roster_rows(&roster);
     if let Some(a) = &args.as_of {
         req = req.as_of(Start::parse_instant(a, policy.calendar().offset())?);
     }
-    if let Some(rows) = previous_cases {
-        req = req.previous_cases(rows);
+    if args.previous_cases.is_some() {
+        req = req.previous_cases(&[]);
     }
     if let Some(rows) = &previous_incidents {
         req = req.previous_incidents(rows);
     }
-    let progress = Progress::start(cases.len());
-    let report = policy.report(&req)?;
+    let mut builder = zhidu::ReportBuilder::new(policy, &req)?;
+    // The same file as this period's is read once, each chunk counted for both periods.
+    let same = args.previous_cases.as_ref() == Some(&args.cases);
+    let mut progress = Progress::default();
+    each_chunk(&args.cases, |chunk| {
+        builder.push_cases(chunk)?;
+        if same {
+            builder.push_previous_cases(chunk)?;
+        }
+        progress.read(chunk.len());
+        Ok(())
+    })?;
+    if let Some(path) = args.previous_cases.as_ref().filter(|_| !same) {
+        each_chunk(path, |chunk| Ok(builder.push_previous_cases(chunk)?))?;
+    }
     progress.done();
-    Ok(report)
+    Ok(builder.finish()?)
+}
+
+/// Cases read and counted at a time: large enough that the per-chunk work is amortized,
+/// small enough (a few megabytes of rows) that the log's size does not show in memory.
+const CHUNK: usize = 16_384;
+
+/// Each chunk of the case log at `path` (JSON Lines or CSV, by its name), in order.
+fn each_chunk(
+    path: &Path,
+    mut f: impl FnMut(&[Result<Case, zhidu::Error>]) -> Result<(), CliError>,
+) -> Result<(), CliError> {
+    let mut rows = crate::table::stream_rows::<Case>(path)?;
+    loop {
+        let chunk: Vec<Result<Case, zhidu::Error>> = crate::table::values(
+            rows.chunk(CHUNK)
+                .map_err(|e| crate::table::in_file(path, e))?,
+        );
+        if chunk.is_empty() {
+            return Ok(());
+        }
+        f(&chunk)?;
+    }
 }
 
 /// The report as pretty JSON (as [`Report::to_json`]), streamed to `out` or stdout.
@@ -189,31 +215,30 @@ fn write_json(report: &Report, out: Option<&Path>) -> Result<(), CliError> {
     Ok(())
 }
 
-fn read_cases(path: &Path) -> Result<Vec<Result<Case, zhidu::Error>>, CliError> {
-    Ok(crate::cases::read_log(path)?
-        .into_iter()
-        .map(|(_, c)| c)
-        .collect())
+/// A line on stderr while a long report runs, only when it is a terminal: the cases read so
+/// far, every [`PROGRESS_EVERY`] of them.
+#[derive(Default)]
+struct Progress {
+    read: usize,
+    shown: bool,
 }
 
-/// A line on stderr while a long report runs, only when it is a terminal.
-struct Progress {
-    on: bool,
-}
+const PROGRESS_EVERY: usize = 100_000;
 
 impl Progress {
-    fn start(cases: usize) -> Progress {
-        let on = cases >= 100_000 && std::io::stderr().is_terminal();
-        if on {
-            let cases = cases.to_string();
+    fn read(&mut self, n: usize) {
+        let before = self.read / PROGRESS_EVERY;
+        self.read += n;
+        if self.read / PROGRESS_EVERY > before && std::io::stderr().is_terminal() {
+            let cases = self.read.to_string();
             let line = crate::output::say("label.cli.progress", &[("cases", &cases)]);
-            eprint!("{line}");
+            eprint!("\r{line}");
+            self.shown = true;
         }
-        Progress { on }
     }
 
     fn done(&self) {
-        if self.on {
+        if self.shown {
             eprintln!(" done");
         }
     }

@@ -142,12 +142,14 @@ fn named(
     out: &mut Vec<Diagnostic>,
 ) -> Vec<Named> {
     let mut v: Vec<Named> = Vec::new();
+    // Ids seen, in a set: a scan of the list per entry is quadratic at 10^5 entries.
+    let mut seen = std::collections::HashSet::new();
     for (i, n) in list.iter().enumerate() {
         let path = format!("access.{key}[{i}].id");
         if !check_id(doc, &n.id, &path, out) {
             continue;
         }
-        if v.iter().any(|x| x.id == *n.id.get_ref()) {
+        if !seen.insert(n.id.get_ref().as_str()) {
             out.push(doc.error_at(
                 n.id.span(),
                 path,
@@ -243,12 +245,16 @@ pub(crate) fn compile_access(
     let mut rules: Vec<Rule> = Vec::new();
     let mut actions: Vec<String> = Vec::new();
     let mut facts: Vec<String> = Vec::new();
+    // Rule ids, actions and facts seen, in sets: scans per rule are quadratic at 10^5 rules.
+    let mut rule_ids = std::collections::HashSet::new();
+    let mut actions_seen = std::collections::HashSet::new();
+    let mut facts_seen = std::collections::HashSet::new();
     for (i, r) in raw.rule.iter().enumerate() {
         let path = format!("access.rule[{i}]");
         if !check_id(doc, &r.id, &format!("{path}.id"), out) {
             continue;
         }
-        if rules.iter().any(|x| x.id == *r.id.get_ref()) {
+        if !rule_ids.insert(r.id.get_ref().as_str()) {
             out.push(doc.error_at(
                 r.id.span(),
                 format!("{path}.id"),
@@ -306,7 +312,7 @@ pub(crate) fn compile_access(
             by: a.by.clone(),
         });
         for a in r.actions.get_ref() {
-            if !actions.contains(a) {
+            if actions_seen.insert(a.as_str()) {
                 actions.push(a.clone());
             }
         }
@@ -316,7 +322,7 @@ pub(crate) fn compile_access(
             .chain(&r.unless)
             .chain(approval.as_ref().map(|a| &a.id))
         {
-            if !facts.contains(f) {
+            if facts_seen.insert(f.clone()) {
                 facts.push(f.clone());
             }
         }

@@ -3,10 +3,11 @@
 //! once in the core so every host gets it.
 //!
 //! Only a policy with `[flow]` checks its cases; a case without `step` events has no flow log
-//! and is not checked. A finding counts in the period its breach shows in. A finding already
-//! given as an incident row (`zhidu flow --format csv` fed to `--incidents`: the same case
-//! under the flow rule) is not charged twice. A bad case row already has its error from the
-//! overdue pass: it gets no second one.
+//! and is not checked. A finding counts in the period its breach shows in, and only then
+//! needs a handler to charge. A finding already given as an incident row (`zhidu flow
+//! --format csv` fed to `--incidents`: the same case under the flow rule) is not charged
+//! twice. A case row the overdue pass found bad (unreadable, an unknown class, late without a
+//! handler) already has its error: it gets no second one and no flow charge.
 
 use super::LineSource;
 use super::Rows;
@@ -17,7 +18,7 @@ use crate::{Case, Policy};
 pub(super) fn incidents(
     policy: &Policy,
     cases: Rows<'_, Case>,
-    // Whether an incident row gives this rule for this case already.
+    // Whether a readable incident row gives this rule for this case already.
     given: &dyn Fn(&str, &str) -> bool,
     period: &Window,
     generated: &mut Vec<Generated>,
@@ -26,14 +27,31 @@ pub(super) fn incidents(
         return;
     };
     let offset = policy.calendar().offset();
+    let bad_rows: std::collections::BTreeSet<usize> = generated
+        .iter()
+        .filter_map(|g| g.as_ref().err().map(|(r, _)| *r))
+        .collect();
     for (j, case) in cases.iter().enumerate() {
         let row = j + 1;
-        // A row that failed to parse is reported by the overdue pass.
+        // A row that failed to parse, or that the overdue pass could not use (an unknown
+        // class, a late case without a handler), has its error already: one error per bad
+        // row, and a bad row is charged nothing.
         let Ok(case) = case else { continue };
+        if bad_rows.contains(&row) {
+            continue;
+        }
+        // Only a breach of the period is charged, so only it needs a handler to charge.
+        match check::breach(model, case, offset) {
+            Ok(Some(Some(b))) if b.at >= period.start && b.at < period.end => {}
+            Ok(_) => continue,
+            Err(e) => {
+                generated.push(Err((row, e)));
+                continue;
+            }
+        }
         match check::case(model, case, row, offset) {
             Ok(Some(Some(finding))) => {
-                let given_already = given(&finding.rule, &finding.case);
-                if given_already || finding.at < period.start || finding.at >= period.end {
+                if given(&finding.rule, &finding.case) {
                     continue;
                 }
                 let source = LineSource::Case {
@@ -43,14 +61,7 @@ pub(super) fn incidents(
                 generated.push(Ok((finding.incident(), source, row)));
             }
             Ok(_) => {}
-            Err(e) => {
-                let reported = generated
-                    .iter()
-                    .any(|g| matches!(g, Err((r, _)) if *r == row));
-                if !reported {
-                    generated.push(Err((row, e)));
-                }
-            }
+            Err(e) => generated.push(Err((row, e))),
         }
     }
 }

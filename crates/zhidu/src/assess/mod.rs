@@ -12,7 +12,7 @@ pub(crate) mod compile;
 mod flow_cases;
 mod incidents;
 pub(crate) mod model;
-mod overdue;
+pub(crate) mod overdue;
 mod period;
 mod rank;
 mod search;
@@ -828,6 +828,43 @@ impl Policy {
     /// # Ok::<(), zhidu::Error>(())
     /// ```
     pub fn assess(&self, req: &AssessRequest<'_>) -> Result<Assessment, Error> {
+        self.assess_with(req, None)
+    }
+
+    /// What a case log gives a period's scoring (overdue cases and the item flow's findings
+    /// as incidents, the unpriced late cases), rows counted inside `cases`: the report's
+    /// stream gathers it chunk by chunk ([`overdue::FromCases::append`]) and scores it once.
+    pub(crate) fn case_incidents(
+        &self,
+        case_policy: &Policy,
+        cases: Rows<'_, Case>,
+        // Whether a readable incident row gives this rule for this case already.
+        given: &dyn Fn(&str, &str) -> bool,
+        period: Period,
+    ) -> Result<overdue::FromCases, Error> {
+        let model = self.assessment_model()?;
+        let (start, end) = period.bounds(self.calendar().offset());
+        let (first, last) = period.days();
+        let window = overdue::Window {
+            start,
+            end,
+            first,
+            last,
+        };
+        let mut from_cases = overdue::incidents(model, case_policy, cases, &window);
+        // The item flow's findings are charged like overdue cases (issue #15 point 8).
+        flow_cases::incidents(self, cases, given, &window, &mut from_cases.generated);
+        from_cases.split_flow();
+        Ok(from_cases)
+    }
+
+    /// [`Policy::assess`], with the case log's incidents already gathered when `from_cases`
+    /// is given (then `req`'s case rows are not read).
+    pub(crate) fn assess_with(
+        &self,
+        req: &AssessRequest<'_>,
+        from_cases: Option<overdue::FromCases>,
+    ) -> Result<Assessment, Error> {
         use chrono::Datelike;
         let model = self.assessment_model()?;
         let offset = self.calendar().offset();
@@ -892,26 +929,26 @@ impl Policy {
         } = scoring;
         resolve_families(model, &mut cards, deferred);
         let mut unpriced_rows = Vec::new();
-        if let Some((case_policy, cases)) = req.cases {
-            let window = overdue::Window {
-                start,
-                end,
-                first,
-                last,
-            };
-            let from_cases = overdue::incidents(model, case_policy, cases, &window);
+        let given = |rule: &str, case: &str| match req.columns {
+            Some(columns) => columns.gives(rule, case),
+            None => req
+                .incidents
+                .iter()
+                .flatten()
+                .any(|i| i.rule == rule && i.case.as_deref() == Some(case)),
+        };
+        let from_cases = match from_cases {
+            Some(parts) => Some(parts),
+            None => match req.cases {
+                Some((case_policy, cases)) => {
+                    Some(self.case_incidents(case_policy, cases, &given, req.period)?)
+                }
+                None => None,
+            },
+        };
+        if let Some(from_cases) = from_cases {
             unpriced_rows = from_cases.unpriced;
-            let mut generated = from_cases.generated;
-            // The item flow's findings are charged like overdue cases (issue #15 point 8).
-            let given = |rule: &str, case: &str| match req.columns {
-                Some(columns) => columns.gives(rule, case),
-                None => req
-                    .incidents
-                    .iter()
-                    .flatten()
-                    .any(|i| i.rule == rule && i.case.as_deref() == Some(case)),
-            };
-            flow_cases::incidents(self, cases, &given, &window, &mut generated);
+            let generated = from_cases.generated.into_iter().chain(from_cases.flow);
             for g in generated {
                 match g {
                     Ok((incident, source, order)) => {

@@ -21,13 +21,51 @@ use crate::{Case, Error, Policy, Status};
 pub(super) type Generated = Result<(Incident, LineSource, usize), (usize, Error)>;
 
 /// What the case log gives a period: incidents, and the rows of late cases no rule prices.
-pub(super) struct FromCases {
+pub(crate) struct FromCases {
+    /// The overdue cases' incidents and case errors, by row.
     pub(super) generated: Vec<Generated>,
+    /// The item flow's findings and errors, by row, scored after every overdue case.
+    pub(super) flow: Vec<Generated>,
     pub(super) unpriced: Vec<usize>,
+    /// How many rows of `generated` are the overdue pass's (the flow's follow).
+    overdue_len: Option<usize>,
+}
+
+impl FromCases {
+    /// Nothing yet: the start of a case log read in chunks.
+    pub(crate) fn empty() -> FromCases {
+        FromCases {
+            generated: Vec::new(),
+            flow: Vec::new(),
+            unpriced: Vec::new(),
+            overdue_len: None,
+        }
+    }
+
+    /// Move the flow's rows, pushed after the overdue pass's, to `flow`.
+    pub(super) fn split_flow(&mut self) {
+        let at = self.overdue_len.unwrap_or(self.generated.len());
+        self.flow.extend(self.generated.drain(at..));
+        self.overdue_len = None;
+    }
+
+    /// Append a later chunk's, its rows counted after the `before` rows already read, so the
+    /// whole is what one pass over every row gives (overdue rows in order, then the flow's).
+    pub(crate) fn append(&mut self, later: FromCases, before: usize) {
+        let shift = |g: Generated| match g {
+            Ok((incident, source, row)) => Ok((incident, source, row + before)),
+            Err((row, e)) => Err((row + before, e)),
+        };
+        self.generated
+            .extend(later.generated.into_iter().map(shift));
+        self.flow.extend(later.flow.into_iter().map(shift));
+        self.unpriced
+            .extend(later.unpriced.into_iter().map(|r| r + before));
+    }
 }
 
 /// The period the cases are read for.
-pub(super) struct Window {
+pub(crate) struct Window {
     pub(super) start: DateTime<FixedOffset>,
     pub(super) end: DateTime<FixedOffset>,
     pub(super) first: NaiveDate,
@@ -44,10 +82,7 @@ pub(super) fn incidents(
     cases: super::Rows<'_, Case>,
     period: &Window,
 ) -> FromCases {
-    let mut out = FromCases {
-        generated: Vec::new(),
-        unpriced: Vec::new(),
-    };
+    let mut out = FromCases::empty();
     let last = period.end - Duration::seconds(1);
     let before = period.start - Duration::seconds(1);
     for (j, case) in cases.iter().enumerate() {
@@ -174,5 +209,6 @@ pub(super) fn incidents(
             )));
         }
     }
+    out.overdue_len = Some(out.generated.len());
     out
 }

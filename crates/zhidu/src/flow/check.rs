@@ -7,6 +7,15 @@ use super::model::Model;
 use crate::assess::resolve;
 use crate::{Case, CaseEvent, Error};
 
+/// How a case broke the flow, before anyone is charged for it.
+pub(crate) struct Breach {
+    /// When it shows: the first step reached before an earlier one, else the completion.
+    pub(crate) at: DateTime<FixedOffset>,
+    logged: Vec<(DateTime<FixedOffset>, usize)>,
+    skipped: Vec<usize>,
+    out_of_order: Vec<usize>,
+}
+
 /// `Ok(None)`: no step logged; `Ok(Some(None))`: the flow was followed; `Ok(Some(Some(f)))`:
 /// a finding.
 pub(crate) fn case(
@@ -15,6 +24,20 @@ pub(crate) fn case(
     row: usize,
     offset: FixedOffset,
 ) -> Result<Option<Option<FlowFinding>>, Error> {
+    match breach(model, case, offset)? {
+        Some(Some(b)) => finding(model, case, row, b).map(|f| Some(Some(f))),
+        Some(None) => Ok(Some(None)),
+        None => Ok(None),
+    }
+}
+
+/// The breach of a case's logged steps, as [`case`] without the charge: an assessment counts
+/// only the breaches of its period, and asks for someone to charge only for those.
+pub(crate) fn breach(
+    model: &Model,
+    case: &Case,
+    offset: FixedOffset,
+) -> Result<Option<Option<Breach>>, Error> {
     let mut logged: Vec<(DateTime<FixedOffset>, usize)> = Vec::new();
     for e in &case.events {
         let CaseEvent::Step { at, step } = e else {
@@ -74,6 +97,23 @@ pub(crate) fn case(
         (None, Some(c)) => c,
         (None, None) => logged.last().map_or_else(DateTime::default, |(a, _)| *a),
     };
+    Ok(Some(Some(Breach {
+        at,
+        logged,
+        skipped,
+        out_of_order,
+    })))
+}
+
+/// The finding of a breach, charged to the case's handler (or its window, for a window-only
+/// rule).
+fn finding(model: &Model, case: &Case, row: usize, b: Breach) -> Result<FlowFinding, Error> {
+    let Breach {
+        at,
+        logged,
+        skipped,
+        out_of_order,
+    } = b;
     let subject = case
         .handler
         .clone()
@@ -111,7 +151,7 @@ pub(crate) fn case(
         (false, true) => format!("skipped {skipped_names}"),
         _ => format!("out of order {reordered_names}"),
     };
-    Ok(Some(Some(FlowFinding {
+    Ok(FlowFinding {
         row,
         case: case.id.clone(),
         subject,
@@ -123,5 +163,5 @@ pub(crate) fn case(
         rule: model.rule.clone(),
         reason,
         clauses: vec![model.source.clause.clone()],
-    })))
+    })
 }

@@ -38,23 +38,30 @@ pub(crate) fn compile(
 ) -> Option<Model> {
     let raw = raw?;
     let mut steps: Vec<Step> = Vec::new();
+    // Every id and name names one step (a log gives a step by either): a name that is another
+    // step's id would make `step b` mean two steps (issue #18, a hostile flow). A set, so
+    // a long list is not a scan per step.
+    let mut names: std::collections::HashSet<&str> = std::collections::HashSet::new();
     for (i, s) in raw.steps.get_ref().iter().enumerate() {
         let path = format!("flow.steps[{i}].id");
         if !check_id(doc, &s.id, &path, out) {
             continue;
         }
-        if steps
-            .iter()
-            .any(|x| x.id == *s.id.get_ref() || x.name == s.name)
-        {
+        let id = s.id.get_ref().as_str();
+        let taken = [id, s.name.as_str()]
+            .into_iter()
+            .find(|t| names.contains(t));
+        if let Some(t) = taken {
             out.push(doc.error_at(
                 s.id.span(),
                 path,
-                format!("step `{}` is listed twice", s.id.get_ref()),
+                format!("step `{t}` is listed twice"),
                 None,
             ));
             continue;
         }
+        names.insert(id);
+        names.insert(s.name.as_str());
         steps.push(Step {
             id: s.id.get_ref().clone(),
             name: s.name.clone(),

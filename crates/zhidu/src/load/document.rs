@@ -36,16 +36,16 @@ impl<'a> Document<'a> {
         if had_errors {
             return None;
         }
-        let depth = root
-            .get_ref()
-            .iter()
-            .map(|(_, v)| nesting(v, 1))
-            .max()
-            .unwrap_or(0);
-        if depth > MAX_NESTING {
+        // The first top-level key whose value nests too deep, pointed at the value that
+        // passes the limit (not at the file's start: issue #18, a hostile rota).
+        let deep = root.get_ref().iter().find_map(|(k, v)| {
+            let (depth, at) = nesting(v, 1);
+            (depth > MAX_NESTING).then(|| (depth, at, k.get_ref().to_string()))
+        });
+        if let Some((depth, at, key)) = deep {
             out.push(src.error(
-                Some(root.span()),
-                "",
+                Some(at),
+                &key,
                 format!("values are nested {depth} levels deep, over the limit of {MAX_NESTING}"),
                 Some("policy files need only a few levels of tables and arrays".to_owned()),
             ));
@@ -159,20 +159,21 @@ fn path_at(value: &Spanned<DeValue<'_>>, base: String, offset: usize) -> String 
     }
 }
 
-/// How deeply `value` nests tables and arrays (stops counting past the limit).
-fn nesting(value: &Spanned<DeValue<'_>>, depth: usize) -> usize {
+/// How deeply `value` nests tables and arrays (stops counting past the limit), with the span
+/// of the deepest value reached.
+fn nesting(value: &Spanned<DeValue<'_>>, depth: usize) -> (usize, core::ops::Range<usize>) {
     if depth > MAX_NESTING {
-        return depth;
+        return (depth, value.span());
     }
     let children: Box<dyn Iterator<Item = &Spanned<DeValue<'_>>>> = match value.get_ref() {
         DeValue::Table(t) => Box::new(t.iter().map(|(_, v)| v)),
         DeValue::Array(a) => Box::new(a.iter()),
-        _ => return depth,
+        _ => return (depth, value.span()),
     };
     children
         .map(|v| nesting(v, depth + 1))
-        .max()
-        .unwrap_or(depth)
+        .max_by_key(|(d, _)| *d)
+        .unwrap_or((depth, value.span()))
 }
 
 /// Turn serde's wording into ours: "unknown field" → "unknown key" with a did-you-mean.

@@ -57,12 +57,14 @@ pub(crate) fn compile_obligations(
     }
     let before = out.len();
     let mut list: Vec<Obligation> = Vec::new();
+    // Ids seen, in a set: a scan per obligation is quadratic at 10^5 obligations.
+    let mut ids = std::collections::HashSet::new();
     for (i, o) in raw {
         let path = format!("obligation[{i}]");
         if !check_id(doc, &o.id, &format!("{path}.id"), out) {
             continue;
         }
-        if list.iter().any(|x| &x.id == o.id.get_ref()) {
+        if !ids.insert(o.id.get_ref().as_str()) {
             out.push(doc.error_at(
                 o.id.span(),
                 format!("{path}.id"),

@@ -3,25 +3,14 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, Duration, FixedOffset};
 use rust_decimal::Decimal;
 
-use super::figures::{Counted, Window};
+use super::stream::{Groups, Tally};
 use super::{
     CategoryDeduction, Change, Figures, HighestTier, LONGEST_OVERDUE, PreviousPeriod, Report,
     ReportRequest, TOP_WINDOWS,
 };
-use crate::{
-    AssessRequest, Case, CaseStatus, Error, Period, PeriodKind, Policy, SkippedRow, Status,
-    SubjectKind,
-};
-
-/// The figures of one period's cases, with what the lists need.
-struct CaseFigures<'a> {
-    counted: Vec<Counted<'a>>,
-    errors: Vec<SkippedRow>,
-    window: Window,
-}
+use crate::{AssessRequest, Error, Period, PeriodKind, Policy, SubjectKind};
 
 impl Policy {
     /// The report of a period: case statuses and the supervisor's figures, yellow and red
@@ -55,254 +44,156 @@ impl Policy {
     /// assert_eq!(r.figures.on_time_rate.percent.unwrap().to_string(), "0.00");
     /// ```
     pub fn report(&self, req: &ReportRequest<'_>) -> Result<Report, Error> {
-        let case_policy = req.case_policy.unwrap_or(self);
-        if case_policy.classes.is_empty()
-            && (!req.cases.is_empty() || req.previous_cases.is_some_and(|c| !c.is_empty()))
-        {
-            return Err(Error::input(
-                format!(
-                    "policy `{}` has no deadline classes to read the case log with",
-                    case_policy.id
-                ),
-                Some("give the case policy, e.g. `s10-service-system`".to_owned()),
-            ));
+        // One chunk of the stream: the answer is the same whichever way the rows come.
+        let mut b = super::ReportBuilder::new(self, req)?;
+        b.push_cases(req.cases)?;
+        if let Some(rows) = req.previous_cases {
+            b.push_previous_cases(rows)?;
         }
-        let offset = self.calendar().offset();
-        let (start, end) = req.period.bounds(offset);
-        let last = end - Duration::seconds(1);
-        let as_of = req.as_of.map_or(last, |t| t.min(last));
-        let cases = case_figures(case_policy, req.cases, start, end, as_of);
-
-        let mut all = Figures::keyed("");
-        let mut by_window: BTreeMap<String, Figures> = BTreeMap::new();
-        let mut by_class: BTreeMap<String, Figures> = BTreeMap::new();
-        let mut by_item: BTreeMap<String, Figures> = BTreeMap::new();
-        let mut complaints = Figures::keyed("complaints");
-        for c in &cases.counted {
-            let w = &cases.window;
-            all.add(c, w);
-            let window = c.status.window.clone().unwrap_or_else(|| "—".to_owned());
-            by_window
-                .entry(window.clone())
-                .or_insert_with(|| Figures::keyed(window))
-                .add(c, w);
-            if let Ok(class) = case_policy.class(&c.case.class) {
-                let class_id = class.class_id();
-                by_class
-                    .entry(class_id.to_owned())
-                    .or_insert_with(|| Figures::keyed(class_id))
-                    .add(c, w);
-                if class.id() != class_id {
-                    by_item
-                        .entry(class.id().to_owned())
-                        .or_insert_with(|| Figures::keyed(class.id()))
-                        .add(c, w);
-                }
-                if is_complaint(&class.class.source.clause) {
-                    complaints.add(c, w);
-                }
-            }
-        }
-        let by_window: Vec<Figures> = by_window.into_values().map(Figures::finish).collect();
-        let (top_windows, bottom_windows) = top_and_bottom(&by_window);
-
-        let mut yellow: Vec<CaseStatus> = statuses(&cases, Status::Yellow);
-        yellow.sort_by(|a, b| (a.due_at, &a.id).cmp(&(b.due_at, &b.id)));
-        let mut red: Vec<CaseStatus> = statuses(&cases, Status::Red);
-        red.sort_by(|a, b| {
-            b.overdue_days
-                .cmp(&a.overdue_days)
-                .then_with(|| a.id.cmp(&b.id))
-        });
-        let longest_overdue = red.iter().take(LONGEST_OVERDUE).cloned().collect();
-
-        let assessment = match self.assessment {
-            Some(_) => Some(
-                self.assess(
-                    &AssessRequest::new(req.period)
-                        .incident_rows(req.incidents)
-                        .roster_as(req.roster)
-                        .case_rows(case_policy, req.cases),
-                )?,
-            ),
-            None => None,
-        };
-        let ranking = match &assessment {
-            Some(a) => self.rank(a)?,
-            None => Vec::new(),
-        };
-        let (decisions, decision_errors) = if req.violations.is_empty() {
-            (Vec::new(), Vec::new())
-        } else {
-            let d = self.decide(req.violations, Some(as_of))?;
-            let (first, last_day) = req.period.days();
-            let in_period = d
-                .decisions
-                .into_iter()
-                .filter(|x| (first..=last_day).contains(&x.at.with_timezone(&offset).date_naive()))
-                .collect::<Vec<_>>();
-            (in_period, d.errors)
-        };
-        let mut highest: BTreeMap<String, Option<u32>> = BTreeMap::new();
-        for x in &decisions {
-            let h = highest.entry(x.subject.clone()).or_default();
-            *h = (*h).max(x.tier);
-        }
-
-        let figures = all.finish();
-        let previous = match req.previous_cases {
-            Some(rows) => Some(self.previous_period(req, case_policy, rows)?),
-            None => None,
-        };
-        let change = previous
-            .as_ref()
-            .map(|p| Change::between(&figures, &p.figures));
-        let in_scope = &cases.counted;
-        let mut basis: Vec<String> = in_scope
-            .iter()
-            .flat_map(|c| c.status.basis.iter().cloned())
-            .collect();
-        basis.sort();
-        basis.dedup();
-        Ok(Report {
-            policy: self.id.clone(),
-            policy_name: self.name.clone(),
-            period: req.period.to_string(),
-            as_of,
-            cases_total: count(in_scope.len() + cases.errors.len()),
-            cases_provisional: count(in_scope.iter().filter(|c| c.status.provisional).count()),
-            provisional_basis: basis,
-            figures,
-            by_window,
-            by_class: by_class.into_values().map(Figures::finish).collect(),
-            by_item: by_item.into_values().map(Figures::finish).collect(),
-            complaints: complaints.finish(),
-            top_windows,
-            bottom_windows,
-            yellow,
-            red,
-            longest_overdue,
-            previous,
-            change,
-            case_errors: cases.errors,
-            mean_score: assessment.as_ref().and_then(mean_score),
-            deductions_by_category: assessment
-                .as_ref()
-                .map(deductions_by_category)
-                .unwrap_or_default(),
-            assessment,
-            ranking,
-            decisions,
-            decision_errors,
-            highest_tiers: highest
-                .into_iter()
-                .map(|(subject, tier)| HighestTier { subject, tier })
-                .collect(),
-            stamp: self.stamp(),
-        })
-    }
-
-    /// The previous period's figures (as of its last second) and its mean score.
-    fn previous_period(
-        &self,
-        req: &ReportRequest<'_>,
-        case_policy: &Policy,
-        rows: &[Result<Case, Error>],
-    ) -> Result<PreviousPeriod, Error> {
-        let period = previous(req.period)?;
-        let (start, end) = period.bounds(self.calendar().offset());
-        let cases = case_figures(case_policy, rows, start, end, end - Duration::seconds(1));
-        let mut figures = Figures::keyed("");
-        for c in &cases.counted {
-            figures.add(c, &cases.window);
-        }
-        let mean = match (req.previous_incidents, &self.assessment) {
-            (Some(incidents), Some(_)) => mean_score(
-                &self.assess(
-                    &AssessRequest::new(period)
-                        .incident_rows(incidents)
-                        .roster_as(req.roster)
-                        .case_rows(case_policy, rows),
-                )?,
-            ),
-            _ => None,
-        };
-        Ok(PreviousPeriod {
-            period: period.to_string(),
-            figures: figures.finish(),
-            mean_score: mean,
-        })
+        b.finish()
     }
 }
 
-/// Each case's status at `as_of`, kept when it belongs to the period; a row that could not be
-/// read or evaluated is a row error with its 1-based row.
-fn case_figures<'a>(
+/// The report from the counts of the case log (`current`, `previous`) and the request's other
+/// inputs: scorecards, ranking and decisions.
+pub(super) fn finish(
     policy: &Policy,
-    rows: &'a [Result<Case, Error>],
-    start: DateTime<FixedOffset>,
-    end: DateTime<FixedOffset>,
-    as_of: DateTime<FixedOffset>,
-) -> CaseFigures<'a> {
+    req: &ReportRequest<'_>,
+    current: Tally,
+    previous: Option<Tally>,
+) -> Result<Report, Error> {
     let offset = policy.calendar().offset();
-    let window = Window {
-        start,
-        end,
-        as_of,
-        offset,
+    let as_of = current.window.as_of;
+    let (mut cases, groups) = current.groups();
+    let Groups {
+        by_window,
+        by_class,
+        by_item,
+        complaints,
+    } = groups.unwrap_or_else(|| Groups {
+        by_window: BTreeMap::new(),
+        by_class: BTreeMap::new(),
+        by_item: BTreeMap::new(),
+        complaints: Figures::keyed("complaints"),
+    });
+    let by_window: Vec<Figures> = by_window.into_values().map(Figures::finish).collect();
+    let (top_windows, bottom_windows) = top_and_bottom(&by_window);
+
+    let mut yellow = core::mem::take(&mut cases.yellow);
+    yellow.sort_by(|a, b| (a.due_at, &a.id).cmp(&(b.due_at, &b.id)));
+    let mut red = core::mem::take(&mut cases.red);
+    red.sort_by(|a, b| {
+        b.overdue_days
+            .cmp(&a.overdue_days)
+            .then_with(|| a.id.cmp(&b.id))
+    });
+    let longest_overdue = red.iter().take(LONGEST_OVERDUE).cloned().collect();
+
+    let assessment = match &policy.assessment {
+        Some(_) => Some(
+            policy.assess_with(
+                &AssessRequest::new(req.period)
+                    .incident_rows(req.incidents)
+                    .roster_as(req.roster),
+                cases.from_cases.take(),
+            )?,
+        ),
+        None => None,
     };
-    let mut counted = Vec::new();
-    let mut errors = Vec::new();
-    for (i, row) in rows.iter().enumerate() {
-        let one = |case: &'a Case| -> Result<Option<Counted<'a>>, Error> {
-            let status = policy.case_status(case, as_of)?;
-            if !status.status.is_known() {
-                return Ok(None);
-            }
-            let accepted = case.accepted_at.instant_in(offset)?;
-            if !window.belongs(accepted, &status) {
-                return Ok(None);
-            }
-            let days = match status.completed_at {
-                Some(done) if window.contains(done) => {
-                    Some(policy.calendar().working_days_between(
-                        accepted.date_naive(),
-                        done.with_timezone(&offset).date_naive(),
-                    )?)
-                }
-                _ => None,
-            };
-            Ok(Some(Counted {
-                case,
-                status,
-                accepted,
-                days,
-            }))
-        };
-        match row.as_ref().map_err(Clone::clone).and_then(one) {
-            Ok(Some(c)) => counted.push(c),
-            Ok(None) => {}
-            Err(e) => errors.push(SkippedRow::new("case", i + 1, e)),
-        }
+    let ranking = match &assessment {
+        Some(a) => policy.rank(a)?,
+        None => Vec::new(),
+    };
+    let (decisions, decision_errors) = if req.violations.is_empty() {
+        (Vec::new(), Vec::new())
+    } else {
+        let d = policy.decide(req.violations, Some(as_of))?;
+        let (first, last_day) = req.period.days();
+        let in_period = d
+            .decisions
+            .into_iter()
+            .filter(|x| (first..=last_day).contains(&x.at.with_timezone(&offset).date_naive()))
+            .collect::<Vec<_>>();
+        (in_period, d.errors)
+    };
+    let mut highest: BTreeMap<String, Option<u32>> = BTreeMap::new();
+    for x in &decisions {
+        let h = highest.entry(x.subject.clone()).or_default();
+        *h = (*h).max(x.tier);
     }
-    CaseFigures {
-        counted,
-        errors,
-        window,
-    }
+
+    let figures = core::mem::take(&mut cases.all).finish();
+    let previous = match previous {
+        Some(t) => Some(previous_period(policy, req, t)?),
+        None => None,
+    };
+    let change = previous
+        .as_ref()
+        .map(|p| Change::between(&figures, &p.figures));
+    Ok(Report {
+        policy: policy.id.clone(),
+        policy_name: policy.name.clone(),
+        period: req.period.to_string(),
+        as_of,
+        cases_total: cases.counted.saturating_add(count(cases.errors.len())),
+        cases_provisional: cases.provisional,
+        provisional_basis: cases.basis.into_iter().collect(),
+        figures,
+        by_window,
+        by_class: by_class.into_values().map(Figures::finish).collect(),
+        by_item: by_item.into_values().map(Figures::finish).collect(),
+        complaints: complaints.finish(),
+        top_windows,
+        bottom_windows,
+        yellow,
+        red,
+        longest_overdue,
+        previous,
+        change,
+        case_errors: cases.errors,
+        mean_score: assessment.as_ref().and_then(mean_score),
+        deductions_by_category: assessment
+            .as_ref()
+            .map(deductions_by_category)
+            .unwrap_or_default(),
+        assessment,
+        ranking,
+        decisions,
+        decision_errors,
+        highest_tiers: highest
+            .into_iter()
+            .map(|(subject, tier)| HighestTier { subject, tier })
+            .collect(),
+        stamp: policy.stamp(),
+    })
 }
 
-fn statuses(cases: &CaseFigures<'_>, status: Status) -> Vec<CaseStatus> {
-    cases
-        .counted
-        .iter()
-        .filter(|c| c.status.status == status)
-        .map(|c| c.status.clone())
-        .collect()
+/// The previous period's figures (as of its last second) and its mean score.
+fn previous_period(
+    policy: &Policy,
+    req: &ReportRequest<'_>,
+    mut t: Tally,
+) -> Result<PreviousPeriod, Error> {
+    let mean = match (req.previous_incidents, &policy.assessment) {
+        (Some(incidents), Some(_)) => mean_score(
+            &policy.assess_with(
+                &AssessRequest::new(t.period)
+                    .incident_rows(incidents)
+                    .roster_as(req.roster),
+                t.from_cases.take(),
+            )?,
+        ),
+        _ => None,
+    };
+    Ok(PreviousPeriod {
+        period: t.period.to_string(),
+        figures: core::mem::take(&mut t.all).finish(),
+        mean_score: mean,
+    })
 }
 
 /// A class of a complaints section (投诉, section `ts` of the digest: S2.ts.5, S2.ts.6a …).
-fn is_complaint(clause: &str) -> bool {
+pub(super) fn is_complaint(clause: &str) -> bool {
     clause.split('.').nth(1) == Some("ts")
 }
 
@@ -371,7 +262,7 @@ fn deductions_by_category(a: &crate::Assessment) -> Vec<CategoryDeduction> {
 }
 
 /// The period before `p`, of the same kind.
-fn previous(p: Period) -> Result<Period, Error> {
+pub(super) fn previous(p: Period) -> Result<Period, Error> {
     let (first, _) = p.days();
     let day = first.pred_opt().unwrap_or(first);
     let text = match p.kind() {
@@ -392,6 +283,7 @@ fn count(n: usize) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Case;
 
     #[test]
     fn previous_periods() {

@@ -124,10 +124,11 @@ pub struct Figures {
     pub extensions: u64,
     /// Working days (or the class's units) added by those extensions.
     pub extension_units: u64,
-    /// Working days to complete of each case completed in the period (for the mean and
-    /// percentile of a merged group); not serialized.
+    /// How many cases completed in the period took each number of working days (for the
+    /// mean and percentile): bounded by the distinct day counts, not the cases, so a report
+    /// over a million cases holds a few hundred entries per group; not serialized.
     #[serde(skip)]
-    pub(crate) days: Vec<i64>,
+    pub(crate) days: BTreeMap<i64, u64>,
 }
 
 /// One case of the period with what the figures need.
@@ -196,7 +197,7 @@ impl Figures {
                     }
                 }
                 if let Some(d) = c.days {
-                    self.days.push(d);
+                    *self.days.entry(d).or_default() += 1;
                 }
             }
             Some(_) => {}
@@ -232,14 +233,23 @@ impl Figures {
     pub(crate) fn finish(mut self) -> Figures {
         self.on_time_rate = Rate::new(self.completed_on_time, self.completed);
         self.overdue_rate = Rate::new(self.overdue, self.completed + self.open);
-        self.days.sort_unstable();
-        let n = self.days.len();
+        let n: u64 = self.days.values().sum();
         if n > 0 {
-            let sum: i64 = self.days.iter().sum();
-            self.days_mean = Some(two_places(Decimal::from(sum) / Decimal::from(n)));
+            let sum: i128 = self
+                .days
+                .iter()
+                .map(|(&d, &k)| i128::from(d) * i128::from(k))
+                .sum();
+            // Within the decimal type for any count a machine can hold (28 digits).
+            let sum = Decimal::try_from_i128_with_scale(sum, 0).unwrap_or(Decimal::MAX);
+            self.days_mean = Some(two_places(sum / Decimal::from(n)));
             // Nearest rank: the ⌈0.9·n⌉-th smallest value (1-based).
-            let rank = (9 * n).div_ceil(10);
-            self.days_p90 = self.days.get(rank.saturating_sub(1)).copied();
+            let rank = n.saturating_mul(9).div_ceil(10).max(1);
+            let mut seen = 0u64;
+            self.days_p90 = self.days.iter().find_map(|(&d, &k)| {
+                seen += k;
+                (seen >= rank).then_some(d)
+            });
         }
         self
     }
@@ -315,10 +325,18 @@ impl Change {
 mod tests {
     use super::*;
 
+    fn histogram(days: &[i64]) -> BTreeMap<i64, u64> {
+        let mut h = BTreeMap::new();
+        for &d in days {
+            *h.entry(d).or_default() += 1;
+        }
+        h
+    }
+
     #[test]
     fn percentile_is_nearest_rank() {
         let f = Figures {
-            days: vec![5, 1, 2, 3, 4, 6, 7, 8, 9, 10],
+            days: histogram(&[5, 1, 2, 3, 4, 6, 7, 8, 9, 10]),
             ..Figures::default()
         }
         .finish();
@@ -326,7 +344,7 @@ mod tests {
         assert_eq!(f.days_p90, Some(9));
         assert_eq!(f.days_mean.map(|d| d.to_string()), Some("5.50".to_owned()));
         let f = Figures {
-            days: vec![0, 0, 3],
+            days: histogram(&[0, 0, 3]),
             ..Figures::default()
         }
         .finish();

@@ -12,6 +12,7 @@ mod build;
 mod figures;
 mod html;
 mod labels;
+mod stream;
 mod svg;
 mod text;
 
@@ -26,6 +27,7 @@ use crate::{
 
 pub(crate) use figures::Window;
 pub use figures::{Change, Figures, Rate};
+pub use stream::ReportBuilder;
 pub(crate) use svg::esc;
 
 /// How many open cases the longest-overdue list holds.

@@ -114,9 +114,11 @@ pub(crate) fn compile_rota(
         ));
     }
     let mut windows: Vec<DutyWindow> = Vec::new();
+    // Windows seen, in a set: a scan per window is quadratic at 10^5 windows.
+    let mut seen = std::collections::HashSet::new();
     for (i, w) in raw.windows.iter().enumerate() {
         let id = w.window.get_ref();
-        if windows.iter().any(|x| &x.window == id) {
+        if !seen.insert(id.as_str()) {
             out.push(doc.error_at(
                 w.window.span(),
                 format!("rota.windows[{i}].window"),

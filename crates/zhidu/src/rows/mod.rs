@@ -46,6 +46,7 @@ mod problem;
 mod record;
 mod schedule;
 mod schema;
+mod stream;
 mod text;
 mod values;
 
@@ -61,6 +62,7 @@ pub use problem::RowProblem;
 pub use record::{FromRow, Record};
 pub use schedule::{ACTION, AWAY, Action, Away, DUTY_WINDOW, PATROL, Patrol};
 pub use schema::{Field, FieldType, Schema};
+pub use stream::{JsonlReader, RowStream};
 pub use text::{
     CsvReader, Lined, RosterRow, TextFormat, json_message, read_csv, read_jsonl, read_named,
     read_roster,

@@ -9,7 +9,7 @@ use std::io::BufRead;
 use std::path::Path;
 
 use super::cell::Cell;
-use super::csv::{Line, Lines, MAX_ROW_BYTES, Rows};
+use super::csv::Rows;
 use super::error::RowError;
 use super::kinds::RosterEntry;
 use super::problem::RowProblem;
@@ -30,7 +30,7 @@ pub type Lined<T> = (u64, Result<T, RowError>);
 /// ```
 pub type RosterRow = Result<(String, String), Error>;
 
-fn io(e: &std::io::Error) -> Error {
+pub(super) fn io(e: &std::io::Error) -> Error {
     Error::Io {
         path: String::new(),
         message: e.to_string(),
@@ -184,7 +184,7 @@ impl<R: BufRead, T: FromRow> CsvReader<R, T> {
     }
 }
 
-fn placed(mut e: RowError, row: usize, line: u64) -> RowError {
+pub(super) fn placed(mut e: RowError, row: usize, line: u64) -> RowError {
     e.row = row;
     e.line = Some(line);
     e
@@ -216,7 +216,7 @@ pub fn read_csv<T: FromRow>(src: impl BufRead) -> Result<Vec<Lined<T>>, Error> {
 
 /// Every row of a JSON Lines input of kind `T`: one object per line, keys as the kind's
 /// fields (unknown keys are row errors). Blank lines are not rows; a line that is not JSON,
-/// not UTF-8 or longer than [`MAX_ROW_BYTES`] is one bad row.
+/// not UTF-8 or longer than [`MAX_ROW_BYTES`](super::csv::MAX_ROW_BYTES) is one bad row.
 ///
 /// # Errors
 ///
@@ -232,33 +232,10 @@ pub fn read_csv<T: FromRow>(src: impl BufRead) -> Result<Vec<Lined<T>>, Error> {
 /// # Ok::<(), zhidu::Error>(())
 /// ```
 pub fn read_jsonl<T: FromRow>(src: impl BufRead) -> Result<Vec<Lined<T>>, Error> {
-    let kind = T::SCHEMA.kind;
-    let mut lines = Lines::new(src);
+    let mut reader = super::stream::JsonlReader::<_, T>::new(src);
     let mut out = Vec::new();
-    let mut row = 0usize;
-    while let Some((line, read)) = lines.next_line().map_err(|e| io(&e))? {
-        let unreadable =
-            |detail: String| Err(RowError::new(kind, RowProblem::Unreadable { detail }));
-        let value = match read {
-            Line::TooLong => {
-                unreadable(format!("line {line} is longer than {MAX_ROW_BYTES} bytes"))
-            }
-            Line::Text(bytes) => match std::str::from_utf8(&bytes) {
-                Err(e) => unreadable(format!(
-                    "line {line} is not UTF-8 (byte {})",
-                    e.valid_up_to()
-                )),
-                Ok(text) => {
-                    let text = text.trim().trim_start_matches('\u{feff}');
-                    if text.is_empty() {
-                        continue;
-                    }
-                    super::read_json_line(text, 0)
-                }
-            },
-        };
-        row += 1;
-        out.push((line, value.map_err(|e| placed(e, row, line))));
+    while let Some(row) = reader.next_row()? {
+        out.push(row);
     }
     Ok(out)
 }
@@ -365,17 +342,9 @@ impl TextFormat {
 /// # Ok::<(), zhidu::Error>(())
 /// ```
 pub fn read_named<T: FromRow>(name: &str, src: impl BufRead) -> Result<Vec<Lined<T>>, Error> {
-    TextFormat::of_name(name).read(src).map_err(|e| match e {
-        Error::Io { message, .. } => Error::Io {
-            path: name.to_owned(),
-            message,
-        },
-        Error::Input { message, hint } => Error::Input {
-            message: format!("`{name}`: {message}"),
-            hint,
-        },
-        other => other,
-    })
+    TextFormat::of_name(name)
+        .read(src)
+        .map_err(|e| super::stream::named(name, e))
 }
 
 /// The roster of the file called `name` (`subject,window`, CSV or JSON Lines by its name) as

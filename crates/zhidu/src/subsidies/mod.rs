@@ -233,10 +233,13 @@ impl Policy {
             }
             let (full, partial) = months::split(start, end);
             let count = u32::try_from(full.len()).unwrap_or(u32::MAX);
-            let trainee_amount = monthly(&model.trainee) * Decimal::from(count);
-            let employer_amount = monthly(&model.employer) * Decimal::from(count);
-            out.trainee_total += trainee_amount;
-            out.employer_total += employer_amount;
+            // Saturating, as a card's fines: a policy's `monthly` may be any amount the decimal
+            // type holds, and a product or sum past it must stop growing, not panic (issue
+            // #18: 79228162514264337593543950335 yuan a month, two trainees).
+            let trainee_amount = monthly(&model.trainee).saturating_mul(Decimal::from(count));
+            let employer_amount = monthly(&model.employer).saturating_mul(Decimal::from(count));
+            out.trainee_total = out.trainee_total.saturating_add(trainee_amount);
+            out.employer_total = out.employer_total.saturating_add(employer_amount);
             out.needs_decision += partial.len();
             let e = employers
                 .entry(t.employer.clone())
@@ -249,7 +252,7 @@ impl Policy {
                 });
             e.trainees += 1;
             e.person_months = e.person_months.saturating_add(count);
-            e.amount += employer_amount;
+            e.amount = e.amount.saturating_add(employer_amount);
             e.partial_months += partial.len();
             out.trainees.push(TraineeSubsidy {
                 row: n,

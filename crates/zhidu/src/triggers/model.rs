@@ -41,7 +41,6 @@ pub(crate) enum Test {
 /// One trigger.
 #[derive(Clone, Debug)]
 pub(crate) struct Trigger {
-    pub(crate) code: String,
     pub(crate) name: String,
     pub(crate) check: Check,
     pub(crate) test: Test,
