@@ -21,6 +21,7 @@ mod rank;
 mod report;
 mod retention;
 mod rota;
+mod schema;
 mod subsidies;
 mod table;
 mod triggers;
@@ -97,6 +98,8 @@ enum Command {
     /// A calendar year's days with their basis, notice files, and what moves when one lands.
     #[command(subcommand)]
     Calendar(calendar::Command),
+    /// JSON Schemas of policy files and input rows, for editors and validators.
+    Schema(schema::Args),
 }
 
 fn main() -> ExitCode {
@@ -124,6 +127,7 @@ fn main() -> ExitCode {
         Command::Triggers(args) => triggers::run(&cli.policies, &args),
         Command::Subsidies(args) => subsidies::run(&cli.policies, &args),
         Command::Flow(args) => flow::run(&cli.policies, &args),
+        Command::Schema(args) => schema::run(&args),
     };
     match result {
         Ok(code) => code,

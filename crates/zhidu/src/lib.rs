@@ -90,6 +90,8 @@ mod report;
 mod retention;
 mod rota;
 pub mod rows;
+#[cfg(feature = "schema")]
+pub mod schema;
 mod source;
 mod subsidies;
 mod triggers;

@@ -2,8 +2,8 @@
 //! (file, line, column, key path, hint): unknown levels, roles and scope items named by a
 //! rule, an approval on a rule that is not `allow_with_approval`, a rule with no action.
 
+use crate::load::spanned::Spanned;
 use serde::Deserialize;
-use toml::Spanned;
 
 use super::model::{AccessModel, Approval, Condition, Named, Otherwise, Rule, Scope, Verdict};
 use crate::diagnostic::{Diagnostic, did_you_mean};
@@ -13,6 +13,7 @@ use crate::load::raw::{RawCites, RawDefault};
 use crate::source::DefaultNote;
 
 /// A verdict as the file writes it.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize, Clone, Copy)]
 #[serde(rename_all = "snake_case")]
 pub(crate) enum RawVerdict {
@@ -32,6 +33,7 @@ impl From<RawVerdict> for Verdict {
 }
 
 /// `[[access.level]]`, `[[access.role]]`: an id and a display name.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawNamed {
@@ -40,6 +42,7 @@ pub(crate) struct RawNamed {
 }
 
 /// `[[access.scope]]`: a scope item and the level the regulation gives it, if any.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawScope {
@@ -52,6 +55,7 @@ pub(crate) struct RawScope {
 }
 
 /// `[access.otherwise]`: the answer when no rule matches.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawOtherwise {
@@ -64,6 +68,7 @@ pub(crate) struct RawOtherwise {
 }
 
 /// `approval = { id, name, by }`: the fact that records it, what it is, who gives it.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawApproval {
@@ -73,6 +78,7 @@ pub(crate) struct RawApproval {
 }
 
 /// `conditions = [{ id, text }]`.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawCondition {
@@ -81,6 +87,7 @@ pub(crate) struct RawCondition {
 }
 
 /// `[[access.rule]]`.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawRule {
@@ -112,6 +119,7 @@ pub(crate) struct RawRule {
 }
 
 /// `[access]`: the whole section.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawAccess {

@@ -4,8 +4,8 @@
 
 use std::collections::BTreeMap;
 
+use crate::load::spanned::Spanned;
 use serde::{Deserialize, Serialize};
-use toml::Spanned;
 
 use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::load::document::Document;
@@ -25,6 +25,7 @@ pub(crate) const SECTION: &str = "clause_index";
 /// assert_eq!(v1.kinds, [zhidu::ClauseKind::ThresholdTrigger]);
 /// # Ok::<(), zhidu::Error>(())
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
@@ -66,15 +67,17 @@ impl ClauseKind {
     }
 }
 
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawIndex {
+pub(crate) struct RawIndex {
     source: String,
     regulations: Vec<RawRegulation>,
     reasons: Vec<RawReason>,
     clauses: Vec<RawClause>,
 }
 
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawRegulation {
@@ -83,6 +86,7 @@ struct RawRegulation {
     lines: String,
 }
 
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawReason {
@@ -90,6 +94,7 @@ struct RawReason {
     note: String,
 }
 
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawClause {

@@ -1,7 +1,7 @@
 //! `[flow]` → the flow model, with the loader's diagnostics.
 
+use crate::load::spanned::Spanned;
 use serde::Deserialize;
-use toml::Spanned;
 
 use super::model::{Model, Step};
 use crate::assess::model::AssessmentModel;
@@ -12,6 +12,7 @@ use crate::load::raw::{RawDefault, RawSource};
 use crate::source::{Clause, DefaultNote};
 
 /// One step of `[flow]`.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawStep {
@@ -20,6 +21,7 @@ pub(crate) struct RawStep {
 }
 
 /// `[flow]`: the steps a case goes through, in order, and the rule that prices a breach.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawFlow {

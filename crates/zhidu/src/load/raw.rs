@@ -4,11 +4,12 @@
 //! Fields that other entries refer to, or that validation may complain about, are
 //! [`Spanned`] so a diagnostic can point at them.
 
+use crate::load::spanned::Spanned;
 use serde::Deserialize;
-use toml::Spanned;
 use toml::value::Datetime;
 
 /// `[calendar]` of a calendar file.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawCalendarHeader {
@@ -21,6 +22,7 @@ pub(crate) struct RawCalendarHeader {
     pub(crate) source: String,
     /// Not allowed: office hours belong to a policy. Read only to say so.
     #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
     pub(crate) office_sessions: Option<Spanned<toml::Value>>,
     #[serde(default)]
     pub(crate) defaults: Vec<RawDefault>,
@@ -30,6 +32,7 @@ pub(crate) struct RawCalendarHeader {
 }
 
 /// `[calendar]` of a notice file: a calendar it adds notice years to.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawNoticeHeader {
@@ -37,6 +40,7 @@ pub(crate) struct RawNoticeHeader {
 }
 
 /// `[[statute]]` of a calendar file: one dated version of 《全国年节及纪念日放假办法》.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawStatute {
@@ -47,12 +51,14 @@ pub(crate) struct RawStatute {
         reason = "documentation for readers of the file; answers cite the decree's number"
     )]
     pub(crate) title: Option<String>,
+    #[cfg_attr(feature = "schema", schemars(with = "crate::load::shapes::TomlDate"))]
     pub(crate) in_force: Spanned<Datetime>,
     pub(crate) substitute_article: String,
     pub(crate) festival: Vec<RawStatuteFestival>,
 }
 
 /// One festival of a statute version.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawStatuteFestival {
@@ -62,6 +68,7 @@ pub(crate) struct RawStatuteFestival {
 }
 
 /// `[[year]]` of a calendar file: one State Council notice.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawYear {
@@ -69,12 +76,17 @@ pub(crate) struct RawYear {
     pub(crate) notice: String,
     /// When the notice was published (notice files).
     #[serde(default)]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<crate::load::shapes::TomlDate>")
+    )]
     pub(crate) published: Option<Spanned<Datetime>>,
     #[serde(default)]
     pub(crate) festival: Vec<RawFestival>,
 }
 
 /// `[[year.festival]]`: one holiday block and its make-up working days.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawFestival {
@@ -89,12 +101,21 @@ pub(crate) struct RawFestival {
     #[serde(default)]
     pub(crate) notice: Option<String>,
     #[serde(default)]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Vec<crate::load::shapes::TomlDate>")
+    )]
     pub(crate) holidays: Vec<Spanned<Datetime>>,
     #[serde(default)]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Vec<crate::load::shapes::TomlDate>")
+    )]
     pub(crate) workdays: Vec<Spanned<Datetime>>,
 }
 
 /// A value the seed leaves open, set by the policy: `{ param = "A3", note = "…" }`.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize, Clone)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawDefault {
@@ -108,6 +129,7 @@ pub(crate) struct RawDefault {
 }
 
 /// Where a rule comes from: `{ clause = "S2.xs.2", quote = "一般办理限时为3—5日" }`.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize, Clone)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawSource {
@@ -119,6 +141,7 @@ pub(crate) struct RawSource {
 }
 
 /// When a due day ends.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 pub(crate) enum RawDayEnd {
@@ -127,14 +150,20 @@ pub(crate) enum RawDayEnd {
 }
 
 /// `[policy]` of a policy file.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawPolicyHeader {
     pub(crate) id: Spanned<String>,
     pub(crate) name: String,
     pub(crate) version: String,
+    #[cfg_attr(feature = "schema", schemars(with = "crate::load::shapes::TomlDate"))]
     pub(crate) effective_from: Spanned<Datetime>,
     #[serde(default)]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<crate::load::shapes::TomlDate>")
+    )]
     pub(crate) effective_until: Option<Spanned<Datetime>>,
     pub(crate) calendar: Spanned<String>,
     pub(crate) source: String,
@@ -151,6 +180,7 @@ pub(crate) struct RawPolicyHeader {
 }
 
 /// What a policy does with a day past the calendar's last notice.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 pub(crate) enum RawBeyondNotices {
@@ -159,6 +189,7 @@ pub(crate) enum RawBeyondNotices {
 }
 
 /// `[policy.office_sessions]`: the office hours a regulation states, half-open sessions.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawOfficeSessions {
@@ -173,6 +204,7 @@ pub(crate) struct RawOfficeSessions {
 }
 
 /// `[[import]]`: rules of another policy's deduction table, used as that policy defines them.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawImport {
@@ -183,6 +215,7 @@ pub(crate) struct RawImport {
 }
 
 /// The days office sessions are kept.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 pub(crate) enum RawOfficeDays {
@@ -191,6 +224,7 @@ pub(crate) enum RawOfficeDays {
 }
 
 /// Deadline units.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 pub(crate) enum RawUnit {
@@ -202,6 +236,7 @@ pub(crate) enum RawUnit {
 }
 
 /// What starts a class's clock.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 pub(crate) enum RawClockStart {
@@ -212,6 +247,7 @@ pub(crate) enum RawClockStart {
 }
 
 /// `[[class]]`: a deadline class.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawClass {
@@ -259,6 +295,7 @@ pub(crate) struct RawClass {
 }
 
 /// `[[item]]`: a service item with a legal and a promised limit.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawItem {
@@ -274,6 +311,7 @@ pub(crate) struct RawItem {
 }
 
 /// How a suspension reason acts on the clock.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 pub(crate) enum RawClockEffect {
@@ -282,6 +320,7 @@ pub(crate) enum RawClockEffect {
 }
 
 /// `[[suspension]]`: a reason a case clock may stop.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawSuspension {
@@ -294,6 +333,7 @@ pub(crate) struct RawSuspension {
 }
 
 /// `[assessment]`: how scorecards are made and windows ranked.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawAssessment {
@@ -317,6 +357,7 @@ pub(crate) struct RawAssessment {
 }
 
 /// How long an effect stays on a subject's cards.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 pub(crate) enum RawEffectLasts {
@@ -327,6 +368,7 @@ pub(crate) enum RawEffectLasts {
 }
 
 /// Which subjects an effect reaches.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 pub(crate) enum RawEffectReaches {
@@ -337,6 +379,7 @@ pub(crate) enum RawEffectReaches {
 }
 
 /// Scorecard periods.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 pub(crate) enum RawPeriodKind {
@@ -346,6 +389,7 @@ pub(crate) enum RawPeriodKind {
 }
 
 /// How a window's score is made from its members'.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 pub(crate) enum RawWindowScore {
@@ -353,6 +397,7 @@ pub(crate) enum RawWindowScore {
 }
 
 /// `[[effect]]`: a named consequence such as 取消年度评先资格.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawEffectDef {
@@ -368,6 +413,7 @@ pub(crate) struct RawEffectDef {
 }
 
 /// `[[category]]`: a scored section with a maximum and a floor.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawCategory {
@@ -382,6 +428,7 @@ pub(crate) struct RawCategory {
 }
 
 /// Whether a rule deducts, adds, or only carries effects.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 pub(crate) enum RawRuleKind {
@@ -391,6 +438,7 @@ pub(crate) enum RawRuleKind {
 }
 
 /// What one unit of a rule is.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 pub(crate) enum RawRuleUnit {
@@ -406,6 +454,7 @@ pub(crate) enum RawRuleUnit {
 }
 
 /// Who a rule's points are charged to (A19).
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 pub(crate) enum RawCharge {
@@ -415,6 +464,7 @@ pub(crate) enum RawCharge {
 }
 
 /// Rules generated from overdue cases.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 pub(crate) enum RawOverdue {
@@ -423,6 +473,7 @@ pub(crate) enum RawOverdue {
 }
 
 /// Which cases an overdue rule applies to (A18).
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 pub(crate) enum RawJoint {
@@ -432,11 +483,17 @@ pub(crate) enum RawJoint {
 }
 
 /// `[[rule.versions]]`: the rule's values over a date range.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawRuleVersion {
+    #[cfg_attr(feature = "schema", schemars(with = "crate::load::shapes::TomlDate"))]
     pub(crate) from: Spanned<Datetime>,
     #[serde(default)]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<crate::load::shapes::TomlDate>")
+    )]
     pub(crate) until: Option<Spanned<Datetime>>,
     #[serde(default)]
     pub(crate) points: Option<Spanned<u32>>,
@@ -451,6 +508,7 @@ pub(crate) struct RawRuleVersion {
 }
 
 /// `[[rule]]`: one row of a deduction table.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawRule {
@@ -499,6 +557,7 @@ pub(crate) struct RawRule {
 }
 
 /// `[accountability]`: the escalation settings of a policy's accountability rules.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawAccountability {
@@ -525,6 +584,7 @@ pub(crate) struct RawAccountability {
 }
 
 /// `[[tier]]`: an accountability tier and its measures.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawTier {
@@ -538,6 +598,7 @@ pub(crate) struct RawTier {
 }
 
 /// `[[flag]]`: a qualitative fact only a person records (A12).
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawFlag {
@@ -562,6 +623,7 @@ pub(crate) struct RawFlag {
 }
 
 /// `[[violation]]`: a violation type mapped to a tier, or an exception refining another.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawViolation {
@@ -635,6 +697,7 @@ impl<'de> Deserialize<'de> for RawSources {
 }
 
 /// A clause with its quote; a rule may cite one or a list (`source = [{…}, {…}]`).
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize, Clone)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawCite {
@@ -643,6 +706,7 @@ pub(crate) struct RawCite {
 }
 
 /// One citation or several, in the `{ clause, quote }` shape every policy uses.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize, Clone)]
 #[serde(untagged)]
 pub(crate) enum RawCites {

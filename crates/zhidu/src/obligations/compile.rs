@@ -1,7 +1,7 @@
 //! From `[[obligation]]` entries to the model, with the loader's diagnostics.
 
+use crate::load::spanned::Spanned;
 use serde::Deserialize;
-use toml::Spanned;
 
 use super::model::{Cadence, Obligation, ObligationsModel};
 use crate::diagnostic::Diagnostic;
@@ -11,6 +11,7 @@ use crate::load::raw::{RawDefault, RawSources};
 use crate::source::{clauses_of as clauses, notes_of as notes};
 
 /// The cadences a file may name.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 pub(crate) enum RawCadence {
@@ -22,6 +23,7 @@ pub(crate) enum RawCadence {
 }
 
 /// `[[obligation]]`.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawObligation {

@@ -1,8 +1,8 @@
 //! From a policy file's `[[retention]]` entries to the retention model, with the loader's
 //! diagnostics: exactly one of `years` and `until`, each record kind covered once.
 
+use crate::load::spanned::Spanned;
 use serde::Deserialize;
-use toml::Spanned;
 
 use super::model::{Keep, RetentionModel, RetentionRule};
 use crate::diagnostic::Diagnostic;
@@ -12,6 +12,7 @@ use crate::load::raw::{RawCites, RawDefault};
 use crate::source::DefaultNote;
 
 /// What happens at the event of an `until` rule.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 pub(crate) enum RawAtEvent {
@@ -22,6 +23,7 @@ pub(crate) enum RawAtEvent {
 }
 
 /// `[[retention]]`.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawRetention {

@@ -1,7 +1,7 @@
 //! From `[rota]` and `[patrols]` to the model, with the loader's diagnostics.
 
+use crate::load::spanned::Spanned;
 use serde::Deserialize;
-use toml::Spanned;
 
 use super::model::{DutyWindow, PatrolDays, PatrolRule, RotaModel};
 use crate::diagnostic::{Diagnostic, did_you_mean};
@@ -10,6 +10,7 @@ use crate::load::raw::{RawDefault, RawSources};
 use crate::source::{Clause, clauses_of as clauses, notes_of as notes};
 
 /// `[rota]`: the ordered window list, how many windows a month, who convenes, stand-ins.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawRota {
@@ -26,6 +27,7 @@ pub(crate) struct RawRota {
 }
 
 /// `{ window = "W01", head = "张三" }`.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawDutyWindow {
@@ -35,6 +37,7 @@ pub(crate) struct RawDutyWindow {
 }
 
 /// `[rota.convener]`: which window of the month's duty list convenes the joint inspection.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawConvener {
@@ -45,6 +48,7 @@ pub(crate) struct RawConvener {
 }
 
 /// `[rota.stand_in]`: the clause that lets an absent officer name a stand-in.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawStandIn {
@@ -54,6 +58,7 @@ pub(crate) struct RawStandIn {
 }
 
 /// The days patrols are owed on.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize, Clone, Copy)]
 #[serde(rename_all = "snake_case")]
 pub(crate) enum RawPatrolDays {
@@ -62,6 +67,7 @@ pub(crate) enum RawPatrolDays {
 }
 
 /// `[patrols]`: at least `per_day` patrols a day; a day short is `failure_rule`.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawPatrols {

@@ -2,9 +2,9 @@
 
 use core::str::FromStr;
 
+use crate::load::spanned::Spanned;
 use rust_decimal::Decimal;
 use serde::Deserialize;
-use toml::Spanned;
 
 use super::model::{Model, Payee, Subsidy};
 use crate::diagnostic::Diagnostic;
@@ -14,6 +14,7 @@ use crate::load::raw::{RawDefault, RawSource};
 use crate::source::{Clause, DefaultNote};
 
 /// `[[subsidy]]`: a monthly amount paid for each full month of training.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawSubsidy {

@@ -2,9 +2,9 @@
 
 use core::str::FromStr;
 
+use crate::load::spanned::Spanned;
 use rust_decimal::Decimal;
 use serde::Deserialize;
-use toml::Spanned;
 
 use super::model::{Check, Model, Test, Trigger};
 use crate::diagnostic::Diagnostic;
@@ -14,6 +14,7 @@ use crate::load::raw::{RawDefault, RawSource};
 use crate::source::{Clause, DefaultNote};
 
 /// The test a `[[trigger]]` names.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 pub(crate) enum RawTest {
@@ -27,6 +28,7 @@ pub(crate) enum RawTest {
 }
 
 /// `[[trigger]]`: one 验厂 trigger.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawTrigger {
