@@ -15,7 +15,7 @@ use crate::load::raw::{
 /// accountability rules and the other kinds of one regulation.
 #[expect(dead_code, reason = "read by the schema derive only, never built")]
 #[derive(JsonSchema)]
-#[schemars(deny_unknown_fields, title = "zhidu 制度文件 / zhidu policy file")]
+#[schemars(deny_unknown_fields, title = "制度文件 / zhidu policy file")]
 pub(crate) struct PolicyFile {
     /// 制度的标识、版本、生效日期与日历 / the policy's id, version, effective dates and calendar.
     pub(crate) policy: RawPolicyHeader,
@@ -97,7 +97,7 @@ pub(crate) enum CalendarHeader {
 /// make-up working days.
 #[expect(dead_code, reason = "read by the schema derive only, never built")]
 #[derive(JsonSchema)]
-#[schemars(deny_unknown_fields, title = "zhidu 日历文件 / zhidu calendar file")]
+#[schemars(deny_unknown_fields, title = "日历文件 / zhidu calendar file")]
 pub(crate) struct CalendarFile {
     /// 日历的标识、时区、年份范围与周末 / the calendar's id, zone, years and weekend.
     pub(crate) calendar: CalendarHeader,
@@ -113,7 +113,7 @@ pub(crate) struct CalendarFile {
 /// and what kind of rule it is.
 #[expect(dead_code, reason = "read by the schema derive only, never built")]
 #[derive(JsonSchema)]
-#[schemars(deny_unknown_fields, title = "zhidu 条款索引 / zhidu clause index")]
+#[schemars(deny_unknown_fields, title = "条款索引 / zhidu clause index")]
 pub(crate) struct ClauseIndexFile {
     /// 条款索引 / the index.
     pub(crate) clause_index: crate::coverage::index::RawIndex,

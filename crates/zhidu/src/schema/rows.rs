@@ -7,18 +7,20 @@ use serde_json::{Map, Value, json};
 use crate::Lang;
 use crate::rows::{Field, FieldType, Schema};
 
-/// A whole number given as digits (a CSV cell, a spreadsheet's text).
-const WHOLE_TEXT: &str = r"^\s*[+-]?[0-9]+\s*$";
-/// Days given as digits: no sign but `+`.
-const DAYS_TEXT: &str = r"^\s*\+?[0-9]+\s*$";
+/// A whole number given as digits (a CSV cell, a spreadsheet's text), or blank (missing).
+const WHOLE_TEXT: &str = r"^\s*([+-]?[0-9]+)?\s*$";
+/// Days given as digits: no sign but `+`; or blank.
+const DAYS_TEXT: &str = r"^\s*(\+?[0-9]+)?\s*$";
 /// A date, a wall time or an instant as text (`2026-10-12`, `2026-10-12T09:30`, RFC 3339),
 /// or blank (missing).
 const INSTANT_TEXT: &str = r"^\s*([0-9]{4}-[0-9]{2}-[0-9]{2}([T ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?(Z|[+-][0-9]{2}:[0-9]{2})?)?)?\s*$";
 /// Yes or no as text, any case.
 const BOOL_TEXT: &str =
     r"^\s*([Tt][Rr][Uu][Ee]|[Ff][Aa][Ll][Ss][Ee]|[Yy][Ee][Ss]|[Nn][Oo]|1|0)?\s*$";
-/// An exact decimal as text.
-const AMOUNT_TEXT: &str = r"^\s*[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)\s*$";
+/// An exact decimal as text, or blank.
+const AMOUNT_TEXT: &str = r"^\s*([+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+))?\s*$";
+/// Blank text, which every reader takes as a missing value.
+const BLANK: &str = r"^\s*$";
 
 /// `中文 / English` for a text of the catalogue, or the English alone where it has none.
 pub(crate) fn both(english: &str) -> String {
@@ -26,7 +28,7 @@ pub(crate) fn both(english: &str) -> String {
     if zh == english {
         english.to_owned()
     } else {
-        format!("{zh} / {english}")
+        [zh.as_str(), " / ", english].concat()
     }
 }
 
@@ -64,10 +66,17 @@ fn field_type(ty: FieldType) -> Value {
     }
 }
 
-/// One field's schema with its description in both languages.
+/// One field's schema with its description in both languages; a required field may not be
+/// null or blank, which the readers take as missing.
 fn field(f: &Field) -> Value {
     let mut v = field_type(f.ty);
     if let Value::Object(m) = &mut v {
+        if f.required {
+            m.insert(
+                "not".to_owned(),
+                json!({ "anyOf": [{ "type": "null" }, { "type": "string", "pattern": BLANK }] }),
+            );
+        }
         m.insert(
             "description".to_owned(),
             Value::String(format!("{} ({})", both(f.doc), f.ty.name())),
@@ -101,10 +110,10 @@ fn object(kind: &Schema) -> Value {
         .text(&format!("rows.kind.{}", kind.kind), &[])
         .map_or_else(
             || kind.kind.to_owned(),
-            |zh| format!("{zh} / {}", kind.kind),
+            |zh| [zh.as_str(), " / ", kind.kind].concat(),
         );
     let mut m = Map::new();
-    m.insert("title".to_owned(), json!(format!("zhidu {name}")));
+    m.insert("title".to_owned(), json!(name));
     m.insert("description".to_owned(), json!(both(kind.hint)));
     m.insert("type".to_owned(), json!("object"));
     m.insert("properties".to_owned(), Value::Object(properties));
