@@ -220,12 +220,13 @@ def render(years: dict[int, list[Festival]], source_name: str) -> str:
         f"first_year = {first_year}",
         f"last_year = {last_year}",
         'weekend = ["saturday", "sunday"]',
-        f"provisional_until = {PROVISIONAL_UNTIL}",
         "source = "
         + toml_str(
             "国务院办公厅关于各年部分节假日安排的通知 "
             f"(State Council General Office notices on holiday arrangements), {span}"
         ),
+        # Keys in the loader's order, the layout `zhidu fmt` keeps.
+        f"provisional_until = {PROVISIONAL_UNTIL}",
     ]
     for year in sorted(years, reverse=True):
         out += ["", "[[year]]", f"year = {year}", f"notice = {toml_str(year_notice(year))}"]

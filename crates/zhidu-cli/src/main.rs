@@ -15,6 +15,7 @@ mod decide;
 mod due;
 mod error;
 mod flow;
+mod fmt;
 mod obligations;
 mod output;
 mod rank;
@@ -100,6 +101,8 @@ enum Command {
     Calendar(calendar::Command),
     /// JSON Schemas of policy files and input rows, for editors and validators.
     Schema(schema::Args),
+    /// Rewrite policy files in the canonical layout (`--check`: only name the files).
+    Fmt(fmt::Args),
 }
 
 fn main() -> ExitCode {
@@ -128,6 +131,7 @@ fn main() -> ExitCode {
         Command::Subsidies(args) => subsidies::run(&cli.policies, &args),
         Command::Flow(args) => flow::run(&cli.policies, &args),
         Command::Schema(args) => schema::run(&args),
+        Command::Fmt(args) => fmt::run(&args),
     };
     match result {
         Ok(code) => code,

@@ -81,6 +81,8 @@ mod describe;
 mod diagnostic;
 mod error;
 mod flow;
+#[cfg(feature = "schema")]
+pub mod fmt;
 mod load;
 mod messages;
 mod notice_diff;

@@ -88,6 +88,7 @@ pub(crate) struct RawCondition {
 
 /// `[[access.rule]]`.
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "RawAccessRule"))]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawRule {

@@ -80,7 +80,7 @@ pub(crate) struct RawIndex {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawRegulation {
+pub(crate) struct RawRegulation {
     id: Spanned<String>,
     title: String,
     lines: String,
@@ -89,7 +89,7 @@ struct RawRegulation {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawReason {
+pub(crate) struct RawReason {
     id: Spanned<String>,
     note: String,
 }
@@ -97,7 +97,7 @@ struct RawReason {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawClause {
+pub(crate) struct RawClause {
     id: Spanned<String>,
     #[serde(default)]
     line: Option<u32>,
