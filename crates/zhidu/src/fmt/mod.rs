@@ -66,6 +66,7 @@ pub fn format_policy(name: &str, text: &str) -> Result<String, Error> {
     order_table(root, &schema, &schema, Some(sections));
     let mut next = 0;
     renumber(root, &mut next);
+    blank_line_before_tables(root);
     if let Some(header) = header {
         put_header(root, &header);
     }
@@ -85,8 +86,7 @@ fn take_header(root: &mut Table) -> Option<String> {
     };
     let (header, own) = prefix.split_at(cut);
     let header = header.to_owned();
-    // The table keeps the blank line that set it apart from the header.
-    first.decor_mut().set_prefix(format!("\n{own}"));
+    first.decor_mut().set_prefix(own.to_owned());
     Some(header)
 }
 
@@ -102,6 +102,43 @@ fn put_header(root: &mut Table, header: &str) {
             .to_owned();
         first.decor_mut().set_prefix(format!("{header}{own}"));
     }
+}
+
+/// A blank line before every table header but the first (which the header comment
+/// precedes), so tables read apart wherever they moved.
+fn blank_line_before_tables(root: &mut Table) {
+    let mut first: Option<isize> = None;
+    visit(root, &mut |t| {
+        if let Some(p) = t.position() {
+            if first.is_none_or(|f| p < f) {
+                first = Some(p);
+            }
+        }
+    });
+    fn walk(table: &mut Table, first: Option<isize>) {
+        for (_, item) in table.iter_mut() {
+            let tables: Vec<&mut Table> = match item {
+                Item::Table(t) => vec![t],
+                Item::ArrayOfTables(a) => a.iter_mut().collect(),
+                _ => Vec::new(),
+            };
+            for t in tables {
+                if !t.is_implicit() && !t.is_dotted() && t.position() != first {
+                    let prefix = t
+                        .decor()
+                        .prefix()
+                        .and_then(|p| p.as_str())
+                        .unwrap_or_default()
+                        .to_owned();
+                    if !prefix.starts_with('\n') {
+                        t.decor_mut().set_prefix(format!("\n{prefix}"));
+                    }
+                }
+                walk(t, first);
+            }
+        }
+    }
+    walk(root, first);
 }
 
 /// The table printed first: the visible table with the lowest position.

@@ -20,7 +20,7 @@ impl<'de> Deserializer<'de> for &mut FieldNames {
     type Error = de::value::Error;
 
     fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Self::Error> {
-        Err(de::Error::custom("not a struct"))
+        Err(de::Error::custom("not_a_struct"))
     }
 
     fn deserialize_struct<V: Visitor<'de>>(
@@ -30,7 +30,7 @@ impl<'de> Deserializer<'de> for &mut FieldNames {
         _: V,
     ) -> Result<V::Value, Self::Error> {
         self.0 = Some(fields);
-        Err(de::Error::custom("fields read"))
+        Err(de::Error::custom("fields_read"))
     }
 
     serde::forward_to_deserialize_any! {

@@ -14,7 +14,7 @@ fn every_table_of_the_schemas_has_an_order() {
                 continue;
             };
             let order =
-                order::order_of(&name).unwrap_or_else(|| panic!("{kind}: {name} has no order"));
+                order::order_of(&name).unwrap_or_else(|| panic!("No order for {kind}: {name}"));
             let mut keys: Vec<&str> = props.keys().map(String::as_str).collect();
             keys.sort_unstable();
             let mut fields: Vec<&str> = order
@@ -64,8 +64,8 @@ fn scrambled(text: &str) -> String {
 fn first_difference(a: &str, b: &str) -> String {
     let mut lines = a.lines().zip(b.lines()).enumerate();
     match lines.find(|(_, (x, y))| x != y) {
-        Some((i, (x, y))) => format!("line {}: `{x}` vs `{y}`", i + 1),
-        None => format!("{} vs {} lines", a.lines().count(), b.lines().count()),
+        Some((i, (x, y))) => format!("L{}: `{x}` ≠ `{y}`", i + 1),
+        None => format!("Lines {} ≠ {}", a.lines().count(), b.lines().count()),
     }
 }
 
@@ -77,13 +77,15 @@ fn without_places(debug: &str) -> String {
     while let Some(i) = rest.find(|c: char| c == 'l' || c == 'c') {
         let (head, tail) = rest.split_at(i);
         out.push_str(head);
-        let key = ["line: ", "column: "]
-            .into_iter()
-            .find(|k| tail.starts_with(k));
+        let key = ["line", "column"].into_iter().find_map(|k| {
+            tail.strip_prefix(k)
+                .and_then(|r| r.strip_prefix(": "))
+                .map(|after| (k, after))
+        });
         match key {
-            Some(k) => {
+            Some((k, after)) => {
                 out.push_str(k);
-                rest = tail[k.len()..].trim_start_matches(|c: char| c.is_ascii_digit());
+                rest = after.trim_start_matches(|c: char| c.is_ascii_digit());
             }
             None => {
                 out.push_str(&tail[..1]);
@@ -171,7 +173,10 @@ fn sorted_maps(debug: &str) -> String {
             .strip_suffix(' ')
             .is_some_and(|o| o.ends_with(|p: char| p.is_alphanumeric() || p == '>'));
         // Citations are listed in file order, which formatting changes: a set too.
-        let citations = c == '[' && out.ends_with("citations: ");
+        let citations = c == '['
+            && out
+                .strip_suffix(' ')
+                .is_some_and(|o| o.ends_with("citations:"));
         if (c == '{' && !named) || citations {
             let end = group_end(debug, i);
             let inner = &debug[i + 1..end.saturating_sub(1)];
@@ -223,20 +228,20 @@ fn shipped_files_format_idempotently_and_load_the_same() {
         let twice = format_policy(name, &once).unwrap_or_default();
         assert!(
             twice == once,
-            "{name}: not idempotent: {}",
+            "Not idempotent ({name}): {}",
             first_difference(&twice, &once)
         );
-        assert_eq!(comments(&once), comments(text), "{name}: comments changed");
+        assert_eq!(comments(&once), comments(text), "Comments changed ({name})");
         assert!(
             once.starts_with("#:schema "),
-            "{name}: the directive left the first line"
+            "The directive left the first line ({name})"
         );
         let mixed = scrambled(text);
-        assert_ne!(mixed, *text, "{name}: scrambling changed nothing");
+        assert_ne!(mixed, *text, "Scrambling changed nothing ({name})");
         let back = format_policy(name, &mixed).unwrap_or_default();
         assert!(
             back == once,
-            "{name}: a scrambled copy formats differently: {}",
+            "A scrambled copy formats differently ({name}): {}",
             first_difference(&back, &once)
         );
         formatted.push(((*name).to_owned(), once));
@@ -259,7 +264,7 @@ fn shipped_files_format_idempotently_and_load_the_same() {
         ("unscrambled", dump(&unscrambled)),
     ] {
         for (a, b) in after.iter().zip(&before) {
-            assert!(a == b, "{what}: {}", first_difference_in(a, b));
+            assert!(a == b, "Differs ({what}): {}", first_difference_in(a, b));
         }
     }
 }
