@@ -74,7 +74,7 @@ fn first_difference(a: &str, b: &str) -> String {
 fn without_places(debug: &str) -> String {
     let mut out = String::with_capacity(debug.len());
     let mut rest = debug;
-    while let Some(i) = rest.find(|c: char| c == 'l' || c == 'c') {
+    while let Some(i) = rest.find(['l', 'c']) {
         let (head, tail) = rest.split_at(i);
         out.push_str(head);
         let key = ["line", "column"].into_iter().find_map(|k| {

@@ -84,6 +84,10 @@ pub(crate) struct PolicyFile {
 /// `[calendar]`：日历本身，或为其补充通知年份的通知文件 / a calendar's header, or a notice
 /// file's (`extends`).
 #[expect(dead_code, reason = "read by the schema derive only, never built")]
+#[expect(
+    clippy::large_enum_variant,
+    reason = "read by the schema derive only, never built"
+)]
 #[derive(JsonSchema)]
 #[schemars(untagged)]
 pub(crate) enum CalendarHeader {
