@@ -185,7 +185,7 @@ CORPUS_ROWS = {
 
 
 def corpus(zhidu: str, tmp: str) -> None:
-    files_ok = rows_ok = beyond = 0
+    files_ok = rows_ok = beyond = both = 0
     for path in sorted(glob.glob(os.path.join(ROOT, "tests", "cases", "**", "*.toml"), recursive=True)):
         with open(path, "rb") as f:
             case = tomllib.load(f)
@@ -200,6 +200,8 @@ def corpus(zhidu: str, tmp: str) -> None:
                 continue  # a syntax error: the parser's, before any schema
             if found and not expects_diagnostics:
                 fail(f"{path} file {name}: {found}")
+            elif found:
+                both += 1  # a key or type fault: the schema and the loader both reject it
             elif not found and expects_diagnostics:
                 # The schema accepts what the loader rejects: a fault no schema can see.
                 beyond += 1
@@ -220,8 +222,9 @@ def corpus(zhidu: str, tmp: str) -> None:
                 else:
                     rows_ok += 1
     print(
-        f"corpus: {files_ok} policy files and {rows_ok} input rows valid; "
-        f"{beyond} files the schema accepts fail only the loader's cross checks"
+        f"corpus: {files_ok} policy files and {rows_ok} input rows valid; {both} bad files "
+        f"rejected by both; {beyond} files the schema accepts fail only the loader's cross "
+        "checks (unknown references, cycles, duplicates, overlaps, conflicts)"
     )
 
 
