@@ -11,10 +11,11 @@
 #   tests/suites/differential.sh  seeded random scenarios through Rust, CLI, Python and WASM, compared
 #   tests/suites/report.sh    the monthly HTML report on the example month, in headless Chromium
 #   tests/suites/doc.sh       `zhidu doc`'s documentation site, walked in headless Chromium
+#   tests/suites/schema.sh    policies and inputs against the shipped JSON Schemas (jsonschema, taplo)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-suites=(tests/suites/rust.sh tests/suites/model.sh bindings/python/test.sh bindings/wasm/test.sh tests/suites/differential.sh tests/suites/report.sh tests/suites/doc.sh)
+suites=(tests/suites/rust.sh tests/suites/model.sh bindings/python/test.sh bindings/wasm/test.sh tests/suites/differential.sh tests/suites/report.sh tests/suites/doc.sh tests/suites/schema.sh)
 ran=0
 for suite in "${suites[@]}"; do
   if [ -f "$suite" ]; then

@@ -17,6 +17,15 @@ pub(crate) enum CliError {
     /// Writing the output failed (a closed pipe, a full disk).
     #[error("cannot write the output: {0}")]
     Write(#[from] std::io::Error),
+    /// A file the command writes cannot be written.
+    #[error("cannot write `{path}`: {source}")]
+    WriteFile {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    /// `zhidu schema KIND` for a kind without a schema.
+    #[error("no schema for `{kind}`")]
+    UnknownSchema { kind: String, kinds: String },
     /// A CSV file whose header lacks a needed column.
     #[error("`{path}` has no `{column}` column")]
     MissingColumn { path: String, column: String },
@@ -70,6 +79,7 @@ impl CliError {
     pub(crate) fn help(&self) -> Option<String> {
         match self {
             CliError::Core(e) | CliError::Set { source: e, .. } => e.help(),
+            CliError::UnknownSchema { kinds, .. } => Some(format!("the kinds are `{kinds}`")),
             CliError::MissingColumn { .. } => {
                 Some("the first line must name the columns, e.g. `accepted_at,days`".to_owned())
             }

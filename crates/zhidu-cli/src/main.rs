@@ -18,6 +18,7 @@ mod due;
 mod error;
 mod explain;
 mod flow;
+mod fmt;
 mod obligations;
 mod output;
 mod rank;
@@ -25,6 +26,7 @@ mod report;
 mod retention;
 mod rota;
 mod rules;
+mod schema;
 mod subsidies;
 mod table;
 mod triggers;
@@ -110,6 +112,10 @@ enum Command {
     /// A calendar year's days with their basis, notice files, and what moves when one lands.
     #[command(subcommand)]
     Calendar(calendar::Command),
+    /// JSON Schemas of policy files and input rows, for editors and validators.
+    Schema(schema::Args),
+    /// Rewrite policy files in the canonical layout (`--check`: only name the files).
+    Fmt(fmt::Args),
 }
 
 fn main() -> ExitCode {
@@ -141,6 +147,8 @@ fn main() -> ExitCode {
         Command::Rules(args) => rules::run(&cli.policies, &args),
         Command::Explain(args) => explain::run(&cli.policies, &args),
         Command::Doc(args) => doc::run(&cli.policies, &args),
+        Command::Schema(args) => schema::run(&args),
+        Command::Fmt(args) => fmt::run(&args),
     };
     match result {
         Ok(code) => code,

@@ -82,6 +82,8 @@ mod describe;
 mod diagnostic;
 mod error;
 mod flow;
+#[cfg(feature = "schema")]
+pub mod fmt;
 mod load;
 mod messages;
 mod notice_diff;
@@ -91,6 +93,8 @@ mod report;
 mod retention;
 mod rota;
 pub mod rows;
+#[cfg(feature = "schema")]
+pub mod schema;
 mod source;
 mod stamp;
 mod subsidies;

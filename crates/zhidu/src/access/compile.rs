@@ -2,8 +2,8 @@
 //! (file, line, column, key path, hint): unknown levels, roles and scope items named by a
 //! rule, an approval on a rule that is not `allow_with_approval`, a rule with no action.
 
+use crate::load::spanned::Spanned;
 use serde::Deserialize;
-use toml::Spanned;
 
 use super::model::{AccessModel, Approval, Condition, Named, Otherwise, Rule, Scope, Verdict};
 use crate::diagnostic::{Diagnostic, did_you_mean};
@@ -12,7 +12,8 @@ use crate::load::fields::check_id;
 use crate::load::raw::{RawDefault, RawSources};
 use crate::source::DefaultNote;
 
-/// A verdict as the file writes it.
+/// 答复 / A verdict as the file writes it.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize, Clone, Copy)]
 #[serde(rename_all = "snake_case")]
 pub(crate) enum RawVerdict {
@@ -31,101 +32,149 @@ impl From<RawVerdict> for Verdict {
     }
 }
 
-/// `[[access.level]]`, `[[access.role]]`: an id and a display name.
+/// 级别或角色 / `[[access.level]]`, `[[access.role]]`: an id and a display name.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawNamed {
+    /// 标识 / the id
     pub(crate) id: Spanned<String>,
+    /// 名称 / the display name
     pub(crate) name: String,
 }
 
-/// `[[access.scope]]`: a scope item and the level the regulation gives it, if any.
+/// 范围事项 / `[[access.scope]]`: a scope item and the level the regulation gives it, if any.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawScope {
+    /// 标识（ASCII 字母、数字、`-`、`_`、`.`） / the entry's id (ASCII letters, digits, `-`, `_`, `.`)
     pub(crate) id: Spanned<String>,
+    /// 条文给出的级别 / the level the regulation gives it
     #[serde(default)]
     pub(crate) level: Option<Spanned<String>>,
+    /// 出处：条款编号与原文 / where it comes from: the clause id and its words
     pub(crate) source: RawSources,
+    /// 本制度为条文未定之处所设的默认值（开放参数及理由） / values the regulation leaves open, set here, each with its open
+    /// parameter and reason
     #[serde(default)]
     pub(crate) defaults: Vec<RawDefault>,
 }
 
-/// `[access.otherwise]`: the answer when no rule matches.
+/// 无规则适用时 / `[access.otherwise]`: the answer when no rule matches.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawOtherwise {
+    /// 答复 / the verdict
     pub(crate) decision: RawVerdict,
+    /// 理由 / the reason given
     pub(crate) reason: String,
+    /// 出处：条款编号与原文 / where it comes from: the clause id and its words
     #[serde(default)]
     pub(crate) source: Option<RawSources>,
+    /// 本制度为条文未定之处所设的默认值（开放参数及理由） / values the regulation leaves open, set here, each with its open
+    /// parameter and reason
     #[serde(default)]
     pub(crate) defaults: Vec<RawDefault>,
 }
 
-/// `approval = { id, name, by }`: the fact that records it, what it is, who gives it.
+/// 批准 / `approval = { id, name, by }`: the fact that records it, what it is, who gives it.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawApproval {
+    /// 记录批准的事实 / the fact that records it
     pub(crate) id: Spanned<String>,
+    /// 批准的名称 / what it is
     pub(crate) name: String,
+    /// 批准人 / who gives it
     pub(crate) by: String,
 }
 
-/// `conditions = [{ id, text }]`.
+/// 条件 / `conditions = [{ id, text }]`.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawCondition {
+    /// 条件标识 / the condition's id
     pub(crate) id: String,
+    /// 条件内容 / what the condition says
     pub(crate) text: String,
 }
 
-/// `[[access.rule]]`.
+/// 访问规则 / `[[access.rule]]`.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "RawAccessRule"))]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawRule {
+    /// 标识（ASCII 字母、数字、`-`、`_`、`.`） / the entry's id (ASCII letters, digits, `-`, `_`, `.`)
     pub(crate) id: Spanned<String>,
+    /// 适用的行为 / the actions the rule covers
     pub(crate) actions: Spanned<Vec<String>>,
+    /// 适用的级别 / the levels the rule covers
     #[serde(default)]
     pub(crate) levels: Option<Spanned<Vec<String>>>,
+    /// 适用的范围事项 / the scope items the rule covers
     #[serde(default)]
     pub(crate) scopes: Option<Spanned<Vec<String>>>,
+    /// 适用的事项 / the items the rule covers
     #[serde(default)]
     pub(crate) items: Vec<String>,
+    /// 适用的角色 / the roles the rule covers
     #[serde(default)]
     pub(crate) roles: Option<Spanned<Vec<String>>>,
+    /// 除外的角色 / roles the rule does not cover
     #[serde(default)]
     pub(crate) except_roles: Option<Spanned<Vec<String>>>,
+    /// 仅在有这些事实时适用 / facts a request must have
     #[serde(default)]
     pub(crate) when: Vec<String>,
+    /// 有这些事实时不适用 / facts that exempt a request
     #[serde(default)]
     pub(crate) unless: Vec<String>,
+    /// 答复：允许、经批准允许或禁止 / the verdict: allow, allow with approval, or deny
     pub(crate) decision: Spanned<RawVerdict>,
+    /// 需要的批准 / the approval needed
     #[serde(default)]
     pub(crate) approval: Option<RawApproval>,
+    /// 附加条件 / conditions attached to the answer
     #[serde(default)]
     pub(crate) conditions: Vec<RawCondition>,
+    /// 理由 / the reason given with the answer
     pub(crate) reason: String,
+    /// 出处：条款编号与原文 / where it comes from: the clause id and its words
     pub(crate) source: RawSources,
+    /// 本制度为条文未定之处所设的默认值（开放参数及理由） / values the regulation leaves open, set here, each with its open
+    /// parameter and reason
     #[serde(default)]
     pub(crate) defaults: Vec<RawDefault>,
 }
 
-/// `[access]`: the whole section.
+/// 访问控制 / `[access]`: the whole section.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawAccess {
+    /// 密级或访问级别 / access levels
     #[serde(default)]
     pub(crate) level: Vec<RawNamed>,
+    /// 角色 / roles
     #[serde(default)]
     pub(crate) role: Vec<RawNamed>,
+    /// 范围事项及其级别 / scope items and the level the regulation gives each
     #[serde(default)]
     pub(crate) scope: Vec<RawScope>,
+    /// 未列明事项的级别 / the level of an item the scope does not list
     #[serde(default)]
     pub(crate) unmapped_level: Option<Spanned<String>>,
+    /// `unmapped_level` 的默认值说明 / the defaults behind `unmapped_level`
     #[serde(default)]
     pub(crate) unmapped_defaults: Vec<RawDefault>,
+    /// 无规则适用时的答复 / the answer when no rule matches
     pub(crate) otherwise: RawOtherwise,
+    /// 访问规则 / access rules
     #[serde(default)]
     pub(crate) rule: Vec<RawRule>,
 }

@@ -5,9 +5,9 @@ use std::ops::Range;
 use std::str::FromStr;
 use std::sync::Arc;
 
+use crate::load::spanned::Spanned;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use toml::Spanned;
 
 use super::PeriodKind;
 use super::model::{

@@ -271,7 +271,7 @@ pub(crate) fn compile_calendar(
         });
         let Some((statute, derived)) = derived else {
             out.push(doc.error_at(
-                header.provisional_until.as_ref().map_or(0..0, toml::Spanned::span),
+                header.provisional_until.as_ref().map_or(0..0, crate::load::spanned::Spanned::span),
                 "calendar.provisional_until",
                 format!("no statute version or lunar data for the provisional year {y}"),
                 Some(format!(

@@ -4,8 +4,8 @@
 
 use std::collections::BTreeMap;
 
+use crate::load::spanned::Spanned;
 use serde::{Deserialize, Serialize};
-use toml::Spanned;
 
 use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::load::document::Document;
@@ -25,6 +25,7 @@ pub(crate) const SECTION: &str = "clause_index";
 /// assert_eq!(v1.kinds, [zhidu::ClauseKind::ThresholdTrigger]);
 /// # Ok::<(), zhidu::Error>(())
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
@@ -66,41 +67,64 @@ impl ClauseKind {
     }
 }
 
+/// `[clause_index]`：条款索引 / the clause index
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawIndex {
+pub(crate) struct RawIndex {
+    /// 来源 / the digest it is copied from
     source: String,
+    /// 规章 / the regulations
     regulations: Vec<RawRegulation>,
+    /// 不编码的理由 / the reasons a clause is not encoded
     reasons: Vec<RawReason>,
+    /// 条款 / the clauses
     clauses: Vec<RawClause>,
 }
 
+/// 一部规章 / one regulation of the seed
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawRegulation {
+pub(crate) struct RawRegulation {
+    /// 规章编号，如 `S2` / the regulation's id, such as `S2`
     id: Spanned<String>,
+    /// 标题 / the title
     title: String,
+    /// 在种子文本中的行范围 / its lines in the seed text
     lines: String,
 }
 
+/// 不编码的一种理由 / a reason clauses are not encoded
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawReason {
+pub(crate) struct RawReason {
+    /// 理由标识 / the reason's id
     id: Spanned<String>,
+    /// 理由 / the reason
     note: String,
 }
 
+/// 一个条款及其性质 / one clause and the kinds of rule it gives
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawClause {
+pub(crate) struct RawClause {
+    /// 条款编号 / the clause id
     id: Spanned<String>,
+    /// 种子文本中的行号 / its line in the seed text
     #[serde(default)]
     line: Option<u32>,
+    /// 条款性质 / what kinds of rule it gives
     kinds: Vec<ClauseKind>,
+    /// 是否可计算 / whether the clause has something to compute
     #[serde(default)]
     computable: Option<bool>,
+    /// 不编码的理由（`reasons` 中的标识） / why it is not encoded (an id of `reasons`)
     #[serde(default)]
     reason: Option<Spanned<String>>,
+    /// 说明 / a note
     #[serde(default)]
     note: Option<String>,
 }

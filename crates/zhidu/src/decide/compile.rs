@@ -336,8 +336,8 @@ pub(crate) fn compile_rules(
         }
     }
     let rules = raw.accountability.as_ref();
-    let escalation = |code: Option<&toml::Spanned<String>>,
-                      months: Option<&toml::Spanned<u32>>,
+    let escalation = |code: Option<&crate::load::spanned::Spanned<String>>,
+                      months: Option<&crate::load::spanned::Spanned<u32>>,
                       threshold: u32,
                       key: &str,
                       out: &mut Vec<Diagnostic>|

@@ -1,7 +1,7 @@
 //! `[flow]` → the flow model, with the loader's diagnostics.
 
+use crate::load::spanned::Spanned;
 use serde::Deserialize;
-use toml::Spanned;
 
 use super::model::{Model, Step};
 use crate::assess::model::AssessmentModel;
@@ -11,21 +11,30 @@ use crate::load::fields::check_id;
 use crate::load::raw::{RawDefault, RawSource};
 use crate::source::{Clause, DefaultNote};
 
-/// One step of `[flow]`.
+/// 流程步骤 / One step of `[flow]`.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawStep {
+    /// 步骤标识 / the step's id
     pub(crate) id: Spanned<String>,
+    /// 步骤名称 / the step's name
     pub(crate) name: String,
 }
 
-/// `[flow]`: the steps a case goes through, in order, and the rule that prices a breach.
+/// 办理流程 / `[flow]`: the steps a case goes through, in order, and the rule that prices a breach.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawFlow {
+    /// 按顺序的步骤 / the steps, in order
     pub(crate) steps: Spanned<Vec<RawStep>>,
+    /// 违反流程时适用的扣分规则 / the deduction rule that prices a breach
     pub(crate) rule: Spanned<String>,
+    /// 出处：条款编号与原文 / where it comes from: the clause id and its words
     pub(crate) source: RawSource,
+    /// 本制度为条文未定之处所设的默认值（开放参数及理由） / values the regulation leaves open, set here, each with its open
+    /// parameter and reason
     #[serde(default)]
     pub(crate) defaults: Vec<RawDefault>,
 }

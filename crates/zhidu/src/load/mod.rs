@@ -6,6 +6,9 @@
 pub(crate) mod document;
 pub(crate) mod fields;
 pub(crate) mod raw;
+#[cfg(feature = "schema")]
+pub(crate) mod shapes;
+pub(crate) mod spanned;
 pub(crate) mod walk;
 
 pub use document::{MAX_FILE_BYTES, MAX_NESTING};

@@ -4,121 +4,171 @@
 //! Fields that other entries refer to, or that validation may complain about, are
 //! [`Spanned`] so a diagnostic can point at them.
 
+use crate::load::spanned::Spanned;
 use serde::Deserialize;
-use toml::Spanned;
 use toml::value::Datetime;
 
-/// `[calendar]` of a calendar file.
+/// 日历 / `[calendar]` of a calendar file.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawCalendarHeader {
+    /// 标识（ASCII 字母、数字、`-`、`_`、`.`） / the entry's id (ASCII letters, digits, `-`, `_`, `.`)
     pub(crate) id: Spanned<String>,
+    /// 日历名称 / the calendar's name
     pub(crate) name: String,
+    /// 时区偏移，如 `+08:00` / the zone's offset, such as `+08:00`
     pub(crate) utc_offset: Spanned<String>,
+    /// 覆盖的第一年 / the first year covered
     pub(crate) first_year: Spanned<i32>,
+    /// 有通知的最后一年 / the last year with a notice
     pub(crate) last_year: Spanned<i32>,
+    /// 周末的星期几 / the weekdays of the weekend
     pub(crate) weekend: Spanned<Vec<String>>,
+    /// 来源 / where the days come from
     pub(crate) source: String,
     /// Not allowed: office hours belong to a policy. Read only to say so.
     #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
     pub(crate) office_sessions: Option<Spanned<toml::Value>>,
+    /// 本制度为条文未定之处所设的默认值（开放参数及理由） / values the regulation leaves open, set here, each with its open
+    /// parameter and reason
     #[serde(default)]
     pub(crate) defaults: Vec<RawDefault>,
-    /// Past `last_year`, derive provisional years from `[[statute]]` up to this year.
+    /// 推算临时年份至此年 / Past `last_year`, derive provisional years from `[[statute]]` up to this year.
     #[serde(default)]
     pub(crate) provisional_until: Option<Spanned<i32>>,
 }
 
-/// `[calendar]` of a notice file: a calendar it adds notice years to.
+/// 通知文件 / `[calendar]` of a notice file: a calendar it adds notice years to.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawNoticeHeader {
+    /// 所补充的日历标识 / the id of the calendar it adds years to
     pub(crate) extends: Spanned<String>,
 }
 
-/// `[[statute]]` of a calendar file: one dated version of 《全国年节及纪念日放假办法》.
+/// 放假办法的一个版本 / `[[statute]]` of a calendar file: one dated version of 《全国年节及纪念日放假办法》.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawStatute {
+    /// 版本标识，如国务院令编号 / the version's id, such as the decree's number
     pub(crate) id: String,
+    /// 标题（仅供阅读） / the title, for readers
     #[serde(default)]
     #[expect(
         dead_code,
         reason = "documentation for readers of the file; answers cite the decree's number"
     )]
     pub(crate) title: Option<String>,
+    /// 施行日期 / the day it took effect
+    #[cfg_attr(feature = "schema", schemars(with = "crate::load::shapes::TomlDate"))]
     pub(crate) in_force: Spanned<Datetime>,
+    /// 补假条款 / the article on substitute days
     pub(crate) substitute_article: String,
+    /// 该版本规定的节日 / the festivals of this version
     pub(crate) festival: Vec<RawStatuteFestival>,
 }
 
-/// One festival of a statute version.
+/// 放假办法规定的节日 / One festival of a statute version.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawStatuteFestival {
+    /// 节日名称 / the festival's name
     pub(crate) name: String,
+    /// 起始日：`MM-DD` 或农历节气表中的日子 / the first day: `MM-DD` or a day of the lunar table
     pub(crate) anchor: Spanned<String>,
+    /// 连续放假天数 / consecutive days off
     pub(crate) days: Spanned<u32>,
 }
 
-/// `[[year]]` of a calendar file: one State Council notice.
+/// 一年的放假通知 / `[[year]]` of a calendar file: one State Council notice.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawYear {
+    /// 年份 / the year
     pub(crate) year: Spanned<i32>,
+    /// 国务院办公厅通知的标题 / the State Council notice's title
     pub(crate) notice: String,
-    /// When the notice was published (notice files).
+    /// 通知发布日期 / When the notice was published (notice files).
     #[serde(default)]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<crate::load::shapes::TomlDate>")
+    )]
     pub(crate) published: Option<Spanned<Datetime>>,
+    /// 节日安排 / the holiday blocks
     #[serde(default)]
     pub(crate) festival: Vec<RawFestival>,
 }
 
-/// `[[year.festival]]`: one holiday block and its make-up working days.
+/// 节日安排 / `[[year.festival]]`: one holiday block and its make-up working days.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawFestival {
+    /// 节日名称 / the festival's name
     pub(crate) name: String,
+    /// 英文名称（仅供阅读） / the English name, for readers
     #[serde(default)]
     #[expect(
         dead_code,
         reason = "documentation for readers of the file; explanations use the Chinese name"
     )]
     pub(crate) name_en: Option<String>,
-    /// A festival-level notice where it differs from the year's.
+    /// 节日单独的通知 / A festival-level notice where it differs from the year's.
     #[serde(default)]
     pub(crate) notice: Option<String>,
+    /// 放假日期 / the days off
     #[serde(default)]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Vec<crate::load::shapes::TomlDate>")
+    )]
     pub(crate) holidays: Vec<Spanned<Datetime>>,
+    /// 调休上班日期 / the make-up working days
     #[serde(default)]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Vec<crate::load::shapes::TomlDate>")
+    )]
     pub(crate) workdays: Vec<Spanned<Datetime>>,
 }
 
-/// A value the seed leaves open, set by the policy: `{ param = "A3", note = "…" }`.
+/// 默认值 / A value the seed leaves open, set by the policy: `{ param = "A3", note = "…" }`.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize, Clone)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawDefault {
-    /// Which key of the entry the default sets (optional when obvious).
+    /// 所设定的键 / Which key of the entry the default sets (optional when obvious).
     #[serde(default)]
     pub(crate) key: Option<String>,
-    /// The open parameter's number in regulations.md §5, such as `A3`.
+    /// 开放参数编号 / The open parameter's number in regulations.md §5, such as `A3`.
     pub(crate) param: String,
-    /// Why this value.
+    /// 理由 / Why this value.
     pub(crate) note: String,
 }
 
-/// Where a rule comes from: `{ clause = "S2.xs.2", quote = "一般办理限时为3—5日" }`.
+/// 出处 / Where a rule comes from: `{ clause = "S2.xs.2", quote = "一般办理限时为3—5日" }`.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize, Clone)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawSource {
+    /// 条款编号，如 `S2.xs.2` / the clause id, such as `S2.xs.2`
     pub(crate) clause: Spanned<String>,
+    /// 条款原文 / the clause's words, quoted
     pub(crate) quote: String,
-    /// For a rule that comes from outside the seed (a national law): which text, in words.
+    /// 种子文本以外的出处 / For a rule that comes from outside the seed (a national law): which text, in words.
     #[serde(default)]
     pub(crate) external: Option<String>,
 }
 
-/// When a due day ends.
+/// 到期日结束时刻 / When a due day ends.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 pub(crate) enum RawDayEnd {
@@ -126,31 +176,48 @@ pub(crate) enum RawDayEnd {
     OfficeClose,
 }
 
-/// `[policy]` of a policy file.
+/// 制度 / `[policy]` of a policy file.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawPolicyHeader {
+    /// 标识（ASCII 字母、数字、`-`、`_`、`.`） / the entry's id (ASCII letters, digits, `-`, `_`, `.`)
     pub(crate) id: Spanned<String>,
+    /// 制度名称 / the policy's name
     pub(crate) name: String,
+    /// 版本 / the version
     pub(crate) version: String,
+    /// 生效日期 / the first day in force
+    #[cfg_attr(feature = "schema", schemars(with = "crate::load::shapes::TomlDate"))]
     pub(crate) effective_from: Spanned<Datetime>,
+    /// 失效日期（含） / the last day in force
     #[serde(default)]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<crate::load::shapes::TomlDate>")
+    )]
     pub(crate) effective_until: Option<Spanned<Datetime>>,
+    /// 所用日历的标识 / the id of the calendar it counts with
     pub(crate) calendar: Spanned<String>,
+    /// 来源文本 / the text it encodes
     pub(crate) source: String,
+    /// 到期日何时结束：零点或下班时间 / when a due day ends: midnight or office close
     #[serde(default)]
     pub(crate) day_ends_at: Option<Spanned<RawDayEnd>>,
-    /// The policy's own office hours, with the clause that states them.
+    /// 本制度规定的办公时间 / The policy's own office hours, with the clause that states them.
     #[serde(default)]
     pub(crate) office_sessions: Option<RawOfficeSessions>,
+    /// 本制度为条文未定之处所设的默认值（开放参数及理由） / values the regulation leaves open, set here, each with its open
+    /// parameter and reason
     #[serde(default)]
     pub(crate) defaults: Vec<RawDefault>,
-    /// Past the calendar's last notice: `"provisional"` (the default) or `"error"`.
+    /// 超出日历最后通知之后的处理 / Past the calendar's last notice: `"provisional"` (the default) or `"error"`.
     #[serde(default)]
     pub(crate) beyond_notices: Option<RawBeyondNotices>,
 }
 
-/// What a policy does with a day past the calendar's last notice.
+/// 超出通知年份的处理 / What a policy does with a day past the calendar's last notice.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 pub(crate) enum RawBeyondNotices {
@@ -158,31 +225,38 @@ pub(crate) enum RawBeyondNotices {
     Error,
 }
 
-/// `[policy.office_sessions]`: the office hours a regulation states, half-open sessions.
+/// 办公时间 / `[policy.office_sessions]`: the office hours a regulation states, half-open sessions.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawOfficeSessions {
+    /// 办公时段，半开区间 [开始, 结束) / the sessions, half-open [start, end)
     pub(crate) sessions: Spanned<Vec<[String; 2]>>,
-    /// The days the sessions are kept: the calendar's working days (the default), or every
+    /// 办公日 / The days the sessions are kept: the calendar's working days (the default), or every
     /// day (S3's culture centre, 周一至周日, A26).
     #[serde(default)]
     pub(crate) days: Option<RawOfficeDays>,
+    /// 出处：条款编号与原文 / where it comes from: the clause id and its words
     pub(crate) source: RawSource,
+    /// 本制度为条文未定之处所设的默认值（开放参数及理由） / values the regulation leaves open, set here, each with its open
+    /// parameter and reason
     #[serde(default)]
     pub(crate) defaults: Vec<RawDefault>,
 }
 
-/// `[[import]]`: rules of another policy's deduction table, used as that policy defines them.
+/// 引用规则 / `[[import]]`: rules of another policy's deduction table, used as that policy defines them.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawImport {
-    /// The id of the policy that defines the rules.
+    /// 定义这些规则的制度 / The id of the policy that defines the rules.
     pub(crate) policy: Spanned<String>,
-    /// Their codes; the effects they carry come with them.
+    /// 引用的规则编号 / Their codes; the effects they carry come with them.
     pub(crate) rules: Vec<Spanned<String>>,
 }
 
-/// The days office sessions are kept.
+/// 办公日 / The days office sessions are kept.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 pub(crate) enum RawOfficeDays {
@@ -190,7 +264,8 @@ pub(crate) enum RawOfficeDays {
     EveryDay,
 }
 
-/// Deadline units.
+/// 时限单位 / Deadline units.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 pub(crate) enum RawUnit {
@@ -201,7 +276,8 @@ pub(crate) enum RawUnit {
     CalendarDays,
 }
 
-/// What starts a class's clock.
+/// 起算点 / What starts a class's clock.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 pub(crate) enum RawClockStart {
@@ -211,69 +287,87 @@ pub(crate) enum RawClockStart {
     StartEvent,
 }
 
-/// `[[class]]`: a deadline class.
+/// 时限类别 / `[[class]]`: a deadline class.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawClass {
+    /// 标识（ASCII 字母、数字、`-`、`_`、`.`） / the entry's id (ASCII letters, digits, `-`, `_`, `.`)
     pub(crate) id: Spanned<String>,
+    /// 名称 / the name, as the regulation words it
     pub(crate) name: String,
+    /// 时限单位 / the unit of the limit
     pub(crate) unit: Spanned<RawUnit>,
-    /// A fixed limit in `unit`.
+    /// 固定时限 / A fixed limit in `unit`.
     #[serde(default)]
     pub(crate) limit: Option<Spanned<u32>>,
-    /// The limit is given per case (承诺件).
+    /// 时限逐件承诺（承诺件） / The limit is given per case (承诺件).
     #[serde(default)]
     pub(crate) per_case: bool,
-    /// With `per_case`: the limit when a case gives none.
+    /// 未给出本件时限时的默认时限 / With `per_case`: the limit when a case gives none.
     #[serde(default)]
     pub(crate) default_limit: Option<Spanned<u32>>,
-    /// With `per_case`: the usual range; limits outside it are allowed with a warning.
+    /// 通常的时限范围 / With `per_case`: the usual range; limits outside it are allowed with a warning.
     #[serde(default)]
     pub(crate) usual_range: Option<Spanned<[u32; 2]>>,
-    /// The legal limit (法定时限) the per-case or item limit may not exceed.
+    /// 法定时限 / The legal limit (法定时限) the per-case or item limit may not exceed.
     #[serde(default)]
     pub(crate) legal_limit: Option<Spanned<u32>>,
-    /// Status turns yellow when this many units (or fewer) remain.
+    /// 剩余时限不多于此数时预警（黄灯） / Status turns yellow when this many units (or fewer) remain.
     #[serde(default)]
     pub(crate) warn_before: Option<u32>,
-    /// For `calendar_days`: roll a due day that is not a working day to the next one.
+    /// 到期日非工作日时顺延 / For `calendar_days`: roll a due day that is not a working day to the next one.
     #[serde(default)]
     pub(crate) roll_to_working_day: Option<bool>,
+    /// 起算点：受理或起算事件 / what starts the clock: acceptance or a start event
     #[serde(default)]
     pub(crate) clock_starts: Option<RawClockStart>,
-    /// The most units that extensions may add in total; 0 forbids extensions.
+    /// 延期合计上限，0 为不得延期 / The most units that extensions may add in total; 0 forbids extensions.
     #[serde(default)]
     pub(crate) max_extension: Option<u32>,
-    /// Extensions have no cap (the regulation gives none, e.g. S2.ts.6d 直至处理完毕).
+    /// 延期无上限 / Extensions have no cap (the regulation gives none, e.g. S2.ts.6d 直至处理完毕).
     #[serde(default)]
     pub(crate) uncapped_extension: bool,
-    /// An extension must carry its reason (the logged notice, e.g. S2.ts.6d).
+    /// 延期须说明理由 / An extension must carry its reason (the logged notice, e.g. S2.ts.6d).
     #[serde(default)]
     pub(crate) extension_needs_reason: bool,
+    /// 出处：条款编号与原文 / where it comes from: the clause id and its words
     pub(crate) source: RawSource,
-    /// Further clauses the class implements.
+    /// 本类别还实现的条款 / Further clauses the class implements.
     #[serde(default)]
     pub(crate) also: Vec<String>,
+    /// 本制度为条文未定之处所设的默认值（开放参数及理由） / values the regulation leaves open, set here, each with its open
+    /// parameter and reason
     #[serde(default)]
     pub(crate) defaults: Vec<RawDefault>,
 }
 
-/// `[[item]]`: a service item with a legal and a promised limit.
+/// 服务事项 / `[[item]]`: a service item with a legal and a promised limit.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawItem {
+    /// 标识（ASCII 字母、数字、`-`、`_`、`.`） / the entry's id (ASCII letters, digits, `-`, `_`, `.`)
     pub(crate) id: Spanned<String>,
+    /// 名称 / the name, as the regulation words it
     pub(crate) name: String,
+    /// 所属时限类别 / the deadline class it belongs to
     pub(crate) class: Spanned<String>,
+    /// 法定时限 / the legal limit
     #[serde(default)]
     pub(crate) legal_limit: Option<Spanned<u32>>,
+    /// 承诺时限 / the promised limit
     pub(crate) promised_limit: Spanned<u32>,
+    /// 出处：条款编号与原文 / where it comes from: the clause id and its words
     pub(crate) source: RawSource,
+    /// 本制度为条文未定之处所设的默认值（开放参数及理由） / values the regulation leaves open, set here, each with its open
+    /// parameter and reason
     #[serde(default)]
     pub(crate) defaults: Vec<RawDefault>,
 }
 
-/// How a suspension reason acts on the clock.
+/// 中止对计时的作用 / How a suspension reason acts on the clock.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 pub(crate) enum RawClockEffect {
@@ -281,42 +375,57 @@ pub(crate) enum RawClockEffect {
     Restart,
 }
 
-/// `[[suspension]]`: a reason a case clock may stop.
+/// 中止事由 / `[[suspension]]`: a reason a case clock may stop.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawSuspension {
+    /// 标识（ASCII 字母、数字、`-`、`_`、`.`） / the entry's id (ASCII letters, digits, `-`, `_`, `.`)
     pub(crate) id: Spanned<String>,
+    /// 名称 / the name, as the regulation words it
     pub(crate) name: String,
+    /// 对计时的作用：暂停或重新计算 / how it acts on the clock: pause or restart
     pub(crate) effect: RawClockEffect,
+    /// 出处：条款编号与原文 / where it comes from: the clause id and its words
     pub(crate) source: RawSource,
+    /// 本制度为条文未定之处所设的默认值（开放参数及理由） / values the regulation leaves open, set here, each with its open
+    /// parameter and reason
     #[serde(default)]
     pub(crate) defaults: Vec<RawDefault>,
 }
 
-/// `[assessment]`: how scorecards are made and windows ranked.
+/// 考核办法 / `[assessment]`: how scorecards are made and windows ranked.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawAssessment {
+    /// 考核周期：月、季或年 / the scorecard period: month, quarter or year
     #[serde(default)]
     pub(crate) period: Option<RawPeriodKind>,
+    /// 窗口得分的算法（`mean`） / how a window's score is made (`mean`)
     #[serde(default)]
     #[expect(
         dead_code,
         reason = "one method today (`mean`); the key is accepted so files can say which"
     )]
     pub(crate) window_score: Option<RawWindowScore>,
+    /// 使窗口不能参评的后果 / effects that take a window out of the ranking
     #[serde(default)]
     pub(crate) disqualifying_effects: Vec<Spanned<String>>,
-    /// Deadline classes (`policy:class`) whose cases are joint items (联办件) without a flag.
+    /// 视为联办件的时限类别 / Deadline classes (`policy:class`) whose cases are joint items (联办件) without a flag.
     #[serde(default)]
     pub(crate) joint_classes: Vec<Spanned<String>>,
+    /// 出处：条款编号与原文 / where it comes from: the clause id and its words
     #[serde(default)]
     pub(crate) source: Option<RawSource>,
+    /// 本制度为条文未定之处所设的默认值（开放参数及理由） / values the regulation leaves open, set here, each with its open
+    /// parameter and reason
     #[serde(default)]
     pub(crate) defaults: Vec<RawDefault>,
 }
 
-/// How long an effect stays on a subject's cards.
+/// 后果的持续 / How long an effect stays on a subject's cards.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 pub(crate) enum RawEffectLasts {
@@ -326,7 +435,8 @@ pub(crate) enum RawEffectLasts {
     Year,
 }
 
-/// Which subjects an effect reaches.
+/// 后果所及 / Which subjects an effect reaches.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 pub(crate) enum RawEffectReaches {
@@ -336,7 +446,8 @@ pub(crate) enum RawEffectReaches {
     PersonAndWindow,
 }
 
-/// Scorecard periods.
+/// 考核周期 / Scorecard periods.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 pub(crate) enum RawPeriodKind {
@@ -345,43 +456,62 @@ pub(crate) enum RawPeriodKind {
     Year,
 }
 
-/// How a window's score is made from its members'.
+/// 窗口得分算法 / How a window's score is made from its members'.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 pub(crate) enum RawWindowScore {
     Mean,
 }
 
-/// `[[effect]]`: a named consequence such as 取消年度评先资格.
+/// 后果 / `[[effect]]`: a named consequence such as 取消年度评先资格.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawEffectDef {
+    /// 标识（ASCII 字母、数字、`-`、`_`、`.`） / the entry's id (ASCII letters, digits, `-`, `_`, `.`)
     pub(crate) id: Spanned<String>,
+    /// 名称 / the name, as the regulation words it
     pub(crate) name: String,
+    /// 持续：当期或当年 / how long it lasts: the period or the year
     #[serde(default)]
     pub(crate) lasts: Option<RawEffectLasts>,
+    /// 及于：被计分对象，或记录上的人员和窗口 / whom it reaches: the charged subjects, or the person and window on the
+    /// row
     #[serde(default)]
     pub(crate) reaches: Option<RawEffectReaches>,
+    /// 出处：条款编号与原文 / where it comes from: the clause id and its words
     pub(crate) source: RawSource,
+    /// 本制度为条文未定之处所设的默认值（开放参数及理由） / values the regulation leaves open, set here, each with its open
+    /// parameter and reason
     #[serde(default)]
     pub(crate) defaults: Vec<RawDefault>,
 }
 
-/// `[[category]]`: a scored section with a maximum and a floor.
+/// 考核类别 / `[[category]]`: a scored section with a maximum and a floor.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawCategory {
+    /// 标识（ASCII 字母、数字、`-`、`_`、`.`） / the entry's id (ASCII letters, digits, `-`, `_`, `.`)
     pub(crate) id: Spanned<String>,
+    /// 名称 / the name, as the regulation words it
     pub(crate) name: String,
+    /// 满分 / the section's full marks
     pub(crate) maximum: Spanned<u32>,
+    /// 保底分 / the lowest score of the section
     #[serde(default)]
     pub(crate) floor: Option<Spanned<u32>>,
+    /// 出处：条款编号与原文 / where it comes from: the clause id and its words
     pub(crate) source: RawSource,
+    /// 本制度为条文未定之处所设的默认值（开放参数及理由） / values the regulation leaves open, set here, each with its open
+    /// parameter and reason
     #[serde(default)]
     pub(crate) defaults: Vec<RawDefault>,
 }
 
-/// Whether a rule deducts, adds, or only carries effects.
+/// 规则种类 / Whether a rule deducts, adds, or only carries effects.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 pub(crate) enum RawRuleKind {
@@ -390,7 +520,8 @@ pub(crate) enum RawRuleKind {
     EffectOnly,
 }
 
-/// What one unit of a rule is.
+/// 计量单位 / What one unit of a rule is.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 pub(crate) enum RawRuleUnit {
@@ -405,7 +536,8 @@ pub(crate) enum RawRuleUnit {
     Proposal,
 }
 
-/// Who a rule's points are charged to (A19).
+/// 计分对象 / Who a rule's points are charged to (A19).
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 pub(crate) enum RawCharge {
@@ -414,7 +546,8 @@ pub(crate) enum RawCharge {
     PersonAndWindow,
 }
 
-/// Rules generated from overdue cases.
+/// 超期计分方式 / Rules generated from overdue cases.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 pub(crate) enum RawOverdue {
@@ -422,7 +555,8 @@ pub(crate) enum RawOverdue {
     PieceDay,
 }
 
-/// Which cases an overdue rule applies to (A18).
+/// 联办件适用 / Which cases an overdue rule applies to (A18).
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 pub(crate) enum RawJoint {
@@ -431,173 +565,240 @@ pub(crate) enum RawJoint {
     Any,
 }
 
-/// `[[rule.versions]]`: the rule's values over a date range.
+/// 规则的分值版本 / `[[rule.versions]]`: the rule's values over a date range.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawRuleVersion {
+    /// 起始日期 / the first day
+    #[cfg_attr(feature = "schema", schemars(with = "crate::load::shapes::TomlDate"))]
     pub(crate) from: Spanned<Datetime>,
+    /// 截止日期 / the last day
     #[serde(default)]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<crate::load::shapes::TomlDate>")
+    )]
     pub(crate) until: Option<Spanned<Datetime>>,
+    /// 分值 / the points per unit
     #[serde(default)]
     pub(crate) points: Option<Spanned<u32>>,
+    /// 裁量幅度 / the discretionary range
     #[serde(default)]
     pub(crate) range: Option<Spanned<[u32; 2]>>,
+    /// 可选分值 / the values a row may choose
     #[serde(default)]
     pub(crate) choices: Option<Spanned<Vec<u32>>>,
+    /// 罚款（元） / the fine in yuan
     #[serde(default)]
     pub(crate) fine: Option<Spanned<String>>,
+    /// 扣除当月奖励（元） / yuan withheld from the month's bonus
     #[serde(default)]
     pub(crate) withholding: Option<Spanned<String>>,
 }
 
-/// `[[rule]]`: one row of a deduction table.
+/// 扣分表的一行 / `[[rule]]`: one row of a deduction table.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawRule {
+    /// 条款编号，即本条的代码 / the clause id, the entry's code
     pub(crate) code: Spanned<String>,
+    /// 所属考核类别 / the scored section it belongs to
     #[serde(default)]
     pub(crate) category: Option<Spanned<String>>,
+    /// 扣分、加分或仅有后果 / deduction, bonus or effect only
     pub(crate) kind: RawRuleKind,
+    /// 计量单位 / what one unit is
     pub(crate) unit: RawRuleUnit,
+    /// 分值 / the points per unit
     #[serde(default)]
     pub(crate) points: Option<Spanned<u32>>,
+    /// 裁量幅度 [最少, 最多] / the discretionary range [least, most]
     #[serde(default)]
     pub(crate) range: Option<Spanned<[u32; 2]>>,
+    /// 可选分值 / the values a row may choose
     #[serde(default)]
     pub(crate) choices: Option<Spanned<Vec<u32>>>,
+    /// 罚款（元，十进制文本） / the fine in yuan, as decimal text
     #[serde(default)]
     pub(crate) fine: Option<Spanned<String>>,
-    /// Yuan withheld from the month's bonus (扣除当月奖励), apart from fines.
+    /// 扣除当月奖励（元） / Yuan withheld from the month's bonus (扣除当月奖励), apart from fines.
     #[serde(default)]
     pub(crate) withholding: Option<Spanned<String>>,
+    /// 附带的后果 / effects the rule carries
     #[serde(default)]
     pub(crate) effects: Vec<Spanned<String>>,
+    /// 计分对象：个人、窗口或两者（A19） / whom the points are charged to (A19)
     #[serde(default)]
     pub(crate) charge: Option<RawCharge>,
+    /// 由超期办件生成：按件或按件按日 / generated from overdue cases: per piece or per piece-day
     #[serde(default)]
     pub(crate) overdue: Option<RawOverdue>,
+    /// 适用的办件：仅联办件、非联办件或全部（A18） / which cases it applies to (A18)
     #[serde(default)]
     pub(crate) joint: Option<RawJoint>,
-    /// With `overdue`: the deadline classes (`policy:class`) whose limit the rule prices.
+    /// 所计价的时限类别 / With `overdue`: the deadline classes (`policy:class`) whose limit the rule prices.
     #[serde(default)]
     pub(crate) prices: Option<Spanned<Vec<String>>>,
-    /// The row's `basis` names the rule whose amount, unit and category apply; its code must
+    /// 依据规则的编号前缀（A30） / The row's `basis` names the rule whose amount, unit and category apply; its code must
     /// start with this prefix (A30).
     #[serde(default)]
     pub(crate) basis_from: Option<Spanned<String>>,
-    /// A row must give `points` (a fact or a manual value, A7).
+    /// 记录须给出分值（A7） / A row must give `points` (a fact or a manual value, A7).
     #[serde(default)]
     pub(crate) points_required: bool,
-    /// Rules of one family count once per subject and `ref`, at the highest level (A33).
+    /// 同类加分（A33） / Rules of one family count once per subject and `ref`, at the highest level (A33).
     #[serde(default)]
     pub(crate) family: Option<String>,
+    /// 出处：条款编号与原文 / where it comes from: the clause id and its words
     pub(crate) source: RawSource,
+    /// 按日期区间的分值版本 / the values over date ranges
     #[serde(default)]
     pub(crate) versions: Vec<RawRuleVersion>,
+    /// 本制度为条文未定之处所设的默认值（开放参数及理由） / values the regulation leaves open, set here, each with its open
+    /// parameter and reason
     #[serde(default)]
     pub(crate) defaults: Vec<RawDefault>,
 }
 
-/// `[accountability]`: the escalation settings of a policy's accountability rules.
+/// 问责设置 / `[accountability]`: the escalation settings of a policy's accountability rules.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawAccountability {
+    /// 再犯计算的月数 / months within which a repeat counts
     #[serde(default)]
     pub(crate) repeat_months: Option<Spanned<u32>>,
+    /// 再犯升级到的条款 / the clause a repeat escalates to
     #[serde(default)]
     pub(crate) repeat_escalation: Option<Spanned<String>>,
+    /// 升级所需的投诉次数 / complaints that escalate
     #[serde(default)]
     pub(crate) complaint_threshold: Option<Spanned<u32>>,
+    /// 投诉计数的月数 / months over which complaints are counted
     #[serde(default)]
     pub(crate) complaint_months: Option<Spanned<u32>>,
+    /// 投诉达到次数后升级到的条款 / the clause complaints escalate to
     #[serde(default)]
     pub(crate) complaint_escalation: Option<Spanned<String>>,
+    /// 记录投诉的情节 / the flag that records a complaint
     #[serde(default)]
     pub(crate) complaint_flag: Option<Spanned<String>>,
-    /// Groups of violation codes that describe one conduct: a repeat of any member after a
+    /// 同一行为的违规编号组（A11） / Groups of violation codes that describe one conduct: a repeat of any member after a
     /// recorded tier 1 of any other counts as a repeat (A11).
     #[serde(default)]
     pub(crate) same_conduct: Option<Spanned<Vec<Vec<String>>>>,
+    /// 出处：条款编号与原文 / where it comes from: the clause id and its words
     #[serde(default)]
     pub(crate) source: Option<RawSource>,
+    /// 本制度为条文未定之处所设的默认值（开放参数及理由） / values the regulation leaves open, set here, each with its open
+    /// parameter and reason
     #[serde(default)]
     pub(crate) defaults: Vec<RawDefault>,
 }
 
-/// `[[tier]]`: an accountability tier and its measures.
+/// 问责档次 / `[[tier]]`: an accountability tier and its measures.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawTier {
+    /// 档次（1 起） / the tier's level, from 1
     pub(crate) level: Spanned<u32>,
+    /// 档次名称 / the tier's name
     pub(crate) name: String,
+    /// 处理措施 / the measures of the tier
     #[serde(default)]
     pub(crate) measures: Vec<String>,
+    /// 出处：条款编号与原文 / where it comes from: the clause id and its words
     pub(crate) source: RawSource,
+    /// 本制度为条文未定之处所设的默认值（开放参数及理由） / values the regulation leaves open, set here, each with its open
+    /// parameter and reason
     #[serde(default)]
     pub(crate) defaults: Vec<RawDefault>,
 }
 
-/// `[[flag]]`: a qualitative fact only a person records (A12).
+/// 情节 / `[[flag]]`: a qualitative fact only a person records (A12).
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawFlag {
+    /// 标识（ASCII 字母、数字、`-`、`_`、`.`） / the entry's id (ASCII letters, digits, `-`, `_`, `.`)
     pub(crate) id: Spanned<String>,
+    /// 名称 / the name, as the regulation words it
     pub(crate) name: String,
+    /// 追加的处理措施 / measures the flag adds
     #[serde(default)]
     pub(crate) adds_measures: Vec<String>,
+    /// 须由人复核 / a person reviews decisions with it
     #[serde(default)]
     pub(crate) needs_review: bool,
-    /// Why a person reviews, in words (instead of the generic reason).
+    /// 复核理由 / Why a person reviews, in words (instead of the generic reason).
     #[serde(default)]
     pub(crate) review_reason: Option<String>,
-    /// Review only decisions whose tier is below this one (a manual decision counts as below).
+    /// 仅复核低于此档次的决定 / Review only decisions whose tier is below this one (a manual decision counts as below).
     #[serde(default)]
     pub(crate) review_below_tier: Option<Spanned<u32>>,
-    /// Flags this one implies: recording it records them too.
+    /// 隐含的其他情节 / Flags this one implies: recording it records them too.
     #[serde(default)]
     pub(crate) implies: Option<Spanned<Vec<String>>>,
+    /// 出处：条款编号与原文 / where it comes from: the clause id and its words
     pub(crate) source: RawSource,
+    /// 本制度为条文未定之处所设的默认值（开放参数及理由） / values the regulation leaves open, set here, each with its open
+    /// parameter and reason
     #[serde(default)]
     pub(crate) defaults: Vec<RawDefault>,
 }
 
-/// `[[violation]]`: a violation type mapped to a tier, or an exception refining another.
+/// 违规类型 / `[[violation]]`: a violation type mapped to a tier, or an exception refining another.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawViolation {
+    /// 条款编号，即本条的代码 / the clause id, the entry's code
     pub(crate) code: Spanned<String>,
+    /// 名称 / the name, as the regulation words it
     pub(crate) name: String,
+    /// 问责档次 / the accountability tier
     #[serde(default)]
     pub(crate) tier: Option<Spanned<u32>>,
+    /// 档次由人决定 / a person decides the tier
     #[serde(default)]
     pub(crate) manual: bool,
+    /// 细化的条款 / the clause this one refines
     #[serde(default)]
     pub(crate) refines: Option<Spanned<String>>,
+    /// 适用所需的情节 / the flags that make it apply
     #[serde(default)]
     pub(crate) when_flags: Option<Spanned<Vec<String>>>,
+    /// 多个细化条款同时适用时的优先级 / the priority among refinements that all apply
     #[serde(default)]
     pub(crate) priority: Option<i32>,
+    /// 仅作候选，由人决定 / only a candidate: a person decides
     #[serde(default)]
     pub(crate) candidate_only: bool,
-    /// No tier and no review: the clause gives an effect (its `measures`).
+    /// 仅有后果，无档次 / No tier and no review: the clause gives an effect (its `measures`).
     #[serde(default)]
     pub(crate) effect: bool,
-    /// Measures the clause names itself, listed after the tier's.
+    /// 条款自身规定的措施 / Measures the clause names itself, listed after the tier's.
     #[serde(default)]
     pub(crate) measures: Vec<String>,
-    /// Every decision under this clause goes to a person (the tier stands).
+    /// 每个决定都须由人复核 / Every decision under this clause goes to a person (the tier stands).
     #[serde(default)]
     pub(crate) needs_review: bool,
-    /// 照价赔偿: the subject pays the item's original price, the record's `amount`.
+    /// 照价赔偿 / 照价赔偿: the subject pays the item's original price, the record's `amount`.
     #[serde(default)]
     pub(crate) compensation: bool,
-    /// Why a person reviews or decides, in words (instead of the generic reason).
+    /// 复核理由 / Why a person reviews or decides, in words (instead of the generic reason).
     #[serde(default)]
     pub(crate) review_reason: Option<String>,
-    /// The clause a repeat of this one escalates to, instead of `[accountability]`'s.
+    /// 再犯升级到的条款 / The clause a repeat of this one escalates to, instead of `[accountability]`'s.
     #[serde(default)]
     pub(crate) repeat_escalation: Option<Spanned<String>>,
+    /// 出处：条款编号与原文 / where it comes from: the clause id and its words
     pub(crate) source: RawSource,
+    /// 本制度为条文未定之处所设的默认值（开放参数及理由） / values the regulation leaves open, set here, each with its open
+    /// parameter and reason
     #[serde(default)]
     pub(crate) defaults: Vec<RawDefault>,
 }

@@ -1,7 +1,7 @@
 //! From `[[obligation]]` entries to the model, with the loader's diagnostics.
 
+use crate::load::spanned::Spanned;
 use serde::Deserialize;
-use toml::Spanned;
 
 use super::model::{Cadence, Obligation, ObligationsModel};
 use crate::diagnostic::Diagnostic;
@@ -10,7 +10,8 @@ use crate::load::fields::check_id;
 use crate::load::raw::{RawDefault, RawSources};
 use crate::source::{clauses_of as clauses, notes_of as notes};
 
-/// The cadences a file may name.
+/// 周期 / The cadences a file may name.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 pub(crate) enum RawCadence {
@@ -21,27 +22,35 @@ pub(crate) enum RawCadence {
     Unset,
 }
 
-/// `[[obligation]]`.
+/// 定期义务 / `[[obligation]]`.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawObligation {
+    /// 标识（ASCII 字母、数字、`-`、`_`、`.`） / the entry's id (ASCII letters, digits, `-`, `_`, `.`)
     pub(crate) id: Spanned<String>,
+    /// 义务内容 / what is owed
     pub(crate) what: String,
+    /// 责任人 / who owes it
     pub(crate) charge: String,
+    /// 周期 / how often it falls due
     pub(crate) cadence: Spanned<RawCadence>,
-    /// `monthly`: months per block, counted from January (default 1).
+    /// 每几个月一次 / `monthly`: months per block, counted from January (default 1).
     #[serde(default)]
     pub(crate) every: Option<Spanned<u32>>,
-    /// `monthly`, `business_days`: the first and last month, inclusive.
+    /// 起止月份 / `monthly`, `business_days`: the first and last month, inclusive.
     #[serde(default)]
     pub(crate) season: Option<Spanned<[u32; 2]>>,
-    /// `before_opening`: minutes before each session opens.
+    /// 开门前多少分钟 / `before_opening`: minutes before each session opens.
     #[serde(default)]
     pub(crate) lead_minutes: Option<Spanned<u32>>,
-    /// `unset`: why no period is built in.
+    /// 不设周期的理由 / `unset`: why no period is built in.
     #[serde(default)]
     pub(crate) reason: Option<String>,
+    /// 出处：条款编号与原文 / where it comes from: the clause id and its words
     pub(crate) source: RawSources,
+    /// 本制度为条文未定之处所设的默认值（开放参数及理由） / values the regulation leaves open, set here, each with its open
+    /// parameter and reason
     #[serde(default)]
     pub(crate) defaults: Vec<RawDefault>,
 }

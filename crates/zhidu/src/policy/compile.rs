@@ -4,8 +4,8 @@
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
+use crate::load::spanned::Spanned;
 use chrono::NaiveDate;
-use toml::Spanned;
 
 use super::Policy;
 use super::import;
@@ -27,7 +27,7 @@ use crate::load::raw::{
 use crate::source::{Clause, DefaultNote};
 
 /// Top-level sections a file may have.
-const SECTIONS: [&str; 24] = [
+pub(crate) const SECTIONS: [&str; 24] = [
     "calendar",
     "year",
     "statute",

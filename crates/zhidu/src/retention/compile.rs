@@ -1,8 +1,8 @@
 //! From a policy file's `[[retention]]` entries to the retention model, with the loader's
 //! diagnostics: exactly one of `years` and `until`, each record kind covered once.
 
+use crate::load::spanned::Spanned;
 use serde::Deserialize;
-use toml::Spanned;
 
 use super::model::{Keep, RetentionModel, RetentionRule};
 use crate::diagnostic::Diagnostic;
@@ -11,7 +11,8 @@ use crate::load::fields::check_id;
 use crate::load::raw::{RawDefault, RawSources};
 use crate::source::DefaultNote;
 
-/// What happens at the event of an `until` rule.
+/// 事件发生时 / What happens at the event of an `until` rule.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 pub(crate) enum RawAtEvent {
@@ -21,20 +22,30 @@ pub(crate) enum RawAtEvent {
     Destroy,
 }
 
-/// `[[retention]]`.
+/// 保存期限 / `[[retention]]`.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawRetention {
+    /// 标识（ASCII 字母、数字、`-`、`_`、`.`） / the entry's id (ASCII letters, digits, `-`, `_`, `.`)
     pub(crate) id: Spanned<String>,
+    /// 名称 / the name, as the regulation words it
     pub(crate) name: String,
+    /// 适用的记录种类 / the record kinds it keeps
     pub(crate) kinds: Spanned<Vec<String>>,
+    /// 保存年数 / years to keep
     #[serde(default)]
     pub(crate) years: Option<Spanned<u32>>,
+    /// 保存至某事件 / keep until this event
     #[serde(default)]
     pub(crate) until: Option<Spanned<String>>,
+    /// 事件发生时：义务结束或销毁 / at the event: the duty ends, or the record is destroyed
     #[serde(default)]
     pub(crate) at_event: Option<RawAtEvent>,
+    /// 出处：条款编号与原文 / where it comes from: the clause id and its words
     pub(crate) source: RawSources,
+    /// 本制度为条文未定之处所设的默认值（开放参数及理由） / values the regulation leaves open, set here, each with its open
+    /// parameter and reason
     #[serde(default)]
     pub(crate) defaults: Vec<RawDefault>,
 }

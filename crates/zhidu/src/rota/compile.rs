@@ -1,7 +1,7 @@
 //! From `[rota]` and `[patrols]` to the model, with the loader's diagnostics.
 
+use crate::load::spanned::Spanned;
 use serde::Deserialize;
-use toml::Spanned;
 
 use super::model::{DutyWindow, PatrolDays, PatrolRule, RotaModel};
 use crate::diagnostic::{Diagnostic, did_you_mean};
@@ -9,51 +9,71 @@ use crate::load::document::Document;
 use crate::load::raw::{RawDefault, RawSources};
 use crate::source::{Clause, clauses_of as clauses, notes_of as notes};
 
-/// `[rota]`: the ordered window list, how many windows a month, who convenes, stand-ins.
+/// 值班轮换 / `[rota]`: the ordered window list, how many windows a month, who convenes, stand-ins.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawRota {
-    /// The ordered list; the seed's annex is empty (A25), so a centre gives it here or with
+    /// 窗口轮值顺序 / The ordered list; the seed's annex is empty (A25), so a centre gives it here or with
     /// each call.
     #[serde(default)]
     pub(crate) windows: Vec<RawDutyWindow>,
+    /// 每月值班窗口数 / windows on duty a month
     pub(crate) per_month: Spanned<u32>,
+    /// 出处：条款编号与原文 / where it comes from: the clause id and its words
     pub(crate) source: RawSources,
+    /// 本制度为条文未定之处所设的默认值（开放参数及理由） / values the regulation leaves open, set here, each with its open
+    /// parameter and reason
     #[serde(default)]
     pub(crate) defaults: Vec<RawDefault>,
+    /// 召集窗口 / who convenes
     pub(crate) convener: RawConvener,
+    /// 代班条款 / the stand-in clause
     pub(crate) stand_in: RawStandIn,
 }
 
-/// `{ window = "W01", head = "张三" }`.
+/// 值班窗口 / `{ window = "W01", head = "张三" }`.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawDutyWindow {
+    /// 窗口 / the window
     pub(crate) window: Spanned<String>,
+    /// 窗口负责人 / the window's head
     #[serde(default)]
     pub(crate) head: Option<String>,
 }
 
-/// `[rota.convener]`: which window of the month's duty list convenes the joint inspection.
+/// 召集窗口 / `[rota.convener]`: which window of the month's duty list convenes the joint inspection.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawConvener {
+    /// 当月值班名单中召集窗口的位次 / the convening window's place in the month's duty list
     pub(crate) position: Spanned<u32>,
+    /// 出处：条款编号与原文 / where it comes from: the clause id and its words
     pub(crate) source: RawSources,
+    /// 本制度为条文未定之处所设的默认值（开放参数及理由） / values the regulation leaves open, set here, each with its open
+    /// parameter and reason
     #[serde(default)]
     pub(crate) defaults: Vec<RawDefault>,
 }
 
-/// `[rota.stand_in]`: the clause that lets an absent officer name a stand-in.
+/// 代班 / `[rota.stand_in]`: the clause that lets an absent officer name a stand-in.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawStandIn {
+    /// 出处：条款编号与原文 / where it comes from: the clause id and its words
     pub(crate) source: RawSources,
+    /// 本制度为条文未定之处所设的默认值（开放参数及理由） / values the regulation leaves open, set here, each with its open
+    /// parameter and reason
     #[serde(default)]
     pub(crate) defaults: Vec<RawDefault>,
 }
 
-/// The days patrols are owed on.
+/// 巡视日 / The days patrols are owed on.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize, Clone, Copy)]
 #[serde(rename_all = "snake_case")]
 pub(crate) enum RawPatrolDays {
@@ -61,14 +81,21 @@ pub(crate) enum RawPatrolDays {
     EveryDay,
 }
 
-/// `[patrols]`: at least `per_day` patrols a day; a day short is `failure_rule`.
+/// 巡视 / `[patrols]`: at least `per_day` patrols a day; a day short is `failure_rule`.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawPatrols {
+    /// 每天至少巡视次数 / the patrols owed a day, at least
     pub(crate) per_day: Spanned<u32>,
+    /// 巡视日：工作日或每天 / the days patrols are owed
     pub(crate) days: RawPatrolDays,
+    /// 当日巡视不足时的扣分规则 / the rule a day short is charged under
     pub(crate) failure_rule: Spanned<String>,
+    /// 出处：条款编号与原文 / where it comes from: the clause id and its words
     pub(crate) source: RawSources,
+    /// 本制度为条文未定之处所设的默认值（开放参数及理由） / values the regulation leaves open, set here, each with its open
+    /// parameter and reason
     #[serde(default)]
     pub(crate) defaults: Vec<RawDefault>,
 }

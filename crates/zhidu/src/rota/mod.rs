@@ -14,6 +14,8 @@ mod duty;
 pub(crate) mod model;
 mod patrols;
 
+#[cfg(feature = "schema")]
+pub(crate) use compile::{RawConvener, RawDutyWindow, RawStandIn};
 pub(crate) use compile::{RawPatrols, RawRota, compile_rota};
 pub use duty::{DutyAssignment, Rota, RotaMonth, StandIn};
 pub use model::DutyWindow;

@@ -2,9 +2,9 @@
 
 use core::str::FromStr;
 
+use crate::load::spanned::Spanned;
 use rust_decimal::Decimal;
 use serde::Deserialize;
-use toml::Spanned;
 
 use super::model::{Model, Payee, Subsidy};
 use crate::diagnostic::Diagnostic;
@@ -13,20 +13,27 @@ use crate::load::fields::check_id;
 use crate::load::raw::{RawDefault, RawSource};
 use crate::source::{Clause, DefaultNote};
 
-/// `[[subsidy]]`: a monthly amount paid for each full month of training.
+/// 补贴 / `[[subsidy]]`: a monthly amount paid for each full month of training.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawSubsidy {
+    /// 标识（ASCII 字母、数字、`-`、`_`、`.`） / the entry's id (ASCII letters, digits, `-`, `_`, `.`)
     pub(crate) id: Spanned<String>,
+    /// 名称 / the name, as the regulation words it
     #[expect(
         dead_code,
         reason = "documentation for readers of the file; answers cite the clause"
     )]
     pub(crate) name: String,
+    /// 领取人：学员或用人单位 / who is paid: the trainee or the employer
     pub(crate) payee: Spanned<Payee>,
-    /// Yuan a full month, as decimal text (exact).
+    /// 每满一月的金额（元） / Yuan a full month, as decimal text (exact).
     pub(crate) monthly: Spanned<String>,
+    /// 出处：条款编号与原文 / where it comes from: the clause id and its words
     pub(crate) source: RawSource,
+    /// 本制度为条文未定之处所设的默认值（开放参数及理由） / values the regulation leaves open, set here, each with its open
+    /// parameter and reason
     #[serde(default)]
     pub(crate) defaults: Vec<RawDefault>,
 }

@@ -7,6 +7,7 @@ use serde::Serialize;
 use crate::source::{Clause, DefaultNote};
 
 /// Who a subsidy is paid to.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Payee {

@@ -2,9 +2,9 @@
 
 use core::str::FromStr;
 
+use crate::load::spanned::Spanned;
 use rust_decimal::Decimal;
 use serde::Deserialize;
-use toml::Spanned;
 
 use super::model::{Check, Model, Test, Trigger};
 use crate::diagnostic::Diagnostic;
@@ -13,7 +13,8 @@ use crate::load::fields::check_id;
 use crate::load::raw::{RawDefault, RawSource};
 use crate::source::{Clause, DefaultNote};
 
-/// The test a `[[trigger]]` names.
+/// 触发条件 / The test a `[[trigger]]` names.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 pub(crate) enum RawTest {
@@ -26,21 +27,29 @@ pub(crate) enum RawTest {
     Other,
 }
 
-/// `[[trigger]]`: one 验厂 trigger.
+/// 验厂触发条件 / `[[trigger]]`: one 验厂 trigger.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawTrigger {
+    /// 条款编号，即本条的代码 / the clause id, the entry's code
     pub(crate) code: Spanned<String>,
+    /// 名称 / the name, as the regulation words it
     pub(crate) name: String,
+    /// 核查内容：生产能力或经营情况 / what is verified: capacity or operations
     pub(crate) check: Check,
+    /// 触发条件 / the test that fires it
     pub(crate) test: Spanned<RawTest>,
-    /// Halt or arrears length, or the look-back of write-offs, in months.
+    /// 月数 / Halt or arrears length, or the look-back of write-offs, in months.
     #[serde(default)]
     pub(crate) months: Option<Spanned<u32>>,
-    /// Declared ÷ largest write-off at which the trigger fires, as decimal text.
+    /// 比例 / Declared ÷ largest write-off at which the trigger fires, as decimal text.
     #[serde(default)]
     pub(crate) ratio: Option<Spanned<String>>,
+    /// 出处：条款编号与原文 / where it comes from: the clause id and its words
     pub(crate) source: RawSource,
+    /// 本制度为条文未定之处所设的默认值（开放参数及理由） / values the regulation leaves open, set here, each with its open
+    /// parameter and reason
     #[serde(default)]
     pub(crate) defaults: Vec<RawDefault>,
 }

@@ -7,6 +7,7 @@ use serde::Serialize;
 use crate::source::{Clause, DefaultNote};
 
 /// What a verification looks at (S8 二(三): 生产能力 or 经营情况).
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Check {

@@ -5,6 +5,22 @@
 use super::{Entry, e};
 
 pub(crate) const ENTRIES: &[Entry] = &[
+    // `zhidu schema` and `zhidu fmt` (issue #17).
+    e(
+        "host.cannot_write_file",
+        "cannot write `{path}`: {source}",
+        "无法写入`{path}`：{source}",
+    ),
+    e(
+        "host.unknown_schema",
+        "no schema for `{kind}`",
+        "没有`{kind}`的模式",
+    ),
+    e(
+        "host.unknown_schema.help",
+        "the kinds are `{kinds}`",
+        "可用的种类为`{kinds}`",
+    ),
     e(
         "host.missing_column",
         "`{path}` has no `{column}` column",

@@ -13,6 +13,12 @@ pub(crate) const ENTRIES: &[Entry] = &[
     e("rows.kind.due", "due", "时限计算"),
     e("rows.kind.enterprise", "enterprise", "企业情况"),
     e("rows.kind.trainee", "trainee", "培训学员"),
+    e("rows.kind.duty_window", "duty_window", "值班窗口"),
+    e("rows.kind.away", "away", "不在位记录"),
+    e("rows.kind.patrol", "patrol", "巡视记录"),
+    e("rows.kind.action", "action", "完成记录"),
+    e("rows.kind.request", "request", "访问请求"),
+    e("rows.kind.record", "record", "记录"),
     e(
         "rows.error",
         "{kind} row {row}: {message}",
