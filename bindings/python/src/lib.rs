@@ -14,6 +14,9 @@
 
 mod access;
 mod args;
+mod arrow;
+mod arrow_columns;
+mod arrow_out;
 mod batch;
 mod convert;
 mod error;

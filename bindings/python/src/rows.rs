@@ -71,6 +71,13 @@ fn frame(obj: &Obj, what: &str) -> PyResult<Option<Frame>> {
     if builtin(obj) {
         return Ok(None);
     }
+    if crate::arrow::exports(obj) {
+        // An Arrow table (pyarrow, polars, DuckDB …); one column is no rows.
+        return match crate::arrow::frame(obj, what)? {
+            Some(frame) => Ok(Some(frame)),
+            None => Err(not_rows(obj, what, None)),
+        };
+    }
     let py = obj.py();
     let got = py
         .import("zhidu._columns")
@@ -380,7 +387,9 @@ pub(crate) fn roster(obj: &Obj) -> PyResult<Vec<(String, String)>> {
             .enumerate()
             .map(|(i, (k, v))| pair(&k, &v, i + 1))
             .collect()
-    } else if !builtin(obj) && obj.hasattr("columns").unwrap_or(false) {
+    } else if !builtin(obj)
+        && (obj.hasattr("columns").unwrap_or(false) || crate::arrow::exports(obj))
+    {
         read(obj, "roster")?
     } else {
         let mut out = Vec::new();
