@@ -111,6 +111,7 @@ pub use assess::{
     Period, PeriodKind, Points, RuleGroup, RuleInfo, RuleKind, RuleUnit, Scorecard, SkippedRow,
     SubjectKind, WindowRank,
 };
+pub use assess::{IncidentColumns, InstantColumn, InstantUnit, TextColumn};
 pub use calendar::{Calendar, DayKind, StatutoryDay, StatutoryKind, SubstituteRule, YearDay};
 pub use case::{Case, CaseEvent, CaseStatus, MAX_EVENTS_PER_CASE, Status};
 pub use coverage::{

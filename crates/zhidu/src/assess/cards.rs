@@ -115,6 +115,18 @@ pub(super) struct Entry {
     pub(super) order: usize,
 }
 
+/// Where a caller that reads names by index (the column path) keeps what it found: the
+/// person's card, and the window's id, once per name instead of once per incident.
+/// [`Slots::default`] keeps nothing: each name is looked up (the row path).
+#[derive(Debug, Default)]
+pub(super) struct Slots<'s> {
+    pub(super) person: Option<&'s mut u32>,
+    pub(super) window: Option<&'s mut u32>,
+}
+
+/// Nothing found yet in a [`Slots`] slot.
+pub(super) const UNKNOWN: u32 = u32::MAX;
+
 /// Every card of one assessment, by card index: tallies and the rest side by side.
 pub(super) struct Cards {
     n_categories: usize,
@@ -171,6 +183,26 @@ impl Cards {
         i
     }
 
+    /// The card of a person, kept in `slot` (if any) after the first look-up.
+    pub(super) fn person_in(&mut self, subject: &str, slot: Option<&mut u32>) -> u32 {
+        match slot {
+            Some(slot) if *slot != UNKNOWN => *slot,
+            Some(slot) => {
+                *slot = self.person(subject);
+                *slot
+            }
+            None => self.person(subject),
+        }
+    }
+
+    /// The id of a window, kept in `slot` after the first look-up.
+    pub(super) fn window_in(&mut self, name: &str, slot: &mut u32) -> u32 {
+        if *slot == UNKNOWN {
+            *slot = self.window_id(name);
+        }
+        *slot
+    }
+
     fn window_id(&mut self, name: &str) -> u32 {
         if let Some(&w) = self.window_ids.get(name.as_bytes()) {
             return w;
@@ -185,12 +217,22 @@ impl Cards {
     /// A window's own card, made on first sight.
     pub(super) fn window_card(&mut self, name: &str) -> u32 {
         let w = self.window_id(name);
+        self.window_card_of(w)
+    }
+
+    /// The own card of window `w` (an id of [`Cards::window_in`]), made on first sight.
+    pub(super) fn window_card_of(&mut self, w: u32) -> u32 {
         if let Some(&c) = self.window_cards.get(w as usize) {
             if c != NO_WINDOW {
                 return c;
             }
         }
-        let c = self.push(SubjectKind::Window, name);
+        let name = self
+            .window_names
+            .get(w as usize)
+            .cloned()
+            .unwrap_or_default();
+        let c = self.push(SubjectKind::Window, &name);
         if let Some(slot) = self.window_cards.get_mut(w as usize) {
             *slot = c;
         }
@@ -218,6 +260,28 @@ impl Cards {
                 t.window_count = by;
                 return;
             }
+        }
+        if let Some(c) = self.cards.get_mut(card as usize) {
+            match c.windows.iter_mut().find(|(id, _)| *id == w) {
+                Some((_, n)) => *n = n.saturating_add(by),
+                None => c.windows.push((w, by)),
+            }
+        }
+    }
+
+    /// Count `by` for window `w` (an id of [`Cards::window_in`]) on a person's card.
+    pub(super) fn count_window_of(&mut self, card: u32, w: u32, by: u32) {
+        let Some(t) = self.tallies.get_mut(card as usize) else {
+            return;
+        };
+        if t.window == w {
+            t.window_count = t.window_count.saturating_add(by);
+            return;
+        }
+        if t.window == NO_WINDOW {
+            t.window = w;
+            t.window_count = by;
+            return;
         }
         if let Some(c) = self.cards.get_mut(card as usize) {
             match c.windows.iter_mut().find(|(id, _)| *id == w) {

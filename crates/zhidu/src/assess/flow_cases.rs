@@ -12,12 +12,13 @@ use super::LineSource;
 use super::Rows;
 use super::overdue::{Generated, Window};
 use crate::flow::check;
-use crate::{Case, Incident, Policy};
+use crate::{Case, Policy};
 
 pub(super) fn incidents(
     policy: &Policy,
     cases: Rows<'_, Case>,
-    given: Rows<'_, Incident>,
+    // Whether an incident row gives this rule for this case already.
+    given: &dyn Fn(&str, &str) -> bool,
     period: &Window,
     generated: &mut Vec<Generated>,
 ) {
@@ -31,9 +32,7 @@ pub(super) fn incidents(
         let Ok(case) = case else { continue };
         match check::case(model, case, row, offset) {
             Ok(Some(Some(finding))) => {
-                let given_already = given.iter().flatten().any(|i| {
-                    i.rule == finding.rule && i.case.as_deref() == Some(finding.case.as_str())
-                });
+                let given_already = given(&finding.rule, &finding.case);
                 if given_already || finding.at < period.start || finding.at >= period.end {
                     continue;
                 }

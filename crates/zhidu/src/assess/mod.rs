@@ -7,15 +7,19 @@
 
 mod cards;
 mod case_policy;
+mod columns;
 pub(crate) mod compile;
 mod flow_cases;
+mod incidents;
 pub(crate) mod model;
 mod overdue;
 mod period;
 mod rank;
 mod search;
 mod table;
+mod view;
 
+pub use columns::{IncidentColumns, InstantColumn, InstantUnit, TextColumn};
 pub use model::{Charge, RuleKind, RuleUnit};
 pub use period::{Period, PeriodKind};
 pub use rank::{Disqualification, WindowRank};
@@ -31,8 +35,9 @@ use serde::{Deserialize, Serialize};
 use crate::Policy;
 use crate::deadline::Start;
 use crate::{Case, Error};
-use cards::{Cards, Entry};
+use cards::{Cards, Entry, Slots};
 use model::{AssessmentModel, Magnitude, RuleMeta};
+use view::View;
 
 /// The largest quantity one incident may carry.
 pub const MAX_QUANTITY: i64 = 1_000_000;
@@ -152,6 +157,8 @@ pub struct AssessRequest<'a> {
     period: Period,
     lines: bool,
     incidents: Rows<'a, Incident>,
+    /// Incidents as columns instead of rows ([`AssessRequest::incident_columns`]).
+    columns: Option<&'a IncidentColumns<'a>>,
     cases: Option<(&'a Policy, Rows<'a, Case>)>,
     roster: Rows<'a, (String, String)>,
 }
@@ -204,6 +211,7 @@ impl<'a> AssessRequest<'a> {
             period,
             lines: true,
             incidents: Rows::Parsed(&[]),
+            columns: None,
             cases: None,
             roster: Rows::Parsed(&[]),
         }
@@ -220,6 +228,32 @@ impl<'a> AssessRequest<'a> {
     #[must_use]
     pub fn incidents(mut self, incidents: &'a [Incident]) -> Self {
         self.incidents = Rows::Parsed(incidents);
+        self.columns = None;
+        self
+    }
+
+    /// The incidents to score, as columns ([`IncidentColumns`]): the same answers as the
+    /// same incidents as rows, without a string per incident. Replaces any incident rows.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use zhidu::{AssessRequest, IncidentColumns, InstantColumn, TextColumn};
+    /// let ps = zhidu::PolicySet::builtin().unwrap();
+    /// let p = ps.policy("s2-service-center").unwrap();
+    /// let days = [20738, 20739]; // 2026-10-12 and 13
+    /// let columns = IncidentColumns::new(
+    ///     TextColumn::new(&["张三"], &[0, 0]),
+    ///     InstantColumn::Days(&days),
+    ///     TextColumn::new(&["S2.assess.qin.1"], &[0, 0]),
+    /// );
+    /// let req = AssessRequest::new("2026-10".parse().unwrap()).incident_columns(&columns);
+    /// assert_eq!(p.assess(&req).unwrap().card("张三").unwrap().total, 96); // 2 × 上班迟到 −2
+    /// ```
+    #[must_use]
+    pub fn incident_columns(mut self, columns: &'a IncidentColumns<'a>) -> Self {
+        self.columns = Some(columns);
+        self.incidents = Rows::Parsed(&[]);
         self
     }
 
@@ -262,6 +296,7 @@ impl<'a> AssessRequest<'a> {
     #[must_use]
     pub fn incident_rows(mut self, rows: &'a [Result<Incident, Error>]) -> Self {
         self.incidents = Rows::Mixed(rows);
+        self.columns = None;
         self
     }
 
@@ -635,9 +670,14 @@ fn place(
     cards: &mut Cards,
     scored: Scored<'_, '_>,
     subject: &str,
+    slots: Slots<'_>,
     order: usize,
     part: Part,
 ) {
+    let Slots {
+        person: person_slot,
+        window: window_slot,
+    } = slots;
     let Scored {
         rule,
         category,
@@ -704,19 +744,30 @@ fn place(
             }),
             ..entry.clone()
         });
-        let c = cards.person(subject);
-        if let Some(w) = window {
-            cards.count_window(c, w, 1);
+        let c = cards.person_in(subject, person_slot);
+        // The window by its id when the caller keeps one, else by its name.
+        let window_id = match (window, window_slot) {
+            (Some(w), Some(slot)) => Some(cards.window_in(w, slot)),
+            _ => None,
+        };
+        match (window, window_id) {
+            (_, Some(id)) => cards.count_window_of(c, id, 1),
+            (Some(w), None) => cards.count_window(c, w, 1),
+            (None, None) => {}
         }
         cards.add(c, rule, entry, person_hits);
+        let window_card = |cards: &mut Cards, w: &str| match window_id {
+            Some(id) => cards.window_card_of(id),
+            None => cards.window_card(w),
+        };
         match (window, window_entry) {
             (Some(w), Some(entry)) => {
-                let c = cards.window_card(w);
+                let c = window_card(cards, w);
                 cards.add(c, rule, entry, window_hits);
             }
             // The effect alone reaches the window (取消该窗口…, S14.att.6).
             (Some(w), None) if !window_hits.is_empty() => {
-                let c = cards.window_card(w);
+                let c = window_card(cards, w);
                 let entry = Entry {
                     category: None,
                     points: 0,
@@ -730,7 +781,13 @@ fn place(
             _ => {}
         }
     } else if let Some(w) = window {
-        let c = cards.window_card(w);
+        let c = match window_slot {
+            Some(slot) => {
+                let id = cards.window_in(w, slot);
+                cards.window_card_of(id)
+            }
+            None => cards.window_card(w),
+        };
         cards.add(c, rule, entry, window_hits);
     }
 }
@@ -784,104 +841,56 @@ impl Policy {
             last,
             in_force: self.check_in_force(first).is_ok() && self.check_in_force(last).is_ok(),
         };
-        let mut cards = Cards::new(model.categories.len());
-        let mut errors = Vec::new();
-        let mut outside_rows = Vec::new();
-        let mut deferred: Vec<Deferred<'_, '_>> = Vec::new();
-        let has_annual = model.effects.iter().any(|e| e.annual);
-
-        for (i, incident) in req.incidents.iter().enumerate() {
-            let row = i + 1;
-            let incident = match incident {
-                Ok(incident) => incident,
-                Err(error) => {
-                    errors.push(SkippedRow {
-                        input: "incident",
-                        row,
-                        error: error.clone(),
-                    });
-                    continue;
-                }
-            };
-            let at = match resolve(incident.at, offset) {
-                Ok(at) => at,
-                Err(error) => {
-                    errors.push(SkippedRow {
-                        input: "incident",
-                        row,
-                        error,
-                    });
-                    continue;
-                }
-            };
-            if at < start || at >= end {
-                // Earlier in the same calendar year: its annual effects still hold, so a row
-                // read for one is used and checked like a row of the period: its problems are
-                // row errors, not a silent "outside" (README Scorecards, issue #18 BUG-1).
-                // Any other row outside the period is counted, not used, and not checked.
-                let annual_rule = has_annual
-                    && at < start
-                    && at.year() == first.year()
-                    && self.find_rule(model, &incident.rule).is_ok_and(|r| {
-                        r.effects
-                            .iter()
-                            .filter_map(|&e| model.effects.get(e))
-                            .any(|e| e.annual)
-                    });
-                if annual_rule {
-                    match self.score_incident(
-                        model,
-                        incident,
-                        at,
-                        LineSource::Incident { row },
-                        false,
-                        &facts,
-                    ) {
-                        Ok(scored) => place(
-                            model,
-                            &mut cards,
-                            scored,
-                            &incident.subject,
-                            row,
-                            Part::AnnualEffects,
-                        ),
+        let mut scoring = incidents::Scoring {
+            policy: self,
+            model,
+            facts,
+            year: first.year(),
+            has_annual: model.effects.iter().any(|e| e.annual),
+            lines: req.lines,
+            cards: Cards::new(model.categories.len()),
+            errors: Vec::new(),
+            outside_rows: Vec::new(),
+            deferred: Vec::new(),
+        };
+        let incident_rows = match req.columns {
+            Some(columns) => {
+                columns.score(&mut scoring, offset)?;
+                columns.len()
+            }
+            None => {
+                for (i, incident) in req.incidents.iter().enumerate() {
+                    let row = i + 1;
+                    let incident = match incident {
+                        Ok(incident) => incident,
                         Err(error) => {
-                            errors.push(SkippedRow {
-                                input: "incident",
-                                row,
-                                error,
-                            });
+                            scoring.skip(row, error.clone());
                             continue;
                         }
+                    };
+                    match resolve(incident.at, offset) {
+                        Ok(at) => scoring.incident(
+                            row,
+                            &incident.subject,
+                            at,
+                            || self.find_rule(model, &incident.rule),
+                            View::of(incident),
+                            Slots::default(),
+                        ),
+                        Err(error) => scoring.skip(row, error),
                     }
                 }
-                outside_rows.push(row);
-                continue;
+                req.incidents.len()
             }
-            match self.score_incident(
-                model,
-                incident,
-                at,
-                LineSource::Incident { row },
-                req.lines,
-                &facts,
-            ) {
-                Ok(scored) if scored.rule.family.is_some() && incident.reference.is_some() => {
-                    deferred.push(Deferred {
-                        scored,
-                        subject: &incident.subject,
-                        reference: incident.reference.as_deref().unwrap_or_default(),
-                        order: row,
-                    });
-                }
-                Ok(scored) => place(model, &mut cards, scored, &incident.subject, row, Part::All),
-                Err(error) => errors.push(SkippedRow {
-                    input: "incident",
-                    row,
-                    error,
-                }),
-            }
-        }
+        };
+        let incidents::Scoring {
+            facts,
+            mut cards,
+            mut errors,
+            outside_rows,
+            deferred,
+            ..
+        } = scoring;
         resolve_families(model, &mut cards, deferred);
         let mut unpriced_rows = Vec::new();
         if let Some((case_policy, cases)) = req.cases {
@@ -895,18 +904,32 @@ impl Policy {
             unpriced_rows = from_cases.unpriced;
             let mut generated = from_cases.generated;
             // The item flow's findings are charged like overdue cases (issue #15 point 8).
-            flow_cases::incidents(self, cases, req.incidents, &window, &mut generated);
+            let given = |rule: &str, case: &str| match req.columns {
+                Some(columns) => columns.gives(rule, case),
+                None => req
+                    .incidents
+                    .iter()
+                    .flatten()
+                    .any(|i| i.rule == rule && i.case.as_deref() == Some(case)),
+            };
+            flow_cases::incidents(self, cases, &given, &window, &mut generated);
             for g in generated {
                 match g {
                     Ok((incident, source, order)) => {
                         let at = resolve(incident.at, offset).unwrap_or(start);
-                        match self.score_incident(model, &incident, at, source, req.lines, &facts) {
+                        let scored = self.find_rule(model, &incident.rule).and_then(|rule| {
+                            let view = View::of(&incident);
+                            let source = req.lines.then_some(source);
+                            self.score_incident(model, rule, view, at, source, &facts)
+                        });
+                        match scored {
                             Ok(scored) => place(
                                 model,
                                 &mut cards,
                                 scored,
                                 &incident.subject,
-                                req.incidents.len() + order,
+                                Slots::default(),
+                                incident_rows + order,
                                 Part::All,
                             ),
                             Err(error) => errors.push(SkippedRow {
@@ -982,16 +1005,16 @@ impl Policy {
     fn score_incident<'m, 'i>(
         &self,
         model: &'m AssessmentModel,
-        incident: &'i Incident,
+        rule: &'m model::Rule,
+        incident: View<'i>,
         at: DateTime<FixedOffset>,
-        source: LineSource,
-        with_line: bool,
+        // Where the scorecard line comes from, when lines are asked for.
+        line: Option<LineSource>,
         facts: &PeriodFacts,
     ) -> Result<Scored<'m, 'i>, Error> {
-        let rule = self.find_rule(model, &incident.rule)?;
         // The rule whose amount, unit and category apply: the rule itself, or the row's
         // basis for a rule priced by another (S2.kq.5, A30).
-        let priced_by = match (&rule.basis_from, &incident.basis) {
+        let priced_by = match (&rule.basis_from, incident.basis) {
             (None, None) => rule,
             (None, Some(b)) => {
                 return Err(Error::input(
@@ -1112,7 +1135,7 @@ impl Policy {
             }
             (Magnitude::Range(lo, hi), Some(p)) if (*lo..=*hi).contains(&p) => {
                 // A value chosen in a discretionary range needs its reason (A6).
-                if incident.note.as_deref().is_none_or(|n| n.trim().is_empty()) {
+                if incident.note.is_none_or(|n| n.trim().is_empty()) {
                     return Err(Error::input(
                         format!(
                             "points `{p}` of rule `{}` are chosen within {lo}–{hi}; the row gives no reason",
@@ -1178,12 +1201,7 @@ impl Policy {
                 .iter()
                 .filter_map(|&e| model.effects.get(e))
                 .any(|e| e.reaches_window);
-        if needs_window
-            && incident
-                .window
-                .as_deref()
-                .is_none_or(|w| w.trim().is_empty())
-        {
+        if needs_window && incident.window.is_none_or(|w| w.trim().is_empty()) {
             return Err(Error::input(
                 if rule.charge == model::Charge::Person {
                     format!(
@@ -1200,7 +1218,7 @@ impl Policy {
             ));
         }
         let with_basis = priced_by.basis_from.is_none() && rule.basis_from.is_some();
-        let line = with_line.then(|| {
+        let line = line.map(|source| {
             Box::new(Line {
                 rule: meta.code.clone(),
                 imported_from: meta.imported_from.clone(),
@@ -1214,12 +1232,12 @@ impl Policy {
                 fine,
                 withholding,
                 basis: with_basis.then(|| priced_by.meta.code.clone()),
-                reference: incident.reference.clone(),
+                reference: incident.reference.map(str::to_owned),
                 superseded: false,
                 effects: meta.effect_names.clone(),
                 at,
-                case: incident.case.clone(),
-                note: incident.note.clone(),
+                case: incident.case.map(str::to_owned),
+                note: incident.note.map(str::to_owned),
                 source,
                 defaults: defaults.clone(),
             })
@@ -1233,7 +1251,7 @@ impl Policy {
             withholding,
             at,
             line,
-            window: incident.window.as_deref(),
+            window: incident.window,
         })
     }
 }
@@ -1276,9 +1294,26 @@ fn resolve_families(
                 line.defaults = d.into();
             }
             scored.points = 0;
-            place(model, cards, scored, subject, order, Part::Superseded);
+            let slots = Slots::default();
+            place(
+                model,
+                cards,
+                scored,
+                subject,
+                slots,
+                order,
+                Part::Superseded,
+            );
         } else {
-            place(model, cards, scored, subject, order, Part::All);
+            place(
+                model,
+                cards,
+                scored,
+                subject,
+                Slots::default(),
+                order,
+                Part::All,
+            );
             previous = Some(key);
         }
     }

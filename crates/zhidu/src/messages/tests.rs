@@ -418,6 +418,7 @@ fn every_message_of_the_source_has_an_entry() {
         manifest.join("../../bindings/wasm/src"),
         manifest.join("../../bindings/python/src"),
         manifest.join("../zhidu-cli/src"),
+        manifest.join("../zhidu-arrow/src"),
     ];
     let shapes: Vec<String> = entries().map(|e| shape(e.en)).collect();
     let mut missing = Vec::new();

@@ -328,11 +328,6 @@ pub(crate) const ENTRIES: &[Entry] = &[
         "`{what}`：无法读取的 Arrow 数据流（{message}）",
     ),
     e(
-        "py.arrow_type",
-        "`{what}`: an Arrow column of type `{type}` cannot be read",
-        "`{what}`：无法读取类型为`{type}`的 Arrow 列",
-    ),
-    e(
         "py.output_mode",
         "`output` must be None, \"numpy\" or \"arrow\", not {got}",
         "`output`须为 None、\"numpy\"或\"arrow\"，而不是{got}",

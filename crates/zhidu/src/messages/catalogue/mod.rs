@@ -8,6 +8,7 @@
 
 mod access;
 mod accountability;
+mod arrow;
 mod bindings;
 mod calendar;
 mod cases;
@@ -72,4 +73,5 @@ pub(crate) const ALL: &[&[Entry]] = &[
     subsidies::ENTRIES,
     flow::ENTRIES,
     coverage::ENTRIES,
+    arrow::ENTRIES,
 ];
