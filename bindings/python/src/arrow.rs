@@ -19,7 +19,7 @@ use pyo3_arrow::input::AnyArray;
 use zhidu::rows::Column;
 
 use crate::Obj;
-use crate::error::{self, input, reading};
+use crate::error::{self, OrRaise, input, reading};
 
 /// Whether `obj` is read as Arrow: it exports an Arrow stream or array and is no pandas
 /// object.
@@ -39,12 +39,6 @@ pub(crate) fn exports(obj: &Obj) -> bool {
 /// An error of reading an Arrow object (`what` names the argument).
 fn unreadable(py: Python<'_>, what: &str, err: impl std::fmt::Display) -> PyErr {
     let message = format!("`{what}`: an Arrow stream that cannot be read ({err})");
-    error::raise(py, &input(message, None), None)
-}
-
-/// A column of a type zhidu cannot read.
-fn unreadable_type(py: Python<'_>, what: &str, data_type: &str) -> PyErr {
-    let message = format!("`{what}`: an Arrow column of type `{data_type}` cannot be read");
     error::raise(py, &input(message, None), None)
 }
 
@@ -77,9 +71,19 @@ pub(crate) fn table_of(array: &ArrayRef) -> Option<RecordBatch> {
     RecordBatch::try_new_with_options(schema, s.columns().to_vec(), &options).ok()
 }
 
-/// One array as the core's column.
+/// One array as the core's column (`zhidu_arrow::column`: the one reading of Arrow types).
 pub(crate) fn column(py: Python<'_>, what: &str, array: &ArrayRef) -> PyResult<Column> {
-    crate::arrow_columns::column(array).map_err(|t| unreadable_type(py, what, &t))
+    zhidu_arrow::column(what, array.as_ref())
+        .map_err(core_error)
+        .or_raise(py)
+}
+
+/// zhidu-arrow's error as the core's, which the binding raises by its code.
+pub(crate) fn core_error(e: zhidu_arrow::Error) -> zhidu::Error {
+    match e {
+        zhidu_arrow::Error::Zhidu(e) => e,
+        other => input(other.to_string(), None),
+    }
 }
 
 /// An Arrow table as its row count and the core's columns, for `zhidu::rows::read_frame`;

@@ -15,7 +15,6 @@
 mod access;
 mod args;
 mod arrow;
-mod arrow_columns;
 mod arrow_out;
 mod batch;
 mod convert;

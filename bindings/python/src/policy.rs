@@ -98,6 +98,42 @@ impl Policy {
             .or_raise(py)
     }
 
+    /// `assess` of an Arrow table of incidents (with no cases, and no roster or an Arrow one)
+    /// by `zhidu_arrow::assess`, which reads the columns in Rust, with the number of incident
+    /// rows; None for any other input.
+    fn assess_arrow(
+        &self,
+        incidents: &Obj,
+        period: zhidu::Period,
+        cases: Option<&Obj>,
+        roster: Option<&Obj>,
+        lines: bool,
+    ) -> PyResult<Option<(zhidu::Assessment, usize)>> {
+        let py = incidents.py();
+        let roster = roster.filter(|r| !r.is_none());
+        let arrow_roster = roster.is_none_or(crate::arrow::exports);
+        if !crate::arrow::exports(incidents) || cases.is_some_and(|c| !c.is_none()) || !arrow_roster
+        {
+            return Ok(None);
+        }
+        let Some(batch) = crate::arrow::table_of(&crate::arrow::array(incidents, "incidents")?)
+        else {
+            return Ok(None);
+        };
+        let roster = match roster {
+            Some(r) => crate::arrow::table_of(&crate::arrow::array(r, "roster")?),
+            None => None,
+        };
+        let mut options = zhidu_arrow::AssessOptions::new().lines(lines);
+        if let Some(r) = &roster {
+            options = options.roster(r);
+        }
+        let policy = &self.inner;
+        let result = py.detach(|| zhidu_arrow::assess(policy, &batch, period, &options));
+        let assessment = result.map_err(crate::arrow::core_error).or_raise(py)?;
+        Ok(Some((assessment, batch.num_rows())))
+    }
+
     /// A policy argument (`case_policy`): a `Policy`, or the id of one of this policy's set.
     fn policy_of(&self, obj: &Obj) -> PyResult<Arc<zhidu::Policy>> {
         match obj.cast::<Policy>() {
@@ -582,6 +618,14 @@ policy_methods! {
             .with("case", cases)?;
         let period: zhidu::Period = text(period, "period")?.parse().or_raise(py)?;
         let lines = flag(lines, "lines", true)?;
+        if let Some((inner, n)) = self.assess_arrow(incidents, period, cases, roster, lines)? {
+            batch::report_skipped(py, &inner.errors, n, mode, &labels, 1)?;
+            return Ok(Assessment {
+                inner: Arc::new(inner),
+                policy: Arc::clone(&self.inner),
+                labels: Arc::new(labels),
+            });
+        }
         let rows = rows::incidents(incidents)?;
         let cases = match cases.filter(|c| !c.is_none()) {
             None => None,
