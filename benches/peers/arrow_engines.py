@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+import sys
 import time
 from typing import Any, Callable, Dict, List, Optional, Tuple
 
@@ -187,12 +188,13 @@ def _spark(s2: Any, base: Any, pa: Any, out: Dict[str, Any], repeat: int) -> Any
 
     import zhidu.spark
 
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)  # workers: this interpreter
     spark = (SparkSession.builder.master("local[1]").appName("zhidu-bench")
              .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "1")
              .config("spark.sql.session.timeZone", "UTC").getOrCreate())
     try:
         ids = base.append_column("row", pa.array(np.arange(base.num_rows)))
-        df = spark.createDataFrame(ids.to_pandas()).cache()
+        df = spark.createDataFrame(ids).cache()
         df.count()
 
         def run() -> Any:

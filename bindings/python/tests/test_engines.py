@@ -16,6 +16,7 @@ import os
 import pickle
 import random
 import shutil
+import sys
 from typing import Any, Iterator
 
 import pyarrow as pa
@@ -128,6 +129,8 @@ def spark() -> Iterator[Any]:
         pytest.skip("PySpark needs Java")
     from pyspark.sql import SparkSession
 
+    # The workers run this interpreter, where zhidu is installed.
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     session = (
         SparkSession.builder.master("local[2]")
         .appName("zhidu-recipes")
@@ -143,7 +146,7 @@ def spark() -> Iterator[Any]:
 
 def test_spark_due_dates(spark: Any, s2: zhidu.Policy, due_rows: pa.Table,
                          due_expected: pa.Table) -> None:
-    df = spark.createDataFrame(due_rows.to_pandas()).repartition(4)
+    df = spark.createDataFrame(due_rows).repartition(4)
     out = zhidu.spark.due_dates(df, s2, "promised", days="days", keep=["id"])
     got = pa.Table.from_batches(out._collect_as_arrow()).sort_by("id")
     assert got.num_rows == N
@@ -155,7 +158,7 @@ def test_spark_due_dates(spark: Any, s2: zhidu.Policy, due_rows: pa.Table,
 
 def test_spark_case_statuses(spark: Any, s2: zhidu.Policy, cases: pa.Table,
                              cases_expected: pa.Table) -> None:
-    df = spark.createDataFrame(cases.to_pandas()).repartition(4)
+    df = spark.createDataFrame(cases).repartition(4)
     out = zhidu.spark.case_statuses(df, s2, AS_OF)
     got = pa.Table.from_batches(out._collect_as_arrow()).sort_by("id")
     for name in ("id", "status", "due_date", "remaining", "overdue_days", "error"):
@@ -167,7 +170,7 @@ def test_spark_scorecards(spark: Any, s14: zhidu.Policy, incidents: pa.Table,
     plain = incidents.cast(pa.schema([
         pa.field(f.name, f.type.value_type if pa.types.is_dictionary(f.type) else f.type)
         for f in incidents.schema]))
-    df = spark.createDataFrame(plain.to_pandas())
+    df = spark.createDataFrame(plain)
     got = zhidu.spark.scorecards(df, s14, "2026-10", by="window")
     got = pa.Table.from_batches(got._collect_as_arrow()).sort_by("subject")
     for name in cards_expected.column_names:

@@ -116,7 +116,7 @@ def _spark_arrow_schema(schema: Any) -> Any:
 def _conform(table: Any, target: Any) -> Iterator[Any]:
     """``table``'s columns in the order and types of ``target`` (instants in UTC, as Spark
     keeps them), as record batches."""
-    import pyarrow as pa
+    import pyarrow as pa  # type: ignore[import-untyped,unused-ignore]
 
     columns = []
     for field in target:
@@ -218,18 +218,15 @@ def case_statuses(
     pyspark.sql.DataFrame
         ``keep`` columns, then the columns of ``Policy.case_statuses(..., output="arrow")``.
     """
-    import pyarrow as pa
+    import pyarrow as pa  # type: ignore[import-untyped,unused-ignore]
     from pyspark.sql.pandas.types import from_arrow_schema
 
     shipped = _shipped(policy)
     keep = list(keep)
-    # The answer's schema, from an empty batch answered on the driver.
-    empty = pa.table({f.name: pa.array([], type=pa.string()) for f in df.schema.fields[:1]})
+    # The answer's columns are fixed: those of no case at all, answered on the driver.
+    none = pa.array([], pa.string())
     probe = shipped.policy.case_statuses(
-        pa.table({"id": pa.array([], pa.string()), "class": pa.array([], pa.string()),
-                  "accepted_at": pa.array([], pa.string())}),
-        as_of, errors="collect", output="arrow")
-    del empty
+        pa.table({"id": none, "class": none, "accepted_at": none}), as_of, output="arrow")
     answer_schema = from_arrow_schema(_spark_types(probe.schema))
     schema = type(answer_schema)([df.schema[name] for name in keep] + list(answer_schema.fields))
     target = _spark_arrow_schema(schema)
@@ -245,7 +242,7 @@ def case_statuses(
 
 def _spark_types(schema: Any) -> Any:
     """An Arrow schema with instants in UTC (Spark's timestamps have no zone of their own)."""
-    import pyarrow as pa
+    import pyarrow as pa  # type: ignore[import-untyped,unused-ignore]
 
     fields = []
     for f in schema:
@@ -285,21 +282,19 @@ def scorecards(
     pyspark.sql.DataFrame
         ``Assessment.to_arrow()``'s columns: one row per person.
     """
-    import pyarrow as pa
+    import pyarrow as pa  # type: ignore[import-untyped,unused-ignore]
     from pyspark.sql.pandas.types import from_arrow_schema
 
     shipped = _shipped(policy)
-    probe = shipped.policy.assess(
-        pa.table({"subject": pa.array(["-"]), "rule": pa.array(["-"]),
-                  "at": pa.array([period + "-01" if len(period) == 7 else "2026-01-01"])}),
-        period, errors="collect").to_arrow()
+    # The cards' columns are fixed by the deduction table: those of no incident at all.
+    none = pa.array([], pa.string())
+    probe = shipped.policy.assess(pa.table({"subject": none, "at": none, "rule": none}),
+                                  period).to_arrow()
     schema = from_arrow_schema(_spark_types(probe.schema))
     target = _spark_arrow_schema(schema)
 
-    def group(table: Any) -> Iterator[Any]:
-        p = shipped.policy
-        yield from _conform(p.assess(table, period, lines=False, errors="collect").to_arrow(),
-                            target)
+    def group(table: Any) -> Any:
+        cards = shipped.policy.assess(table, period, lines=False, errors="collect").to_arrow()
+        return pa.Table.from_batches(list(_conform(cards, target)), target)
 
-    return df.groupBy(by).applyInArrow(lambda t: pa.Table.from_batches(list(group(t)), target),
-                                       schema)
+    return df.groupBy(by).applyInArrow(group, schema)
