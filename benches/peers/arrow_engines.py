@@ -202,7 +202,7 @@ def _spark(s2: Any, base: Any, pa: Any, out: Dict[str, Any], repeat: int) -> Any
             return pa.Table.from_batches(answer._collect_as_arrow())
 
         # Spark's work happens in its JVM and Python workers: by the wall clock only.
-        _, wall, got = _best(run, min(repeat, 3))
+        _, wall, got = _best(run, min(repeat, 2))
         dates = got.sort_by("row").column("due_date").combine_chunks()
         return (f"PySpark {pyspark.__version__} `mapInArrow` recipe (local[1]; by the wall clock)",
                 None, wall, pa.chunked_array([dates]))
