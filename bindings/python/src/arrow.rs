@@ -88,7 +88,7 @@ pub(crate) fn core_error(e: zhidu_arrow::Error) -> zhidu::Error {
 
 /// An Arrow table as its row count and the core's columns, for `zhidu::rows::read_frame`;
 /// None when `obj` exports one column, not a table.
-pub(crate) fn frame(obj: &Obj, what: &str) -> PyResult<Option<(usize, Vec<(String, Column)>)>> {
+pub(crate) fn frame(obj: &Obj, what: &str) -> PyResult<Option<crate::rows::Frame>> {
     let py = obj.py();
     let Some(batch) = table_of(&array(obj, what)?) else {
         return Ok(None);

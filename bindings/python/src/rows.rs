@@ -60,7 +60,7 @@ fn not_rows(obj: &Obj, plural: &str, hint: Option<&str>) -> PyErr {
 }
 
 /// A DataFrame's row count and named columns.
-type Frame = (usize, Vec<(String, Column)>);
+pub(crate) type Frame = (usize, Vec<(String, Column)>);
 
 /// A table (a pandas or polars DataFrame, a pyarrow Table, a dict of columns) as its row
 /// count and the core's columns (`zhidu._columns.frame` flattens each column by its dtype),
