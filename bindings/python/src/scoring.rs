@@ -112,7 +112,7 @@ result_class! {
         ///     category of the deduction table (by its id, in the table's order), ``bonus`` and
         ///     ``total`` (``int64``), ``fines`` and ``withholdings`` (``decimal128``, exact),
         ///     ``effects`` (the effects' names); the same columns with no card.
-        #[pyo3(signature = (kind = Some("person")))]
+        #[pyo3(signature = (kind = Some("person")), text_signature = "($self, /, kind='person')")]
         fn to_arrow<'py>(&self, py: Python<'py>, kind: Option<&str>) -> PyResult<Obj<'py>> {
             let kind = match kind {
                 None => None,
