@@ -463,6 +463,12 @@ def main() -> None:
         notes.append(f"zen-engine not installed here: {e}")
 
     rust_assess = 1e9 / rust["assess_totals_ns"]
+
+    # ---- Arrow in and out, and the engine recipes (issue #16; arrow_engines.py) ----
+    import arrow_engines
+
+    arrow = arrow_engines.measure(zhidu, starts, days, incidents, rep, say)
+    notes.extend(arrow["notes"])
     load_end = load()
 
     # ---------------------------------------------------------------- report
@@ -489,6 +495,7 @@ def main() -> None:
          bool(py_assess and zen_rate and py_assess / zen_rate >= 100)),
         ("WASM `dueMany` in Node vs native Rust, same batch", "≤ 2×", f"{wasm_vs_native:.2f}× ({node['wasm_due_many_ns']:.0f} vs {rust['due_strings_ns']:.0f} ns/row: parse `YYYY-MM-DD`, `Class::due_many`, write dates as text)" if node else "Node not measured", bool(wasm_vs_native and wasm_vs_native <= 2)),
     ]
+    targets += arrow_engines.targets(arrow, zen_rate)
 
     out = []
     w = out.append
@@ -549,6 +556,7 @@ def main() -> None:
       "per call varies by about 3× between runs): the per-person sums, category floors, effects "
       "and window cards that `assess` also computes are not charged to it. Its answers are "
       "compared with zhidu's lines (points and fine) row by row.\n")
+    out.extend(arrow_engines.section(arrow, fmt_rate))
     if notes:
         w("## Notes\n")
         for note in notes:

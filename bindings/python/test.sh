@@ -28,6 +28,9 @@ fi
 py="$venv/bin/python"
 "$py" -m pip install --quiet --upgrade pip
 "$py" -m pip install --quiet maturin pytest mypy numpy pandas polars pyarrow
+# The engines of the Arrow recipes (tests/test_engines.py), pinned: PySpark runs in local mode
+# on the machine's Java 17, Dask on its local scheduler, DuckDB in process.
+"$py" -m pip install --quiet "pyspark==4.0.1" "duckdb==1.4.1" "dask[dataframe]==2025.9.1"
 
 echo "-- build and install (pip install bindings/python)"
 start=$(date +%s)

@@ -13,6 +13,9 @@ pub(crate) use zhidu::columns::RowErrors;
 use zhidu::columns::{DueColumns, DueOptions, LimitColumn as Limits, StartColumn as Starts};
 use zhidu::columns::{NAT, from_epoch_day};
 
+use arrow_array::{Array, ArrayRef};
+use zhidu::rows::{Cell, Column};
+
 use crate::Obj;
 use crate::convert;
 use crate::error::{self, OrRaise, input, reading};
@@ -92,9 +95,72 @@ fn is_list(obj: &Obj) -> bool {
     obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>()
 }
 
+/// An Arrow column of starts (dates, timestamps or ISO 8601 texts): a start that cannot be
+/// read is an error in its place.
+fn arrow_starts(py: Python<'_>, array: &ArrayRef, days: bool) -> PyResult<(Starts, RowErrors)> {
+    let column = crate::arrow::column(py, "accepted_at", array)?;
+    Ok(match column {
+        Column::Days(d) => Starts::from_days(d),
+        Column::Seconds { seconds, utc } => Starts::from_seconds(&seconds, utc, days),
+        Column::Integers(_) | Column::Floats(_) => {
+            let message = format!(
+                "a column of dtype {} is not dates: give datetime64 values, dates, datetimes or ISO 8601 strings",
+                array.data_type()
+            );
+            return Err(error::raise(py, &input(message, None), None));
+        }
+        other => {
+            let start = |i| match other.cell(i) {
+                Cell::Instant(s) => Ok(s),
+                Cell::Text(t) => t.parse(),
+                Cell::Missing => Err(convert::missing_start()),
+                Cell::Bool(_) => Err(convert::start_of_type("bool")),
+                _ => Err(convert::start_of_type(&array.data_type().to_string())),
+            };
+            Starts::from_starts((0..other.len()).map(start).collect(), days)
+        }
+    })
+}
+
+/// An Arrow column of per-case limits (any integer type; a null is the class's default).
+fn arrow_limits(py: Python<'_>, array: &ArrayRef) -> PyResult<(Limits, RowErrors)> {
+    let not_days = || {
+        let message = format!(
+            "a column of dtype {} is not day counts: give integers",
+            array.data_type()
+        );
+        error::raise(py, &input(message, None), None)
+    };
+    match crate::arrow::column(py, "days", array)? {
+        Column::Integers(v) => Ok(Limits::from_integers(&v)),
+        Column::Floats(v) => Ok(Limits::from_floats(&v)),
+        Column::Cells(cells) => {
+            let mut floats = Vec::with_capacity(cells.len());
+            for c in cells {
+                floats.push(match c {
+                    Cell::Missing => f64::NAN,
+                    // Exact: a count beyond 2**53 is refused as out of range either way.
+                    #[expect(
+                        clippy::cast_precision_loss,
+                        reason = "Exact below 2**53; larger counts are refused"
+                    )]
+                    Cell::Integer(n) => n as f64,
+                    _ => return Err(not_days()),
+                });
+            }
+            Ok(Limits::from_floats(&floats))
+        }
+        _ => Err(not_days()),
+    }
+}
+
 /// Read the `accepted_at` column; a start that cannot be read is an error in its place.
 fn read_starts(obj: &Obj, class: &Class<'_>) -> PyResult<(Starts, RowErrors)> {
     let days = class.unit().is_days();
+    if crate::arrow::exports(obj) {
+        let array = crate::arrow::array(obj, "accepted_at")?;
+        return arrow_starts(obj.py(), &array, days);
+    }
     let mut list = obj.clone();
     if !is_list(obj) {
         let (tag, payload) = tagged(obj, "starts", "accepted_at")?;
@@ -119,6 +185,9 @@ fn read_limits(obj: Option<&Obj>) -> PyResult<(Limits, RowErrors)> {
         return Ok((Limits::Default, Vec::new()));
     };
     let py = obj.py();
+    if crate::arrow::exports(obj) {
+        return arrow_limits(py, &crate::arrow::array(obj, "days")?);
+    }
     let scalar = obj.is_instance_of::<PyString>()
         || obj.is_instance_of::<pyo3::types::PyFloat>()
         || (obj.hasattr("__index__").unwrap_or(false) && !obj.hasattr("__len__").unwrap_or(false));
@@ -154,8 +223,17 @@ pub(crate) fn due_columns(
     instants: bool,
 ) -> PyResult<DueColumns> {
     let py = accepted_at.py();
-    let (starts, mut bad) = read_starts(accepted_at, class)?;
-    let (limits, bad_days) = read_limits(days)?;
+    let table = match crate::arrow::exports(accepted_at) {
+        true => {
+            crate::arrow::array(accepted_at, "accepted_at").map(|a| crate::arrow::table_of(&a))?
+        }
+        false => None,
+    };
+    let ((starts, mut bad), (limits, bad_days)) = match table {
+        // An Arrow table of due rows: its `accepted_at` and `days` columns.
+        Some(rows) => due_rows(py, &rows, class, days)?,
+        None => (read_starts(accepted_at, class)?, read_limits(days)?),
+    };
     bad.extend(bad_days);
     let options = DueOptions {
         instants,
@@ -167,6 +245,28 @@ pub(crate) fn due_columns(
         .or_raise(py)?;
     columns.merge(bad);
     Ok(columns)
+}
+
+/// The starts and limits of an Arrow table of due rows (`accepted_at`, and optionally
+/// `days`; `days` may be given apart instead).
+fn due_rows(
+    py: Python<'_>,
+    rows: &arrow_array::RecordBatch,
+    class: &Class<'_>,
+    days: Option<&Obj>,
+) -> PyResult<((Starts, RowErrors), (Limits, RowErrors))> {
+    let Some(starts) = rows.column_by_name("accepted_at") else {
+        let (what, name) = ("due", "accepted_at");
+        let message = format!("{what}: the DataFrame has no column `{name}`");
+        let hint = Some(zhidu::rows::DUE.hint);
+        return Err(error::raise(py, &input(message, hint), None));
+    };
+    let starts = arrow_starts(py, starts, class.unit().is_days())?;
+    let limits = match rows.column_by_name("days") {
+        Some(limits) if days.is_none_or(|d| d.is_none()) => arrow_limits(py, limits)?,
+        _ => read_limits(days)?,
+    };
+    Ok((starts, limits))
 }
 
 /// Worker threads for big columns: `ZHIDU_THREADS` if set, else the machine's cores (≤ 8).

@@ -19,6 +19,16 @@ const START_HINT: &str = "give a `datetime.date`, a `datetime.datetime` (naive m
                           calendar's zone) or an ISO 8601 string such as \
                           `2026-09-30T10:00:00+08:00`";
 
+/// A start that is missing (NaT, None, a null).
+pub(crate) fn missing_start() -> zhidu::Error {
+    input("the start is missing (NaT or None)", Some(START_HINT))
+}
+
+/// A start of a type that is no date (`kind` names it).
+pub(crate) fn start_of_type(kind: &str) -> zhidu::Error {
+    input(format!("a start cannot be a `{kind}`"), Some(START_HINT))
+}
+
 /// The name of a value's type, for messages.
 pub(crate) fn type_name(obj: &Obj) -> String {
     obj.get_type()

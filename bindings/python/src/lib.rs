@@ -14,6 +14,8 @@
 
 mod access;
 mod args;
+mod arrow;
+mod arrow_out;
 mod batch;
 mod convert;
 mod error;

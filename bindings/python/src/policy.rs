@@ -9,6 +9,8 @@ use pyo3::types::{PyList, PyTuple};
 
 use crate::Obj;
 use crate::args::{bad_argument, flag, opt, text};
+use crate::arrow::Output;
+use crate::arrow_out;
 use crate::batch::{self, Mode};
 use crate::convert;
 use crate::error::{Localized, OrRaise};
@@ -98,6 +100,42 @@ impl Policy {
         start
             .instant_in(self.inner.calendar().offset())
             .or_raise(py)
+    }
+
+    /// `assess` of an Arrow table of incidents (with no cases, and no roster or an Arrow one)
+    /// by `zhidu_arrow::assess`, which reads the columns in Rust, with the number of incident
+    /// rows; None for any other input.
+    fn assess_arrow(
+        &self,
+        incidents: &Obj,
+        period: zhidu::Period,
+        cases: Option<&Obj>,
+        roster: Option<&Obj>,
+        lines: bool,
+    ) -> PyResult<Option<(zhidu::Assessment, usize)>> {
+        let py = incidents.py();
+        let roster = roster.filter(|r| !r.is_none());
+        let arrow_roster = roster.is_none_or(crate::arrow::exports);
+        if !crate::arrow::exports(incidents) || cases.is_some_and(|c| !c.is_none()) || !arrow_roster
+        {
+            return Ok(None);
+        }
+        let Some(batch) = crate::arrow::table_of(&crate::arrow::array(incidents, "incidents")?)
+        else {
+            return Ok(None);
+        };
+        let roster = match roster {
+            Some(r) => crate::arrow::table_of(&crate::arrow::array(r, "roster")?),
+            None => None,
+        };
+        let mut options = zhidu_arrow::AssessOptions::new().lines(lines);
+        if let Some(r) = &roster {
+            options = options.roster(r);
+        }
+        let policy = &self.inner;
+        let result = py.detach(|| zhidu_arrow::assess(policy, &batch, period, &options));
+        let assessment = result.map_err(crate::arrow::core_error).or_raise(py)?;
+        Ok(Some((assessment, batch.num_rows())))
     }
 
     /// A policy argument (`case_policy`): a `Policy`, or the id of one of this policy's set.
@@ -250,19 +288,29 @@ policy_methods! {
     ///     The class's or service item's id, the same for every row.
     /// accepted_at : column of starts
     ///     A list or tuple, a numpy ``datetime64`` array, a pandas Series / DatetimeIndex (tz-aware
-    ///     ones are instants), a polars Series or a pyarrow array; a DataFrame is refused.
+    ///     ones are instants), or any Arrow column (``__arrow_c_array__`` /
+    ///     ``__arrow_c_stream__``: a pyarrow Array or ChunkedArray, a polars Series; ``date32``,
+    ///     ``timestamp`` — zoned ones are instants — or text, dictionary-encoded included); an
+    ///     Arrow table (a pyarrow Table or RecordBatch, a polars DataFrame, a DuckDB relation)
+    ///     gives its ``accepted_at`` and ``days`` columns; a pandas DataFrame is refused.
     /// days : int or column of ints, optional
-    ///     One limit for every row, one per row (NaN / None: the class's default), or None.
+    ///     One limit for every row, one per row (NaN / None / null: the class's default), or None.
     /// errors : {"warn", "raise", "collect"}, default "warn"
     ///     A bad row: ``"warn"`` one ``RowWarning``; ``"raise"`` ``InputError`` for the first
     ///     (its own error as ``__cause__``); ``"collect"`` silently, and the call returns
     ///     ``(dates, [(index, error), …])``. Each error has ``.index`` and ``.label``.
+    /// output : {None, "numpy", "arrow"}, default None
+    ///     ``"arrow"``: a ``pyarrow.Table`` (pyarrow needed) of ``due_date`` (``date32``),
+    ///     ``due_at`` (``timestamp[s]`` in the calendar's zone), ``error`` and ``error_code``
+    ///     (null for a good row), one row per input row; a bad row's error is in its row in
+    ///     every mode but ``"raise"`` (``"collect"`` returns the table alone).
     ///
     /// Returns
     /// -------
-    /// numpy.ndarray or list
+    /// numpy.ndarray or list or pyarrow.Table
     ///     ``datetime64[D]`` due dates, NaT for a bad row (a list of ``datetime.date`` / None
-    ///     without numpy); with ``errors="collect"``, ``(dates, errors)``.
+    ///     without numpy); with ``errors="collect"``, ``(dates, errors)``; with
+    ///     ``output="arrow"``, the table.
     ///
     /// Raises
     /// ------
@@ -270,20 +318,36 @@ policy_methods! {
     ///     No class ``class_id``.
     /// InputError
     ///     ``errors="raise"`` and a bad row; a column that cannot be read (``TypeError`` too).
-    #[pyo3(signature = (class_id, accepted_at, days = None, *, errors = None))]
+    #[pyo3(signature = (class_id, accepted_at, days = None, *, errors = None, output = None))]
     fn due_many<'py>(
         &self,
         class_id: &Obj<'py>,
         accepted_at: &Obj<'py>,
         days: Option<&Obj<'py>>,
         errors: Option<&Obj<'py>>,
+        output: Option<&Obj<'py>>,
     ) -> PyResult<Obj<'py>> {
+        let py = class_id.py();
         let mode = Mode::parse(errors)?;
+        let output = Output::parse(output)?;
         let class = self.class(class_id)?;
-        let columns = batch::due_columns(&class, accepted_at, days, false)?;
-        let dates = batch::date_column(class_id.py(), &columns.dates)?;
+        let arrow = output == Output::Arrow;
+        let columns = batch::due_columns(&class, accepted_at, days, arrow)?;
         let labels = Labels::of(accepted_at)?;
-        batch::answer(dates, &columns.errors, columns.dates.len(), mode, &labels)
+        let n = columns.dates.len();
+        if arrow {
+            batch::report(py, &columns.errors, mode, n, 1, &labels)?;
+            let offset = self.inner.calendar().offset();
+            let instants = columns.instants.as_deref().unwrap_or(&[]);
+            let mut table = vec![
+                ("due_date".to_owned(), arrow_out::day_numbers(&columns.dates)),
+                ("due_at".to_owned(), arrow_out::seconds(instants, offset)),
+            ];
+            table.extend(arrow_out::error_columns(&columns.errors, n, crate::error::lang(py)));
+            return crate::arrow::table(py, table);
+        }
+        let dates = batch::date_column(py, &columns.dates)?;
+        batch::answer(dates, &columns.errors, n, mode, &labels)
     }
 
     /// Raw columns for `zhidu.pandas`: `(due dates as int64 day numbers, due instants as
@@ -409,24 +473,48 @@ policy_methods! {
     ///     The instant (a bare date is 00:00 and warns ``AsOfWarning``).
     /// errors : {"warn", "raise", "collect"}, default "warn"
     ///     As ``due_many``: a bad case is None in the list.
+    /// output : {None, "arrow"}, default None
+    ///     ``"arrow"``: a ``pyarrow.Table``, one row per case, with the fields of
+    ///     ``CaseStatus.to_dict()`` but ``warnings`` (``status`` and ``unit`` as text, dates
+    ///     ``date32``, instants ``timestamp[s]`` in the calendar's zone, ``basis`` and
+    ///     ``clauses`` lists of text), then ``error`` and ``error_code``; a bad case is nulls
+    ///     and its error, in every mode but ``"raise"``.
     ///
     /// Returns
     /// -------
-    /// list of CaseStatus or None
-    ///     One per case; with ``errors="collect"``, ``(statuses, [(index, error), …])``.
+    /// list of CaseStatus or None or pyarrow.Table
+    ///     One per case; with ``errors="collect"``, ``(statuses, [(index, error), …])``; with
+    ///     ``output="arrow"``, the table.
     ///
     /// Raises
     /// ------
     /// InputError
     ///     ``errors="raise"`` and a bad case; rows in a container that is not read.
-    #[pyo3(signature = (cases, as_of, *, errors = None))]
+    #[pyo3(signature = (cases, as_of, *, errors = None, output = None))]
     fn case_statuses<'py>(
         &self,
         cases: &Obj<'py>,
         as_of: &Obj<'py>,
         errors: Option<&Obj<'py>>,
+        output: Option<&Obj<'py>>,
     ) -> PyResult<Obj<'py>> {
         let mode = Mode::parse(errors)?;
+        if Output::parse(output)? == Output::Arrow {
+            let py = cases.py();
+            let as_of = self.as_of(as_of)?;
+            let rows = rows::cases(cases)?;
+            let (policy, threads) = (&self.inner, batch::threads());
+            let computed = py.detach(|| policy.case_status_column(&rows, as_of, threads));
+            let bad: batch::RowErrors = computed
+                .iter()
+                .enumerate()
+                .filter_map(|(i, r)| r.as_ref().err().map(|e| (i, e.clone())))
+                .collect();
+            batch::report(py, &bad, mode, computed.len(), 1, &Labels::of(cases)?)?;
+            let offset = policy.calendar().offset();
+            let lang = crate::error::lang(py);
+            return crate::arrow::table(py, arrow_out::statuses(&computed, offset, lang));
+        }
         let (list, bad) = self.statuses(cases, as_of)?;
         let n = list.len();
         batch::answer(list.into_any(), &bad, n, mode, &Labels::of(cases)?)
@@ -534,6 +622,14 @@ policy_methods! {
             .with("case", cases)?;
         let period: zhidu::Period = text(period, "period")?.parse().or_raise(py)?;
         let lines = flag(lines, "lines", true)?;
+        if let Some((inner, n)) = self.assess_arrow(incidents, period, cases, roster, lines)? {
+            batch::report_skipped(py, &inner.errors, n, mode, &labels, 1)?;
+            return Ok(Assessment {
+                inner: Arc::new(inner),
+                policy: Arc::clone(&self.inner),
+                labels: Arc::new(labels),
+            });
+        }
         let rows = rows::incidents(incidents)?;
         let cases = match cases.filter(|c| !c.is_none()) {
             None => None,

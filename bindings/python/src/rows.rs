@@ -60,7 +60,7 @@ fn not_rows(obj: &Obj, plural: &str, hint: Option<&str>) -> PyErr {
 }
 
 /// A DataFrame's row count and named columns.
-type Frame = (usize, Vec<(String, Column)>);
+pub(crate) type Frame = (usize, Vec<(String, Column)>);
 
 /// A table (a pandas or polars DataFrame, a pyarrow Table, a dict of columns) as its row
 /// count and the core's columns (`zhidu._columns.frame` flattens each column by its dtype),
@@ -70,6 +70,13 @@ type Frame = (usize, Vec<(String, Column)>);
 fn frame(obj: &Obj, what: &str) -> PyResult<Option<Frame>> {
     if builtin(obj) {
         return Ok(None);
+    }
+    if crate::arrow::exports(obj) {
+        // An Arrow table (pyarrow, polars, DuckDB …); one column is no rows.
+        return match crate::arrow::frame(obj, what)? {
+            Some(frame) => Ok(Some(frame)),
+            None => Err(not_rows(obj, what, None)),
+        };
     }
     let py = obj.py();
     let got = py
@@ -380,7 +387,9 @@ pub(crate) fn roster(obj: &Obj) -> PyResult<Vec<(String, String)>> {
             .enumerate()
             .map(|(i, (k, v))| pair(&k, &v, i + 1))
             .collect()
-    } else if !builtin(obj) && obj.hasattr("columns").unwrap_or(false) {
+    } else if !builtin(obj)
+        && (obj.hasattr("columns").unwrap_or(false) || crate::arrow::exports(obj))
+    {
         read(obj, "roster")?
     } else {
         let mut out = Vec::new();

@@ -98,6 +98,40 @@ result_class! {
             Ok((crate::lines::COLUMNS.to_vec(), columns, offset))
         }
 
+        /// The scorecards as a ``pyarrow.Table`` (pyarrow needed), one row per card.
+        ///
+        /// Parameters
+        /// ----------
+        /// kind : {"person", "window", None}, default "person"
+        ///     The people's cards, the windows' own (A19), or both.
+        ///
+        /// Returns
+        /// -------
+        /// pyarrow.Table
+        ///     ``subject``, ``kind``, ``window``, ``period`` (text), one ``int64`` score per
+        ///     category of the deduction table (by its id, in the table's order), ``bonus`` and
+        ///     ``total`` (``int64``), ``fines`` and ``withholdings`` (``decimal128``, exact),
+        ///     ``effects`` (the effects' names); the same columns with no card.
+        #[pyo3(signature = (kind = Some("person")), text_signature = "($self, /, kind='person')")]
+        fn to_arrow<'py>(&self, py: Python<'py>, kind: Option<&str>) -> PyResult<Obj<'py>> {
+            let kind = match kind {
+                None => None,
+                Some("person") => Some(zhidu::SubjectKind::Person),
+                Some("window") => Some(zhidu::SubjectKind::Window),
+                Some(other) => {
+                    let got = format!("'{other}'");
+                    let message = format!("`kind` must be \"person\", \"window\" or None, not {got}");
+                    return Err(crate::error::raise(py, &crate::error::input(message, None), None));
+                }
+            };
+            let ids: Vec<String> = match self.policy.deduction_table() {
+                Ok(table) => table.categories.iter().map(|c| c.id.clone()).collect(),
+                Err(_) => Vec::new(),
+            };
+            let columns = crate::arrow_out::scorecards(&self.inner, &ids, kind);
+            crate::arrow::table(py, columns)
+        }
+
         /// The deduction table's categories in order, `{id: name}` (考勤 …): the headers of
         /// `zhidu.pandas.scorecard_frame`'s category columns, known even with no card.
         #[getter]

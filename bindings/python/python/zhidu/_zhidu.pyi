@@ -66,6 +66,9 @@ _DaysColumn = Any
 #: A case as a case log line has it (dict), or that line's JSON text.
 _CaseLike = Union[Mapping[str, Any], str]
 _Errors = Literal["warn", "raise", "collect"]
+#: An Arrow table answer (``output="arrow"``, ``Assessment.to_arrow()``): a
+#: ``pyarrow.Table``. pyarrow is optional and ships no inline types, so the stub says ``Any``.
+_ArrowTable = Any
 #: What ``due_many`` returns: a ``datetime64[D]`` array (NaT for a bad row) where numpy is
 #: installed, else a list of ``datetime.date`` (None for a bad row). numpy is optional, so
 #: the type is both; ``isinstance(dates, numpy.ndarray)`` narrows it.
@@ -268,6 +271,22 @@ class Assessment:
     def category_names(self) -> Dict[str, str]: ...
     def _lines_columns(self) -> Tuple[List[str], List[List[Any]], int]: ...
     def card(self, subject: str) -> Optional[Scorecard]: ...
+    def to_arrow(self, kind: Optional[Literal["person", "window"]] = "person") -> _ArrowTable:
+        """The scorecards as a ``pyarrow.Table`` (pyarrow needed), one row per card.
+
+        Parameters
+        ----------
+        kind : {"person", "window", None}, default "person"
+            The people's cards, the windows' own (A19), or both.
+
+        Returns
+        -------
+        pyarrow.Table
+            ``subject``, ``kind``, ``window``, ``period`` (text), one ``int64`` score per
+            category of the deduction table (by its id, in the table's order), ``bonus`` and
+            ``total`` (``int64``), ``fines`` and ``withholdings`` (``decimal128``, exact),
+            ``effects`` (the effects' names); the same columns with no card.
+        """
     def rank(self) -> List[WindowRank]: ...
     def to_dict(self) -> Dict[str, Any]: ...
     def to_json(self) -> str: ...
@@ -695,6 +714,7 @@ class Policy:
         days: _DaysColumn = None,
         *,
         errors: Optional[Literal["warn", "raise"]] = None,
+        output: Optional[Literal["numpy", "python"]] = None,
     ) -> _DueDates:
         """Due dates for whole columns, in one call with the GIL released.
 
@@ -704,19 +724,29 @@ class Policy:
             The class's or service item's id, the same for every row.
         accepted_at : column of starts
             A list or tuple, a numpy ``datetime64`` array, a pandas Series / DatetimeIndex (tz-aware
-            ones are instants), a polars Series or a pyarrow array; a DataFrame is refused.
+            ones are instants), or any Arrow column (``__arrow_c_array__`` /
+            ``__arrow_c_stream__``: a pyarrow Array or ChunkedArray, a polars Series; ``date32``,
+            ``timestamp`` — zoned ones are instants — or text, dictionary-encoded included); an
+            Arrow table (a pyarrow Table or RecordBatch, a polars DataFrame, a DuckDB relation)
+            gives its ``accepted_at`` and ``days`` columns; a pandas DataFrame is refused.
         days : int or column of ints, optional
-            One limit for every row, one per row (NaN / None: the class's default), or None.
+            One limit for every row, one per row (NaN / None / null: the class's default), or None.
         errors : {"warn", "raise", "collect"}, default "warn"
             A bad row: ``"warn"`` one ``RowWarning``; ``"raise"`` ``InputError`` for the first
             (its own error as ``__cause__``); ``"collect"`` silently, and the call returns
             ``(dates, [(index, error), …])``. Each error has ``.index`` and ``.label``.
+        output : {None, "numpy", "arrow"}, default None
+            ``"arrow"``: a ``pyarrow.Table`` (pyarrow needed) of ``due_date`` (``date32``),
+            ``due_at`` (``timestamp[s]`` in the calendar's zone), ``error`` and ``error_code``
+            (null for a good row), one row per input row; a bad row's error is in its row in
+            every mode but ``"raise"`` (``"collect"`` returns the table alone).
 
         Returns
         -------
-        numpy.ndarray or list
+        numpy.ndarray or list or pyarrow.Table
             ``datetime64[D]`` due dates, NaT for a bad row (a list of ``datetime.date`` / None
-            without numpy); with ``errors="collect"``, ``(dates, errors)``.
+            without numpy); with ``errors="collect"``, ``(dates, errors)``; with
+            ``output="arrow"``, the table.
 
         Raises
         ------
@@ -733,6 +763,7 @@ class Policy:
         days: _DaysColumn = None,
         *,
         errors: Literal["collect"],
+        output: Optional[Literal["numpy", "python"]] = None,
     ) -> Tuple[_DueDates, List[Tuple[int, ZhiduError]]]:
         """Due dates for whole columns, in one call with the GIL released.
 
@@ -742,19 +773,78 @@ class Policy:
             The class's or service item's id, the same for every row.
         accepted_at : column of starts
             A list or tuple, a numpy ``datetime64`` array, a pandas Series / DatetimeIndex (tz-aware
-            ones are instants), a polars Series or a pyarrow array; a DataFrame is refused.
+            ones are instants), or any Arrow column (``__arrow_c_array__`` /
+            ``__arrow_c_stream__``: a pyarrow Array or ChunkedArray, a polars Series; ``date32``,
+            ``timestamp`` — zoned ones are instants — or text, dictionary-encoded included); an
+            Arrow table (a pyarrow Table or RecordBatch, a polars DataFrame, a DuckDB relation)
+            gives its ``accepted_at`` and ``days`` columns; a pandas DataFrame is refused.
         days : int or column of ints, optional
-            One limit for every row, one per row (NaN / None: the class's default), or None.
+            One limit for every row, one per row (NaN / None / null: the class's default), or None.
         errors : {"warn", "raise", "collect"}, default "warn"
             A bad row: ``"warn"`` one ``RowWarning``; ``"raise"`` ``InputError`` for the first
             (its own error as ``__cause__``); ``"collect"`` silently, and the call returns
             ``(dates, [(index, error), …])``. Each error has ``.index`` and ``.label``.
+        output : {None, "numpy", "arrow"}, default None
+            ``"arrow"``: a ``pyarrow.Table`` (pyarrow needed) of ``due_date`` (``date32``),
+            ``due_at`` (``timestamp[s]`` in the calendar's zone), ``error`` and ``error_code``
+            (null for a good row), one row per input row; a bad row's error is in its row in
+            every mode but ``"raise"`` (``"collect"`` returns the table alone).
 
         Returns
         -------
-        numpy.ndarray or list
+        numpy.ndarray or list or pyarrow.Table
             ``datetime64[D]`` due dates, NaT for a bad row (a list of ``datetime.date`` / None
-            without numpy); with ``errors="collect"``, ``(dates, errors)``.
+            without numpy); with ``errors="collect"``, ``(dates, errors)``; with
+            ``output="arrow"``, the table.
+
+        Raises
+        ------
+        UnknownClassError
+            No class ``class_id``.
+        InputError
+            ``errors="raise"`` and a bad row; a column that cannot be read (``TypeError`` too).
+        """
+    @overload
+    def due_many(
+        self,
+        class_id: str,
+        accepted_at: _StartColumn,
+        days: _DaysColumn = None,
+        *,
+        errors: Optional[_Errors] = None,
+        output: Literal["arrow"],
+    ) -> _ArrowTable:
+        """Due dates for whole columns, in one call with the GIL released.
+
+        Parameters
+        ----------
+        class_id : str
+            The class's or service item's id, the same for every row.
+        accepted_at : column of starts
+            A list or tuple, a numpy ``datetime64`` array, a pandas Series / DatetimeIndex (tz-aware
+            ones are instants), or any Arrow column (``__arrow_c_array__`` /
+            ``__arrow_c_stream__``: a pyarrow Array or ChunkedArray, a polars Series; ``date32``,
+            ``timestamp`` — zoned ones are instants — or text, dictionary-encoded included); an
+            Arrow table (a pyarrow Table or RecordBatch, a polars DataFrame, a DuckDB relation)
+            gives its ``accepted_at`` and ``days`` columns; a pandas DataFrame is refused.
+        days : int or column of ints, optional
+            One limit for every row, one per row (NaN / None / null: the class's default), or None.
+        errors : {"warn", "raise", "collect"}, default "warn"
+            A bad row: ``"warn"`` one ``RowWarning``; ``"raise"`` ``InputError`` for the first
+            (its own error as ``__cause__``); ``"collect"`` silently, and the call returns
+            ``(dates, [(index, error), …])``. Each error has ``.index`` and ``.label``.
+        output : {None, "numpy", "arrow"}, default None
+            ``"arrow"``: a ``pyarrow.Table`` (pyarrow needed) of ``due_date`` (``date32``),
+            ``due_at`` (``timestamp[s]`` in the calendar's zone), ``error`` and ``error_code``
+            (null for a good row), one row per input row; a bad row's error is in its row in
+            every mode but ``"raise"`` (``"collect"`` returns the table alone).
+
+        Returns
+        -------
+        numpy.ndarray or list or pyarrow.Table
+            ``datetime64[D]`` due dates, NaT for a bad row (a list of ``datetime.date`` / None
+            without numpy); with ``errors="collect"``, ``(dates, errors)``; with
+            ``output="arrow"``, the table.
 
         Raises
         ------
@@ -871,6 +961,7 @@ class Policy:
         as_of: _StartLike,
         *,
         errors: Optional[Literal["warn", "raise"]] = None,
+        output: None = None,
     ) -> List[Optional[CaseStatus]]:
         """The status of every case at an instant, in order, with the GIL released.
 
@@ -883,11 +974,18 @@ class Policy:
             The instant (a bare date is 00:00 and warns ``AsOfWarning``).
         errors : {"warn", "raise", "collect"}, default "warn"
             As ``due_many``: a bad case is None in the list.
+        output : {None, "arrow"}, default None
+            ``"arrow"``: a ``pyarrow.Table``, one row per case, with the fields of
+            ``CaseStatus.to_dict()`` but ``warnings`` (``status`` and ``unit`` as text, dates
+            ``date32``, instants ``timestamp[s]`` in the calendar's zone, ``basis`` and
+            ``clauses`` lists of text), then ``error`` and ``error_code``; a bad case is nulls
+            and its error, in every mode but ``"raise"``.
 
         Returns
         -------
-        list of CaseStatus or None
-            One per case; with ``errors="collect"``, ``(statuses, [(index, error), …])``.
+        list of CaseStatus or None or pyarrow.Table
+            One per case; with ``errors="collect"``, ``(statuses, [(index, error), …])``; with
+            ``output="arrow"``, the table.
 
         Raises
         ------
@@ -901,6 +999,7 @@ class Policy:
         as_of: _StartLike,
         *,
         errors: Literal["collect"],
+        output: None = None,
     ) -> Tuple[List[Optional[CaseStatus]], List[Tuple[int, ZhiduError]]]:
         """The status of every case at an instant, in order, with the GIL released.
 
@@ -913,11 +1012,56 @@ class Policy:
             The instant (a bare date is 00:00 and warns ``AsOfWarning``).
         errors : {"warn", "raise", "collect"}, default "warn"
             As ``due_many``: a bad case is None in the list.
+        output : {None, "arrow"}, default None
+            ``"arrow"``: a ``pyarrow.Table``, one row per case, with the fields of
+            ``CaseStatus.to_dict()`` but ``warnings`` (``status`` and ``unit`` as text, dates
+            ``date32``, instants ``timestamp[s]`` in the calendar's zone, ``basis`` and
+            ``clauses`` lists of text), then ``error`` and ``error_code``; a bad case is nulls
+            and its error, in every mode but ``"raise"``.
 
         Returns
         -------
-        list of CaseStatus or None
-            One per case; with ``errors="collect"``, ``(statuses, [(index, error), …])``.
+        list of CaseStatus or None or pyarrow.Table
+            One per case; with ``errors="collect"``, ``(statuses, [(index, error), …])``; with
+            ``output="arrow"``, the table.
+
+        Raises
+        ------
+        InputError
+            ``errors="raise"`` and a bad case; rows in a container that is not read.
+        """
+    @overload
+    def case_statuses(
+        self,
+        cases: Any,
+        as_of: _StartLike,
+        *,
+        errors: Optional[_Errors] = None,
+        output: Literal["arrow"],
+    ) -> _ArrowTable:
+        """The status of every case at an instant, in order, with the GIL released.
+
+        Parameters
+        ----------
+        cases : rows
+            An iterable of dicts or JSON lines, a pandas or polars DataFrame, a pyarrow Table or a
+            dict of columns; anything else raises ``InputError`` (a ``TypeError``).
+        as_of : datetime.date | datetime.datetime | str
+            The instant (a bare date is 00:00 and warns ``AsOfWarning``).
+        errors : {"warn", "raise", "collect"}, default "warn"
+            As ``due_many``: a bad case is None in the list.
+        output : {None, "arrow"}, default None
+            ``"arrow"``: a ``pyarrow.Table``, one row per case, with the fields of
+            ``CaseStatus.to_dict()`` but ``warnings`` (``status`` and ``unit`` as text, dates
+            ``date32``, instants ``timestamp[s]`` in the calendar's zone, ``basis`` and
+            ``clauses`` lists of text), then ``error`` and ``error_code``; a bad case is nulls
+            and its error, in every mode but ``"raise"``.
+
+        Returns
+        -------
+        list of CaseStatus or None or pyarrow.Table
+            One per case; with ``errors="collect"``, ``(statuses, [(index, error), …])``; with
+            ``output="arrow"``, the table.
 
         Raises
         ------

@@ -321,6 +321,22 @@ pub(crate) const ENTRIES: &[Entry] = &[
         "`as_of` `{date}` is 00:00 at the start of that day, so the day itself is not counted; pass `zhidu.end_of_day(\"{date}\")` for its end",
         "`as_of` `{date}`指当日0时（当日开始），当日本身不计入；如指当日结束，请传入`zhidu.end_of_day(\"{date}\")`",
     ),
+    // Arrow in and out (issue #16): `zhidu._zhidu`'s `arrow` and `arrow_out`.
+    e(
+        "py.arrow_unreadable",
+        "`{what}`: an Arrow stream that cannot be read ({message})",
+        "`{what}`：无法读取的 Arrow 数据流（{message}）",
+    ),
+    e(
+        "py.output_mode",
+        "`output` must be None, \"numpy\" or \"arrow\", not {got}",
+        "`output`须为 None、\"numpy\"或\"arrow\"，而不是{got}",
+    ),
+    e(
+        "py.needs_pyarrow",
+        "`output=\"arrow\"` needs pyarrow, which is not installed: pip install pyarrow",
+        "`output=\"arrow\"`需要 pyarrow，但未安装：pip install pyarrow",
+    ),
     e(
         "py.assessment",
         "`assessment` must be the result of `Policy.assess`",
