@@ -77,7 +77,10 @@ fn without_places(debug: &str) -> String {
     let unhashed;
     let debug = match debug.split_once("set_hash: OnceLock(\"") {
         Some((head, tail)) => {
-            unhashed = format!("{head}set_hash{}", tail.split_once("\")").map_or("", |t| t.1));
+            unhashed = format!(
+                "{head}set_hash{}",
+                tail.split_once("\")").map_or("", |t| t.1)
+            );
             unhashed.as_str()
         }
         None => debug,
