@@ -412,6 +412,9 @@ const NOT_MESSAGES: &[&str] = &[
     "{} {} · {} · {} · {}",
     "{} · {} · {} {}",
     "{} {a} → {b}",
+    // Not messages: a Python signature for `help()` (issue #16) and a test's pattern (fmt).
+    "($self, /, kind='person')",
+    "set_hash: OnceLock(\"",
 ];
 
 #[test]
