@@ -279,17 +279,24 @@ fn rows_a_side_cannot_answer_are_listed_per_side() {
     });
     let d = json(&diff(&after, "json"));
     let rows: Vec<u64> = vec![
-        171, 269, 450, 626, 1151, 1209, 1238, 1616, 1824, 1833, 1917, 1961, 2006, 2284, 2652,
-        3124, 3207, 3215, 3391,
+        171, 269, 450, 626, 1151, 1209, 1238, 1616, 1824, 1833, 1917, 1961, 2006, 2284, 2652, 3124,
+        3207, 3215, 3391,
     ];
     assert_eq!(d["totals"]["skipped"], 19);
     let skipped = d["skipped"].as_array().unwrap();
     assert_eq!(
-        skipped.iter().map(|s| s["row"].as_u64().unwrap()).collect::<Vec<_>>(),
+        skipped
+            .iter()
+            .map(|s| s["row"].as_u64().unwrap())
+            .collect::<Vec<_>>(),
         rows
     );
     for s in skipped {
-        assert_eq!((&s["side"], &s["input"]), (&"after".into(), &"case".into()), "{s}");
+        assert_eq!(
+            (&s["side"], &s["input"]),
+            (&"after".into(), &"case".into()),
+            "{s}"
+        );
     }
     let out = diff(&after, "text");
     let text = String::from_utf8(out.stdout).unwrap();

@@ -259,8 +259,7 @@ impl Policy {
         let (case_changes, mut skipped_before, mut skipped_after) =
             period_cases(self, after, req, &window)?;
         let scored = scores::compare(self, after, req, &case_changes)?;
-        let (decisions, decide_before, decide_after) =
-            decisions::compare(self, after, req, as_of)?;
+        let (decisions, decide_before, decide_after) = decisions::compare(self, after, req, as_of)?;
         skipped_before.extend(scored.skipped.0);
         skipped_before.extend(decide_before);
         skipped_after.extend(scored.skipped.1);

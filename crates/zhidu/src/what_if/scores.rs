@@ -8,8 +8,8 @@ use serde::Serialize;
 
 use super::{CaseChange, Responsible};
 use crate::{
-    AssessRequest, Assessment, DeductionTable, Error, Policy, ReportRequest, Scorecard,
-    SkippedRow, SubjectKind, WindowRank,
+    AssessRequest, Assessment, DeductionTable, Error, Policy, ReportRequest, Scorecard, SkippedRow,
+    SubjectKind, WindowRank,
 };
 
 /// One side of a scorecard's change.

@@ -57,7 +57,12 @@ pub(super) fn merge(before: Vec<SkippedRow>, after: Vec<SkippedRow>) -> Vec<What
         };
         out.push(WhatIfSkipped::new(side, b));
     }
-    out.extend(after.into_iter().flatten().map(|a| WhatIfSkipped::new("after", a)));
+    out.extend(
+        after
+            .into_iter()
+            .flatten()
+            .map(|a| WhatIfSkipped::new("after", a)),
+    );
     out.sort_by(|x, y| {
         (x.skipped.input, x.skipped.row, x.side).cmp(&(y.skipped.input, y.skipped.row, y.side))
     });
