@@ -1076,7 +1076,9 @@ class Policy:
         period : str
             ``"2026-10"`` …
         cases, incidents, violations : rows, optional
-            As ``case_statuses``, ``assess`` and ``decide`` take them.
+            As ``case_statuses``, ``assess`` and ``decide`` take them. ``cases`` may be an
+            iterator (a generator over a large log): it is read 16,384 rows at a time and each
+            chunk dropped once counted, so memory holds the report, not the log.
         roster : dict, pairs or rows, optional
             As ``assess`` takes it.
         as_of : datetime.date | datetime.datetime | str, optional
