@@ -32,7 +32,7 @@ test("the what-if page renders the JSON diff's totals, then its rows", async () 
     assert.deepEqual(problems, []);
     const totals = await page.locator("#totals td").allInnerTexts();
     const t = json.totals;
-    assert.deepEqual(totals.map(Number), [t.cases, t.people, t.window_cards, t.ranks, t.decisions]);
+    assert.deepEqual(totals.map(Number), [t.cases, t.people, t.window_cards, t.ranks, t.decisions, t.skipped]);
     assert.ok(t.cases > 0 && t.people > 0);
     // Totals first, then the detail sections in order.
     const order = await page.evaluate(() => [...document.querySelectorAll("#totals, h2")].map((e) => e.id));

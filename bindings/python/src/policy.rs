@@ -870,6 +870,7 @@ policy_methods! {
         let rows = rows::violations(violations)?;
         let policy = &self.inner;
         let offset = policy.calendar().offset().local_minus_utc();
+        let stamp = policy.stamp();
         batch.answer(
             violations.py(),
             rows,
@@ -879,6 +880,7 @@ policy_methods! {
                 inner,
                 labels,
                 utc_offset: chrono::TimeDelta::seconds(offset.into()),
+                stamp,
             },
         )
     }

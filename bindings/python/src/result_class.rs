@@ -201,7 +201,8 @@ dict_fields!(
     zhidu::CaseChange,
     zhidu::ScoreChange,
     zhidu::RankChange,
-    zhidu::DecisionChange
+    zhidu::DecisionChange,
+    zhidu::WhatIfSkipped
 );
 
 /// Rows a batch could not use, as `zhidu.RowError`s.

@@ -79,6 +79,13 @@ result_class! {
             row_errors(py, &self.inner.errors, &self.labels)
         }
 
+        /// The rules these cards were scored under (`Policy.stamp`): a dict with `policy`,
+        /// `version`, `effective_from` and `hash`.
+        #[getter]
+        fn stamp<'py>(&self, py: Python<'py>) -> PyResult<Obj<'py>> {
+            crate::convert::to_dict(py, &self.policy.stamp())
+        }
+
         /// The person card of `subject`, or None.
         fn card(&self, subject: &Obj) -> Option<Scorecard> {
             let subject = subject.cast::<PyString>().ok()?.to_cow().ok()?;
@@ -254,6 +261,8 @@ pub(crate) struct Decisions {
     pub(crate) labels: Arc<RowLabels>,
     /// The policy's calendar's offset from UTC: the zone of the decisions' instants.
     pub(crate) utc_offset: chrono::TimeDelta,
+    /// The rules the decisions were taken under (the policy's stamp).
+    pub(crate) stamp: zhidu::Stamp,
 }
 
 result_class! {
@@ -282,6 +291,13 @@ result_class! {
         #[getter]
         fn utc_offset(&self) -> chrono::TimeDelta {
             self.utc_offset
+        }
+
+        /// The rules these decisions were taken under (`Policy.stamp`): a dict with
+        /// `policy`, `version`, `effective_from` and `hash`.
+        #[getter]
+        fn stamp<'py>(&self, py: Python<'py>) -> PyResult<Obj<'py>> {
+            crate::convert::to_dict(py, &self.stamp)
         }
     }
 }

@@ -36,7 +36,8 @@ result_class! {
         period,
         /// The instant statuses and decisions are taken at.
         as_of,
-        /// How many rows change: `cases`, `people`, `window_cards`, `ranks`, `decisions`.
+        /// How many rows change: `cases`, `people`, `window_cards`, `ranks`, `decisions`;
+        /// and `skipped`, how many rows could not be used.
         totals,
         /// The cases that change (dicts: `id`, `changed`, `old`, `new`, `responsible`).
         cases,
@@ -49,6 +50,9 @@ result_class! {
         /// The decisions whose tier changes (dicts: `row`, `subject`, `at`, `violation`,
         /// `before`, `after`, `responsible`).
         decisions,
+        /// The rows that could not be read, or answered under one side or both (dicts:
+        /// `side` — `before`, `after` or `both` —, `input`, `row`, `error`); in no list above.
+        skipped,
     }
     repr { period }
     methods {

@@ -25,7 +25,7 @@ def rows(name: str) -> List[Dict[str, Any]]:
 
 def changed_s2() -> zhidu.Policy:
     text = (ROOT / "policies" / "s2-service-center.toml").read_text(encoding="utf-8")
-    rule = 'code = "S2.assess.ji.1"\ncategory = "ji"\nkind = "deduction"\npoints = '
+    rule = 'code = "S2.assess.ji.1"\ncategory = "ji"\nkind = "deduction"\nunit = "discovery"\npoints = '
     limit = 'id = "complaint_complex"\nname = "复杂投诉 (一周内答复)"\nunit = "calendar_days"\nlimit = '
     assert text.count(rule + "10") == 1 and text.count(limit + "7") == 1
     text = text.replace(rule + "10", rule + "15").replace(limit + "7", limit + "5")
@@ -48,7 +48,7 @@ def test_the_example_month_under_the_changed_copy() -> None:
     before = zhidu.PolicySet.builtin()
     d = zhidu.diff(before, changed_s2(), "2026-10", **inputs())
     assert isinstance(d, zhidu.WhatIf)
-    assert d.totals == {"cases": 13, "people": 1, "window_cards": 0, "ranks": 1, "decisions": 0}
+    assert d.totals == {"cases": 13, "people": 1, "window_cards": 0, "ranks": 1, "decisions": 0, "skipped": 0}
     assert d.before["hash"] != d.after["hash"]
     assert [c["id"] for c in d.cases][:2] == ["ZW-20260928-083", "ZW-20261008-161"]
     c161 = d.cases[1]
@@ -67,7 +67,36 @@ def test_identical_policies_make_an_empty_diff() -> None:
     s2 = zhidu.PolicySet.builtin().policy("s2-service-center")
     d = s2.what_if(s2, "2026-10", **inputs())
     assert d.is_empty() and d.before == d.after
-    assert d.totals == {"cases": 0, "people": 0, "window_cards": 0, "ranks": 0, "decisions": 0}
+    assert d.totals == {"cases": 0, "people": 0, "window_cards": 0, "ranks": 0, "decisions": 0, "skipped": 0}
+
+    assert d.skipped == []
+
+
+def test_rows_the_after_side_cannot_answer_are_listed() -> None:
+    # S2 without its complaint_complex class: the 19 cases of that class (cases.jsonl lines
+    # 171 … 3391, as the CLI's test lists them) are after-side skipped rows.
+    text = (ROOT / "policies" / "s2-service-center.toml").read_text(encoding="utf-8")
+    start = text.index('[[class]]\nid = "complaint_complex"')
+    end = text.index("[[class]]", start + 1)
+    after = zhidu.PolicySet.from_sources(
+        {"s2-service-center.toml": text[:start] + text[end:]}
+    ).policy("s2-service-center")
+    d = zhidu.diff(zhidu.PolicySet.builtin(), after, "2026-10", **inputs())
+    assert d.totals["skipped"] == 19
+    assert [s["row"] for s in d.skipped][:3] == [171, 269, 450]
+    assert {(s["side"], s["input"]) for s in d.skipped} == {("after", "case")}
+
+
+def test_assessments_and_decisions_carry_the_policy_stamp() -> None:
+    s2 = zhidu.PolicySet.builtin().policy("s2-service-center")
+    expected = definition_hash(
+        [p.read_bytes() for p in sorted((ROOT / "policies").rglob("*.toml"))]
+    )
+    a = s2.assess(rows("incidents.csv"), "2026-10")
+    d = s2.decide(rows("violations.csv"))
+    for result in (a, d):
+        assert result.stamp == s2.stamp
+        assert result.stamp["hash"] == expected
 
 
 def definition_hash(texts: List[bytes]) -> str:

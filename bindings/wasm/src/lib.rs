@@ -27,6 +27,7 @@ pub mod lang;
 mod report;
 mod schedules;
 pub mod scoring;
+mod stamp;
 mod subsidies;
 mod triggers;
 pub mod words;
@@ -406,6 +407,7 @@ impl Policy {
             }
             Reflect::set(&result, &"error_count".into(), &error_count)
                 .map_err(|e| convert::thrown("error_count", &e))?;
+            stamp::attach(&result, &self.inner)?;
             Ok(result.into())
         })
     }
@@ -484,6 +486,7 @@ impl Policy {
             for (key, value) in [("statuses", statuses), ("errors", errors)] {
                 Reflect::set(&result, &key.into(), &value).map_err(|e| convert::thrown(key, &e))?;
             }
+            stamp::attach(&result, &self.inner)?;
             Ok(result.into())
         })
     }
@@ -543,6 +546,7 @@ impl Policy {
             let assessment = self.assessment(&request)?;
             let out = to_js(&assessment)?;
             error::localize_row_errors(&out, &assessment.errors);
+            stamp::attach(&out, &self.inner)?;
             Ok(out)
         })
     }
@@ -574,6 +578,7 @@ impl Policy {
             let decisions = self.inner.decide(&r.violations, as_of)?;
             let out = to_js(&decisions)?;
             error::localize_row_errors(&out, &decisions.errors);
+            stamp::attach(&out, &self.inner)?;
             Ok(out)
         })
     }

@@ -333,6 +333,8 @@ export interface DueColumns {
   errors: RowError[];
   /** How many rows failed, listed or not. */
   error_count: number;
+  /** The rules the dates were computed under (`Policy.stamp`). */
+  stamp: Stamp;
 }
 
 /** An event of a case's clock, as in a case log. */
@@ -412,6 +414,8 @@ export interface CaseChange {
 export interface CaseStatuses {
   statuses: (CaseStatus | null)[];
   errors: RowError[];
+  /** The rules the statuses were computed under (`Policy.stamp`). */
+  stamp: Stamp;
 }
 
 /** One day of a calendar month. */
@@ -676,6 +680,9 @@ export interface Assessment {
   /** Late cases of the period no overdue rule prices (complaint replies, 即收即办): counted. */
   unpriced_late: number;
   unpriced_rows: number[];
+  /** The rules the cards were scored under (`Policy.stamp`); set by `assess` (a report's
+   * assessment has none: the report's own `stamp` names its rules). */
+  stamp?: Stamp;
 }
 
 /** Why a window cannot be 红旗窗口 this period. */
@@ -849,6 +856,8 @@ export interface Decisions {
   errors: InputRowError[];
   subjects: SubjectSummary[];
   after_as_of: number;
+  /** The rules the decisions were taken under (`Policy.stamp`). */
+  stamp: Stamp;
 }
 
 export interface TierInfo {
@@ -1148,11 +1157,29 @@ export interface WhatIf {
   after: Stamp;
   period: string;
   as_of: string;
-  totals: { cases: number; people: number; window_cards: number; ranks: number; decisions: number };
+  totals: {
+    cases: number;
+    people: number;
+    window_cards: number;
+    ranks: number;
+    decisions: number;
+    /** Rows that could not be used under one side or both. */
+    skipped: number;
+  };
   cases: CaseChange[];
   scorecards: ScoreChange[];
   ranks: RankChange[];
   decisions: DecisionChange[];
+  /** Rows that could not be read, or answered under one side or both: in no list above. */
+  skipped: WhatIfSkipped[];
+}
+
+/** A row a what-if could not use, with its side (`both`: unreadable, or failed alike). */
+export interface WhatIfSkipped {
+  side: "before" | "after" | "both";
+  input: "incident" | "case" | "violation" | "roster";
+  row: number;
+  error: ErrorInfo;
 }
 
 /** What `whatIf` returns: the diff and its self-contained HTML page. */

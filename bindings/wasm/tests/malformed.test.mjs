@@ -258,7 +258,7 @@ test("dueMany: call errors for malformed columns, row errors for bad rows", () =
     assert.equal(r.errors.length, 1);
   }
   // empty columns
-  assert.deepEqual(p.dueMany({ class: "promised", acceptedAt: [] }), { due_date: [], due_at: [], provisional: [], basis: [], errors: [], error_count: 0 });
+  assert.deepEqual(p.dueMany({ class: "promised", acceptedAt: [] }), { due_date: [], due_at: [], provisional: [], basis: [], errors: [], error_count: 0, stamp: p.stamp });
   still();
 });
 

@@ -36,8 +36,9 @@ test("whatIf: a raised deduction and a shortened complaint class", () => {
   const builtin = PolicySet.builtin();
   const sources = PolicySet.builtinSources();
   const name = Object.keys(sources).find((n) => n.endsWith("s2-service-center.toml"));
-  const rule = 'code = "S2.assess.ji.1"\ncategory = "ji"\nkind = "deduction"\npoints = ';
+  const rule = 'code = "S2.assess.ji.1"\ncategory = "ji"\nkind = "deduction"\nunit = "discovery"\npoints = ';
   const limit = 'id = "complaint_complex"\nname = "复杂投诉 (一周内答复)"\nunit = "calendar_days"\nlimit = ';
+  assert.ok(sources[name].includes(rule + "10") && sources[name].includes(limit + "7"));
   const changed = sources[name].replace(rule + "10", rule + "15").replace(limit + "7", limit + "5");
   assert.notEqual(changed, sources[name]);
   const after = PolicySet.fromToml({ "s2-service-center.toml": changed }).policy("s2-service-center");
@@ -52,7 +53,8 @@ test("whatIf: a raised deduction and a shortened complaint class", () => {
     incidents: [{ subject: "张三", window: "W01", at: "2026-10-21T10:00", rule: "S2.assess.ji.1" }],
   };
   const { diff, html } = before.whatIf(after, request);
-  assert.deepEqual(diff.totals, { cases: 1, people: 1, window_cards: 0, ranks: 1, decisions: 0 });
+  assert.deepEqual(diff.totals, { cases: 1, people: 1, window_cards: 0, ranks: 1, decisions: 0, skipped: 0 });
+  assert.deepEqual(diff.skipped, []);
   const [c] = diff.cases;
   assert.deepEqual([c.old.due_date, c.new.due_date, c.old.status, c.new.status], ["2026-10-19", "2026-10-17", "done_on_time", "done_late"]);
   assert.equal(c.new.overdue_days, 1);
@@ -63,4 +65,41 @@ test("whatIf: a raised deduction and a shortened complaint class", () => {
   assert.notEqual(diff.before.hash, diff.after.hash);
   assert.ok(html.startsWith("<!doctype html>") && !html.includes("<script"));
   assert.equal(before.whatIf(before, request).diff.totals.cases, 0);
+});
+
+test("whatIf: a case of a class the after set lacks is an after-side skipped row", () => {
+  const sources = PolicySet.builtinSources();
+  const name = Object.keys(sources).find((n) => n.endsWith("s2-service-center.toml"));
+  const text = sources[name];
+  const start = text.indexOf('[[class]]\nid = "complaint_complex"');
+  const end = text.indexOf("[[class]]", start + 1);
+  assert.ok(start >= 0 && end > start);
+  const after = PolicySet.fromToml({ "s2-service-center.toml": text.slice(0, start) + text.slice(end) }).policy("s2-service-center");
+  const before = PolicySet.builtin().policy("s2-service-center");
+  const request = {
+    period: "2026-10",
+    cases: [
+      { id: "T1", class: "promised", accepted_at: "2026-10-12T09:00", days: 5, handler: "张三", window: "W01" },
+      { id: "T2", class: "complaint_complex", accepted_at: "2026-10-12T09:00", handler: "张三", window: "W01" },
+    ],
+  };
+  const { diff } = before.whatIf(after, request);
+  assert.equal(diff.totals.skipped, 1);
+  assert.deepEqual([diff.skipped[0].side, diff.skipped[0].input, diff.skipped[0].row], ["after", "case", 2]);
+});
+
+test("assess, decide, caseStatuses and dueMany answers carry the policy's stamp", () => {
+  const digests = tomlFiles(join(repoRoot, "policies")).map((p) => sha256(readFileSync(p))).sort();
+  const expected = sha256(digests.map((d) => d + "\n").join(""));
+  const s2 = PolicySet.builtin().policy("s2-service-center");
+  const results = [
+    s2.assess({ period: "2026-10", incidents: [{ subject: "张三", window: "W01", at: "2026-10-21T10:00", rule: "S2.assess.ji.1" }] }),
+    s2.decide({ violations: [] }),
+    s2.caseStatuses([{ id: "T1", class: "promised", accepted_at: "2026-10-12T09:00", days: 5 }], "2026-10-20"),
+    s2.dueMany({ class: "promised", acceptedAt: ["2026-09-30"], days: [5] }),
+  ];
+  for (const r of results) {
+    assert.deepEqual(r.stamp, s2.stamp);
+    assert.equal(r.stamp.hash, expected);
+  }
 });

@@ -161,7 +161,7 @@ pub use triggers::{Check, EnterpriseFacts, EnterpriseTriggers, Fired, Triggers, 
 pub use warning::Warning;
 pub use what_if::{
     CaseChange, DecisionChange, RankChange, RankSide, Responsible, ScoreChange, ScoreSide, WhatIf,
-    WhatIfTotals,
+    WhatIfSkipped, WhatIfTotals,
 };
 
 // Policies are shared across threads by every host (Python threads, worker pools), and

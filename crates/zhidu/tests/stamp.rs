@@ -99,7 +99,7 @@ fn a_changed_rule_value_changes_the_stamp_and_so_does_reformatting() {
     assert_eq!(stamp.effective_from.to_string(), "2004-01-01");
 
     // A rule value: 迟到 (S2.assess.qin.1) from 2 points to 3.
-    let rule = "code = \"S2.assess.qin.1\"\ncategory = \"qin\"\nkind = \"deduction\"\npoints = ";
+    let rule = "code = \"S2.assess.qin.1\"\ncategory = \"qin\"\nkind = \"deduction\"\nunit = \"occurrence\"\npoints = ";
     let raised = s2().replacen(&format!("{rule}2"), &format!("{rule}3"), 1);
     assert_ne!(raised, s2());
     let raised = PolicySet::from_sources(&[("s2.toml", raised.as_str())]).unwrap();

@@ -14,7 +14,7 @@ mod html;
 mod labels;
 mod stream;
 mod svg;
-mod text;
+pub(crate) mod text;
 
 use chrono::{DateTime, FixedOffset};
 use rust_decimal::Decimal;

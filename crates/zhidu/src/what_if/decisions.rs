@@ -6,7 +6,7 @@ use chrono::{DateTime, FixedOffset};
 use serde::Serialize;
 
 use super::Responsible;
-use crate::{AccountabilityRules, Decision, Error, Policy, ReportRequest};
+use crate::{AccountabilityRules, Decision, Error, Policy, ReportRequest, SkippedRow};
 
 /// A decision of the period (matched by its violation row) whose tier changes.
 ///
@@ -39,27 +39,33 @@ pub struct DecisionChange {
     pub responsible: Vec<Responsible>,
 }
 
-/// Decide both sides and keep the period's decisions whose tier differs.
+/// The decisions that change and the violation rows each side could not decide.
+type Compared = (Vec<DecisionChange>, Vec<SkippedRow>, Vec<SkippedRow>);
+
+/// Decide both sides and keep the period's decisions whose tier differs, with the rows
+/// each side could not decide.
 pub(super) fn compare(
     before: &Policy,
     after: &Policy,
     req: &ReportRequest<'_>,
     as_of: DateTime<FixedOffset>,
-) -> Result<Vec<DecisionChange>, Error> {
+) -> Result<Compared, Error> {
     if req.violations.is_empty() {
-        return Ok(Vec::new());
+        return Ok((Vec::new(), Vec::new(), Vec::new()));
     }
     let offset = before.calendar().offset();
     let (first, last) = req.period.days();
-    let in_period = |p: &Policy| -> Result<BTreeMap<usize, Decision>, Error> {
-        Ok(p.decide(req.violations, Some(as_of))?
+    let in_period = |p: &Policy| -> Result<(BTreeMap<usize, Decision>, Vec<SkippedRow>), Error> {
+        let all = p.decide(req.violations, Some(as_of))?;
+        let decided = all
             .decisions
             .into_iter()
             .filter(|d| (first..=last).contains(&d.at.with_timezone(&offset).date_naive()))
             .map(|d| (d.row, d))
-            .collect())
+            .collect();
+        Ok((decided, all.errors))
     };
-    let (a, b) = (in_period(before)?, in_period(after)?);
+    let ((a, skipped_a), (b, skipped_b)) = (in_period(before)?, in_period(after)?);
     let (ra, rb) = (
         before.accountability_rules().ok(),
         after.accountability_rules().ok(),
@@ -87,7 +93,7 @@ pub(super) fn compare(
             responsible: why.into_iter().collect(),
         });
     }
-    Ok(out)
+    Ok((out, skipped_a, skipped_b))
 }
 
 /// The violation codes, tiers, flags and escalation settings a decision used that differ.

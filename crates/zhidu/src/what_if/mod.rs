@@ -10,6 +10,7 @@ pub(crate) mod cases;
 mod decisions;
 mod render;
 mod scores;
+mod skipped;
 
 use chrono::{DateTime, Duration, FixedOffset};
 use serde::Serialize;
@@ -17,8 +18,9 @@ use serde::Serialize;
 pub use cases::CaseChange;
 pub use decisions::DecisionChange;
 pub use scores::{RankChange, RankSide, ScoreChange, ScoreSide};
+pub use skipped::WhatIfSkipped;
 
-use crate::{Error, Lang, Policy, ReportRequest, Stamp};
+use crate::{Error, Lang, Policy, ReportRequest, SkippedRow, Stamp};
 
 /// A rule, class or other part of a policy whose values differ between the two sets and
 /// that a changed row used: `class promised`, `rule S2.assess.qin.1`, `calendar cn-mainland` …
@@ -91,6 +93,8 @@ pub struct WhatIfTotals {
     pub ranks: usize,
     /// Decisions of the period whose tier changes.
     pub decisions: usize,
+    /// Rows that could not be used under one side or both ([`WhatIf::skipped`]).
+    pub skipped: usize,
 }
 
 /// The same period's inputs under two policies: totals first, then every changed row with
@@ -127,10 +131,13 @@ pub struct WhatIf {
     pub ranks: Vec<RankChange>,
     /// The decisions whose tier changes, by row.
     pub decisions: Vec<DecisionChange>,
+    /// The rows that could not be read, or answered under one side or both, by input and
+    /// row: they are in no list above, and are not silently dropped.
+    pub skipped: Vec<WhatIfSkipped>,
 }
 
 impl WhatIf {
-    /// Whether nothing changes.
+    /// Whether nothing changes (skipped rows aside: see [`WhatIf::skipped`]).
     ///
     /// # Example
     ///
@@ -142,7 +149,10 @@ impl WhatIf {
     /// ```
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        self.totals == WhatIfTotals::default()
+        WhatIfTotals {
+            skipped: 0,
+            ..self.totals
+        } == WhatIfTotals::default()
     }
 
     /// The diff as plain text: both stamps, the totals, then each changed row.
@@ -205,8 +215,8 @@ impl Policy {
     ///
     /// The request is the report's: the period, the as-of instant (default the period's last
     /// second), and the rows. A case belongs to the period as in [`Policy::report`]; rows
-    /// that cannot be read or evaluated under either policy are left out here (the report
-    /// of each side lists them).
+    /// that cannot be read, or answered under one policy or both, are in no change list but
+    /// in [`WhatIf::skipped`], with their side and error, and counted in the totals.
     ///
     /// # Errors
     ///
@@ -219,7 +229,7 @@ impl Policy {
     /// let before = PolicySet::builtin()?;
     /// let s2 = PolicySet::builtin_sources().iter().find(|(n, _)| n.ends_with("s2-service-center.toml")).unwrap().1;
     /// // The next version raises 迟到 (S2.assess.qin.1) from 2 points to 3.
-    /// let rule = "code = \"S2.assess.qin.1\"\ncategory = \"qin\"\nkind = \"deduction\"\npoints = ";
+    /// let rule = "code = \"S2.assess.qin.1\"\ncategory = \"qin\"\nkind = \"deduction\"\nunit = \"occurrence\"\npoints = ";
     /// let changed = s2.replacen(&format!("{rule}2"), &format!("{rule}3"), 1);
     /// assert_ne!(changed, s2);
     /// let after = PolicySet::from_sources(&[("s2.toml", changed.as_str())])?;
@@ -246,9 +256,15 @@ impl Policy {
             as_of,
             offset,
         };
-        let case_changes = period_cases(self, after, req, &window)?;
+        let (case_changes, mut skipped_before, mut skipped_after) =
+            period_cases(self, after, req, &window)?;
         let scored = scores::compare(self, after, req, &case_changes)?;
-        let decisions = decisions::compare(self, after, req, as_of)?;
+        let (decisions, decide_before, decide_after) = decisions::compare(self, after, req, as_of)?;
+        skipped_before.extend(scored.skipped.0);
+        skipped_before.extend(decide_before);
+        skipped_after.extend(scored.skipped.1);
+        skipped_after.extend(decide_after);
+        let skipped = skipped::merge(skipped_before, skipped_after);
         let people = scored
             .cards
             .iter()
@@ -265,22 +281,29 @@ impl Policy {
                 window_cards: scored.cards.len() - people,
                 ranks: scored.ranks.len(),
                 decisions: decisions.len(),
+                skipped: skipped.len(),
             },
             cases: case_changes,
             scorecards: scored.cards,
             ranks: scored.ranks,
             decisions,
+            skipped,
         })
     }
 }
 
-/// The period's cases (as the report counts them) that change, by id.
+/// The period's cases and the case rows each side could not answer (an unreadable row on
+/// both).
+type PeriodCases = (Vec<CaseChange>, Vec<SkippedRow>, Vec<SkippedRow>);
+
+/// The period's cases (as the report counts them) that change, by id, and the case rows
+/// that could not be read or answered, per side.
 fn period_cases(
     before: &Policy,
     after: &Policy,
     req: &ReportRequest<'_>,
     window: &crate::report::Window,
-) -> Result<Vec<CaseChange>, Error> {
+) -> Result<PeriodCases, Error> {
     let (b, a) = match req.case_policy {
         Some(p) => (p, p),
         None => (before, after),
@@ -291,7 +314,29 @@ fn period_cases(
         none.report(&ReportRequest::new(req.period).cases(req.cases))?;
     }
     let mut out = Vec::new();
-    for case in req.cases.iter().filter_map(|r| r.as_ref().ok()) {
+    let (mut skipped_b, mut skipped_a) = (Vec::new(), Vec::new());
+    for (i, row) in req.cases.iter().enumerate() {
+        let case = match row {
+            Ok(case) => case,
+            Err(e) => {
+                skipped_b.push(SkippedRow::new("case", i + 1, e.clone()));
+                skipped_a.push(SkippedRow::new("case", i + 1, e.clone()));
+                continue;
+            }
+        };
+        let (sb, sa) = (
+            b.case_status(case, window.as_of),
+            a.case_status(case, window.as_of),
+        );
+        if let Err(e) = &sb {
+            skipped_b.push(SkippedRow::new("case", i + 1, e.clone()));
+        }
+        if let Err(e) = &sa {
+            skipped_a.push(SkippedRow::new("case", i + 1, e.clone()));
+        }
+        if sb.is_err() || sa.is_err() {
+            continue;
+        }
         let Ok(Some(change)) = cases::compare(b, a, case, window.as_of) else {
             continue;
         };
@@ -303,5 +348,5 @@ fn period_cases(
         }
     }
     out.sort_by(|x, y| x.id.cmp(&y.id));
-    Ok(out)
+    Ok((out, skipped_b, skipped_a))
 }

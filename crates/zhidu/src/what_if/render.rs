@@ -131,7 +131,7 @@ fn sections(d: &WhatIf, lang: Lang) -> Vec<Section> {
     ]
 }
 
-fn totals(d: &WhatIf) -> [(&'static str, usize); 5] {
+fn totals(d: &WhatIf) -> [(&'static str, usize); 6] {
     let t = &d.totals;
     [
         ("cases", t.cases),
@@ -139,7 +139,21 @@ fn totals(d: &WhatIf) -> [(&'static str, usize); 5] {
         ("window_cards", t.window_cards),
         ("ranks", t.ranks),
         ("decisions", t.decisions),
+        ("skipped", t.skipped),
     ]
+}
+
+/// Each skipped row as `(side label, row error text)`, the error as the report words it.
+fn skipped_rows(d: &WhatIf, lang: Lang) -> Vec<(&'static str, String)> {
+    d.skipped
+        .iter()
+        .map(|s| {
+            (
+                label(s.side, lang),
+                crate::report::text::row_error(&s.skipped, lang),
+            )
+        })
+        .collect()
 }
 
 fn responsible_text(r: &[Responsible]) -> String {
@@ -165,6 +179,13 @@ pub(super) fn text(d: &WhatIf, lang: Lang) -> String {
     let _ = writeln!(o);
     for (id, n) in totals(d) {
         let _ = writeln!(o, "{}: {n}", l(id));
+    }
+    let skipped = skipped_rows(d, lang);
+    if !skipped.is_empty() {
+        let _ = writeln!(o, "\n== {} ({})", l("skipped"), skipped.len());
+        for (side, e) in &skipped {
+            let _ = writeln!(o, "  [{side}] {e}");
+        }
     }
     if d.is_empty() {
         let _ = writeln!(o, "\n{}", l("nothing"));
@@ -235,6 +256,19 @@ pub(super) fn html(d: &WhatIf, lang: Lang) -> String {
         let _ = write!(h, "<tr><th>{}</th><td class=\"n\">{n}</td></tr>", l(id));
     }
     h.push_str("</table>");
+    let skipped = skipped_rows(d, lang);
+    if !skipped.is_empty() {
+        let _ = write!(
+            h,
+            "<h2 id=\"skipped\">{} ({})</h2><table>",
+            l("skipped"),
+            skipped.len()
+        );
+        for (side, e) in &skipped {
+            let _ = write!(h, "<tr><td>{side}</td><td>{}</td></tr>", esc(e));
+        }
+        h.push_str("</table>");
+    }
     if d.is_empty() {
         let _ = write!(h, "<p>{}</p>", l("nothing"));
     }
@@ -306,6 +340,8 @@ mod tests {
             "window_cards",
             "ranks",
             "decisions",
+            "skipped",
+            "both",
             "scorecards",
             "row",
             "responsible",

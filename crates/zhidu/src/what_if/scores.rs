@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::{CaseChange, Responsible};
 use crate::{
-    AssessRequest, Assessment, DeductionTable, Error, Policy, ReportRequest, Scorecard,
+    AssessRequest, Assessment, DeductionTable, Error, Policy, ReportRequest, Scorecard, SkippedRow,
     SubjectKind, WindowRank,
 };
 
@@ -118,6 +118,9 @@ pub struct RankChange {
 pub(super) struct Scored {
     pub(super) cards: Vec<ScoreChange>,
     pub(super) ranks: Vec<RankChange>,
+    /// The incident and roster rows each side could not score (before, after); case rows
+    /// are the case part's to list.
+    pub(super) skipped: (Vec<SkippedRow>, Vec<SkippedRow>),
 }
 
 /// A subject's card before and after (none where it has none).
@@ -164,7 +167,18 @@ pub(super) fn compare(
         (None, None) => Vec::new(),
         _ => rank_changes(&rank(before, a.as_ref())?, &rank(after, b.as_ref())?, &out),
     };
-    Ok(Scored { cards: out, ranks })
+    let skipped = |x: &Option<Assessment>| -> Vec<SkippedRow> {
+        x.iter()
+            .flat_map(|x| &x.errors)
+            .filter(|e| e.input != "case")
+            .cloned()
+            .collect()
+    };
+    Ok(Scored {
+        skipped: (skipped(&a), skipped(&b)),
+        cards: out,
+        ranks,
+    })
 }
 
 fn assess(p: &Policy, req: &ReportRequest<'_>) -> Result<Option<Assessment>, Error> {

@@ -44,4 +44,10 @@ pub(crate) const ENTRIES: &[Entry] = &[
     e("label.what_if.nothing", "nothing changes", "无变化"),
     e("label.what_if.none", "none", "无"),
     e("label.what_if.manual", "a person's to decide", "由人工决定"),
+    e(
+        "label.what_if.skipped",
+        "rows skipped (unreadable, or unanswerable under a side)",
+        "未能处理的行（无法读取，或某一方无法处理）",
+    ),
+    e("label.what_if.both", "both", "双方"),
 ];
