@@ -45,7 +45,7 @@ fn rules_lists_every_entry_with_its_clause_values_and_marked_defaults() {
         "Deduction rule (rule)\n  S14.att.1a\n",
         "Category (category)\n  att  考勤\n",
         "Clause         S14.att.6 「经查实,有吃、拿、卡、要等不廉洁行为的,每次视情节轻重扣10—20分,扣除当月奖励150元」",
-        "category = \"att\" · kind = \"deduction\" · range = [10, 20] · unit = \"occurrence\" · withholding = \"150\"",
+        "category = \"att\" · kind = \"deduction\" · unit = \"occurrence\" · range = [10, 20] · withholding = \"150\"",
         "[DEFAULT A6] range: 视情节轻重",
         "[DEVIATION A19] charge: DEVIATION: A19 would charge the window too",
         "Refers to      s14-window-scorecard:category att · s14-window-scorecard:effect annual_commendation_revoked",
@@ -171,7 +171,7 @@ fn explain_a_clause_shows_the_index_the_citing_entries_and_the_rule() {
         "  Kinds          deduction, fine, effect\n",
         "  Status         encoded\n",
         "  Cited by       s14-window-scorecard:effect annual_commendation_revoked 「并取消该窗口和工作人员年度评先资格」\n",
-        "Deduction rule (rule) — s14-window-scorecard (policies/s14-window-scorecard.toml:189)\n",
+        "Deduction rule (rule) — s14-window-scorecard (policies/s14-window-scorecard.toml:190)\n",
         "range = [10, 20]",
     ] {
         assert!(out.contains(fragment), "missing {fragment:?} in:\n{out}");
