@@ -11,17 +11,9 @@
 )]
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
-fn zhidu(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_zhidu"))
-        .args(args)
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "C.UTF-8")
-        .output()
-        .unwrap()
-}
+mod common;
+use common::zhidu;
 
 fn text(b: &[u8]) -> String {
     String::from_utf8(b.to_vec()).unwrap()

@@ -11,19 +11,11 @@
 )]
 
 use std::path::Path;
-use std::process::{Command, Output};
 
 use serde_json::Value;
 
-fn zhidu(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_zhidu"))
-        .args(args)
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "C.UTF-8")
-        .output()
-        .unwrap()
-}
+mod common;
+use common::zhidu;
 
 fn text(b: &[u8]) -> String {
     String::from_utf8(b.to_vec()).unwrap()

@@ -12,7 +12,7 @@
 )]
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 use serde_json::Value;
 
@@ -20,15 +20,8 @@ fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
-fn zhidu(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_zhidu"))
-        .args(args)
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "C.UTF-8")
-        .output()
-        .unwrap()
-}
+mod common;
+use common::zhidu;
 
 /// A directory holding S2's policy file with `edit` applied (the rest comes from the builtin
 /// set: the calendar and S4, which S2 imports).
