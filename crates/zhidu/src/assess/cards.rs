@@ -7,14 +7,12 @@
 //! hold short names in place ([`Key`]), so an incident touches a few lines that stay in cache
 //! instead of following pointers to strings and vectors all over the heap.
 
+use chrono::{DateTime, FixedOffset};
 use std::borrow::Borrow;
-use std::cmp::Ordering;
 use std::hash::{Hash, Hasher};
-use std::sync::Arc;
-
-use rust_decimal::Decimal;
 
 use super::model::{self, AssessmentModel, RuleKind};
+use super::money::{Fen, FenSum};
 use super::{CategoryScore, EffectHit, Line, Scorecard, SubjectKind};
 use crate::FastMap;
 
@@ -79,8 +77,8 @@ const NO_WINDOW: u32 = u32::MAX;
 /// The running sums of a card: all that most incidents touch.
 #[derive(Clone, Copy, Debug)]
 struct Tally {
-    fines: Decimal,
-    withholdings: Decimal,
+    fines: FenSum,
+    withholdings: FenSum,
     bonus: i64,
     /// The first window the card's incidents (or the roster) named, by index into the window
     /// names, and its count; other windows are counted on the card.
@@ -99,8 +97,20 @@ struct Card {
     windows: Vec<(u32, u32)>,
     /// Raw deductions of the categories past [`INLINE`].
     raw_more: Vec<i64>,
-    effects: Vec<EffectHit>,
+    effects: Vec<Hit>,
     lines: Vec<(usize, Box<Line>)>,
+}
+
+/// An effect on a card as the card keeps it while scoring: the instant, and the rule and
+/// the effect by index (no shared strings to count per hit); made an [`EffectHit`] when the
+/// card is finished.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Hit {
+    pub(super) at: DateTime<FixedOffset>,
+    /// The rule's [`model::Rule::rank`].
+    pub(super) rule: u32,
+    /// The effect's index in the table.
+    pub(super) effect: u32,
 }
 
 /// An incident's contribution to a card.
@@ -109,8 +119,8 @@ pub(super) struct Entry {
     /// The category the points count in (the rule's, or its basis rule's).
     pub(super) category: Option<usize>,
     pub(super) points: i64,
-    pub(super) fine: Decimal,
-    pub(super) withholding: Decimal,
+    pub(super) fine: Fen,
+    pub(super) withholding: Fen,
     pub(super) line: Option<Box<Line>>,
     pub(super) order: usize,
 }
@@ -155,8 +165,8 @@ impl Cards {
     fn push(&mut self, kind: SubjectKind, subject: &str) -> u32 {
         let i = u32::try_from(self.cards.len()).unwrap_or(u32::MAX);
         self.tallies.push(Tally {
-            fines: Decimal::ZERO,
-            withholdings: Decimal::ZERO,
+            fines: FenSum::ZERO,
+            withholdings: FenSum::ZERO,
             bonus: 0,
             window: NO_WINDOW,
             window_count: 0,
@@ -301,7 +311,7 @@ impl Cards {
         card: u32,
         rule: &model::Rule,
         entry: Entry,
-        hits: impl Iterator<Item = EffectHit>,
+        hits: impl Iterator<Item = Hit>,
     ) {
         let Some(t) = self.tallies.get_mut(card as usize) else {
             return;
@@ -319,16 +329,15 @@ impl Cards {
             RuleKind::Bonus => t.bonus = t.bonus.saturating_add(entry.points),
             RuleKind::EffectOnly => {}
         }
-        // Most incidents carry no withholding and many no fine: adding a zero is skipped
-        // unless it would change the sum's scale (`20` + `0.00` is `20.00`).
-        if !entry.fine.is_zero() || entry.fine.scale() > t.fines.scale() {
-            t.fines = t.fines.saturating_add(entry.fine);
-        }
-        if !entry.withholding.is_zero() || entry.withholding.scale() > t.withholdings.scale() {
-            t.withholdings = t.withholdings.saturating_add(entry.withholding);
-        }
-        let mut hits = hits.peekable();
-        if cold.is_none() && hits.peek().is_none() && entry.line.is_none() {
+        t.fines.add(entry.fine);
+        t.withholdings.add(entry.withholding);
+        // Most rules carry no effect: their hits are not even looked for.
+        let mut hits = (!rule.effects.is_empty())
+            .then_some(hits)
+            .into_iter()
+            .flatten()
+            .peekable();
+        if cold.is_none() && entry.line.is_none() && hits.peek().is_none() {
             return;
         }
         let Some(c) = self.cards.get_mut(card as usize) else {
@@ -358,16 +367,18 @@ impl Cards {
         order.sort_unstable_by(|&a, &b| key(a).cmp(&key(b)));
         let mut slots: Vec<Option<(Card, Tally)>> =
             cards.into_iter().zip(tallies).map(Some).collect();
+        let rules_by_rank = model.rules_by_rank();
         order
             .into_iter()
             .filter_map(|i| slots.get_mut(i).and_then(Option::take))
-            .map(|(card, tally)| finish(model, card, &tally, &window_names, period))
+            .map(|(card, tally)| finish(model, &rules_by_rank, card, &tally, &window_names, period))
             .collect()
     }
 }
 
 fn finish(
     model: &AssessmentModel,
+    rules_by_rank: &[usize],
     mut card: Card,
     tally: &Tally,
     window_names: &[String],
@@ -402,17 +413,26 @@ fn finish(
         .fold(tally.bonus, i64::saturating_add);
     // Order independence: lines by time, then by input order.
     card.lines.sort_by_key(|(order, line)| (line.at, *order));
-    // By time, then rule; hits of one rule share its code, so a tie is mostly settled by
-    // the pointer instead of comparing the text (a window card can have thousands).
-    card.effects.sort_by(|a, b| {
-        a.at.cmp(&b.at).then_with(|| {
-            if Arc::ptr_eq(&a.rule, &b.rule) {
-                Ordering::Equal
-            } else {
-                a.rule.cmp(&b.rule)
-            }
+    // By time, then rule code (the rank is the code's order), then as they came (a stable
+    // sort; a window card can have thousands).
+    card.effects
+        .sort_by(|a, b| a.at.cmp(&b.at).then(a.rule.cmp(&b.rule)));
+    let effects = card
+        .effects
+        .iter()
+        .filter_map(|hit| {
+            let rule = rules_by_rank
+                .get(hit.rule as usize)
+                .and_then(|&r| model.rules.get(r))?;
+            let effect = model.effects.get(hit.effect as usize)?;
+            Some(EffectHit {
+                id: effect.shared_id.clone(),
+                name: effect.shared_name.clone(),
+                rule: rule.meta.code.clone(),
+                at: hit.at,
+            })
         })
-    });
+        .collect();
     let window = match card.kind {
         SubjectKind::Window => Some(card.subject.clone()),
         // The most counted window; among equals, the first by name.
@@ -432,9 +452,9 @@ fn finish(
         categories,
         bonus: tally.bonus,
         total,
-        fines: tally.fines,
-        withholdings: tally.withholdings,
-        effects: card.effects,
+        fines: tally.fines.to_decimal(),
+        withholdings: tally.withholdings.to_decimal(),
+        effects,
         lines: card.lines.into_iter().map(|(_, l)| *l).collect(),
     }
 }

@@ -116,9 +116,15 @@ impl InstantUnit {
     /// `DateTime::from_timestamp` gives, with the date of the day found in `days`.
     fn instant(self, value: i64, days: &mut DayCache) -> Option<NaiveDateTime> {
         const DAY: i64 = 86_400;
-        let per = self.per_second();
-        let nanos = u32::try_from(value.rem_euclid(per) * (1_000_000_000 / per)).ok()?;
-        let seconds = value.div_euclid(per);
+        let (seconds, nanos) = match self {
+            // No division for whole seconds (what most hosts give).
+            InstantUnit::Second => (value, 0),
+            unit => {
+                let per = unit.per_second();
+                let nanos = u32::try_from(value.rem_euclid(per) * (1_000_000_000 / per)).ok()?;
+                (value.div_euclid(per), nanos)
+            }
+        };
         let of_day = u32::try_from(seconds.rem_euclid(DAY)).ok()?;
         let time = NaiveTime::from_num_seconds_from_midnight_opt(of_day, nanos)?;
         Some(NaiveDateTime::new(

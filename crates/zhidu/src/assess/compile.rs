@@ -235,7 +235,7 @@ pub(crate) fn compile_table(
         let versions = if r.versions.is_empty() {
             match values(
                 doc,
-                &path,
+                (&path, r.code.span()),
                 kind,
                 basis,
                 (&r.points, &r.range, &r.choices),
@@ -248,6 +248,7 @@ pub(crate) fn compile_table(
                     magnitude,
                     fine,
                     withholding,
+                    in_fen: None,
                 }],
                 None => continue,
             }
@@ -285,7 +286,7 @@ pub(crate) fn compile_table(
                     .and_then(|u| to_date(doc, u, &format!("{vpath}.until"), out));
                 let vals = values(
                     doc,
-                    &vpath,
+                    (&vpath, v.from.span()),
                     kind,
                     basis,
                     (&v.points, &v.range, &v.choices),
@@ -309,6 +310,7 @@ pub(crate) fn compile_table(
                             magnitude,
                             fine,
                             withholding,
+                            in_fen: None,
                         },
                         v.from.span(),
                         j,
@@ -436,6 +438,8 @@ pub(crate) fn compile_table(
             family: r.family.as_deref().map(Arc::from),
             versions,
             defaults: r.defaults.iter().map(DefaultNote::from).collect(),
+            rank: 0,
+            needs_window: false,
         });
     }
     let joint_classes = class_refs(
@@ -504,7 +508,7 @@ pub(crate) fn compile_table(
     if errors(out) > errors_before {
         return None;
     }
-    Some(AssessmentModel {
+    let mut model = AssessmentModel {
         joint_classes,
         period: match assessment.period.unwrap_or(RawPeriodKind::Month) {
             RawPeriodKind::Month => PeriodKind::Month,
@@ -518,7 +522,9 @@ pub(crate) fn compile_table(
         rule_index,
         source: assessment.source.as_ref().map(Clause::from),
         defaults: assessment.defaults.iter().map(DefaultNote::from).collect(),
-    })
+    };
+    model.settle();
+    Some(model)
 }
 
 /// Add the effects that come with imported rules to the table: each imported rule's effect
@@ -621,10 +627,12 @@ type Magnitudes<'a> = (
 
 /// The points, fine and withholding of a rule or version: exactly one of `points`, `range`,
 /// `choices` (none for effect-only rules and rules whose amount is the row's basis), and yuan
-/// with at most two decimal places.
+/// with at most two decimal places. `path` comes with the span a diagnostic points at when no
+/// magnitude key has one (the rule's code, or the version's `from`): every diagnostic has a
+/// line and a column.
 fn values(
     doc: &Document<'_>,
-    path: &str,
+    (path, at): (&str, Range<usize>),
     kind: RuleKind,
     basis: bool,
     (points, range, choices): Magnitudes<'_>,
@@ -639,20 +647,12 @@ fn values(
         // The amount is the basis rule's, named on each row (A30).
         (_, 0) if basis => Magnitude::None,
         (RuleKind::EffectOnly, _) => {
-            out.push(
-                doc.src.error(
-                    points
-                        .as_ref()
-                        .map(Spanned::span)
-                        .or(range.as_ref().map(Spanned::span)),
-                    format!("{path}.points"),
-                    "an `effect_only` rule has no points",
-                    Some(
-                        "use `kind = \"deduction\"` or `\"bonus\"` for a rule with points"
-                            .to_owned(),
-                    ),
-                ),
-            );
+            out.push(doc.src.error(
+                Some(magnitude_span(points, range, choices).unwrap_or_else(|| at.clone())),
+                format!("{path}.points"),
+                "an `effect_only` rule has no points",
+                Some("use `kind = \"deduction\"` or `\"bonus\"` for a rule with points".to_owned()),
+            ));
             return None;
         }
         (_, 1) => {
@@ -690,7 +690,7 @@ fn values(
         }
         (_, 0) => {
             out.push(doc.src.error(
-                None,
+                Some(at),
                 path.to_owned(),
                 "the rule has no points",
                 Some("give `points = N`, `range = [lo, hi]` or `choices = [...]`".to_owned()),
@@ -698,23 +698,31 @@ fn values(
             return None;
         }
         _ => {
-            out.push(
-                doc.src.error(
-                    points
-                        .as_ref()
-                        .map(Spanned::span)
-                        .or(range.as_ref().map(Spanned::span)),
-                    path.to_owned(),
-                    "give only one of `points`, `range` and `choices`",
-                    None,
-                ),
-            );
+            out.push(doc.src.error(
+                Some(magnitude_span(points, range, choices).unwrap_or_else(|| at.clone())),
+                path.to_owned(),
+                "give only one of `points`, `range` and `choices`",
+                None,
+            ));
             return None;
         }
     };
     let fine = yuan(doc, path, "fine", fine, out)?;
     let withholding = yuan(doc, path, "withholding", withholding, out)?;
     Some((magnitude, fine, withholding))
+}
+
+/// The span of the first magnitude key given: `points`, else `range`, else `choices`.
+fn magnitude_span(
+    points: &Option<Spanned<u32>>,
+    range: &Option<Spanned<[u32; 2]>>,
+    choices: &Option<Spanned<Vec<u32>>>,
+) -> Option<Range<usize>> {
+    points
+        .as_ref()
+        .map(Spanned::span)
+        .or_else(|| range.as_ref().map(Spanned::span))
+        .or_else(|| choices.as_ref().map(Spanned::span))
 }
 
 /// An amount of yuan per unit (`fine`, `withholding`): at most [`super::MAX_FINE`], to the fen.

@@ -12,6 +12,7 @@ pub(crate) mod compile;
 mod flow_cases;
 mod incidents;
 pub(crate) mod model;
+mod money;
 pub(crate) mod overdue;
 mod period;
 mod rank;
@@ -35,9 +36,10 @@ use serde::{Deserialize, Serialize};
 use crate::Policy;
 use crate::deadline::Start;
 use crate::{Case, Error};
-use cards::{Cards, Entry, Slots};
+use cards::{Cards, Entry, Hit, Slots};
 use model::{AssessmentModel, Magnitude, RuleMeta};
-use view::View;
+use money::Fen;
+use view::{View, has_text};
 
 /// The largest quantity one incident may carry.
 pub const MAX_QUANTITY: i64 = 1_000_000;
@@ -625,8 +627,8 @@ struct Scored<'m, 'i> {
     /// Signed points of one unit: the rule's level, which A33 compares (not `points`, which
     /// grows with the quantity).
     points_each: i64,
-    fine: Decimal,
-    withholding: Decimal,
+    fine: Fen,
+    withholding: Fen,
     at: DateTime<FixedOffset>,
     /// The scorecard line, built only when lines are asked for (boxed: without lines the
     /// scored incident stays a few words to move, not a line's 200 bytes).
@@ -694,8 +696,8 @@ fn place(
     let hits = |to_window: bool| {
         rule.effects
             .iter()
-            .filter_map(|&e| model.effects.get(e))
-            .filter(move |e| {
+            .filter_map(|&e| model.effects.get(e).map(|def| (e, def)))
+            .filter(move |(_, e)| {
                 let kept = match part {
                     Part::All => true,
                     Part::AnnualEffects => e.annual,
@@ -707,17 +709,16 @@ fn place(
                     model::Charge::Person => !to_window || e.reaches_window,
                 }
             })
-            .map(move |e| EffectHit {
-                id: e.shared_id.clone(),
-                name: e.shared_name.clone(),
-                rule: rule.meta.code.clone(),
+            .map(move |(e, _)| Hit {
                 at,
+                rule: rule.rank,
+                effect: u32::try_from(e).unwrap_or(u32::MAX),
             })
     };
     let (points, fine, withholding, line) = match part {
         Part::All => (points, fine, withholding, line),
-        Part::Superseded => (0, Decimal::ZERO, Decimal::ZERO, line),
-        Part::AnnualEffects => (0, Decimal::ZERO, Decimal::ZERO, None),
+        Part::Superseded => (0, Fen::ZERO, Fen::ZERO, line),
+        Part::AnnualEffects => (0, Fen::ZERO, Fen::ZERO, None),
     };
     if part == Part::AnnualEffects && hits(false).next().is_none() && hits(true).next().is_none() {
         return;
@@ -733,8 +734,8 @@ fn place(
     if rule.charge != model::Charge::Window {
         // The window copy of a person-and-window line: the points, not the person's money.
         let window_entry = (rule.charge == model::Charge::PersonAndWindow).then(|| Entry {
-            fine: Decimal::ZERO,
-            withholding: Decimal::ZERO,
+            fine: Fen::ZERO,
+            withholding: Fen::ZERO,
             line: entry.line.as_ref().map(|l| {
                 let mut l = l.clone();
                 l.fine = Decimal::ZERO;
@@ -770,8 +771,8 @@ fn place(
                 let entry = Entry {
                     category: None,
                     points: 0,
-                    fine: Decimal::ZERO,
-                    withholding: Decimal::ZERO,
+                    fine: Fen::ZERO,
+                    withholding: Fen::ZERO,
                     line: None,
                     order,
                 };
@@ -895,6 +896,10 @@ impl Policy {
                 columns.len()
             }
             None => {
+                // An unknown code's "did you mean" is searched once per code, not per row: a
+                // month of rows with one mistyped code would otherwise search the table each time.
+                let mut unknown: std::collections::HashMap<&str, Error> =
+                    std::collections::HashMap::new();
                 for (i, incident) in req.incidents.iter().enumerate() {
                     let row = i + 1;
                     let incident = match incident {
@@ -909,7 +914,12 @@ impl Policy {
                             row,
                             &incident.subject,
                             at,
-                            || self.find_rule(model, &incident.rule),
+                            || match unknown.get(incident.rule.as_str()) {
+                                Some(error) => Err(error.clone()),
+                                None => self.find_rule(model, &incident.rule).inspect_err(|e| {
+                                    unknown.insert(&incident.rule, e.clone());
+                                }),
+                            },
                             View::of(incident),
                             Slots::default(),
                         ),
@@ -1171,7 +1181,7 @@ impl Policy {
             }
             (Magnitude::Range(lo, hi), Some(p)) if (*lo..=*hi).contains(&p) => {
                 // A value chosen in a discretionary range needs its reason (A6).
-                if incident.note.is_none_or(|n| n.trim().is_empty()) {
+                if !incident.note.is_some_and(has_text) {
                     return Err(Error::input(
                         format!(
                             "points `{p}` of rule `{}` are chosen within {lo}–{hi}; the row gives no reason",
@@ -1212,14 +1222,11 @@ impl Policy {
         let points_each = sign * i64::from(magnitude);
         let meta: &Arc<RuleMeta> = &rule.meta;
         let points = points_each * i64::from(quantity);
-        let times = |amount: Decimal, what: &str| -> Result<Decimal, Error> {
-            // Most rules carry no money, and most incidents are one unit: skip the product.
-            if amount.is_zero() || quantity == 1 {
-                return Ok(amount);
-            }
-            // Checked: a fine at the top of the decimal range times 8 once panicked here
-            // (issue #8); the loader now caps amounts at `MAX_FINE`, so this cannot fail.
-            amount.checked_mul(Decimal::from(quantity)).ok_or_else(|| {
+        // In whole fen (exact, no `Decimal` per incident); a fine at the top of the decimal
+        // range times 8 once panicked here (issue #8). The loader caps amounts at `MAX_FINE`
+        // and refuses those finer than a fen, so this cannot fail.
+        let times = |amount: Option<Fen>, what: &str| -> Result<Fen, Error> {
+            amount.and_then(|a| a.times(quantity)).ok_or_else(|| {
                 Error::input(
                     format!(
                         "the {what} of rule `{}` for {quantity} units is too large",
@@ -1229,15 +1236,15 @@ impl Policy {
                 )
             })
         };
-        let fine = times(version.fine, "fine")?;
-        let withholding = times(version.withholding, "withholding")?;
-        let needs_window = rule.charge != model::Charge::Person
-            || rule
-                .effects
-                .iter()
-                .filter_map(|&e| model.effects.get(e))
-                .any(|e| e.reaches_window);
-        if needs_window && incident.window.is_none_or(|w| w.trim().is_empty()) {
+        let (fine, withholding) = match version.in_fen {
+            // One unit (most incidents): the rule's amounts as they are.
+            Some(amounts) if quantity == 1 => amounts,
+            amounts => (
+                times(amounts.map(|(f, _)| f), "fine")?,
+                times(amounts.map(|(_, w)| w), "withholding")?,
+            ),
+        };
+        if rule.needs_window && !incident.window.is_some_and(has_text) {
             return Err(Error::input(
                 if rule.charge == model::Charge::Person {
                     format!(
@@ -1265,8 +1272,8 @@ impl Policy {
                 quantity,
                 points_each,
                 points,
-                fine,
-                withholding,
+                fine: fine.to_decimal(),
+                withholding: withholding.to_decimal(),
                 basis: with_basis.then(|| priced_by.meta.code.clone()),
                 reference: incident.reference.map(str::to_owned),
                 superseded: false,

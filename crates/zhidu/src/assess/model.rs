@@ -7,6 +7,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::PeriodKind;
+use super::money::Fen;
 use crate::FastMap;
 use crate::source::{Clause, DefaultNote};
 
@@ -137,6 +138,9 @@ pub(crate) struct RuleVersion {
     pub(crate) fine: Decimal,
     /// Yuan withheld from the month's bonus (扣除当月奖励), apart from fines.
     pub(crate) withholding: Decimal,
+    /// The fine and the withholding in whole fen, made once per table
+    /// ([`AssessmentModel::settle`]); `None` for an amount the loader would refuse.
+    pub(crate) in_fen: Option<(Fen, Fen)>,
 }
 
 /// What a scorecard line needs to say about its rule, shared (not copied) by every line of
@@ -174,6 +178,13 @@ pub(crate) struct Rule {
     pub(crate) family: Option<Arc<str>>,
     pub(crate) versions: Vec<RuleVersion>,
     pub(crate) defaults: Vec<DefaultNote>,
+    /// The rule's place among the table's rules in the order of their codes: a card keeps
+    /// its effect hits by it and orders them by it, with no shared string per hit. Set once
+    /// the table is complete ([`AssessmentModel::settle`]).
+    pub(crate) rank: u32,
+    /// An incident of the rule must name its window: the rule charges the window, or one
+    /// of its effects reaches it. Set with `rank`.
+    pub(crate) needs_window: bool,
 }
 
 impl Rule {
@@ -241,6 +252,40 @@ impl AssessmentModel {
                 .joint_classes
                 .iter()
                 .any(|(p, c)| p == policy && c == class)
+    }
+
+    /// Give every rule what is decided once per table: its rank in the order of codes,
+    /// whether its incidents must name a window, and its amounts in fen.
+    pub(crate) fn settle(&mut self) {
+        let mut order: Vec<usize> = (0..self.rules.len()).collect();
+        let code = |i: usize| self.rules.get(i).map(|r| &r.meta.code);
+        order.sort_by(|&a, &b| code(a).cmp(&code(b)));
+        for (rank, i) in order.into_iter().enumerate() {
+            let effects = &self.effects;
+            if let Some(rule) = self.rules.get_mut(i) {
+                for v in &mut rule.versions {
+                    v.in_fen = Fen::of(v.fine, 1).zip(Fen::of(v.withholding, 1));
+                }
+                rule.rank = u32::try_from(rank).unwrap_or(u32::MAX);
+                rule.needs_window = rule.charge != Charge::Person
+                    || rule
+                        .effects
+                        .iter()
+                        .filter_map(|&e| effects.get(e))
+                        .any(|e| e.reaches_window);
+            }
+        }
+    }
+
+    /// The rule of rank `rank` ([`Rule::rank`]): the inverse, made once per assessment.
+    pub(crate) fn rules_by_rank(&self) -> Vec<usize> {
+        let mut by_rank = vec![usize::MAX; self.rules.len()];
+        for (i, rule) in self.rules.iter().enumerate() {
+            if let Some(slot) = by_rank.get_mut(rule.rank as usize) {
+                *slot = i;
+            }
+        }
+        by_rank
     }
 
     /// The score of a card with no lines: the sum of the category maxima.

@@ -4,7 +4,7 @@ use chrono::{Datelike, NaiveDate};
 
 use super::chunks::chunked;
 use crate::Error;
-use crate::deadline::{Class, Start};
+use crate::deadline::{Class, Start, Unit};
 
 /// `num_days_from_ce` of 1970-01-01.
 const UNIX_EPOCH_CE: i64 = 719_163;
@@ -210,7 +210,9 @@ impl Class<'_> {
                 ));
             }
         }
-        let fast = !options.instants
+        // A working-day limit from a date ends at the end of its due day, so its instant
+        // follows from the date and the day-number path answers it too.
+        let fast = (!options.instants || self.unit() == Unit::WorkingDays)
             && !options.details
             && self.unit().is_days()
             && match limits {
@@ -218,7 +220,17 @@ impl Class<'_> {
                 _ => true,
             };
         Ok(match (starts, fast) {
-            (StartColumn::Days(days), true) => self.by_day_numbers(days, limits, options.threads),
+            (StartColumn::Days(days), true) => {
+                let mut out = self.by_day_numbers(days, limits, options.threads);
+                if options.instants {
+                    let ends = out.dates.iter().map(|&d| match d {
+                        NAT => NAT,
+                        d => self.day_end_at(d),
+                    });
+                    out.instants = Some(ends.collect());
+                }
+                out
+            }
             (StartColumn::Days(days), false) => {
                 let starts: Vec<Start> = days
                     .iter()

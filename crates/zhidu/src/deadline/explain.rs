@@ -129,12 +129,28 @@ pub(crate) fn explain(
                 // The day's close is the instant just before 24:00: an event at exactly 00:00
                 // belongs to the new day, as in the clock's measure.
                 .find(|(iv, _)| iv.suspended < close && iv.resumed.is_none_or(|r| close <= r));
+            // The resume day of a restart runs at its close, but the clock starts counting
+            // again only after it (README semantics, restart: from the day after the resume
+            // day), so it is not a counted day.
+            let resumed_to_restart = intervals.iter().find(|(iv, _)| {
+                iv.effect == Effect::Restart
+                    && iv.suspended < close
+                    && iv
+                        .resumed
+                        .is_some_and(|r| r < close && close <= clock.anchor(r))
+            });
             let counts_kind = match due.unit {
                 Unit::CalendarDays => true,
                 _ => cal.working_at(idx),
             };
             let counted = if let Some((_, reason)) = suspended {
                 note = Some(format!("suspended ({}) at the day's close", reason.id));
+                None
+            } else if let Some((_, reason)) = resumed_to_restart {
+                note = Some(format!(
+                    "resumed ({}): the count starts again the next day",
+                    reason.id
+                ));
                 None
             } else if counts_kind && ordinal < due.limit {
                 ordinal += 1;

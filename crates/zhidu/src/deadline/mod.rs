@@ -435,8 +435,7 @@ impl<'a> Class<'a> {
         self.policy.check_in_force(date)?;
         let due_date = cal.add_working_days(date, limit)?;
         let end = i64::from(due_date.num_days_from_ce()) - UNIX_EPOCH_CE;
-        let mut t = end * 86_400 + i64::from(self.policy.day_end_minutes()) * 60
-            - i64::from(offset.local_minus_utc());
+        let mut t = self.day_end_at(end);
         if limit == 0 {
             // As the clock's anchor: a start after its day's close (`office_close`) is due at
             // the start itself, never before it (issue #8).
@@ -613,6 +612,14 @@ impl<'a> Class<'a> {
             }
         }
         Ok(errors)
+    }
+
+    /// The instant (Unix seconds) day `day` (days since 1970-01-01) ends in the calendar's
+    /// zone, as the policy's `day_ends_at` says: when a working-day limit that falls due that
+    /// day runs out.
+    pub(crate) fn day_end_at(&self, day: i64) -> i64 {
+        day * 86_400 + i64::from(self.policy.day_end_minutes()) * 60
+            - i64::from(self.calendar().offset().local_minus_utc())
     }
 
     pub(crate) fn make_due(&self, t: i64, limit: u32) -> Due {

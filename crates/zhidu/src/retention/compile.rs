@@ -5,7 +5,7 @@ use crate::load::spanned::Spanned;
 use serde::Deserialize;
 
 use super::model::{Keep, RetentionModel, RetentionRule};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::load::document::Document;
 use crate::load::fields::check_id;
 use crate::load::raw::{RawDefault, RawSources};
@@ -78,6 +78,20 @@ pub(crate) fn compile_retention(
             ));
             continue;
         }
+        if r.kinds.get_ref().is_empty() {
+            // Loads (nothing contradicts), but no record is ever kept by it: say so where the
+            // author wrote it rather than let the rule sit there unused.
+            out.push(doc.src.diagnostic(
+                Severity::Warning,
+                Some(r.kinds.span()),
+                format!("{path}.kinds"),
+                format!(
+                    "retention rule `{}` lists no record kinds, so it keeps nothing",
+                    r.id.get_ref()
+                ),
+                Some("name the record kinds it keeps, as `kinds = [\"complaint\"]`".to_owned()),
+            ));
+        }
         for k in r.kinds.get_ref() {
             if let Some(other) = kept_by.get(k.as_str()) {
                 out.push(doc.error_at(
@@ -128,8 +142,89 @@ pub(crate) fn compile_retention(
             defaults: r.defaults.iter().map(DefaultNote::from).collect(),
         });
     }
-    if out.len() > before {
+    // Warnings (a rule without kinds) leave the model usable; errors do not.
+    if out
+        .iter()
+        .skip(before)
+        .any(|d| d.severity == Severity::Error)
+    {
         return None;
     }
     Some(RetentionModel { rules })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Lang, PolicySet, RetentionRecord, Severity, Start};
+
+    /// Two rules; the second lists no record kinds (line 19).
+    const KEEP: &str = r#"[policy]
+id = "keep"
+name = "记录保存"
+version = "1"
+effective_from = 2024-01-01
+calendar = "cn-mainland"
+source = "test fixture"
+
+[[retention]]
+id = "log"
+name = "台账"
+kinds = ["ledger"]
+years = 2
+source = { clause = "X.1", quote = "台账保存两年" }
+
+[[retention]]
+id = "nothing"
+name = "无类别"
+kinds = []
+years = 3
+source = { clause = "X.2", quote = "保存三年" }
+"#;
+
+    /// `kinds = []` cannot apply to any record: the file loads, with one warning at the
+    /// empty list (line 19, column 9), in both languages; the other rule still answers.
+    #[test]
+    fn a_rule_without_record_kinds_loads_with_a_located_warning() {
+        let ps = PolicySet::from_sources(&[("keep.toml", KEEP)]).unwrap();
+        let w = ps.warnings();
+        assert_eq!(w.len(), 1, "{w:#?}");
+        let d = &w[0];
+        assert_eq!(
+            (
+                d.severity,
+                d.file.as_str(),
+                d.line,
+                d.column,
+                d.path.as_str()
+            ),
+            (Severity::Warning, "keep.toml", 19, 9, "retention[1].kinds")
+        );
+        assert_eq!(
+            d.message,
+            "retention rule `nothing` lists no record kinds, so it keeps nothing"
+        );
+        assert_eq!(
+            d.help.as_deref(),
+            Some("name the record kinds it keeps, as `kinds = [\"complaint\"]`")
+        );
+        let zh = d.in_lang(Lang::Zh);
+        assert_eq!(
+            zh.message,
+            "保存规则`nothing`未列出任何记录类别，不适用于任何记录"
+        );
+        assert_eq!(
+            zh.help.as_deref(),
+            Some("请写明其保存的记录类别，如`kinds = [\"complaint\"]`")
+        );
+        // `check` shows the same warning, and the rule with kinds keeps its records.
+        assert_eq!(PolicySet::check_sources(&[("keep.toml", KEEP)]).unwrap(), w);
+        let rec = RetentionRecord::new("L-1", "ledger", "2025-01-02".parse::<Start>().unwrap());
+        let answer = ps
+            .policy("keep")
+            .unwrap()
+            .retention(&[Ok(rec)], "2026-01-01".parse().unwrap())
+            .unwrap();
+        assert_eq!(answer.records.len(), 1);
+        assert!(answer.errors.is_empty());
+    }
 }

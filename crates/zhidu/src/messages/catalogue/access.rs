@@ -78,6 +78,16 @@ pub(crate) const ENTRIES: &[Entry] = &[
         "记录类别`{kind}`已由`{rule}`规定保存",
     ),
     e(
+        "retention.no_kinds",
+        "retention rule `{id}` lists no record kinds, so it keeps nothing",
+        "保存规则`{id}`未列出任何记录类别，不适用于任何记录",
+    ),
+    e(
+        "retention.no_kinds_hint",
+        "name the record kinds it keeps, as `kinds = [\"complaint\"]`",
+        "请写明其保存的记录类别，如`kinds = [\"complaint\"]`",
+    ),
+    e(
         "retention.years_range",
         "`years` must be from 1 to {max}",
         "`years`须为1至{max}",

@@ -184,6 +184,11 @@ pub(crate) const ENTRIES: &[Entry] = &[
         "当日结束时处于中止状态（{reason}）",
     ),
     e(
+        "explain.resumed_to_restart",
+        "resumed ({reason}): the count starts again the next day",
+        "中止结束（{reason}），次日起重新计算时限",
+    ),
+    e(
         "explain.weekend",
         "weekend, not a working day",
         "周末，非工作日",

@@ -149,6 +149,11 @@ pub(crate) const ENTRIES: &[Entry] = &[
         "；{count}件受理时间晚于查询时刻，未计入",
     ),
     e(
+        "label.cli.set_hash",
+        "computed under sha256:{hash}",
+        "计算依据 sha256:{hash}",
+    ),
+    e(
         "label.cli.provisional_note",
         "* provisional: the answer touched a year after the calendar's last State Council notice",
         "* 暂定：结果涉及日历最后一份国务院节假日通知之后的年份",
