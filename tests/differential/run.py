@@ -144,7 +144,7 @@ def cli_host(s: dict, zhidu_bin: Path, tmp: Path) -> dict:
     log.write_text("".join(json.dumps(c["case"], ensure_ascii=False) + "\n" for c in s["cases"]), encoding="utf-8")
     out = subprocess.run([str(zhidu_bin), "cases", "--policy", "s2-service-center", "--as-of", AS_OF, str(log), "--format", "json"], capture_output=True, text=True)
     cases = []
-    for v in json.loads(out.stdout):
+    for v in json.loads(out.stdout)["cases"]:
         if "error" in v:
             cases.append({"error": v["error"]["code"]})
         else:
@@ -158,7 +158,7 @@ def cli_host(s: dict, zhidu_bin: Path, tmp: Path) -> dict:
     out = subprocess.run([str(zhidu_bin), "assess", "--policy", "s14-window-scorecard", "--period", "2026-10", "--incidents", str(inc), "--format", "json"], capture_output=True, text=True)
     cards = [
         {"subject": c["subject"], "kind": c["kind"], "total": c["total"], "bonus": c["bonus"], "fines": c["fines"], "categories": {x["id"]: x["score"] for x in c["categories"]}}
-        for c in json.loads(out.stdout)
+        for c in json.loads(out.stdout)["scorecards"]
     ]
     errors = [[int(line.split()[2].rstrip(":")), "*"] for line in out.stderr.splitlines() if line.startswith("incident row ")]
     return {"due": due, "cases": cases, "assess": {"cards": cards, "errors": errors}}

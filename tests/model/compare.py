@@ -37,9 +37,11 @@ def run_engine(zhidu: str, policy: str, as_of: str, cases: list[dict], tmp: Path
     path.write_text("".join(json.dumps(c, ensure_ascii=False) + "\n" for c in cases), encoding="utf-8")
     p = subprocess.run([zhidu, "cases", "--policy", policy, "--as-of", as_of, str(path), "--format", "json"], capture_output=True, text=True)
     try:
+        # The answer is the envelope {"cases": [...], "stamp": {...}} (issue #17).
         out = json.loads(p.stdout)
-        if not isinstance(out, list):
-            raise ValueError("not a list")
+        if not isinstance(out, dict) or set(out) != {"cases", "stamp"} or not isinstance(out["cases"], list):
+            raise ValueError("not a {cases, stamp} envelope")
+        out = out["cases"]
     except ValueError as e:
         msg = f"exit {p.returncode}: {e}: {p.stderr.strip()[:300]}"
         return {c["id"]: {"__crash__": msg} for c in cases}

@@ -169,7 +169,11 @@ def run_engine(zhidu: str, per: dict, d: Path) -> dict:
         else:
             res["other"].append(line)
     try:
+        # The answer is the envelope {"scorecards": [...], "stamp": {...}} (issue #17).
         cards = json.loads(p.stdout)
+        if not isinstance(cards, dict) or set(cards) != {"scorecards", "stamp"}:
+            raise ValueError("not a {scorecards, stamp} envelope")
+        cards = cards["scorecards"]
         if not isinstance(cards, list):
             raise ValueError("not a list")
     except ValueError as e:
@@ -180,7 +184,7 @@ def run_engine(zhidu: str, per: dict, d: Path) -> dict:
     if per.get("rank"):
         q = subprocess.run(command(zhidu, per, files, "rank"), capture_output=True, text=True)
         try:
-            rows = json.loads(q.stdout)
+            rows = json.loads(q.stdout)["ranks"]
             res["rank"] = {r["window"]: {"rank": r["rank"], "score": r["score"], "members": r["members"], "eligible": r["eligible"],
                                          "disqualified_by": sorted((x["rule"], x.get("imported_from") or "") for x in r.get("disqualified_by", []))}
                            for r in rows}
