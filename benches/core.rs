@@ -10,6 +10,10 @@
     reason = "a benchmark with a broken fixture should stop at once"
 )]
 
+#[path = "peers/encoded.rs"]
+mod encoded;
+use encoded::Encoded;
+
 use std::hint::black_box;
 
 use chrono::{Days, NaiveDate};
@@ -238,28 +242,9 @@ fn scoring(c: &mut Criterion) {
     });
     // The same incidents as columns (issue #16): texts once each, rows by position, `at` as
     // Unix seconds. Encoding them is the host's work, done once outside the timing.
-    let (subjects, subject_codes) = encode(incidents.iter().map(|i| Some(i.subject.as_str())));
-    let (rules, rule_codes) = encode(incidents.iter().map(|i| Some(i.rule.as_str())));
-    let (windows, window_codes) = encode(incidents.iter().map(|i| i.window.as_deref()));
-    let (notes, note_codes) = encode(incidents.iter().map(|i| i.note.as_deref()));
-    let (subjects, rules, windows, notes) =
-        (strs(&subjects), strs(&rules), strs(&windows), strs(&notes));
-    let at: Vec<i64> = incidents
-        .iter()
-        .map(|i| match i.at {
-            Start::Instant(t) => t.timestamp(),
-            _ => unreachable!("the fixture's instants"),
-        })
-        .collect();
-    let points: Vec<Option<i64>> = incidents.iter().map(|i| i.points).collect();
-    let columns = zhidu::IncidentColumns::new(
-        zhidu::TextColumn::new(&subjects, &subject_codes),
-        zhidu::InstantColumn::Instants(&at, zhidu::InstantUnit::Second),
-        zhidu::TextColumn::new(&rules, &rule_codes),
-    )
-    .window(zhidu::TextColumn::new(&windows, &window_codes))
-    .points(&points)
-    .note(zhidu::TextColumn::new(&notes, &note_codes));
+    let encoded = Encoded::new(&incidents);
+    let values = encoded.values();
+    let columns = encoded.columns(&values);
     let req = zhidu::AssessRequest::new(period)
         .incident_columns(&columns)
         .lines(false);
@@ -277,26 +262,6 @@ fn scoring(c: &mut Criterion) {
         b.iter(|| p.assess(black_box(&req)).unwrap().scorecards.len());
     });
     g.finish();
-}
-
-/// A text column as a host hands it over: each distinct text once, rows by position.
-fn encode<'i>(rows: impl Iterator<Item = Option<&'i str>>) -> (Vec<String>, Vec<u32>) {
-    let mut seen = std::collections::HashMap::new();
-    let mut values = Vec::new();
-    let codes = rows
-        .map(|t| match t {
-            None => zhidu::TextColumn::MISSING,
-            Some(t) => *seen.entry(t).or_insert_with(|| {
-                values.push(t.to_owned());
-                u32::try_from(values.len() - 1).unwrap()
-            }),
-        })
-        .collect();
-    (values, codes)
-}
-
-fn strs(values: &[String]) -> Vec<&str> {
-    values.iter().map(String::as_str).collect()
 }
 
 criterion_group!(benches, calendar, due, case_status, loading, scoring);

@@ -38,10 +38,11 @@ def _one_thread() -> None:
 
 
 def measure(zhidu: Any, starts: np.ndarray, days: np.ndarray, incidents: List[tuple], repeat: int,
-            say: Callable[[str], None]) -> Dict[str, Any]:
+            say: Callable[[str], None], engines: bool = True) -> Dict[str, Any]:
     """Every Arrow and engine figure: ``{"rows": [(name, host, rows, rate per CPU-second,
     rate by the wall clock, note)], "due_arrow": rate, "due_numpy": rate, "assess_arrow":
-    rate, "notes": [...]}``."""
+    rate, "notes": [...]}``; ``engines=False``: zhidu's own Arrow rows only
+    (benches/python_arrow.py)."""
     out: Dict[str, Any] = {"rows": [], "notes": []}
     try:
         import pyarrow as pa
@@ -51,7 +52,7 @@ def measure(zhidu: Any, starts: np.ndarray, days: np.ndarray, incidents: List[tu
     previous = os.environ.get("ZHIDU_THREADS")
     _one_thread()
     try:
-        _measure(zhidu, pa, starts, days, incidents, repeat, say, out)
+        _measure(zhidu, pa, starts, days, incidents, repeat, say, out, engines)
     finally:
         if previous is None:
             os.environ.pop("ZHIDU_THREADS", None)
@@ -61,7 +62,8 @@ def measure(zhidu: Any, starts: np.ndarray, days: np.ndarray, incidents: List[tu
 
 
 def _measure(zhidu: Any, pa: Any, starts: np.ndarray, days: np.ndarray, incidents: List[tuple],
-             repeat: int, say: Callable[[str], None], out: Dict[str, Any]) -> None:
+             repeat: int, say: Callable[[str], None], out: Dict[str, Any],
+             engines: bool = True) -> None:
     rows = out["rows"]
     ps = zhidu.PolicySet.builtin()
     s2, s14 = ps.policy("s2-service-center"), ps.policy("s14-window-scorecard")
@@ -106,6 +108,8 @@ def _measure(zhidu: Any, pa: Any, starts: np.ndarray, days: np.ndarray, incident
                   else "DIFFERS from the dict path") + f"; {len(assessed.errors)} rows refused"))
 
     # ---- engines, each over the same due rows ----
+    if not engines:
+        return
     k = min(ENGINE_ROWS, n)
     base = table.slice(0, k)
     expected = s2.due_many("promised", base, output="arrow").column("due_date")

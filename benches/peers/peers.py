@@ -485,6 +485,7 @@ def main() -> None:
         ("core add-N-working-days", "≤ 50 ns/op", f"{rust['add_working_days_ns']:.1f} ns/op (`Calendar::add_working_days(d, 5)`); `Class::due` 5 days: {rust['due_promised5_ns']:.1f} ns", rust["add_working_days_ns"] <= 50),
         ("case status, two suspensions", "≤ 200 ns/op", f"{rust['case_status_ns']:.0f} ns/op", rust["case_status_ns"] <= 200),
         ("scoring (1 M incidents, 10,000 people, lines off)", "≥ 10 M incidents/s per core", f"{rust_assess / 1e6:.1f} M incidents/s on one core ({rust['assess_totals_ns']:.0f} ns each; with every line {rust['assess_lines_ns']:.0f} ns)", rust_assess >= 10e6),
+        ("scoring from columns (issue #16: `AssessRequest::incident_columns`, same incidents)", "≥ 10 M incidents/s per core", f"{1e3 / rust['assess_columns_ns']:.1f} M incidents/s on one core ({rust['assess_columns_ns']:.0f} ns each)", 1e9 / rust["assess_columns_ns"] >= 10e6),
         ("builtin policy set compile", "≤ 2 ms", f"{rust['compile_ms']:.2f} ms", rust["compile_ms"] <= 2),
         ("Python `due_many` throughput", "≥ 10 M rows/s", f"{py_due_many1 / 1e6:.1f} M rows/s on one thread (per CPU-second); {py_due_many / 1e6:.1f} M rows/s by the wall clock on {threads} threads", py_due_many1 >= 10e6),
         ("Python `due_many` vs `numpy.busday_offset`", "≥ 1×", f"{py_due_many1 / np_rate:.2f}× on one thread each (numpy {np_rate / 1e6:.1f} M rows/s, and wrong on {wrong_of(theirs):,} of {n:,} rows)", py_due_many1 >= np_rate),
@@ -539,6 +540,7 @@ def main() -> None:
     w("## Point tables: `assess` against zen-engine\n")
     w("| engine | incidents | throughput (per CPU-second) | per incident (CPU) | wall clock | zhidu ÷ engine | wrong rows |\n|---|---:|---:|---:|---:|---:|---|")
     w(f"| zhidu Rust `Policy::assess`, lines off (one core) | {len(incidents):,} | {fmt_rate(rust_assess)} | {rust['assess_totals_ns']:.0f} ns | {rust['assess_totals_ns_wall']:.0f} ns | — | 0 (reference) |")
+    w(f"| zhidu Rust `Policy::assess` from columns (`incident_columns`), lines off (one core) | {len(incidents):,} | {fmt_rate(1e9 / rust['assess_columns_ns'])} | {rust['assess_columns_ns']:.0f} ns | {rust['assess_columns_ns_wall']:.0f} ns | — | the rows' cards |")
     w(f"| zhidu Rust `Policy::assess`, every line | {len(incidents):,} | {fmt_rate(1e9 / rust['assess_lines_ns'])} | {rust['assess_lines_ns']:.0f} ns | {rust['assess_lines_ns_wall']:.0f} ns | — | |")
     if py_assess:
         w(f"| zhidu Python `assess(incidents, lines=False)`, incidents as dicts | {len(incidents):,} | {fmt_rate(py_assess)} | {1e9 / py_assess:.0f} ns | {1e9 * t_as.wall / len(incidents):.0f} ns | — | |")
@@ -582,6 +584,7 @@ def main() -> None:
         wr = "—" if wrong is None else ("DIFFERS" if wrong < 0 else f"{wrong:,}/{measured:,}")
         print(f"{name.replace('`', ''):<58} {host:<12} {measured:>10,} {fmt_rate(rate):>12} {'—' if ratio is None else f'{ratio:,.1f}x':>11} {wr:>16}")
     print(f"{'zhidu Rust assess, lines off':<58} {'Rust':<12} {len(incidents):>10,} {fmt_rate(rust_assess):>12}")
+    print(f"{'zhidu Rust assess from columns, lines off':<58} {'Rust':<12} {len(incidents):>10,} {fmt_rate(1e9 / rust['assess_columns_ns']):>12}")
     if py_assess:
         print(f"{'zhidu Python assess(lines=False)':<58} {'Python':<12} {len(incidents):>10,} {fmt_rate(py_assess):>12}")
     if zen_rate:

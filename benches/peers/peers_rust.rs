@@ -25,6 +25,10 @@
     reason = "a benchmark with a broken fixture should stop at once"
 )]
 
+#[path = "encoded.rs"]
+mod encoded;
+use encoded::Encoded;
+
 use std::fmt::Write as _;
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
@@ -267,6 +271,21 @@ fn main() {
     });
     per!("assess_totals_ns", ns, incidents.len());
     put("assess_cards", cards as f64);
+    // The same incidents as columns (issue #16 point 1): texts given once and referred to by
+    // index, instants as Unix seconds; encoding them is the host's work, not timed.
+    let encoded = Encoded::new(&incidents);
+    let values = encoded.values();
+    let columns = encoded.columns(&values);
+    let (ns, column_cards) = best(repeat, || {
+        let req = AssessRequest::new(period)
+            .incident_columns(&columns)
+            .lines(false);
+        let out = s14.assess(&req).unwrap();
+        assert!(out.errors.is_empty());
+        out.scorecards.len()
+    });
+    assert_eq!(column_cards, cards, "the columns give the rows' cards");
+    per!("assess_columns_ns", ns, incidents.len());
     let (ns, _) = best(repeat.min(3), || {
         let req = AssessRequest::new(period).incidents(&incidents);
         s14.assess(&req).unwrap().scorecards.len()

@@ -26,6 +26,10 @@
     reason = "a benchmark with a broken fixture should stop at once"
 )]
 
+#[path = "encoded.rs"]
+mod encoded;
+use encoded::Encoded;
+
 use std::hint::black_box;
 
 use chrono::{Days, NaiveDate};
@@ -222,20 +226,8 @@ fn main() {
         }
         "columns" => {
             let e = encoded.as_ref().unwrap();
-            let values: Vec<Vec<&str>> = e
-                .texts
-                .iter()
-                .map(|(v, _)| v.iter().map(String::as_str).collect())
-                .collect();
-            let text = |k: usize| zhidu::TextColumn::new(&values[k], &e.texts[k].1);
-            let columns = zhidu::IncidentColumns::new(
-                text(0),
-                zhidu::InstantColumn::Instants(&e.at, zhidu::InstantUnit::Second),
-                text(1),
-            )
-            .window(text(2))
-            .note(text(3))
-            .points(&e.points);
+            let values = e.values();
+            let columns = e.columns(&values);
             let req = AssessRequest::new(period)
                 .incident_columns(&columns)
                 .lines(false);
@@ -289,47 +281,4 @@ fn main() {
         std::mem::size_of::<Incident>(),
         on_cpu.unwrap_or(f64::NAN)
     );
-}
-
-/// Incidents as the columns a host hands over: subject, rule, window and note each as its
-/// distinct texts and each row's position among them; `at` as Unix seconds.
-struct Encoded {
-    texts: Vec<(Vec<String>, Vec<u32>)>,
-    at: Vec<i64>,
-    points: Vec<Option<i64>>,
-}
-
-impl Encoded {
-    fn new(rows: &[Incident]) -> Encoded {
-        fn encode<'i>(texts: impl Iterator<Item = Option<&'i str>>) -> (Vec<String>, Vec<u32>) {
-            let mut seen = std::collections::HashMap::new();
-            let mut values = Vec::new();
-            let codes = texts
-                .map(|t| match t {
-                    None => zhidu::TextColumn::MISSING,
-                    Some(t) => *seen.entry(t).or_insert_with(|| {
-                        values.push(t.to_owned());
-                        u32::try_from(values.len() - 1).unwrap()
-                    }),
-                })
-                .collect();
-            (values, codes)
-        }
-        Encoded {
-            texts: vec![
-                encode(rows.iter().map(|i| Some(i.subject.as_str()))),
-                encode(rows.iter().map(|i| Some(i.rule.as_str()))),
-                encode(rows.iter().map(|i| i.window.as_deref())),
-                encode(rows.iter().map(|i| i.note.as_deref())),
-            ],
-            at: rows
-                .iter()
-                .map(|i| match i.at {
-                    Start::Instant(t) => t.timestamp(),
-                    _ => panic!("the fixture's instants"),
-                })
-                .collect(),
-            points: rows.iter().map(|i| i.points).collect(),
-        }
-    }
 }

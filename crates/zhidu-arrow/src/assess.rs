@@ -1,17 +1,12 @@
 //! Scorecards for a batch of incidents.
 
-use std::sync::Arc;
-
-use arrow_array::builder::{ListBuilder, StringBuilder};
-use arrow_array::{ArrayRef, Decimal128Array, Int64Array, RecordBatch, UInt64Array};
-use rust_decimal::Decimal;
+use arrow_array::RecordBatch;
 use zhidu::rows::RosterEntry;
-use zhidu::{AssessRequest, Assessment, Case, Incident, Lang, Period, Policy, SkippedRow};
+use zhidu::{AssessRequest, Assessment, Case, Incident, Period, Policy};
 
 use crate::Error;
 use crate::incidents::Columns;
 use crate::rows::read_rows;
-use crate::write::{code, texts};
 
 /// What else an assessment takes besides its incidents.
 ///
@@ -112,8 +107,8 @@ impl<'a> AssessOptions<'a> {
 /// (`subject`, `at`, `rule`, optionally `window`, `department`, `quantity`, `points`, `case`,
 /// `note`, `basis`, `ref`). Dictionary-encoded text columns are read by their values once.
 ///
-/// The answer is the core's [`Assessment`]: [`scorecards`] and [`skipped_rows`] turn it into
-/// batches.
+/// The answer is the core's [`Assessment`]: [`crate::scorecards`] and
+/// [`crate::skipped_rows`] turn it into batches.
 ///
 /// # Errors
 ///
@@ -178,132 +173,4 @@ pub fn assess(
             with_the_rest(AssessRequest::new(period).incident_rows(&rows))?
         }
     })
-}
-
-fn money(values: impl Iterator<Item = Decimal>) -> Result<ArrayRef, Error> {
-    // Fines are whole fen: the mantissa at two decimal places.
-    let fen = values.map(|mut d| {
-        d.rescale(2);
-        Some(d.mantissa())
-    });
-    Ok(Arc::new(
-        Decimal128Array::from_iter(fen).with_precision_and_scale(38, 2)?,
-    ))
-}
-
-/// One row per scorecard of an assessment, in its order (person cards by subject, then
-/// window cards): `subject`, `kind` (`person` or `window`), `window`, `period`, one `Int64`
-/// column per category named `category_<id>` (its score), `bonus`, `total`, `fines` and
-/// `withholdings` (`Decimal128(38, 2)` yuan), and `effects` (a `List` of effect ids).
-///
-/// # Errors
-///
-/// Only if arrow-rs refuses the batch.
-///
-/// # Example
-///
-/// ```
-/// use arrow_array::cast::AsArray;
-/// use arrow_array::types::Int64Type;
-/// let ps = zhidu::PolicySet::builtin()?;
-/// let p = ps.policy("s2-service-center")?;
-/// let roster = [("李四".to_owned(), "W02".to_owned())];
-/// let out = p.assess(&zhidu::AssessRequest::new("2026-10".parse()?).roster(&roster))?;
-/// let batch = zhidu_arrow::scorecards(&out)?;
-/// assert_eq!(batch.column_by_name("total").unwrap().as_primitive::<Int64Type>().value(0), 100);
-/// assert!(batch.column_by_name("category_qin").is_some());
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-pub fn scorecards(assessment: &Assessment) -> Result<RecordBatch, Error> {
-    let cards = &assessment.scorecards;
-    let mut columns: Vec<(String, ArrayRef)> = vec![
-        (
-            "subject".into(),
-            texts(cards.iter().map(|c| Some(&c.subject))),
-        ),
-        (
-            "kind".into(),
-            texts(cards.iter().map(|c| Some(c.kind.to_string()))),
-        ),
-        (
-            "window".into(),
-            texts(cards.iter().map(|c| c.window.as_ref())),
-        ),
-        (
-            "period".into(),
-            texts(cards.iter().map(|c| Some(&c.period))),
-        ),
-    ];
-    // Every card has the table's categories, in the table's order.
-    if let Some(first) = cards.first() {
-        for (k, category) in first.categories.iter().enumerate() {
-            let scores = cards.iter().map(|c| c.categories.get(k).map(|x| x.score));
-            columns.push((
-                format!("category_{}", category.id),
-                Arc::new(Int64Array::from_iter(scores)),
-            ));
-        }
-    }
-    columns.push((
-        "bonus".into(),
-        Arc::new(Int64Array::from_iter_values(cards.iter().map(|c| c.bonus))),
-    ));
-    columns.push((
-        "total".into(),
-        Arc::new(Int64Array::from_iter_values(cards.iter().map(|c| c.total))),
-    ));
-    columns.push(("fines".into(), money(cards.iter().map(|c| c.fines))?));
-    columns.push((
-        "withholdings".into(),
-        money(cards.iter().map(|c| c.withholdings))?,
-    ));
-    let mut effects = ListBuilder::new(StringBuilder::new());
-    for c in cards {
-        for e in &c.effects {
-            effects.values().append_value(&*e.id);
-        }
-        effects.append(true);
-    }
-    columns.push(("effects".into(), Arc::new(effects.finish())));
-    Ok(RecordBatch::try_from_iter(columns)?)
-}
-
-/// The rows an assessment skipped, one per row: `input` (`incident`, `case` or `roster`),
-/// `row` (from 1), `field` (for a row that could not be read), `code` and `message` (in
-/// `lang`).
-///
-/// # Errors
-///
-/// Only if arrow-rs refuses the batch.
-///
-/// # Example
-///
-/// ```
-/// use arrow_array::cast::AsArray;
-/// let e = zhidu::SkippedRow::new("incident", 3, zhidu::Error::Input { message: "policy `s2-service-center` has no rule `x`".into(), hint: None });
-/// let batch = zhidu_arrow::skipped_rows(&[e], zhidu::Lang::Zh)?;
-/// assert_eq!(batch.column_by_name("message").unwrap().as_string::<i32>().value(0), "制度`s2-service-center`中没有规则`x`");
-/// # Ok::<(), zhidu_arrow::Error>(())
-/// ```
-pub fn skipped_rows(rows: &[SkippedRow], lang: Lang) -> Result<RecordBatch, Error> {
-    let field = |r: &SkippedRow| match &r.error {
-        zhidu::Error::Row(e) => e.field.clone(),
-        _ => None,
-    };
-    Ok(RecordBatch::try_from_iter([
-        ("input", texts(rows.iter().map(|r| Some(r.input)))),
-        (
-            "row",
-            Arc::new(UInt64Array::from_iter_values(
-                rows.iter()
-                    .map(|r| u64::try_from(r.row).unwrap_or(u64::MAX)),
-            )) as ArrayRef,
-        ),
-        ("field", texts(rows.iter().map(field))),
-        ("code", texts(rows.iter().map(|r| Some(code(&r.error))))),
-        (
-            "message",
-            texts(rows.iter().map(|r| Some(r.error.message_in(lang)))),
-        ),
-    ])?)
 }

@@ -2,15 +2,14 @@
 
 use arrow_array::cast::AsArray;
 use arrow_array::types::{Date32Type, Float64Type, TimestampSecondType};
-use arrow_array::{Array, RecordBatch, new_null_array};
+use arrow_array::{Array, RecordBatch};
 use arrow_schema::{DataType, TimeUnit};
-use zhidu::columns::{self, LimitColumn, NAT, RowErrors, StartColumn, from_epoch_day};
+use zhidu::columns::{self, DueColumns, LimitColumn, NAT, RowErrors, StartColumn};
 use zhidu::rows::{Cell, DueRow};
 use zhidu::{Lang, Policy};
 
 use crate::column::{cell, integer_at, integers};
-use crate::write::{dates, error_columns, instants};
-use crate::{Error, column};
+use crate::{Error, column, write};
 
 /// How to compute a batch of due dates.
 ///
@@ -151,41 +150,40 @@ pub fn due_many_arrays(
     };
     let mut out = class.due_column(&starts, &limits, core)?;
     out.merge(bad);
-    let n = out.dates.len();
-    let mut errors: Vec<Option<&zhidu::Error>> = vec![None; n];
-    for (i, e) in &out.errors {
-        if let Some(slot) = errors.get_mut(*i) {
-            *slot = Some(e);
-        }
+    due_batch(policy, &out, options.lang)
+}
+
+/// The batch of computed due dates (the core's [`DueColumns`], from any host's reading of
+/// the starts): `due_date` (`Date32`), `due_at` (`Timestamp(Second, zone)`, when the
+/// columns have instants), `error` and `error_code` (null for a good row), stamped with the
+/// policy ([`crate::STAMP_KEY`]).
+///
+/// # Errors
+///
+/// Only if arrow-rs refuses the batch.
+///
+/// # Example
+///
+/// ```
+/// use zhidu::columns::{DueColumns, DueOptions, LimitColumn, StartColumn};
+/// use arrow_array::cast::AsArray;
+/// let ps = zhidu::PolicySet::builtin()?;
+/// let p = ps.policy("s2-service-center")?;
+/// let options = DueOptions { instants: true, ..Default::default() };
+/// let due = p.class("promised")?.due_column(&StartColumn::Days(vec![20726]), &LimitColumn::Same(5), options)?;
+/// let out = zhidu_arrow::due_batch(p, &due, zhidu::Lang::En)?;
+/// assert_eq!(out.schema().field(1).name(), "due_at");
+/// assert_eq!(out.column(0).as_primitive::<arrow_array::types::Date32Type>().value(0), 20739); // 2026-10-13
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn due_batch(policy: &Policy, due: &DueColumns, lang: Lang) -> Result<RecordBatch, Error> {
+    let mut columns = vec![("due_date", write::day_numbers(&due.dates))];
+    if let Some(at) = &due.instants {
+        columns.push(("due_at", write::seconds(at, policy.calendar().offset())));
     }
-    let mut columns = vec![(
-        "due_date",
-        dates(
-            out.dates
-                .iter()
-                .map(|&d| (d != NAT).then(|| from_epoch_day(d)).flatten()),
-        ),
-    )];
-    if let Some(at) = &out.instants {
-        let zone = policy.calendar().offset();
-        columns.push((
-            "due_at",
-            instants(
-                at.iter().map(|&s| {
-                    (s != NAT)
-                        .then(|| chrono::DateTime::from_timestamp(s, 0))
-                        .flatten()
-                        .map(|t| t.with_timezone(&zone))
-                }),
-                zone,
-            ),
-        ));
-    }
-    columns.extend(error_columns(errors.iter().copied(), options.lang));
-    if n == 0 && columns.is_empty() {
-        columns.push(("due_date", new_null_array(&DataType::Date32, 0)));
-    }
-    Ok(RecordBatch::try_from_iter(columns)?)
+    let errors = due.errors.iter().map(|(i, e)| (*i, e));
+    columns.extend(write::error_columns(errors, due.dates.len(), lang));
+    write::stamped_batch(policy, columns)
 }
 
 /// The error of a missing start in a column (NaT in numpy's words, as the other hosts say).

@@ -14,6 +14,9 @@
 //! the output batch) and every other row is answered, as in every batch of the project. A
 //! column of a type zhidu cannot read, or a column that is no field, fails the whole call.
 //!
+//! Every batch written carries the policy's [`zhidu::Stamp`] in its schema metadata, under
+//! [`STAMP_KEY`], as JSON: an answer always names the rules that gave it.
+//!
 //! arrow-rs is pinned to the version of the newest `pyo3-arrow` for pyo3 0.30 (arrow 59), so
 //! the Python binding shares it; [`arrow_array`] and [`arrow_schema`] are re-exported.
 //!
@@ -36,12 +39,14 @@
 //! let out = zhidu_arrow::assess(p, &batch, "2026-10".parse()?, &options)?;
 //! assert_eq!(out.card("张三").map(|c| c.total), Some(92)); // 4 × 上班迟到 −2 (S2.assess.qin.1)
 //! assert_eq!(out.errors[0].row, 3);                       // no rule `S2.assess.qin.9`
-//! let cards = zhidu_arrow::scorecards(&out)?;
+//! let cards = zhidu_arrow::scorecards(p, &out, None)?;
 //! assert_eq!(cards.num_rows(), 1);
+//! assert!(cards.schema().metadata()[zhidu_arrow::STAMP_KEY].contains(&ps.content_hash()));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
 mod assess;
+mod cards;
 mod cases;
 mod column;
 mod due;
@@ -52,11 +57,13 @@ mod write;
 pub use arrow_array;
 pub use arrow_schema;
 
-pub use assess::{AssessOptions, assess, scorecards, skipped_rows};
-pub use cases::{CaseOptions, case_statuses};
+pub use assess::{AssessOptions, assess};
+pub use cards::{scorecards, skipped_rows};
+pub use cases::{CaseOptions, case_statuses, status_batch};
 pub use column::column;
-pub use due::{DueOptions, due_many, due_many_arrays};
+pub use due::{DueOptions, due_batch, due_many, due_many_arrays};
 pub use rows::read_rows;
+pub use write::STAMP_KEY;
 
 /// An input error of the core's kind (so its `message_in` finds the catalogue's Chinese).
 pub(crate) fn input(message: impl Into<String>, hint: Option<String>) -> zhidu::Error {

@@ -90,7 +90,7 @@ fn incidents_of_every_text_and_instant_type_score_alike() {
     assert_eq!(line_free(&plain), out);
     assert_eq!(line_free(&texts), out);
 
-    let cards = zhidu_arrow::scorecards(&out).unwrap();
+    let cards = zhidu_arrow::scorecards(p, &out, None).unwrap();
     assert_eq!(cards.num_rows(), 1);
     assert_eq!(
         cards
@@ -103,13 +103,13 @@ fn incidents_of_every_text_and_instant_type_score_alike() {
     // 勤 (qin) is worth 20: 20 − 4 × 2.
     assert_eq!(
         cards
-            .column_by_name("category_qin")
+            .column_by_name("qin")
             .unwrap()
             .as_primitive::<Int64Type>()
             .value(0),
         12
     );
-    let skipped = zhidu_arrow::skipped_rows(&out.errors, zhidu::Lang::Zh).unwrap();
+    let skipped = zhidu_arrow::skipped_rows(p, &out.errors, zhidu::Lang::Zh).unwrap();
     assert_eq!(
         skipped
             .column_by_name("row")
@@ -306,7 +306,7 @@ fn case_statuses_read_events_as_lists_of_records() {
     let remaining = out
         .column_by_name("remaining")
         .unwrap()
-        .as_primitive::<UInt64Type>();
+        .as_primitive::<Int64Type>();
     assert_eq!(remaining.value(0), 2);
     let error = out.column_by_name("error").unwrap().as_string::<i32>();
     assert!(error.is_null(0) && !error.is_null(1));
