@@ -11,7 +11,7 @@ use std::sync::Arc;
 
 use arrow_array::cast::AsArray;
 use arrow_array::{Array, ArrayRef, RecordBatch};
-use arrow_schema::{DataType, Field, Schema};
+use arrow_schema::{DataType, Schema};
 use pyo3::prelude::*;
 use pyo3::types::PyString;
 use pyo3_arrow::PyTable;
@@ -127,21 +127,8 @@ impl Output {
     }
 }
 
-/// Named columns as a `pyarrow.Table` (through the capsule interface; pyarrow is imported
-/// here, and its absence said in words).
-pub(crate) fn table<'py>(py: Python<'py>, columns: Vec<(String, ArrayRef)>) -> PyResult<Obj<'py>> {
-    let fields: Vec<Field> = columns
-        .iter()
-        .map(|(name, a)| Field::new(name, a.data_type().clone(), true))
-        .collect();
-    let schema = Arc::new(Schema::new(fields));
-    let arrays = columns.into_iter().map(|(_, a)| a).collect();
-    let batch = RecordBatch::try_new(Arc::clone(&schema), arrays)
-        .map_err(|e| unreadable(py, "output", e))?;
-    to_pyarrow(py, batch)
-}
-
-/// A record batch as a `pyarrow.Table`.
+/// A record batch (zhidu-arrow's: the one writer of Arrow answers) as a `pyarrow.Table`,
+/// its schema's metadata (the policy's stamp, `zhidu:stamp`) included.
 pub(crate) fn to_pyarrow(py: Python<'_>, batch: RecordBatch) -> PyResult<Obj<'_>> {
     if py.import("pyarrow").is_err() {
         let message =

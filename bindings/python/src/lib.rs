@@ -15,7 +15,6 @@
 mod access;
 mod args;
 mod arrow;
-mod arrow_out;
 mod batch;
 mod convert;
 mod error;
@@ -31,6 +30,7 @@ mod row_batch;
 mod rows;
 mod schedules;
 mod scoring;
+mod stamped;
 mod what_if;
 
 use pyo3::prelude::*;

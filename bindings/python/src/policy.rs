@@ -10,7 +10,6 @@ use pyo3::types::{PyList, PyTuple};
 use crate::Obj;
 use crate::args::{bad_argument, flag, opt, text};
 use crate::arrow::Output;
-use crate::arrow_out;
 use crate::batch::{self, Mode};
 use crate::convert;
 use crate::error::{Localized, OrRaise};
@@ -19,7 +18,8 @@ use crate::policy_set::{PolicySet, Restore};
 use crate::results::{CaseStatus, Due, DueExplanation, Origin};
 use crate::row_batch::RowBatch;
 use crate::rows;
-use crate::scoring::{Assessment, Decisions, WindowRank};
+use crate::scoring::{Assessment, Decisions};
+use crate::stamped;
 
 /// Cases read from an iterator at a time by `Policy.report` (as the CLI reads a log).
 const REPORT_CHUNK: usize = 16_384;
@@ -52,25 +52,51 @@ impl Policy {
         Ok((class, start, days))
     }
 
-    /// Read every case, compute every status with the GIL released: `(list of CaseStatus or
-    /// None, bad rows)`.
+    /// Due dates (and, with `instants`, due instants) of a column call with the labels of
+    /// its rows: what `due_many` answers in every form (numpy, Arrow, `zhidu.pandas`).
+    fn due_column(
+        &self,
+        class_id: &Obj,
+        accepted_at: &Obj,
+        days: Option<&Obj>,
+        instants: bool,
+    ) -> PyResult<(zhidu::columns::DueColumns, Labels)> {
+        let class = self.class(class_id)?;
+        let columns = batch::due_columns(&class, accepted_at, days, instants)?;
+        Ok((columns, Labels::of(accepted_at)?))
+    }
+
+    /// Read every case and compute every status with the GIL released (the core's column,
+    /// in chunks on threads): what `case_statuses` answers in every form.
+    fn status_column(
+        &self,
+        cases: &Obj,
+        as_of: &Obj,
+    ) -> PyResult<Vec<Result<zhidu::CaseStatus, zhidu::Error>>> {
+        let py = cases.py();
+        let as_of = self.as_of(as_of)?;
+        let rows = rows::cases(cases)?;
+        let (policy, threads) = (&self.inner, batch::threads());
+        Ok(py.detach(|| policy.case_status_column(&rows, as_of, threads)))
+    }
+
+    /// Every status as a list (CaseStatus, or None for a bad case) and the bad cases.
     fn statuses<'py>(
         &self,
         cases: &Obj<'py>,
         as_of: &Obj<'py>,
     ) -> PyResult<(Bound<'py, PyList>, batch::RowErrors)> {
         let py = cases.py();
-        let as_of = self.as_of(as_of)?;
-        let rows = rows::cases(cases)?;
-        // The core computes the column, in chunks on threads, without the GIL.
-        let (policy, threads) = (&self.inner, batch::threads());
-        let computed = py.detach(|| policy.case_status_column(&rows, as_of, threads));
+        let computed = self.status_column(cases, as_of)?;
         let mut bad = Vec::new();
         let list = PyList::empty(py);
+        // One stamp for the call, a refcount in each status.
+        let stamp = Arc::new(self.inner.stamp());
         for (i, result) in computed.into_iter().enumerate() {
             match result {
                 Ok(inner) => list.append(CaseStatus {
                     inner: inner.localized(py),
+                    stamp: Arc::clone(&stamp),
                 })?,
                 Err(e) => {
                     bad.push((i, e));
@@ -277,7 +303,7 @@ policy_methods! {
         let py = class_id.py();
         let (class, start, days) = self.request(class_id, accepted_at, days)?;
         let inner = class.explain(start, days).or_raise(py)?.localized(py);
-        Ok(DueExplanation { inner })
+        Ok(DueExplanation::new(inner, Arc::new(self.inner.stamp())))
     }
 
     /// Due dates for whole columns, in one call with the GIL released.
@@ -329,24 +355,17 @@ policy_methods! {
     ) -> PyResult<Obj<'py>> {
         let py = class_id.py();
         let mode = Mode::parse(errors)?;
-        let output = Output::parse(output)?;
-        let class = self.class(class_id)?;
-        let arrow = output == Output::Arrow;
-        let columns = batch::due_columns(&class, accepted_at, days, arrow)?;
-        let labels = Labels::of(accepted_at)?;
+        let arrow = Output::parse(output)? == Output::Arrow;
+        let (columns, labels) = self.due_column(class_id, accepted_at, days, arrow)?;
         let n = columns.dates.len();
         if arrow {
             batch::report(py, &columns.errors, mode, n, 1, &labels)?;
-            let offset = self.inner.calendar().offset();
-            let instants = columns.instants.as_deref().unwrap_or(&[]);
-            let mut table = vec![
-                ("due_date".to_owned(), arrow_out::day_numbers(&columns.dates)),
-                ("due_at".to_owned(), arrow_out::seconds(instants, offset)),
-            ];
-            table.extend(arrow_out::error_columns(&columns.errors, n, crate::error::lang(py)));
-            return crate::arrow::table(py, table);
+            let lang = crate::error::lang(py);
+            let table = zhidu_arrow::due_batch(&self.inner, &columns, lang);
+            return crate::arrow::to_pyarrow(py, table.map_err(crate::arrow::core_error).or_raise(py)?);
         }
         let dates = batch::date_column(py, &columns.dates)?;
+        let dates = stamped::list(dates, &self.inner.stamp())?;
         batch::answer(dates, &columns.errors, n, mode, &labels)
     }
 
@@ -364,10 +383,8 @@ policy_methods! {
     ) -> PyResult<Bound<'py, PyTuple>> {
         let py = class_id.py();
         let mode = Mode::parse(Some(errors))?;
-        let class = self.class(class_id)?;
-        let columns = batch::due_columns(&class, accepted_at, days, true)?;
+        let (columns, labels) = self.due_column(class_id, accepted_at, days, true)?;
         let n = columns.dates.len();
-        let labels = Labels::of(accepted_at)?;
         let errors = batch::collected(py, &columns.errors, n, mode, stacklevel, &labels)?;
         let dates = batch::int64_bytes(py, &columns.dates)?;
         let instants = batch::int64_bytes(py, columns.instants.as_deref().unwrap_or(&[]))?;
@@ -459,7 +476,10 @@ policy_methods! {
             .case_status(&case, as_of)
             .or_raise(py)?
             .localized(py);
-        Ok(CaseStatus { inner })
+        Ok(CaseStatus {
+            inner,
+            stamp: Arc::new(self.inner.stamp()),
+        })
     }
 
     /// The status of every case at an instant, in order, with the GIL released.
@@ -501,23 +521,21 @@ policy_methods! {
         let mode = Mode::parse(errors)?;
         if Output::parse(output)? == Output::Arrow {
             let py = cases.py();
-            let as_of = self.as_of(as_of)?;
-            let rows = rows::cases(cases)?;
-            let (policy, threads) = (&self.inner, batch::threads());
-            let computed = py.detach(|| policy.case_status_column(&rows, as_of, threads));
+            let computed = self.status_column(cases, as_of)?;
             let bad: batch::RowErrors = computed
                 .iter()
                 .enumerate()
                 .filter_map(|(i, r)| r.as_ref().err().map(|e| (i, e.clone())))
                 .collect();
             batch::report(py, &bad, mode, computed.len(), 1, &Labels::of(cases)?)?;
-            let offset = policy.calendar().offset();
             let lang = crate::error::lang(py);
-            return crate::arrow::table(py, arrow_out::statuses(&computed, offset, lang));
+            let table = zhidu_arrow::status_batch(&self.inner, &computed, lang);
+            return crate::arrow::to_pyarrow(py, table.map_err(crate::arrow::core_error).or_raise(py)?);
         }
         let (list, bad) = self.statuses(cases, as_of)?;
         let n = list.len();
-        batch::answer(list.into_any(), &bad, n, mode, &Labels::of(cases)?)
+        let list = stamped::list(list.into_any(), &self.inner.stamp())?;
+        batch::answer(list, &bad, n, mode, &Labels::of(cases)?)
     }
 
     /// `case_statuses` for `zhidu.pandas`: `(statuses, [(index, error)])` after reporting bad
@@ -563,7 +581,7 @@ policy_methods! {
             .explain_case(&case, as_of)
             .or_raise(py)?
             .localized(py);
-        Ok(DueExplanation { inner })
+        Ok(DueExplanation::new(inner, Arc::new(self.inner.stamp())))
     }
 
     /// Score a period's incidents against the policy's deduction table (考核细则), with
@@ -820,14 +838,14 @@ policy_methods! {
     ///
     /// Returns
     /// -------
-    /// list of WindowRank
-    ///     Best first; equal scores share a rank.
+    /// StampedList of WindowRank
+    ///     Best first; equal scores share a rank; ``.stamp`` names this policy.
     ///
     /// Raises
     /// ------
     /// InputError
     ///     ``assessment`` is not an ``Assessment``, or the policy ranks no windows.
-    fn rank(&self, assessment: &Obj) -> PyResult<Vec<WindowRank>> {
+    fn rank<'py>(&self, assessment: &Obj<'py>) -> PyResult<Obj<'py>> {
         let py = assessment.py();
         let message = "`assessment` must be the result of `Policy.assess`";
         let a = assessment
@@ -1168,7 +1186,7 @@ policy_methods! {
             .or_raise(py)?
             .localized(py);
         batch::report_skipped(py, &inner.errors, n, mode, &labels, 1)?;
-        convert::to_dict(py, &inner)
+        stamped::dict_answer(convert::to_dict(py, &inner)?, &policy.stamp())
     }
 
     /// The training subsidies (S8.train.1a/1b) of each trainee and employer: full calendar
@@ -1203,7 +1221,7 @@ policy_methods! {
         let n = rows.len();
         let inner = py.detach(move || policy.subsidies(&rows)).or_raise(py)?;
         batch::report_skipped(py, &inner.errors, n, mode, &labels, 1)?;
-        convert::to_dict(py, &inner)
+        stamped::dict_answer(convert::to_dict(py, &inner)?, &policy.stamp())
     }
 
     /// The cases whose ``step`` events skip or reorder the item flow (S14.biz.1.2a), each a
@@ -1239,7 +1257,7 @@ policy_methods! {
             .or_raise(py)?
             .localized(py);
         batch::report_skipped(py, &inner.errors, n, mode, &labels, 1)?;
-        convert::to_dict(py, &inner)
+        stamped::dict_answer(convert::to_dict(py, &inner)?, &policy.stamp())
     }
 
     /// The policy's deduction table as a dict (categories, rules, effects; money as

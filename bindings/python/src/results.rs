@@ -11,6 +11,7 @@ use zhidu::Start;
 use crate::Obj;
 use crate::error::{Localized, OrRaise};
 use crate::result_class::{Field, result_class};
+use crate::stamped;
 
 /// What a due date was computed from, to explain it on demand.
 pub(crate) struct Origin {
@@ -26,14 +27,18 @@ pub(crate) struct Due {
     pub(crate) due: zhidu::Due,
     pub(crate) origin: Option<Origin>,
     pub(crate) explained: PyOnceLock<Py<DueExplanation>>,
+    /// The rules it was computed under (None only for a `Due` built without a policy).
+    pub(crate) stamp: Option<stamped::Shared>,
 }
 
 impl Due {
     pub(crate) fn new(due: zhidu::Due, origin: Option<Origin>) -> Due {
+        let stamp = origin.as_ref().map(|o| Arc::new(o.policy.stamp()));
         Due {
             due,
             origin,
             explained: PyOnceLock::new(),
+            stamp,
         }
     }
 }
@@ -71,6 +76,13 @@ result_class! {
     }
     repr { due_date, due_at, limit, unit, provisional }
     methods {
+        /// The rules this due date was computed under (`Policy.stamp`): a dict with
+        /// `policy`, `version`, `effective_from` and `hash`.
+        #[getter]
+        fn stamp<'py>(&self, py: Python<'py>) -> PyResult<Option<Obj<'py>>> {
+            stamped::getter(py, self.stamp.as_ref())
+        }
+
         /// The full explanation (computed on first use): every day counted or skipped and why,
         /// with the clauses and defaults used. `None` when the due date has no single origin.
         #[getter]
@@ -81,7 +93,8 @@ result_class! {
             self.explained
                 .get_or_try_init(py, || {
                     let ex = o.policy.explain_due(&o.class, o.start, o.days).or_raise(py)?;
-                    Py::new(py, DueExplanation { inner: ex.localized(py) })
+                    let stamp = self.stamp.clone().unwrap_or_else(|| Arc::new(o.policy.stamp()));
+                    Py::new(py, DueExplanation::new(ex.localized(py), stamp))
                 })
                 .map(|e| Some(e.clone_ref(py)))
         }
@@ -92,6 +105,13 @@ result_class! {
 #[pyclass(frozen, module = "zhidu", name = "DueExplanation")]
 pub(crate) struct DueExplanation {
     pub(crate) inner: zhidu::DueExplanation,
+    pub(crate) stamp: stamped::Shared,
+}
+
+impl DueExplanation {
+    pub(crate) fn new(inner: zhidu::DueExplanation, stamp: stamped::Shared) -> DueExplanation {
+        DueExplanation { inner, stamp }
+    }
 }
 
 result_class! {
@@ -106,8 +126,6 @@ result_class! {
         class_name,
         /// The instant the clock started.
         start,
-        /// The result.
-        due,
         /// For day units, every day after the start day up to the due day: dicts with `date`,
         /// `kind` (`workday`, `makeup_workday`, `weekend`, `holiday`), `festival`, `counted`
         /// (the day's position in the count, or None) and `note`.
@@ -125,12 +143,29 @@ result_class! {
     }
     repr { policy, class_id = class, start, due }
     counts { days }
+    methods {
+        /// The result, a `Due` with this explanation's `stamp`.
+        #[getter]
+        fn due(&self, py: Python<'_>) -> PyResult<Py<Due>> {
+            let mut due = Due::new(self.inner.due.clone(), None);
+            due.stamp = Some(Arc::clone(&self.stamp));
+            Py::new(py, due)
+        }
+
+        /// The rules this explanation was computed under (`Policy.stamp`).
+        #[getter]
+        fn stamp<'py>(&self, py: Python<'py>) -> PyResult<Obj<'py>> {
+            stamped::dict(py, &self.stamp)
+        }
+    }
 }
 
 /// A case's status at an instant.
 #[pyclass(frozen, module = "zhidu", name = "CaseStatus")]
 pub(crate) struct CaseStatus {
     pub(crate) inner: zhidu::CaseStatus,
+    /// The rules it was computed under, shared by every status of one call.
+    pub(crate) stamp: stamped::Shared,
 }
 
 result_class! {
@@ -175,6 +210,14 @@ result_class! {
         basis,
     }
     repr { id, status, due_date, remaining, overdue_days }
+    methods {
+        /// The rules this status was computed under (`Policy.stamp`): a dict with `policy`,
+        /// `version`, `effective_from` and `hash`.
+        #[getter]
+        fn stamp<'py>(&self, py: Python<'py>) -> PyResult<Obj<'py>> {
+            stamped::dict(py, &self.stamp)
+        }
+    }
 }
 
 /// One located problem in a policy file.

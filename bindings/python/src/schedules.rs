@@ -52,7 +52,7 @@ pub(crate) fn rota<'py>(
         .detach(|| policy.rota(year, &list, &away_rows))
         .or_raise(py)?;
     batch::report_skipped(py, &answer.errors, n, mode, &labels, 1)?;
-    convert::to_dict(py, &answer)
+    crate::stamped::dict_answer(convert::to_dict(py, &answer)?, &policy.stamp())
 }
 
 pub(crate) fn patrol_failures<'py>(
@@ -73,7 +73,7 @@ pub(crate) fn patrol_failures<'py>(
         .detach(|| policy.patrol_failures(period, &list, &patrols))
         .or_raise(py)?;
     batch::report_skipped(py, &answer.errors, n, mode, &labels, 1)?;
-    convert::to_dict(py, &answer)
+    crate::stamped::dict_answer(convert::to_dict(py, &answer)?, &policy.stamp())
 }
 
 pub(crate) fn obligations<'py>(
@@ -95,5 +95,5 @@ pub(crate) fn obligations<'py>(
         .detach(|| policy.obligations(period, actions.as_deref()))
         .or_raise(py)?;
     batch::report_skipped(py, &answer.errors, n, mode, &labels, 1)?;
-    convert::to_dict(py, &answer)
+    crate::stamped::dict_answer(convert::to_dict(py, &answer)?, &policy.stamp())
 }

@@ -39,16 +39,18 @@ pub(crate) fn row_errors<'py>(
 }
 
 impl Assessment {
-    pub(crate) fn rank_under(
+    /// The ranking as a `zhidu.StampedList` of `WindowRank`s with `policy`'s stamp.
+    pub(crate) fn rank_under<'py>(
         &self,
-        py: Python<'_>,
+        py: Python<'py>,
         policy: &zhidu::Policy,
-    ) -> PyResult<Vec<WindowRank>> {
+    ) -> PyResult<Obj<'py>> {
         let ranks = policy.rank(&self.inner).or_raise(py)?;
-        Ok(ranks
+        let items = ranks
             .into_iter()
-            .map(|inner| WindowRank { inner })
-            .collect())
+            .map(|inner| Bound::new(py, WindowRank { inner }))
+            .collect::<PyResult<Vec<_>>>()?;
+        crate::stamped::list(PyList::new(py, items)?.into_any(), &policy.stamp())
     }
 }
 
@@ -118,7 +120,8 @@ result_class! {
         ///     ``subject``, ``kind``, ``window``, ``period`` (text), one ``int64`` score per
         ///     category of the deduction table (by its id, in the table's order), ``bonus`` and
         ///     ``total`` (``int64``), ``fines`` and ``withholdings`` (``decimal128``, exact),
-        ///     ``effects`` (the effects' names); the same columns with no card.
+        ///     ``effects`` (the effects' names); the same columns with no card. The schema
+        ///     metadata holds the policy's stamp as JSON (``b"zhidu:stamp"``).
         #[pyo3(signature = (kind = Some("person")), text_signature = "($self, /, kind='person')")]
         fn to_arrow<'py>(&self, py: Python<'py>, kind: Option<&str>) -> PyResult<Obj<'py>> {
             let kind = match kind {
@@ -131,12 +134,8 @@ result_class! {
                     return Err(crate::error::raise(py, &crate::error::input(message, None), None));
                 }
             };
-            let ids: Vec<String> = match self.policy.deduction_table() {
-                Ok(table) => table.categories.iter().map(|c| c.id.clone()).collect(),
-                Err(_) => Vec::new(),
-            };
-            let columns = crate::arrow_out::scorecards(&self.inner, &ids, kind);
-            crate::arrow::table(py, columns)
+            let table = zhidu_arrow::scorecards(&self.policy, &self.inner, kind);
+            crate::arrow::to_pyarrow(py, table.map_err(crate::arrow::core_error).or_raise(py)?)
         }
 
         /// The deduction table's categories in order, `{id: name}` (考勤 …): the headers of
@@ -152,7 +151,7 @@ result_class! {
         }
 
         /// The window ranking (红旗窗口) under the policy that scored this.
-        fn rank(&self, py: Python<'_>) -> PyResult<Vec<WindowRank>> {
+        fn rank<'py>(&self, py: Python<'py>) -> PyResult<Obj<'py>> {
             self.rank_under(py, &self.policy)
         }
     }

@@ -12,6 +12,7 @@ fines and 150.00 withheld, W01's own card 90 (test_assess.py).
 from __future__ import annotations
 
 import datetime as dt
+import json
 from decimal import Decimal
 from typing import Any, Dict, List
 
@@ -252,3 +253,30 @@ def test_pandas_inputs_keep_their_path(s2: zhidu.Policy) -> None:
     df = pd.DataFrame(CASES, index=[10, 20, 30])
     _, bad = s2.case_statuses(df, dt.datetime(2026, 10, 15, 12), errors="collect")
     assert [(i, e.label) for i, e in bad] == [(2, 30)]
+
+
+def _stamp(table: pa.Table) -> Dict[str, Any]:
+    """The stamp an Arrow answer carries in its schema metadata, parsed."""
+    metadata = table.schema.metadata or {}
+    return dict(json.loads(metadata[b"zhidu:stamp"]))
+
+
+def test_arrow_answers_carry_the_policys_stamp(ps: zhidu.PolicySet, s2: zhidu.Policy) -> None:
+    # S2's header (policies/s2-service-center.toml): version 2023-10-23, in force from
+    # 2004-01-01; the hash is the set's, as the CLI's `stamp` field has it.
+    expected = {"policy": "s2-service-center", "version": "2023-10-23",
+                "effective_from": "2004-01-01", "hash": ps.content_hash}
+    assert s2.stamp == expected
+    table = pa.table({"accepted_at": STARTS, "days": pa.array(DAYS, pa.int32())})
+    due = s2.due_many("promised", table, errors="collect", output="arrow")
+    statuses = s2.case_statuses(_arrow_cases(), dt.datetime(2026, 10, 15, 12), errors="collect",
+                                output="arrow")
+    empty = s2.case_statuses(_arrow_cases().slice(0, 0), dt.datetime(2026, 10, 15, 12),
+                             output="arrow")
+    for answer in (due, statuses, empty):
+        assert _stamp(answer) == expected
+    s14 = ps.policy("s14-window-scorecard")
+    cards = s14.assess(_table(ZHANG), "2026-10").to_arrow()
+    assert _stamp(cards) == s14.stamp
+    assert _stamp(cards)["policy"] == "s14-window-scorecard"
+    assert _stamp(cards)["hash"] == ps.content_hash

@@ -35,6 +35,7 @@ from ._errors import (
 )
 from ._instants import end_of_day
 from ._lang import get_lang, lang, set_lang
+from ._stamped import StampedList
 from ._status import Status
 from ._zhidu import (
     AccessDecision,
@@ -83,6 +84,7 @@ __all__ = [
     "RowWarning",
     "AsOfWarning",
     "Scorecard",
+    "StampedList",
     "Status",
     "TooLargeError",
     "UnknownClassError",

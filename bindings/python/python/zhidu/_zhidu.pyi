@@ -24,6 +24,7 @@ import numpy
 import numpy.typing
 
 from ._errors import RowError, ZhiduError
+from ._stamped import StampedList
 from ._status import Status
 
 __all__ = [
@@ -68,11 +69,12 @@ _CaseLike = Union[Mapping[str, Any], str]
 _Errors = Literal["warn", "raise", "collect"]
 #: An Arrow table answer (``output="arrow"``, ``Assessment.to_arrow()``): a
 #: ``pyarrow.Table``. pyarrow is optional and ships no inline types, so the stub says ``Any``.
+#: Its schema metadata holds the policy's stamp as JSON under ``b"zhidu:stamp"``.
 _ArrowTable = Any
 #: What ``due_many`` returns: a ``datetime64[D]`` array (NaT for a bad row) where numpy is
 #: installed, else a list of ``datetime.date`` (None for a bad row). numpy is optional, so
 #: the type is both; ``isinstance(dates, numpy.ndarray)`` narrows it.
-_DueDates = Union[numpy.typing.NDArray[numpy.datetime64], List[Optional[datetime.date]]]
+_DueDates = Union[numpy.typing.NDArray[numpy.datetime64], StampedList[Optional[datetime.date]]]
 #: Rows: an iterable of dicts (or JSON lines), a pandas or polars DataFrame, a pyarrow Table
 #: or a dict of equal-length columns.
 _Rows = Any
@@ -121,6 +123,8 @@ class Due:
     def basis(self) -> List[str]: ...
     @property
     def explanation(self) -> Optional[DueExplanation]: ...
+    @property
+    def stamp(self) -> Dict[str, Any]: ...
     def to_dict(self) -> Dict[str, Any]: ...
     def to_json(self) -> str: ...
 
@@ -152,6 +156,8 @@ class DueExplanation:
     def notices(self) -> List[str]: ...
     @property
     def rules(self) -> List[str]: ...
+    @property
+    def stamp(self) -> Dict[str, Any]: ...
     def to_dict(self) -> Dict[str, Any]: ...
     def to_json(self) -> str: ...
 
@@ -193,6 +199,8 @@ class CaseStatus:
     def provisional(self) -> bool: ...
     @property
     def basis(self) -> List[str]: ...
+    @property
+    def stamp(self) -> Dict[str, Any]: ...
     def to_dict(self) -> Dict[str, Any]: ...
     def to_json(self) -> str: ...
 
@@ -287,9 +295,10 @@ class Assessment:
             ``subject``, ``kind``, ``window``, ``period`` (text), one ``int64`` score per
             category of the deduction table (by its id, in the table's order), ``bonus`` and
             ``total`` (``int64``), ``fines`` and ``withholdings`` (``decimal128``, exact),
-            ``effects`` (the effects' names); the same columns with no card.
+            ``effects`` (the effects' names); the same columns with no card. The schema
+            metadata holds the policy's stamp as JSON (``b"zhidu:stamp"``).
         """
-    def rank(self) -> List[WindowRank]: ...
+    def rank(self) -> StampedList[WindowRank]: ...
     def to_dict(self) -> Dict[str, Any]: ...
     def to_json(self) -> str: ...
     def __len__(self) -> int: ...
@@ -968,7 +977,7 @@ class Policy:
         *,
         errors: Optional[Literal["warn", "raise"]] = None,
         output: None = None,
-    ) -> List[Optional[CaseStatus]]:
+    ) -> StampedList[Optional[CaseStatus]]:
         """The status of every case at an instant, in order, with the GIL released.
 
         Parameters
@@ -1006,7 +1015,7 @@ class Policy:
         *,
         errors: Literal["collect"],
         output: None = None,
-    ) -> Tuple[List[Optional[CaseStatus]], List[Tuple[int, ZhiduError]]]:
+    ) -> Tuple[StampedList[Optional[CaseStatus]], List[Tuple[int, ZhiduError]]]:
         """The status of every case at an instant, in order, with the GIL released.
 
         Parameters
@@ -1146,7 +1155,7 @@ class Policy:
             A bad ``period``, rows in a container that is not read, a column that is no field,
             ``errors="raise"`` and a bad row.
         """
-    def rank(self, assessment: Assessment) -> List[WindowRank]:
+    def rank(self, assessment: Assessment) -> StampedList[WindowRank]:
         """The window ranking (红旗窗口) of an assessment, under this policy.
 
         Parameters
@@ -1156,8 +1165,8 @@ class Policy:
 
         Returns
         -------
-        list of WindowRank
-            Best first; equal scores share a rank.
+        StampedList of WindowRank
+            Best first; equal scores share a rank; ``.stamp`` names this policy.
 
         Raises
         ------

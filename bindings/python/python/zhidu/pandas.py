@@ -87,10 +87,11 @@ def due_frame(
     messages: List[Optional[str]] = [None] * len(due_date)
     for i, e in bad:
         messages[i] = str(e)
-    return pd.DataFrame(
+    frame = pd.DataFrame(
         {"due_date": due_date, "due_at": at, "error": messages},
         index=_index(accepted_at),
     )
+    return _stamped(frame, policy.stamp)
 
 
 def case_frame(
@@ -166,7 +167,7 @@ def case_frame(
     for col in ("id", "class", "unit", "handler", "window", "basis", "clauses", "warnings",
                 "error"):
         frame[col] = frame[col].astype(object)
-    return frame
+    return _stamped(frame, policy.stamp)
 
 
 def scorecard_frame(
@@ -226,7 +227,7 @@ def scorecard_frame(
     if names:
         frame = frame.rename(columns=category_names)
     frame.attrs["category_names"] = category_names
-    return frame
+    return _stamped(frame, assessment.stamp)
 
 
 def lines_frame(assessment: "Assessment") -> DataFrame:
@@ -257,8 +258,9 @@ def lines_frame(assessment: "Assessment") -> DataFrame:
     at = pd.to_datetime(pd.Series(data.pop("at"), dtype="int64"), unit="s", utc=True)
     frame = pd.DataFrame({k: pd.Series(v, dtype="object") for k, v in data.items()})
     frame.insert(names.index("at"), "at", at.dt.tz_convert(zone))
-    return frame.astype({"quantity": "int64", "points_each": "int64", "points": "int64",
-                         "row": "Int64"})
+    frame = frame.astype({"quantity": "int64", "points_each": "int64", "points": "int64",
+                          "row": "Int64"})
+    return _stamped(frame, assessment.stamp)
 
 
 def rank_frame(assessment: "Assessment") -> DataFrame:
@@ -282,15 +284,17 @@ def rank_frame(assessment: "Assessment") -> DataFrame:
         The policy ranks no windows.
     """
     pd = _import("pandas")
+    ranks = assessment.rank()
     records = [
         {"rank": r.rank, "window": r.window, "score": r.score, "members": r.members,
          "eligible": r.eligible, "disqualified_by": [d["rule"] for d in r.disqualified_by]}
-        for r in assessment.rank()
+        for r in ranks
     ]
     columns = ["rank", "window", "score", "members", "eligible", "disqualified_by"]
     frame = pd.DataFrame.from_records(records, columns=columns)
-    return frame.astype({"rank": "int64", "window": object, "score": object,
-                         "members": "int64", "eligible": bool, "disqualified_by": object})
+    frame = frame.astype({"rank": "int64", "window": object, "score": object,
+                          "members": "int64", "eligible": bool, "disqualified_by": object})
+    return _stamped(frame, ranks.stamp)
 
 
 def decision_frame(decisions: "Decisions") -> DataFrame:
@@ -339,6 +343,13 @@ def decision_frame(decisions: "Decisions") -> DataFrame:
     for col in ("subject", "violation", "applied", "tier_name", "escalation",
                 "escalation_kind", "note"):
         frame[col] = frame[col].astype(object)
+    return _stamped(frame, decisions.stamp)
+
+
+def _stamped(frame: DataFrame, stamp: Dict[str, Any]) -> DataFrame:
+    """``frame`` with the rules it was computed under in ``frame.attrs["zhidu_stamp"]`` (a
+    dict as ``Policy.stamp`` has it: issue #17, every answer names its rules)."""
+    frame.attrs["zhidu_stamp"] = stamp
     return frame
 
 
