@@ -30,6 +30,7 @@ impl Policy {
             let answer = self.inner.access(&rows)?;
             let out = to_js(&answer)?;
             error::localize_row_errors(&out, &answer.errors);
+            crate::stamp::attach(&out, &self.inner)?;
             Ok(out)
         })
     }
@@ -49,6 +50,7 @@ impl Policy {
             let answer = self.inner.retention(&rows, day)?;
             let out = to_js(&answer)?;
             error::localize_row_errors(&out, &answer.errors);
+            crate::stamp::attach(&out, &self.inner)?;
             Ok(out)
         })
     }

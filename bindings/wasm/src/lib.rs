@@ -272,12 +272,14 @@ impl Policy {
     ) -> Result<JsValue, JsValue> {
         js(|| {
             let r = DueRequest::read(&request)?;
-            to_js(
+            let out = to_js(
                 &self
                     .inner
                     .due(&r.class, r.start, r.days)?
                     .into_lang(lang::current()),
-            )
+            )?;
+            stamp::attach(&out, &self.inner)?;
+            Ok(out)
         })
     }
 
@@ -291,7 +293,9 @@ impl Policy {
         js(|| {
             let r = DueRequest::read(&request)?;
             let ex = self.inner.explain_due(&r.class, r.start, r.days)?;
-            to_js(&ex.into_lang(lang::current()))
+            let out = to_js(&ex.into_lang(lang::current()))?;
+            stamp::attach(&out, &self.inner)?;
+            Ok(out)
         })
     }
 
@@ -423,12 +427,14 @@ impl Policy {
         js(|| {
             let case = convert::case(&case)?;
             let as_of = self.as_of(&as_of)?;
-            to_js(
+            let out = to_js(
                 &self
                     .inner
                     .case_status(&case, as_of)?
                     .into_lang(lang::current()),
-            )
+            )?;
+            stamp::attach(&out, &self.inner)?;
+            Ok(out)
         })
     }
 
@@ -501,12 +507,14 @@ impl Policy {
         js(|| {
             let case = convert::case(&case)?;
             let as_of = self.as_of(&as_of)?;
-            to_js(
+            let out = to_js(
                 &self
                     .inner
                     .explain_case(&case, as_of)?
                     .into_lang(lang::current()),
-            )
+            )?;
+            stamp::attach(&out, &self.inner)?;
+            Ok(out)
         })
     }
 

@@ -76,6 +76,7 @@ impl Policy {
             let rota = self.inner.rota(year as i32, &list, &away)?;
             let out = to_js(&rota)?;
             error::localize_row_errors(&out, &rota.errors);
+            crate::stamp::attach(&out, &self.inner)?;
             Ok(out)
         })
     }
@@ -101,6 +102,7 @@ impl Policy {
             let check = self.inner.patrol_failures(period, &list, &log)?;
             let out = to_js(&check)?;
             error::localize_row_errors(&out, &check.errors);
+            crate::stamp::attach(&out, &self.inner)?;
             Ok(out)
         })
     }
@@ -124,6 +126,7 @@ impl Policy {
             let answer = self.inner.obligations(period, log.as_deref())?;
             let out = to_js(&answer)?;
             error::localize_row_errors(&out, &answer.errors);
+            crate::stamp::attach(&out, &self.inner)?;
             Ok(out)
         })
     }

@@ -1,6 +1,9 @@
-//! The stamp on object results: `assess`, `decide`, `caseStatuses` and `dueMany` answers
-//! carry `stamp`, the policy's own (`Policy.stamp`), so a result saved alone still names the
-//! rules it was computed under. The stamp is the core's; this only attaches it.
+//! The stamp on object results: every answer of a policy that is an object (`due`,
+//! `explain`, `caseStatus`, `explainCase`, `caseStatuses`, `dueMany`, `assess`, `decide`,
+//! `access`, `retention`, `rota`, `patrolFailures`, `obligations`, `triggers`, `subsidies`,
+//! `flowFindings`) carries `stamp`, the policy's own (`Policy.stamp`), so a result saved
+//! alone still names the rules it was computed under. The stamp is the core's; this only
+//! attaches it.
 
 use wasm_bindgen::JsValue;
 

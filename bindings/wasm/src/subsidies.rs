@@ -24,6 +24,7 @@ impl Policy {
             let out = self.inner.subsidies(&rows)?;
             let value = to_js(&out)?;
             crate::error::localize_row_errors(&value, &out.errors);
+            crate::stamp::attach(&value, &self.inner)?;
             Ok(value)
         })
     }

@@ -25,6 +25,7 @@ impl Policy {
                 .into_lang(crate::lang::current());
             let value = to_js(&out)?;
             crate::error::localize_row_errors(&value, &out.errors);
+            crate::stamp::attach(&value, &self.inner)?;
             Ok(value)
         })
     }

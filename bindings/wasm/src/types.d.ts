@@ -257,6 +257,9 @@ export interface Due {
   provisional: boolean;
   /** For a provisional answer, the basis of each provisional year it touched. */
   basis: string[];
+  /** The rules it was computed under (`Policy.stamp`); set on what `due` returns (a due
+   * date inside an explanation or a batch has its container's). */
+  stamp?: Stamp;
 }
 
 export type DayKindName = "workday" | "makeup_workday" | "weekend" | "holiday";
@@ -287,6 +290,8 @@ export interface DueExplanation {
   defaults: DefaultNote[];
   notices: string[];
   rules: string[];
+  /** The rules it was computed under (`Policy.stamp`). */
+  stamp: Stamp;
 }
 
 /** What `dueMany` takes: one column of acceptances and optionally one of day counts. */
@@ -395,6 +400,9 @@ export interface CaseStatus {
   provisional: boolean;
   /** For a provisional status, the basis of each provisional year it touched. */
   basis: string[];
+  /** The rules it was computed under (`Policy.stamp`); set on what `caseStatus` returns
+   * (the statuses of `caseStatuses` share the batch's `stamp`). */
+  stamp?: Stamp;
 }
 
 /** How a case's answer changes when a notice file replaces a provisional year. */
@@ -1241,6 +1249,8 @@ export interface Rota {
   clauses: string[];
   defaults: DefaultNote[];
   errors: InputRowError[];
+  /** The rules it was computed under (`Policy.stamp`). */
+  stamp: Stamp;
 }
 
 /** What `patrolFailures` takes. */
@@ -1291,6 +1301,8 @@ export interface PatrolCheck {
   clauses: string[];
   defaults: DefaultNote[];
   errors: InputRowError[];
+  /** The rules it was computed under (`Policy.stamp`). */
+  stamp: Stamp;
 }
 
 /** What `obligations` takes: without `log`, only the schedule. */
@@ -1344,6 +1356,8 @@ export interface Obligations {
   missed: number;
   unmatched_rows: number[];
   errors: InputRowError[];
+  /** The rules it was computed under (`Policy.stamp`). */
+  stamp: Stamp;
 }
 
 /** An access request (`access`, issue #15 point 4). */
@@ -1405,6 +1419,8 @@ export interface AccessDecisions {
   decisions: AccessDecision[];
   /** Rows that could not be answered (unknown role, level, scope, action or fact). */
   errors: InputRowError[];
+  /** The rules it was computed under (`Policy.stamp`). */
+  stamp: Stamp;
 }
 
 /** A record to keep (`retention`, issue #15 point 6). */
@@ -1450,6 +1466,8 @@ export interface Retention {
   /** The ids past keeping or to destroy. */
   past: string[];
   errors: InputRowError[];
+  /** The rules it was computed under (`Policy.stamp`). */
+  stamp: Stamp;
 }
 
 /** A row of `triggers`: the facts about one enterprise on the day it applies (S8.verify). */
@@ -1499,6 +1517,8 @@ export interface Triggers {
     clauses: string[];
   }[];
   errors: InputRowError[];
+  /** The rules it was computed under (`Policy.stamp`). */
+  stamp: Stamp;
 }
 
 /** A row of `subsidies`: one trainee of the 随岗培训班 (S8.train.1). */
@@ -1553,6 +1573,8 @@ export interface Subsidies {
   needs_decision: number;
   defaults: DefaultNote[];
   errors: InputRowError[];
+  /** The rules it was computed under (`Policy.stamp`). */
+  stamp: Stamp;
 }
 
 /** What `flowFindings` takes: a case log with `step` events. */
@@ -1584,4 +1606,6 @@ export interface FlowFindings {
   unlogged: number;
   defaults: DefaultNote[];
   errors: InputRowError[];
+  /** The rules it was computed under (`Policy.stamp`). */
+  stamp: Stamp;
 }

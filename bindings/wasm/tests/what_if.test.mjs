@@ -103,3 +103,34 @@ test("assess, decide, caseStatuses and dueMany answers carry the policy's stamp"
     assert.equal(r.stamp.hash, expected);
   }
 });
+
+test("every other object answer of a policy carries its stamp too (single answers included)", () => {
+  const digests = tomlFiles(join(repoRoot, "policies")).map((p) => sha256(readFileSync(p))).sort();
+  const expected = sha256(digests.map((d) => d + "\n").join(""));
+  const set = PolicySet.builtin();
+  const p = (id) => set.policy(id);
+  const s2 = p("s2-service-center");
+  const windows = ["A", "B", "C", "D", "E", "F"].map((window) => ({ window }));
+  const caseRecord = { id: "T1", class: "promised", accepted_at: "2026-10-12T09:00", days: 5 };
+  const answers = [
+    [s2, s2.due({ class: "promised", acceptedAt: "2026-09-30", days: 5 })],
+    [s2, s2.explain({ class: "promised", acceptedAt: "2026-09-30", days: 5 })],
+    [s2, s2.caseStatus(caseRecord, "2026-10-20")],
+    [s2, s2.explainCase(caseRecord, "2026-10-20")],
+    [p("s12-confidentiality"), p("s12-confidentiality").access({ requests: [] })],
+    [p("s12-confidentiality"), p("s12-confidentiality").retention({ records: [], asOf: "2026-10-31" })],
+    [p("s4-duty-rota"), p("s4-duty-rota").rota({ year: 2026, windows })],
+    [p("s4-duty-rota"), p("s4-duty-rota").patrolFailures({ period: "2026-03", log: [], windows })],
+    [p("s1-window-it"), p("s1-window-it").obligations({ period: "2026-10" })],
+    [p("s8-investment-centre"), p("s8-investment-centre").triggers({ facts: [] })],
+    [p("s8-investment-centre"), p("s8-investment-centre").subsidies({ trainees: [] })],
+    [p("s14-window-scorecard"), p("s14-window-scorecard").flowFindings({ cases: [] })],
+  ];
+  for (const [policy, answer] of answers) {
+    assert.deepEqual(answer.stamp, policy.stamp, policy.id);
+    assert.equal(answer.stamp.hash, expected);
+  }
+  // The single due date itself: 5 working days after 09-30 (S2.cn.3), the National Day
+  // holiday 10-01 … 10-07 skipped, 10-08, 10-09, 10-10 (a make-up Saturday), 10-12, 10-13.
+  assert.equal(answers[0][1].due_date, "2026-10-13");
+});

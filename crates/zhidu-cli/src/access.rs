@@ -84,7 +84,10 @@ pub(crate) fn run(global: &[PathBuf], args: &Args) -> Result<ExitCode, CliError>
             }
             w.flush()?;
         }
-        Format::Human => write_human(&mut out, &d)?,
+        Format::Human => {
+            write_human(&mut out, &d)?;
+            writeln!(out, "\n{}", crate::output::stamp_line(p))?;
+        }
     }
     for e in &d.errors {
         eprintln!("{}", crate::output::row_line("request", e.row, &e.error));

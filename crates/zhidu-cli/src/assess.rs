@@ -12,6 +12,7 @@ use zhidu::{AssessRequest, Assessment, Incident, Period, PolicySet, SubjectKind}
 
 use crate::Format;
 use crate::error::CliError;
+use crate::output::{enveloped, stamp_line};
 
 /// What `assess` and `rank` read: a policy, a period and its inputs.
 #[derive(clap::Args)]
@@ -120,12 +121,16 @@ pub(crate) fn run_assessment(
 pub(crate) fn run(global: &[PathBuf], args: &Args) -> Result<ExitCode, CliError> {
     let set = crate::policy_set(global)?;
     let a = args.inputs.assess(&set)?;
+    let p = set.policy(args.inputs.policy())?;
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     match args.format {
-        Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(&a.scorecards)?)?,
+        Format::Json => writeln!(out, "{}", enveloped("scorecards", &a.scorecards, p)?)?,
         Format::Csv => write_csv(&mut out, &a)?,
-        Format::Human => write_table(&mut out, &a)?,
+        Format::Human => {
+            write_table(&mut out, &a)?;
+            writeln!(out, "\n{}", stamp_line(p))?;
+        }
     }
     out.flush()?;
     report_errors(&a);

@@ -333,7 +333,22 @@ fn diff(global: &[PathBuf], args: &DiffArgs) -> Result<ExitCode, CliError> {
         }
     }
     match args.format {
-        Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(&json)?)?,
+        Format::Json => {
+            /// The moved cases, then the stamps of the calendar without and with the notice
+            /// (the same names as a what-if's): both sides name their rules.
+            #[derive(serde::Serialize)]
+            struct Moved<'a> {
+                cases: &'a [serde_json::Value],
+                before: zhidu::Stamp,
+                after: zhidu::Stamp,
+            }
+            let moved = Moved {
+                cases: &json,
+                before: old.stamp(),
+                after: new.stamp(),
+            };
+            writeln!(out, "{}", serde_json::to_string_pretty(&moved)?)?;
+        }
         Format::Csv => {
             if let Some(w) = csv_out {
                 let bytes = w
@@ -342,7 +357,14 @@ fn diff(global: &[PathBuf], args: &DiffArgs) -> Result<ExitCode, CliError> {
                 out.write_all(&bytes)?;
             }
         }
-        Format::Human => {}
+        Format::Human => {
+            // `computed under`, then each side as a what-if's text names it.
+            let say = |id| crate::output::say(id, &[]);
+            writeln!(out, "\n{}", say("label.report.stamp"))?;
+            for (side, policy) in [("label.what_if.before", old), ("label.what_if.after", new)] {
+                writeln!(out, "  {:<8}{}", say(side), policy.stamp())?;
+            }
+        }
     }
     out.flush()?;
     let (total, moved, bad_text) = (total.to_string(), moved.to_string(), bad.to_string());

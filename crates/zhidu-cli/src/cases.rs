@@ -16,7 +16,7 @@ use zhidu::{Case, CaseStatus, Policy, Start, Status};
 
 use crate::Format;
 use crate::error::CliError;
-use crate::output::{error_json, error_line, row_error_cell, say};
+use crate::output::{error_json, error_line, row_error_cell, say, stamp_line, stamp_member};
 
 #[derive(clap::Args)]
 pub(crate) struct Args {
@@ -49,7 +49,8 @@ pub(crate) fn run(global: &[PathBuf], args: &Args) -> Result<ExitCode, CliError>
     let mut provisional = 0u64;
     let mut basis: Vec<String> = Vec::new();
     match args.format {
-        Format::Json => write!(out, "[")?,
+        // Streamed: `{"cases": [` now, one row a line, `], "stamp": …}` at the end.
+        Format::Json => write!(out, "{{\n  \"cases\": [")?,
         Format::Human => writeln!(
             out,
             "{:<6} {:<14} {:<20} {:<13} {:<11} {:>9} {:>8}  {:<8} window",
@@ -105,7 +106,7 @@ pub(crate) fn run(global: &[PathBuf], args: &Args) -> Result<ExitCode, CliError>
                 };
                 write!(
                     out,
-                    "{}\n  {}",
+                    "{}\n    {}",
                     if first { "" } else { "," },
                     serde_json::to_string(&value)?
                 )?;
@@ -168,13 +169,16 @@ pub(crate) fn run(global: &[PathBuf], args: &Args) -> Result<ExitCode, CliError>
         first = false;
     }
     if args.format == Format::Json {
-        writeln!(out, "\n]")?;
+        writeln!(out, "\n  ],\n  {}\n}}", stamp_member(policy)?)?;
     }
     if args.format == Format::Human && provisional > 0 {
         writeln!(out, "\n{}", say("label.cli.provisional_note", &[]))?;
         for b in &basis {
             writeln!(out, "  {b}")?;
         }
+    }
+    if args.format == Format::Human {
+        writeln!(out, "\n{}", stamp_line(policy))?;
     }
     out.flush()?;
     let summary: Vec<String> = counts.iter().map(|(s, n)| format!("{s} {n}")).collect();

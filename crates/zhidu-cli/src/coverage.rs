@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use zhidu::{ClauseCoverage, ClauseStatus, CoverageTotals};
 
 use crate::error::CliError;
-use crate::output::say;
+use crate::output::{hash_line, hashed, say};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub(crate) enum CoverageFormat {
@@ -42,7 +42,7 @@ pub(crate) fn run(global: &[PathBuf], args: &Args) -> Result<ExitCode, CliError>
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     match args.format {
-        CoverageFormat::Json => writeln!(out, "{}", serde_json::to_string_pretty(&cov)?)?,
+        CoverageFormat::Json => writeln!(out, "{}", hashed(&cov, &set)?)?,
         CoverageFormat::Markdown => write!(out, "{}", markdown(&cov))?,
         CoverageFormat::Table => {
             for r in &cov.regulations {
@@ -54,6 +54,7 @@ pub(crate) fn run(global: &[PathBuf], args: &Args) -> Result<ExitCode, CliError>
                 writeln!(out)?;
             }
             write!(out, "{}", markdown(&cov))?;
+            writeln!(out, "\n{}", hash_line(&set))?;
         }
     }
     // A computable clause with neither an encoding nor a reason is a problem of the input.

@@ -12,6 +12,7 @@ use zhidu::{Decisions, Start, ViolationRecord};
 
 use crate::Format;
 use crate::error::CliError;
+use crate::output::{enveloped, stamp_line};
 
 #[derive(clap::Args)]
 pub(crate) struct Args {
@@ -49,7 +50,11 @@ pub(crate) fn run(global: &[PathBuf], args: &Args) -> Result<ExitCode, CliError>
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     match args.format {
-        Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(&d.decisions)?)?,
+        Format::Json => writeln!(
+            out,
+            "{}",
+            enveloped("decisions", &d.decisions, set.policy(&args.policy)?)?
+        )?,
         Format::Csv => {
             let mut w = csv::Writer::from_writer(&mut out);
             w.write_record([
@@ -87,7 +92,10 @@ pub(crate) fn run(global: &[PathBuf], args: &Args) -> Result<ExitCode, CliError>
             }
             w.flush()?;
         }
-        Format::Human => write_human(&mut out, &d)?,
+        Format::Human => {
+            write_human(&mut out, &d)?;
+            writeln!(out, "\n{}", stamp_line(set.policy(&args.policy)?))?;
+        }
     }
     for e in &d.errors {
         eprintln!("{}", crate::output::row_line("violation", e.row, &e.error));

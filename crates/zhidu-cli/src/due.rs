@@ -62,7 +62,10 @@ pub(crate) fn run(global: &[PathBuf], args: &Args) -> Result<ExitCode, CliError>
             ])?;
             w.flush()?;
         }
-        Format::Human => print_human(&ex),
+        Format::Human => {
+            print_human(&ex);
+            println!("\n{}", crate::output::stamp_line(policy));
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use zhidu::Explanation;
 
 use crate::error::CliError;
-use crate::output::{lang, say};
+use crate::output::{hash_line, hashed, lang, say};
 use crate::rules::{ListFormat, entry_block, kind_heading, refs};
 
 #[derive(clap::Args)]
@@ -31,8 +31,8 @@ pub(crate) fn run(global: &[PathBuf], args: &Args) -> Result<ExitCode, CliError>
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     match args.format {
-        ListFormat::Json => writeln!(out, "{}", serde_json::to_string_pretty(&x)?)?,
-        ListFormat::Table => write!(out, "{}", text(&x))?,
+        ListFormat::Json => writeln!(out, "{}", hashed(&x, &set)?)?,
+        ListFormat::Table => write!(out, "{}\n{}\n", text(&x), hash_line(&set))?,
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -55,7 +55,10 @@ pub(crate) fn run(global: &[PathBuf], args: &Args) -> Result<ExitCode, CliError>
             }
             w.flush()?;
         }
-        Format::Human => write_human(&mut out, &f)?,
+        Format::Human => {
+            write_human(&mut out, &f)?;
+            writeln!(out, "\n{}", crate::output::stamp_line(p))?;
+        }
     }
     for e in &f.errors {
         eprintln!("{}", crate::output::row_line("case", e.row, &e.error));

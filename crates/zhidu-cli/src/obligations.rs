@@ -72,7 +72,10 @@ pub(crate) fn run(global: &[PathBuf], args: &Args) -> Result<ExitCode, CliError>
             }
             w.flush()?;
         }
-        Format::Human => write_human(&mut out, &answer)?,
+        Format::Human => {
+            write_human(&mut out, &answer)?;
+            writeln!(out, "\n{}", crate::output::stamp_line(p))?;
+        }
     }
     for e in &answer.errors {
         eprintln!("{}", crate::output::row_line("action", e.row, &e.error));

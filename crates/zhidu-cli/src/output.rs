@@ -121,7 +121,7 @@ pub(crate) fn row_line(kind: &str, row: usize, e: &zhidu::Error) -> String {
 
 /// A command's JSON answer, pretty-printed, with the policy's [`zhidu::Stamp`] as one more
 /// `stamp` field, last, when the answer is an object (issue #17: every answer names the
-/// rules that gave it). An answer that is a list keeps its shape.
+/// rules that gave it). A list is wrapped by [`enveloped`] instead.
 pub(crate) fn stamped<T: serde::Serialize>(
     answer: &T,
     policy: &zhidu::Policy,
@@ -141,4 +141,75 @@ pub(crate) fn stamped<T: serde::Serialize>(
     } else {
         serde_json::to_string_pretty(answer)
     }
+}
+
+/// A command's answer that is a list, as an object: the list under `noun` (`cards`,
+/// `decisions`, …), then the policy's `stamp` (issue #17: a list answer names its rules too,
+/// so every `--format json` answer is an object with `stamp`).
+pub(crate) fn enveloped<T: serde::Serialize + ?Sized>(
+    noun: &str,
+    items: &T,
+    policy: &zhidu::Policy,
+) -> Result<String, serde_json::Error> {
+    serde_json::to_string_pretty(&Envelope {
+        noun,
+        items,
+        stamp: policy.stamp(),
+    })
+}
+
+/// `{"<noun>": items, "stamp": …}` in that order, the items serialized as they are (no
+/// detour through `serde_json::Value`, which would sort their keys).
+struct Envelope<'a, T: ?Sized> {
+    noun: &'a str,
+    items: &'a T,
+    stamp: zhidu::Stamp,
+}
+
+impl<T: serde::Serialize + ?Sized> serde::Serialize for Envelope<'_, T> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = s.serialize_map(Some(2))?;
+        map.serialize_entry(self.noun, self.items)?;
+        map.serialize_entry("stamp", &self.stamp)?;
+        map.end()
+    }
+}
+
+/// The stamp as the indented JSON value of a `"stamp": …` member written by hand after a
+/// streamed list (`cases`), so a streamed answer ends the same way as [`enveloped`] ones.
+pub(crate) fn stamp_member(policy: &zhidu::Policy) -> Result<String, serde_json::Error> {
+    let pretty = serde_json::to_string_pretty(&policy.stamp())?;
+    Ok(format!("\"stamp\": {}", pretty.replace('\n', "\n  ")))
+}
+
+/// The last line of a text or table answer: `computed under <stamp>`, the report footer's
+/// label and the stamp's own rendering, so every text answer names its rules the same way.
+pub(crate) fn stamp_line(policy: &zhidu::Policy) -> String {
+    format!("{} {}", say("label.report.stamp", &[]), policy.stamp())
+}
+
+/// A set-wide answer (`coverage`, `explain`: no one policy gave it) as JSON with the set's
+/// `content_hash` as one more field, last: the identity of all the files it was read from.
+pub(crate) fn hashed<T: serde::Serialize>(
+    answer: &T,
+    set: &zhidu::PolicySet,
+) -> Result<String, serde_json::Error> {
+    /// The answer's own fields in their order, then `content_hash`.
+    #[derive(serde::Serialize)]
+    struct Hashed<'a, T> {
+        #[serde(flatten)]
+        answer: &'a T,
+        content_hash: &'a str,
+    }
+    serde_json::to_string_pretty(&Hashed {
+        answer,
+        content_hash: set.content_hash(),
+    })
+}
+
+/// The last line of a set-wide text answer: `computed under sha256:…`, the words of the
+/// report footer's label.
+pub(crate) fn hash_line(set: &zhidu::PolicySet) -> String {
+    say("label.cli.set_hash", &[("hash", set.content_hash())])
 }

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use crate::Format;
 use crate::assess::{PeriodArgs, report_errors};
 use crate::error::CliError;
+use crate::output::{enveloped, stamp_line};
 
 #[derive(clap::Args)]
 pub(crate) struct Args {
@@ -20,11 +21,12 @@ pub(crate) struct Args {
 pub(crate) fn run(global: &[PathBuf], args: &Args) -> Result<ExitCode, CliError> {
     let set = crate::policy_set(global)?;
     let a = args.inputs.assess(&set)?;
-    let ranking = set.policy(args.inputs.policy())?.rank(&a)?;
+    let p = set.policy(args.inputs.policy())?;
+    let ranking = p.rank(&a)?;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     match args.format {
-        Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(&ranking)?)?,
+        Format::Json => writeln!(out, "{}", enveloped("ranks", &ranking, p)?)?,
         Format::Csv => {
             let mut w = csv::Writer::from_writer(&mut out);
             w.write_record([
@@ -74,6 +76,7 @@ pub(crate) fn run(global: &[PathBuf], args: &Args) -> Result<ExitCode, CliError>
                     r.rank, r.window, r.score, r.members, status
                 )?;
             }
+            writeln!(out, "\n{}", stamp_line(p))?;
         }
     }
     report_errors(&a);

@@ -76,7 +76,10 @@ pub(crate) fn run(global: &[PathBuf], args: &Args) -> Result<ExitCode, CliError>
             }
             w.flush()?;
         }
-        Format::Human => write_human(&mut out, &r)?,
+        Format::Human => {
+            write_human(&mut out, &r)?;
+            writeln!(out, "\n{}", crate::output::stamp_line(p))?;
+        }
     }
     for e in &r.errors {
         eprintln!("{}", crate::output::row_line("record", e.row, &e.error));

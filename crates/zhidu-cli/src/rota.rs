@@ -95,7 +95,10 @@ pub(crate) fn run_rota(global: &[PathBuf], args: &RotaArgs) -> Result<ExitCode, 
             }
             w.flush()?;
         }
-        Format::Human => write_rota(&mut out, &rota)?,
+        Format::Human => {
+            write_rota(&mut out, &rota)?;
+            writeln!(out, "\n{}", crate::output::stamp_line(p))?;
+        }
     }
     for e in &rota.errors {
         eprintln!("{}", crate::output::row_line("away", e.row, &e.error));
@@ -166,7 +169,10 @@ pub(crate) fn run_patrols(global: &[PathBuf], args: &PatrolArgs) -> Result<ExitC
             }
             w.flush()?;
         }
-        Format::Human => write_patrols(&mut out, &check)?,
+        Format::Human => {
+            write_patrols(&mut out, &check)?;
+            writeln!(out, "\n{}", crate::output::stamp_line(p))?;
+        }
     }
     for e in &check.errors {
         eprintln!("{}", crate::output::row_line("patrol", e.row, &e.error));

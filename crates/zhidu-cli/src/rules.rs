@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use zhidu::{DefaultMark, Entry, EntryRef, PolicyRules};
 
 use crate::error::CliError;
-use crate::output::{lang, say};
+use crate::output::{lang, say, stamp_line, stamped};
 
 /// Output format of `rules` and `explain`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -33,11 +33,12 @@ pub(crate) struct Args {
 pub(crate) fn run(global: &[PathBuf], args: &Args) -> Result<ExitCode, CliError> {
     let set = crate::policy_set(global)?;
     let rules = set.rules(&args.policy)?;
+    let p = set.policy(&args.policy)?;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     match args.format {
-        ListFormat::Json => writeln!(out, "{}", serde_json::to_string_pretty(&rules)?)?,
-        ListFormat::Table => write!(out, "{}", table(&rules))?,
+        ListFormat::Json => writeln!(out, "{}", stamped(&rules, p)?)?,
+        ListFormat::Table => write!(out, "{}\n{}\n", table(&rules), stamp_line(p))?,
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -63,7 +63,10 @@ pub(crate) fn run(global: &[PathBuf], args: &Args) -> Result<ExitCode, CliError>
             }
             w.flush()?;
         }
-        Format::Human => write_human(&mut out, &s)?,
+        Format::Human => {
+            write_human(&mut out, &s)?;
+            writeln!(out, "\n{}", crate::output::stamp_line(p))?;
+        }
     }
     for e in &s.errors {
         eprintln!("{}", crate::output::row_line("trainee", e.row, &e.error));

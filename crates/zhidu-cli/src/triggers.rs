@@ -53,7 +53,10 @@ pub(crate) fn run(global: &[PathBuf], args: &Args) -> Result<ExitCode, CliError>
             }
             w.flush()?;
         }
-        Format::Human => write_human(&mut out, &t)?,
+        Format::Human => {
+            write_human(&mut out, &t)?;
+            writeln!(out, "\n{}", crate::output::stamp_line(p))?;
+        }
     }
     for e in &t.errors {
         eprintln!("{}", crate::output::row_line("enterprise", e.row, &e.error));

@@ -16,7 +16,7 @@ use chrono::{Days, NaiveDate};
 use serde_json::Value;
 
 mod common;
-use common::zhidu;
+use common::{builtin_stamp, listed, zhidu};
 
 fn stdout(o: &Output) -> String {
     String::from_utf8(o.stdout.clone()).unwrap()
@@ -460,7 +460,8 @@ fn cases_reads_json_lines_and_csv_and_reports_bad_lines() {
         "json",
     ]);
     assert_eq!(o.status.code(), Some(1));
-    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let (v, stamp) = listed(&stdout(&o), "cases");
+    assert_eq!(stamp, builtin_stamp("s2-service-center"));
     let v = v.as_array().unwrap();
     assert_eq!(v.len(), 4);
     // A: due 10-13, completed 10-13 16:00 → on time.
@@ -677,7 +678,7 @@ fn assess_scores_a_hand_computed_s14_month() {
     ]);
     assert_no_panic(&o);
     assert_eq!(o.status.code(), Some(1), "one bad row");
-    let cards: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let (cards, _) = listed(&stdout(&o), "scorecards");
     let card = |s: &str| {
         cards
             .as_array()
@@ -752,7 +753,8 @@ fn assess_scores_a_hand_computed_s14_month() {
         "--format",
         "json",
     ]);
-    let ranking: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let (ranking, stamp) = listed(&stdout(&o), "ranks");
+    assert_eq!(stamp, builtin_stamp("s14-window-scorecard"));
     // W02: 84.00; W01: mean(71, 90) = 80.50, eligible: 取消年度评先资格 is annual, not the
     // monthly 红旗窗口, and att.6 puts no points on the window.
     assert_eq!(
@@ -805,7 +807,7 @@ fn assess_turns_overdue_cases_into_deductions() {
         "json",
     ]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let cards: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let (cards, _) = listed(&stdout(&o), "scorecards");
     assert_eq!(cards[0]["subject"], "赵敏");
     assert_eq!(cards[0]["total"], 90);
     assert_eq!(cards[0]["lines"][0]["rule"], "S2.assess.ji.2");
@@ -1530,7 +1532,8 @@ fn case_logs_with_broken_lines_lose_no_good_case() {
     ]);
     assert_no_panic(&o);
     assert_eq!(o.status.code(), Some(1));
-    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let (v, stamp) = listed(&stdout(&o), "cases");
+    assert_eq!(stamp, builtin_stamp("s2-service-center"));
     let v = v.as_array().unwrap();
     assert_eq!(v.len(), 5, "one answer per line");
     assert_eq!(
@@ -1603,7 +1606,7 @@ fn a_stray_quote_in_an_incident_export_costs_one_row() {
     ]);
     assert_no_panic(&o);
     assert_eq!(o.status.code(), Some(1));
-    let cards: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let (cards, _) = listed(&stdout(&o), "scorecards");
     let total = |s: &str| {
         cards
             .as_array()
@@ -1663,7 +1666,7 @@ X1,promised,2026-10-12T09:00:00+08:00,5,李四,W02,,maybe
         "json",
     ]);
     assert_no_panic(&o);
-    let cards: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let (cards, _) = listed(&stdout(&o), "scorecards");
     let cards = cards.as_array().unwrap();
     assert_eq!(cards.len(), 1, "{cards:?}");
     assert_eq!(
@@ -1709,7 +1712,7 @@ X1,promised,2026-10-12T09:00:00+08:00,5,李四,W02,,maybe
         "{}",
         String::from_utf8_lossy(&o.stderr)
     );
-    let cards: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let (cards, _) = listed(&stdout(&o), "scorecards");
     let card = |s: &str| {
         cards
             .as_array()
@@ -1893,7 +1896,15 @@ fn calendar_show_check_and_diff() {
         "json",
     ]);
     let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
-    let ids: Vec<&str> = v
+    assert_eq!(v.as_object().unwrap().len(), 3, "cases, before, after");
+    // Both sides name their rules: the stamp without the notice and the one with it.
+    assert_eq!(v["before"], builtin_stamp("s2-service-center"));
+    assert_eq!(v["after"]["policy"], "s2-service-center");
+    assert_ne!(
+        v["after"]["hash"], v["before"]["hash"],
+        "the notice is one more file"
+    );
+    let ids: Vec<&str> = v["cases"]
         .as_array()
         .unwrap()
         .iter()

@@ -73,12 +73,18 @@ fn the_table_lists_each_clause_with_its_encoding_or_reason() {
             == "  S1.it.1               descriptive                  [descriptive]"),
         "{out}"
     );
+    // The totals, then the set's content hash (issue #17: the answer names its rules).
+    let hash = zhidu::PolicySet::builtin()
+        .unwrap()
+        .content_hash()
+        .to_owned();
     assert!(
-        out.ends_with(
+        out.ends_with(&format!(
             "| regulation | clauses | computable | encoded | with reason | planned | missing |\n\
          |---|---:|---:|---:|---:|---:|---:|\n\
-         | S1 Window computer/IT security | 8 | 7 | 6 | 1 | 0 | 0 |\n"
-        ),
+         | S1 Window computer/IT security | 8 | 7 | 6 | 1 | 0 | 0 |\n\
+         \ncomputed under sha256:{hash}\n"
+        )),
         "{out}"
     );
     // An encoded clause names its policy and entry.
@@ -117,6 +123,12 @@ fn json_is_the_cores_answer() {
     assert_eq!(six["kinds"], serde_json::json!(["deadline"]));
     assert_eq!(six["encoded"][0]["policy"], "s12-confidentiality");
     assert_eq!(v["totals"], s12["totals"]);
+    // A set-wide answer: no one policy gave it, so it names the set by its content hash.
+    let hash = zhidu::PolicySet::builtin()
+        .unwrap()
+        .content_hash()
+        .to_owned();
+    assert_eq!(v["content_hash"], hash);
 }
 
 #[test]

@@ -89,9 +89,11 @@ fn rules_json_has_the_documented_shape() {
         "effective_until",
         "file",
         "entries",
+        "stamp",
     ];
     want.sort_unstable();
     assert_eq!(keys, want);
+    assert_eq!(v["stamp"], common::builtin_stamp("s14-window-scorecard"));
     let entries = v["entries"].as_array().unwrap();
     let of = |kind: &str| entries.iter().filter(|e| e["kind"] == kind).count();
     assert_eq!((of("rule"), of("category"), of("policy")), (29, 4, 1));
@@ -184,6 +186,12 @@ fn explain_a_tier_lists_the_violations_that_call_for_it() {
     assert!(o.status.success(), "{}", text(&o.stderr));
     let v: Value = serde_json::from_slice(&o.stdout).unwrap();
     assert!(v["clause"].is_null());
+    // Entries may come from several policies: the answer names the whole set by its hash.
+    let hash = zhidu::PolicySet::builtin()
+        .unwrap()
+        .content_hash()
+        .to_owned();
+    assert_eq!(v["content_hash"], hash);
     let entries = v["entries"].as_array().unwrap();
     assert_eq!(entries.len(), 1);
     assert_eq!(entries[0]["entry"]["name"], "通报批评,调离窗口工作岗位");

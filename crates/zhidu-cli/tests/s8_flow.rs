@@ -90,8 +90,17 @@ fn trigger_reasons_follow_lang_and_english_stays_as_it_was() {
         assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
         text(&o.stdout)
     };
+    // The answer, then a blank line and the rules it was computed under (issue #17).
+    let en = run("en");
+    let stamp = zhidu::PolicySet::builtin()
+        .unwrap()
+        .policy("s8-investment-centre")
+        .unwrap()
+        .stamp();
+    let (body, last) = en.split_once("\ncomputed under ").unwrap();
+    assert_eq!(last, format!("{stamp}\n"));
     assert_eq!(
-        run("en"),
+        body,
         "s8-investment-centre · 验厂\n\
          华丰电子  2027-03-15  4\n    \
          S8.verify.2  operations  halted from 2026-09-15 to 2027-03-15, 6 whole months (at least 6), then a new contract\n    \
@@ -214,8 +223,8 @@ fn flow_findings_become_s14_deductions_through_assess() {
         "json",
     ]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
-    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
-    let cards = v.as_array().unwrap();
+    let (cards, _) = common::listed(&text(&o.stdout), "scorecards");
+    let cards = cards.as_array().unwrap();
     let lines: Vec<&Value> = cards
         .iter()
         .flat_map(|c| c["lines"].as_array().unwrap())
@@ -245,7 +254,7 @@ fn flow_findings_become_s14_deductions_through_assess() {
             "json",
         ]);
         assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
-        let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+        let (v, _) = common::listed(&text(&o.stdout), "scorecards");
         let flow_lines = v
             .as_array()
             .unwrap()

@@ -142,7 +142,7 @@ fn patrol_failures_are_incident_rows_the_ranking_takes() {
         "json",
     ]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let (v, _) = common::listed(&stdout(&o), "ranks");
     let w01 = v
         .as_array()
         .unwrap()
