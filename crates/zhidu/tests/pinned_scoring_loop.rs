@@ -199,3 +199,88 @@ fn case_lines_at_one_instant_are_in_case_row_order() {
         ]
     );
 }
+
+/// A period the policy comes into force during is not "in force throughout": a row dated
+/// before `effective_from` is refused with `not_in_force` (README, the error codes: "a date
+/// before `effective_from`"), a row after it is scored. A table in force from Fri 2024-03-15,
+/// period 2024-03: row 1 on 03-10 is refused; row 2 on 03-20 costs T.1's 1 point, 10 − 1 = 9.
+/// (Mutant `in_force`: `&&` → `||`, which took the in-force shortcut when only the period's
+/// last day was in force.)
+#[test]
+fn a_row_before_effective_from_inside_the_period_is_refused() {
+    let text = "[policy]\nid = \"mid-march\"\nname = \"mid-march\"\nversion = \"1\"\n\
+                effective_from = 2024-03-15\ncalendar = \"cn-mainland\"\nsource = \"test\"\n\n\
+                [assessment]\nperiod = \"month\"\n\n\
+                [[category]]\nid = \"x\"\nname = \"X\"\nmaximum = 10\n\
+                source = { clause = \"T.x\", quote = \"10分\" }\n\n\
+                [[rule]]\ncode = \"T.1\"\ncategory = \"x\"\nkind = \"deduction\"\n\
+                unit = \"occurrence\"\npoints = 1\n\
+                source = { clause = \"T.1\", quote = \"每次扣1分\" }\n";
+    let ps = PolicySet::from_sources(&[("mid-march.toml".to_owned(), text.to_owned())]).unwrap();
+    let p = ps.policy("mid-march").unwrap();
+    let incidents = [
+        Incident::new("赵六", "T.1", at("2024-03-10")),
+        Incident::new("赵六", "T.1", at("2024-03-20")),
+    ];
+    let out = p
+        .assess(&AssessRequest::new("2024-03".parse().unwrap()).incidents(&incidents))
+        .unwrap();
+    let errors: Vec<(&str, usize, &Error)> = out
+        .errors
+        .iter()
+        .map(|e| (e.input, e.row, &e.error))
+        .collect();
+    assert_eq!(
+        errors,
+        [(
+            "incident",
+            1,
+            &Error::NotInForce {
+                policy: "mid-march".to_owned(),
+                date: "2024-03-10".to_owned(),
+            }
+        )]
+    );
+    assert_eq!(out.card("赵六").unwrap().total, 9);
+}
+
+/// Only a line priced through its row's `basis` names that basis (A30, S2.kq.5: "将扣除窗口的
+/// 考核分", the amount of the S2.assess deduction the row names): W01's S2.kq.5 line with basis
+/// S2.assess.lian.1 says `basis = S2.assess.lian.1` and takes its 10 points (廉 20 − 10,
+/// W01 100 − 10 = 90); 王五's own 上班迟到 (S2.assess.qin.1, −2, 98) is priced by itself and names
+/// no basis. (Mutant `with_basis`: `&&` → `||`, which marked every line as priced by a basis.)
+#[test]
+fn only_a_basis_priced_line_names_its_basis() {
+    let ps = PolicySet::builtin().unwrap();
+    let p = ps.policy("s2-service-center").unwrap();
+    let mut kq5 = incident("王五", "W01", "S2.kq.5", "2026-10-12");
+    kq5.basis = Some("S2.assess.lian.1".to_owned());
+    let incidents = [kq5, incident("王五", "W01", "S2.assess.qin.1", "2026-10-13")];
+    let out = p
+        .assess(&AssessRequest::new("2026-10".parse().unwrap()).incidents(&incidents))
+        .unwrap();
+    assert!(out.errors.is_empty(), "{:?}", out.errors);
+    let window = out
+        .scorecards
+        .iter()
+        .find(|c| c.subject == "W01" && c.kind == zhidu::SubjectKind::Window)
+        .unwrap();
+    assert_eq!(window.total, 90);
+    let window_lines: Vec<(&str, Option<&str>, i64)> = window
+        .lines
+        .iter()
+        .map(|l| (&*l.rule, l.basis.as_deref(), l.points))
+        .collect();
+    assert_eq!(
+        window_lines,
+        [("S2.kq.5", Some("S2.assess.lian.1"), -10)]
+    );
+    let person = out.card("王五").unwrap();
+    assert_eq!(person.total, 98);
+    let person_lines: Vec<(&str, Option<&str>, i64)> = person
+        .lines
+        .iter()
+        .map(|l| (&*l.rule, l.basis.as_deref(), l.points))
+        .collect();
+    assert_eq!(person_lines, [("S2.assess.qin.1", None, -2)]);
+}
