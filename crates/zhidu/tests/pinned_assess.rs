@@ -558,6 +558,59 @@ fn a_flow_finding_given_in_the_columns_is_charged_once() {
         total(&IncidentColumns::new(subject, at, rule).window(window)),
         86
     );
+    // A row the host could not read gives nothing, and only itself: with a second row (张三's
+    // 迟到 on the same day) unreadable, row 1 still gives C1's finding, charged once: 88, and
+    // row 2 is the one error. (Mutant: the unreadable test `*r == i` → `!=`, which took every
+    // row but the unreadable one for unreadable.)
+    let bad = [(
+        1,
+        zhidu::Error::Input {
+            message: "`quantity` is not a whole number: `1.5`".into(),
+            hint: None,
+        },
+    )];
+    let two = IncidentColumns::new(
+        TextColumn::new(&["张三"], &[0, 0]),
+        InstantColumn::Days(&[20738, 20738]),
+        TextColumn::new(&["S14.biz.1.2a", "S14.att.1a"], &[0, 1]),
+    )
+    .window(TextColumn::new(&["W01"], &[0, 0]))
+    .case(TextColumn::new(&["C1"], &[0, TextColumn::MISSING]))
+    .unreadable(&bad);
+    let out = s14
+        .assess(
+            &AssessRequest::new("2026-10".parse().unwrap())
+                .incident_columns(&two)
+                .cases(s2, &cases),
+        )
+        .unwrap();
+    let errors: Vec<(&str, usize)> = out.errors.iter().map(|e| (e.input, e.row)).collect();
+    assert_eq!(errors, [("incident", 2)]);
+    assert_eq!(out.card("张三").unwrap().total, 88);
+}
+
+/// `is_empty` of each column type and of the columns: true with no rows, false with one
+/// (the API's answer; `len` is pinned by the scoring tests above).
+#[test]
+fn columns_know_when_they_are_empty() {
+    assert!(TextColumn::new(&["张三"], &[]).is_empty());
+    assert!(!TextColumn::new(&["张三"], &[0]).is_empty());
+    assert!(InstantColumn::Days(&[]).is_empty());
+    assert!(!InstantColumn::Days(&[20738]).is_empty());
+    assert!(InstantColumn::Instants(&[], zhidu::InstantUnit::Second).is_empty());
+    assert!(!InstantColumn::Instants(&[0], zhidu::InstantUnit::Second).is_empty());
+    let none = IncidentColumns::new(
+        TextColumn::new(&[], &[]),
+        InstantColumn::Days(&[]),
+        TextColumn::new(&[], &[]),
+    );
+    assert!(none.is_empty());
+    let one = IncidentColumns::new(
+        TextColumn::new(&["张三"], &[0]),
+        InstantColumn::Days(&[20738]),
+        TextColumn::new(&["S2.assess.qin.1"], &[0]),
+    );
+    assert!(!one.is_empty());
 }
 
 /// A row's `points` against its rule's magnitudes, with the allowed values in the message
