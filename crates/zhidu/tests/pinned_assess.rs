@@ -746,3 +746,27 @@ fn a_defaulted_line_names_a6_once() {
         .collect();
     assert_eq!(got, [(-2, vec!["A6".to_owned()]), (-3, vec![])]);
 }
+
+/// A person's card shows the window most of their rows name (README, where the documents are
+/// silent, s-g: "the one most of the person's rows name … the smallest on a tie"), counted per window however many windows
+/// the rows name: 张三's S14.att.1a (迟到, −1 each) at W01 once, then at W02 twice, as columns →
+/// W02 (2 against 1), 90 − 3 = 87. (Mutant: the look-up of a second window's count,
+/// `*id == w` → `!=`, which split W02's two rows into two counts of 1 and let W01 win the tie
+/// by name.)
+#[test]
+fn a_persons_window_is_the_one_most_rows_name() {
+    let ps = s14();
+    let p = ps.policy("s14-window-scorecard").unwrap();
+    let columns = IncidentColumns::new(
+        TextColumn::new(&["张三"], &[0, 0, 0]),
+        InstantColumn::Days(&[20738, 20739, 20740]),
+        TextColumn::new(&["S14.att.1a"], &[0, 0, 0]),
+    )
+    .window(TextColumn::new(&["W01", "W02"], &[0, 1, 1]));
+    let out = p
+        .assess(&AssessRequest::new("2026-10".parse().unwrap()).incident_columns(&columns))
+        .unwrap();
+    assert!(out.errors.is_empty(), "{:?}", out.errors);
+    let zhang = out.card("张三").unwrap();
+    assert_eq!((zhang.total, zhang.window.as_deref()), (87, Some("W02")));
+}
