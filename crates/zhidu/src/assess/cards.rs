@@ -360,11 +360,16 @@ impl Cards {
             window_names,
             ..
         } = self;
-        // Sorted as indices (each (kind, subject) is one card, so the order is total), then
-        // each card is moved once.
-        let mut order: Vec<usize> = (0..cards.len()).collect();
-        let key = |i: usize| cards.get(i).map(|c| (c.kind, c.subject.as_str()));
-        order.sort_unstable_by(|&a, &b| key(a).cmp(&key(b)));
+        // Sorted as indices (each (kind, subject) is one card, so the order is total and the
+        // index never decides it), then each card is moved once. The keys sit beside the
+        // indices: a comparison reads them, not two cards by index.
+        let mut keyed: Vec<(SubjectKind, &str, usize)> = cards
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.kind, c.subject.as_str(), i))
+            .collect();
+        keyed.sort_unstable();
+        let order: Vec<usize> = keyed.into_iter().map(|(_, _, i)| i).collect();
         let mut slots: Vec<Option<(Card, Tally)>> =
             cards.into_iter().zip(tallies).map(Some).collect();
         let rules_by_rank = model.rules_by_rank();
@@ -417,22 +422,20 @@ fn finish(
     // sort; a window card can have thousands).
     card.effects
         .sort_by(|a, b| a.at.cmp(&b.at).then(a.rule.cmp(&b.rule)));
-    let effects = card
-        .effects
-        .iter()
-        .filter_map(|hit| {
-            let rule = rules_by_rank
-                .get(hit.rule as usize)
-                .and_then(|&r| model.rules.get(r))?;
-            let effect = model.effects.get(hit.effect as usize)?;
-            Some(EffectHit {
-                id: effect.shared_id.clone(),
-                name: effect.shared_name.clone(),
-                rule: rule.meta.code.clone(),
-                at: hit.at,
-            })
+    // Sized once: collected from a filter the list would grow by doubling.
+    let mut effects = Vec::with_capacity(card.effects.len());
+    effects.extend(card.effects.iter().filter_map(|hit| {
+        let rule = rules_by_rank
+            .get(hit.rule as usize)
+            .and_then(|&r| model.rules.get(r))?;
+        let effect = model.effects.get(hit.effect as usize)?;
+        Some(EffectHit {
+            id: effect.shared_id.clone(),
+            name: effect.shared_name.clone(),
+            rule: rule.meta.code.clone(),
+            at: hit.at,
         })
-        .collect();
+    }));
     let window = match card.kind {
         SubjectKind::Window => Some(card.subject.clone()),
         // The most counted window; among equals, the first by name.
