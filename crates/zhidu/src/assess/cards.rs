@@ -194,6 +194,7 @@ impl Cards {
     }
 
     /// The card of a person, kept in `slot` (if any) after the first look-up.
+    #[inline(always)]
     pub(super) fn person_in(&mut self, subject: &str, slot: Option<&mut u32>) -> u32 {
         match slot {
             Some(slot) if *slot != UNKNOWN => *slot,
@@ -280,6 +281,8 @@ impl Cards {
     }
 
     /// Count `by` for window `w` (an id of [`Cards::window_in`]) on a person's card.
+    // Inlined into the scoring step, as `person_in` and `add`: once per incident.
+    #[inline(always)]
     pub(super) fn count_window_of(&mut self, card: u32, w: u32, by: u32) {
         let Some(t) = self.tallies.get_mut(card as usize) else {
             return;
@@ -306,6 +309,8 @@ impl Cards {
     /// Sums saturate: one line is at most `u32::MAX × MAX_QUANTITY` points, so a card needs
     /// thousands of such lines to reach `i64::MAX` (issue #8: it overflowed). A saturated
     /// deduction still gives the category its floor; a saturated bonus stops growing.
+    // Inlined into the scoring step: a call moved the entry into a frame of its own.
+    #[inline(always)]
     pub(super) fn add(
         &mut self,
         card: u32,
@@ -331,22 +336,33 @@ impl Cards {
         }
         t.fines.add(entry.fine);
         t.withholdings.add(entry.withholding);
-        // Most rules carry no effect: their hits are not even looked for.
-        let mut hits = (!rule.effects.is_empty())
-            .then_some(hits)
-            .into_iter()
-            .flatten()
-            .peekable();
-        if cold.is_none() && entry.line.is_none() && hits.peek().is_none() {
+        // Most incidents end here: no category past the tally's, no line, and a rule with no
+        // effect (whose hits are not even looked for).
+        if cold.is_none() && entry.line.is_none() && rule.effects.is_empty() {
             return;
         }
+        self.add_rest(card, rule, cold, entry, hits);
+    }
+
+    /// What [`Cards::add`] puts on the card beyond its tally: a category past the tally's,
+    /// the effect hits and the line.
+    fn add_rest(
+        &mut self,
+        card: u32,
+        rule: &model::Rule,
+        cold: Option<usize>,
+        entry: Entry,
+        hits: impl Iterator<Item = Hit>,
+    ) {
         let Some(c) = self.cards.get_mut(card as usize) else {
             return;
         };
         if let Some(slot) = cold.and_then(|i| c.raw_more.get_mut(i)) {
             *slot = slot.saturating_sub(entry.points);
         }
-        c.effects.extend(hits);
+        if !rule.effects.is_empty() {
+            c.effects.extend(hits);
+        }
         if let Some(line) = entry.line {
             c.lines.push((entry.order, line));
         }
@@ -360,11 +376,16 @@ impl Cards {
             window_names,
             ..
         } = self;
-        // Sorted as indices (each (kind, subject) is one card, so the order is total), then
-        // each card is moved once.
-        let mut order: Vec<usize> = (0..cards.len()).collect();
-        let key = |i: usize| cards.get(i).map(|c| (c.kind, c.subject.as_str()));
-        order.sort_unstable_by(|&a, &b| key(a).cmp(&key(b)));
+        // Sorted as indices (each (kind, subject) is one card, so the order is total and the
+        // index never decides it), then each card is moved once. The keys sit beside the
+        // indices: a comparison reads them, not two cards by index.
+        let mut keyed: Vec<(SubjectKind, &str, usize)> = cards
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.kind, c.subject.as_str(), i))
+            .collect();
+        keyed.sort_unstable();
+        let order: Vec<usize> = keyed.into_iter().map(|(_, _, i)| i).collect();
         let mut slots: Vec<Option<(Card, Tally)>> =
             cards.into_iter().zip(tallies).map(Some).collect();
         let rules_by_rank = model.rules_by_rank();
@@ -417,22 +438,20 @@ fn finish(
     // sort; a window card can have thousands).
     card.effects
         .sort_by(|a, b| a.at.cmp(&b.at).then(a.rule.cmp(&b.rule)));
-    let effects = card
-        .effects
-        .iter()
-        .filter_map(|hit| {
-            let rule = rules_by_rank
-                .get(hit.rule as usize)
-                .and_then(|&r| model.rules.get(r))?;
-            let effect = model.effects.get(hit.effect as usize)?;
-            Some(EffectHit {
-                id: effect.shared_id.clone(),
-                name: effect.shared_name.clone(),
-                rule: rule.meta.code.clone(),
-                at: hit.at,
-            })
+    // Sized once: collected from a filter the list would grow by doubling.
+    let mut effects = Vec::with_capacity(card.effects.len());
+    effects.extend(card.effects.iter().filter_map(|hit| {
+        let rule = rules_by_rank
+            .get(hit.rule as usize)
+            .and_then(|&r| model.rules.get(r))?;
+        let effect = model.effects.get(hit.effect as usize)?;
+        Some(EffectHit {
+            id: effect.shared_id.clone(),
+            name: effect.shared_name.clone(),
+            rule: rule.meta.code.clone(),
+            at: hit.at,
         })
-        .collect();
+    }));
     let window = match card.kind {
         SubjectKind::Window => Some(card.subject.clone()),
         // The most counted window; among equals, the first by name.

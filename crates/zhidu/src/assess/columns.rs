@@ -7,7 +7,7 @@
 use chrono::{FixedOffset, NaiveDate, NaiveDateTime, NaiveTime};
 
 use super::cards::{Slots, UNKNOWN};
-use super::incidents::Scoring;
+use super::incidents::{Plan, Scoring};
 use super::model;
 use super::resolve;
 use super::view::View;
@@ -551,10 +551,12 @@ impl<'a> IncidentColumns<'a> {
         let note = self.note.as_ref().map(Texts::new);
         let basis = self.basis.as_ref().map(Texts::new);
         let reference = self.reference.as_ref().map(Texts::new);
-        // What each distinct text leads to, found on first use.
-        let mut rules: Vec<Option<Result<&'m model::Rule, Error>>> = vec![None; rule.values.len()];
+        // What each distinct text leads to, found on first use: a rule code's plan is made
+        // once per code, not once per incident.
+        let mut rules: Vec<Option<Result<Plan<'m>, Error>>> = vec![None; rule.values.len()];
         let mut cards = vec![UNKNOWN; subject.values.len()];
         let mut windows = vec![UNKNOWN; window.as_ref().map_or(0, |w| w.values.len())];
+        let facts = scoring.facts;
         let mut unreadable: Vec<&(usize, Error)> = self.unreadable.iter().collect();
         unreadable.sort_by_key(|(i, _)| *i);
         let mut unreadable = unreadable.into_iter().peekable();
@@ -608,12 +610,20 @@ impl<'a> IncidentColumns<'a> {
                 person: cards.get_mut(subject_code),
                 window: window_at.and_then(|(w, _)| windows.get_mut(w)),
             };
+            let plan = |found: Result<&'m model::Rule, Error>| found.map(|r| Plan::new(r, &facts));
+            // Most rows: the code's plan, found by an earlier row.
+            let known = match rules.get(rule_code) {
+                Some(Some(Ok(plan))) => Some(*plan),
+                _ => None,
+            };
             let find = || match rules.get_mut(rule_code) {
                 Some(Some(found)) => found.clone(),
-                Some(slot) => slot.insert(policy.find_rule(model, rule_text)).clone(),
-                None => policy.find_rule(model, rule_text),
+                Some(slot) => slot
+                    .insert(plan(policy.find_rule(model, rule_text)))
+                    .clone(),
+                None => plan(policy.find_rule(model, rule_text)),
             };
-            scoring.incident(row, subject_text, at, find, view, slots);
+            scoring.incident(row, subject_text, at, known, find, view, slots);
         }
         Ok(())
     }
