@@ -255,7 +255,10 @@ fn only_a_basis_priced_line_names_its_basis() {
     let p = ps.policy("s2-service-center").unwrap();
     let mut kq5 = incident("王五", "W01", "S2.kq.5", "2026-10-12");
     kq5.basis = Some("S2.assess.lian.1".to_owned());
-    let incidents = [kq5, incident("王五", "W01", "S2.assess.qin.1", "2026-10-13")];
+    let incidents = [
+        kq5,
+        incident("王五", "W01", "S2.assess.qin.1", "2026-10-13"),
+    ];
     let out = p
         .assess(&AssessRequest::new("2026-10".parse().unwrap()).incidents(&incidents))
         .unwrap();
@@ -271,10 +274,7 @@ fn only_a_basis_priced_line_names_its_basis() {
         .iter()
         .map(|l| (&*l.rule, l.basis.as_deref(), l.points))
         .collect();
-    assert_eq!(
-        window_lines,
-        [("S2.kq.5", Some("S2.assess.lian.1"), -10)]
-    );
+    assert_eq!(window_lines, [("S2.kq.5", Some("S2.assess.lian.1"), -10)]);
     let person = out.card("王五").unwrap();
     assert_eq!(person.total, 98);
     let person_lines: Vec<(&str, Option<&str>, i64)> = person
