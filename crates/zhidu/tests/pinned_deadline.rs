@@ -239,6 +239,14 @@ fn case(json: &str) -> Case {
     serde_json::from_str(json).unwrap()
 }
 
+/// The explanation of an S2 case (`json`) as of `as_of` (an instant in the calendar's zone).
+fn explain_s2(json: &str, as_of: &str) -> DueExplanation {
+    let ps = PolicySet::builtin().unwrap();
+    let p = ps.policy("s2-service-center").unwrap();
+    let as_of = Start::parse_instant(as_of, p.calendar().offset()).unwrap();
+    p.explain_case(&case(json), as_of).unwrap()
+}
+
 /// A pause (听证, 行政许可法.45 external, README semantics: a day counts only if the clock
 /// runs at its close). S2 承诺件 of 5 days accepted Mon 2026-11-02 09:00, 听证 from Tue
 /// 11-03 15:00 to Thu 11-05 10:00: 11-03 and 11-04 are suspended at their close; 11-05 (1),
@@ -247,15 +255,12 @@ fn case(json: &str) -> Case {
 #[test]
 fn explanation_of_a_case_with_a_pause() {
     use DayStepKind::{Weekend, Workday};
-    let ps = PolicySet::builtin().unwrap();
-    let p = ps.policy("s2-service-center").unwrap();
-    let c = case(
+    let ex = explain_s2(
         r#"{"id":"C1","class":"promised","accepted_at":"2026-11-02T09:00:00+08:00","days":5,
             "events":[{"kind":"suspend","at":"2026-11-03T15:00:00+08:00","reason":"hearing"},
                       {"kind":"resume","at":"2026-11-05T10:00:00+08:00"}]}"#,
+        "2026-11-06T09:00:00+08:00",
     );
-    let as_of = Start::parse_instant("2026-11-06T09:00:00+08:00", p.calendar().offset()).unwrap();
-    let ex = p.explain_case(&c, as_of).unwrap();
     assert_eq!(ex.due.due_date, date("2026-11-11"));
     let hearing = Some("suspended (hearing) at the day's close");
     assert_eq!(
@@ -287,15 +292,12 @@ fn explanation_of_a_case_with_a_pause() {
 #[test]
 fn a_pause_at_midnight_belongs_to_the_new_day() {
     use DayStepKind::Workday;
-    let ps = PolicySet::builtin().unwrap();
-    let p = ps.policy("s2-service-center").unwrap();
-    let c = case(
+    let ex = explain_s2(
         r#"{"id":"C1","class":"promised","accepted_at":"2026-11-02T09:00:00+08:00","days":5,
             "events":[{"kind":"suspend","at":"2026-11-04T00:00:00+08:00","reason":"hearing"},
                       {"kind":"resume","at":"2026-11-05T10:00:00+08:00"}]}"#,
+        "2026-11-06T09:00:00+08:00",
     );
-    let as_of = Start::parse_instant("2026-11-06T09:00:00+08:00", p.calendar().offset()).unwrap();
-    let ex = p.explain_case(&c, as_of).unwrap();
     assert_eq!(ex.due.due_date, date("2026-11-10"));
     let got = steps(&ex);
     assert_eq!(got[0], step("2026-11-03", Workday, Some(1), None, false));
@@ -321,15 +323,12 @@ fn a_pause_at_midnight_belongs_to_the_new_day() {
 #[test]
 fn explanation_of_a_case_with_a_restart() {
     use DayStepKind::Workday;
-    let ps = PolicySet::builtin().unwrap();
-    let p = ps.policy("s2-service-center").unwrap();
-    let c = case(
+    let ex = explain_s2(
         r#"{"id":"C1","class":"promised","accepted_at":"2026-11-02T09:00:00+08:00","days":5,
             "events":[{"kind":"suspend","at":"2026-11-04T10:00:00+08:00","reason":"correction"},
                       {"kind":"resume","at":"2026-11-05T16:00:00+08:00"}]}"#,
+        "2026-11-06T09:00:00+08:00",
     );
-    let as_of = Start::parse_instant("2026-11-06T09:00:00+08:00", p.calendar().offset()).unwrap();
-    let ex = p.explain_case(&c, as_of).unwrap();
     assert_eq!(ex.due.due_date, date("2026-11-12"));
     let got = steps(&ex);
     assert_eq!(got[0], step("2026-11-03", Workday, Some(1), None, false));
