@@ -1,14 +1,17 @@
 //! Due dates of one class for a batch of starts.
 
 use arrow_array::cast::AsArray;
-use arrow_array::types::{Date32Type, Float64Type, TimestampSecondType};
+use arrow_array::types::{
+    ArrowPrimitiveType, Date32Type, Float64Type, Int8Type, Int16Type, Int32Type, Int64Type,
+    TimestampSecondType, UInt8Type, UInt16Type, UInt32Type, UInt64Type,
+};
 use arrow_array::{Array, RecordBatch};
 use arrow_schema::{DataType, TimeUnit};
 use zhidu::columns::{self, DueColumns, LimitColumn, NAT, RowErrors, StartColumn};
 use zhidu::rows::{Cell, DueRow};
 use zhidu::{Lang, Policy};
 
-use crate::column::{cell, integer_at, integers};
+use crate::column::{cell, integer_at};
 use crate::{Error, column, write};
 
 /// How to compute a batch of due dates.
@@ -235,16 +238,47 @@ fn bad_days(shown: impl core::fmt::Display) -> zhidu::Error {
     )
 }
 
+/// The counts of an integer array without nulls, each checked as `u32` (one out of range
+/// is an error in its place, as [`LimitColumn::from_integers`] words it); `None` if the
+/// array is not of type `T`.
+fn given<T: ArrowPrimitiveType>(array: &dyn Array) -> Option<(LimitColumn, RowErrors)>
+where
+    T::Native: TryInto<u32> + core::fmt::Display,
+{
+    let values = array.as_primitive_opt::<T>()?.values();
+    let mut bad = Vec::new();
+    let rows = values
+        .iter()
+        .enumerate()
+        .map(|(i, &v)| {
+            v.try_into().unwrap_or_else(|_| {
+                bad.push((i, bad_days(v)));
+                0
+            })
+        })
+        .collect();
+    Some((LimitColumn::Given(rows), bad))
+}
+
 fn limits(array: &dyn Array) -> Result<(LimitColumn, RowErrors), Error> {
     let t = array.data_type();
     if t.is_integer() {
-        if array.null_count() == 0 && t != &DataType::UInt64 {
-            let all: Vec<i64> = integers(array)
-                .unwrap_or_default()
-                .into_iter()
-                .flatten()
-                .collect();
-            return Ok(LimitColumn::from_integers(&all));
+        if array.null_count() == 0 {
+            // Every row has a count: read each width straight into the counts, one pass.
+            let given = match t {
+                DataType::Int8 => given::<Int8Type>(array),
+                DataType::Int16 => given::<Int16Type>(array),
+                DataType::Int32 => given::<Int32Type>(array),
+                DataType::Int64 => given::<Int64Type>(array),
+                DataType::UInt8 => given::<UInt8Type>(array),
+                DataType::UInt16 => given::<UInt16Type>(array),
+                DataType::UInt32 => given::<UInt32Type>(array),
+                DataType::UInt64 => given::<UInt64Type>(array),
+                _ => None,
+            };
+            if let Some(given) = given {
+                return Ok(given);
+            }
         }
         let counts = (0..array.len())
             .map(|i| {

@@ -5,8 +5,9 @@ use chrono::{DateTime, Datelike, FixedOffset};
 
 use super::cards::{Cards, Slots};
 use super::model::{self, AssessmentModel};
+use super::money::Fen;
 use super::view::View;
-use super::{Deferred, LineSource, Part, PeriodFacts, SkippedRow, place, place_inline};
+use super::{Deferred, LineSource, Part, PeriodFacts, Scored, SkippedRow, place, place_inline};
 use crate::{Error, Policy};
 
 /// What an incident's step needs of its rule that every incident of the period with the
@@ -47,6 +48,41 @@ impl<'m> Plan<'m> {
     }
 }
 
+/// The step's answer for every incident of the period whose rule code it was made for and
+/// which gives nothing of its own but its subject, instant and window (no `quantity`,
+/// `points` or `basis`): such an incident is scored the same whatever its row says, so the
+/// column path asks the step once per code and places the answer (issue #16: the checks
+/// and pricing were most of an incident's cost). Made by [`Scoring::fixed`] from the step's
+/// own answer, never computed apart from it.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Fixed<'m> {
+    rule: &'m model::Rule,
+    category: Option<usize>,
+    points: i64,
+    points_each: i64,
+    fine: Fen,
+    withholding: Fen,
+}
+
+impl Fixed<'_> {
+    /// Whether an incident with these fields takes this answer: it gives no quantity, points
+    /// or basis, and names a window (`has_window`: a text with more than white space) if its
+    /// rule needs one (the step refuses it otherwise).
+    #[inline(always)]
+    pub(super) fn fits(
+        &self,
+        quantity: Option<i64>,
+        points: Option<i64>,
+        basis: Option<&str>,
+        has_window: bool,
+    ) -> bool {
+        quantity.is_none()
+            && points.is_none()
+            && basis.is_none()
+            && (has_window || !self.rule.needs_window)
+    }
+}
+
 /// What one assessment keeps while it scores its incidents.
 pub(super) struct Scoring<'p, 'm, 'i> {
     pub(super) policy: &'p Policy,
@@ -72,6 +108,86 @@ impl<'m, 'i> Scoring<'_, 'm, 'i> {
             row,
             error,
         });
+    }
+
+    /// The answer every fitting incident of `plan`'s code takes in this period ([`Fixed`]),
+    /// when there is one: the plan has the period's version, lines are off (a line names
+    /// the row), and the rule has no effect (a hit carries the instant) and no family (A33
+    /// compares incidents). `None` also when the step refuses a bare incident of the code.
+    pub(super) fn fixed(&self, plan: Plan<'m>, rule_text: &'i str) -> Option<Fixed<'m>> {
+        let rule = plan.rule;
+        if self.lines || plan.version.is_none() || !rule.effects.is_empty() || rule.family.is_some()
+        {
+            return None;
+        }
+        // A bare incident of the code, at the period's start and at a window: what differs
+        // between fitting incidents (the instant and the window) does not reach the sums.
+        let view = View {
+            rule: rule_text,
+            window: Some("W"),
+            quantity: None,
+            points: None,
+            case: None,
+            note: None,
+            basis: None,
+            reference: None,
+        };
+        let scored = self
+            .policy
+            .score_incident_inline(self.model, plan, view, self.facts.start, None, &self.facts)
+            .ok()?;
+        Some(Fixed {
+            rule: scored.rule,
+            category: scored.category,
+            points: scored.points,
+            points_each: scored.points_each,
+            fine: scored.fine,
+            withholding: scored.withholding,
+        })
+    }
+
+    /// Score a fitting incident of `fixed`'s code ([`Fixed::fits`]) as [`Scoring::incident`]
+    /// would: placed with the answer when it falls in the period; otherwise the full step
+    /// (`plan` is the code's, `view` the row's).
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "an incident's parts as each path holds them, passed once per incident"
+    )]
+    #[inline(always)]
+    pub(super) fn incident_fixed(
+        &mut self,
+        row: usize,
+        subject: &'i str,
+        at: DateTime<FixedOffset>,
+        fixed: Fixed<'m>,
+        plan: Plan<'m>,
+        window: Option<&'i str>,
+        view: impl FnOnce() -> View<'i>,
+        slots: Slots<'_>,
+    ) {
+        if at < self.facts.start || at >= self.facts.end {
+            return self.incident(row, subject, at, Some(plan), || Ok(plan), view(), slots);
+        }
+        let scored = Scored {
+            rule: fixed.rule,
+            category: fixed.category,
+            points: fixed.points,
+            points_each: fixed.points_each,
+            fine: fixed.fine,
+            withholding: fixed.withholding,
+            at,
+            line: None,
+            window,
+        };
+        place_inline(
+            self.model,
+            &mut self.cards,
+            scored,
+            subject,
+            slots,
+            row,
+            Part::All,
+        );
     }
 
     /// Score incident `row` of `subject` at `at`. `rule` finds its rule, asked only when the

@@ -184,14 +184,15 @@ impl LimitColumn {
     }
 
     /// A column of day counts given as integers: one outside 0 to 4294967295 is an error in
-    /// its place.
+    /// its place. Every row has a count, so the column is [`LimitColumn::Given`] (the
+    /// day-number path reads it as it is: no pass to check for gaps, none to fill them).
     ///
     /// # Example
     ///
     /// ```
     /// use zhidu::columns::LimitColumn;
     /// let (c, bad) = LimitColumn::from_integers(&[5, -1]);
-    /// assert_eq!(c, LimitColumn::Rows(vec![Some(5), Some(0)]));
+    /// assert_eq!(c, LimitColumn::Given(vec![5, 0]));
     /// assert_eq!(bad[0].1.to_string(), "`days` must be a whole number from 0 to 4294967295, not `-1`");
     /// ```
     #[must_use]
@@ -201,13 +202,13 @@ impl LimitColumn {
             .iter()
             .enumerate()
             .map(|(i, &d)| {
-                Some(u32::try_from(d).unwrap_or_else(|_| {
+                u32::try_from(d).unwrap_or_else(|_| {
                     bad.push((i, bad_days(d)));
                     0
-                }))
+                })
             })
             .collect();
-        (LimitColumn::Rows(rows), bad)
+        (LimitColumn::Given(rows), bad)
     }
 
     /// A column of day counts given as floats (a column with gaps): NaN is the class's
