@@ -97,7 +97,6 @@ struct Card {
     windows: Vec<(u32, u32)>,
     /// Raw deductions of the categories past [`INLINE`].
     raw_more: Vec<i64>,
-    effects: Vec<Hit>,
     lines: Vec<(usize, Box<Line>)>,
 }
 
@@ -147,6 +146,11 @@ pub(super) struct Cards {
     window_names: Vec<String>,
     window_ids: FastMap<Key, u32>,
     window_cards: Vec<u32>,
+    /// Every effect hit with its card's index, in the order they came: one list that grows
+    /// by doubling, not one per card (issue #16: the cards' own lists, grown a few hits at
+    /// a time, were a twentieth of an incident's cost in `realloc`). Put by card when the
+    /// cards are finished.
+    hits: Vec<(u32, Hit)>,
 }
 
 impl Cards {
@@ -159,6 +163,7 @@ impl Cards {
             window_names: Vec::new(),
             window_ids: FastMap::default(),
             window_cards: Vec::new(),
+            hits: Vec::new(),
         }
     }
 
@@ -177,7 +182,6 @@ impl Cards {
             subject: subject.to_owned(),
             windows: Vec::new(),
             raw_more: vec![0; self.n_categories.saturating_sub(INLINE)],
-            effects: Vec::new(),
             lines: Vec::new(),
         });
         i
@@ -354,14 +358,14 @@ impl Cards {
         entry: Entry,
         hits: impl Iterator<Item = Hit>,
     ) {
+        if !rule.effects.is_empty() {
+            self.hits.extend(hits.map(|h| (card, h)));
+        }
         let Some(c) = self.cards.get_mut(card as usize) else {
             return;
         };
         if let Some(slot) = cold.and_then(|i| c.raw_more.get_mut(i)) {
             *slot = slot.saturating_sub(entry.points);
-        }
-        if !rule.effects.is_empty() {
-            c.effects.extend(hits);
         }
         if let Some(line) = entry.line {
             c.lines.push((entry.order, line));
@@ -374,8 +378,10 @@ impl Cards {
             tallies,
             cards,
             window_names,
+            hits,
             ..
         } = self;
+        let (mut hits, first_hit) = by_card(hits, cards.len());
         // Sorted as indices (each (kind, subject) is one card, so the order is total and the
         // index never decides it), then each card is moved once. The keys sit beside the
         // indices: a comparison reads them, not two cards by index.
@@ -391,10 +397,56 @@ impl Cards {
         let rules_by_rank = model.rules_by_rank();
         order
             .into_iter()
-            .filter_map(|i| slots.get_mut(i).and_then(Option::take))
-            .map(|(card, tally)| finish(model, &rules_by_rank, card, &tally, &window_names, period))
+            .filter_map(|i| {
+                let (card, tally) = slots.get_mut(i).and_then(Option::take)?;
+                let hits = match (first_hit.get(i), first_hit.get(i + 1)) {
+                    (Some(&from), Some(&to)) => hits.get_mut(from..to).unwrap_or_default(),
+                    _ => &mut [],
+                };
+                Some(finish(
+                    model,
+                    &rules_by_rank,
+                    card,
+                    &tally,
+                    hits,
+                    &window_names,
+                    period,
+                ))
+            })
             .collect()
     }
+}
+
+/// The hits grouped by card, each card's in the order they came (a counting sort: one pass
+/// to count, one to place), and where each card's begin: card `i`'s hits are
+/// `first[i]..first[i + 1]`.
+fn by_card(hits: Vec<(u32, Hit)>, cards: usize) -> (Vec<Hit>, Vec<usize>) {
+    let mut first = vec![0usize; cards + 1];
+    for (c, _) in &hits {
+        if let Some(n) = first.get_mut(*c as usize + 1) {
+            *n += 1;
+        }
+    }
+    for i in 1..first.len() {
+        let before = first.get(i - 1).copied().unwrap_or(0);
+        if let Some(n) = first.get_mut(i) {
+            *n += before;
+        }
+    }
+    let Some(&(_, filler)) = hits.first() else {
+        return (Vec::new(), first);
+    };
+    let mut placed = vec![filler; hits.len()];
+    let mut next = first.clone();
+    for (c, hit) in hits {
+        if let Some(at) = next.get_mut(c as usize) {
+            if let Some(slot) = placed.get_mut(*at) {
+                *slot = hit;
+            }
+            *at += 1;
+        }
+    }
+    (placed, first)
 }
 
 fn finish(
@@ -402,6 +454,7 @@ fn finish(
     rules_by_rank: &[usize],
     mut card: Card,
     tally: &Tally,
+    hits: &mut [Hit],
     window_names: &[String],
     period: &str,
 ) -> Scorecard {
@@ -436,11 +489,10 @@ fn finish(
     card.lines.sort_by_key(|(order, line)| (line.at, *order));
     // By time, then rule code (the rank is the code's order), then as they came (a stable
     // sort; a window card can have thousands).
-    card.effects
-        .sort_by(|a, b| a.at.cmp(&b.at).then(a.rule.cmp(&b.rule)));
+    hits.sort_by(|a, b| a.at.cmp(&b.at).then(a.rule.cmp(&b.rule)));
     // Sized once: collected from a filter the list would grow by doubling.
-    let mut effects = Vec::with_capacity(card.effects.len());
-    effects.extend(card.effects.iter().filter_map(|hit| {
+    let mut effects = Vec::with_capacity(hits.len());
+    effects.extend(hits.iter().filter_map(|hit| {
         let rule = rules_by_rank
             .get(hit.rule as usize)
             .and_then(|&r| model.rules.get(r))?;
