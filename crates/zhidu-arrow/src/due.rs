@@ -143,7 +143,7 @@ pub fn due_many_arrays(
     let (starts, mut bad) = starts(accepted_at, class.unit().is_days())?;
     let (limits, bad_days) = match days {
         None => (LimitColumn::Default, Vec::new()),
-        Some(d) => limits(d)?,
+        Some(d) => limit_column(d)?,
     };
     bad.extend(bad_days);
     let core = columns::DueOptions {
@@ -260,7 +260,28 @@ where
     Some((LimitColumn::Given(rows), bad))
 }
 
-fn limits(array: &dyn Array) -> Result<(LimitColumn, RowErrors), Error> {
+/// The per-case limits of an Arrow array (the `days` of due rows): integers of any width
+/// (a null is the class's default, a count outside 0 to 4294967295 an error in its place),
+/// or floats (NaN is the default, a fraction an error in its place). A host that reads its
+/// own starts (the Python binding) reads its Arrow limits here, as [`due_many`] does.
+///
+/// # Errors
+///
+/// An array of another type.
+///
+/// # Example
+///
+/// ```
+/// use arrow_array::Int32Array;
+/// use zhidu::columns::LimitColumn;
+/// let (limits, bad) = zhidu_arrow::limit_column(&Int32Array::from(vec![5, -1]))?;
+/// assert_eq!(limits, LimitColumn::Given(vec![5, 0]));
+/// assert_eq!(bad[0].0, 1);
+/// let (limits, _) = zhidu_arrow::limit_column(&Int32Array::from(vec![Some(5), None]))?;
+/// assert_eq!(limits, LimitColumn::Rows(vec![Some(5), None]));
+/// # Ok::<(), zhidu_arrow::Error>(())
+/// ```
+pub fn limit_column(array: &dyn Array) -> Result<(LimitColumn, RowErrors), Error> {
     let t = array.data_type();
     if t.is_integer() {
         if array.null_count() == 0 {

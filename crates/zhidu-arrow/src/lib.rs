@@ -61,7 +61,7 @@ pub use assess::{AssessOptions, assess};
 pub use cards::{scorecards, skipped_rows};
 pub use cases::{CaseOptions, case_statuses, status_batch};
 pub use column::column;
-pub use due::{DueOptions, due_batch, due_many, due_many_arrays};
+pub use due::{DueOptions, due_batch, due_many, due_many_arrays, limit_column};
 pub use rows::read_rows;
 pub use write::STAMP_KEY;
 
