@@ -770,3 +770,74 @@ fn a_persons_window_is_the_one_most_rows_name() {
     let zhang = out.card("张三").unwrap();
     assert_eq!((zhang.total, zhang.window.as_deref()), (87, Some("W02")));
 }
+
+/// The rows after a rule code's first one that give nothing of their own (no quantity,
+/// points or basis) take the code's answer, made once (issue #16); every other row is scored
+/// in full, and the answer still depends on what the row gives. Hand-computed from the S14
+/// table: S14.att.3 (未佩证上岗…, 每人次扣1分,10元) is charged to the person and the window
+/// (A19: the window loses the point, the 10 yuan are the person's). October 2026, lines off:
+///
+/// 1. 张三 at W01 on 10-12: −1 point, 10 yuan (the code's first row);
+/// 2. 张三 at W01 on 10-13: the same, from the code's answer;
+/// 3. 李四 at W01 on 09-30: outside the period, counted and not scored (no card);
+/// 4. 王五 at no window on 10-14: refused, the rule needs a window;
+/// 5. 张三 at W01 on 10-15, quantity 2: −2 points, 20 yuan.
+///
+/// 张三: 服务纪律 (att) raw deductions 1 + 1 + 2 = 4, fines 10 + 10 + 20 = 40 yuan; W01's own
+/// card: raw deductions 4, no money.
+#[test]
+fn the_codes_answer_is_taken_only_by_rows_that_fit_it() {
+    let ps = PolicySet::builtin().unwrap();
+    let p = ps.policy("s14-window-scorecard").unwrap();
+    let people = ["张三", "李四", "王五"];
+    let windows = ["W01"];
+    let columns = zhidu::IncidentColumns::new(
+        zhidu::TextColumn::new(&people, &[0, 0, 1, 2, 0]),
+        // 2026-10-12, 10-13, 09-30, 10-14, 10-15
+        zhidu::InstantColumn::Days(&[20738, 20739, 20726, 20740, 20741]),
+        zhidu::TextColumn::new(&["S14.att.3"], &[0; 5]),
+    )
+    .window(zhidu::TextColumn::new(
+        &windows,
+        &[0, 0, 0, zhidu::TextColumn::MISSING, 0],
+    ))
+    .quantity(&[None, None, None, None, Some(2)]);
+    let out = p
+        .assess(
+            &AssessRequest::new("2026-10".parse().unwrap())
+                .incident_columns(&columns)
+                .lines(false),
+        )
+        .unwrap();
+    let att = |card: &zhidu::Scorecard| {
+        card.categories
+            .iter()
+            .find(|c| c.id == "att")
+            .map(|c| c.raw_deductions)
+    };
+    let zhang = out.card("张三").unwrap();
+    assert_eq!(att(zhang), Some(4));
+    assert_eq!(zhang.fines, rust_decimal::Decimal::from(40));
+    let w01 = out
+        .scorecards
+        .iter()
+        .find(|c| c.kind == zhidu::SubjectKind::Window && c.subject == "W01")
+        .unwrap();
+    assert_eq!(att(w01), Some(4));
+    assert_eq!(w01.fines, rust_decimal::Decimal::ZERO);
+    assert!(out.card("李四").is_none());
+    assert_eq!(out.outside_rows, [3]);
+    let errors: Vec<(usize, String)> = out
+        .errors
+        .iter()
+        .map(|e| (e.row, e.error.to_string()))
+        .collect();
+    assert_eq!(
+        errors,
+        [(
+            4,
+            "rule `S14.att.3` is charged to the window; the incident names none".to_owned()
+        )]
+    );
+    assert!(out.card("王五").is_none());
+}
