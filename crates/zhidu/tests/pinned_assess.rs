@@ -841,3 +841,50 @@ fn the_codes_answer_is_taken_only_by_rows_that_fit_it() {
     );
     assert!(out.card("王五").is_none());
 }
+
+/// An effect reaches the card from the code's answer too, at the row's own instant: S2's
+/// 情节严重的退回原单位 (S2.assess.lian.2, effect only, no points) recorded twice for 张三, the
+/// later day first. The card keeps both hits, in time order (10-12, then 10-20, each at 00:00
+/// in Beijing), and the total stays 100.
+#[test]
+fn an_effect_from_the_codes_answer_keeps_each_rows_instant() {
+    let ps = PolicySet::builtin().unwrap();
+    let p = ps.policy("s2-service-center").unwrap();
+    let columns = zhidu::IncidentColumns::new(
+        zhidu::TextColumn::new(&["张三"], &[0, 0]),
+        // 2026-10-20, 2026-10-12
+        zhidu::InstantColumn::Days(&[20746, 20738]),
+        zhidu::TextColumn::new(&["S2.assess.lian.2"], &[0, 0]),
+    )
+    .window(zhidu::TextColumn::new(&["W01"], &[0, 0]));
+    let out = p
+        .assess(
+            &AssessRequest::new("2026-10".parse().unwrap())
+                .incident_columns(&columns)
+                .lines(false),
+        )
+        .unwrap();
+    assert!(out.errors.is_empty(), "{:?}", out.errors);
+    let card = out.card("张三").unwrap();
+    assert_eq!(card.total, 100);
+    let hits: Vec<(String, String, String)> = card
+        .effects
+        .iter()
+        .map(|e| (e.name.to_string(), e.rule.to_string(), e.at.to_rfc3339()))
+        .collect();
+    assert_eq!(
+        hits,
+        [
+            (
+                "退回原单位".to_owned(),
+                "S2.assess.lian.2".to_owned(),
+                "2026-10-12T00:00:00+08:00".to_owned()
+            ),
+            (
+                "退回原单位".to_owned(),
+                "S2.assess.lian.2".to_owned(),
+                "2026-10-20T00:00:00+08:00".to_owned()
+            ),
+        ]
+    );
+}

@@ -112,12 +112,12 @@ impl<'m, 'i> Scoring<'_, 'm, 'i> {
 
     /// The answer every fitting incident of `plan`'s code takes in this period ([`Fixed`]),
     /// when there is one: the plan has the period's version, lines are off (a line names
-    /// the row), and the rule has no effect (a hit carries the instant) and no family (A33
-    /// compares incidents). `None` also when the step refuses a bare incident of the code.
+    /// the row's case, note and source) and the rule has no family (A33 compares incidents
+    /// by `ref`). An effect is fine: its hits are made when the answer is placed, with the
+    /// row's instant. `None` also when the step refuses a bare incident of the code.
     pub(super) fn fixed(&self, plan: Plan<'m>, rule_text: &'i str) -> Option<Fixed<'m>> {
         let rule = plan.rule;
-        if self.lines || plan.version.is_none() || !rule.effects.is_empty() || rule.family.is_some()
-        {
+        if self.lines || plan.version.is_none() || rule.family.is_some() {
             return None;
         }
         // A bare incident of the code, at the period's start and at a window: what differs
