@@ -781,7 +781,8 @@ fn a_persons_window_is_the_one_most_rows_name() {
 /// 2. 张三 at W01 on 10-13: the same, from the code's answer;
 /// 3. 李四 at W01 on 09-30: outside the period, counted and not scored (no card);
 /// 4. 王五 at no window on 10-14: refused, the rule needs a window;
-/// 5. 张三 at W01 on 10-15, quantity 2: −2 points, 20 yuan.
+/// 5. 张三 at W01 on 10-15, quantity 2: −2 points, 20 yuan;
+/// 6. 李四 at W01 on 11-01: after the period, counted and not scored.
 ///
 /// 张三: 服务纪律 (att) raw deductions 1 + 1 + 2 = 4, fines 10 + 10 + 20 = 40 yuan; W01's own
 /// card: raw deductions 4, no money.
@@ -792,16 +793,16 @@ fn the_codes_answer_is_taken_only_by_rows_that_fit_it() {
     let people = ["张三", "李四", "王五"];
     let windows = ["W01"];
     let columns = zhidu::IncidentColumns::new(
-        zhidu::TextColumn::new(&people, &[0, 0, 1, 2, 0]),
-        // 2026-10-12, 10-13, 09-30, 10-14, 10-15
-        zhidu::InstantColumn::Days(&[20738, 20739, 20726, 20740, 20741]),
-        zhidu::TextColumn::new(&["S14.att.3"], &[0; 5]),
+        zhidu::TextColumn::new(&people, &[0, 0, 1, 2, 0, 1]),
+        // 2026-10-12, 10-13, 09-30, 10-14, 10-15, 11-01
+        zhidu::InstantColumn::Days(&[20738, 20739, 20726, 20740, 20741, 20758]),
+        zhidu::TextColumn::new(&["S14.att.3"], &[0; 6]),
     )
     .window(zhidu::TextColumn::new(
         &windows,
-        &[0, 0, 0, zhidu::TextColumn::MISSING, 0],
+        &[0, 0, 0, zhidu::TextColumn::MISSING, 0, 0],
     ))
-    .quantity(&[None, None, None, None, Some(2)]);
+    .quantity(&[None, None, None, None, Some(2), None]);
     let out = p
         .assess(
             &AssessRequest::new("2026-10".parse().unwrap())
@@ -826,7 +827,7 @@ fn the_codes_answer_is_taken_only_by_rows_that_fit_it() {
     assert_eq!(att(w01), Some(4));
     assert_eq!(w01.fines, rust_decimal::Decimal::ZERO);
     assert!(out.card("李四").is_none());
-    assert_eq!(out.outside_rows, [3]);
+    assert_eq!(out.outside_rows, [3, 6]);
     let errors: Vec<(usize, String)> = out
         .errors
         .iter()
@@ -887,4 +888,128 @@ fn an_effect_from_the_codes_answer_keeps_each_rows_instant() {
             ),
         ]
     );
+}
+
+/// With lines asked for, no row takes the code's answer (a line names its row): S14.att.3
+/// twice for 张三 at W01 gives two lines, rows 1 and 2, each −1 point and 10 yuan.
+#[test]
+fn with_lines_each_row_of_a_code_has_its_own_line() {
+    let ps = PolicySet::builtin().unwrap();
+    let p = ps.policy("s14-window-scorecard").unwrap();
+    let columns = zhidu::IncidentColumns::new(
+        zhidu::TextColumn::new(&["张三"], &[0, 0]),
+        zhidu::InstantColumn::Days(&[20738, 20739]),
+        zhidu::TextColumn::new(&["S14.att.3"], &[0, 0]),
+    )
+    .window(zhidu::TextColumn::new(&["W01"], &[0, 0]));
+    let out = p
+        .assess(
+            &AssessRequest::new("2026-10".parse().unwrap())
+                .incident_columns(&columns)
+                .lines(true),
+        )
+        .unwrap();
+    let card = out.card("张三").unwrap();
+    let lines: Vec<(String, i64, String)> = card
+        .lines
+        .iter()
+        .map(|l| {
+            let row = match &l.source {
+                zhidu::LineSource::Incident { row } => format!("row {row}"),
+                other => format!("{other:?}"),
+            };
+            (row, l.points, l.fine.to_string())
+        })
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            ("row 1".to_owned(), -1, "10".to_owned()),
+            ("row 2".to_owned(), -1, "10".to_owned()),
+        ]
+    );
+}
+
+/// A bonus of a family (A33: one deed counts once, at its highest level) never takes its
+/// code's answer: S2.assess.bonus.1a (+3) twice for 郑一 with the same `ref` counts once,
+/// 100 + 3 = 103.
+#[test]
+fn a_bonus_of_a_family_is_compared_not_answered_once() {
+    let ps = PolicySet::builtin().unwrap();
+    let p = ps.policy("s2-service-center").unwrap();
+    let columns = zhidu::IncidentColumns::new(
+        zhidu::TextColumn::new(&["郑一"], &[0, 0]),
+        zhidu::InstantColumn::Days(&[20738, 20739]),
+        zhidu::TextColumn::new(&["S2.assess.bonus.1a"], &[0, 0]),
+    )
+    .window(zhidu::TextColumn::new(&["W01"], &[0, 0]))
+    .reference(zhidu::TextColumn::new(&["R1"], &[0, 0]));
+    let out = p
+        .assess(
+            &AssessRequest::new("2026-10".parse().unwrap())
+                .incident_columns(&columns)
+                .lines(false),
+        )
+        .unwrap();
+    assert!(out.errors.is_empty(), "{:?}", out.errors);
+    assert_eq!(out.card("郑一").unwrap().total, 103);
+}
+
+/// A rule with two versions in the period is priced per row, never by one answer for its
+/// code: T.1 is 1 point until 2026-10-15 and 2 points from 10-16; 甲's rows on 10-12, 10-20
+/// and 10-21 cost 1 + 2 + 2 = 5 of the 20 points, so 15.
+#[test]
+fn a_rule_whose_version_changes_in_the_period_is_priced_per_row() {
+    let text = r#"
+[policy]
+id = "dated"
+name = "dated rule versions"
+version = "1"
+effective_from = 2024-01-01
+calendar = "cn-mainland"
+source = "test"
+
+[assessment]
+period = "month"
+
+[[category]]
+id = "x"
+name = "X"
+maximum = 20
+source = { clause = "T", quote = "20分" }
+
+[[rule]]
+code = "T.1"
+category = "x"
+kind = "deduction"
+unit = "occurrence"
+source = { clause = "T.1", quote = "每次扣分" }
+
+[[rule.versions]]
+from = 2024-01-01
+until = 2026-10-15
+points = 1
+
+[[rule.versions]]
+from = 2026-10-16
+points = 2
+"#;
+    let ps = PolicySet::from_sources(&[("dated.toml", text)]).unwrap();
+    let p = ps.policy("dated").unwrap();
+    let columns = zhidu::IncidentColumns::new(
+        zhidu::TextColumn::new(&["甲"], &[0, 0, 0]),
+        // 2026-10-12, 10-20, 10-21
+        zhidu::InstantColumn::Days(&[20738, 20746, 20747]),
+        zhidu::TextColumn::new(&["T.1"], &[0, 0, 0]),
+    )
+    .window(zhidu::TextColumn::new(&["W1"], &[0, 0, 0]));
+    let out = p
+        .assess(
+            &AssessRequest::new("2026-10".parse().unwrap())
+                .incident_columns(&columns)
+                .lines(false),
+        )
+        .unwrap();
+    assert!(out.errors.is_empty(), "{:?}", out.errors);
+    assert_eq!(out.card("甲").unwrap().total, 15);
 }
