@@ -803,13 +803,7 @@ fn the_codes_answer_is_taken_only_by_rows_that_fit_it() {
         &[0, 0, 0, zhidu::TextColumn::MISSING, 0, 0],
     ))
     .quantity(&[None, None, None, None, Some(2), None]);
-    let out = p
-        .assess(
-            &AssessRequest::new("2026-10".parse().unwrap())
-                .incident_columns(&columns)
-                .lines(false),
-        )
-        .unwrap();
+    let out = october_columns(p, &columns, false);
     let att = |card: &zhidu::Scorecard| {
         card.categories
             .iter()
@@ -858,13 +852,7 @@ fn an_effect_from_the_codes_answer_keeps_each_rows_instant() {
         zhidu::TextColumn::new(&["S2.assess.lian.2"], &[0, 0]),
     )
     .window(zhidu::TextColumn::new(&["W01"], &[0, 0]));
-    let out = p
-        .assess(
-            &AssessRequest::new("2026-10".parse().unwrap())
-                .incident_columns(&columns)
-                .lines(false),
-        )
-        .unwrap();
+    let out = october_columns(p, &columns, false);
     assert!(out.errors.is_empty(), "{:?}", out.errors);
     let card = out.card("张三").unwrap();
     assert_eq!(card.total, 100);
@@ -902,13 +890,7 @@ fn with_lines_each_row_of_a_code_has_its_own_line() {
         zhidu::TextColumn::new(&["S14.att.3"], &[0, 0]),
     )
     .window(zhidu::TextColumn::new(&["W01"], &[0, 0]));
-    let out = p
-        .assess(
-            &AssessRequest::new("2026-10".parse().unwrap())
-                .incident_columns(&columns)
-                .lines(true),
-        )
-        .unwrap();
+    let out = october_columns(p, &columns, true);
     let card = out.card("张三").unwrap();
     let lines: Vec<(String, i64, String)> = card
         .lines
@@ -944,13 +926,7 @@ fn a_bonus_of_a_family_is_compared_not_answered_once() {
     )
     .window(zhidu::TextColumn::new(&["W01"], &[0, 0]))
     .reference(zhidu::TextColumn::new(&["R1"], &[0, 0]));
-    let out = p
-        .assess(
-            &AssessRequest::new("2026-10".parse().unwrap())
-                .incident_columns(&columns)
-                .lines(false),
-        )
-        .unwrap();
+    let out = october_columns(p, &columns, false);
     assert!(out.errors.is_empty(), "{:?}", out.errors);
     assert_eq!(out.card("郑一").unwrap().total, 103);
 }
@@ -1003,13 +979,21 @@ points = 2
         zhidu::TextColumn::new(&["T.1"], &[0, 0, 0]),
     )
     .window(zhidu::TextColumn::new(&["W1"], &[0, 0, 0]));
-    let out = p
-        .assess(
-            &AssessRequest::new("2026-10".parse().unwrap())
-                .incident_columns(&columns)
-                .lines(false),
-        )
-        .unwrap();
+    let out = october_columns(p, &columns, false);
     assert!(out.errors.is_empty(), "{:?}", out.errors);
     assert_eq!(out.card("甲").unwrap().total, 15);
+}
+
+/// `p`'s October 2026 assessment of `columns`, with or without lines.
+fn october_columns(
+    p: &zhidu::Policy,
+    columns: &zhidu::IncidentColumns<'_>,
+    lines: bool,
+) -> zhidu::Assessment {
+    p.assess(
+        &AssessRequest::new("2026-10".parse().unwrap())
+            .incident_columns(columns)
+            .lines(lines),
+    )
+    .unwrap()
 }
