@@ -361,7 +361,7 @@ policy_methods! {
         if arrow {
             batch::report(py, &columns.errors, mode, n, 1, &labels)?;
             let lang = crate::error::lang(py);
-            let table = zhidu_arrow::due_batch(&self.inner, &columns, lang);
+            let table = zhidu_arrow::due_batch(&self.inner, columns, lang);
             return crate::arrow::to_pyarrow(py, table.map_err(crate::arrow::core_error).or_raise(py)?);
         }
         let dates = batch::date_column(py, &columns.dates)?;

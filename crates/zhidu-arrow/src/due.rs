@@ -153,13 +153,14 @@ pub fn due_many_arrays(
     };
     let mut out = class.due_column(&starts, &limits, core)?;
     out.merge(bad);
-    due_batch(policy, &out, options.lang)
+    due_batch(policy, out, options.lang)
 }
 
 /// The batch of computed due dates (the core's [`DueColumns`], from any host's reading of
 /// the starts): `due_date` (`Date32`), `due_at` (`Timestamp(Second, zone)`, when the
 /// columns have instants), `error` and `error_code` (null for a good row), stamped with the
-/// policy ([`crate::STAMP_KEY`]).
+/// policy ([`crate::STAMP_KEY`]). The columns are taken by value so that the instants
+/// become `due_at` without a copy.
 ///
 /// # Errors
 ///
@@ -174,14 +175,14 @@ pub fn due_many_arrays(
 /// let p = ps.policy("s2-service-center")?;
 /// let options = DueOptions { instants: true, ..Default::default() };
 /// let due = p.class("promised")?.due_column(&StartColumn::Days(vec![20726]), &LimitColumn::Same(5), options)?;
-/// let out = zhidu_arrow::due_batch(p, &due, zhidu::Lang::En)?;
+/// let out = zhidu_arrow::due_batch(p, due, zhidu::Lang::En)?;
 /// assert_eq!(out.schema().field(1).name(), "due_at");
 /// assert_eq!(out.column(0).as_primitive::<arrow_array::types::Date32Type>().value(0), 20739); // 2026-10-13
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn due_batch(policy: &Policy, due: &DueColumns, lang: Lang) -> Result<RecordBatch, Error> {
+pub fn due_batch(policy: &Policy, due: DueColumns, lang: Lang) -> Result<RecordBatch, Error> {
     let mut columns = vec![("due_date", write::day_numbers(&due.dates))];
-    if let Some(at) = &due.instants {
+    if let Some(at) = due.instants {
         columns.push(("due_at", write::seconds(at, policy.calendar().offset())));
     }
     let errors = due.errors.iter().map(|(i, e)| (*i, e));
@@ -246,6 +247,15 @@ where
     T::Native: TryInto<u32> + core::fmt::Display,
 {
     let values = array.as_primitive_opt::<T>()?.values();
+    // The usual column is all in range: a branch-free check and a plain conversion (both
+    // vectorise), and only a column with a bad count goes row by row to number its errors.
+    let in_range = values
+        .iter()
+        .fold(true, |ok, &v| ok & TryInto::<u32>::try_into(v).is_ok());
+    if in_range {
+        let rows = values.iter().map(|&v| v.try_into().unwrap_or(0)).collect();
+        return Some((LimitColumn::Given(rows), Vec::new()));
+    }
     let mut bad = Vec::new();
     let rows = values
         .iter()

@@ -312,3 +312,45 @@ fn case_statuses_read_events_as_lists_of_records() {
     assert!(error.is_null(0) && !error.is_null(1));
     assert!(out.column_by_name("id").unwrap().is_null(1));
 }
+
+/// The same S2 承诺件 start (2026-09-30, 5 working days → 2026-10-13, README: a day-counted
+/// limit runs out at the end of its due day; S2's `day_ends_at` is midnight, so 2026-10-14
+/// 00:00 +08:00 = 2026-10-13 16:00 UTC = 20739 × 86,400 + 57,600 = 1,791,907,200 s). A
+/// null-free column of counts takes the one-pass reading: a count above `u32` is still an
+/// error in its own row, and a batch without a bad row has no null mask at all.
+#[test]
+fn null_free_counts_keep_a_bad_count_in_its_row_and_due_at_is_the_days_end() {
+    let ps = s2();
+    let p = ps.policy("s2-service-center").unwrap();
+    let options = zhidu_arrow::DueOptions {
+        instants: true,
+        ..Default::default()
+    };
+    let starts = Date32Array::from(vec![20726, 20726]);
+    let days = arrow_array::UInt64Array::from(vec![5, 4_294_967_296]);
+    let out = zhidu_arrow::due_many_arrays(p, "promised", &starts, Some(&days), &options).unwrap();
+    let due = out.column(0).as_primitive::<Date32Type>();
+    assert_eq!(due.value(0), 20739);
+    assert!(due.is_null(1));
+    let at = out
+        .column_by_name("due_at")
+        .unwrap()
+        .as_primitive::<arrow_array::types::TimestampSecondType>();
+    assert_eq!(at.value(0), 1_791_907_200);
+    assert!(at.is_null(1));
+    let errors = out.column_by_name("error").unwrap().as_string::<i32>();
+    assert!(errors.is_null(0));
+    assert_eq!(
+        errors.value(1),
+        "`days` must be a whole number from 0 to 4294967295, not `4294967296`"
+    );
+
+    let days = arrow_array::Int32Array::from(vec![5, 0]);
+    let out = zhidu_arrow::due_many_arrays(p, "promised", &starts, Some(&days), &options).unwrap();
+    let due = out.column(0).as_primitive::<Date32Type>();
+    // 0 working days: due the day of acceptance, 2026-09-30 (a working Wednesday).
+    assert_eq!((due.value(0), due.value(1)), (20739, 20726));
+    assert_eq!(due.nulls(), None);
+    assert_eq!(out.column_by_name("due_at").unwrap().nulls(), None);
+    assert_eq!(out.column_by_name("error").unwrap().null_count(), 2);
+}
