@@ -71,18 +71,25 @@ def _measure(zhidu: Any, pa: Any, starts: np.ndarray, days: np.ndarray, incident
 
     # ---- due_many: numpy columns and an Arrow table, one thread each ----
     say("Arrow due_many …")
-    cpu, wall, by_numpy = _best(lambda: s2.due_many("promised", starts, days), repeat)
+    # A 1 M-row call takes tens of milliseconds: more runs than the slow rows get, so the
+    # best of them is not one preempted run (the three paths differ by a few per cent).
+    due_repeat = max(repeat, 7)
+    cpu, wall, by_numpy = _best(lambda: s2.due_many("promised", starts, days), due_repeat)
     out["due_numpy"] = n / cpu
     table = pa.table({"accepted_at": pa.array(starts, pa.date32()), "days": pa.array(days, pa.int32())})
-    cpu, wall, answer = _best(lambda: s2.due_many("promised", table, output="arrow"), repeat)
+    cpu, wall, answer = _best(lambda: s2.due_many("promised", table, output="arrow"), due_repeat)
     same = np.array_equal(answer.column("due_date").to_numpy().astype("datetime64[D]"), by_numpy)
     out["due_arrow"] = n / cpu
-    rows.append(("zhidu `due_many(table, output=\"arrow\")` (date32, int32 → date32, timestamp)",
+    rows.append(("zhidu `due_many(table, output=\"arrow\")` (date32, int32 → date32 `due_date`, "
+                 "timestamp `due_at`)",
                  "Python", n, n / cpu, n / wall,
                  "1 thread; the numpy path's dates" if same else "DIFFERS from the numpy path"))
-    cpu, wall, _ = _best(lambda: s2.due_many("promised", table), repeat)
-    rows.append(("zhidu `due_many(table)` (date32, int32 → numpy datetime64[D])", "Python", n,
-                 n / cpu, n / wall, "1 thread"))
+    cpu, wall, answer = _best(lambda: s2.due_many("promised", table), due_repeat)
+    out["due_arrow_numpy"] = n / cpu
+    same = np.array_equal(answer, by_numpy)
+    rows.append(("zhidu `due_many(table)` (date32, int32 → numpy datetime64[D], as the numpy path)",
+                 "Python", n, n / cpu, n / wall,
+                 "1 thread; the numpy path's dates" if same else "DIFFERS from the numpy path"))
 
     # ---- assess from an Arrow table of dictionary-encoded texts ----
     say("Arrow assess …")
@@ -232,10 +239,15 @@ def targets(got: Dict[str, Any], zen_rate: Optional[float]) -> List[Tuple[str, s
             out.append(("Python `assess` from Arrow vs zen-engine, per incident", "≥ 250×",
                         f"{a / zen_rate:,.0f}× ({a / 1e6:.2f} M vs {zen_rate:,.0f} incidents/s)",
                         a / zen_rate >= 250))
-    d, n = got.get("due_arrow"), got.get("due_numpy")
+    d, both, n = got.get("due_arrow_numpy"), got.get("due_arrow"), got.get("due_numpy")
     if d and n:
+        # Like for like: the same answer (numpy dates) from an Arrow table and from numpy
+        # arrays. Answering Arrow adds a column the numpy path does not compute (`due_at`),
+        # so that ratio is shown beside it, not judged by it.
+        also = f"; answering Arrow with `due_at` too: {both / n:.2f}× ({both / 1e6:.1f} M rows/s)" if both else ""
         out.append(("Python `due_many` from Arrow vs the numpy path", "≥ 1×",
-                    f"{d / n:.2f}× ({d / 1e6:.1f} vs {n / 1e6:.1f} M rows/s, one thread each)",
+                    f"{d / n:.2f}× ({d / 1e6:.1f} vs {n / 1e6:.1f} M rows/s, one thread each, "
+                    f"both answering numpy dates){also}",
                     d >= n))
     return out
 
