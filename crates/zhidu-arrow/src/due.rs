@@ -247,8 +247,8 @@ where
     T::Native: TryInto<u32> + core::fmt::Display,
 {
     let values = array.as_primitive_opt::<T>()?.values();
-    // The usual column is all in range: a branch-free check and a plain conversion (both
-    // vectorise), and only a column with a bad count goes row by row to number its errors.
+    // The usual column is all in range: a branch-free check and a plain conversion, and
+    // only a column with a bad count goes row by row to number its errors.
     let in_range = values
         .iter()
         .fold(true, |ok, &v| ok & TryInto::<u32>::try_into(v).is_ok());

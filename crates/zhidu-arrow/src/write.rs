@@ -60,8 +60,8 @@ fn validity(n: usize, valid: impl Fn(usize) -> bool) -> Option<NullBuffer> {
 /// Day numbers ([`NAT`]: null) as a `Date32` column.
 pub(crate) fn day_numbers(days: &[i64]) -> ArrayRef {
     // NAT is outside `i32`, so one branch-free range check finds a null or an overflow, and
-    // the usual column (none) is a plain narrowing; both loops vectorise. Only a column with
-    // nulls pays for a mask, built by index at several times the cost.
+    // the usual column (none) is a plain narrowing. Only a column with nulls pays for a
+    // mask, built by index at several times the cost.
     let fits = |d: i64| (i64::from(i32::MIN)..=i64::from(i32::MAX)).contains(&d);
     let all_valid = days.iter().fold(true, |ok, &d| ok & fits(d));
     // A row that does not fit is null, so its value is never read: truncating it is harmless.
