@@ -5,7 +5,8 @@
 #   fuzz/run.sh clock 600       # one target, 600 s
 #
 # Seeds: fuzz/seeds.py extracts the policies, the example month and the conformance corpus
-# into fuzz/corpus/ (git-ignored), and the curated inputs of fuzz/regressions/<target>/ are
+# into fuzz/corpus/ (git-ignored); the minimised corpus earlier runs grew (fuzz/grown/<target>/,
+# committed, written by fuzz/keep.sh) and the curated inputs of fuzz/regressions/<target>/ are
 # read too. New coverage grows fuzz/corpus/<target>; a crash lands in fuzz/artifacts/<target>/
 # — fix it in the core and copy the input to fuzz/regressions/<target>/ (the stable test
 # crates/zhidu/tests/fuzz_regressions.rs runs it in CI). Logs: fuzz/logs/<target>/fuzz-0.log,
@@ -30,12 +31,13 @@ else
 fi
 bin="$here/target/x86_64-unknown-linux-gnu/release"
 for t in "${targets[@]}"; do
-  mkdir -p "corpus/$t" "artifacts/$t" "logs/$t" "regressions/$t"
+  mkdir -p "corpus/$t" "grown/$t" "artifacts/$t" "logs/$t" "regressions/$t"
   echo "-- $t: ${seconds}s"
-  (cd "logs/$t" && nice -n 5 "$bin/$t" "$here/corpus/$t" "$here/regressions/$t" \
+  (cd "logs/$t" && nice -n 5 "$bin/$t" "$here/corpus/$t" "$here/grown/$t" "$here/regressions/$t" \
     -max_total_time="$seconds" -jobs=1 -workers=1 -timeout=10 -rss_limit_mb=2048 \
     -artifact_prefix="$here/artifacts/$t/" -print_final_stats=1 >/dev/null 2>&1) || true
   grep -E '^#[0-9]+' "logs/$t/fuzz-0.log" | tail -1 || true
   grep -E 'stat::number_of_executed_units|panicked|ERROR' "logs/$t/fuzz-0.log" | head -3 || true
   ls "artifacts/$t" | sed 's/^/   finding: /'
 done
+echo "-- keep the grown corpora for the next machine: fuzz/keep.sh, then commit fuzz/grown/"

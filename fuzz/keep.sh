@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Keep what the fuzzers grew: minimise fuzz/corpus/<target> together with the committed
+# fuzz/grown/<target> into a new fuzz/grown/<target> (libFuzzer's set-cover merge: the fewest
+# inputs that keep every feature), so the next machine resumes where this one stopped.
+#
+#   fuzz/keep.sh                # every target that has a corpus/ here
+#   fuzz/keep.sh loader         # one target
+#
+# Why: corpus/ is git-ignored and lives on one machine. Twice a fresh machine lost hours of
+# loader and assess runs (39 MB and 308 MB of raw corpus) and restarted from seeds.py. The
+# minimised set is a few megabytes and goes in the repository; fuzz/run.sh reads it.
+# Run after fuzz/run.sh (it needs the built targets); commit fuzz/grown/ with the run's row in
+# fuzz/README.md.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+cd "$here"
+bin="$here/target/x86_64-unknown-linux-gnu/release"
+targets=(loader csv_rows jsonl_rows row_schema clock assess decide kinds)
+[ $# -ge 1 ] && [ -n "$1" ] && targets=("$1")
+for t in "${targets[@]}"; do
+  [ -d "corpus/$t" ] || continue
+  [ -x "$bin/$t" ] || { echo "-- $t: not built (run fuzz/run.sh $t first)"; continue; }
+  mkdir -p "grown/$t" "logs/$t"
+  new="$(mktemp -d "$here/target/keep-$t.XXXX")"
+  before="$(find "grown/$t" -type f | wc -l)"
+  nice -n 5 "$bin/$t" -set_cover_merge=1 -timeout=10 -rss_limit_mb=2048 \
+    "$new" "grown/$t" "corpus/$t" "regressions/$t" >"logs/$t/keep.log" 2>&1
+  rm -rf "grown/$t" && mv "$new" "grown/$t"
+  echo "-- $t: grown $before -> $(find "grown/$t" -type f | wc -l) inputs, $(du -sh "grown/$t" | cut -f1);" \
+    "$(grep -aE 'MERGE-OUTER: [0-9]+ new files' "logs/$t/keep.log" | tail -1)"
+done
