@@ -21,11 +21,25 @@ for t in "${targets[@]}"; do
   [ -d "corpus/$t" ] || continue
   [ -x "$bin/$t" ] || { echo "-- $t: not built (run fuzz/run.sh $t first)"; continue; }
   mkdir -p "grown/$t" "logs/$t"
-  new="$(mktemp -d "$here/target/keep-$t.XXXX")"
+  work="$(mktemp -d "$here/target/keep-$t.XXXX")"
+  # A snapshot: a fuzzer still running deletes inputs it has reduced, which stops a merge.
+  cp -r "corpus/$t" "$work/snapshot" 2>/dev/null || true
+  # The seeds and regressions are the merge's starting corpus and are removed from its output
+  # afterwards: they are in the repository already (seeds.py, regressions/), so grown/ holds
+  # only what adds coverage beyond them, and no copies of the shipped policies.
+  python3 seeds.py "$work/seeds" >/dev/null
+  mkdir -p "$work/new" "$work/seeds/$t"
+  cp "$work/seeds/$t/"* "regressions/$t/"* "$work/new/" 2>/dev/null || true
+  (cd "$work/new" && ls) >"$work/start"
   before="$(find "grown/$t" -type f | wc -l)"
-  nice -n 5 "$bin/$t" -set_cover_merge=1 -timeout=10 -rss_limit_mb=2048 \
-    "$new" "grown/$t" "corpus/$t" "regressions/$t" >"logs/$t/keep.log" 2>&1
-  rm -rf "grown/$t" && mv "$new" "grown/$t"
+  if ! nice -n 5 "$bin/$t" -set_cover_merge=1 -use_counters=0 -timeout=10 -rss_limit_mb=2048 \
+    "$work/new" "grown/$t" "$work/snapshot" >"logs/$t/keep.log" 2>&1; then
+    echo "-- $t: the merge failed, grown/$t unchanged (logs/$t/keep.log)"
+    rm -rf "$work"
+    continue
+  fi
+  (cd "$work/new" && xargs -r rm -f <"$work/start")
+  rm -rf "grown/$t" && mv "$work/new" "grown/$t" && rm -rf "$work"
   echo "-- $t: grown $before -> $(find "grown/$t" -type f | wc -l) inputs, $(du -sh "grown/$t" | cut -f1);" \
     "$(grep -aE 'MERGE-OUTER: [0-9]+ new files' "logs/$t/keep.log" | tail -1)"
 done
