@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Keep what the fuzzers grew: minimise fuzz/corpus/<target> together with the committed
-# fuzz/grown/<target> into a new fuzz/grown/<target> (libFuzzer's set-cover merge: the fewest
-# inputs that keep every feature), so the next machine resumes where this one stopped.
+# fuzz/grown/<target> into a new fuzz/grown/<target> (libFuzzer's set-cover merge with hit
+# counts off: the fewest inputs that keep every edge), so the next machine resumes where this
+# one stopped.
 #
 #   fuzz/keep.sh                # every target that has a corpus/ here
 #   fuzz/keep.sh loader         # one target
